@@ -1,0 +1,163 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+from taggit.managers import TaggableManager
+
+from monitoring.codebook.models import TaggedArticle
+from monitoring.core.models import TimeStampedModel
+
+
+class OutletKind(models.TextChoices):
+    STATE_MEDIA = "state_media", "State media"
+    WIRE_AGENCY = "wire_agency", "Wire agency"
+    PUBLIC_BROADCASTER = "public_broadcaster", "Public broadcaster"
+    NATIONAL_NEWSPAPER = "national_newspaper", "National newspaper"
+    INDEPENDENT = "independent", "Independent"
+    PARTY_PRESS = "party_press", "Party press"
+    OTHER = "other", "Other"
+
+
+class OutletManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Outlet(TimeStampedModel):
+    name = models.CharField(max_length=200, unique=True)
+    country = models.ForeignKey("core.Country", null=True, blank=True, on_delete=models.SET_NULL)
+    language = models.CharField(max_length=10, blank=True, default="en")
+    kind = models.CharField(max_length=30, choices=OutletKind.choices, default=OutletKind.OTHER, db_index=True)
+    homepage = models.URLField(blank=True)
+
+    objects = OutletManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+    def get_absolute_url(self):
+        return reverse("dashboards:outlet", args=[self.pk])
+
+
+class ArticleStatus(models.TextChoices):
+    NEW = "new", "New"
+    IN_ANALYSIS = "in_analysis", "In analysis"
+    IN_REVIEW = "in_review", "In review"
+    APPROVED = "approved", "Approved"
+    ARCHIVED = "archived", "Archived"
+
+
+class Priority(models.IntegerChoices):
+    LOW = 1, "Low"
+    NORMAL = 2, "Normal"
+    HIGH = 3, "High"
+    URGENT = 4, "Urgent"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def with_counts(self):
+        """Annotate quote and photo counts so lists never count per row."""
+        from monitoring.people.models import Quote
+        from monitoring.photos.models import Photo
+
+        quotes = Quote.objects.filter(article=models.OuterRef("pk")).exclude(status="rejected")
+        photos = Photo.objects.filter(article=models.OuterRef("pk"))
+        return self.annotate(
+            quote_count=_subquery_count(quotes),
+            photo_count=_subquery_count(photos),
+        )
+
+    def originals(self):
+        """Articles that are not syndicated copies of another one."""
+        return self.filter(syndicated_from__isnull=True)
+
+    def counted(self):
+        """Articles that count in figures: approved by a second person."""
+        return self.filter(status=ArticleStatus.APPROVED)
+
+
+def _subquery_count(queryset):
+    return models.Subquery(
+        queryset.order_by().values("article").annotate(n=Count("pk")).values("n")[:1],
+        output_field=models.IntegerField(),
+    )
+
+
+class Article(TimeStampedModel):
+    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="articles")
+    headline = models.CharField(max_length=500)
+    bylines = models.JSONField(default=list, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+    updated_on = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    language = models.CharField(max_length=10, blank=True, default="en")
+    body = models.TextField(help_text="Exactly as imported; paragraphs separated by a blank line.")
+    subheadings = models.JSONField(default=list, blank=True)
+    rights = models.CharField(max_length=500, blank=True)
+    word_count = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(max_length=64, db_index=True, editable=False)
+    syndicated_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="syndicated_copies"
+    )
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+
+    status = models.CharField(max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.NEW)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_articles"
+    )
+    due_on = models.DateField(null=True, blank=True)
+    priority = models.PositiveSmallIntegerField(choices=Priority.choices, default=Priority.NORMAL)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1, help_text="Bumped on every edit, for stale-form checks.")
+
+    source_name = models.CharField(max_length=500, blank=True, help_text="File the article was imported from.")
+    imported_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["modified"])
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="unique_article_url"),
+        ]
+        indexes = [
+            models.Index(fields=["outlet", "-published_on"]),
+            models.Index(fields=["-published_on", "-id"]),
+            models.Index(fields=["status", "due_on"]),
+            models.Index(fields=["assignee", "status"]),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.pk])
+
+    def paragraphs(self) -> list[tuple[int, str]]:
+        """The body's paragraphs with the offset each starts at, for highlighting by offsets."""
+        result, offset = [], 0
+        for block in self.body.split("\n\n"):
+            result.append((offset, block))
+            offset += len(block) + 2
+        return result
+
+
+class CountryMention(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="country_mentions")
+    country = models.ForeignKey("core.Country", on_delete=models.CASCADE, related_name="mentions")
+    count = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "country"], name="unique_country_mention")]
+        indexes = [models.Index(fields=["country", "article"])]
+
+    def __str__(self):
+        return f"{self.country} ×{self.count}"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CodebookConfig(AppConfig):
+    name = "monitoring.codebook"
+    label = "codebook"

@@ -1,0 +1,62 @@
+import re
+
+from django.db import models
+from taggit.models import TagBase, TaggedItemBase
+
+
+class TagCategory(models.TextChoices):
+    TOPIC = "topic", "Topic"
+    REGION = "region", "Region"
+    FRAME = "frame", "Frame"
+    NARRATIVE = "narrative", "Narrative"
+    CLAIM = "claim", "Claim"
+    CAMPAIGN = "campaign", "Campaign"
+
+
+class TagManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Tag(TagBase):
+    """A code in the team's codebook; its keywords drive tag suggestions at import."""
+
+    category = models.CharField(max_length=20, choices=TagCategory.choices, default=TagCategory.TOPIC)
+    description = models.TextField(blank=True)
+    keywords = models.TextField(
+        blank=True,
+        help_text="One word or phrase a line; an imported article that contains one gets this tag suggested.",
+    )
+
+    objects = TagManager()
+
+    class Meta:
+        ordering = ["category", "name"]
+        indexes = [models.Index(fields=["category", "name"])]
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return [line.strip() for line in re.split(r"[\n,]", self.keywords) if line.strip()]
+
+
+class TagStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+
+
+class TaggedArticle(TaggedItemBase):
+    """A tag on an article; tags proposed by the importer stay 'suggested' until an analyst confirms them."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="tagged_items")
+    status = models.CharField(max_length=10, choices=TagStatus.choices, default=TagStatus.CONFIRMED)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_tag_per_article")]
+        indexes = [models.Index(fields=["tag", "content_object"])]
+
+    def __str__(self):
+        return f"{self.tag} on article {self.content_object_id}"

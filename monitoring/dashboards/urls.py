@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "dashboards"
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("people/<int:pk>/", views.person_detail, name="person"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization"),
+    path("outlets/<int:pk>/", views.outlet_detail, name="outlet"),
+]

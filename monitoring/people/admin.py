@@ -1,0 +1,165 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import Organization, OrganizationMention, Person, PersonAlias, Quote, Role
+from .services import person_merge
+
+
+class ArticleQuoteInline(admin.TabularInline):
+    """Quotes on the article page; the speaker is shown, and changed on the quote's own page."""
+
+    model = Quote
+    extra = 0
+    fields = ("speaker_label", "kind", "text", "cue", "channel", "status")
+    readonly_fields = ("speaker_label",)
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("speaker")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="speaker")
+    def speaker_label(self, obj):
+        return obj.speaker_label
+
+
+class ArticleRoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+    fields = ("person", "title", "organization", "status")
+    readonly_fields = ("person", "organization")
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "organization")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 0
+    fields = ("name",)
+
+
+class PersonRoleInline(admin.TabularInline):
+    model = Role
+    extra = 0
+    fields = ("article", "title", "organization", "status")
+    readonly_fields = ("article", "organization")
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "organization")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class PersonQuoteInline(admin.TabularInline):
+    model = Quote
+    extra = 0
+    fields = ("article", "kind", "text", "status")
+    readonly_fields = ("article", "kind", "text")
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "country", "quote_count", "last_quoted")
+    list_select_related = ("country",)
+    list_filter = ("country",)
+    search_fields = ("name", "aliases__name", "description")
+    autocomplete_fields = ("country",)
+    fields = ("name", "country", "description")
+    inlines = (PersonAliasInline, PersonRoleInline, PersonQuoteInline)
+    actions = ("merge_persons",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_stats()
+
+    @admin.display(ordering="quote_count", description="quotes")
+    def quote_count(self, obj):
+        return obj.quote_count
+
+    @admin.display(ordering="last_quoted", description="last quoted")
+    def last_quoted(self, obj):
+        return obj.last_quoted
+
+    @admin.action(description="Merge selected persons into one", permissions=["change"])
+    def merge_persons(self, request, queryset):
+        persons = list(queryset.order_by("-quote_count", "name"))
+        if len(persons) < 2:
+            self.message_user(request, "Select at least two persons to merge.", messages.WARNING)
+            return None
+        survivor_id = request.POST.get("survivor")
+        if survivor_id is None:
+            context = {**self.admin_site.each_context(request), "persons": persons, "opts": self.model._meta,
+                       "title": "Merge persons", "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+            return TemplateResponse(request, "admin/people/person/merge.html", context)
+        survivor = next((p for p in persons if str(p.pk) == survivor_id), None)
+        if survivor is None:
+            self.message_user(request, "Choose which person to keep.", messages.ERROR)
+            return None
+        try:
+            person_merge(survivor=survivor, others=persons, user=request.user)
+        except PermissionDenied as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return None
+        self.message_user(request, f"Merged {len(persons) - 1} person(s) into {survivor.name}.", messages.SUCCESS)
+        return None
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "country")
+    list_select_related = ("country",)
+    list_filter = ("kind", "country")
+    search_fields = ("name", "aliases")
+    autocomplete_fields = ("country",)
+    fields = ("name", "kind", "country", "aliases")
+
+
+@admin.register(Role)
+class RoleAdmin(SimpleHistoryAdmin):
+    list_display = ("person", "title", "organization", "article", "status")
+    list_select_related = ("person", "organization", "article")
+    list_filter = ("status", "organization__kind")
+    search_fields = ("title", "person__name", "organization__name")
+    autocomplete_fields = ("person", "article", "organization")
+
+
+@admin.register(Quote)
+class QuoteAdmin(SimpleHistoryAdmin):
+    list_display = ("text_short", "speaker_label", "kind", "status", "article")
+    list_select_related = ("speaker", "article")
+    list_filter = ("status", "kind", "article__outlet")
+    search_fields = ("text", "speaker__name", "group")
+    autocomplete_fields = ("speaker", "article")
+    fields = ("article", "speaker", "group", "kind", "text", "start", "end", "cue", "channel", "status")
+
+    @admin.display(description="text")
+    def text_short(self, obj):
+        return obj.text[:100]
+
+    @admin.display(description="speaker")
+    def speaker_label(self, obj):
+        return obj.speaker_label
+
+
+@admin.register(OrganizationMention)
+class OrganizationMentionAdmin(admin.ModelAdmin):
+    list_display = ("organization", "article", "count")
+    list_select_related = ("organization", "article")
+    autocomplete_fields = ("organization", "article")
