@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("monitoring.articles.urls")),
+    path("review/", include("monitoring.review.urls")),
     path("", include("monitoring.dashboards.urls")),
 ]
 

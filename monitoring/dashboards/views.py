@@ -23,3 +23,20 @@ def organization_detail(request, pk):
 def outlet_detail(request, pk):
     outlet = get_object_or_404(Outlet, pk=pk)
     return render(request, "dashboards/outlet.html", {"outlet": outlet})
+
+
+def article_list(request):
+    articles = Article.objects.select_related("outlet")[:50]
+    return render(request, "dashboards/article_list.html", {"articles": articles})
+
+
+def people_list(request):
+    people = Person.objects.with_stats().order_by("-quote_count")[:50]
+    return render(request, "dashboards/people_list.html", {"people": people})
+
+
+def tag_detail(request, slug):
+    from monitoring.codebook.models import Tag
+
+    tag = get_object_or_404(Tag, slug=slug)
+    return render(request, "dashboards/tag.html", {"tag": tag})
