@@ -1,0 +1,28 @@
+"""Pure-Python parsing and extraction of press articles (no ORM: tested without a database)."""
+
+from .article import Mention, ParsedArticle, ParsedPhoto, ParsedQuote, ParsedSpeaker
+from .decoding import decode_bytes
+from .errors import ParseError
+from .fingerprint import content_fingerprint, suggest_tags
+from .json_records import detect_format, iter_json_records, parse_record
+from .names import normalise_name
+from .press_text import parse_press_text
+from .speech import speech_extract
+
+__all__ = [
+    "Mention",
+    "ParseError",
+    "ParsedArticle",
+    "ParsedPhoto",
+    "ParsedQuote",
+    "ParsedSpeaker",
+    "content_fingerprint",
+    "decode_bytes",
+    "detect_format",
+    "iter_json_records",
+    "normalise_name",
+    "parse_press_text",
+    "parse_record",
+    "speech_extract",
+    "suggest_tags",
+]

@@ -1,0 +1,114 @@
+"""What a parser returns: plain dataclasses that serialise to the import's JSON schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class ParsedPhoto:
+    caption: str
+    credit: str | None = None
+    photographer: str | None = None
+    agency: str | None = None
+    pictured: list[str] = field(default_factory=list)
+    file: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "caption": self.caption,
+            "credit": self.credit,
+            "photographer": self.photographer,
+            "agency": self.agency,
+            "pictured": list(self.pictured),
+            "file": self.file,
+        }
+
+
+@dataclass(slots=True)
+class ParsedSpeaker:
+    name: str
+    kind: str  # "person" or "group"
+    titles: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "titles": list(self.titles),
+            "organizations": list(self.organizations),
+        }
+
+
+@dataclass(slots=True)
+class ParsedQuote:
+    speaker: str
+    kind: str  # "direct", "indirect" or "partial"
+    text: str
+    start: int
+    end: int
+    cue: str | None = None
+    channel: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cue": self.cue,
+            "channel": self.channel,
+        }
+
+
+@dataclass(slots=True)
+class Mention:
+    name: str
+    count: int
+    code: str | None = None  # ISO alpha-2 for countries
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    headline: str
+    body: str
+    outlet: str | None = None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    bylines: list[str] = field(default_factory=list)
+    subheadings: list[str] = field(default_factory=list)
+    rights: str | None = None
+    language: str | None = None
+    url: str | None = None
+    photos: list[ParsedPhoto] = field(default_factory=list)
+    speakers: list[ParsedSpeaker] = field(default_factory=list)
+    quotes: list[ParsedQuote] = field(default_factory=list)
+    organizations: list[Mention] = field(default_factory=list)
+    countries: list[Mention] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "headline": self.headline,
+            "outlet": self.outlet,
+            "published": self.published.isoformat() if self.published else None,
+            "updated": self.updated.isoformat() if self.updated else None,
+            "bylines": list(self.bylines),
+            "subheadings": list(self.subheadings),
+            "rights": self.rights,
+            "body": self.body,
+            "language": self.language,
+            "url": self.url,
+            "photos": [photo.to_dict() for photo in self.photos],
+            "speakers": [speaker.to_dict() for speaker in self.speakers],
+            "quotes": [quote.to_dict() for quote in self.quotes],
+            "organizations": [{"name": m.name, "count": m.count} for m in self.organizations],
+            "countries": [{"name": m.name, "code": m.code, "count": m.count} for m in self.countries],
+            "tags": list(self.tags),
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,228 @@
+"""The press-text format: headline, dateline, bylines, captions, body, subheadings, footer.
+
+See docs in the shared press-text format note; every part is optional except the headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .article import ParsedArticle, ParsedPhoto
+from .dates import DATE_RE, date_match
+from .errors import ParseError
+from .fingerprint import suggest_tags
+from .mentions import caption_people, countries_count, organizations_count
+from .speech import speech_extract
+
+KeywordRules = Iterable[tuple[str, list[str]]]
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LABEL_RE = re.compile(r"(?P<label>Last updated|Updated|Published|Posted|Date)\s*:?\s*", re.IGNORECASE)
+_SEPARATORS = " \t|,;·•—–-"
+_BYLINE_RE = re.compile(r"(?:^|\s|\|)By\s+(?P<names>[A-ZÀ-ÖØ-Þ].*)$")
+_BYLINE_LOCATION = re.compile(r"\s+(?:in|from)\s+[A-ZÀ-ÖØ-Þ][\w'’.\- ]*$")
+_BYLINE_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+_RIGHTS_RE = re.compile(
+    r"^(?:Copyright\b|©|\(c\)\s|Presented by\b|All rights reserved)|All rights reserved", re.IGNORECASE
+)
+_CREDIT_CAPS_PAIR = re.compile(
+    r"\s*(?<![\w/])(?P<credit>(?P<photographer>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,4})\s*/\s*"
+    r"(?P<agency>[A-Z][A-Z&.'’\-]*(?:\s+[A-Z][A-Z&.'’\-]*){0,3}))\.?\s*$"
+)
+_CREDIT_BRACKETED = re.compile(
+    r"\s*(?P<credit>[\[(]\s*(?:Photo|Picture|Image|Photograph|Photo credit)\s*(?:by\s+|:\s*|/\s*)"
+    r"(?P<inner>[^\])\n]{2,80}?)\s*[\])])\.?\s*$"
+    r"|^\s*(?P<credit2>[\[(]\s*(?:Photo|Picture|Image|Photograph)\s*(?:by\s+|:\s*|/\s*)(?P<inner2>[^\])\n]{2,80}?)\s*[\])])\s*",
+)
+_CREDIT_PHOTO_BY = re.compile(
+    r"(?:(?<=[.!?)])\s+|^)(?P<credit>(?:Photo|Picture|Photograph|Image)(?:\s+by|:)\s+"
+    r"(?P<inner>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s*[/ ]\s*[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,5}))\.?\s*$"
+)
+_CREDIT_CAPS_AGENCY = re.compile(r"(?<=[.!?)])\s+(?P<credit>[A-Z][A-Z&\-]+(?:\s+[A-Z][A-Z&\-]+){0,3})\s*$")
+_SUBHEADING_END = ".!?:;,\"”’')…"
+
+
+def _split_names(text: str) -> list[str]:
+    text = _BYLINE_LOCATION.sub("", text.strip().rstrip(".")).strip()
+    return [name.strip() for name in _BYLINE_SPLIT.split(text) if name.strip()]
+
+
+def _header_line(line: str, article: ParsedArticle) -> bool:
+    """Read a dateline or byline into the article; False when the line is neither."""
+    line = line.strip()
+    byline = _BYLINE_RE.search(line) if line.startswith(("By ", "|")) or " By " in line else None
+    label = _LABEL_RE.match(line)
+    position = label.end() if label else 0
+    found = date_match(line, position)
+    if found is None and byline is None:
+        # "Harbour Times | March 18, 2024": the outlet may come first.
+        search = DATE_RE.search(line)
+        if search is None or label is not None or len(line[: search.start()].split()) > 6:
+            return False
+        found = date_match(line, search.start())
+        if found is None:
+            return False
+        outlet = line[: search.start()].strip(_SEPARATORS)
+        if outlet and not article.outlet:
+            article.outlet = outlet
+        position = search.start()
+    if found is not None:
+        date, date_end = found
+        is_update = bool(label) and "update" in label.group("label").lower()
+        if is_update:
+            article.updated = article.updated or date
+        else:
+            article.published = article.published or date
+        rest = line[date_end:]
+        before = line[:position]
+    else:
+        rest, before = "", ""
+        if label:
+            return False
+    byline = _BYLINE_RE.search(rest) or _BYLINE_RE.search(before) or byline
+    if byline:
+        names_text = byline.group("names")
+        if found is not None and byline.string is line and byline.start() < position:
+            names_text = line[byline.start("names"): position]
+        # "By Ana Ruiz | Harbour Times": what follows a bar is not a name.
+        names_text = re.split(r"\s*[|·•—–]\s*", names_text)[0]
+        for name in _split_names(names_text.strip(_SEPARATORS)):
+            if name not in article.bylines:
+                article.bylines.append(name)
+        if byline.string is rest:
+            rest = rest[: byline.start()]
+    outlet = rest.strip(_SEPARATORS)
+    if outlet and not article.outlet and found is not None:
+        article.outlet = outlet
+    return True
+
+
+def _title(text: str, *, keep_acronyms: bool) -> str:
+    words = []
+    for word in text.split():
+        if keep_acronyms and len(word) <= 3 and word.isupper():
+            words.append(word)
+        elif word.isupper():
+            words.append(word.title())
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+def _credit_split(credit: str, *, pair: bool) -> tuple[str | None, str | None]:
+    """Photographer and agency from the printed credit, title-cased."""
+    if "/" in credit:
+        photographer, _, agency = credit.rpartition("/")
+        photographer, agency = photographer.strip(), agency.strip()
+        if photographer.casefold() in {"photo", "picture", "image", "photograph", ""}:
+            photographer = ""
+        return (
+            _title(photographer, keep_acronyms=False) or None,
+            _title(agency, keep_acronyms=True) or None,
+        )
+    if pair:
+        return _title(credit.strip(), keep_acronyms=False), None
+    return None, _title(credit.strip(), keep_acronyms=True)
+
+
+def photo_from_caption(paragraph: str) -> ParsedPhoto | None:
+    """A caption paragraph as a photo (caption text, credit split), or None for body text."""
+    match = _CREDIT_CAPS_PAIR.search(paragraph)
+    if match and match.start() > 0:
+        photographer, agency = _credit_split(match.group("credit"), pair=False)
+        return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
+    match = _CREDIT_BRACKETED.search(paragraph)
+    if match:
+        credit = match.group("credit") or match.group("credit2")
+        inner = match.group("inner") or match.group("inner2")
+        by = bool(re.search(r"\bby\b", credit, re.IGNORECASE))
+        photographer, agency = _credit_split(inner, pair=by)
+        caption = paragraph[: match.start()] + paragraph[match.end():]
+        return _photo(caption, credit.strip(), photographer, agency)
+    match = _CREDIT_PHOTO_BY.search(paragraph)
+    if match and match.start() > 0:
+        inner = match.group("inner")
+        by = " by " in match.group("credit")
+        photographer, agency = _credit_split(inner, pair=by)
+        return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
+    match = _CREDIT_CAPS_AGENCY.search(paragraph)
+    if match and len(match.group("credit")) >= 2:
+        return _photo(paragraph[: match.start()], match.group("credit"), None, _title(match.group("credit"), keep_acronyms=True))
+    return None
+
+
+def _photo(caption: str, credit: str, photographer: str | None, agency: str | None) -> ParsedPhoto:
+    caption = caption.strip()
+    return ParsedPhoto(
+        caption=caption, credit=credit.strip().rstrip("."), photographer=photographer, agency=agency,
+        pictured=caption_people(caption),
+    )
+
+
+def _is_subheading(paragraph: str) -> bool:
+    if "\n" in paragraph or len(paragraph) > 70 or len(paragraph.split()) > 9:
+        return False
+    first = paragraph[0]
+    return (first.isupper() or first.isdigit()) and paragraph[-1] not in _SUBHEADING_END
+
+
+def body_split(paragraphs: list[str], article: ParsedArticle) -> None:
+    """Sort body paragraphs into captions, subheadings, the rights footer and the body itself."""
+    paragraphs = [p.strip() for p in paragraphs if p.strip()]
+    footer: list[str] = []
+    while paragraphs and _RIGHTS_RE.search(paragraphs[-1]) and len(paragraphs[-1]) < 300:
+        footer.insert(0, paragraphs.pop())
+    if footer:
+        article.rights = "\n".join(footer)
+    body: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        photo = photo_from_caption(paragraph)
+        if photo is not None:
+            article.photos.append(photo)
+            continue
+        # A subheading stands between paragraphs: never the last thing in the article.
+        if index + 1 < len(paragraphs) and _is_subheading(paragraph):
+            article.subheadings.append(paragraph)
+        body.append(paragraph)
+    article.body = "\n\n".join(body)
+
+
+def article_complete(article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()) -> ParsedArticle:
+    """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
+    speakers, quotes = speech_extract(article.body)
+    article.speakers = speakers
+    article.quotes = quotes
+    text = f"{article.headline}\n\n{article.body}"
+    title_organizations = [org for speaker in speakers for org in speaker.organizations]
+    article.organizations = organizations_count(text, title_organizations)
+    article.countries = countries_count(text)
+    for tag in [*record_tags, *suggest_tags(text, keyword_rules)]:
+        if tag not in article.tags:
+            article.tags.append(tag)
+    return article
+
+
+def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str = "<text>") -> ParsedArticle:
+    """Parse one article saved in the press-text format."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    if not paragraphs:
+        raise ParseError("empty article", source=source)
+    first_lines = paragraphs[0].split("\n")
+    article = ParsedArticle(headline=first_lines[0].strip(), body="")
+    header_lines = [line for line in first_lines[1:] if line.strip()]
+    rest = paragraphs[1:]
+    for line in header_lines:
+        if not _header_line(line, article):
+            # The headline paragraph went on with text: treat it as the first body paragraph.
+            rest.insert(0, "\n".join(first_lines[first_lines.index(line):]))
+            break
+    while rest and len(rest[0]) < 200 and all(_header_line(line, article) for line in rest[0].split("\n")):
+        rest.pop(0)
+    body_split(rest, article)
+    if article.published is None and article.updated is None:
+        article.warnings.append("no date found")
+    if not article.body:
+        article.warnings.append("no body text")
+    return article_complete(article, keyword_rules)

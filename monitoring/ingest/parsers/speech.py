@@ -1,0 +1,740 @@
+"""Who said what: direct, partial and indirect quotes and their speakers, found by rules.
+
+The body is scanned once. Quoted passages are found first (a quote may run over several
+paragraphs) and masked out, so that sentence splitting and the search for reporting verbs
+never look inside what somebody said. Each sentence is then read around its first reporting
+verb: the speaker to its left ("X said") or right (", said X"), and the reported content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .article import ParsedQuote, ParsedSpeaker
+from .gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from .names import normalise_name
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+_SPEECH_VERBS = (
+    "said says say told tells noted notes added adds stressed stresses wrote writes urged urges "
+    "warned warns expressed expresses announced announces stated states emphasized emphasised "
+    "emphasizes emphasises explained explains insisted insists argued argues claimed claims asked "
+    "asks declared declares reiterated reiterates acknowledged acknowledges admitted admits "
+    "confirmed confirms recalled recalls replied replies responded responds reported reports "
+    "suggested suggests underlined underlines highlighted highlights commented comments remarked "
+    "remarks observed observes maintained maintains contended contends predicted predicts "
+    "cautioned cautions complained complains conceded concedes denied denies promised promises "
+    "pledged pledges vowed vows estimated estimates testified testifies tweeted tweets "
+    "indicated indicates mentioned mentions assured assures informed informs disclosed discloses "
+    "revealed reveals alleged alleges charged charges countered counters "
+    "concluded concludes proposed proposes recommended recommends demanded demands "
+    "acknowledged affirmed affirms asserted asserts announced lamented laments"
+).split()
+_PHRASE_CUES = (
+    "pointed out", "points out", "called for", "calls for", "went on to say", "made clear",
+    "made it clear",
+)
+# Verbs that usually take a person as object before the content ("told reporters that").
+_OBJECT_VERBS = {
+    "told", "tells", "assured", "assures", "informed", "informs", "warned", "warns",
+    "urged", "urges", "reminded", "asked", "asks",
+}
+# Nouns that are also reporting verbs: accepted only with a clear speaker next to them.
+_NOUN_LIKE = {"states", "reports", "claims", "comments", "remarks", "notes", "charges", "estimates",
+              "promises", "demands", "counters"}
+# Verbs that report an evaluation rather than speech: enough for a partial quote only.
+_PARTIAL_VERBS = (
+    "called described dubbed termed labelled labeled branded hailed praised welcomed criticised "
+    "criticized condemned rejected dismissed"
+).split()
+
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
+
+_HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
+_HONORIFIC_WORDS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"}
+_PARTICLES = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter|ten|y|zu|mac)"
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+_TOKEN = rf"(?:{_HONORIFICS}|[A-Z]\.|(?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*|{_CAP})"
+NAME_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_TOKEN})*"
+
+# Capitalised words that start sentences or name times, never part of a speaker's name.
+_NOT_NAME_WORDS = set(
+    "On In At But And The A An After Before Later Earlier Meanwhile However Also Then When While "
+    "Last This That These Those Speaking Asked Yet So Still Since As If Although Though Instead "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Today Yesterday Separately Overall Now "
+    "Here There Some Many Most Several Both All Other Another Such What Who Which Where Why How "
+    "It He She They We I You His Her Their Its Our My Your For From With Without By To Of Under "
+    "Over Among Between Despite During Following Amid According Not No".split()
+)
+TITLE_HEADS = set(
+    "President Minister Secretary Ambassador Senator Chancellor Premier Governor Mayor Spokesman "
+    "Spokeswoman Spokesperson Chairman Chairwoman Chair Director Director-General General "
+    "Secretary-General Commissioner Envoy Representative Leader King Queen Prince Princess Pope "
+    "Sheikh Emir Judge Justice Prosecutor Attorney Deputy Vice Chief Executive Officer CEO Head "
+    "Speaker Adviser Advisor Counsel Admiral Commander Colonel Captain Lieutenant Lawmaker MP "
+    "Congressman Congresswoman Councillor Councilor President-elect Foreign Prime Defence Defense "
+    "Finance Interior Trade Health Economy Agriculture Energy Justice Labour Labor Education "
+    "Environment Fisheries Transport Culture Home State Sen. Rep. Gov. Gen. Lt. Col. Adm. Amb. "
+    "Pres. Sgt. Capt. Maj. Rev. Bishop Archbishop Cardinal Imam Rabbi Chairperson Founder "
+    "Professor Prof. Dr. Mr. Mrs. Ms. Dr Mr Mrs Ms Economist Analyst Party Ruler Monarch "
+    "Vice-President Vice-Chairman Deputy-Director Undersecretary Under-Secretary".split()
+)
+_TITLE_NOUNS = (
+    "minister president prime minister foreign minister secretary ambassador senator chancellor "
+    "premier governor mayor spokesman spokeswoman spokesperson chairman chairwoman chair director "
+    "commissioner envoy leader king queen prince pope judge prosecutor chief executive head "
+    "speaker adviser advisor general admiral commander lawmaker negotiator official diplomat "
+    "mediator economist analyst professor president-elect secretary-general"
+).split()
+
+_GROUP_HEADS = (
+    "officials official experts expert delegates delegate analysts analyst diplomats diplomat "
+    "sources source residents resident critics critic observers observer lawmakers lawmaker "
+    "legislators protesters ministers leaders participants organizers organisers witnesses "
+    "witness police authorities activists activist economists scientists researchers "
+    "negotiators negotiator representatives representative members member voters people "
+    "spokespeople campaigners farmers fishermen fishers workers doctors investigators "
+    "prosecutors officers aides aide advisers advisors insiders commentators students locals "
+    "villagers traders executives executive envoys envoy governments donors groups parties "
+    "countries nations citizens survivors families relatives soldiers troops rebels militants "
+    "opponents supporters allies partners panelists attendees scholars academics historians "
+    "journalists pollsters spokesman spokeswoman spokesperson sides side delegation delegations "
+    "ministry government embassy agency statement report organizers"
+).split()
+_GROUP_MODIFIERS = (
+    "the some many several most other few a an one two three four five six seven eight nine "
+    "ten eleven twelve dozens hundreds of both all senior top local foreign western regional "
+    "government party military security independent leading unnamed anonymous two-day "
+    "visiting opposition ruling key junior former current coastal provincial federal state "
+    "national municipal city european african asian arab latin american"
+).split()
+
+_CHANNEL_NOUNS = (
+    "video message|press conference|news conference|press briefing|news briefing|"
+    "televised address|radio address|speech|address|statement|interview|message|briefing|"
+    "post|tweet|letter|op-ed|article|communiqué|communique|memo|email|podcast|broadcast|remarks|"
+    "report|editorial|column|essay|declaration|resolution|hearing|testimony|debate|lecture|"
+    "conference call|phone call|call|video|blog post|social media post|commentary"
+)
+
+# --- compiled patterns ----------------------------------------------------------------------
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_CUE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted([*_SPEECH_VERBS, *_PHRASE_CUES], key=len, reverse=True)) + r")\b"
+    r"|\b[Aa]ccording to\b"
+    r"|\b(?:was|were|is|are)\s+quoted\s+as\s+saying\b"
+    r"|\bquoted\s+(?:him|her|them|it|" + NAME_RUN + r")\s+as\s+saying\b"
+)
+_PARTIAL_CUE_RE = re.compile(r"\b(?:" + "|".join(_PARTIAL_VERBS) + r")\b")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9ÀÖØ-Þ])")
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
+    "maj", "rev", "st", "jr", "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "amb", "pres", "u.s", "u.n",
+    "u.k", "e.u", "a.m", "p.m", "etc", "gov't",
+}
+_SUBJECT_FILLER = set(
+    "has have had was were is are would will also later earlier then previously repeatedly "
+    "further again once reportedly publicly privately separately recently last week month "
+    "yesterday today had already just never often always only first initially subsequently "
+    "himself herself themselves itself has having quickly angrily flatly".split()
+)
+_PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
+_NAME_END = re.compile(rf"({NAME_RUN})\s*$")
+_APPOSITIVE_END = re.compile(rf"({NAME_RUN})\s*,\s*([^,;\"“”]{{2,160}}?(?:,\s*[^,;\"“”]{{2,80}}?)?)\s*,\s*$")
+_PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")
+_TITLE_REF_END = re.compile(
+    r"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))\s*$"
+)
+
+
+def _case_variants(words: list[str]) -> str:
+    return "|".join(sorted({v for w in words for v in (w, w[:1].upper() + w[1:])}, key=len, reverse=True))
+
+
+_GROUP_NP = (
+    rf"(?:(?:{_case_variants(_GROUP_MODIFIERS)}|[A-Z][a-z]+(?:-[A-Z][a-z]+)?|\d+)\s+){{0,3}}"
+    rf"(?:{_case_variants(_GROUP_HEADS)})"
+    r"(?:\s+(?:from|of|at|in|for|with|close to|familiar with|representing)\s+"
+    r"(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)?"
+)
+_GROUP_END = re.compile(rf"(?<![\w'’-])({_GROUP_NP})\s*$")
+_GROUP_START = re.compile(rf"\s*({_GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
+_NAME_START = re.compile(rf"\s*({NAME_RUN})")
+_TITLE_REF_START = re.compile(
+    r"\s*[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))(?![\w-])"
+)
+_PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
+_APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")
+_CHANNEL_RE = re.compile(
+    r"\b(?:in|at|during|via|through|on|with)\s+(?:a|an|the|his|her|their|its|a\s+joint|one\s+of\s+his|one\s+of\s+her)\s+"
+    r"(?:(?:joint|televised|written|recorded|brief|keynote|weekly|opening|closing|separate|exclusive|"
+    r"lengthy|short|rare|recent|late-night|virtual|online|phone|telephone|radio|TV|television|"
+    r"national|annual|new)\s+)*"
+    rf"({_CHANNEL_NOUNS})\b"
+)
+_INTERVIEW_WITH = re.compile(rf"\btold\s+(?:the\s+)?({NAME_RUN})\s+in\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+)?interview")
+_QUOTED_BY = re.compile(rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b")
+_TIME_WORDS = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+(?:this|on)\s+\w+)?"
+    r"|later|yesterday|today|again|also|repeatedly|previously|recently|then|separately"
+    r"|on\s+\w+\s+\d{1,2}|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|to\s+(?:reporters|journalists|the\s+press|lawmakers))"
+)
+_CHANNEL_PHRASE = (
+    rf"(?:(?:in|at|during|via|through|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_CHANNEL_NOUNS})\b"
+    r"(?:\s+(?:at|to|on|before|with)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*,|\s+that\b))?)"
+)
+_PREFIX_RE = re.compile(rf"(?:\s*,?\s*(?:{_TIME_WORDS}|{_CHANNEL_PHRASE}))*\s*,?\s*")
+_OBJECT_RE = re.compile(
+    rf"\s*(?:(?:the\s+)?{NAME_RUN}|reporters|journalists|lawmakers|parliament|delegates|the\s+[\w-]+(?:\s+[\w-]+)?|"
+    r"him|her|them|us|me|members|listeners|viewers|supporters|an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum))\b"
+)
+_ACCORDING_CHANNEL = re.compile(
+    rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({_CHANNEL_NOUNS})\b"
+)
+_THAT_START = re.compile(r"\s*that\b\s*")
+_CUE_LEAD_RE = re.compile(r"^\s*[,:—–-]*\s*")
+_ACCORDING_TO = re.compile(r"[Aa]ccording to\b")
+_LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
+_ORG_WORDS = set(
+    "Party Ministry Institute League Council Commission Agency Association Union Organization "
+    "Organisation Bank Fund Front Congress Committee University Times News Daily Post Herald "
+    "Tribune Gazette Journal Press Corporation Company Group Forum Alliance Federation Court "
+    "Parliament Assembly Senate Authority Bureau Office Department Service Movement Foundation "
+    "Centre Center Network Broadcasting Television Radio Army Navy Force Forces Guard Police "
+    "Secretariat Coalition Society Academy College Programme Program Embassy Government Cabinet "
+    "Chamber Board Institution Observer Monitor Telegraph Courier Express Review Mail Star "
+    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon".split()
+)
+
+
+# --- speakers -----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Speakers:
+    """The speakers met so far and what back-references resolve to."""
+
+    by_key: dict[str, ParsedSpeaker] = field(default_factory=dict)
+    by_token: dict[str, ParsedSpeaker] = field(default_factory=dict)
+    last_person: ParsedSpeaker | None = None
+    last_group: ParsedSpeaker | None = None
+    # A person named in a sentence without speaking, for "he said" in the next one.
+    mentioned: tuple[str, list[str]] | None = None
+
+    def person(self, name: str, titles: list[str]) -> ParsedSpeaker:
+        key = normalise_name(name)
+        speaker = self.by_key.get(key)
+        if speaker is None:
+            # A surname alone that matches somebody already named is that person.
+            if " " not in key and key in self.by_token:
+                speaker = self.by_token[key]
+            else:
+                speaker = ParsedSpeaker(name=name, kind="person")
+                self.by_key[key] = speaker
+                for token in key.split():
+                    if len(token) > 2:
+                        self.by_token.setdefault(token, speaker)
+        for title in titles:
+            if title and title not in speaker.titles:
+                speaker.titles.append(title)
+                for organization in title_organizations(title):
+                    if organization not in speaker.organizations:
+                        speaker.organizations.append(organization)
+        self.last_person = speaker
+        self.mentioned = None
+        return speaker
+
+    def group(self, name: str) -> ParsedSpeaker:
+        key = "group:" + normalise_name(name)
+        speaker = self.by_key.get(key)
+        if speaker is None:
+            speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
+        self.last_group = speaker
+        return speaker
+
+    def by_title(self, title: str) -> ParsedSpeaker | None:
+        head = title.split()[-1].casefold()
+        best = None
+        for speaker in self.by_key.values():
+            if speaker.kind == "person" and any(head in t.casefold() for t in speaker.titles):
+                best = speaker
+        if self.last_person is not None and any(head in t.casefold() for t in self.last_person.titles):
+            return self.last_person
+        return best
+
+    def pronoun(self, word: str) -> ParsedSpeaker | None:
+        kind = _PRONOUNS[word.casefold()]
+        if kind == "person":
+            if self.mentioned is not None:
+                return self.person(*self.mentioned)
+            return self.last_person
+        return self.last_group
+
+
+def title_organizations(title: str) -> list[str]:
+    """Organisation names inside a title: "chairman of the Northern Fishers' League"."""
+    found = []
+    for match in _TITLE_ORG_RE.finditer(title):
+        name = match.group(0).strip()
+        words = name.split()
+        while words and (words[0] in _NOT_NAME_WORDS or words[0] in TITLE_HEADS):
+            words.pop(0)
+        name = " ".join(words)
+        if not name or name in COUNTRY_ALIASES:
+            continue
+        after_of = re.search(r"\b(?:of|for|at|from|with)\s+(?:the\s+)?$", title[: match.start()])
+        canonical = ORGANIZATION_ALIASES.get(name)
+        if canonical or any(w.strip("'’") in _ORG_WORDS for w in words) or (after_of and len(words) > 1):
+            found.append(canonical or name)
+    return found
+
+
+_TITLE_ORG_RE = re.compile(
+    rf"{_CAP}(?:\s+(?:(?:of|for|and|on|in)(?:\s+the)?\s+)?{_CAP})*"
+)
+
+
+# --- quotes -------------------------------------------------------------------------------
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) positions; a quote may run over several paragraphs.
+
+    A paragraph that opens a quote without closing it continues in the next paragraph when
+    that one opens with a quotation mark again (the print convention); otherwise the quote is
+    taken to end with its paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    position = 0
+    length = len(body)
+    for match in _QUOTE_MARK.finditer(body):
+        index = match.start()
+        mark = match.group()
+        if open_at >= 0:
+            gap = body.find("\n\n", position, index)
+            if gap >= 0:
+                # The quote was left open at a paragraph end: does the next paragraph reopen it?
+                paragraph_start = gap + 2
+                while paragraph_start < length and body[paragraph_start] in " \t\n":
+                    paragraph_start += 1
+                if paragraph_start == index and mark != "”":
+                    position = index + 1
+                    continue
+                spans.append((open_at, gap))
+                open_at = -1
+        if open_at < 0:
+            previous = body[index - 1] if index else " "
+            if mark == "“" or (mark == '"' and (previous.isspace() or previous in "([{—–-/")) or (mark == '"' and index == 0):
+                open_at = index
+            position = index + 1
+            continue
+        if mark == "“":
+            # A second opening mark before a close: the first quote was never closed.
+            spans.append((open_at, index))
+            open_at = index
+            position = index + 1
+            continue
+        spans.append((open_at, index))
+        open_at = -1
+        position = index + 1
+    if open_at >= 0:
+        end = body.find("\n\n", position)
+        spans.append((open_at, end if end >= 0 else len(body.rstrip())))
+    return spans
+
+
+def _masked(body: str, spans: list[tuple[int, int]]) -> str:
+    """The body with quoted words replaced by '_' (keeping final punctuation for sentence ends)."""
+    parts = []
+    position = 0
+    for opening, closing in spans:
+        parts.append(body[position: opening + 1])
+        inner = body[opening + 1: closing]
+        keep = inner[-1] if inner and inner[-1] in ".!?," else ""
+        parts.append("_" * (len(inner) - len(keep)) + keep)
+        position = closing
+    parts.append(body[position:])
+    return "".join(parts)
+
+
+def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
+    bounds = []
+    sentence_start = start
+    for match in _SENTENCE_END.finditer(masked, start, end):
+        word_start = masked.rfind(" ", sentence_start, match.start()) + 1
+        word = masked[word_start: match.start()].lstrip("(\"“").casefold()
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        bounds.append((sentence_start, match.start() + 1))
+        sentence_start = match.end()
+    if sentence_start < end:
+        bounds.append((sentence_start, end))
+    return bounds
+
+
+@dataclass(slots=True)
+class _Attribution:
+    speaker: ParsedSpeaker
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: tuple[int, int] | None
+    channel: str | None
+
+
+def _strip_fillers(text: str) -> str:
+    """Drop auxiliaries and adverbs between a subject and its verb ("Brandt has also said")."""
+    while True:
+        stripped = text.rstrip()
+        cut = stripped.rfind(" ")
+        word = stripped[cut + 1:]
+        if word.casefold() in _SUBJECT_FILLER and cut >= 0:
+            text = stripped[:cut + 1]
+            continue
+        if word.casefold() in _SUBJECT_FILLER and cut < 0:
+            return ""
+        return stripped
+
+
+def _clean_name(run: str) -> tuple[list[str], list[str]] | None:
+    """Split a capitalised run into (title words, name words); None when no name is left."""
+    words = run.split()
+    while words and words[0] in _NOT_NAME_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    last_title = -1
+    for index, word in enumerate(words):
+        if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
+            last_title = index
+    return words[: last_title + 1], words[last_title + 1:]
+
+
+def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpeaker | None:
+    """The speaker a capitalised run names: a person, an organisation or a country (a group)."""
+    split = _clean_name(run)
+    if split is None:
+        return None
+    title_words, name_words = split
+    name = " ".join(name_words)
+    whole = " ".join(title_words + name_words)
+    if whole in ORGANIZATION_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in name_words):
+        return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
+    if not name_words:
+        found = speakers.by_title(whole)
+        return found
+    if name in COUNTRY_ALIASES:
+        return speakers.group(COUNTRY_ALIASES[name][0])
+    titles = [" ".join(w for w in title_words if w not in _HONORIFIC_WORDS)] if title_words else []
+    return speakers.person(name, [t for t in titles if t] + extra_titles)
+
+
+def _title_from_appositive(appositive: str) -> list[str]:
+    text = appositive.strip()
+    if not text or text[0].isdigit():
+        return []  # an age, "54"
+    first = text.split()[0]
+    if first[0].isupper() and first not in TITLE_HEADS and first not in {"The", "A", "An"}:
+        return []  # a list of names, not a title
+    return [text]
+
+
+def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | None, int]:
+    """The speaker ending ``left`` (subject of the verb after it) and where it starts."""
+    text = _strip_fillers(left)
+    if not text:
+        return None, -1
+    match = _PRONOUN_END.search(text)
+    if match:
+        return speakers.pronoun(match.group(1)), match.start()
+    match = _APPOSITIVE_END.search(text)
+    if match and _title_from_appositive(match.group(2)) is not None:
+        titles = _title_from_appositive(match.group(2))
+        if titles or match.group(2).strip()[0].isdigit():
+            speaker = _entity(match.group(1), speakers, titles)
+            if speaker is not None:
+                return speaker, match.start()
+    match = _PAREN_END.search(text)
+    if match:
+        speaker = _entity(match.group(1), speakers, [])
+        if speaker is not None:
+            return speaker, match.start()
+    match = _TITLE_REF_END.search(text)
+    if match:
+        found = speakers.by_title(match.group(1))
+        if found is not None:
+            return found, match.start()
+    match = _GROUP_END.search(text)
+    if match:
+        phrase = _LEADING_CONJUNCTION.sub("", match.group(1))
+        if phrase.split()[0] not in _NOT_NAME_WORDS or phrase.split()[0] in {"The", "Some", "Many", "Several", "Most", "Both", "All", "A", "An"}:
+            return speakers.group(_group_name(phrase)), match.start()
+    match = _NAME_END.search(text)
+    if match:
+        speaker = _entity(match.group(1), speakers, [])
+        if speaker is not None:
+            return speaker, match.start()
+    return None, -1
+
+
+def _group_name(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    if first in {"The", "Some", "Many", "Several", "Most", "Both", "All", "A", "An", "One", "Other"} or first.lower() in _GROUP_HEADS or first.lower() in _GROUP_MODIFIERS:
+        first = first.lower()
+    return f"{first} {rest}".strip()
+
+
+def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | None, int]:
+    """The speaker right after an inverted verb (", said Marta Okonkwo, director of ...")."""
+    match = _PRONOUN_START.match(right)
+    if match:
+        return speakers.pronoun(match.group(1)), match.end()
+    match = _TITLE_REF_START.match(right)
+    if match:
+        found = speakers.by_title(match.group(1))
+        if found is not None:
+            return found, match.end()
+    match = _GROUP_START.match(right)
+    if match and not match.group(1)[0].isupper() or (match and match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
+        return speakers.group(_group_name(match.group(1))), match.end()
+    match = _NAME_START.match(right)
+    if match:
+        titles: list[str] = []
+        end = match.end()
+        appositive = _APPOSITIVE_AFTER.match(right, end)
+        if appositive:
+            titles = _title_from_appositive(appositive.group(1))
+            if titles:
+                end = appositive.end()
+        speaker = _entity(match.group(1), speakers, titles)
+        if speaker is not None:
+            return speaker, end
+    return None, -1
+
+
+def _channel(sentence: str) -> str | None:
+    match = _INTERVIEW_WITH.search(sentence)
+    if match:
+        return f"interview with {match.group(1)}"
+    match = _QUOTED_BY.search(sentence)
+    if match:
+        return match.group(1)
+    match = _CHANNEL_RE.search(sentence)
+    if match:
+        return match.group(1)
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Narrow [start, end) to the content: no surrounding spaces, commas or final period."""
+    while start < end and text[start] in " \t\n,:;—–-":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.;:!?—–-":
+        end -= 1
+    if end - start < 3:
+        return None
+    return start, end
+
+
+def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Attribution | None:
+    """Read one sentence masked[start:end] around its first usable reporting verb."""
+    sentence = masked[start:end]
+    for cue_match in _CUE_RE.finditer(sentence):
+        cue = cue_match.group()
+        cue_start, cue_end = start + cue_match.start(), start + cue_match.end()
+        left, right = sentence[: cue_match.start()], sentence[cue_match.end():]
+        channel = _channel(sentence)
+
+        if cue.casefold().startswith("according to"):
+            # "According to X, content." or "content, according to X."
+            after = right
+            comma = after.find(",")
+            source_text = after[: comma if comma >= 0 else len(after)].strip().rstrip(".")
+            if re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _CHANNEL_NOUNS + r")\b", source_text):
+                continue  # "according to a statement" names a channel, handled with the verb
+            speaker, _ = _speaker_after(" " + source_text, speakers)
+            if speaker is None and source_text:
+                speaker = speakers.group(_group_name(source_text)) if not source_text[0].isupper() else _entity(source_text, speakers, [])
+            if speaker is None:
+                continue
+            if left.strip():
+                content = _trim(masked, start, cue_start)
+            else:
+                content = _trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(after)), end)
+            return _Attribution(speaker, "according to", cue_start, cue_end, content, channel)
+
+        if "quoted" in cue:
+            quoted = re.match(r"(?:was|were|is|are)\s+quoted", cue)
+            if quoted:
+                speaker, _ = _speaker_before(left, speakers)
+            else:
+                target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue).group(1)
+                if target.casefold() in {"him", "her", "them", "it"}:
+                    speaker = speakers.pronoun({"him": "he", "her": "she", "them": "they", "it": "it"}[target.casefold()])
+                else:
+                    speaker = _entity(target, speakers, [])
+                by = _QUOTED_BY.search(sentence)
+                channel = by.group(1) if by else channel
+            if speaker is None:
+                continue
+            that = _THAT_START.match(right)
+            content = _trim(masked, cue_end + (that.end() if that else 0), end)
+            return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
+
+        speaker, subject_start = _speaker_before(left, speakers)
+        inverted = False
+        if speaker is None:
+            before = left.rstrip()
+            if before.endswith((",", '"', "”", "—")):
+                speaker, subject_end = _speaker_after(right, speakers)
+                inverted = speaker is not None
+        if speaker is None:
+            continue
+        if cue in _NOUN_LIKE and inverted:
+            continue
+
+        if inverted:
+            content = _trim(masked, start, start + len(left.rstrip()))
+            return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
+
+        # Speaker before the verb: the content follows ("said that ...") or came first ("..., X said").
+        offset = 0
+        prefix_end = 0
+        if cue in _OBJECT_VERBS:
+            obj = _OBJECT_RE.match(right)
+            if obj:
+                prefix_end = obj.end()
+        prefix = _PREFIX_RE.match(right, prefix_end)
+        offset = prefix.end() if prefix else prefix_end
+        that = _THAT_START.match(right, offset)
+        if that:
+            offset = that.end()
+        content = _trim(masked, cue_end + offset, end)
+        if content is not None:
+            # "..., according to a statement released after the meeting": a channel, not content.
+            tail = _ACCORDING_CHANNEL.search(masked, content[0], content[1])
+            if tail:
+                channel = channel or tail.group(1)
+                content = _trim(masked, content[0], tail.start())
+        remainder = right[offset:].strip()
+        if content is None or not that and len(remainder.split()) < 2:
+            before_subject = left[:subject_start].rstrip()
+            content = _trim(masked, start, start + len(before_subject)) if before_subject.endswith(",") else None
+        return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
+    return None
+
+
+def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> tuple[ParsedSpeaker, str] | None:
+    sentence = masked[start:end]
+    for match in _PARTIAL_CUE_RE.finditer(sentence):
+        speaker, _ = _speaker_before(sentence[: match.start()], speakers)
+        if speaker is not None:
+            return speaker, match.group()
+    return None
+
+
+_MENTION_RE = re.compile(rf"\s*({NAME_RUN})(?:\s*,\s*([^,;\"“”]{{2,120}}?)\s*,)?\s+[a-z]")
+
+
+def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
+    """Remember a person who opens a sentence without speaking, for a later "he said"."""
+    match = _MENTION_RE.match(masked, start, end)
+    if not match:
+        return
+    split = _clean_name(match.group(1))
+    if split is None or len(split[1]) < 2:
+        return
+    name = " ".join(split[1])
+    if name in COUNTRY_ALIASES or any(w in _ORG_WORDS for w in split[1]):
+        return
+    titles = _title_from_appositive(match.group(2)) if match.group(2) else []
+    if split[0]:
+        titles = [" ".join(split[0])] + titles
+    speakers.mentioned = (name, titles)
+
+
+def speech_extract(body: str) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
+    """All quotes in the body with their speakers, in reading order."""
+    spans = quote_spans(body)
+    masked = _masked(body, spans)
+    speakers = _Speakers()
+    quotes: list[ParsedQuote] = []
+    span_index = 0
+    previous_paragraph_speaker: ParsedSpeaker | None = None
+
+    paragraph_start = 0
+    length = len(masked)
+    while paragraph_start < length:
+        paragraph_end = masked.find("\n\n", paragraph_start)
+        if paragraph_end < 0:
+            paragraph_end = length
+        sentences = _sentences(masked, paragraph_start, paragraph_end)
+        paragraph_speaker: ParsedSpeaker | None = None
+        pending: list[tuple[int, int, str]] = []  # direct quotes waiting for a speaker
+        for sentence_start, sentence_end in sentences:
+            in_sentence = []
+            while span_index < len(spans) and spans[span_index][0] < sentence_end:
+                if spans[span_index][0] >= sentence_start:
+                    in_sentence.append(spans[span_index])
+                span_index += 1
+            attribution = _attribution(masked, sentence_start, sentence_end, speakers)
+            direct = []
+            partial = []
+            for opening, closing in in_sentence:
+                lead = masked[sentence_start:opening].rstrip()
+                if not lead or lead.endswith((":", ",")) and (not lead[:-1].strip() or _CUE_RE.search(lead[-25:]) or lead.endswith(":")) or (
+                    attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening
+                ):
+                    direct.append((opening, closing))
+                else:
+                    partial.append((opening, closing))
+            if attribution is None:
+                found = _partial_speaker(masked, sentence_start, sentence_end, speakers) if partial else None
+                if found is not None:
+                    for opening, closing in partial:
+                        _quote_add(quotes, body, found[0], "partial", opening + 1, closing, found[1], None)
+                for opening, closing in direct:
+                    pending.append((opening, closing, ""))
+                if not direct and not in_sentence:
+                    _note_mention(masked, sentence_start, sentence_end, speakers)
+                continue
+            speaker = attribution.speaker
+            paragraph_speaker = speaker
+            if direct:
+                for opening, closing in direct:
+                    _quote_add(quotes, body, speaker, "direct", opening + 1, closing, attribution.cue, attribution.channel)
+            elif attribution.content is not None:
+                content_start, content_end = attribution.content
+                _quote_add(quotes, body, speaker, "indirect", content_start, content_end, attribution.cue, attribution.channel)
+            for opening, closing in partial:
+                _quote_add(quotes, body, speaker, "partial", opening + 1, closing, attribution.cue, attribution.channel)
+        if pending:
+            # Quotes in a paragraph without their own attribution: the paragraph's speaker, or
+            # the speaker of the paragraph before (a quote continued after an attribution).
+            owner = paragraph_speaker or previous_paragraph_speaker
+            if owner is not None:
+                for opening, closing, _ in pending:
+                    _quote_add(quotes, body, owner, "direct", opening + 1, closing, None, None)
+                paragraph_speaker = owner
+        previous_paragraph_speaker = paragraph_speaker
+        paragraph_start = paragraph_end + 2
+    quotes.sort(key=lambda quote: quote.start)
+    used = {quote.speaker for quote in quotes}
+    return [s for s in speakers.by_key.values() if s.name in used], quotes
+
+
+def _quote_add(
+    quotes: list[ParsedQuote], body: str, speaker: ParsedSpeaker, kind: str, start: int, end: int,
+    cue: str | None, channel: str | None,
+) -> None:
+    if kind == "direct" and end > start and body[end - 1] == ",":
+        end -= 1  # the comma stands for the period the attribution replaced
+    if end <= start:
+        return
+    quotes.append(ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel))
