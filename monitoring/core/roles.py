@@ -10,7 +10,7 @@ CONTENT_MODELS = [
     "people.organizationmention",
     "codebook.taggedarticle",
 ]
-CODEBOOK_MODELS = ["codebook.tag"]
+CODEBOOK_MODELS = ["codebook.tag", "core.country"]
 REVIEW_MODELS = ["review.annotation", "review.annotationcomment", "review.workflowevent"]
 
 ANALYST, REVIEWER, EDITOR = "Analyst", "Reviewer", "Editor"

@@ -55,7 +55,7 @@ class PersonRoleInline(admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article", "organization")
+        return super().get_queryset(request).select_related("person", "article", "organization")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -69,7 +69,7 @@ class PersonQuoteInline(admin.TabularInline):
     show_change_link = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("article")
+        return super().get_queryset(request).select_related("speaker", "article")
 
     def has_add_permission(self, request, obj=None):
         return False
