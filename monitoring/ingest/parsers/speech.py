@@ -30,7 +30,9 @@ _SPEECH_VERBS = (
     "indicated indicates mentioned mentions assured assures informed informs disclosed discloses "
     "revealed reveals alleged alleges charged charges countered counters "
     "concluded concludes proposed proposes recommended recommends demanded demands "
-    "acknowledged affirmed affirms asserted asserts announced lamented laments"
+    "acknowledged affirmed affirms asserted asserts announced lamented laments "
+    "saying asking adding telling noting writing arguing explaining warning insisting declaring "
+    "stressing urging continued continues"
 ).split()
 _PHRASE_CUES = (
     "pointed out", "points out", "called for", "calls for", "went on to say", "made clear",
@@ -56,7 +58,7 @@ _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev
 _HONORIFIC_WORDS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"}
 _PARTICLES = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter|ten|y|zu|mac)"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_TOKEN = rf"(?:{_HONORIFICS}|[A-Z]\.|(?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*|{_CAP})"
+_TOKEN = rf"(?:{_HONORIFICS}|(?:[A-Z]\.)+|(?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*|{_CAP})"
 NAME_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_TOKEN})*"
 
 # Capitalised words that start sentences or name times, never part of a speaker's name.
@@ -130,7 +132,8 @@ _CUE_RE = re.compile(
     r"|\bquoted\s+(?:him|her|them|it|" + NAME_RUN + r")\s+as\s+saying\b"
 )
 _PARTIAL_CUE_RE = re.compile(r"\b(?:" + "|".join(_PARTIAL_VERBS) + r")\b")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9ÀÖØ-Þ])")
+_FILLER = "\x01"
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]\x01]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ_])")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
     "maj", "rev", "st", "jr", "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -301,7 +304,7 @@ _TITLE_ORG_RE = re.compile(
 
 # --- quotes -------------------------------------------------------------------------------
 
-def quote_spans(body: str) -> list[tuple[int, int]]:
+def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int]]:
     """(opening mark, closing mark) positions; a quote may run over several paragraphs.
 
     A paragraph that opens a quote without closing it continues in the next paragraph when
@@ -316,10 +319,10 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
         index = match.start()
         mark = match.group()
         if open_at >= 0:
-            gap = body.find("\n\n", position, index)
+            gap = body.find(paragraph_break, position, index)
             if gap >= 0:
                 # The quote was left open at a paragraph end: does the next paragraph reopen it?
-                paragraph_start = gap + 2
+                paragraph_start = gap + len(paragraph_break)
                 while paragraph_start < length and body[paragraph_start] in " \t\n":
                     paragraph_start += 1
                 if paragraph_start == index and mark != "”":
@@ -343,7 +346,7 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
         open_at = -1
         position = index + 1
     if open_at >= 0:
-        end = body.find("\n\n", position)
+        end = body.find(paragraph_break, position)
         spans.append((open_at, end if end >= 0 else len(body.rstrip())))
     return spans
 
@@ -437,8 +440,8 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
 
 def _title_from_appositive(appositive: str) -> list[str]:
     text = appositive.strip()
-    if not text or text[0].isdigit():
-        return []  # an age, "54"
+    if not text or text[0].isdigit() or text.split()[0] in {"who", "which", "whose", "where", "when", "whom"}:
+        return []  # an age ("54") or a relative clause, not a title
     first = text.split()[0]
     if first[0].isupper() and first not in TITLE_HEADS and first not in {"The", "A", "An"}:
         return []  # a list of names, not a title
@@ -507,6 +510,9 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     if match:
         titles: list[str] = []
         end = match.end()
+        paren = re.match(r"\s*\([^()]{1,40}\)", right[end:])
+        if paren:
+            end += paren.end()  # "Rep. Gwen Moore (D-Wis.)": a party label
         appositive = _APPOSITIVE_AFTER.match(right, end)
         if appositive:
             titles = _title_from_appositive(appositive.group(1))
@@ -533,7 +539,7 @@ def _channel(sentence: str) -> str | None:
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Narrow [start, end) to the content: no surrounding spaces, commas or final period."""
-    while start < end and text[start] in " \t\n,:;—–-":
+    while start < end and text[start] in " \t\n,:;—–-\x01":
         start += 1
     while end > start and text[end - 1] in " \t\n,.;:!?—–-":
         end -= 1
@@ -639,30 +645,37 @@ def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> 
     return None
 
 
-_MENTION_RE = re.compile(rf"\s*({NAME_RUN})(?:\s*,\s*([^,;\"“”]{{2,120}}?)\s*,)?\s+[a-z]")
+_MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*([^,;\"“”]{{2,120}}?)\s*,)?")
 
 
 def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
-    """Remember a person who opens a sentence without speaking, for a later "he said"."""
-    match = _MENTION_RE.match(masked, start, end)
-    if not match:
-        return
-    split = _clean_name(match.group(1))
-    if split is None or len(split[1]) < 2:
-        return
-    name = " ".join(split[1])
-    if name in COUNTRY_ALIASES or any(w in _ORG_WORDS for w in split[1]):
-        return
-    titles = _title_from_appositive(match.group(2)) if match.group(2) else []
-    if split[0]:
-        titles = [" ".join(split[0])] + titles
-    speakers.mentioned = (name, titles)
+    """Remember the last person named in a sentence without speech, for a later "he said"."""
+    for match in _MENTION_RE.finditer(masked, start, end):
+        split = _clean_name(match.group(1))
+        if split is None or len(split[1]) < 2:
+            continue
+        name = " ".join(split[1])
+        if name in COUNTRY_ALIASES or name in ORGANIZATION_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in split[1]):
+            continue
+        if normalise_name(name).split()[-1] in speakers.by_token:
+            name = speakers.by_token[normalise_name(name).split()[-1]].name
+        titles = _title_from_appositive(match.group(2)) if match.group(2) else []
+        if split[0]:
+            titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
+        speakers.mentioned = (name, [t for t in titles if t])
 
 
-def speech_extract(body: str) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
-    """All quotes in the body with their speakers, in reading order."""
-    spans = quote_spans(body)
-    masked = _masked(body, spans)
+def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
+    """All quotes in the body with their speakers, in reading order.
+
+    Paragraphs are separated by a blank line (the press-text convention); pass
+    ``paragraph_break="\\n"`` for text that puts one paragraph on each line.
+    """
+    # Some outlets print quotation marks as two apostrophes; scan them as one mark plus a
+    # filler so that every offset still points into the body as printed.
+    scan = body.replace("''", '"' + _FILLER) if "''" in body else body
+    spans = quote_spans(scan, paragraph_break)
+    masked = _masked(scan, spans)
     speakers = _Speakers()
     quotes: list[ParsedQuote] = []
     span_index = 0
@@ -671,7 +684,7 @@ def speech_extract(body: str) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
     paragraph_start = 0
     length = len(masked)
     while paragraph_start < length:
-        paragraph_end = masked.find("\n\n", paragraph_start)
+        paragraph_end = masked.find(paragraph_break, paragraph_start)
         if paragraph_end < 0:
             paragraph_end = length
         sentences = _sentences(masked, paragraph_start, paragraph_end)
@@ -723,7 +736,7 @@ def speech_extract(body: str) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
                     _quote_add(quotes, body, owner, "direct", opening + 1, closing, None, None)
                 paragraph_speaker = owner
         previous_paragraph_speaker = paragraph_speaker
-        paragraph_start = paragraph_end + 2
+        paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)
     used = {quote.speaker for quote in quotes}
     return [s for s in speakers.by_key.values() if s.name in used], quotes
@@ -733,6 +746,8 @@ def _quote_add(
     quotes: list[ParsedQuote], body: str, speaker: ParsedSpeaker, kind: str, start: int, end: int,
     cue: str | None, channel: str | None,
 ) -> None:
+    if start < end and body[start] == "'" and body[start - 1] == "'":
+        start += 1  # the second apostrophe of a two-apostrophe opening mark
     if kind == "direct" and end > start and body[end - 1] == ",":
         end -= 1  # the comma stands for the period the attribution replaced
     if end <= start:
