@@ -1,0 +1,202 @@
+"""Reads for the review pages: work queues, the reader page's data and the admin timeline."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
+
+from monitoring.articles.models import Article, ArticleStatus
+from monitoring.codebook.models import Tag, TaggedArticle
+from monitoring.core.models import Country
+from monitoring.core.permissions import user_roles
+from monitoring.core.roles import ANALYST
+from monitoring.people.models import OrganizationMention, Quote, Role, SuggestionStatus
+
+from .highlighting import Span, paragraphs_segment
+from .models import ANALYSIS_ACTIONS, Annotation, AnnotationComment, WorkflowAction, WorkflowEvent
+
+OPEN_STATUSES = (ArticleStatus.NEW, ArticleStatus.IN_ANALYSIS, ArticleStatus.IN_REVIEW)
+TRANSITION_ACTIONS = (
+    WorkflowAction.CLAIM, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.RETURN,
+    WorkflowAction.REOPEN, WorkflowAction.ARCHIVE, WorkflowAction.ASSIGN,
+)
+
+
+def _queue_base() -> QuerySet[Article]:
+    return Article.objects.select_related("outlet", "assignee")
+
+
+def _by_due_date(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    return queryset.order_by(F("due_on").asc(nulls_last=True), "-priority", "pk")
+
+
+def queue_my_work(*, user) -> QuerySet[Article]:
+    """Articles in analysis with me, soonest due first."""
+    return _by_due_date(_queue_base().filter(assignee=user, status=ArticleStatus.IN_ANALYSIS))
+
+
+def queue_to_review(*, user) -> QuerySet[Article]:
+    """Articles waiting for review that I did not work on (four eyes)."""
+    worked = WorkflowEvent.objects.filter(article=OuterRef("pk")).by_worker(user)
+    annotated = Annotation.objects.filter(article=OuterRef("pk"), author=user)
+    return _by_due_date(
+        _queue_base().filter(status=ArticleStatus.IN_REVIEW).exclude(assignee=user)
+        .exclude(Exists(worked)).exclude(Exists(annotated))
+    )
+
+
+def queue_returned(*, user) -> QuerySet[Article]:
+    """My articles whose last transition was a reviewer returning them, with the reviewer's comment."""
+    last = WorkflowEvent.objects.filter(article=OuterRef("pk"), action__in=TRANSITION_ACTIONS).order_by(
+        "-created", "-pk"
+    )
+    return _by_due_date(
+        _queue_base().filter(assignee=user, status=ArticleStatus.IN_ANALYSIS)
+        .annotate(last_action=Subquery(last.values("action")[:1]),
+                  return_comment=Subquery(last.values("comment")[:1]))
+        .filter(last_action=WorkflowAction.RETURN)
+    )
+
+
+def queue_overdue(*, today: datetime.date | None = None) -> QuerySet[Article]:
+    """Open articles past their due date, team-wide."""
+    today = today or timezone.localdate()
+    return _by_due_date(_queue_base().filter(status__in=OPEN_STATUSES, due_on__lt=today))
+
+
+def analysts() -> QuerySet:
+    return get_user_model().objects.filter(groups__name=ANALYST, is_active=True).order_by("username").distinct()
+
+
+# The reader page ------------------------------------------------------------------------------------------
+
+@dataclass
+class ReaderPage:
+    article: Article
+    paragraphs: list
+    photos: list
+    quotes: list
+    roles: list
+    tagged: list
+    annotations: list
+    orphans: list
+    events: list
+    codebook: list
+    countries: list
+    organizations: list
+    persons: list
+    roles_held: frozenset
+    workers: set = field(default_factory=set)
+    assignable: list = field(default_factory=list)
+
+    @property
+    def pending_count(self) -> int:
+        suggested = SuggestionStatus.SUGGESTED
+        return (sum(q.status == suggested for q in self.quotes) + sum(r.status == suggested for r in self.roles)
+                + sum(t.status == suggested for t in self.tagged))
+
+
+def reader_page(*, article_id: int, user) -> ReaderPage:
+    """Everything the reader page shows, in a fixed number of queries whatever the article holds."""
+    article = Article.objects.select_related("outlet", "assignee").get(pk=article_id)
+    photos = list(article.photos.all())
+    quotes = list(Quote.objects.filter(article=article).select_related("speaker").order_by("start", "pk"))
+    roles = list(Role.objects.filter(article=article).select_related("person", "organization"))
+    tagged = list(TaggedArticle.objects.filter(content_object=article).select_related("tag").order_by("tag__name"))
+    comments = Prefetch("comments", queryset=AnnotationComment.objects.select_related("author"))
+    annotations = list(
+        Annotation.objects.filter(article=article)
+        .select_related("tag", "author", "target_person", "target_organization", "target_country")
+        .prefetch_related(comments)
+    )
+    events = list(WorkflowEvent.objects.filter(article=article).select_related("actor", "assignee"))
+    mentions = OrganizationMention.objects.filter(article=article).select_related("organization")
+    organizations = {m.organization.pk: m.organization for m in mentions}
+    organizations.update({r.organization.pk: r.organization for r in roles if r.organization_id})
+    persons = {q.speaker.pk: q.speaker for q in quotes if q.speaker_id}
+    persons.update({r.person.pk: r.person for r in roles})
+
+    spans = [Span(q.start, q.end, "quote", q.pk) for q in quotes if q.status != SuggestionStatus.REJECTED]
+    spans += [Span(a.start, a.end, "annotation", a.pk) for a in annotations if not a.orphaned]
+    roles_held = user_roles(user)
+    workers = {e.actor_id for e in events if e.action in ANALYSIS_ACTIONS} | {e.assignee_id for e in events}
+    workers |= {a.author_id for a in annotations} | {article.assignee_id}
+    return ReaderPage(
+        article=article,
+        paragraphs=paragraphs_segment(article.paragraphs(), spans),
+        photos=photos, quotes=quotes, roles=roles, tagged=tagged,
+        annotations=[a for a in annotations if not a.orphaned],
+        orphans=[a for a in annotations if a.orphaned],
+        events=events,
+        codebook=list(Tag.objects.order_by("category", "name")),
+        countries=list(Country.objects.all()),
+        organizations=sorted(organizations.values(), key=lambda o: o.name),
+        persons=sorted(persons.values(), key=lambda p: p.name),
+        roles_held=roles_held,
+        workers=workers - {None},
+        assignable=list(analysts()) if "Editor" in roles_held else [],
+    )
+
+
+# The admin timeline ---------------------------------------------------------------------------------------
+
+@dataclass
+class TimelineEntry:
+    when: datetime.datetime
+    who: object
+    kind: str
+    what: str
+    changes: list = field(default_factory=list)  # (field, old, new)
+    comment: str = ""
+
+
+def _history_entries(records, *, label) -> list[TimelineEntry]:
+    """One entry per historical record, with the fields it changed compared to the record before it."""
+    entries, previous = [], {}
+    for record in sorted(records, key=lambda r: (r.history_date, r.history_id)):
+        older = previous.get(record.id)
+        changes = []
+        if older is not None:
+            changes = [(c.field, c.old, c.new) for c in record.diff_against(older).changes]
+        verb = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
+        entries.append(TimelineEntry(
+            when=record.history_date, who=record.history_user, kind="history",
+            what=f"{label(record)} {verb}", changes=changes, comment=record.history_change_reason or "",
+        ))
+        previous[record.id] = record
+    return entries
+
+
+def article_timeline(*, article: Article) -> list[TimelineEntry]:
+    """Field-level history of the article, its quotes, roles and annotations, with workflow events and comments."""
+    entries = _history_entries(
+        article.history.select_related("history_user"), label=lambda r: "Article"
+    )
+    entries += _history_entries(
+        Quote.history.filter(article_id=article.pk).select_related("history_user"),
+        label=lambda r: f"Quote #{r.id}",
+    )
+    entries += _history_entries(
+        Role.history.filter(article_id=article.pk).select_related("history_user"),
+        label=lambda r: f"Role #{r.id} ({r.title})",
+    )
+    entries += _history_entries(
+        Annotation.history.filter(article_id=article.pk).select_related("history_user"),
+        label=lambda r: f"Annotation #{r.id}",
+    )
+    for event in WorkflowEvent.objects.filter(article=article).select_related("actor", "assignee"):
+        what = event.get_action_display()
+        if event.assignee_id and event.action in (WorkflowAction.ASSIGN, WorkflowAction.CLAIM):
+            what += f" (to {event.assignee})"
+        if event.from_status != event.to_status:
+            what += f": {event.from_status} → {event.to_status}"
+        if event.subject:
+            what += f": {event.subject}"
+        entries.append(TimelineEntry(when=event.created, who=event.actor, kind="event", what=what,
+                                     comment=event.comment))
+    for comment in AnnotationComment.objects.filter(annotation__article=article).select_related("author"):
+        entries.append(TimelineEntry(when=comment.created, who=comment.author, kind="comment",
+                                     what=f"Comment on annotation #{comment.annotation_id}", comment=comment.text))
+    return sorted(entries, key=lambda e: e.when, reverse=True)

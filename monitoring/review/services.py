@@ -1,0 +1,474 @@
+"""Every write of the review workflow.
+
+One function per action, each holding the permission check, the change and its audit record in one
+transaction, so admin actions, the web pages and any API behave alike. Writes lock the article row first
+(then the object itself), always in that order, so two people acting at once are serialised on PostgreSQL:
+the second waits, then is checked against the first one's result and refused with a message.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+
+from monitoring.articles.models import Article, ArticleStatus
+from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
+from monitoring.core import permissions
+from monitoring.core.models import Country
+from monitoring.core.text import name_key
+from monitoring.people.models import Organization, Person, PersonAlias, Quote, Role, SuggestionStatus
+from monitoring.people.services import person_merge
+
+from .models import Annotation, AnnotationComment, Stance, WorkflowAction, WorkflowEvent
+
+
+class EditConflict(Exception):
+    """A stale form: someone saved a newer version of the object since the page was loaded."""
+
+
+# Workflow transitions -------------------------------------------------------------------------------------
+
+def _article_lock(article: Article) -> Article:
+    """The article's current row, locked until the transaction ends (a no-op on SQLite, which locks the file)."""
+    return Article.objects.select_for_update().get(pk=article.pk)
+
+
+def _article_move(article: Article, *, user, action: WorkflowAction, to_status: str, comment: str = "",
+                  assignee=None, **changes) -> Article:
+    from_status = article.status
+    article.status = to_status
+    for field, value in changes.items():
+        setattr(article, field, value)
+    article.version += 1
+    article._history_user = user
+    article._change_reason = action.label
+    article.save()
+    WorkflowEvent.objects.create(
+        article=article, actor=user, action=action, from_status=from_status, to_status=to_status,
+        assignee=assignee, comment=comment,
+    )
+    return article
+
+
+def article_claim(*, article: Article, user) -> Article:
+    """An analyst takes a new (or unassigned) article into analysis."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_claim_check(user, article)
+        return _article_move(article, user=user, action=WorkflowAction.CLAIM, to_status=ArticleStatus.IN_ANALYSIS,
+                             assignee=user, assignee_id=user.pk)
+
+
+def article_pending_count(*, article: Article) -> int:
+    """How many quote, role and tag suggestions on the article nobody has decided yet."""
+    return (
+        Quote.objects.filter(article=article).pending().count()
+        + Role.objects.filter(article=article, status=SuggestionStatus.SUGGESTED).count()
+        + TaggedArticle.objects.filter(content_object=article, status=TagStatus.SUGGESTED).count()
+    )
+
+
+def article_submit(*, article: Article, user, comment: str = "") -> Article:
+    """The analyst hands the article to review; every suggestion must be decided first."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_submit_check(user, article)
+        pending = article_pending_count(article=article)
+        if pending:
+            raise PermissionDenied(
+                f"{pending} suggestion(s) are still pending: confirm or reject them before submitting."
+            )
+        return _article_move(article, user=user, action=WorkflowAction.SUBMIT, to_status=ArticleStatus.IN_REVIEW,
+                             comment=comment)
+
+
+def article_approve(*, article: Article, user, comment: str = "") -> Article:
+    """A reviewer who did not work on the article approves it; only approved articles count in figures."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_approve_check(user, article)
+        return _article_move(article, user=user, action=WorkflowAction.APPROVE, to_status=ArticleStatus.APPROVED,
+                             comment=comment, approved_at=timezone.now())
+
+
+def article_return(*, article: Article, user, comment: str) -> Article:
+    """A reviewer sends the article back to its analyst, saying why."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_return_check(user, article)
+        if not comment.strip():
+            raise ValidationError("Say why you return the article: a comment is required.")
+        return _article_move(article, user=user, action=WorkflowAction.RETURN, to_status=ArticleStatus.IN_ANALYSIS,
+                             comment=comment.strip())
+
+
+def article_reopen(*, article: Article, user, comment: str = "") -> Article:
+    """An editor takes an approved or archived article back into analysis (it stops counting)."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_reopen_check(user, article)
+        return _article_move(article, user=user, action=WorkflowAction.REOPEN, to_status=ArticleStatus.IN_ANALYSIS,
+                             comment=comment, approved_at=None)
+
+
+def article_archive(*, article: Article, user, comment: str = "") -> Article:
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_archive_check(user, article)
+        return _article_move(article, user=user, action=WorkflowAction.ARCHIVE, to_status=ArticleStatus.ARCHIVED,
+                             comment=comment)
+
+
+def article_assign(*, article: Article, user, assignee, comment: str = "") -> Article:
+    """An editor gives the article to an analyst; a new article goes into analysis with it."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_assign_check(user, article, assignee)
+        to_status = ArticleStatus.IN_ANALYSIS if article.status == ArticleStatus.NEW else article.status
+        return _article_move(article, user=user, action=WorkflowAction.ASSIGN, to_status=to_status,
+                             comment=comment, assignee=assignee, assignee_id=assignee.pk)
+
+
+TRANSITIONS = {
+    "claim": article_claim, "submit": article_submit, "approve": article_approve, "return": article_return,
+    "reopen": article_reopen, "archive": article_archive, "assign": article_assign,
+}
+
+
+def article_transition(*, article: Article, user, action: str, comment: str = "", assignee=None) -> Article:
+    """Dispatch a transition by name, for the web form, admin actions and any API."""
+    if action not in TRANSITIONS:
+        raise ValidationError(f"Unknown action {action!r}.")
+    kwargs = {"article": article, "user": user}
+    if action != "claim":
+        kwargs["comment"] = comment
+    if action == "assign":
+        if assignee is None:
+            raise ValidationError("Choose the analyst to assign the article to.")
+        kwargs["assignee"] = assignee
+    return TRANSITIONS[action](**kwargs)
+
+
+# Extraction review: suggested quotes, roles and tags --------------------------------------------------------
+
+def _event_record(article: Article, *, user, action: WorkflowAction, subject: str, comment: str = "") -> None:
+    WorkflowEvent.objects.create(
+        article=article, actor=user, action=action, from_status=article.status, to_status=article.status,
+        subject=subject[:300], comment=comment,
+    )
+
+
+def _versioned_lock(model, pk: int, version: int | None, *, label: str):
+    obj = model.objects.select_for_update().get(pk=pk)
+    if version is not None and obj.version != version:
+        raise EditConflict(
+            f"Someone changed this {label} since you loaded the page; reload to see their change, then retry."
+        )
+    return obj
+
+
+def _quote_subject(quote: Quote) -> str:
+    return f"quote #{quote.pk} ({quote.speaker_label}): {quote.text[:120]}"
+
+
+def _quote_decide(*, quote: Quote, user, version: int | None, status: str, action: WorkflowAction,
+                  doing: str) -> Quote:
+    with transaction.atomic():
+        article = _article_lock(quote.article)
+        permissions.article_analysis_check(user, article, doing=doing)
+        quote = _versioned_lock(Quote, quote.pk, version, label="quote")
+        quote.status = status
+        quote.version += 1
+        quote._history_user = user
+        quote.save()
+        _event_record(article, user=user, action=action, subject=_quote_subject(quote))
+        return quote
+
+
+def quote_confirm(*, quote: Quote, user, version: int | None = None) -> Quote:
+    return _quote_decide(quote=quote, user=user, version=version, status=SuggestionStatus.CONFIRMED,
+                         action=WorkflowAction.CONFIRM, doing="confirm quotes")
+
+
+def quote_reject(*, quote: Quote, user, version: int | None = None) -> Quote:
+    """Mark a suggested quote wrong; it is kept (rejected) so a re-import does not suggest it again."""
+    return _quote_decide(quote=quote, user=user, version=version, status=SuggestionStatus.REJECTED,
+                         action=WorkflowAction.REJECT, doing="reject quotes")
+
+
+def person_for_name(name: str) -> Person:
+    """The person known by this name or alias, created if nobody is."""
+    key = name_key(name)
+    person = Person.objects.filter(key=key).first()
+    if person is None:
+        alias = PersonAlias.objects.filter(key=key).select_related("person").first()
+        person = alias.person if alias else None
+    if person is None:
+        person = Person(name=name.strip())
+        person.full_clean()
+        person.save()
+    return person
+
+
+def quote_update(*, quote: Quote, user, version: int | None, speaker: Person | None = None, group: str = "",
+                 kind: str | None = None, start: int | None = None, end: int | None = None) -> Quote:
+    """Correct a quote (speaker or group, kind, span) and confirm it: an edited suggestion is a decision."""
+    with transaction.atomic():
+        article = _article_lock(quote.article)
+        permissions.article_analysis_check(user, article, doing="edit quotes")
+        quote = _versioned_lock(Quote, quote.pk, version, label="quote")
+        quote.article = article
+        if speaker is not None:
+            quote.speaker, quote.group = speaker, ""
+        elif group.strip():
+            quote.speaker, quote.group = None, group.strip()
+        if kind:
+            quote.kind = kind
+        if start is not None and end is not None:
+            quote.start, quote.end, quote.text = start, end, article.body[start:end]
+        quote.status = SuggestionStatus.CONFIRMED
+        quote.version += 1
+        quote.full_clean()
+        quote._history_user = user
+        quote.save()
+        _event_record(article, user=user, action=WorkflowAction.EDIT, subject=_quote_subject(quote))
+        return quote
+
+
+def _role_decide(*, role: Role, user, status: str, action: WorkflowAction, doing: str, **changes) -> Role:
+    with transaction.atomic():
+        article = _article_lock(role.article)
+        permissions.article_analysis_check(user, article, doing=doing)
+        role = Role.objects.select_for_update().get(pk=role.pk)
+        for field, value in changes.items():
+            setattr(role, field, value)
+        role.status = status
+        role.full_clean()
+        role._history_user = user
+        role.save()
+        _event_record(article, user=user, action=action, subject=f"role #{role.pk}: {role}")
+        return role
+
+
+def role_confirm(*, role: Role, user) -> Role:
+    return _role_decide(role=role, user=user, status=SuggestionStatus.CONFIRMED, action=WorkflowAction.CONFIRM,
+                        doing="confirm roles")
+
+
+def role_reject(*, role: Role, user) -> Role:
+    return _role_decide(role=role, user=user, status=SuggestionStatus.REJECTED, action=WorkflowAction.REJECT,
+                        doing="reject roles")
+
+
+def role_update(*, role: Role, user, title: str, organization: Organization | None = None) -> Role:
+    """Correct a role's title or organization, which confirms it."""
+    if not title.strip():
+        raise ValidationError("A role needs a title.")
+    return _role_decide(role=role, user=user, status=SuggestionStatus.CONFIRMED, action=WorkflowAction.EDIT,
+                        doing="edit roles", title=title.strip(), organization=organization)
+
+
+def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
+    with transaction.atomic():
+        article = _article_lock(tagged.content_object)
+        permissions.article_analysis_check(user, article, doing="confirm tags")
+        tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
+        tagged.status = TagStatus.CONFIRMED
+        tagged.save(update_fields=["status"])
+        _event_record(article, user=user, action=WorkflowAction.CONFIRM, subject=f"tag {tagged.tag.name}")
+        return tagged
+
+
+def tag_reject(*, tagged: TaggedArticle, user) -> None:
+    """Remove a suggested tag; the event keeps its name, so the decision stays on record."""
+    with transaction.atomic():
+        article = _article_lock(tagged.content_object)
+        permissions.article_analysis_check(user, article, doing="reject tags")
+        tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
+        name = tagged.tag.name
+        tagged.delete()
+        _event_record(article, user=user, action=WorkflowAction.REJECT, subject=f"tag {name}")
+
+
+def article_persons_merge(*, article: Article, survivor: Person, others: list[Person], user) -> Person:
+    """Merge persons while reviewing an article's extraction (e.g. two spellings of one speaker)."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_analysis_check(user, article, doing="merge persons here")
+        names = ", ".join(p.name for p in others if p.pk != survivor.pk)
+        survivor = person_merge(survivor=survivor, others=others, user=user)
+        _event_record(article, user=user, action=WorkflowAction.MERGE, subject=f"{names} into {survivor.name}")
+        return survivor
+
+
+# Annotations ----------------------------------------------------------------------------------------------
+
+def _span_check(body: str, start: int, end: int, text: str | None) -> str:
+    """The passage at [start, end); when the client sent the text it saw, it must be that passage."""
+    if not 0 <= start < end <= len(body):
+        raise ValidationError("The selected passage is outside the article body.")
+    passage = body[start:end]
+    # Browsers report a selection across paragraphs with their own whitespace: compare words only.
+    if text is not None and text.split() != passage.split():
+        raise ValidationError("The selected passage does not match the article body; reload the page and retry.")
+    return passage
+
+
+def _target_check(target_person, target_organization, target_country) -> None:
+    if sum(t is not None for t in (target_person, target_organization, target_country)) > 1:
+        raise ValidationError("Choose at most one target: a person, an organization or a country.")
+
+
+def _stance_check(stance: str) -> None:
+    if stance and stance not in Stance.values:
+        raise ValidationError(f"Unknown stance {stance!r}.")
+
+
+def annotation_create(*, article: Article, user, tag: Tag, start: int, end: int, text: str | None = None,
+                      note: str = "", stance: str = "", target_person: Person | None = None,
+                      target_organization: Organization | None = None,
+                      target_country: Country | None = None) -> Annotation:
+    """Code a passage of the article with a tag from the codebook."""
+    with transaction.atomic():
+        article = _article_lock(article)
+        permissions.article_analysis_check(user, article, doing="annotate this article")
+        passage = _span_check(article.body, start, end, text)
+        _target_check(target_person, target_organization, target_country)
+        _stance_check(stance)
+        annotation = Annotation(
+            article=article, tag=tag, author=user, start=start, end=end, text=passage, note=note.strip(),
+            stance=stance, target_person=target_person, target_organization=target_organization,
+            target_country=target_country,
+        )
+        annotation._history_user = user
+        annotation.save()
+        _event_record(article, user=user, action=WorkflowAction.ANNOTATE, subject=f"{tag.name}: {passage[:120]}")
+        return annotation
+
+
+_UNSET = object()
+
+
+def annotation_update(*, annotation: Annotation, user, version: int | None, tag: Tag | None = None,
+                      note: str | None = None, stance: str | None = None, target_person=_UNSET,
+                      target_organization=_UNSET, target_country=_UNSET, start: int | None = None,
+                      end: int | None = None, text: str | None = None) -> Annotation:
+    """Change one's own annotation; a new span re-anchors it (and clears 'orphaned')."""
+    with transaction.atomic():
+        article = _article_lock(annotation.article)
+        annotation = _versioned_lock(Annotation, annotation.pk, version, label="annotation")
+        annotation.article = article
+        permissions.annotation_change_check(user, annotation)
+        if tag is not None:
+            annotation.tag = tag
+        if note is not None:
+            annotation.note = note.strip()
+        if stance is not None:
+            _stance_check(stance)
+            annotation.stance = stance
+        for field, value in (("target_person", target_person), ("target_organization", target_organization),
+                             ("target_country", target_country)):
+            if value is not _UNSET:
+                setattr(annotation, field, value)
+        _target_check(annotation.target_person, annotation.target_organization, annotation.target_country)
+        if start is not None and end is not None:
+            annotation.text = _span_check(article.body, start, end, text)
+            annotation.start, annotation.end, annotation.orphaned = start, end, False
+        annotation.version += 1
+        annotation._history_user = user
+        annotation.save()
+        return annotation
+
+
+def annotation_delete(*, annotation: Annotation, user, version: int | None = None) -> None:
+    """Delete one's own annotation; its history keeps the deleted version."""
+    with transaction.atomic():
+        article = _article_lock(annotation.article)
+        annotation = _versioned_lock(Annotation, annotation.pk, version, label="annotation")
+        annotation.article = article
+        permissions.annotation_change_check(user, annotation, doing="delete this annotation")
+        annotation._history_user = user
+        annotation.delete()
+
+
+def annotation_comment_add(*, annotation: Annotation, user, text: str) -> AnnotationComment:
+    permissions.annotation_comment_check(user, annotation)
+    if not text.strip():
+        raise ValidationError("A comment cannot be empty.")
+    return AnnotationComment.objects.create(annotation=annotation, author=user, text=text.strip())
+
+
+@dataclass(frozen=True)
+class ReanchorResult:
+    kept: int = 0
+    moved: int = 0
+    orphaned: int = 0
+
+
+def _expected_offset(start: int, end: int, old_body: str, new_body: str) -> int:
+    """Where the passage should be now, judging by the unchanged head and tail of the two bodies."""
+    head = 0
+    limit = min(len(old_body), len(new_body))
+    while head < limit and old_body[head] == new_body[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and old_body[-1 - tail] == new_body[-1 - tail]:
+        tail += 1
+    if start >= len(old_body) - tail:
+        return start + len(new_body) - len(old_body)
+    return start
+
+
+def _occurrence_nearest(body: str, text: str, near: int) -> int | None:
+    best, position = None, body.find(text)
+    while position != -1:
+        if best is None or abs(position - near) < abs(best - near):
+            best = position
+        position = body.find(text, position + 1)
+    return best
+
+
+def annotations_reanchor(*, article: Article, old_body: str, user=None) -> ReanchorResult:
+    """After a re-import replaced the body: move each annotation to its text (nearest its old place) or orphan it.
+
+    Never deletes: an annotation whose passage is gone is marked orphaned, keeping its text, for a person to fix.
+    """
+    body = article.body
+    kept = moved = orphaned = 0
+    with transaction.atomic():
+        for annotation in Annotation.objects.select_for_update().filter(article=article):
+            if body == old_body and not annotation.orphaned:
+                kept += 1
+                continue
+            near = _expected_offset(annotation.start, annotation.end, old_body, body)
+            position = _occurrence_nearest(body, annotation.text, near) if annotation.text else None
+            if position is None:
+                orphaned += 1
+                if annotation.orphaned:
+                    continue
+                annotation.orphaned = True
+                reason = "Orphaned: passage not found after re-import"
+            elif position == annotation.start and not annotation.orphaned:
+                kept += 1
+                continue
+            else:
+                moved += 1
+                annotation.start, annotation.end = position, position + len(annotation.text)
+                annotation.orphaned = False
+                reason = "Re-anchored after re-import"
+            annotation.version += 1
+            annotation._history_user = user
+            annotation._change_reason = reason
+            annotation.save()
+    return ReanchorResult(kept=kept, moved=moved, orphaned=orphaned)
+
+
+def refusal_message(exc: Exception) -> str:
+    """The readable message of a refused action, whatever exception carried it."""
+    if isinstance(exc, ValidationError):
+        return " ".join(exc.messages)
+    return str(exc) or "You may not do that."
+
+
+REFUSALS = (PermissionDenied, ValidationError, EditConflict, models.ObjectDoesNotExist)
