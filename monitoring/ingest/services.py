@@ -149,7 +149,8 @@ def organization_kind(name: str) -> str:
 def import_digest(unit: ImportUnit, *, outlet: str, tags: list[str]) -> str:
     """Everything an import would write, hashed: equal digests mean re-importing changes nothing."""
     files = [(f.name, f.stat().st_size) if f else None for f in unit.photo_files]
-    payload = json.dumps([unit.parsed.to_dict(), outlet, sorted(tags), files], sort_keys=True, default=str)
+    payload = json.dumps([unit.parsed.to_dict(), outlet, sorted(tags), unit.given_tags, files], sort_keys=True,
+                         default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -226,7 +227,8 @@ def article_fields_set(article: Article, unit: ImportUnit, *, fingerprint: str, 
     article.headline = parsed.headline
     article.body = parsed.body
     article.bylines = parsed.bylines
-    article.published_on = parsed.published
+    # An 'Updated:' dateline is the only date many saves carry: lists and charts need one to place the article.
+    article.published_on = parsed.published or parsed.updated
     article.updated_on = parsed.updated
     article.url = parsed.url or ""
     article.language = parsed.language or "en"
@@ -244,7 +246,7 @@ def extraction_save(article: Article, unit: ImportUnit, *, cache: ImportCache, o
     """Write photos, tags and (unless the article is a syndicated copy) speakers, roles, quotes and mentions."""
     parsed = unit.parsed
     photos_save(article, unit, cache=cache, dry_run=options.dry_run)
-    tags_save(article, parsed, cache=cache, extra=options.tags)
+    tags_save(article, parsed, cache=cache, extra=options.tags + unit.given_tags)
     if not statements:
         return
     persons = cache.person_ids(s.name for s in parsed.speakers if s.kind == "person")
@@ -298,14 +300,14 @@ def photos_save(article: Article, unit: ImportUnit, *, cache: ImportCache, dry_r
 
 def tags_save(article: Article, parsed: ParsedArticle, *, cache: ImportCache, extra: list[str]) -> None:
     """Codebook suggestions stay 'suggested'; tags named in the record or with --tag are taken as given."""
-    given = dict.fromkeys(extra)
+    given = {name.casefold(): name for name in extra}
     present = set(TaggedArticle.objects.filter(content_object=article).values_list("tag_id", flat=True))
     rows = []
-    for name in list(given) + parsed.tags:
+    for name in list(given.values()) + parsed.tags:
         tag_id = cache.tag_id(name)
         if tag_id not in present:
             present.add(tag_id)
-            status = TagStatus.CONFIRMED if name in given else TagStatus.SUGGESTED
+            status = TagStatus.CONFIRMED if name.casefold() in given else TagStatus.SUGGESTED
             rows.append(TaggedArticle(content_object=article, tag_id=tag_id, status=status))
     TaggedArticle.objects.bulk_create(rows)
 

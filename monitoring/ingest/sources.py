@@ -26,6 +26,7 @@ class ImportUnit:
     record: int | None = None
     line: int | None = None
     photo_files: list[Path | None] = field(default_factory=list)  # by position: photo i gets file i
+    given_tags: list[str] = field(default_factory=list)  # tags the record itself names, as opposed to suggestions
     note: str | None = None
 
     @property
@@ -96,7 +97,9 @@ def file_units(path: Path | str, *, root: Path, fmt: str | None, keyword_rules) 
             error.source, error.record, error.line = source, record_no, line_no
             yield error
             continue
-        yield ImportUnit(source=source, parsed=parsed, record=record_no, line=line_no, photo_files=files, note=note)
+        given = [t for t in record.get("tags") or [] if isinstance(t, str)]
+        yield ImportUnit(source=source, parsed=parsed, record=record_no, line=line_no, photo_files=files, note=note,
+                         given_tags=given)
 
 
 def press_photo_files(path: Path) -> list[Path]:
