@@ -18,10 +18,10 @@ def _alternation(names: Iterable[str]) -> str:
 # Hyphens count as word characters at the edges so "Guinea" does not match in "Guinea-Bissau".
 _COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alternation(COUNTRY_ALIASES)})(?![\w-])")
 _GAZETTEER_ORG_RE = re.compile(rf"(?<![\w.-])(?:{_alternation(ORGANIZATION_ALIASES)})(?![\w-]|\.\w)")
-_CAP_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’&.\-]*"
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&\-]*)"
 # Capitalised runs that may hold "of", "for", "and", "the" inside: "Ministry of Foreign Affairs".
 _ORG_RUN_RE = re.compile(
-    rf"{_CAP_WORD}(?:\s+(?:(?:of|for|and|on|in|de)(?:\s+the)?\s+)?{_CAP_WORD})*"
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|and|on|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*"
 )
 _CONNECTORS = {"of", "for", "and", "on", "in", "de", "the"}
 

@@ -146,9 +146,22 @@ _SUBJECT_FILLER = set(
     "yesterday today had already just never often always only first initially subsequently "
     "himself herself themselves itself has having quickly angrily flatly".split()
 )
+_TIME_END = re.compile(
+    r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|"
+    r"this\s+(?:week|month|year)|earlier\s+this\s+\w+|in\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December))\s*$"
+)
 _PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 _NAME_END = re.compile(rf"({NAME_RUN})\s*$")
 _APPOSITIVE_END = re.compile(rf"({NAME_RUN})\s*,\s*([^,;\"“”]{{2,160}}?(?:,\s*[^,;\"“”]{{2,80}}?)?)\s*,\s*$")
+_LOWER_TITLE_END = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z-]+\s+)?(?:" + "|".join(_TITLE_NOUNS) + r"))\s+$"
+)
+_REVERSED_APPOSITIVE_END = re.compile(
+    r"(?:^|[,;:]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
+    rf"({NAME_RUN})\s*,\s*$"
+)
+_LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")
 _TITLE_REF_END = re.compile(
     r"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))\s*$"
@@ -185,7 +198,8 @@ _QUOTED_BY = re.compile(rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(h
 _TIME_WORDS = (
     r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+(?:this|on)\s+\w+)?"
-    r"|later|yesterday|today|again|also|repeatedly|previously|recently|then|separately"
+    r"|later|yesterday|today|again|also|repeatedly|previously|recently|then|separately|privately|publicly"
+    r"|openly|bluntly|flatly|firmly|clearly|once\s+again"
     r"|on\s+\w+\s+\d{1,2}|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|to\s+(?:reporters|journalists|the\s+press|lawmakers))"
 )
 _CHANNEL_PHRASE = (
@@ -228,20 +242,38 @@ class _Speakers:
     last_group: ParsedSpeaker | None = None
     # A person named in a sentence without speaking, for "he said" in the next one.
     mentioned: tuple[str, list[str]] | None = None
+    # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
+    known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+
+    def know(self, name: str, titles: list[str]) -> None:
+        tokens = normalise_name(name).split()
+        for index, token in enumerate(tokens):
+            if len(token) > 2:
+                self.known[token] = (name, titles)
+            if index:
+                self.known[" ".join(tokens[index:])] = (name, titles)
 
     def person(self, name: str, titles: list[str]) -> ParsedSpeaker:
         key = normalise_name(name)
         speaker = self.by_key.get(key)
         if speaker is None:
             # A surname alone that matches somebody already named is that person.
-            if " " not in key and key in self.by_token:
+            if key in self.by_token:
                 speaker = self.by_token[key]
+            elif key in self.known and self.known[key][0] != name:
+                full_name, known_titles = self.known[key]
+                return self.person(full_name, known_titles + titles)
             else:
                 speaker = ParsedSpeaker(name=name, kind="person")
                 self.by_key[key] = speaker
-                for token in key.split():
+                tokens = key.split()
+                # Later references: any single name ("Moreau", "Wang") or a surname with its
+                # particles ("de la cruz").
+                for index, token in enumerate(tokens):
                     if len(token) > 2:
                         self.by_token.setdefault(token, speaker)
+                    if index:
+                        self.by_token.setdefault(" ".join(tokens[index:]), speaker)
         for title in titles:
             if title and title not in speaker.titles:
                 speaker.titles.append(title)
@@ -285,6 +317,10 @@ def title_organizations(title: str) -> list[str]:
     for match in _TITLE_ORG_RE.finditer(title):
         name = match.group(0).strip()
         words = name.split()
+        for index, word in enumerate(words):
+            if word.endswith(("'s", "’s")):
+                words = words[index + 1:]  # "Chile's Civic Renewal Party": the owner is not the name
+                break
         while words and (words[0] in _NOT_NAME_WORDS or words[0] in TITLE_HEADS):
             words.pop(0)
         name = " ".join(words)
@@ -298,7 +334,7 @@ def title_organizations(title: str) -> list[str]:
 
 
 _TITLE_ORG_RE = re.compile(
-    rf"{_CAP}(?:\s+(?:(?:of|for|and|on|in)(?:\s+the)?\s+)?{_CAP})*"
+    rf"{_CAP}(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?{_CAP})*"
 )
 
 
@@ -393,6 +429,7 @@ class _Attribution:
 
 def _strip_fillers(text: str) -> str:
     """Drop auxiliaries and adverbs between a subject and its verb ("Brandt has also said")."""
+    text = _TIME_END.sub("", text)
     while True:
         stripped = text.rstrip()
         cut = stripped.rfind(" ")
@@ -468,11 +505,25 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(1), speakers, [])
         if speaker is not None:
             return speaker, match.start()
+    match = _REVERSED_APPOSITIVE_END.search(text)
+    if match:
+        title = _LEADING_DETERMINER.sub("", match.group(1).strip())
+        speaker = _entity(match.group(2), speakers, [title])
+        if speaker is not None:
+            return speaker, match.start()
     match = _TITLE_REF_END.search(text)
     if match:
         found = speakers.by_title(match.group(1))
         if found is not None:
             return found, match.start()
+    match = _NAME_END.search(text)
+    if match:
+        split = _clean_name(match.group(1))
+        whole = " ".join(sum(split, [])) if split else ""
+        before = re.sub(r"(?:[Tt]he\s*)$", "", text[: match.start()]).rstrip()
+        opens_clause = not before or before[-1] in ",;:—" or before.endswith((" and", " but"))
+        if opens_clause and (whole in ORGANIZATION_ALIASES or whole in COUNTRY_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in whole.split())):
+            return _entity(match.group(1), speakers, []), match.start()
     match = _GROUP_END.search(text)
     if match:
         phrase = _LEADING_CONJUNCTION.sub("", match.group(1))
@@ -480,7 +531,9 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
             return speakers.group(_group_name(phrase)), match.start()
     match = _NAME_END.search(text)
     if match:
-        speaker = _entity(match.group(1), speakers, [])
+        # "Kenyan lawmaker Njeri Wambugu": a lower-case title printed before the name.
+        title = _LOWER_TITLE_END.search(text, 0, match.start())
+        speaker = _entity(match.group(1), speakers, [title.group(1)] if title else [])
         if speaker is not None:
             return speaker, match.start()
     return None, -1
@@ -602,8 +655,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
                 inverted = speaker is not None
         if speaker is None:
             continue
-        if cue in _NOUN_LIKE and inverted:
-            continue
+        if cue in _NOUN_LIKE and (inverted or speaker.kind != "person"):
+            continue  # "island states called": a noun, not a verb
 
         if inverted:
             content = _trim(masked, start, start + len(left.rstrip()))
@@ -663,6 +716,7 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
         if split[0]:
             titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
         speakers.mentioned = (name, [t for t in titles if t])
+        speakers.know(name, [t for t in titles if t])
 
 
 def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
