@@ -1,15 +1,193 @@
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+"""The article reader page and its actions. Thin: forms parse, services decide and write, views answer."""
 
-from monitoring.people.models import Quote
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from monitoring.codebook.models import TaggedArticle
+from monitoring.people.models import Quote, QuoteKind, Role
+from monitoring.review import services
+from monitoring.review.forms import (
+    AnnotationForm, AnnotationUpdateForm, CommentForm, MergeForm, QuoteUpdateForm, RoleUpdateForm, TransitionForm,
+    VersionForm, form_errors,
+)
+from monitoring.review.models import Annotation, Stance
+from monitoring.review.selectors import reader_page
 
 from .models import Article
 
 
 def article_detail(request, pk):
-    """The reader page: body by paragraphs, photos with captions and credits, quotes."""
-    quotes = Prefetch("quotes", queryset=Quote.objects.kept().select_related("speaker"))
-    article = get_object_or_404(
-        Article.objects.select_related("outlet").prefetch_related("photos", quotes), pk=pk
+    """The reader page: body with highlighted quotes and annotations, photos, extraction review, workflow."""
+    try:
+        page = reader_page(article_id=pk, user=request.user)
+    except Article.DoesNotExist:
+        raise Http404("No such article.") from None
+    context = {"page": page, "article": page.article, "kinds": QuoteKind.choices, "stances": Stance.choices}
+    return render(request, "articles/detail.html", context)
+
+
+def _refused(request, article: Article, message: str, status: int) -> HttpResponse:
+    """A refused action changes nothing and says why, with the HTTP status an API client can rely on."""
+    context = {"article": article, "message": message, "status": status}
+    return render(request, "review/refused.html", context, status=status)
+
+
+def _act(request, article: Article, action: Callable[[], object], done: str, *, anchor: str = "") -> HttpResponse:
+    try:
+        action()
+    except PermissionDenied as exc:
+        return _refused(request, article, services.refusal_message(exc), 403)
+    except services.EditConflict as exc:
+        return _refused(request, article, str(exc), 409)
+    except ValidationError as exc:
+        return _refused(request, article, services.refusal_message(exc), 400)
+    messages.success(request, done)
+    return redirect(article.get_absolute_url() + anchor)
+
+
+def _invalid(request, article: Article, form) -> HttpResponse:
+    return _refused(request, article, form_errors(form), 400)
+
+
+@require_POST
+def article_transition(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, article, form)
+    data = form.cleaned_data
+    return _act(
+        request, article,
+        lambda: services.article_transition(article=article, user=request.user, action=data["action"],
+                                            comment=data["comment"], assignee=data["assignee"]),
+        f"Done: {data['action']}.",
     )
-    return render(request, "articles/detail.html", {"article": article})
+
+
+@require_POST
+def annotation_create(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    form = AnnotationForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, article, form)
+    return _act(request, article, lambda: services.annotation_create(article=article, user=request.user,
+                                                                     **form.cleaned_data),
+                "Annotation saved.", anchor="#annotations")
+
+
+def _annotation(pk: int, annotation_id: int) -> Annotation:
+    return get_object_or_404(Annotation.objects.select_related("article", "author"), pk=annotation_id,
+                             article_id=pk)
+
+
+@require_POST
+def annotation_update(request, pk, annotation_id):
+    annotation = _annotation(pk, annotation_id)
+    form = AnnotationUpdateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, annotation.article, form)
+    data = form.cleaned_data
+    if data["start"] is None or data["end"] is None:
+        data.update(start=None, end=None, text=None)
+    return _act(request, annotation.article,
+                lambda: services.annotation_update(annotation=annotation, user=request.user, **data),
+                "Annotation updated.", anchor=f"#annotation-{annotation.pk}")
+
+
+@require_POST
+def annotation_delete(request, pk, annotation_id):
+    annotation = _annotation(pk, annotation_id)
+    form = VersionForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    return _act(request, annotation.article,
+                lambda: services.annotation_delete(annotation=annotation, user=request.user, version=version),
+                "Annotation deleted.", anchor="#annotations")
+
+
+@require_POST
+def annotation_comment(request, pk, annotation_id):
+    annotation = _annotation(pk, annotation_id)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, annotation.article, form)
+    return _act(request, annotation.article,
+                lambda: services.annotation_comment_add(annotation=annotation, user=request.user,
+                                                        text=form.cleaned_data["text"]),
+                "Comment added.", anchor=f"#annotation-{annotation.pk}")
+
+
+@require_POST
+def quote_decide(request, pk, quote_id, decision):
+    quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=quote_id, article_id=pk)
+    article = quote.article
+    anchor = f"#quote-{quote.pk}"
+    if decision in ("confirm", "reject"):
+        form = VersionForm(request.POST)
+        version = form.cleaned_data["version"] if form.is_valid() else None
+        service = services.quote_confirm if decision == "confirm" else services.quote_reject
+        return _act(request, article, lambda: service(quote=quote, user=request.user, version=version),
+                    f"Quote {decision}ed.", anchor=anchor)
+    if decision != "update":
+        raise Http404("Unknown decision.")
+    form = QuoteUpdateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, article, form)
+    data = form.cleaned_data
+
+    def update():
+        speaker = data["speaker"]
+        if data["speaker_name"].strip():
+            speaker = services.person_for_name(data["speaker_name"])
+        services.quote_update(quote=quote, user=request.user, version=data["version"], speaker=speaker,
+                              group=data["group"], kind=data["kind"] or None, start=data["start"], end=data["end"])
+
+    return _act(request, article, update, "Quote updated and confirmed.", anchor=anchor)
+
+
+@require_POST
+def role_decide(request, pk, role_id, decision):
+    role = get_object_or_404(Role.objects.select_related("article", "person"), pk=role_id, article_id=pk)
+    article = role.article
+    anchor = f"#role-{role.pk}"
+    if decision == "confirm":
+        return _act(request, article, lambda: services.role_confirm(role=role, user=request.user),
+                    "Role confirmed.", anchor=anchor)
+    if decision == "reject":
+        return _act(request, article, lambda: services.role_reject(role=role, user=request.user),
+                    "Role rejected.", anchor=anchor)
+    if decision != "update":
+        raise Http404("Unknown decision.")
+    form = RoleUpdateForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, article, form)
+    return _act(request, article, lambda: services.role_update(role=role, user=request.user, **form.cleaned_data),
+                "Role updated and confirmed.", anchor=anchor)
+
+
+@require_POST
+def tag_decide(request, pk, tagged_id, decision):
+    tagged = get_object_or_404(TaggedArticle.objects.select_related("content_object", "tag"), pk=tagged_id,
+                               content_object_id=pk)
+    service = {"confirm": services.tag_confirm, "reject": services.tag_reject}.get(decision)
+    if service is None:
+        raise Http404("Unknown decision.")
+    return _act(request, tagged.content_object, lambda: service(tagged=tagged, user=request.user),
+                f"Tag {tagged.tag.name} {decision}ed.", anchor="#tags")
+
+
+@require_POST
+def persons_merge(request, pk):
+    article = get_object_or_404(Article, pk=pk)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, article, form)
+    survivor, other = form.cleaned_data["survivor"], form.cleaned_data["other"]
+    return _act(request, article,
+                lambda: services.article_persons_merge(article=article, survivor=survivor, others=[other],
+                                                       user=request.user),
+                f"Merged {other.name} into {survivor.name}.", anchor="#extraction")

@@ -11,7 +11,7 @@ from monitoring.articles.models import Article, ArticleStatus
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.models import Country
 from monitoring.core.permissions import user_roles
-from monitoring.core.roles import ANALYST
+from monitoring.core.roles import ANALYST, EDITOR, REVIEWER
 from monitoring.people.models import OrganizationMention, Quote, Role, SuggestionStatus
 
 from .highlighting import Span, paragraphs_segment
@@ -88,8 +88,43 @@ class ReaderPage:
     organizations: list
     persons: list
     roles_held: frozenset
+    user_id: int | None = None
     workers: set = field(default_factory=set)
     assignable: list = field(default_factory=list)
+
+    # These only decide which controls to show; the services check again when a form is posted.
+    @property
+    def can_analyse(self) -> bool:
+        article = self.article
+        return ANALYST in self.roles_held and article.status == "in_analysis" and article.assignee_id == self.user_id
+
+    @property
+    def can_comment(self) -> bool:
+        return bool({REVIEWER, EDITOR} & self.roles_held)
+
+    @property
+    def four_eyes_blocked(self) -> bool:
+        return self.user_id in self.workers
+
+    @property
+    def actions(self) -> list[tuple[str, str]]:
+        """The transitions the user's roles allow from the article's status, as (action, button label)."""
+        status, held = self.article.status, self.roles_held
+        wanted = []
+        if ANALYST in held and status in ("new", "in_analysis") and self.article.assignee_id != self.user_id:
+            wanted.append(("claim", "Claim"))
+        if self.can_analyse:
+            wanted.append(("submit", "Submit for review"))
+        if REVIEWER in held and status == "in_review":
+            wanted += [("approve", "Approve"), ("return", "Return to analysis")]
+        if EDITOR in held:
+            if status in ("new", "in_analysis", "in_review"):
+                wanted.append(("assign", "Assign"))
+            if status in ("approved", "archived"):
+                wanted.append(("reopen", "Reopen"))
+            if status != "archived":
+                wanted.append(("archive", "Archive"))
+        return wanted
 
     @property
     def pending_count(self) -> int:
@@ -135,8 +170,9 @@ def reader_page(*, article_id: int, user) -> ReaderPage:
         organizations=sorted(organizations.values(), key=lambda o: o.name),
         persons=sorted(persons.values(), key=lambda p: p.name),
         roles_held=roles_held,
+        user_id=user.pk,
         workers=workers - {None},
-        assignable=list(analysts()) if "Editor" in roles_held else [],
+        assignable=list(analysts()) if EDITOR in roles_held else [],
     )
 
 

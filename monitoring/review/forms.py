@@ -1,0 +1,81 @@
+"""Forms parse and type what the pages post; every rule about who may do what lives in the services."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+
+from monitoring.codebook.models import Tag
+from monitoring.core.models import Country
+from monitoring.people.models import Organization, Person, QuoteKind
+
+from .models import Stance
+from .services import TRANSITIONS
+
+
+class TransitionForm(forms.Form):
+    action = forms.ChoiceField(choices=[(name, name) for name in TRANSITIONS])
+    comment = forms.CharField(required=False, widget=forms.Textarea, max_length=5000)
+    # Any user may be chosen here; the service refuses anyone who is not an analyst, with a message.
+    assignee = forms.ModelChoiceField(queryset=get_user_model().objects.filter(is_active=True), required=False)
+
+
+class VersionForm(forms.Form):
+    version = forms.IntegerField(required=False, min_value=1)
+
+
+class _TargetFields(forms.Form):
+    note = forms.CharField(required=False, widget=forms.Textarea, max_length=5000)
+    stance = forms.ChoiceField(choices=[("", "—"), *Stance.choices], required=False)
+    target_person = forms.ModelChoiceField(queryset=Person.objects.all(), required=False)
+    target_organization = forms.ModelChoiceField(queryset=Organization.objects.all(), required=False)
+    target_country = forms.ModelChoiceField(queryset=Country.objects.all(), required=False)
+
+
+class AnnotationForm(_TargetFields):
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all())
+    start = forms.IntegerField(min_value=0)
+    end = forms.IntegerField(min_value=1)
+    text = forms.CharField(strip=False, max_length=100_000)
+
+
+class AnnotationUpdateForm(_TargetFields):
+    version = forms.IntegerField(min_value=1)
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all())
+    # A new span re-anchors the annotation (used to fix orphaned ones); leave empty to keep the passage.
+    start = forms.IntegerField(min_value=0, required=False)
+    end = forms.IntegerField(min_value=1, required=False)
+    text = forms.CharField(strip=False, required=False, max_length=100_000)
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(widget=forms.Textarea, max_length=5000)
+
+
+class QuoteUpdateForm(forms.Form):
+    version = forms.IntegerField(min_value=1)
+    speaker = forms.ModelChoiceField(queryset=Person.objects.all(), required=False)
+    speaker_name = forms.CharField(required=False, max_length=200, help_text="Another person, by name.")
+    group = forms.CharField(required=False, max_length=200)
+    kind = forms.ChoiceField(choices=QuoteKind.choices, required=False)
+    start = forms.IntegerField(min_value=0, required=False)
+    end = forms.IntegerField(min_value=1, required=False)
+
+
+class RoleUpdateForm(forms.Form):
+    title = forms.CharField(max_length=500)
+    organization = forms.ModelChoiceField(queryset=Organization.objects.all(), required=False)
+
+
+class MergeForm(forms.Form):
+    survivor = forms.ModelChoiceField(queryset=Person.objects.all())
+    other = forms.ModelChoiceField(queryset=Person.objects.all())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("survivor") and data.get("survivor") == data.get("other"):
+            raise forms.ValidationError("Choose two different persons.")
+        return data
+
+
+def form_errors(form: forms.Form) -> str:
+    return "; ".join(f"{name}: {' '.join(errors)}" if name != "__all__" else " ".join(errors)
+                     for name, errors in form.errors.items())
