@@ -158,10 +158,20 @@ _LOWER_TITLE_END = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z-]+\s+)?(?:" + "|".join(_TITLE_NOUNS) + r"))\s+$"
 )
 _REVERSED_APPOSITIVE_END = re.compile(
-    r"(?:^|[,;:]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
+    r"(?:^|[,;:]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?i:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
     rf"({NAME_RUN})\s*,\s*$"
 )
 _LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+_GROUP_WORDS = set(_GROUP_HEADS) | set(_GROUP_MODIFIERS)
+_TITLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")\b")
+_NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
+_DEFINITE_NP_END = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:association|union|"
+    r"federation|council|committee|commission|ministry|government|group|alliance|coalition|institute|"
+    r"agency|company|firm|bank|embassy|office|party|league|court|army|police|board|authority|"
+    r"authorities|organisers|organizers|administration|campaign|network|newspaper|broadcaster|"
+    r"secretariat|cabinet|presidency|palace|spokesman|spokeswoman|spokesperson|delegation|mission))\s*$"
+)
 _PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")
 _TITLE_REF_END = re.compile(
     r"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))\s*$"
@@ -242,6 +252,7 @@ class _Speakers:
     last_group: ParsedSpeaker | None = None
     # A person named in a sentence without speaking, for "he said" in the next one.
     mentioned: tuple[str, list[str]] | None = None
+    mentioned_group: str | None = None
     # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
     known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
@@ -290,6 +301,7 @@ class _Speakers:
         if speaker is None:
             speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
         self.last_group = speaker
+        self.mentioned_group = None
         return speaker
 
     def by_title(self, title: str) -> ParsedSpeaker | None:
@@ -308,6 +320,8 @@ class _Speakers:
             if self.mentioned is not None:
                 return self.person(*self.mentioned)
             return self.last_person
+        if self.mentioned_group is not None:
+            return self.group(self.mentioned_group)
         return self.last_group
 
 
@@ -445,6 +459,10 @@ def _strip_fillers(text: str) -> str:
 def _clean_name(run: str) -> tuple[list[str], list[str]] | None:
     """Split a capitalised run into (title words, name words); None when no name is left."""
     words = run.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].endswith(("'s", "’s")):
+            words = words[index + 1:]  # "South Korea's Kim Jong-suk": the owner is not the name
+            break
     while words and words[0] in _NOT_NAME_WORDS:
         words.pop(0)
     if not words:
@@ -475,13 +493,17 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
     return speakers.person(name, [t for t in titles if t] + extra_titles)
 
 
-def _title_from_appositive(appositive: str) -> list[str]:
+def _title_from_appositive(appositive: str) -> list[str] | None:
+    """The title in an appositive; [] for an age or relative clause; None when it is no appositive."""
     text = appositive.strip()
     if not text or text[0].isdigit() or text.split()[0] in {"who", "which", "whose", "where", "when", "whom"}:
         return []  # an age ("54") or a relative clause, not a title
     first = text.split()[0]
-    if first[0].isupper() and first not in TITLE_HEADS and first not in {"The", "A", "An"}:
-        return []  # a list of names, not a title
+    if (
+        first[0].isupper() and first not in TITLE_HEADS and first not in {"The", "A", "An"}
+        and not first.endswith(("'s", "’s")) and not _TITLE_NOUN_RE.search(text)
+    ):
+        return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
     return [text]
 
 
@@ -494,12 +516,24 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     if match:
         return speakers.pronoun(match.group(1)), match.start()
     match = _APPOSITIVE_END.search(text)
-    if match and _title_from_appositive(match.group(2)) is not None:
+    if match:
         titles = _title_from_appositive(match.group(2))
-        if titles or match.group(2).strip()[0].isdigit():
+        if titles is not None:
             speaker = _entity(match.group(1), speakers, titles)
             if speaker is not None:
                 return speaker, match.start()
+    match = _NAME_OF_END.search(text)
+    if match and (match.group(2) in COUNTRY_ALIASES or match.group(2) in ORGANIZATION_ALIASES or any(
+        w in _ORG_WORDS for w in match.group(2).split()
+    )):
+        split = _clean_name(match.group(1))
+        if split is not None and split[1] and not any(w in _ORG_WORDS or w.lower() in _GROUP_WORDS for w in split[1]):
+            title = " ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)
+            titles = [f"{title} of {match.group(2)}"] if title else []
+            return _entity(" ".join(split[1]), speakers, titles), match.start()
+    match = _DEFINITE_NP_END.search(text)
+    if match:
+        return speakers.group(_group_name(match.group(1))), match.start(1)
     match = _PAREN_END.search(text)
     if match:
         speaker = _entity(match.group(1), speakers, [])
@@ -568,7 +602,7 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
             end += paren.end()  # "Rep. Gwen Moore (D-Wis.)": a party label
         appositive = _APPOSITIVE_AFTER.match(right, end)
         if appositive:
-            titles = _title_from_appositive(appositive.group(1))
+            titles = _title_from_appositive(appositive.group(1)) or []
             if titles:
                 end = appositive.end()
         speaker = _entity(match.group(1), speakers, titles)
@@ -618,6 +652,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             if re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _CHANNEL_NOUNS + r")\b", source_text):
                 continue  # "according to a statement" names a channel, handled with the verb
             speaker, _ = _speaker_after(" " + source_text, speakers)
+            bare = _LEADING_DETERMINER.sub("", source_text)
+            if speaker is None and bare[:1].isupper():
+                speaker = _entity(bare, speakers, [])
             if speaker is None and source_text:
                 speaker = speakers.group(_group_name(source_text)) if not source_text[0].isupper() else _entity(source_text, speakers, [])
             if speaker is None:
@@ -701,8 +738,14 @@ def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> 
 _MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*([^,;\"“”]{{2,120}}?)\s*,)?")
 
 
+_GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+[a-z]")
+
+
 def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
     """Remember the last person named in a sentence without speech, for a later "he said"."""
+    group = _GROUP_SUBJECT.match(masked, start, end)
+    if group:
+        speakers.mentioned_group = _group_name(group.group(1))
     for match in _MENTION_RE.finditer(masked, start, end):
         split = _clean_name(match.group(1))
         if split is None or len(split[1]) < 2:
@@ -712,7 +755,7 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
             continue
         if normalise_name(name).split()[-1] in speakers.by_token:
             name = speakers.by_token[normalise_name(name).split()[-1]].name
-        titles = _title_from_appositive(match.group(2)) if match.group(2) else []
+        titles = (_title_from_appositive(match.group(2)) or []) if match.group(2) else []
         if split[0]:
             titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
         speakers.mentioned = (name, [t for t in titles if t])
