@@ -1,10 +1,19 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from monitoring.codebook.models import TaggedArticle
 from monitoring.people.admin import ArticleQuoteInline, ArticleRoleInline
 from monitoring.photos.admin import PhotoInline
+from monitoring.review.admin import bulk_apply
+from monitoring.review.selectors import analysts, article_timeline
+from monitoring.review.services import article_transition
 
 from .models import Article, CountryMention, Outlet
 
@@ -46,15 +55,20 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
     search_fields = ("headline", "url", "source_name")
     autocomplete_fields = ("outlet", "assignee", "syndicated_from")
-    readonly_fields = ("fingerprint", "word_count", "source_name", "imported_at", "version", "approved_at")
+    # Status and assignee change only through the workflow actions, which check permissions and keep the audit.
+    readonly_fields = ("fingerprint", "word_count", "source_name", "imported_at", "version", "approved_at",
+                       "status", "assignee", "timeline_link")
     fieldsets = (
         (None, {"fields": ("headline", "outlet", "bylines", ("published_on", "updated_on"), "url", "language")}),
         ("Text", {"fields": ("body", "subheadings", "rights", "word_count")}),
-        ("Workflow", {"fields": ("status", "assignee", ("due_on", "priority"), "approved_at", "version")}),
+        ("Workflow", {"fields": ("status", "assignee", ("due_on", "priority"), "approved_at", "version",
+                                 "timeline_link")}),
         ("Provenance", {"fields": ("source_name", "imported_at", "fingerprint", "syndicated_from")}),
     )
     inlines = (PhotoInline, ArticleQuoteInline, ArticleRoleInline, TaggedArticleInline, CountryMentionInline)
     history_list_display = ("status",)
+    actions = ("claim_articles", "submit_articles", "approve_articles", "return_articles", "reopen_articles",
+               "archive_articles", "assign_articles")
 
     def get_queryset(self, request):
         tags = Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag"))
@@ -71,3 +85,76 @@ class ArticleAdmin(SimpleHistoryAdmin):
     @admin.display(ordering="photo_count", description="photos")
     def photo_count(self, obj):
         return obj.photo_count
+
+    # Workflow: the same services as the reader page, applied per article, refusals reported per article.
+
+    def get_urls(self):
+        timeline = path("<path:object_id>/timeline/", self.admin_site.admin_view(self.timeline_view),
+                        name="articles_article_timeline")
+        return [timeline, *super().get_urls()]
+
+    @admin.display(description="timeline")
+    def timeline_link(self, obj):
+        if obj.pk is None:
+            return "—"
+        url = reverse("admin:articles_article_timeline", args=[obj.pk])
+        return format_html('<a href="{}" id="timeline-link">History, workflow events and comments</a>', url)
+
+    def timeline_view(self, request, object_id):
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_view_permission(request, article):
+            raise PermissionDenied
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "article": article,
+                   "title": f"Timeline: {article}", "entries": article_timeline(article=article)}
+        return TemplateResponse(request, "review/admin_timeline.html", context)
+
+    def _transition(self, request, queryset, action: str, label: str, **kwargs):
+        bulk_apply(self, request, queryset, label,
+                   lambda article: article_transition(article=article, user=request.user, action=action, **kwargs))
+
+    def _ask(self, request, queryset, action: str, label: str, *, needs: str):
+        """Admin actions that need a comment or an assignee show a small form first."""
+        if "apply" in request.POST:
+            comment = request.POST.get("comment", "")
+            assignee = None
+            if needs == "assignee":
+                assignee = get_user_model().objects.filter(pk=request.POST.get("assignee") or None).first()
+                if assignee is None:
+                    self.message_user(request, "Choose the analyst to assign the articles to.", messages.ERROR)
+                    return None
+            self._transition(request, queryset, action, label, comment=comment, assignee=assignee)
+            return None
+        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "articles": queryset,
+                   "title": label, "action": f"{action}_articles", "needs": needs,
+                   "analysts": analysts() if needs == "assignee" else (),
+                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        return TemplateResponse(request, "review/admin_action_form.html", context)
+
+    # Actions are offered to anyone who can view articles; the services refuse, with a reason, who may not act.
+    @admin.action(description="Claim selected articles", permissions=["view"])
+    def claim_articles(self, request, queryset):
+        self._transition(request, queryset, "claim", "Claim")
+
+    @admin.action(description="Submit selected articles for review", permissions=["view"])
+    def submit_articles(self, request, queryset):
+        self._transition(request, queryset, "submit", "Submit")
+
+    @admin.action(description="Approve selected articles", permissions=["view"])
+    def approve_articles(self, request, queryset):
+        self._transition(request, queryset, "approve", "Approve")
+
+    @admin.action(description="Return selected articles to analysis…", permissions=["view"])
+    def return_articles(self, request, queryset):
+        return self._ask(request, queryset, "return", "Return to analysis", needs="comment")
+
+    @admin.action(description="Reopen selected articles", permissions=["view"])
+    def reopen_articles(self, request, queryset):
+        self._transition(request, queryset, "reopen", "Reopen")
+
+    @admin.action(description="Archive selected articles", permissions=["view"])
+    def archive_articles(self, request, queryset):
+        self._transition(request, queryset, "archive", "Archive")
+
+    @admin.action(description="Assign selected articles to an analyst…", permissions=["view"])
+    def assign_articles(self, request, queryset):
+        return self._ask(request, queryset, "assign", "Assign", needs="assignee")

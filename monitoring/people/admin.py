@@ -3,6 +3,9 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from monitoring.review.admin import bulk_apply
+from monitoring.review.services import quote_confirm, quote_reject, role_confirm, role_reject
+
 from .models import Organization, OrganizationMention, Person, PersonAlias, Quote, Role
 from .services import person_merge
 
@@ -138,6 +141,15 @@ class RoleAdmin(SimpleHistoryAdmin):
     list_filter = ("status", "organization__kind")
     search_fields = ("title", "person__name", "organization__name")
     autocomplete_fields = ("person", "article", "organization")
+    actions = ("confirm_roles", "reject_roles")
+
+    @admin.action(description="Confirm selected roles", permissions=["view"])
+    def confirm_roles(self, request, queryset):
+        bulk_apply(self, request, queryset, "Confirm", lambda role: role_confirm(role=role, user=request.user))
+
+    @admin.action(description="Reject selected roles", permissions=["view"])
+    def reject_roles(self, request, queryset):
+        bulk_apply(self, request, queryset, "Reject", lambda role: role_reject(role=role, user=request.user))
 
 
 @admin.register(Quote)
@@ -148,6 +160,16 @@ class QuoteAdmin(SimpleHistoryAdmin):
     search_fields = ("text", "speaker__name", "group")
     autocomplete_fields = ("speaker", "article")
     fields = ("article", "speaker", "group", "kind", "text", "start", "end", "cue", "channel", "status")
+    actions = ("confirm_quotes", "reject_quotes")
+
+    # Decisions go through the review services, which check the article is in analysis with this user.
+    @admin.action(description="Confirm selected quotes", permissions=["view"])
+    def confirm_quotes(self, request, queryset):
+        bulk_apply(self, request, queryset, "Confirm", lambda quote: quote_confirm(quote=quote, user=request.user))
+
+    @admin.action(description="Reject selected quotes", permissions=["view"])
+    def reject_quotes(self, request, queryset):
+        bulk_apply(self, request, queryset, "Reject", lambda quote: quote_reject(quote=quote, user=request.user))
 
     @admin.display(description="text")
     def text_short(self, obj):
