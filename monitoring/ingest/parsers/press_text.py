@@ -20,11 +20,14 @@ KeywordRules = Iterable[tuple[str, list[str]]]
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LABEL_RE = re.compile(r"(?P<label>Last updated|Updated|Published|Posted|Date)\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = " \t|,;·•—–-"
-_BYLINE_RE = re.compile(r"(?:^|\s|\|)By\s+(?P<names>[A-ZÀ-ÖØ-Þ].*)$")
+_BYLINE_RE = re.compile(
+    r"(?:^(?:(?:Analysis|Reporting|Report|Text|Story|Words|Commentary|Opinion|Interview)\s+by|By)|(?<=[\s|])By)"
+    r"\s+(?P<names>[A-ZÀ-ÖØ-Þ].*)$"
+)
 _BYLINE_LOCATION = re.compile(r"\s+(?:in|from)\s+[A-ZÀ-ÖØ-Þ][\w'’.\- ]*$")
 _BYLINE_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
 _RIGHTS_RE = re.compile(
-    r"^(?:Copyright\b|©|\(c\)\s|Presented by\b|All rights reserved)|All rights reserved", re.IGNORECASE
+    r"(?:^|\s)(?:Copyright\b|©|\(c\)(?=\s|$)|All rights reserved)|^Presented by\b", re.IGNORECASE
 )
 _CREDIT_CAPS_PAIR = re.compile(
     r"\s*(?<![\w/])(?P<credit>(?P<photographer>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,4})\s*/\s*"
@@ -49,52 +52,43 @@ def _split_names(text: str) -> list[str]:
 
 
 def _header_line(line: str, article: ParsedArticle) -> bool:
-    """Read a dateline or byline into the article; False when the line is neither."""
+    """Read a dateline and/or byline into the article; False when the line is neither.
+
+    Accepted shapes include "Updated: 2024-03-18 Harbour Times", "March 18, 2024 | Harbour Times",
+    "By Ana Ruiz and Tom Bell in Lagos" and "By Ana Ruiz | 18 March 2024 | Highland Courier".
+    """
     line = line.strip()
-    byline = _BYLINE_RE.search(line) if line.startswith(("By ", "|")) or " By " in line else None
     label = _LABEL_RE.match(line)
-    position = label.end() if label else 0
-    found = date_match(line, position)
-    if found is None and byline is None:
-        # "Harbour Times | March 18, 2024": the outlet may come first.
-        search = DATE_RE.search(line)
-        if search is None or label is not None or len(line[: search.start()].split()) > 6:
-            return False
-        found = date_match(line, search.start())
-        if found is None:
-            return False
-        outlet = line[: search.start()].strip(_SEPARATORS)
-        if outlet and not article.outlet:
-            article.outlet = outlet
-        position = search.start()
+    search_from = label.end() if label else 0
+    date_at = DATE_RE.search(line, search_from)
+    found = date_match(line, date_at.start()) if date_at else None
+    byline = _BYLINE_RE.search(line)
+    if found is None and (byline is None or label is not None):
+        return False
+    before = after = ""
     if found is not None:
-        date, date_end = found
-        is_update = bool(label) and "update" in label.group("label").lower()
-        if is_update:
-            article.updated = article.updated or date
-        else:
-            article.published = article.published or date
-        rest = line[date_end:]
-        before = line[:position]
-    else:
-        rest, before = "", ""
-        if label:
-            return False
-    byline = _BYLINE_RE.search(rest) or _BYLINE_RE.search(before) or byline
-    if byline:
-        names_text = byline.group("names")
-        if found is not None and byline.string is line and byline.start() < position:
-            names_text = line[byline.start("names"): position]
+        before, after = line[search_from: date_at.start()], line[found[1]:]
+    if byline is not None:
+        names_end = date_at.start() if found is not None and date_at.start() > byline.start() else len(line)
         # "By Ana Ruiz | Harbour Times": what follows a bar is not a name.
-        names_text = re.split(r"\s*[|·•—–]\s*", names_text)[0]
+        names_text = re.split(r"\s*[|·•—–]\s*", line[byline.start("names"): names_end])[0]
+        if found is not None and byline.start() >= found[1]:
+            after = line[found[1]: byline.start()]
+        elif found is not None:
+            before = ""
         for name in _split_names(names_text.strip(_SEPARATORS)):
             if name not in article.bylines:
                 article.bylines.append(name)
-        if byline.string is rest:
-            rest = rest[: byline.start()]
-    outlet = rest.strip(_SEPARATORS)
-    if outlet and not article.outlet and found is not None:
-        article.outlet = outlet
+    elif len(before.split()) > 6 or len(after.split()) > 8:
+        return False  # a sentence that mentions a date, not a dateline
+    if found is not None:
+        if label is not None and "update" in label.group("label").lower():
+            article.updated = article.updated or found[0]
+        else:
+            article.published = article.published or found[0]
+        outlet = after.strip(_SEPARATORS) or before.strip(_SEPARATORS)
+        if outlet and not article.outlet:
+            article.outlet = outlet
     return True
 
 

@@ -104,14 +104,17 @@ _GROUP_HEADS = (
     "countries nations citizens survivors families relatives soldiers troops rebels militants "
     "opponents supporters allies partners panelists attendees scholars academics historians "
     "journalists pollsters spokesman spokeswoman spokesperson sides side delegation delegations "
-    "ministry government embassy agency statement report organizers"
+    "ministry government embassy agency statement report organizers successors predecessors "
+    "agencies charities organisations organizations companies firms investors NGOs unions "
+    "administrators teachers nurses miners employers employees owners shareholders bankers"
 ).split()
 _GROUP_MODIFIERS = (
     "the some many several most other few a an one two three four five six seven eight nine "
     "ten eleven twelve dozens hundreds of both all senior top local foreign western regional "
     "government party military security independent leading unnamed anonymous two-day "
     "visiting opposition ruling key junior former current coastal provincial federal state "
-    "national municipal city european african asian arab latin american"
+    "national municipal city european african asian arab latin american their its his her aid "
+    "humanitarian international"
 ).split()
 
 _CHANNEL_NOUNS = (
@@ -158,19 +161,24 @@ _LOWER_TITLE_END = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z-]+\s+)?(?:" + "|".join(_TITLE_NOUNS) + r"))\s+$"
 )
 _REVERSED_APPOSITIVE_END = re.compile(
-    r"(?:^|[,;:]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?i:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
+    r"(?:^|[,;:]\s|[,;:][\"”]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?i:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
     rf"({NAME_RUN})\s*,\s*$"
+)
+_REVERSED_APPOSITIVE_START = re.compile(
+    r"\s*([^,;\"“”]{0,60}?\b(?i:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
+    rf"({NAME_RUN})(?=\s*(?:[,.;]|$))"
 )
 _LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _GROUP_WORDS = set(_GROUP_HEADS) | set(_GROUP_MODIFIERS)
 _TITLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")\b")
 _NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
 _DEFINITE_NP_END = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:association|union|"
+    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:association|union|"
     r"federation|council|committee|commission|ministry|government|group|alliance|coalition|institute|"
     r"agency|company|firm|bank|embassy|office|party|league|court|army|police|board|authority|"
     r"authorities|organisers|organizers|administration|campaign|network|newspaper|broadcaster|"
-    r"secretariat|cabinet|presidency|palace|spokesman|spokeswoman|spokesperson|delegation|mission))\s*$"
+    r"secretariat|cabinet|presidency|palace|spokesman|spokeswoman|spokesperson|delegation|mission|guard|"
+    r"navy|military|regulator|watchdog|prosecutor's office|central bank))\s*$"
 )
 _PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")
 _TITLE_REF_END = re.compile(
@@ -561,7 +569,8 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     match = _GROUP_END.search(text)
     if match:
         phrase = _LEADING_CONJUNCTION.sub("", match.group(1))
-        if phrase.split()[0] not in _NOT_NAME_WORDS or phrase.split()[0] in {"The", "Some", "Many", "Several", "Most", "Both", "All", "A", "An"}:
+        first = phrase.split()[0]
+        if first not in _NOT_NAME_WORDS or first.lower() in _GROUP_WORDS:
             return speakers.group(_group_name(phrase)), match.start()
     match = _NAME_END.search(text)
     if match:
@@ -593,6 +602,11 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     match = _GROUP_START.match(right)
     if match and not match.group(1)[0].isupper() or (match and match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
         return speakers.group(_group_name(match.group(1))), match.end()
+    match = _REVERSED_APPOSITIVE_START.match(right)
+    if match:
+        speaker = _entity(match.group(2), speakers, [_LEADING_DETERMINER.sub("", match.group(1).strip())])
+        if speaker is not None:
+            return speaker, match.end()
     match = _NAME_START.match(right)
     if match:
         titles: list[str] = []
@@ -735,7 +749,7 @@ def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> 
     return None
 
 
-_MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*([^,;\"“”]{{2,120}}?)\s*,)?")
+_MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*((?:[a-z]|[Tt]he\b|[Aa]n?\b)[^,;\"“”]{{1,120}}?)\s*,)?")
 
 
 _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+[a-z]")
