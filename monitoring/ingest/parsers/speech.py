@@ -39,10 +39,7 @@ _PHRASE_CUES = (
     "made it clear",
 )
 # Verbs that usually take a person as object before the content ("told reporters that").
-_OBJECT_VERBS = {
-    "told", "tells", "assured", "assures", "informed", "informs", "warned", "warns",
-    "urged", "urges", "reminded", "asked", "asks",
-}
+_OBJECT_VERBS = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 # Nouns that are also reporting verbs: accepted only with a clear speaker next to them.
 _NOUN_LIKE = {"states", "reports", "claims", "comments", "remarks", "notes", "charges", "estimates",
               "promises", "demands", "counters"}
@@ -582,9 +579,13 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     return None, -1
 
 
+_PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american", "western", "eastern"}
+
+
 def _group_name(phrase: str) -> str:
+    """The group as a common noun phrase: "Officials from three ministries" -> "officials from ..."."""
     first, _, rest = phrase.partition(" ")
-    if first in {"The", "Some", "Many", "Several", "Most", "Both", "All", "A", "An", "One", "Other"} or first.lower() in _GROUP_HEADS or first.lower() in _GROUP_MODIFIERS:
+    if first.lower() in _GROUP_WORDS and first.lower() not in _PROPER_ADJECTIVES:
         first = first.lower()
     return f"{first} {rest}".strip()
 
@@ -786,7 +787,7 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
     # filler so that every offset still points into the body as printed.
     scan = body.replace("''", '"' + _FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)
-    masked = _masked(scan, spans)
+    masked = _masked(scan, spans).replace(_FILLER, " ")
     speakers = _Speakers()
     quotes: list[ParsedQuote] = []
     span_index = 0

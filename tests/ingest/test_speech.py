@@ -1,0 +1,196 @@
+"""Speech extraction, one pattern a test, on invented sentences."""
+
+import pytest
+
+from monitoring.ingest.parsers import speech_extract
+
+
+def quotes_of(body: str) -> list[tuple[str, str, str]]:
+    _, quotes = speech_extract(body)
+    for quote in quotes:
+        assert body[quote.start:quote.end] == quote.text
+    return [(q.speaker, q.kind, q.text) for q in quotes]
+
+
+def only_quote(body: str):
+    _, quotes = speech_extract(body)
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_direct_quote_speaker_after_with_title():
+    speakers, quotes = speech_extract('"Ports need laboratories," said Noor Halabi, head of the Levant Shipping Council.')
+    assert [(q.speaker, q.kind, q.text, q.cue) for q in quotes] == [("Noor Halabi", "direct", "Ports need laboratories", "said")]
+    assert speakers[0].titles == ["head of the Levant Shipping Council"]
+    assert speakers[0].organizations == ["Levant Shipping Council"]
+
+
+def test_direct_quote_speaker_before_with_comma_and_colon():
+    assert quotes_of('Halabi said, "The data belongs to everyone."') == [("Halabi", "direct", "The data belongs to everyone.")]
+    assert quotes_of('Halabi said: "The data belongs to everyone."') == [("Halabi", "direct", "The data belongs to everyone.")]
+
+
+def test_direct_quote_curly_marks_and_pronoun():
+    body = "Noor Halabi opened the meeting.\n\n“We are late,” she said."
+    assert quotes_of(body) == [("Noor Halabi", "direct", "We are late")]
+
+
+def test_direct_quote_name_before_verb():
+    assert quotes_of('"We will vote no," Jean-Luc Moreau said.') == [("Jean-Luc Moreau", "direct", "We will vote no")]
+
+
+def test_quote_over_three_paragraphs():
+    body = '"First part of the answer.\n\n"Second part.\n\n"Third part," Ana de la Cruz said.'
+    [(speaker, kind, text)] = quotes_of(body)
+    assert (speaker, kind) == ("Ana de la Cruz", "direct")
+    assert text == 'First part of the answer.\n\n"Second part.\n\n"Third part'
+
+
+def test_interrupted_quote_keeps_the_speaker():
+    body = '"We came to listen," Halabi said. "And we will come back."'
+    assert quotes_of(body) == [("Halabi", "direct", "We came to listen"), ("Halabi", "direct", "And we will come back.")]
+
+
+def test_two_apostrophe_quotation_marks():
+    assert quotes_of("''We will sign,'' said Ivo Brandt.") == [("Ivo Brandt", "direct", "We will sign")]
+
+
+def test_partial_quote_inside_a_sentence():
+    body = 'Ivo Brandt spoke first. She called the plan "a historic step" for the region.'
+    speakers, quotes = speech_extract('Marta Okonkwo arrived late. She called the plan "a historic step" for the region.')
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [("Marta Okonkwo", "partial", "a historic step")]
+    assert quotes_of(body)[0][1] == "partial"
+
+
+def test_partial_quote_inside_indirect_speech():
+    assert quotes_of('Brandt said the deal was "long overdue" and should be signed.') == [
+        ("Brandt", "indirect", 'the deal was "long overdue" and should be signed'),
+        ("Brandt", "partial", "long overdue"),
+    ]
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes():
+    assert quotes_of('The so-called "blue corridor" opened on Monday.') == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [
+        ("Ivo Brandt said the talks had stalled.", "said", "the talks had stalled"),
+        ("Ivo Brandt says the talks have stalled.", "says", "the talks have stalled"),
+        ("Ivo Brandt noted that the talks had stalled.", "noted", "the talks had stalled"),
+        ("Ivo Brandt told reporters that the talks had stalled.", "told", "the talks had stalled"),
+        ("Ivo Brandt added that the talks had stalled.", "added", "the talks had stalled"),
+        ("Ivo Brandt stressed that the talks had stalled.", "stressed", "the talks had stalled"),
+        ("Ivo Brandt wrote on Monday that the talks had stalled.", "wrote", "the talks had stalled"),
+        ("Ivo Brandt urged the ministers to resume the talks.", "urged", "the ministers to resume the talks"),
+        ("Ivo Brandt warned that the talks had stalled.", "warned", "the talks had stalled"),
+        ("Ivo Brandt expressed hope that the talks would resume.", "expressed", "hope that the talks would resume"),
+        ("Ivo Brandt announced that the talks would resume.", "announced", "the talks would resume"),
+        ("Ivo Brandt stated that the talks had stalled.", "stated", "the talks had stalled"),
+        ("Ivo Brandt emphasized that the talks had stalled.", "emphasized", "the talks had stalled"),
+        ("Ivo Brandt emphasised that the talks had stalled.", "emphasised", "the talks had stalled"),
+        ("Ivo Brandt pointed out that the talks had stalled.", "pointed out", "the talks had stalled"),
+        ("Ivo Brandt called for new talks on quotas.", "called for", "new talks on quotas"),
+        ("The talks had stalled, Ivo Brandt said.", "said", "The talks had stalled"),
+        ("The talks had stalled, said Ivo Brandt.", "said", "The talks had stalled"),
+        ("According to Ivo Brandt, the talks had stalled.", "according to", "the talks had stalled"),
+        ("The talks had stalled, according to Ivo Brandt.", "according to", "The talks had stalled"),
+        ("Ivo Brandt was quoted as saying that the talks had stalled.", "was quoted as saying", "the talks had stalled"),
+    ],
+)
+def test_indirect_speech_reporting_verbs(sentence, cue, content):
+    quote = only_quote(sentence)
+    assert (quote.speaker, quote.kind, quote.cue, quote.text) == ("Ivo Brandt", "indirect", cue, content)
+
+
+def test_quoted_him_as_saying_names_the_channel():
+    body = "Wang Lihua visited the port. Orient News Agency quoted him as saying that exports would rise."
+    quote = only_quote(body)
+    assert (quote.speaker, quote.text, quote.channel) == ("Wang Lihua", "exports would rise", "Orient News Agency")
+
+
+def test_appositive_title_and_organization():
+    speakers, _ = speech_extract("Ivo Brandt, chairman of the Northern Fishers' League, said the quota talks had stalled.")
+    assert (speakers[0].name, speakers[0].titles, speakers[0].organizations) == (
+        "Ivo Brandt", ["chairman of the Northern Fishers' League"], ["Northern Fishers' League"],
+    )
+
+
+def test_prenominal_title():
+    speakers, quotes = speech_extract("Foreign Minister Ana de la Cruz said the border would reopen.")
+    assert (speakers[0].name, speakers[0].titles) == ("Ana de la Cruz", ["Foreign Minister"])
+    assert quotes[0].text == "the border would reopen"
+
+
+def test_reversed_appositive_title():
+    speakers, _ = speech_extract("Valdoria's trade minister, Carlos Mendoza Ríos, said the vote was delayed.")
+    assert (speakers[0].name, speakers[0].titles) == ("Carlos Mendoza Ríos", ["Valdoria's trade minister"])
+
+
+@pytest.mark.parametrize("name", ["Jean-Luc Moreau", "Ana de la Cruz", "Wang Lihua", "Kim Jong-suk", "Dr. Amara Diallo", "Abdel Rahman al-Masri"])
+def test_names_with_hyphens_particles_and_order(name):
+    quote = only_quote(f'"We are ready," said {name}.')
+    assert quote.speaker == name.removeprefix("Dr. ")
+
+
+def test_back_references_pronoun_surname_and_title():
+    body = (
+        "Interior Minister Henrik Aalto said the border would reopen.\n\n"
+        "Aalto added that customs posts would be staffed.\n\n"
+        "The minister stressed that nothing was final.\n\n"
+        "He said a vote would follow."
+    )
+    assert [q[0] for q in quotes_of(body)] == ["Henrik Aalto"] * 4
+
+
+def test_surname_of_a_person_named_earlier_without_speaking():
+    body = "The delegation was led by Irina Volkova.\n\nVolkova said the talks were useful."
+    assert quotes_of(body) == [("Irina Volkova", "indirect", "the talks were useful")]
+
+
+def test_chinese_name_order_back_reference():
+    body = "Wang Lihua said fares would fall.\n\nWang added that ferries would run daily."
+    assert [q[0] for q in quotes_of(body)] == ["Wang Lihua", "Wang Lihua"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Officials from three ministries said the plan was ready.", "officials from three ministries"),
+        ("Experts said the plan was ready.", "experts"),
+        ("Delegates told the forum that the plan was ready.", "delegates"),
+        ("Western diplomats said the plan was ready.", "Western diplomats"),
+        ("The plan was ready, a senior official said.", "a senior official"),
+        ("The fishermen's association warned that the plan was ready.", "the fishermen's association"),
+    ],
+)
+def test_unnamed_groups_are_group_speakers(sentence, group):
+    speakers, quotes = speech_extract(sentence)
+    assert [(s.name, s.kind) for s in speakers] == [(group, "group")]
+    assert quotes[0].text.casefold().endswith("the plan was ready")
+
+
+def test_they_refers_to_the_group_just_mentioned():
+    body = "Protesters gathered outside parliament. They said they would return every day."
+    assert quotes_of(body) == [("protesters", "indirect", "they would return every day")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "channel"),
+    [
+        ('"We are ready," Ana Ruiz said in a speech at the summit.', "speech"),
+        ('"We are ready," Ana Ruiz said in a video message.', "video message"),
+        ('"We are ready," Ana Ruiz said in an interview.', "interview"),
+        ('"We are ready," Ana Ruiz told the Harbour Times in an interview.', "interview with Harbour Times"),
+        ('"We are ready," Ana Ruiz said in a statement.', "statement"),
+        ('"We are ready," Ana Ruiz said at a press conference.', "press conference"),
+        ('"We are ready," Ana Ruiz said.', None),
+    ],
+)
+def test_channel(sentence, channel):
+    assert only_quote(sentence).channel == channel
+
+
+def test_sentences_without_speech_give_nothing():
+    assert quotes_of("The ferry left at noon. Mr. Brandt boarded it in Port Alder.") == []
