@@ -19,9 +19,10 @@ def _alternation(names: Iterable[str]) -> str:
 _COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alternation(COUNTRY_ALIASES)})(?![\w-])")
 _GAZETTEER_ORG_RE = re.compile(rf"(?<![\w.-])(?:{_alternation(ORGANIZATION_ALIASES)})(?![\w-]|\.\w)")
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&\-]*)"
-# Capitalised runs that may hold "of", "for", "and", "the" inside: "Ministry of Foreign Affairs".
+# Capitalised runs that may hold "of", "for", "the" inside: "Ministry of Foreign Affairs". Not "and":
+# "the UN and the World Bank" are two bodies.
 _ORG_RUN_RE = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|and|on|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*"
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*"
 )
 _CONNECTORS = {"of", "for", "and", "on", "in", "de", "the"}
 
@@ -43,7 +44,7 @@ def _org_from_run(run: str) -> str | None:
     name = " ".join(words).rstrip(".")
     if name in ORGANIZATION_ALIASES:
         return ORGANIZATION_ALIASES[name]
-    if any(word.strip("'’.") in _ORG_WORDS for word in words[-3:] if word not in _CONNECTORS):
+    if any(word.strip("'’.") in _ORG_WORDS for word in words if word not in _CONNECTORS):
         if len(words) == 1 and words[0] in _ORG_WORDS:
             return None  # "Parliament" alone is a common noun at a sentence start
         return name
