@@ -4,20 +4,44 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .article import Mention
-from .gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from .gazetteer import COUNTRY_ALIASES, COUNTRY_CODES, ORGANIZATION_ALIASES
 from .speech import NAME_RUN, TITLE_HEADS, _NOT_NAME_WORDS, _ORG_WORDS, _clean_name
 
 
-def _alternation(names: Iterable[str]) -> str:
-    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+class _Gazetteer:
+    """Whole-word lookup of many names, linear in the text.
+
+    One regex alternation of hundreds of names is tried name by name at every position; here
+    only names sharing the first two letters of a capitalised word are compared.
+    """
+
+    _WORD_START = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ]")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_prefix: dict[str, list[str]] = {}
+        for name in sorted(names, key=len, reverse=True):
+            self.by_prefix.setdefault(name[:2], []).append(name)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        covered_to = 0
+        for match in self._WORD_START.finditer(text):
+            start = match.start()
+            if start < covered_to:
+                continue
+            for name in self.by_prefix.get(text[start: start + 2], ()):
+                end = start + len(name)
+                # Hyphens count as word characters: "Guinea" is not in "Guinea-Bissau".
+                if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+                    yield start, end, name
+                    covered_to = end
+                    break
 
 
-# Hyphens count as word characters at the edges so "Guinea" does not match in "Guinea-Bissau".
-_COUNTRY_RE = re.compile(rf"(?<![\w-])(?:{_alternation(COUNTRY_ALIASES)})(?![\w-])")
-_GAZETTEER_ORG_RE = re.compile(rf"(?<![\w.-])(?:{_alternation(ORGANIZATION_ALIASES)})(?![\w-]|\.\w)")
+_COUNTRIES = _Gazetteer(COUNTRY_ALIASES)
+_ORGANIZATIONS = _Gazetteer(ORGANIZATION_ALIASES)
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&\-]*)"
 # Capitalised runs that may hold "of", "for", "the" inside: "Ministry of Foreign Affairs". Not "and":
 # "the UN and the World Bank" are two bodies.
@@ -29,6 +53,8 @@ _CONNECTORS = {"of", "for", "and", "on", "in", "de", "the"}
 
 def _org_from_run(run: str) -> str | None:
     """The organisation a capitalised run names, or None when it names none."""
+    if " " not in run and run not in _ORG_WORDS:
+        return ORGANIZATION_ALIASES.get(run.rstrip("."))  # most single capitalised words are no body
     words = run.split()
     # "Kenya's Foreign Ministry": the owner is a country, the organisation starts after it.
     for index, word in enumerate(words):
@@ -58,8 +84,8 @@ def organizations_count(text: str, extra: Iterable[str] = ()) -> list[Mention]:
         name = _org_from_run(match.group())
         if name:
             found.append((match.start(), match.end(), name))
-    for match in _GAZETTEER_ORG_RE.finditer(text):
-        found.append((match.start(), match.end(), ORGANIZATION_ALIASES[match.group()]))
+    for start, end, alias in _ORGANIZATIONS.finditer(text):
+        found.append((start, end, ORGANIZATION_ALIASES[alias]))
     # Overlaps: the longest span wins ("United Nations Security Council" over "United Nations").
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     counts: Counter[str] = Counter()
@@ -78,10 +104,9 @@ def organizations_count(text: str, extra: Iterable[str] = ()) -> list[Mention]:
 def countries_count(text: str) -> list[Mention]:
     """Countries named, by name, alternative name or demonym, with ISO codes and counts."""
     counts: Counter[str] = Counter()
-    for match in _COUNTRY_RE.finditer(text):
-        counts[COUNTRY_ALIASES[match.group()][0]] += 1
-    codes = {name: code for name, code in COUNTRY_ALIASES.values()}
-    return [Mention(name, count, codes[name]) for name, count in counts.most_common()]
+    for _, _, alias in _COUNTRIES.finditer(text):
+        counts[COUNTRY_ALIASES[alias][0]] += 1
+    return [Mention(name, count, COUNTRY_CODES[name]) for name, count in counts.most_common()]
 
 
 _PICTURED_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})")

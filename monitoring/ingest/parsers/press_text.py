@@ -36,13 +36,18 @@ _CREDIT_CAPS_PAIR = re.compile(
 _CREDIT_BRACKETED = re.compile(
     r"\s*(?P<credit>[\[(]\s*(?:Photo|Picture|Image|Photograph|Photo credit)\s*(?:by\s+|:\s*|/\s*)"
     r"(?P<inner>[^\])\n]{2,80}?)\s*[\])])\.?\s*$"
-    r"|^\s*(?P<credit2>[\[(]\s*(?:Photo|Picture|Image|Photograph)\s*(?:by\s+|:\s*|/\s*)(?P<inner2>[^\])\n]{2,80}?)\s*[\])])\s*",
 )
+_CREDIT_BRACKETED_START = re.compile(
+    r"\s*(?P<credit>[\[(]\s*(?:Photo|Picture|Image|Photograph)\s*(?:by\s+|:\s*|/\s*)(?P<inner>[^\])\n]{2,80}?)\s*[\])])\s*"
+)
+# A credit is short: the end-anchored patterns only need to look at a paragraph's last characters.
+_CREDIT_REACH = 120
 _CREDIT_PHOTO_BY = re.compile(
     r"(?:(?<=[.!?)])\s+|^)(?P<credit>(?:Photo|Picture|Photograph|Image)(?:\s+by|:)\s+"
     r"(?P<inner>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s*[/ ]\s*[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,5}))\.?\s*$"
 )
 _CREDIT_CAPS_AGENCY = re.compile(r"(?<=[.!?)])\s+(?P<credit>[A-Z][A-Z&\-]+(?:\s+[A-Z][A-Z&\-]+){0,3})\s*$")
+_PHOTO_WORD = re.compile(r"\b(?:Photo|Picture|Photograph|Image)\b")
 _SUBHEADING_END = ".!?:;,\"”’')…"
 
 
@@ -122,25 +127,26 @@ def _credit_split(credit: str, *, pair: bool) -> tuple[str | None, str | None]:
 
 def photo_from_caption(paragraph: str) -> ParsedPhoto | None:
     """A caption paragraph as a photo (caption text, credit split), or None for body text."""
-    match = _CREDIT_CAPS_PAIR.search(paragraph)
+    tail = max(0, len(paragraph) - _CREDIT_REACH)
+    match = _CREDIT_CAPS_PAIR.search(paragraph, tail) if "/" in paragraph[tail:] else None
     if match and match.start() > 0:
         photographer, agency = _credit_split(match.group("credit"), pair=False)
         return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
-    match = _CREDIT_BRACKETED.search(paragraph)
+    match = _CREDIT_BRACKETED.search(paragraph, tail) if paragraph[-1] in ")]." else None
+    match = match or (_CREDIT_BRACKETED_START.match(paragraph) if paragraph[:1] in "[(" else None)
     if match:
-        credit = match.group("credit") or match.group("credit2")
-        inner = match.group("inner") or match.group("inner2")
+        credit, inner = match.group("credit"), match.group("inner")
         by = bool(re.search(r"\bby\b", credit, re.IGNORECASE))
         photographer, agency = _credit_split(inner, pair=by)
         caption = paragraph[: match.start()] + paragraph[match.end():]
         return _photo(caption, credit.strip(), photographer, agency)
-    match = _CREDIT_PHOTO_BY.search(paragraph)
+    match = _CREDIT_PHOTO_BY.search(paragraph, tail) if _PHOTO_WORD.search(paragraph, tail) else None
     if match and match.start() > 0:
         inner = match.group("inner")
         by = " by " in match.group("credit")
         photographer, agency = _credit_split(inner, pair=by)
         return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
-    match = _CREDIT_CAPS_AGENCY.search(paragraph)
+    match = _CREDIT_CAPS_AGENCY.search(paragraph, tail) if paragraph[-1].isupper() else None
     if match and len(match.group("credit")) >= 2:
         return _photo(paragraph[: match.start()], match.group("credit"), None, _title(match.group("credit"), keep_acronyms=True))
     return None
