@@ -583,6 +583,11 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         first = phrase.split()[0]
         if first not in _NOT_NAME_WORDS or first.lower() in _GROUP_WORDS:
             return speakers.group(_group_name(phrase)), match.start()
+    match = _tail_search(_DESCRIPTION_END, text) if last_word[:1].islower() and last_word.isalpha() else None
+    if match and match.group(1).split()[-1].lower() not in _NOT_DESCRIPTION_HEADS:
+        # "The Republican presidential nominee said": a description; the person it names, if known.
+        found = speakers.by_title(match.group(1))
+        return found or speakers.group(_group_name(match.group(1))), match.start(1)
     match = name_match
     if match:
         # "Kenyan lawmaker Njeri Wambugu": a lower-case title printed before the name.
@@ -593,6 +598,12 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     return None, -1
 
 
+_DESCRIPTION_END = re.compile(
+    r"(?:^|[,;:—]\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
+)
+# Words that end a description but are no speaker ("the plan said" is not speech).
+_NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
+                          "one", "ones", "also", "not", "never", "only", "who", "that", "which", "then", "recently"}
 _GROUP_HEAD_SET = {head.lower() for head in _GROUP_HEADS}
 _PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american", "western", "eastern"}
 
