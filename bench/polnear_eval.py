@@ -119,8 +119,7 @@ def interrupted_quotes_join(predictions: list[tuple[int, int, bool, str]], text:
     for prediction in sorted(predictions):
         if joined:
             last = joined[-1]
-            if last[2] and prediction[2] and last[3] == prediction[3] and "\n" not in text[last[1]:prediction[0]] \
-                    and prediction[0] - last[1] < 120:
+            if last[2] and prediction[2] and last[3] == prediction[3] and "\n" not in text[last[1]:prediction[0]]:
                 joined[-1] = (last[0], prediction[1], True, last[3])
                 continue
         joined.append(prediction)

@@ -154,7 +154,7 @@ _TIME_END = re.compile(
 )
 _PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 _NAME_END = re.compile(rf"({NAME_RUN})\s*$")
-_APPOSITIVE_END = re.compile(rf"({NAME_RUN})\s*,\s*([^,;\"“”]{{2,160}}?(?:,\s*[^,;\"“”]{{2,80}}?)?)\s*,\s*$")
+_APPOSITIVE_END = re.compile(rf"({NAME_RUN})(?:\s*\([^()]{{1,40}}\))?\s*,\s*([^,;\"“”]{{2,160}}?(?:,\s*[^,;\"“”]{{2,80}}?)?)\s*,\s*$")
 _LOWER_TITLE_END = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z-]+\s+)?(?:" + "|".join(_TITLE_NOUNS) + r"))\s+$"
 )
@@ -168,10 +168,11 @@ _REVERSED_APPOSITIVE_START = re.compile(
 )
 _LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _GROUP_WORDS = set(_GROUP_HEADS) | set(_GROUP_MODIFIERS)
+_PARTY_LABEL = re.compile(r"[A-Z]-[A-Z][\w.]*\.?$")
 _TITLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")\b")
 _NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
 _DEFINITE_NP_END = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:association|union|"
+    r"(?:^|[,;:][\"”’]?\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,3}(?:association|union|"
     r"federation|council|committee|commission|ministry|government|group|alliance|coalition|institute|"
     r"agency|company|firm|bank|embassy|office|party|league|court|army|police|board|authority|"
     r"authorities|organisers|organizers|administration|campaign|network|newspaper|broadcaster|"
@@ -504,6 +505,8 @@ def _title_from_appositive(appositive: str) -> list[str] | None:
     text = appositive.strip()
     if not text or text[0].isdigit() or text.split()[0] in {"who", "which", "whose", "where", "when", "whom"}:
         return []  # an age ("54") or a relative clause, not a title
+    if _PARTY_LABEL.match(text):
+        return []  # "R-Ky.": a party and state label
     first = text.split()[0]
     if (
         first[0].isupper() and first not in TITLE_HEADS and first not in {"The", "A", "An"}
@@ -599,7 +602,7 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
 
 
 _DESCRIPTION_END = re.compile(
-    r"(?:^|[,;:—]\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
+    r"(?:^|[,;:—][\"”’]?\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
 )
 # Words that end a description but are no speaker ("the plan said" is not speech).
 _NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
@@ -830,6 +833,24 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
         speakers.know(name, [t for t in titles if t])
 
 
+def _is_direct(
+    masked: str, sentence_start: int, opening: int, attribution: _Attribution | None, direct: list[tuple[int, int]]
+) -> bool:
+    """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
+    lead = masked[sentence_start:opening].rstrip()
+    if not lead or lead.endswith(":"):
+        return True
+    if lead.endswith(",") and (not lead[:-1].strip() or _CUE_RE.search(lead[-25:])):
+        return True  # 'Halabi said, "...' or the quote opens the sentence
+    if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
+        return True  # 'Halabi said "...'
+    if direct and attribution is not None and attribution.cue_end <= opening:
+        # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
+        between = masked[direct[-1][1] + 1: opening]
+        return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
+    return False
+
+
 def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
     """All quotes in the body with their speakers, in reading order.
 
@@ -865,10 +886,7 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
             direct = []
             partial = []
             for opening, closing in in_sentence:
-                lead = masked[sentence_start:opening].rstrip()
-                if not lead or lead.endswith((":", ",")) and (not lead[:-1].strip() or _CUE_RE.search(lead[-25:]) or lead.endswith(":")) or (
-                    attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening
-                ):
+                if _is_direct(masked, sentence_start, opening, attribution, direct):
                     direct.append((opening, closing))
                 else:
                     partial.append((opening, closing))
