@@ -1,42 +1,64 @@
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
+"""Analyst dashboards: thin views over selectors; every page reads the same filters from the URL."""
 
-from monitoring.articles.models import Article, Outlet
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from monitoring.articles.models import Outlet
+from monitoring.codebook.models import Tag
 from monitoring.people.models import Organization, Person
 
+from . import selectors
+from .exports import EXPORTS, FORMATS, export_response
 
+
+@require_GET
 def overview(request):
-    by_status = dict(Article.objects.order_by().values_list("status").annotate(n=Count("pk")))
-    return render(request, "dashboards/overview.html", {"by_status": by_status})
+    return render(request, "dashboards/overview.html", selectors.overview_page(request.GET))
 
 
-def person_detail(request, pk):
-    person = get_object_or_404(Person.objects.with_stats(), pk=pk)
-    return render(request, "dashboards/person.html", {"person": person})
-
-
-def organization_detail(request, pk):
-    organization = get_object_or_404(Organization, pk=pk)
-    return render(request, "dashboards/organization.html", {"organization": organization})
-
-
-def outlet_detail(request, pk):
-    outlet = get_object_or_404(Outlet, pk=pk)
-    return render(request, "dashboards/outlet.html", {"outlet": outlet})
-
-
+@require_GET
 def article_list(request):
-    articles = Article.objects.select_related("outlet")[:50]
-    return render(request, "dashboards/article_list.html", {"articles": articles})
+    context = selectors.article_list_page(request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/article_list.html", context)
 
 
+@require_GET
 def people_list(request):
-    people = Person.objects.with_stats().order_by("-quote_count")[:50]
-    return render(request, "dashboards/people_list.html", {"people": people})
+    context = selectors.people_list_page(request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/people_list.html", context)
 
 
+@require_GET
+def person_detail(request, pk):
+    person = get_object_or_404(Person.objects.with_stats().select_related("country"), pk=pk)
+    context = selectors.person_page(person, request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/person.html", {"person": person, **context})
+
+
+@require_GET
+def organization_detail(request, pk):
+    organization = get_object_or_404(Organization.objects.select_related("country"), pk=pk)
+    context = selectors.organization_page(organization, request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/organization.html", {"organization": organization, **context})
+
+
+@require_GET
+def outlet_detail(request, pk):
+    outlet = get_object_or_404(Outlet.objects.select_related("country"), pk=pk)
+    context = selectors.outlet_page(outlet, request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/outlet.html", {"outlet": outlet, **context})
+
+
+@require_GET
 def tag_detail(request, slug):
-    from monitoring.codebook.models import Tag
-
     tag = get_object_or_404(Tag, slug=slug)
-    return render(request, "dashboards/tag.html", {"tag": tag})
+    context = selectors.tag_page(tag, request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/tag.html", {"tag": tag, **context})
+
+
+@require_GET
+def export(request, dataset, fmt):
+    if dataset not in EXPORTS or fmt not in FORMATS:
+        raise Http404("No such export.")
+    return export_response(dataset, fmt, selectors.filters_bind(request.GET))

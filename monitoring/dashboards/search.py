@@ -1,0 +1,239 @@
+"""Full-text search over articles: headline, body, photo captions and quote text.
+
+SQLite uses an FTS5 virtual table ranked by bm25(); PostgreSQL a table with a generated, GIN-indexed
+tsvector ranked by ts_rank(). Both tables are called `dashboards_article_fts`, keyed by `rowid` (the
+article id), so `ArticleSearchIndex` joins articles to either and only the SQL of the match, the rank
+and the snippet differs per database.
+
+The index is kept in step two ways: the import pipeline calls `search_index_refresh(ids)` after its
+bulk writes (which skip signals), and the signal handlers at the bottom refresh an article on commit
+whenever it, one of its quotes or one of its photos is saved or deleted (admin and review edits).
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db import NotSupportedError, connection, models, transaction
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+TABLE = "dashboards_article_fts"
+PG_CONFIG = "english"
+CHUNK = 500
+
+# Snippets are marked with private-use characters, escaped as a whole, and only then turned into
+# <mark> tags: article text is untrusted, so nothing from it may reach the page unescaped. The
+# characters are stripped from indexed text, so an article cannot forge a marker either.
+MARK_START, MARK_STOP = "\ue000", "\ue001"
+_MARKERS = str.maketrans("", "", MARK_START + MARK_STOP)
+
+# Column weights, in table order: headline, body, captions, quotes.
+BM25_WEIGHTS = "10.0, 1.0, 3.0, 2.0"
+PG_HEADLINE_OPTIONS = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", MaxWords=30, MinWords=12, '
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+_TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+def fts5_query(text: str) -> str:
+    """Translate what an analyst types into a safe FTS5 query.
+
+    Same grammar as PostgreSQL's websearch_to_tsquery, minus OR: words must all match, "quoted words"
+    match as a phrase, -word excludes. Each term is re-quoted from its word characters only, so user
+    input can never inject FTS5 syntax (column filters, NEAR, stray quotes that raise errors).
+    """
+    positives, negatives = [], []
+    for match in _TERM.finditer(text):
+        negated = bool(match.group(1) or match.group(3))
+        raw = match.group(2) if match.group(2) is not None else match.group(4)
+        words = re.findall(r"\w+", raw)
+        if not words:
+            continue
+        (negatives if negated else positives).append('"' + " ".join(words) + '"')
+    if not positives:
+        return ""
+    return " ".join(positives) + "".join(f" NOT {term}" for term in negatives)
+
+
+class SearchDocumentField(models.TextField):
+    """The column a full-text `match` lookup runs against; see `ArticleSearchIndex.document`."""
+
+
+@SearchDocumentField.register_lookup
+class SearchMatch(models.Lookup):
+    lookup_name = "match"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        raise NotSupportedError(f"Full-text search is not implemented for {connection.vendor}.")
+
+    def as_sqlite(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        # An empty FTS5 query is a syntax error; "no searchable words" simply matches nothing.
+        query = fts5_query(self.rhs)
+        if not query:
+            return "0 = 1", []
+        return f"{lhs} MATCH %s", [*lhs_params, query]
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} @@ websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s)", [*lhs_params, self.rhs]
+
+
+class SearchRank(models.Func):
+    """Relevance of an article to a query, higher is better (bm25 is negated to agree with ts_rank)."""
+
+    output_field = models.FloatField()
+
+    def __init__(self, document, query: str):
+        self.query = query
+        super().__init__(document)
+
+    def as_sql(self, compiler, connection, **extra):
+        raise NotSupportedError(f"Full-text search is not implemented for {connection.vendor}.")
+
+    def as_sqlite(self, compiler, connection, **extra):
+        document, params = compiler.compile(self.source_expressions[0])
+        return f"-bm25({document}, {BM25_WEIGHTS})", params
+
+    def as_postgresql(self, compiler, connection, **extra):
+        document, params = compiler.compile(self.source_expressions[0])
+        return f"ts_rank({document}, websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s))", [*params, self.query]
+
+
+def articles_search(queryset: models.QuerySet, text: str) -> models.QuerySet:
+    """Articles matching `text`, annotated with `search_rank` and ordered best first."""
+    return (
+        queryset.filter(search_index__document__match=text)
+        .annotate(search_rank=SearchRank(models.F("search_index__document"), text))
+        .order_by("-search_rank", "-published_on", "-pk")
+    )
+
+
+def search_snippets(text: str, article_ids: Iterable[int]) -> dict[int, SafeString]:
+    """Highlighted, HTML-safe passages of the given articles that match `text`: one query for a page of hits."""
+    ids = [int(pk) for pk in article_ids]
+    if not ids or not text.strip():
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            query = fts5_query(text)
+            if not query:
+                return {}
+            cursor.execute(
+                f"SELECT rowid, snippet({TABLE}, -1, %s, %s, '…', 24) FROM {TABLE} "
+                f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+                [MARK_START, MARK_STOP, query, *ids],
+            )
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT rowid, ts_headline('{PG_CONFIG}'::regconfig, concat_ws(' … ', body, captions), "
+                f"websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s), %s) FROM {TABLE} WHERE rowid IN ({placeholders})",
+                [text, PG_HEADLINE_OPTIONS, *ids],
+            )
+        else:
+            raise NotSupportedError(f"Full-text search is not implemented for {connection.vendor}.")
+        return {pk: snippet_html(snippet) for pk, snippet in cursor.fetchall()}
+
+
+def snippet_html(snippet: str) -> SafeString:
+    """Escape a marked snippet, then turn only our own markers into <mark> tags."""
+    escaped = escape(snippet or "")
+    return mark_safe(escaped.replace(MARK_START, "<mark>").replace(MARK_STOP, "</mark>"))  # noqa: S308
+
+
+# Writing the index ------------------------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    return (text or "").translate(_MARKERS)
+
+
+def search_documents(article_ids: list[int], *, Article=None, Quote=None, Photo=None) -> list[tuple]:
+    """(id, headline, body, captions, quotes) for the existing ones of `article_ids`, in three queries.
+
+    The model classes are parameters so the migration can index with its historical models.
+    """
+    if Article is None:
+        from monitoring.articles.models import Article
+        from monitoring.people.models import Quote
+        from monitoring.photos.models import Photo
+
+    captions, quotes = defaultdict(list), defaultdict(list)
+    photos = Photo.objects.filter(article_id__in=article_ids).order_by("article_id", "order", "pk")
+    for article_id, caption, credit in photos.values_list("article_id", "caption", "credit"):
+        captions[article_id].append(" ".join(part for part in (caption, credit) if part))
+    kept = Quote.objects.filter(article_id__in=article_ids).exclude(status="rejected").order_by("article_id", "start")
+    for article_id, text in kept.values_list("article_id", "text"):
+        quotes[article_id].append(text)
+    articles = Article.objects.filter(pk__in=article_ids).order_by().values_list("pk", "headline", "body")
+    return [
+        (pk, _clean(headline), _clean(body), _clean("\n".join(captions[pk])), _clean("\n".join(quotes[pk])))
+        for pk, headline, body in articles
+    ]
+
+
+def search_index_refresh(article_ids: Iterable[int], **models_) -> None:
+    """Re-index these articles from the database (and drop deleted ones); call after bulk writes.
+
+    Cost is a handful of queries per 500 articles, whatever the batch size.
+    """
+    ids = sorted({int(pk) for pk in article_ids})
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        documents = search_documents(chunk, **models_)
+        placeholders = ", ".join(["%s"] * len(chunk))
+        with transaction.atomic(), connection.cursor() as cursor:
+            # Delete then insert rather than upsert: FTS5 virtual tables take no ON CONFLICT clause.
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", chunk)
+            if documents:
+                cursor.executemany(
+                    f"INSERT INTO {TABLE} (rowid, headline, body, captions, quotes) VALUES (%s, %s, %s, %s, %s)",
+                    documents,
+                )
+
+
+def search_index_rebuild(**models_) -> int:
+    """Index every article again; for the migration and after restoring a database. Returns the count."""
+    Article = models_.get("Article")
+    if Article is None:
+        from monitoring.articles.models import Article
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    search_index_refresh(ids, **models_)
+    return len(ids)
+
+
+# Keeping the index in step with edits ------------------------------------------------------------------------
+
+def search_index_schedule(article_id: int | None) -> None:
+    """Refresh an article once the current transaction commits, however many of its rows were saved."""
+    if article_id is None:
+        return
+    # Pending ids live on the (per-thread) connection, and every save queues a flush; the first flush
+    # after commit empties the set and the others find nothing to do. Ids left over by a rollback are
+    # refreshed by the next flush, which is harmless: a refresh re-reads the database.
+    pending = connection.__dict__.setdefault("_search_index_pending", set())
+    pending.add(article_id)
+    transaction.on_commit(_pending_flush)
+
+
+def _pending_flush() -> None:
+    pending = connection.__dict__.get("_search_index_pending")
+    if pending:
+        ids = list(pending)
+        pending.clear()
+        search_index_refresh(ids)
+
+
+def article_saved_or_deleted(sender, instance, **kwargs) -> None:
+    search_index_schedule(instance.pk)
+
+
+def article_part_saved_or_deleted(sender, instance, **kwargs) -> None:
+    """A quote or photo changed: its article's indexed text did too."""
+    search_index_schedule(instance.article_id)

@@ -1,0 +1,473 @@
+"""Reads for the dashboard pages and exports.
+
+Every read starts from the shared FilterSets, so a page, its charts and its export agree on what
+"the filtered coverage" is. Every figure is one aggregate query (values + annotate), whatever the
+data size; lists are paginated.
+"""
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Trunc
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+
+from monitoring.articles.models import Article, ArticleStatus, CountryMention, OutletKind
+from monitoring.codebook.models import TagCategory, TaggedArticle, TagStatus
+from monitoring.people.models import Quote, QuoteKind, Role, SuggestionStatus
+
+from .filters import ArticleFilter, QuoteFilter
+from .search import search_snippets
+
+DEFAULT_INTERVAL = "week"
+# Charts pages open on a recent window: coverage piles up over the years, and "this month" is what
+# a monitoring team looks at first. The dates show in the form, so the window is never hidden.
+DEFAULT_WINDOW_DAYS = 30
+TOP = 10
+ARTICLES_PER_PAGE = 25
+PEOPLE_PER_PAGE = 50
+CLOSED_STATUSES = (ArticleStatus.APPROVED, ArticleStatus.ARCHIVED)
+
+
+@dataclass
+class Chart:
+    """Numbers for one chart and the accessible table drawn beside it."""
+
+    key: str
+    title: str
+    labels: list[str]
+    series: list[tuple[str, list]]
+    kind: str = "bar"
+    links: list[str | None] = field(default_factory=list)
+    horizontal: bool = False
+    stacked: bool = False
+    label_header: str = ""
+
+    @property
+    def config(self) -> dict:
+        """What static/js/charts.js needs to draw it."""
+        return {
+            "kind": self.kind, "labels": self.labels, "horizontal": self.horizontal, "stacked": self.stacked,
+            "series": [{"label": label, "data": data} for label, data in self.series],
+        }
+
+    @property
+    def rows(self) -> list[tuple[str, str | None, list]]:
+        links = self.links or [None] * len(self.labels)
+        return [(label, link, [data[i] for _, data in self.series])
+                for i, (label, link) in enumerate(zip(self.labels, links, strict=True))]
+
+    @property
+    def empty(self) -> bool:
+        return not self.labels
+
+    @property
+    def script_id(self) -> str:
+        return f"chart-{self.key}-data"
+
+
+# Filters ----------------------------------------------------------------------------------------------------
+
+@dataclass
+class Filters:
+    """The bound FilterSets for one request: articles, the same articles' quotes, and the form data."""
+
+    articles: ArticleFilter
+    quotes: QuoteFilter
+    data: QueryDict
+    scope: dict
+
+    @property
+    def form(self):
+        return self.articles.form
+
+    @property
+    def interval(self) -> str:
+        return self.articles.form.cleaned_data.get("interval") or DEFAULT_INTERVAL
+
+    @property
+    def text(self) -> str:
+        return self.articles.form.cleaned_data.get("q") or ""
+
+    def article_ids(self) -> QuerySet:
+        """The filtered articles as a subquery, unordered (rank ordering means nothing inside IN)."""
+        return self.articles.qs.order_by().values("pk")
+
+    def query_string(self, **changes) -> str:
+        """The current filters as a URL query, with `changes` applied; scope fields are left out."""
+        data = self.data.copy()
+        for key in self.scope:
+            data.pop(key, None)
+        for key, value in changes.items():
+            data.pop(key, None)
+            if value not in (None, ""):
+                data[key] = value
+        data.pop("page", None)
+        return data.urlencode()
+
+    def export_query(self) -> str:
+        """The filters including a detail page's scope: an export from a person page lists that person's rows."""
+        data = self.data.copy()
+        data.pop("page", None)
+        return data.urlencode()
+
+
+def filters_bind(params: Mapping, *, scope: dict | None = None, window_days: int | None = None,
+                 today: datetime.date | None = None) -> Filters:
+    """Bind the request's filters; `scope` pins a detail page's subject, `window_days` a default date range."""
+    if isinstance(params, QueryDict):
+        data = params.copy()
+    else:
+        data = QueryDict(mutable=True)
+        for key, value in params.items():
+            data[key] = value
+    if window_days and not data.get("start") and not data.get("end"):
+        today = today or timezone.localdate()
+        data["start"] = (today - datetime.timedelta(days=window_days - 1)).isoformat()
+        data["end"] = today.isoformat()
+    if not data.get("interval"):
+        data["interval"] = DEFAULT_INTERVAL
+    scope = scope or {}
+    for key, value in scope.items():
+        data[key] = str(value)
+    return Filters(
+        articles=ArticleFilter(data, queryset=Article.objects.all()),
+        quotes=QuoteFilter(data, queryset=Quote.objects.kept()),
+        data=data, scope=scope,
+    )
+
+
+# Figures ----------------------------------------------------------------------------------------------------
+
+def _period_label(value, interval: str) -> str:
+    if value is None:
+        return "undated"
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    return value.strftime("%Y-%m") if interval == "month" else value.isoformat()
+
+
+def coverage_over_time(articles: QuerySet, *, interval: str) -> Chart:
+    """Articles per day, week or month of publication."""
+    rows = (articles.order_by().exclude(published_on=None)
+            .annotate(period=Trunc("published_on", interval)).values("period")
+            .annotate(n=Count("pk")).order_by("period"))
+    rows = list(rows)
+    return Chart("volume", f"Articles per {interval}", [_period_label(r["period"], interval) for r in rows],
+                 [("Articles", [r["n"] for r in rows])], label_header=interval.title())
+
+
+def coverage_by_outlet(articles: QuerySet, *, limit: int = TOP) -> Chart:
+    rows = list(articles.order_by().values("outlet", "outlet__name").annotate(n=Count("pk"))
+                .order_by("-n", "outlet__name")[:limit])
+    return Chart("outlets", "Articles by outlet", [r["outlet__name"] for r in rows], [("Articles", [r["n"] for r in rows])],
+                 links=[reverse("dashboards:outlet", args=[r["outlet"]]) for r in rows], horizontal=True,
+                 label_header="Outlet")
+
+
+def coverage_by_outlet_kind(articles: QuerySet) -> Chart:
+    labels = dict(OutletKind.choices)
+    rows = list(articles.order_by().values("outlet__kind").annotate(n=Count("pk")).order_by("-n"))
+    return Chart("outlet_kinds", "Articles by outlet kind", [labels.get(r["outlet__kind"], r["outlet__kind"]) for r in rows],
+                 [("Articles", [r["n"] for r in rows])], kind="doughnut", label_header="Outlet kind")
+
+
+def _confirmed_tags(filters: Filters) -> QuerySet:
+    return TaggedArticle.objects.filter(content_object__in=filters.article_ids(), status=TagStatus.CONFIRMED)
+
+
+def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> Chart:
+    tagged = _confirmed_tags(filters)
+    if exclude_tag is not None:
+        tagged = tagged.exclude(tag=exclude_tag)
+    rows = list(tagged.values("tag__slug", "tag__name").annotate(n=Count("pk")).order_by("-n", "tag__name")[:limit])
+    title = "Tags used alongside" if exclude_tag is not None else "Articles by tag"
+    return Chart("tags", title, [r["tag__name"] for r in rows], [("Articles", [r["n"] for r in rows])],
+                 links=[reverse("dashboards:tag", args=[r["tag__slug"]]) for r in rows], horizontal=True,
+                 label_header="Tag")
+
+
+def coverage_by_tag_category(filters: Filters) -> Chart:
+    labels = dict(TagCategory.choices)
+    rows = list(_confirmed_tags(filters).values("tag__category")
+                .annotate(n=Count("content_object", distinct=True)).order_by("-n"))
+    return Chart("categories", "Articles by tag category", [labels.get(r["tag__category"], r["tag__category"]) for r in rows],
+                 [("Articles", [r["n"] for r in rows])], kind="doughnut", label_header="Category")
+
+
+def quotes_top_speakers(quotes: QuerySet, *, limit: int = TOP, title: str = "Most quoted persons") -> Chart:
+    rows = list(quotes.order_by().filter(speaker__isnull=False).values("speaker", "speaker__name")
+                .annotate(n=Count("pk")).order_by("-n", "speaker__name")[:limit])
+    return Chart("speakers", title, [r["speaker__name"] for r in rows], [("Quotes", [r["n"] for r in rows])],
+                 links=[reverse("dashboards:person", args=[r["speaker"]]) for r in rows], horizontal=True,
+                 label_header="Person")
+
+
+def quotes_top_organizations(quotes: QuerySet, *, limit: int = TOP) -> Chart:
+    """Organisations whose people are quoted: the speaker's role as printed in the same article."""
+    rows = list(
+        quotes.order_by()
+        .filter(speaker__roles__article=F("article"), speaker__roles__organization__isnull=False)
+        .exclude(speaker__roles__status=SuggestionStatus.REJECTED)
+        .values("speaker__roles__organization", "speaker__roles__organization__name")
+        .annotate(n=Count("pk", distinct=True)).order_by("-n", "speaker__roles__organization__name")[:limit]
+    )
+    return Chart("organizations", "Most quoted organizations",
+                 [r["speaker__roles__organization__name"] for r in rows], [("Quotes", [r["n"] for r in rows])],
+                 links=[reverse("dashboards:organization", args=[r["speaker__roles__organization"]]) for r in rows],
+                 horizontal=True, label_header="Organization")
+
+
+def countries_top(filters: Filters, *, limit: int = TOP) -> Chart:
+    rows = list(CountryMention.objects.filter(article__in=filters.article_ids())
+                .values("country__code", "country__name")
+                .annotate(articles=Count("article"), mentions=Sum("count")).order_by("-articles", "country__name")[:limit])
+    return Chart("countries", "Most mentioned countries", [r["country__name"] for r in rows],
+                 [("Articles", [r["articles"] for r in rows]), ("Mentions", [r["mentions"] for r in rows])],
+                 horizontal=True, label_header="Country")
+
+
+def quotes_by_kind(quotes: QuerySet) -> Chart:
+    labels = dict(QuoteKind.choices)
+    rows = list(quotes.order_by().values("kind").annotate(n=Count("pk")).order_by("kind"))
+    return Chart("quote_kinds", "Direct and indirect quotes", [labels.get(r["kind"], r["kind"]) for r in rows],
+                 [("Quotes", [r["n"] for r in rows])], kind="doughnut", label_header="Kind")
+
+
+def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
+    """Quotes per period, one series per kind (stacked)."""
+    rows = (quotes.order_by().exclude(article__published_on=None)
+            .annotate(period=Trunc("article__published_on", interval)).values("period", "kind")
+            .annotate(n=Count("pk")).order_by("period"))
+    periods, counts = [], {}
+    for row in rows:
+        label = _period_label(row["period"], interval)
+        if label not in counts:
+            periods.append(label)
+            counts[label] = {}
+        counts[label][row["kind"]] = row["n"]
+    series = [(name, [counts[p].get(kind, 0) for p in periods]) for kind, name in QuoteKind.choices]
+    return Chart("quotes_volume", f"Quotes per {interval}", periods, series, stacked=True, label_header=interval.title())
+
+
+# The review pipeline ----------------------------------------------------------------------------------------
+
+def pipeline_by_status(articles: QuerySet) -> Chart:
+    counts = dict(articles.order_by().values_list("status").annotate(n=Count("pk")))
+    return Chart("pipeline", "Items per state", [label for _, label in ArticleStatus.choices],
+                 [("Articles", [counts.get(value, 0) for value, _ in ArticleStatus.choices])], label_header="State")
+
+
+def _overdue(today: datetime.date) -> Q:
+    return Q(due_on__lt=today) & ~Q(status__in=CLOSED_STATUSES)
+
+
+def pipeline_by_assignee(articles: QuerySet, *, today: datetime.date) -> list[dict]:
+    """Per analyst: open, overdue and approved items (unassigned work shows as such)."""
+    return list(
+        articles.order_by().values("assignee__username")
+        .annotate(total=Count("pk"), open=Count("pk", filter=~Q(status__in=CLOSED_STATUSES)),
+                  overdue=Count("pk", filter=_overdue(today)),
+                  approved=Count("pk", filter=Q(status=ArticleStatus.APPROVED)))
+        .order_by(F("assignee__username").asc(nulls_last=True))
+    )
+
+
+def pipeline_overdue_count(articles: QuerySet, *, today: datetime.date) -> int:
+    return articles.order_by().filter(_overdue(today)).count()
+
+
+def pipeline_median_approval(articles: QuerySet) -> datetime.timedelta | None:
+    """Median time from import to approval, computed in the database (two queries on any backend)."""
+    durations = (articles.order_by().filter(imported_at__isnull=False, approved_at__isnull=False)
+                 .annotate(took=ExpressionWrapper(F("approved_at") - F("imported_at"), output_field=DurationField())))
+    count = durations.count()
+    if not count:
+        return None
+    middle = list(durations.order_by("took").values_list("took", flat=True)[(count - 1) // 2: count // 2 + 1])
+    return sum(middle, datetime.timedelta()) / len(middle)
+
+
+# Pages ------------------------------------------------------------------------------------------------------
+
+def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dict:
+    today = today or timezone.localdate()
+    filters = filters_bind(params, window_days=DEFAULT_WINDOW_DAYS, today=today)
+    articles, quotes = filters.articles.qs, filters.quotes.qs
+    return {
+        "filters": filters,
+        "charts": [
+            coverage_over_time(articles, interval=filters.interval),
+            coverage_by_outlet(articles),
+            coverage_by_outlet_kind(articles),
+            coverage_by_tag(filters),
+            coverage_by_tag_category(filters),
+            quotes_top_speakers(quotes),
+            quotes_top_organizations(quotes),
+            countries_top(filters),
+            quotes_by_kind(quotes),
+        ],
+        "pipeline": pipeline_by_status(articles),
+        "overdue": pipeline_overdue_count(articles, today=today),
+        "assignees": pipeline_by_assignee(articles, today=today),
+        "median_approval": pipeline_median_approval(articles),
+    }
+
+
+def _paginate(queryset: QuerySet, page: str | int | None, per_page: int) -> Page:
+    return Paginator(queryset, per_page).get_page(page)
+
+
+def _article_rows(articles: QuerySet) -> QuerySet:
+    confirmed = TaggedArticle.objects.filter(status=TagStatus.CONFIRMED).select_related("tag").order_by("tag__name")
+    return (articles.select_related("outlet", "assignee").with_counts()
+            .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags")))
+
+
+def article_page(filters: Filters, page: str | int | None) -> Page:
+    """A page of the filtered articles with counts, confirmed tags and, for a search, snippets."""
+    result = _paginate(_article_rows(filters.articles.qs), page, ARTICLES_PER_PAGE)
+    if filters.text:
+        snippets = search_snippets(filters.text, [article.pk for article in result.object_list])
+        for article in result.object_list:
+            article.snippet = snippets.get(article.pk, "")
+    return result
+
+
+def article_list_page(params: Mapping, *, page=None) -> dict:
+    filters = filters_bind(params)
+    return {"filters": filters, "page_obj": article_page(filters, page)}
+
+
+def people_rows(filters: Filters) -> QuerySet:
+    """Persons quoted in the filtered coverage, most quoted first (a values() query, for pages and exports)."""
+    return (filters.quotes.qs.order_by().filter(speaker__isnull=False)
+            .values("speaker", "speaker__name", "speaker__country__name")
+            .annotate(quote_count=Count("pk"), article_count=Count("article", distinct=True),
+                      direct_count=Count("pk", filter=Q(kind=QuoteKind.DIRECT)),
+                      first_quoted=Min("article__published_on"), last_quoted=Max("article__published_on"))
+            .order_by("-quote_count", "speaker__name", "speaker"))
+
+
+def people_list_page(params: Mapping, *, page=None) -> dict:
+    filters = filters_bind(params)
+    return {"filters": filters, "page_obj": _paginate(people_rows(filters), page, PEOPLE_PER_PAGE)}
+
+
+def person_page(person, params: Mapping, *, page=None) -> dict:
+    """A person's quotes over time, roles as printed, articles, co-quoted persons and outlets."""
+    filters = filters_bind(params, scope={"person": person.pk})
+    quotes = filters.quotes.qs
+    # Roles are printed in articles that may not quote the person: filter those articles without the scope.
+    unscoped = ArticleFilter(_without(filters.data, "person"), queryset=Article.objects.all())
+    roles = (Role.objects.filter(person=person, article__in=unscoped.qs.order_by().values("pk"))
+             .exclude(status=SuggestionStatus.REJECTED)
+             .values("title", "organization", "organization__name")
+             .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
+                       articles=Count("article", distinct=True))
+             .order_by(F("last_printed").desc(nulls_last=True), "title"))
+    co_quoted = (Quote.objects.kept().filter(article__in=filters.article_ids(), speaker__isnull=False)
+                 .exclude(speaker=person).values("speaker", "speaker__name")
+                 .annotate(n=Count("article", distinct=True)).order_by("-n", "speaker__name")[:TOP])
+    co_quoted = list(co_quoted)
+    outlets = list(quotes.order_by().values("article__outlet", "article__outlet__name")
+                   .annotate(n=Count("pk")).order_by("-n", "article__outlet__name")[:TOP])
+    return {
+        "filters": filters,
+        "charts": [
+            quotes_over_time(quotes, interval=filters.interval),
+            Chart("co_quoted", "Quoted alongside them (articles)", [r["speaker__name"] for r in co_quoted],
+                  [("Articles", [r["n"] for r in co_quoted])],
+                  links=[reverse("dashboards:person", args=[r["speaker"]]) for r in co_quoted], horizontal=True,
+                  label_header="Person"),
+            Chart("outlets", "Outlets that quote them", [r["article__outlet__name"] for r in outlets],
+                  [("Quotes", [r["n"] for r in outlets])],
+                  links=[reverse("dashboards:outlet", args=[r["article__outlet"]]) for r in outlets], horizontal=True,
+                  label_header="Outlet"),
+            quotes_by_kind(quotes),
+        ],
+        "roles": list(roles),
+        "recent_quotes": list(quotes.select_related("article__outlet")
+                              .order_by(F("article__published_on").desc(nulls_last=True), "-pk")[:TOP]),
+        "page_obj": article_page(filters, page),
+    }
+
+
+def organization_page(organization, params: Mapping, *, page=None) -> dict:
+    filters = filters_bind(params, scope={"organization": organization.pk}, window_days=None)
+    articles, quotes = filters.articles.qs, filters.quotes.qs
+    members = (Role.objects.filter(organization=organization, article__in=filters.article_ids())
+               .exclude(status=SuggestionStatus.REJECTED)
+               .values("person", "person__name", "title")
+               .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
+                         articles=Count("article", distinct=True))
+               .order_by(F("last_printed").desc(nulls_last=True), "person__name")[:50])
+    own_quotes = quotes.filter(speaker__roles__article=F("article"), speaker__roles__organization=organization)
+    return {
+        "filters": filters,
+        "charts": [
+            coverage_over_time(articles, interval=filters.interval),
+            quotes_top_speakers(own_quotes, title="Its most quoted people"),
+            coverage_by_outlet(articles),
+            coverage_by_tag(filters),
+        ],
+        "members": list(members),
+        "page_obj": article_page(filters, page),
+    }
+
+
+def tag_page(tag, params: Mapping, *, page=None) -> dict:
+    filters = filters_bind(params, scope={"tag": tag.slug})
+    articles, quotes = filters.articles.qs, filters.quotes.qs
+    return {
+        "filters": filters,
+        "charts": [
+            coverage_over_time(articles, interval=filters.interval),
+            coverage_by_outlet(articles),
+            coverage_by_tag(filters, exclude_tag=tag),
+            quotes_top_speakers(quotes),
+            countries_top(filters),
+        ],
+        "page_obj": article_page(filters, page),
+    }
+
+
+def outlet_page(outlet, params: Mapping, *, page=None) -> dict:
+    filters = filters_bind(params, scope={"outlet": outlet.pk})
+    articles, quotes = filters.articles.qs, filters.quotes.qs
+    return {
+        "filters": filters,
+        "charts": [
+            coverage_over_time(articles, interval=filters.interval),
+            coverage_by_tag(filters),
+            quotes_top_speakers(quotes),
+            quotes_by_kind(quotes),
+            countries_top(filters),
+        ],
+        "page_obj": article_page(filters, page),
+    }
+
+
+def _without(data: QueryDict, *keys: str) -> QueryDict:
+    data = data.copy()
+    for key in keys:
+        data.pop(key, None)
+    return data
+
+
+# Exports ----------------------------------------------------------------------------------------------------
+
+def articles_export_rows(filters: Filters) -> QuerySet:
+    confirmed = TaggedArticle.objects.filter(status=TagStatus.CONFIRMED).select_related("tag").order_by("tag__name")
+    return (filters.articles.qs.select_related("outlet", "assignee").with_counts()
+            .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags")))
+
+
+def quotes_export_rows(filters: Filters) -> QuerySet:
+    return (filters.quotes.qs.order_by("-article__published_on", "article", "start")
+            .values("pk", "article", "article__headline", "article__published_on", "article__outlet__name",
+                    "speaker", "speaker__name", "group", "kind", "cue", "status", "text"))
