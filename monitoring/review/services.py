@@ -406,7 +406,7 @@ class ReanchorResult:
     orphaned: int = 0
 
 
-def _expected_offset(start: int, end: int, old_body: str, new_body: str) -> int:
+def _expected_offset(start: int, old_body: str, new_body: str) -> int:
     """Where the passage should be now, judging by the unchanged head and tail of the two bodies."""
     head = 0
     limit = min(len(old_body), len(new_body))
@@ -441,7 +441,7 @@ def annotations_reanchor(*, article: Article, old_body: str, user=None) -> Reanc
             if body == old_body and not annotation.orphaned:
                 kept += 1
                 continue
-            near = _expected_offset(annotation.start, annotation.end, old_body, body)
+            near = _expected_offset(annotation.start, old_body, body)
             position = _occurrence_nearest(body, annotation.text, near) if annotation.text else None
             if position is None:
                 orphaned += 1
