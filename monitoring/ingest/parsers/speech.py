@@ -169,6 +169,8 @@ _REVERSED_APPOSITIVE_START = re.compile(
 _LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _GROUP_WORDS = set(_GROUP_HEADS) | set(_GROUP_MODIFIERS)
 _PARTY_LABEL = re.compile(r"[A-Z]-[A-Z][\w.]*\.?$")
+_HONORIFIC_RE = re.compile(_HONORIFICS)
+_PREFIXED_NAME_START = re.compile(rf"\s*((?:[a-z0-9][\w/'’-]*\s+){{1,4}}?)({NAME_RUN})(?=\s*(?:[,.;]|$))")
 _TITLE_NOUN_RE = re.compile(r"\b(?:" + "|".join(_TITLE_NOUNS) + r")\b")
 _NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
 _DEFINITE_NP_END = re.compile(
@@ -476,6 +478,9 @@ def _clean_name(run: str) -> tuple[list[str], list[str]] | None:
         return None
     last_title = -1
     for index, word in enumerate(words):
+        if word in _HONORIFIC_WORDS or _HONORIFIC_RE.fullmatch(word):
+            last_title = index
+            break  # after "Mr." comes the name, even "Mr. King"
         if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
             last_title = index
     return words[: last_title + 1], words[last_title + 1:]
@@ -637,9 +642,15 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(2), speakers, [_LEADING_DETERMINER.sub("", match.group(1).strip())])
         if speaker is not None:
             return speaker, match.end()
-    match = _NAME_START.match(right)
+    match = _NAME_START.match(right) or _PREFIXED_NAME_START.match(right)
     if match:
         titles: list[str] = []
+        prefix = match.group(1) if match.re is _PREFIXED_NAME_START else ""
+        if prefix and match.lastindex == 2:
+            # "said 9/11 widow Terry Strada": a lower-case description before the name.
+            described = _LEADING_DETERMINER.sub("", prefix.strip() + " ").strip()
+            speaker = _entity(match.group(2), speakers, [described] if described else [])
+            return (speaker, match.end()) if speaker is not None else (None, -1)
         end = match.end()
         paren = re.match(r"\s*\([^()]{1,40}\)", right[end:])
         if paren:
