@@ -165,6 +165,7 @@ def main() -> None:
             (q.start + body_start, q.end + body_start, q.kind == "direct", q.speaker)
             for q in quotes if q.kind != "partial"
         ]
+        cues = {q.start + body_start: q.cue for q in quotes}
         if not args.no_merge:
             predictions = interrupted_quotes_join(predictions, text)
         for kind, is_direct in (("direct", True), ("indirect", False)):
@@ -176,7 +177,7 @@ def main() -> None:
                 if any(overlap(p_start, p_end, g.start, g.end) * 2 >= g.end - g.start for g in gold_kind):
                     counts["tp_" + kind] += 1
                 elif args.verbose:
-                    print(f"FP {kind} {text_path.name}: [{speaker}] {text[p_start:p_end][:100]!r}")
+                    print(f"FP {kind} {text_path.name}: [{speaker}] ({cues.get(p_start)}) {text[p_start:p_end][:100]!r}")
             for gold in gold_kind:
                 matched = [p for p in pred_kind if overlap(p[0], p[1], gold.start, gold.end) * 2 >= gold.end - gold.start]
                 if not matched:

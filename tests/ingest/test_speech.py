@@ -194,3 +194,20 @@ def test_channel(sentence, channel):
 
 def test_sentences_without_speech_give_nothing():
     assert quotes_of("The ferry left at noon. Mr. Brandt boarded it in Port Alder.") == []
+
+
+def test_adding_that_is_a_second_report_by_the_same_speaker():
+    body = '"We will not sign," Ivo Brandt said, adding that the draft ignored small ports.'
+    assert quotes_of(body) == [
+        ("Ivo Brandt", "direct", "We will not sign"),
+        ("Ivo Brandt", "indirect", "the draft ignored small ports"),
+    ]
+
+
+def test_relative_pronoun_subject():
+    body = "The report was drafted by Lena Vogt, who told the committee that the figures were incomplete."
+    assert quotes_of(body) == [("Lena Vogt", "indirect", "the figures were incomplete")]
+
+
+def test_passive_reporting_verb_has_no_speaker_subject():
+    assert quotes_of("The agreement was announced on Monday in Port Alder.") == []

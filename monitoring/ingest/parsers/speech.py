@@ -147,6 +147,12 @@ _SUBJECT_FILLER = set(
     "yesterday today had already just never often always only first initially subsequently "
     "himself herself themselves itself has having quickly angrily flatly".split()
 )
+_ADDING_RE = re.compile(
+    r",\s*((?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing|urging|"
+    r"going on to say|telling\s+(?:[\w'’-]+\s+){0,3}?))\s*(?:that\b)?\s*"
+)
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
+_RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _TIME_END = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|"
     r"this\s+(?:week|month|year)|earlier\s+this\s+\w+|in\s+(?:January|February|March|April|May|June|July|"
@@ -168,6 +174,7 @@ _REVERSED_APPOSITIVE_START = re.compile(
 )
 _LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 _GROUP_WORDS = set(_GROUP_HEADS) | set(_GROUP_MODIFIERS)
+_BARE_NAME = re.compile(rf"(?:and\s+|or\s+)?{NAME_RUN}")
 _PARTY_LABEL = re.compile(r"[A-Z]-[A-Z][\w.]*\.?$")
 _HONORIFIC_RE = re.compile(_HONORIFICS)
 _PREFIXED_NAME_START = re.compile(rf"\s*((?:[a-z0-9][\w/'’-]*\s+){{1,4}}?)({NAME_RUN})(?=\s*(?:[,.;]|$))")
@@ -512,11 +519,7 @@ def _title_from_appositive(appositive: str) -> list[str] | None:
         return []  # an age ("54") or a relative clause, not a title
     if _PARTY_LABEL.match(text):
         return []  # "R-Ky.": a party and state label
-    first = text.split()[0]
-    if (
-        first[0].isupper() and first not in TITLE_HEADS and first not in {"The", "A", "An"}
-        and not first.endswith(("'s", "’s")) and not _TITLE_NOUN_RE.search(text)
-    ):
+    if _BARE_NAME.fullmatch(text) and not _TITLE_NOUN_RE.search(text) and text.split()[0] not in TITLE_HEADS:
         return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
     return [text]
 
@@ -541,6 +544,12 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     match = _tail_search(_PRONOUN_END, text)
     if match:
         return speakers.pronoun(match.group(1)), match.start()
+    match = _tail_search(_RELATIVE_END, text) if last_word == "who" else None
+    if match:
+        # "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name.
+        speaker = _entity(match.group(1), speakers, [])
+        if speaker is not None:
+            return speaker, match.start()
     match = _tail_search(_APPOSITIVE_END, text) if last_char == "," else None
     if match:
         titles = _title_from_appositive(match.group(2))
@@ -765,6 +774,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             content = _trim(masked, cue_end + (that.end() if that else 0), end)
             return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
 
+        if _PASSIVE_END.search(left, max(0, len(left) - 12)) and cue.endswith("ed") or cue in {"told", "said", "written"} and _PASSIVE_END.search(left, max(0, len(left) - 12)):
+            continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         speaker, subject_start = _speaker_before(left, speakers)
         inverted = False
         if speaker is None:
@@ -913,12 +924,21 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
                 continue
             speaker = attribution.speaker
             paragraph_speaker = speaker
+            # "..., he said, adding that ...": a second report by the same speaker.
+            adding = _ADDING_RE.search(masked, attribution.cue_end, sentence_end)
+            second = _trim(masked, adding.end(), sentence_end) if adding else None
+            if second is not None and masked[second[0]] in "\"“":
+                second = None  # 'adding, "..."' is a direct quote, found as such
             if direct:
                 for opening, closing in direct:
                     _quote_add(quotes, body, speaker, "direct", opening + 1, closing, attribution.cue, attribution.channel)
             elif attribution.content is not None:
                 content_start, content_end = attribution.content
+                if second is not None and content_start < adding.start() < content_end:
+                    content_end = _trim(masked, content_start, adding.start())[1] if _trim(masked, content_start, adding.start()) else content_end
                 _quote_add(quotes, body, speaker, "indirect", content_start, content_end, attribution.cue, attribution.channel)
+            if second is not None:
+                _quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), attribution.channel)
             for opening, closing in partial:
                 _quote_add(quotes, body, speaker, "partial", opening + 1, closing, attribution.cue, attribution.channel)
         if pending:
