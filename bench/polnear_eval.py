@@ -32,7 +32,7 @@ SPEECH_STEMS = (
     "confirm", "recall", "predict", "promis", "pledg", "vow", "testif", "tweet", "quot", "assert",
     "contend", "maintain", "alleg", "conced", "deni", "deny", "caution", "complain", "reiterat",
     "disclos", "mention", "conclud", "recommend", "demand", "counter", "inform", "assur", "boast",
-    "predict", "retort", "repeat", "recount", "joke", "joked", "echo",
+    "predict", "retort", "repeat", "recount", "joke", "joked", "echo", "continu",
 )
 SPEECH_PHRASES = ("point out", "pointed out", "points out", "call for", "called for", "calls for",
                   "called on", "calls on", "went on to say", "made clear")
@@ -40,6 +40,8 @@ THOUGHT_STEMS = ("believ", "think", "thought", "want", "hope", "feel", "felt", "
                  "fear", "worr", "consider", "see", "saw", "view", "plan", "intend", "wish", "doubt",
                  "learn", "understand", "agree", "decid", "seem", "appear")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers", "their", "you"}
+# Exact matches ignore quotation marks and edge punctuation: gold direct spans include the marks.
+EDGE_MARKS = " \t\n\"“”'‘’,.;:"
 TARGETS = {"direct_precision": 0.95, "direct_recall": 0.90, "all_f1": 0.85, "speaker_accuracy": 0.90}
 
 
@@ -64,7 +66,10 @@ def gold_read(text: str, ann_path: Path) -> list[Gold]:
     events: list[dict[str, str]] = []
     for line in ann_path.read_text(encoding="utf-8").splitlines():
         if line.startswith("T"):
-            tid, info, _ = line.split("\t", 2)
+            parts = line.split("\t")
+            if len(parts) < 2 or " " not in parts[1]:
+                continue  # a malformed line; brat itself would skip it
+            tid, info = parts[0], parts[1]
             label, offsets = info.split(" ", 1)
             pieces = [tuple(map(int, piece.split())) for piece in offsets.split(";")]
             spans[tid] = (label, pieces)
@@ -185,7 +190,8 @@ def main() -> None:
                         print(f"FN {kind} {text_path.name}: [{gold.source}] {text[gold.start:gold.end][:100]!r}")
                     continue
                 counts["hit_" + kind] += 1
-                if any(p[0] == gold.start and p[1] == gold.end for p in matched):
+                gold_text = text[gold.start:gold.end].strip(EDGE_MARKS)
+                if any(text[p[0]:p[1]].strip(EDGE_MARKS) == gold_text for p in matched):
                     counts["exact_" + kind] += 1
                 speaker = matched[0][3]
                 if is_proper_name(gold.source):
@@ -233,7 +239,7 @@ def main() -> None:
         target = TARGETS.get(key)
         mark = "" if target is None else ("  ok" if figures[key] >= target else "  BELOW")
         print(f"{label:<34}{figures[key]:>8.3f}{(f'{target:.2f}' if target else '-'):>9}{mark}")
-    print(f"exact span matches: direct {counts['exact_direct']}/{counts['gold_direct']}, "
+    print(f"exact span matches (ignoring quotation marks and edge punctuation): direct {counts['exact_direct']}/{counts['gold_direct']}, "
           f"indirect {counts['exact_indirect']}/{counts['gold_indirect']}")
     print(f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} back-references "
           "(referent = nearest earlier named gold source)")
