@@ -855,12 +855,27 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
         speakers.know(name, [t for t in titles if t])
 
 
+def _quote_continues(masked: str, opening: int) -> bool:
+    """Whether the sentence goes on after a quote that did not end in punctuation."""
+    closing = masked.find("_", opening)
+    while closing < len(masked) and masked[closing] == "_":
+        closing += 1
+    if closing < len(masked) and masked[closing] in ",.!?":
+        return False  # the quoted words end a clause of their own
+    after = masked[closing + 1: closing + 40].lstrip()
+    return bool(after) and (after[0].isalpha() or after[0].isdigit()) and not _CUE_RE.match(after) and not _PRONOUN_START.match(" " + after)
+
+
 def _is_direct(
     masked: str, sentence_start: int, opening: int, attribution: _Attribution | None, direct: list[tuple[int, int]]
 ) -> bool:
     """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
     lead = masked[sentence_start:opening].rstrip()
-    if not lead or lead.endswith(":"):
+    if not lead:
+        return True
+    if _quote_continues(masked, opening):
+        return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
+    if lead.endswith(":"):
         return True
     if lead.endswith(",") and (not lead[:-1].strip() or _CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
