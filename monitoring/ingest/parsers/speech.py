@@ -145,11 +145,15 @@ _SUBJECT_FILLER = set(
     "has have had was were is are would will also later earlier then previously repeatedly "
     "further again once reportedly publicly privately separately recently last week month "
     "yesterday today had already just never often always only first initially subsequently "
-    "himself herself themselves itself has having quickly angrily flatly".split()
+    "himself herself themselves itself has having quickly angrily flatly long".split()
 )
 _ADDING_RE = re.compile(
     r",\s*((?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing|urging|"
     r"going on to say|telling\s+(?:[\w'’-]+\s+){0,3}?))\s*(?:that\b)?\s*"
+)
+_AND_END = re.compile(r"\s(?:and|but)\s*$")
+_SENTENCE_SUBJECT = re.compile(
+    rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|{NAME_RUN}(?:\s*,[^,;\"“”]{{2,100}},)?))\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b"
 )
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
@@ -616,7 +620,7 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
 
 
 _DESCRIPTION_END = re.compile(
-    r"(?:^|[,;:—][\"”’]?\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
+    r"(?:^|[,;:—][\"”’]?\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
 )
 # Words that end a description but are no speaker ("the plan said" is not speech).
 _NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
@@ -774,9 +778,15 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             content = _trim(masked, cue_end + (that.end() if that else 0), end)
             return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
 
-        if _PASSIVE_END.search(left, max(0, len(left) - 12)) and cue.endswith("ed") or cue in {"told", "said", "written"} and _PASSIVE_END.search(left, max(0, len(left) - 12)):
+        if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 12)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         speaker, subject_start = _speaker_before(left, speakers)
+        if speaker is None and _AND_END.search(left):
+            # "Cruz exhorted Republicans ... and said ...": the subject opens the sentence.
+            subject = _SENTENCE_SUBJECT.match(sentence)
+            if subject:
+                speaker, _ = _speaker_before(subject.group(1), speakers)
+                subject_start = len(left)
         inverted = False
         if speaker is None:
             before = left.rstrip()
@@ -812,9 +822,12 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
                 channel = channel or tail.group(1)
                 content = _trim(masked, content[0], tail.start())
         remainder = right[offset:].strip()
+        before_subject = left[:subject_start].rstrip()
         if content is None or not that and len(remainder.split()) < 2:
-            before_subject = left[:subject_start].rstrip()
             content = _trim(masked, start, start + len(before_subject)) if before_subject.endswith(",") else None
+        elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
+            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
+            content = _trim(masked, start, end)
         return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
     return None
 
