@@ -134,11 +134,12 @@ def filters_bind(params: Mapping, *, scope: dict | None = None, window_days: int
     scope = scope or {}
     for key, value in scope.items():
         data[key] = str(value)
-    return Filters(
-        articles=ArticleFilter(data, queryset=Article.objects.all()),
-        quotes=QuoteFilter(data, queryset=Quote.objects.kept()),
-        data=data, scope=scope,
-    )
+    articles = ArticleFilter(data, queryset=Article.objects.all())
+    quotes = QuoteFilter(data, queryset=Quote.objects.kept())
+    # Same fields, same data: let the quote filters use the article form's cleaned values rather than
+    # look every chosen outlet, tag, person and country up a second time.
+    quotes._form = articles.form
+    return Filters(articles=articles, quotes=quotes, data=data, scope=scope)
 
 
 # Figures ----------------------------------------------------------------------------------------------------

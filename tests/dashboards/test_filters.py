@@ -1,0 +1,138 @@
+"""The shared filters: each one narrows articles and quotes the same way on every page."""
+
+import datetime
+
+import pytest
+
+from monitoring.codebook.models import TaggedArticle
+from monitoring.dashboards import selectors
+from monitoring.dashboards.search import search_index_refresh
+from tests.factories import (
+    ArticleFactory, CountryMentionFactory, OrganizationFactory, OutletFactory, PersonFactory, QuoteFactory,
+    RoleFactory, TagFactory,
+)
+from tests.factories import CountryFactory
+
+
+def article_ids(params) -> set[int]:
+    return set(selectors.filters_bind(params).articles.qs.values_list("pk", flat=True))
+
+
+def quote_ids(params) -> set[int]:
+    return set(selectors.filters_bind(params).quotes.qs.values_list("pk", flat=True))
+
+
+@pytest.fixture
+def two(db):
+    wire, paper = OutletFactory(name="Wire", kind="wire_agency"), OutletFactory(name="Paper", kind="independent")
+    a = ArticleFactory(outlet=wire, published_on=datetime.date(2024, 3, 1), status="approved",
+                       headline="Harbour strike spreads")
+    b = ArticleFactory(outlet=paper, published_on=datetime.date(2024, 5, 1), status="new", headline="Budget vote")
+    search_index_refresh([a.pk, b.pk])
+    return a, b
+
+
+def test_date_outlet_kind_status_and_text(two):
+    a, b = two
+    assert article_ids({"start": "2024-04-01"}) == {b.pk}
+    assert article_ids({"end": "2024-04-01"}) == {a.pk}
+    assert article_ids({"outlet": a.outlet_id}) == {a.pk}
+    assert article_ids({"outlet_kind": "independent"}) == {b.pk}
+    assert article_ids({"status": "approved"}) == {a.pk}
+    assert article_ids({"q": "strike"}) == {a.pk}
+    assert article_ids({}) == {a.pk, b.pk}
+
+
+def test_tag_and_category_count_confirmed_tags_only(two):
+    a, b = two
+    tag = TagFactory(name="labour", slug="labour", category="frame")
+    TaggedArticle.objects.create(content_object=a, tag=tag, status="confirmed")
+    TaggedArticle.objects.create(content_object=b, tag=tag, status="suggested")
+    assert article_ids({"tag": "labour"}) == {a.pk}
+    assert article_ids({"category": "frame"}) == {a.pk}
+
+
+def test_person_and_quote_kind_apply_to_the_same_quote(two):
+    a, b = two
+    person = PersonFactory()
+    direct = QuoteFactory(article=a, speaker=person, kind="direct")
+    QuoteFactory(article=b, speaker=person, kind="indirect")
+    other = QuoteFactory(article=b, kind="direct")
+    assert article_ids({"person": person.pk}) == {a.pk, b.pk}
+    assert article_ids({"person": person.pk, "quote_kind": "direct"}) == {a.pk}
+    assert article_ids({"quote_kind": "direct"}) == {a.pk, b.pk}
+    assert quote_ids({"person": person.pk, "quote_kind": "direct"}) == {direct.pk}
+    assert quote_ids({"quote_kind": "direct", "outlet": b.outlet_id}) == {other.pk}
+
+
+def test_rejected_quotes_do_not_count(two):
+    a, _ = two
+    person = PersonFactory()
+    QuoteFactory(article=a, speaker=person, status="rejected")
+    assert article_ids({"person": person.pk}) == set()
+    assert quote_ids({}) == set()
+
+
+def test_organization_matches_mentions_and_printed_roles(two):
+    a, b = two
+    organization = OrganizationFactory()
+    RoleFactory(article=a, organization=organization)
+    from monitoring.people.models import OrganizationMention
+    OrganizationMention.objects.create(article=b, organization=organization)
+    assert article_ids({"organization": organization.pk}) == {a.pk, b.pk}
+
+
+def test_country_mentioned(two):
+    a, _ = two
+    CountryMentionFactory(article=a, country=CountryFactory(code="SN", name="Senegal"))
+    assert article_ids({"country": "SN"}) == {a.pk}
+
+
+def test_invalid_values_are_reported_and_ignored(two):
+    filters = selectors.filters_bind({"outlet": "999999", "start": "not a date"})
+    assert set(filters.articles.qs.values_list("pk", flat=True)) == {two[0].pk, two[1].pk}
+    assert "outlet" in filters.form.errors and "start" in filters.form.errors
+
+
+def test_an_article_with_several_matching_quotes_is_listed_once(two):
+    a, _ = two
+    person = PersonFactory()
+    QuoteFactory.create_batch(3, article=a, speaker=person)
+    assert list(selectors.filters_bind({"person": person.pk}).articles.qs.values_list("pk", flat=True)) == [a.pk]
+
+
+def test_overview_defaults_to_the_last_30_days(two):
+    today = datetime.date(2024, 5, 10)
+    context = selectors.overview_page({}, today=today)
+    assert context["filters"].data["start"] == "2024-04-11"
+    assert context["charts"][0].series[0][1] == [1]  # only b, published 2024-05-01
+
+
+def test_pipeline_overdue_per_analyst_and_median(db, analyst):
+    import datetime as dt
+
+    from django.utils import timezone
+    today = dt.date(2024, 6, 30)
+    start = timezone.make_aware(dt.datetime(2024, 6, 1, 8))
+    for hours in (2, 4, 10):
+        ArticleFactory(status="approved", imported_at=start, approved_at=start + dt.timedelta(hours=hours),
+                       published_on=today, assignee=analyst, due_on=today - dt.timedelta(days=5))
+    ArticleFactory(status="in_analysis", assignee=analyst, due_on=today - dt.timedelta(days=1), published_on=today)
+    ArticleFactory(status="new", due_on=today + dt.timedelta(days=1), published_on=today)
+    context = selectors.overview_page({"start": "2024-06-01"}, today=today)
+    assert context["overdue"] == 1  # approved ones are never overdue
+    assert context["median_approval"] == dt.timedelta(hours=4)
+    ana = next(row for row in context["assignees"] if row["assignee__username"] == "ana")
+    assert (ana["open"], ana["overdue"], ana["approved"], ana["total"]) == (1, 1, 3, 4)
+    assert dict(zip(context["pipeline"].labels, context["pipeline"].series[0][1]))["Approved"] == 3
+
+
+def test_median_of_an_even_count_averages_the_middle_two(db):
+    import datetime as dt
+
+    from django.utils import timezone
+    start = timezone.make_aware(dt.datetime(2024, 6, 1, 8))
+    for hours in (1, 2, 4, 8):
+        ArticleFactory(status="approved", imported_at=start, approved_at=start + dt.timedelta(hours=hours))
+    from monitoring.articles.models import Article
+    assert selectors.pipeline_median_approval(Article.objects.all()) == dt.timedelta(hours=3)
