@@ -151,6 +151,12 @@ _ADDING_RE = re.compile(
     r",\s*((?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing|urging|"
     r"going on to say|telling\s+(?:[\w'’-]+\s+){0,3}?))\s*(?:that\b)?\s*"
 )
+_SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter"}
+_SHARE_END = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|while|whereas)\s+)((?:(?:[Aa]bout|[Nn]early|[Aa]lmost|[Oo]nly|[Jj]ust|[Mm]ore than|[Ll]ess than|[Aa]nother)\s+)?"
+    r"(?:(?:\d[\d.,]*|[A-Za-z]+(?:-[a-z]+)?)\s+(?:percent|per\s+cent)|(?:[Oo]ne|[Tt]wo|\d+)\s+in\s+\w+|(?:[Aa]|[Tt]he)\s+(?:majority|minority)|"
+    r"(?:[Hh]alf|[Aa]\s+third|[Aa]\s+quarter|[Tt]wo-thirds))(?:\s+of\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)\s*$"
+)
 _AND_END = re.compile(r"\s(?:and|but)\s*$")
 _SENTENCE_SUBJECT = re.compile(
     rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|{NAME_RUN}(?:\s*,[^,;\"“”]{{2,100}},)?))\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b"
@@ -598,6 +604,10 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         opens_clause = not before or before[-1] in ",;:—" or before.endswith((" and", " but"))
         if opens_clause and (whole in ORGANIZATION_ALIASES or whole in COUNTRY_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in whole.split())):
             return _entity(match.group(1), speakers, []), match.start()
+    match = _tail_search(_SHARE_END, text) if tail_words & _SHARE_WORDS else None
+    if match:
+        # "Twenty-four percent said", "One in three said": a share of those polled is a group.
+        return speakers.group(_group_name(match.group(1))), match.start(1)
     match = _tail_search(_GROUP_END, text) if tail_words & _GROUP_HEAD_SET else None
     if match:
         phrase = _LEADING_CONJUNCTION.sub("", match.group(1))
