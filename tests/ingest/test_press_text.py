@@ -212,3 +212,10 @@ def test_keyword_rules_become_tags():
     rules = [("fisheries", ["fish", "fishing quota"]), ("climate", ["drought"]), ("trade", ["tariff"])]
     article = parse_press_text(article_text("Fishing quota talks", "2024-03-18 Coastwire", "Drought hit the coast."), keyword_rules=rules)
     assert article.tags == ["fisheries", "climate"]
+
+
+def test_caption_that_reports_speech_makes_a_speaker_without_a_body_quote():
+    caption = "Envoy Lena Vogt said the convoy would leave at dawn, in Port Alder on Monday. COASTWIRE"
+    article = parse_press_text(article_text("Headline", caption, "The convoy left on Tuesday."))
+    assert [(s.name, s.kind) for s in article.speakers] == [("Lena Vogt", "person")]
+    assert article.quotes == []

@@ -13,6 +13,7 @@ from .dates import DATE_RE, date_match
 from .errors import ParseError
 from .fingerprint import suggest_tags
 from .mentions import caption_people, countries_count, organizations_count
+from .names import normalise_name
 from .speech import speech_extract
 
 KeywordRules = Iterable[tuple[str, list[str]]]
@@ -48,6 +49,7 @@ _CREDIT_PHOTO_BY = re.compile(
 )
 _CREDIT_CAPS_AGENCY = re.compile(r"(?<=[.!?)])\s+(?P<credit>[A-Z][A-Z&\-]+(?:\s+[A-Z][A-Z&\-]+){0,3})\s*$")
 _PHOTO_WORD = re.compile(r"\b(?:Photo|Picture|Photograph|Image)\b")
+_CAPTION_SPEECH = re.compile(r"\b(?:said|says|saying|told|tells|speaks|speaking|declared|announced)\b")
 _SUBHEADING_END = ".!?:;,\"”’')…"
 
 
@@ -191,6 +193,15 @@ def body_split(paragraphs: list[str], article: ParsedArticle) -> None:
 def article_complete(article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()) -> ParsedArticle:
     """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
     speakers, quotes = speech_extract(article.body)
+    known = {normalise_name(speaker.name) for speaker in speakers}
+    for photo in article.photos:
+        # A caption that reports speech makes its people speakers; its words stay out of
+        # ``quotes`` because quote offsets point into the body.
+        if _CAPTION_SPEECH.search(photo.caption):
+            for speaker in speech_extract(photo.caption)[0]:
+                if normalise_name(speaker.name) not in known:
+                    known.add(normalise_name(speaker.name))
+                    speakers.append(speaker)
     article.speakers = speakers
     article.quotes = quotes
     text = f"{article.headline}\n\n{article.body}"
