@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import zip_longest
+from itertools import islice, zip_longest
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -17,7 +17,6 @@ from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 from monitoring.articles.models import Article, CountryMention, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
@@ -34,6 +33,7 @@ from .parsers.gazetteer import ORGANIZATION_ALIASES
 from .sources import ImportUnit
 
 UNKNOWN_OUTLET = "Unknown outlet"
+IMPORT_REASON = "import"
 BATCH_SIZE = 100
 
 
@@ -67,6 +67,23 @@ class ImportReport:
         return ", ".join(f"{outcome.value} {self.counts[outcome]}" for outcome in Outcome)
 
 
+def history_bulk_create(objs: list, model) -> list:
+    """Insert rows and their 'created' history records in two queries.
+
+    simple_history's own bulk helper re-reads every row to find its id, which costs more than the import itself.
+    """
+    created = model.objects.bulk_create(objs)
+    history = model.history.model
+    fields = [field.attname for field in history.tracked_fields]
+    now = timezone.now()
+    history.objects.bulk_create(
+        history(history_date=now, history_type="+", history_change_reason=IMPORT_REASON,
+                **{name: getattr(obj, name) for name in fields})
+        for obj in created
+    )
+    return created
+
+
 class ImportCache:
     """Lookups kept for one import run, so a large import asks the database once per outlet, person or tag."""
 
@@ -87,10 +104,8 @@ class ImportCache:
         """Person ids for printed names, creating the persons not seen before."""
         wanted = {name_key(name): name for name in names if name_key(name)}
         missing = [Person(name=name, key=key) for key, name in wanted.items() if key not in self.persons]
-        for person in bulk_create_with_history(missing, Person, batch_size=500):
+        for person in history_bulk_create(missing, Person):
             self.persons[person.key] = person.pk
-        if missing and missing[0].pk is None:  # backends that do not return ids from bulk inserts
-            self.persons.update(Person.objects.filter(key__in=[p.key for p in missing]).values_list("key", "id"))
         return {name: self.persons[key] for key, name in wanted.items()}
 
     def organization_ids(self, names: Iterable[str]) -> dict[str, int]:
@@ -242,22 +257,25 @@ def article_fields_set(article: Article, unit: ImportUnit, *, fingerprint: str, 
 
 
 def extraction_save(article: Article, unit: ImportUnit, *, cache: ImportCache, options: ImportOptions,
-                    statements: bool = True, keep: Iterable[Quote] = ()) -> None:
+                    statements: bool = True, keep: Iterable[Quote] = (), created: bool = True) -> None:
     """Write photos, tags and (unless the article is a syndicated copy) speakers, roles, quotes and mentions."""
     parsed = unit.parsed
-    photos_save(article, unit, cache=cache, dry_run=options.dry_run)
-    tags_save(article, parsed, cache=cache, extra=options.tags + unit.given_tags)
+    photos_save(article, unit, cache=cache, dry_run=options.dry_run, created=created)
+    tags_save(article, parsed, cache=cache, extra=options.tags + unit.given_tags, created=created)
     if not statements:
         return
     persons = cache.person_ids(s.name for s in parsed.speakers if s.kind == "person")
     org_names = {org for s in parsed.speakers for org in s.organizations} | {m.name for m in parsed.organizations}
     organizations = cache.organization_ids(org_names)
-    roles = [
-        Role(person_id=persons[s.name], article=article, title=title[:500],
-             organization_id=organizations.get(s.organizations[0]) if s.organizations else None)
-        for s in parsed.speakers if s.kind == "person" and s.name in persons for title in dict.fromkeys(s.titles)
-    ]
-    bulk_create_with_history(roles, Role, ignore_conflicts=True) if roles else None
+    roles = {}
+    taken = set(article.roles.values_list("person_id", "title")) if not created else set()
+    for speaker in parsed.speakers:
+        for title in speaker.titles if speaker.name in persons else ():
+            key = (persons[speaker.name], title[:500])
+            if key not in taken:
+                org = organizations.get(speaker.organizations[0]) if speaker.organizations else None
+                roles.setdefault(key, Role(person_id=key[0], article=article, title=key[1], organization_id=org))
+    history_bulk_create(list(roles.values()), Role)
     kept = {(q.start, q.end) for q in keep}
     quotes = [
         Quote(article=article, speaker_id=persons.get(q.speaker), group="" if q.speaker in persons else q.speaker,
@@ -265,7 +283,7 @@ def extraction_save(article: Article, unit: ImportUnit, *, cache: ImportCache, o
               channel=(q.channel or "")[:200])
         for q in parsed.quotes if (q.start, q.end) not in kept and q.end > q.start
     ]
-    bulk_create_with_history(quotes, Quote) if quotes else None
+    history_bulk_create(quotes, Quote)
     OrganizationMention.objects.bulk_create(
         OrganizationMention(article=article, organization_id=organizations[m.name], count=m.count)
         for m in parsed.organizations if m.name in organizations
@@ -276,9 +294,9 @@ def extraction_save(article: Article, unit: ImportUnit, *, cache: ImportCache, o
     )
 
 
-def photos_save(article: Article, unit: ImportUnit, *, cache: ImportCache, dry_run: bool) -> None:
+def photos_save(article: Article, unit: ImportUnit, *, cache: ImportCache, dry_run: bool, created: bool) -> None:
     """Match photos by position: caption i goes with image file i; re-imports update them in place."""
-    existing = {photo.order: photo for photo in article.photos.all()} if article.pk else {}
+    existing = {} if created else {photo.order: photo for photo in article.photos.all()}
     pairs = list(zip_longest(unit.parsed.photos, unit.photo_files))
     for order, (parsed_photo, file) in enumerate(pairs):
         photo = existing.pop(order, None) or Photo(article=article, order=order)
@@ -295,13 +313,14 @@ def photos_save(article: Article, unit: ImportUnit, *, cache: ImportCache, dry_r
         photo.save()
         if parsed_photo is not None and parsed_photo.pictured:
             photo.pictured.set(cache.person_ids(parsed_photo.pictured).values())
-    Photo.objects.filter(pk__in=[photo.pk for photo in existing.values()]).delete()
+    if existing:
+        Photo.objects.filter(pk__in=[photo.pk for photo in existing.values()]).delete()
 
 
-def tags_save(article: Article, parsed: ParsedArticle, *, cache: ImportCache, extra: list[str]) -> None:
+def tags_save(article: Article, parsed: ParsedArticle, *, cache: ImportCache, extra: list[str], created: bool) -> None:
     """Codebook suggestions stay 'suggested'; tags named in the record or with --tag are taken as given."""
     given = {name.casefold(): name for name in extra}
-    present = set(TaggedArticle.objects.filter(content_object=article).values_list("tag_id", flat=True))
+    present = set() if created else set(article.tagged_items.values_list("tag_id", flat=True))
     rows = []
     for name in list(given.values()) + parsed.tags:
         tag_id = cache.tag_id(name)
@@ -329,7 +348,7 @@ def extraction_replace(article: Article, unit: ImportUnit, *, cache: ImportCache
             quote.save(update_fields=["start", "end"])
     statements = article.syndicated_from_id is None
     extraction_save(article, unit, cache=cache, options=options, statements=statements,
-                    keep=[q for q in reviewed if q.pk])
+                    keep=[q for q in reviewed if q.pk], created=False)
     if old_body != article.body:
         annotations_follow(article, old_body=old_body)
 
@@ -366,22 +385,20 @@ def units_import(units: Iterator[ImportUnit | ParseError], *, options: ImportOpt
     """Import a stream of units in batches: each article is atomic on its own; a bad one fails alone."""
     report = report or ImportReport()
     cache = ImportCache()
-    batch_done = False
-    while not batch_done:
+    stream = iter(units)  # one iterator for all batches: re-iterating a progress bar would start it over
+    while True:
+        batch = list(islice(stream, batch_size))
+        if not batch:
+            return report
         batch_ids: list[int] = []
         with transaction.atomic():
-            batch_done = True
-            for n, unit in enumerate(units):
+            for unit in batch:
                 unit_import(unit, cache=cache, options=options, report=report, batch_ids=batch_ids)
-                if n + 1 >= batch_size:
-                    batch_done = False
-                    break
             if options.dry_run:
                 transaction.set_rollback(True)
             else:
                 transaction.on_commit(lambda ids=batch_ids: search_refresh(ids))
         report.article_ids.extend(batch_ids)
-    return report
 
 
 def unit_import(unit, *, cache, options, report, batch_ids) -> None:
