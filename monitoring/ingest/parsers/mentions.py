@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from .article import Mention
 from .gazetteer import COUNTRY_ALIASES, COUNTRY_CODES, ORGANIZATION_ALIASES
-from .speech import NAME_RUN, TITLE_HEADS, _NOT_NAME_WORDS, _ORG_WORDS, _clean_name
+from .speech import COMMON_OWNERS, NAME_RUN, PLACE_WORDS, TITLE_HEADS, _NOT_NAME_WORDS, _ORG_WORDS, _clean_name
 
 
 class _Gazetteer:
@@ -46,7 +46,7 @@ _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&\-]*)"
 # Capitalised runs that may hold "of", "for", "the" inside: "Ministry of Foreign Affairs". Not "and":
 # "the UN and the World Bank" are two bodies.
 _ORG_RUN_RE = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*"
+    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*"
 )
 _CONNECTORS = {"of", "for", "and", "on", "in", "de", "the"}
 
@@ -58,7 +58,7 @@ def _org_from_run(run: str) -> str | None:
     words = run.split()
     # "Kenya's Foreign Ministry": the owner is a country, the organisation starts after it.
     for index, word in enumerate(words):
-        if word.endswith(("'s", "’s")):
+        if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
             words = words[index + 1:]
             break
     while words and (words[0] in _NOT_NAME_WORDS or words[0] in _CONNECTORS):
@@ -127,7 +127,7 @@ def caption_people(caption: str) -> list[str]:
         name = " ".join(name_words)
         if name in COUNTRY_ALIASES or name in ORGANIZATION_ALIASES:
             continue
-        if any(word.strip("'’.") in _ORG_WORDS or word in TITLE_HEADS for word in name_words):
+        if any(word.strip("'’.") in _ORG_WORDS or word in TITLE_HEADS or word in PLACE_WORDS for word in name_words):
             continue
         after = caption[match.end(): match.end() + 12]
         if re.match(r"\s+(?:province|region|district|state|county|city|island|square|street|harbou?r|port|bay)\b", after, re.I):

@@ -53,10 +53,19 @@ _PARTIAL_VERBS = (
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
 
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
+# "People's Renewal Party": a possessive that belongs to the name, not an owner before it.
+COMMON_OWNERS = {"People", "Women", "Children", "Men", "Nation", "Farmer", "Worker", "Citizen", "Youth"}
+# Words that make a capitalised run a place or region rather than a person's name.
+PLACE_WORDS = set(
+    "Africa Asia Europe America Americas Oceania Antarctica Arctic Caribbean Pacific Atlantic Ocean Sea "
+    "Sahel Balkans Caucasus Gulf Middle East West North South Central Eastern Western Northern Southern "
+    "Asian African European American Arab Latin River Lake Valley Mountains Island Islands Province Region "
+    "Street Square Avenue Bay Strait Desert Basin Peninsula Coast Delta Highlands Soviet".split()
+)
 _HONORIFIC_WORDS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"}
 _PARTICLES = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter|ten|y|zu|mac)"
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_TOKEN = rf"(?:{_HONORIFICS}|(?:[A-Z]\.)+|(?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*|{_CAP})"
+_TOKEN = rf"(?:{_HONORIFICS}|St\.|(?:[A-Z]\.)+|(?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*|{_CAP})"
 NAME_RUN = rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)*{_TOKEN})*"
 
 # Capitalised words that start sentences or name times, never part of a speaker's name.
@@ -159,9 +168,11 @@ _SHARE_END = re.compile(
 )
 _AND_END = re.compile(r"\s(?:and|but)\s*$")
 _SENTENCE_SUBJECT = re.compile(
-    rf"\s*((?:[Hh]e|[Ss]he|[Tt]hey|{NAME_RUN}(?:\s*,[^,;\"“”]{{2,100}},)?))\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b"
+    r"\s*([^\"“”;]{1,140}?)\s+(?:has\s+|had\s+|also\s+|later\s+|first\s+)?"
+    r"(?:[a-z]+ed|put|met|told|said|sent|gave|made|took|spoke|wrote|went|left|held|led|cut|set|hit|kept|"
+    r"won|lost|sought|brought|began|saw|read|ran|heard|stood|struck|spent|paid|cast)\b"
 )
-_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+$")
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _TIME_END = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|"
@@ -358,7 +369,7 @@ def title_organizations(title: str) -> list[str]:
         name = match.group(0).strip()
         words = name.split()
         for index, word in enumerate(words):
-            if word.endswith(("'s", "’s")):
+            if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
                 words = words[index + 1:]  # "Chile's Civic Renewal Party": the owner is not the name
                 break
         while words and (words[0] in _NOT_NAME_WORDS or words[0] in TITLE_HEADS):
@@ -518,6 +529,8 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
         return found
     if name in COUNTRY_ALIASES:
         return speakers.group(COUNTRY_ALIASES[name][0])
+    if any(word in PLACE_WORDS for word in name_words):
+        return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
     titles = [" ".join(w for w in title_words if w not in _HONORIFIC_WORDS)] if title_words else []
     return speakers.person(name, [t for t in titles if t] + extra_titles)
 
@@ -615,10 +628,15 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         if first not in _NOT_NAME_WORDS or first.lower() in _GROUP_WORDS:
             return speakers.group(_group_name(phrase)), match.start()
     match = _tail_search(_DESCRIPTION_END, text) if last_word[:1].islower() and last_word.isalpha() else None
-    if match and match.group(1).split()[-1].lower() not in _NOT_DESCRIPTION_HEADS:
+    if match and match.group(1).split()[-1].lower() not in _NOT_DESCRIPTION_HEADS and not (
+        _AUXILIARIES & set(match.group(1).lower().split())
+    ):
         # "The Republican presidential nominee said": a description; the person it names, if known.
-        found = speakers.by_title(match.group(1))
-        return found or speakers.group(_group_name(match.group(1))), match.start(1)
+        words = match.group(1).split()
+        while len(words) > 2 and words[-1].endswith("ed"):
+            words.pop()  # "the joint statement adopted (on Monday)": the statement
+        found = speakers.by_title(" ".join(words))
+        return found or speakers.group(_group_name(" ".join(words))), match.start(1)
     match = name_match
     if match:
         # "Kenyan lawmaker Njeri Wambugu": a lower-case title printed before the name.
@@ -633,6 +651,8 @@ _DESCRIPTION_END = re.compile(
     r"(?:^|[,;:—][\"”’]?\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
 )
 # Words that end a description but are no speaker ("the plan said" is not speech).
+_AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "will", "would", "could",
+                "should", "may", "might", "must", "can", "did", "does", "do"}
 _NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
                           "one", "ones", "also", "not", "never", "only", "who", "that", "which", "then", "recently"}
 _GROUP_HEAD_SET = {head.lower() for head in _GROUP_HEADS}
@@ -788,7 +808,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             content = _trim(masked, cue_end + (that.end() if that else 0), end)
             return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
 
-        if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 12)):
+        if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         speaker, subject_start = _speaker_before(left, speakers)
         if speaker is None and _AND_END.search(left):
