@@ -154,7 +154,8 @@ _SUBJECT_FILLER = set(
     "has have had was were is are would will also later earlier then previously repeatedly "
     "further again once reportedly publicly privately separately recently last week month "
     "yesterday today had already just never often always only first initially subsequently "
-    "himself herself themselves itself has having quickly angrily flatly long".split()
+    "himself herself themselves itself has having quickly angrily flatly long rarely often frequently "
+    "usually sometimes quietly loudly initially formally".split()
 )
 _ADDING_RE = re.compile(
     r",\s*((?:adding|saying|noting|arguing|claiming|insisting|warning|explaining|stressing|urging|"
@@ -167,10 +168,12 @@ _SHARE_END = re.compile(
     r"(?:[Hh]alf|[Aa]\s+third|[Aa]\s+quarter|[Tt]wo-thirds))(?:\s+of\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)?)\s*$"
 )
 _AND_END = re.compile(r"\s(?:and|but)\s*$")
-_SENTENCE_SUBJECT = re.compile(
-    r"\s*([^\"“”;]{1,140}?)\s+(?:has\s+|had\s+|also\s+|later\s+|first\s+)?"
+_PAST_VERB = (
     r"(?:[a-z]+ed|put|met|told|said|sent|gave|made|took|spoke|wrote|went|left|held|led|cut|set|hit|kept|"
-    r"won|lost|sought|brought|began|saw|read|ran|heard|stood|struck|spent|paid|cast)\b"
+    r"won|lost|sought|brought|began|saw|read|ran|heard|stood|struck|spent|paid|cast|gathered)"
+)
+_SENTENCE_SUBJECT = re.compile(
+    rf"\s*([^\"“”;]{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|first\s+)?{_PAST_VERB}\b"
 )
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
@@ -874,7 +877,7 @@ def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> 
 _MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*((?:[a-z]|[Tt]he\b|[Aa]n?\b)[^,;\"“”]{{1,120}}?)\s*,)?")
 
 
-_GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+[a-z]")
+_GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_PAST_VERB}\b")
 
 
 def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
