@@ -19,6 +19,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))
 
+from monitoring.ingest.parsers import parse_press_text  # noqa: E402
 from monitoring.ingest.parsers.names import normalise_name  # noqa: E402
 from monitoring.ingest.parsers.speech import speech_extract  # noqa: E402
 
@@ -52,6 +53,7 @@ class Gold:
     direct: bool
     source: str
     source_start: int
+    cue: str = ""
 
 
 def is_speech_cue(cue: str) -> bool:
@@ -93,7 +95,7 @@ def gold_read(text: str, ann_path: Path) -> list[Gold]:
             source = " ".join(text[s:e] for s, e in pieces)
             source_start = pieces[0][0]
         stripped = text[start:end].lstrip()
-        golds.append(Gold(start, end, stripped[:1] in "\"“‘'", source, source_start))
+        golds.append(Gold(start, end, stripped[:1] in "\"“‘'", source, source_start, cue))
     return golds
 
 
@@ -151,6 +153,7 @@ def main() -> None:
     )}
     articles = 0
     elapsed = 0.0
+    parse_elapsed = 0.0
     words = 0
     for text_path in sorted(text_dir.glob("*.txt")):
         annotations = sorted(ann_dir.glob(text_path.stem + "_*.ann"))
@@ -164,6 +167,10 @@ def main() -> None:
         began = time.perf_counter()
         _, quotes = speech_extract(body, paragraph_break="\n")  # PolNeAR: one paragraph a line
         elapsed += time.perf_counter() - began
+        # The whole parser too (layout, speech, organisations, countries), for the speed figure.
+        began = time.perf_counter()
+        parse_press_text(text)
+        parse_elapsed += time.perf_counter() - began
         words += len(body.split())
         articles += 1
         predictions = [
@@ -187,7 +194,7 @@ def main() -> None:
                 matched = [p for p in pred_kind if overlap(p[0], p[1], gold.start, gold.end) * 2 >= gold.end - gold.start]
                 if not matched:
                     if args.verbose:
-                        print(f"FN {kind} {text_path.name}: [{gold.source}] {text[gold.start:gold.end][:100]!r}")
+                        print(f"FN {kind} {text_path.name}: [{gold.source}] ({gold.cue}) {text[gold.start:gold.end][:100]!r}")
                     continue
                 counts["hit_" + kind] += 1
                 gold_text = text[gold.start:gold.end].strip(EDGE_MARKS)
@@ -243,8 +250,9 @@ def main() -> None:
           f"indirect {counts['exact_indirect']}/{counts['gold_indirect']}")
     print(f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} back-references "
           "(referent = nearest earlier named gold source)")
-    print(f"speed: {1000 * elapsed / max(articles, 1):.2f} ms per article "
-          f"({words / max(articles, 1):.0f} words on average), speech extraction only")
+    print(f"speed: {1000 * elapsed / max(articles, 1):.2f} ms per article for speech extraction, "
+          f"{1000 * parse_elapsed / max(articles, 1):.2f} ms for the whole parse_press_text "
+          f"({words / max(articles, 1):.0f} words on average)")
 
 
 if __name__ == "__main__":

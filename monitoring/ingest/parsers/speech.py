@@ -51,6 +51,7 @@ _PARTIAL_VERBS = (
 ).split()
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
 
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
 # "People's Renewal Party": a possessive that belongs to the name, not an owner before it.
@@ -184,7 +185,10 @@ _TIME_END = re.compile(
 )
 _PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 _NAME_END = re.compile(rf"({NAME_RUN})\s*$")
-_APPOSITIVE_END = re.compile(rf"({NAME_RUN})(?:\s*\([^()]{{1,40}}\))?\s*,\s*([^,;\"“”]{{2,160}}?(?:,\s*[^,;\"“”]{{2,80}}?)?)\s*,\s*$")
+# "Ivo Brandt (left), chairman of the League, ": the name, an optional bracket, the appositive.
+_APPOSITIVE_END = re.compile(
+    rf"({NAME_RUN})(?:\s*\([^()]{{1,40}}\))?\s*,\s*([^,;\"“”]{{2,160}}?(?:,\s*[^,;\"“”]{{2,80}}?)?)\s*,\s*$"
+)
 _LOWER_TITLE_END = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z-]+\s+)?(?:" + "|".join(_TITLE_NOUNS) + r"))\s+$"
 )
@@ -422,7 +426,8 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
                 open_at = -1
         if open_at < 0:
             previous = body[index - 1] if index else " "
-            if mark == "“" or (mark == '"' and (previous.isspace() or previous in "([{—–-/")) or (mark == '"' and index == 0):
+            # A straight mark opens a quote only where a word could start: after a space or bracket.
+            if mark == "“" or (mark == '"' and (index == 0 or previous.isspace() or previous in "([{—–-/")):
                 open_at = index
             position = index + 1
             continue
@@ -494,6 +499,11 @@ def _strip_fillers(text: str) -> str:
         if word.casefold() in _SUBJECT_FILLER and cut < 0:
             return ""
         return stripped
+
+
+def _is_organization(name: str) -> bool:
+    """Whether a capitalised run names a body: a known one or one with "Ministry", "Party" ... in it."""
+    return name in ORGANIZATION_ALIASES or any(word.strip("'’") in _ORG_WORDS for word in name.split())
 
 
 def _clean_name(run: str) -> tuple[list[str], list[str]] | None:
@@ -618,7 +628,7 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         whole = " ".join(sum(split, [])) if split else ""
         before = re.sub(r"(?:[Tt]he\s*)$", "", text[: match.start()]).rstrip()
         opens_clause = not before or before[-1] in ",;:—" or before.endswith((" and", " but"))
-        if opens_clause and (whole in ORGANIZATION_ALIASES or whole in COUNTRY_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in whole.split())):
+        if opens_clause and (whole in COUNTRY_ALIASES or _is_organization(whole)):
             return _entity(match.group(1), speakers, []), match.start()
     match = _tail_search(_SHARE_END, text) if tail_words & _SHARE_WORDS else None
     if match:
@@ -681,7 +691,7 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         if found is not None:
             return found, match.end()
     match = _GROUP_START.match(right)
-    if match and not match.group(1)[0].isupper() or (match and match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
+    if match and (match.group(1)[0].islower() or match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
         return speakers.group(_group_name(match.group(1))), match.end()
     match = _REVERSED_APPOSITIVE_START.match(right)
     if match:
@@ -783,8 +793,10 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             bare = _LEADING_DETERMINER.sub("", source_text)
             if speaker is None and bare[:1].isupper():
                 speaker = _entity(bare, speakers, [])
-            if speaker is None and source_text:
-                speaker = speakers.group(_group_name(source_text)) if not source_text[0].isupper() else _entity(source_text, speakers, [])
+            if speaker is None and source_text[:1].islower():
+                speaker = speakers.group(_group_name(source_text))
+            elif speaker is None and source_text:
+                speaker = _entity(source_text, speakers, [])
             if speaker is None:
                 continue
             if left.strip():
@@ -799,8 +811,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
                 speaker, _ = _speaker_before(left, speakers)
             else:
                 target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue).group(1)
-                if target.casefold() in {"him", "her", "them", "it"}:
-                    speaker = speakers.pronoun({"him": "he", "her": "she", "them": "they", "it": "it"}[target.casefold()])
+                if target.casefold() in _OBJECT_PRONOUNS:
+                    speaker = speakers.pronoun(_OBJECT_PRONOUNS[target.casefold()])
                 else:
                     speaker = _entity(target, speakers, [])
                 by = _QUOTED_BY.search(sentence)
@@ -890,7 +902,7 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
         if split is None or len(split[1]) < 2:
             continue
         name = " ".join(split[1])
-        if name in COUNTRY_ALIASES or name in ORGANIZATION_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in split[1]):
+        if name in COUNTRY_ALIASES or _is_organization(name):
             continue
         if normalise_name(name).split()[-1] in speakers.by_token:
             name = speakers.by_token[normalise_name(name).split()[-1]].name
@@ -909,7 +921,9 @@ def _quote_continues(masked: str, opening: int) -> bool:
     if closing < len(masked) and masked[closing] in ",.!?":
         return False  # the quoted words end a clause of their own
     after = masked[closing + 1: closing + 40].lstrip()
-    return bool(after) and (after[0].isalpha() or after[0].isdigit()) and not _CUE_RE.match(after) and not _PRONOUN_START.match(" " + after)
+    if not after or not after[0].isalnum():
+        return False
+    return not _CUE_RE.match(after) and not _PRONOUN_START.match(" " + after)
 
 
 def _is_direct(
@@ -990,18 +1004,21 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
             second = _trim(masked, adding.end(), sentence_end) if adding else None
             if second is not None and masked[second[0]] in "\"“":
                 second = None  # 'adding, "..."' is a direct quote, found as such
+            cue, channel = attribution.cue, attribution.channel
             if direct:
                 for opening, closing in direct:
-                    _quote_add(quotes, body, speaker, "direct", opening + 1, closing, attribution.cue, attribution.channel)
+                    _quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel)
             elif attribution.content is not None:
                 content_start, content_end = attribution.content
                 if second is not None and content_start < adding.start() < content_end:
-                    content_end = _trim(masked, content_start, adding.start())[1] if _trim(masked, content_start, adding.start()) else content_end
-                _quote_add(quotes, body, speaker, "indirect", content_start, content_end, attribution.cue, attribution.channel)
+                    # The first report ends where "adding that" starts.
+                    first = _trim(masked, content_start, adding.start())
+                    content_end = first[1] if first else content_end
+                _quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel)
             if second is not None:
-                _quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), attribution.channel)
+                _quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel)
             for opening, closing in partial:
-                _quote_add(quotes, body, speaker, "partial", opening + 1, closing, attribution.cue, attribution.channel)
+                _quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel)
         if pending:
             # Quotes in a paragraph without their own attribution: the paragraph's speaker, or
             # the speaker of the paragraph before (a quote continued after an attribution).
