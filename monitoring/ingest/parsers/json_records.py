@@ -19,8 +19,12 @@ _PHOTO_KEYS = {"file", "caption", "credit"}
 _DECODER = json.JSONDecoder()
 
 
+_JSON_TYPE_NAMES = {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}
+
+
 def _type_name(value: Any) -> str:
-    return {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}.get(type(value), type(value).__name__)
+    """The JSON name of a value's type, for messages ("got list", "got int")."""
+    return _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 def _optional_string(record: dict[str, Any], key: str, fail: Any) -> str | None:
@@ -131,7 +135,8 @@ def iter_json_records(
                 yield record_no, line_no, ParseError(_json_error(error), source=source, record=record_no, line=line_no)
                 continue
             if not isinstance(value, dict):
-                value = ParseError(f"expected a JSON object, got {_type_name(value)}", source=source, record=record_no, line=line_no)
+                message = f"expected a JSON object, got {_type_name(value)}"
+                value = ParseError(message, source=source, record=record_no, line=line_no)
             yield record_no, line_no, value
         return
     yield from _json_document_records(text, source)
@@ -151,7 +156,8 @@ def _json_document_records(text: str, source: str) -> Iterator[tuple[int, int, d
             return
         line_no = text.count("\n", 0, position) + 1
         if not isinstance(value, dict):
-            value = ParseError(f"expected a JSON object or a list of objects, got {_type_name(value)}", source=source, line=line_no)
+            message = f"expected a JSON object or a list of objects, got {_type_name(value)}"
+            value = ParseError(message, source=source, line=line_no)
         yield 1, line_no, value
         return
     # Walk the list item by item so each record knows its line and a late error keeps the rest.
@@ -165,17 +171,21 @@ def _json_document_records(text: str, source: str) -> Iterator[tuple[int, int, d
         try:
             value, position = _DECODER.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            yield record_no, error.lineno, ParseError(_json_error(error), source=source, record=record_no, line=error.lineno)
+            yield record_no, error.lineno, ParseError(
+                _json_error(error), source=source, record=record_no, line=error.lineno
+            )
             return
         if not isinstance(value, dict):
-            value = ParseError(f"expected a JSON object, got {_type_name(value)}", source=source, record=record_no, line=line_no)
+            message = f"expected a JSON object, got {_type_name(value)}"
+            value = ParseError(message, source=source, record=record_no, line=line_no)
         yield record_no, line_no, value
         position = _skip_space(text, position)
         if position < len(text) and text[position] == ",":
             position = _skip_space(text, position + 1)
         elif position < len(text) and text[position] != "]":
             line = text.count("\n", 0, position) + 1
-            yield record_no + 1, line, ParseError("invalid JSON: expected ',' or ']' between records", source=source, line=line)
+            message = "invalid JSON: expected ',' or ']' between records"
+            yield record_no + 1, line, ParseError(message, source=source, line=line)
             return
     if position >= len(text):
         line = text.count("\n") + 1

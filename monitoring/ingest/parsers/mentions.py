@@ -34,7 +34,8 @@ class _Gazetteer:
             for name in self.by_prefix.get(text[start: start + 2], ()):
                 end = start + len(name)
                 # Hyphens count as word characters: "Guinea" is not in "Guinea-Bissau".
-                if text.startswith(name, start) and (end == len(text) or not (text[end].isalnum() or text[end] in "-_")):
+                at_word_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-_")
+                if at_word_end and text.startswith(name, start):
                     yield start, end, name
                     covered_to = end
                     break
@@ -109,6 +110,9 @@ def countries_count(text: str) -> list[Mention]:
     return [Mention(name, count, COUNTRY_CODES[name]) for name, count in counts.most_common()]
 
 
+_PLACE_AFTER = re.compile(
+    r"\s+(?:province|region|district|state|county|city|island|square|street|harbou?r|port|bay)\b", re.IGNORECASE
+)
 _PICTURED_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|from|to|near|of|outside|inside|across|into|on)\s+(?:the\s+)?)$")
 _QUOTE_OR_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|speaks|speaking|told|addresses|addressing)\b")
@@ -130,7 +134,7 @@ def caption_people(caption: str) -> list[str]:
         if any(word.strip("'’.") in _ORG_WORDS or word in TITLE_HEADS or word in PLACE_WORDS for word in name_words):
             continue
         after = caption[match.end(): match.end() + 12]
-        if re.match(r"\s+(?:province|region|district|state|county|city|island|square|street|harbou?r|port|bay)\b", after, re.I):
+        if _PLACE_AFTER.match(after):
             continue
         if name not in people:
             people.append(name)

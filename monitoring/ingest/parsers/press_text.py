@@ -39,7 +39,8 @@ _CREDIT_BRACKETED = re.compile(
     r"(?P<inner>[^\])\n]{2,80}?)\s*[\])])\.?\s*$"
 )
 _CREDIT_BRACKETED_START = re.compile(
-    r"\s*(?P<credit>[\[(]\s*(?:Photo|Picture|Image|Photograph)\s*(?:by\s+|:\s*|/\s*)(?P<inner>[^\])\n]{2,80}?)\s*[\])])\s*"
+    r"\s*(?P<credit>[\[(]\s*(?:Photo|Picture|Image|Photograph)\s*(?:by\s+|:\s*|/\s*)"
+    r"(?P<inner>[^\])\n]{2,80}?)\s*[\])])\s*"
 )
 # A credit is short: the end-anchored patterns only need to look at a paragraph's last characters.
 _CREDIT_REACH = 120
@@ -150,7 +151,8 @@ def photo_from_caption(paragraph: str) -> ParsedPhoto | None:
         return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
     match = _CREDIT_CAPS_AGENCY.search(paragraph, tail) if paragraph[-1].isupper() else None
     if match and len(match.group("credit")) >= 2:
-        return _photo(paragraph[: match.start()], match.group("credit"), None, _title(match.group("credit"), keep_acronyms=True))
+        agency = _title(match.group("credit"), keep_acronyms=True)
+        return _photo(paragraph[: match.start()], match.group("credit"), None, agency)
     return None
 
 
@@ -190,7 +192,9 @@ def body_split(paragraphs: list[str], article: ParsedArticle) -> None:
     article.body = "\n\n".join(body)
 
 
-def article_complete(article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()) -> ParsedArticle:
+def article_complete(
+    article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()
+) -> ParsedArticle:
     """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
     speakers, quotes = speech_extract(article.body)
     known = {normalise_name(speaker.name) for speaker in speakers}
