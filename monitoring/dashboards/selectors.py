@@ -31,6 +31,7 @@ TOP = 10
 ARTICLES_PER_PAGE = 25
 PEOPLE_PER_PAGE = 50
 CLOSED_STATUSES = (ArticleStatus.APPROVED, ArticleStatus.ARCHIVED)
+KEPT_SUGGESTIONS = (SuggestionStatus.SUGGESTED, SuggestionStatus.CONFIRMED)
 
 
 @dataclass
@@ -212,8 +213,9 @@ def quotes_top_organizations(quotes: QuerySet, *, limit: int = TOP) -> Chart:
     """Organisations whose people are quoted: the speaker's role as printed in the same article."""
     rows = list(
         quotes.order_by()
-        .filter(speaker__roles__article=F("article"), speaker__roles__organization__isnull=False)
-        .exclude(speaker__roles__status=SuggestionStatus.REJECTED)
+        # One filter() call, so the three conditions hold for the same role row.
+        .filter(speaker__roles__article=F("article"), speaker__roles__organization__isnull=False,
+                speaker__roles__status__in=KEPT_SUGGESTIONS)
         .values("speaker__roles__organization", "speaker__roles__organization__name")
         .annotate(n=Count("pk", distinct=True)).order_by("-n", "speaker__roles__organization__name")[:limit]
     )
@@ -407,7 +409,8 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
                .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
                          articles=Count("article", distinct=True))
                .order_by(F("last_printed").desc(nulls_last=True), "person__name")[:50])
-    own_quotes = quotes.filter(speaker__roles__article=F("article"), speaker__roles__organization=organization)
+    own_quotes = quotes.filter(speaker__roles__article=F("article"), speaker__roles__organization=organization,
+                               speaker__roles__status__in=KEPT_SUGGESTIONS)
     return {
         "filters": filters,
         "charts": [
