@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -189,56 +190,146 @@ def unit_check(unit: ImportUnit) -> None:
                 raise ImportFailure(f"{unit.where}: photo {exc.messages[0]}") from None
 
 
-def article_match(unit: ImportUnit, *, outlet: Outlet, fingerprint: str) -> Article | None:
-    """The article this input already created: same URL, else same source file, else same text in the outlet."""
-    articles = Article.objects.select_for_update()
-    if unit.parsed.url:
-        found = articles.filter(url=unit.parsed.url).first()
-        if found:
-            return found
-    return (
-        articles.filter(outlet=outlet, source_name=unit_source_name(unit)).first()
-        or articles.filter(outlet=outlet, fingerprint=fingerprint).first()
+@dataclass(slots=True)
+class Prepared:
+    """A unit checked and keyed, ready to be matched against the database."""
+
+    unit: ImportUnit
+    outlet: Outlet
+    fingerprint: str
+    digest: str
+
+    @property
+    def source_name(self) -> str:
+        name = Path(self.unit.source).name
+        return f"{name}#{self.unit.record}" if self.unit.record else name
+
+
+@dataclass(slots=True)
+class Rows:
+    """The rows a number of articles add, written together in a few bulk inserts."""
+
+    photos: list[Photo] = field(default_factory=list)
+    pictured: list[tuple[Photo, list[int]]] = field(default_factory=list)
+    tagged: list[TaggedArticle] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    organizations: list[OrganizationMention] = field(default_factory=list)
+    countries: list[CountryMention] = field(default_factory=list)
+
+    def write(self) -> None:
+        Photo.objects.bulk_create(self.photos)
+        through = Photo.pictured.through
+        through.objects.bulk_create(
+            through(photo_id=photo.pk, person_id=pk) for photo, ids in self.pictured for pk in dict.fromkeys(ids)
+        )
+        TaggedArticle.objects.bulk_create(self.tagged)
+        history_bulk_create(self.roles, Role)
+        history_bulk_create(self.quotes, Quote)
+        OrganizationMention.objects.bulk_create(self.organizations)
+        CountryMention.objects.bulk_create(self.countries)
+
+
+def unit_prepare(unit: ImportUnit, *, cache: ImportCache, options: ImportOptions) -> Prepared:
+    unit_check(unit)
+    outlet_name = (options.outlet or unit.parsed.outlet or UNKNOWN_OUTLET)[:200]
+    return Prepared(
+        unit=unit,
+        outlet=cache.outlet(outlet_name),
+        fingerprint=content_fingerprint(unit.parsed.headline, unit.parsed.body),
+        digest=import_digest(unit, outlet=outlet_name, tags=options.tags),
     )
 
 
-def unit_source_name(unit: ImportUnit) -> str:
-    name = Path(unit.source).name
-    return f"{name}#{unit.record}" if unit.record else name
+def article_match(prepared: Prepared) -> Article | None:
+    """The article this input already created: same URL, else same source file, else same text in the outlet."""
+    articles = Article.objects.select_for_update()
+    if prepared.unit.parsed.url:
+        found = articles.filter(url=prepared.unit.parsed.url).first()
+        if found:
+            return found
+    same_outlet = articles.filter(outlet=prepared.outlet)
+    return (
+        same_outlet.filter(source_name=prepared.source_name).first()
+        or same_outlet.filter(fingerprint=prepared.fingerprint).first()
+    )
 
 
-def article_import(unit: ImportUnit, *, cache: ImportCache, options: ImportOptions) -> tuple[Outcome, Article]:
-    """Save one parsed article in its own transaction (a savepoint inside the batch)."""
-    unit_check(unit)
-    parsed = unit.parsed
-    outlet_name = (options.outlet or parsed.outlet or UNKNOWN_OUTLET)[:200]
-    digest = import_digest(unit, outlet=outlet_name, tags=options.tags)
-    fingerprint = content_fingerprint(parsed.headline, parsed.body)
+def batch_split(prepared: list[Prepared]) -> tuple[list[Prepared], list[Prepared]]:
+    """Split a batch into articles certainly new (bulk-inserted together) and the rest (matched one by one).
+
+    New means: no article in the database shares its URL, its source file in the outlet, or its text, and no
+    earlier unit of the batch shares them either (that one could be its original or its previous version).
+    """
+    urls = {p.unit.parsed.url for p in prepared if p.unit.parsed.url}
+    known = Article.objects.filter(
+        Q(url__in=urls) | Q(source_name__in={p.source_name for p in prepared})
+        | Q(fingerprint__in={p.fingerprint for p in prepared})
+    ).values_list("url", "outlet_id", "source_name", "fingerprint")
+    seen = set()
+    for url, outlet_id, source_name, fingerprint in known:
+        seen.update({("url", url), ("source", outlet_id, source_name), ("text", fingerprint)} - {("url", "")})
+    fresh, rest = [], []
+    for p in prepared:
+        keys = {("source", p.outlet.pk, p.source_name), ("text", p.fingerprint)}
+        if p.unit.parsed.url:
+            keys.add(("url", p.unit.parsed.url))
+        (rest if keys & seen else fresh).append(p)
+        seen |= keys
+    return fresh, rest
+
+
+def articles_create(batch: list[Prepared], *, cache: ImportCache, options: ImportOptions) -> list[Article]:
+    """Insert new articles with everything extracted from them in a fixed number of queries."""
+    speakers = [s for p in batch for s in p.unit.parsed.speakers]
+    cache.person_ids([s.name for s in speakers if s.kind == "person"]
+                     + [name for p in batch for photo in p.unit.parsed.photos for name in photo.pictured])
+    cache.organization_ids({org for s in speakers for org in s.organizations}
+                           | {m.name for p in batch for m in p.unit.parsed.organizations})
+    articles = []
+    for p in batch:
+        article = Article(outlet=p.outlet)
+        article_fields_set(article, p)
+        articles.append(article)
+    history_bulk_create(articles, Article)
+    rows = Rows()
+    for article, p in zip(articles, batch):
+        extraction_rows(article, p.unit, rows, cache=cache, options=options)
+    rows.write()
+    return articles
+
+
+def article_import(prepared: Prepared, *, cache: ImportCache, options: ImportOptions) -> tuple[Outcome, Article]:
+    """Save one article that may already exist, in its own savepoint."""
     with transaction.atomic():
-        outlet = cache.outlet(outlet_name)
-        article = article_match(unit, outlet=outlet, fingerprint=fingerprint)
-        if article is not None and article.import_digest == digest:
+        article = article_match(prepared)
+        if article is not None and article.import_digest == prepared.digest:
             return Outcome.UNCHANGED, article
+        rows = Rows()
         if article is not None:
             old_body = article.body
-            article_fields_set(article, unit, fingerprint=fingerprint, digest=digest)
+            article_fields_set(article, prepared)
             article.version += 1
             article.save()
-            extraction_replace(article, unit, cache=cache, old_body=old_body, options=options)
+            extraction_replace(article, prepared.unit, rows, cache=cache, old_body=old_body, options=options)
+            rows.write()
+            if old_body != article.body:
+                annotations_follow(article, old_body=old_body)
             return Outcome.UPDATED, article
         original = (
-            Article.objects.filter(fingerprint=fingerprint, syndicated_from__isnull=True).exclude(outlet=outlet)
-            .order_by("pk").first()
+            Article.objects.filter(fingerprint=prepared.fingerprint, syndicated_from__isnull=True)
+            .exclude(outlet=prepared.outlet).order_by("pk").first()
         )
-        article = Article(outlet=outlet, syndicated_from=original)
-        article_fields_set(article, unit, fingerprint=fingerprint, digest=digest)
+        article = Article(outlet=prepared.outlet, syndicated_from=original)
+        article_fields_set(article, prepared)
         article.save()
-        extraction_save(article, unit, cache=cache, options=options, statements=original is None)
+        extraction_rows(article, prepared.unit, rows, cache=cache, options=options, statements=original is None)
+        rows.write()
         return (Outcome.SYNDICATED if original else Outcome.CREATED), article
 
 
-def article_fields_set(article: Article, unit: ImportUnit, *, fingerprint: str, digest: str) -> None:
-    parsed = unit.parsed
+def article_fields_set(article: Article, prepared: Prepared) -> None:
+    parsed = prepared.unit.parsed
     article.headline = parsed.headline
     article.body = parsed.body
     article.bylines = parsed.bylines
@@ -250,55 +341,54 @@ def article_fields_set(article: Article, unit: ImportUnit, *, fingerprint: str, 
     article.subheadings = parsed.subheadings
     article.rights = (parsed.rights or "")[:500]
     article.word_count = len(parsed.body.split())
-    article.fingerprint = fingerprint
-    article.import_digest = digest
-    article.source_name = unit_source_name(unit)
+    article.fingerprint = prepared.fingerprint
+    article.import_digest = prepared.digest
+    article.source_name = prepared.source_name
     article.imported_at = timezone.now()
 
 
-def extraction_save(article: Article, unit: ImportUnit, *, cache: ImportCache, options: ImportOptions,
-                    statements: bool = True, keep: Iterable[Quote] = (), created: bool = True) -> None:
-    """Write photos, tags and (unless the article is a syndicated copy) speakers, roles, quotes and mentions."""
+def extraction_rows(article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, options: ImportOptions,
+                    statements: bool = True, created: bool = True, keep: Iterable[Quote] = ()) -> None:
+    """Add the rows for photos, tags and (unless the article is a syndicated copy) roles, quotes and mentions."""
     parsed = unit.parsed
-    photos_save(article, unit, cache=cache, dry_run=options.dry_run, created=created)
-    tags_save(article, parsed, cache=cache, extra=options.tags + unit.given_tags, created=created)
+    photos_rows(article, unit, rows, cache=cache, dry_run=options.dry_run, created=created)
+    tags_rows(article, parsed, rows, cache=cache, extra=options.tags + unit.given_tags, created=created)
     if not statements:
         return
     persons = cache.person_ids(s.name for s in parsed.speakers if s.kind == "person")
-    org_names = {org for s in parsed.speakers for org in s.organizations} | {m.name for m in parsed.organizations}
-    organizations = cache.organization_ids(org_names)
-    roles = {}
-    taken = set(article.roles.values_list("person_id", "title")) if not created else set()
+    organizations = cache.organization_ids(
+        {org for s in parsed.speakers for org in s.organizations} | {m.name for m in parsed.organizations}
+    )
+    taken = set() if created else set(article.roles.values_list("person_id", "title"))
     for speaker in parsed.speakers:
         for title in speaker.titles if speaker.name in persons else ():
             key = (persons[speaker.name], title[:500])
             if key not in taken:
+                taken.add(key)
                 org = organizations.get(speaker.organizations[0]) if speaker.organizations else None
-                roles.setdefault(key, Role(person_id=key[0], article=article, title=key[1], organization_id=org))
-    history_bulk_create(list(roles.values()), Role)
+                rows.roles.append(Role(person_id=key[0], article=article, title=key[1], organization_id=org))
     kept = {(q.start, q.end) for q in keep}
-    quotes = [
+    rows.quotes += [
         Quote(article=article, speaker_id=persons.get(q.speaker), group="" if q.speaker in persons else q.speaker,
               text=q.text, kind=q.kind, start=q.start, end=q.end, cue=(q.cue or "")[:100],
               channel=(q.channel or "")[:200])
         for q in parsed.quotes if (q.start, q.end) not in kept and q.end > q.start
     ]
-    history_bulk_create(quotes, Quote)
-    OrganizationMention.objects.bulk_create(
+    rows.organizations += [
         OrganizationMention(article=article, organization_id=organizations[m.name], count=m.count)
         for m in parsed.organizations if m.name in organizations
-    )
-    CountryMention.objects.bulk_create(
+    ]
+    rows.countries += [
         CountryMention(article=article, country_id=cache.country_id(m.code, m.name), count=m.count)
         for m in parsed.countries if m.code
-    )
+    ]
 
 
-def photos_save(article: Article, unit: ImportUnit, *, cache: ImportCache, dry_run: bool, created: bool) -> None:
-    """Match photos by position: caption i goes with image file i; re-imports update them in place."""
+def photos_rows(article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, dry_run: bool,
+                created: bool) -> None:
+    """Match photos by position: caption i goes with image file i; a re-import updates them in place."""
     existing = {} if created else {photo.order: photo for photo in article.photos.all()}
-    pairs = list(zip_longest(unit.parsed.photos, unit.photo_files))
-    for order, (parsed_photo, file) in enumerate(pairs):
+    for order, (parsed_photo, file) in enumerate(zip_longest(unit.parsed.photos, unit.photo_files)):
         photo = existing.pop(order, None) or Photo(article=article, order=order)
         if parsed_photo is not None:
             photo.caption = parsed_photo.caption or ""
@@ -308,49 +398,51 @@ def photos_save(article: Article, unit: ImportUnit, *, cache: ImportCache, dry_r
             photo.alt_text = photo.caption[:500]
         if file is not None and not dry_run and (not photo.image or Path(photo.image.name).stem != file.stem):
             with file.open("rb") as handle:
-                photo.thumbnail = None
                 photo.image.save(file.name, File(handle), save=False)
-        photo.save()
-        if parsed_photo is not None and parsed_photo.pictured:
-            photo.pictured.set(cache.person_ids(parsed_photo.pictured).values())
+                photo.thumbnail_refresh()
+        pictured = list(cache.person_ids(parsed_photo.pictured).values()) if parsed_photo else []
+        if photo.pk:
+            photo.save()
+            photo.pictured.set(pictured)
+        else:
+            rows.photos.append(photo)
+            rows.pictured.append((photo, pictured))
     if existing:
         Photo.objects.filter(pk__in=[photo.pk for photo in existing.values()]).delete()
 
 
-def tags_save(article: Article, parsed: ParsedArticle, *, cache: ImportCache, extra: list[str], created: bool) -> None:
+def tags_rows(article: Article, parsed: ParsedArticle, rows: Rows, *, cache: ImportCache, extra: list[str],
+              created: bool) -> None:
     """Codebook suggestions stay 'suggested'; tags named in the record or with --tag are taken as given."""
     given = {name.casefold(): name for name in extra}
     present = set() if created else set(article.tagged_items.values_list("tag_id", flat=True))
-    rows = []
     for name in list(given.values()) + parsed.tags:
         tag_id = cache.tag_id(name)
         if tag_id not in present:
             present.add(tag_id)
             status = TagStatus.CONFIRMED if name.casefold() in given else TagStatus.SUGGESTED
-            rows.append(TaggedArticle(content_object=article, tag_id=tag_id, status=status))
-    TaggedArticle.objects.bulk_create(rows)
+            rows.tagged.append(TaggedArticle(content_object=article, tag_id=tag_id, status=status))
 
 
-def extraction_replace(article: Article, unit: ImportUnit, *, cache: ImportCache, old_body: str,
+def extraction_replace(article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, old_body: str,
                        options: ImportOptions) -> None:
-    """After a body change: drop unreviewed suggestions, re-anchor reviewed quotes and annotations, extract anew."""
+    """After a change: drop unreviewed suggestions, re-anchor reviewed quotes, extract anew."""
     article.quotes.filter(status=SuggestionStatus.SUGGESTED).delete()
     article.roles.filter(status=SuggestionStatus.SUGGESTED).delete()
     article.organization_mentions.all().delete()
     article.country_mentions.all().delete()
-    reviewed = list(article.quotes.all())
-    for quote in reviewed:
+    reviewed = []
+    for quote in article.quotes.all():
         start = text_reanchor(article.body, quote.text, near=quote.start)
         if start is None:
             quote.delete()
-        elif start != quote.start:
+            continue
+        if start != quote.start:
             quote.start, quote.end = start, start + len(quote.text)
             quote.save(update_fields=["start", "end"])
-    statements = article.syndicated_from_id is None
-    extraction_save(article, unit, cache=cache, options=options, statements=statements,
-                    keep=[q for q in reviewed if q.pk], created=False)
-    if old_body != article.body:
-        annotations_follow(article, old_body=old_body)
+        reviewed.append(quote)
+    extraction_rows(article, unit, rows, cache=cache, options=options, statements=article.syndicated_from_id is None,
+                    created=False, keep=reviewed)
 
 
 def text_reanchor(body: str, text: str, *, near: int) -> int | None:
@@ -380,46 +472,65 @@ def search_refresh(article_ids: list[int]) -> None:
         search_index_refresh(article_ids)
 
 
-def units_import(units: Iterator[ImportUnit | ParseError], *, options: ImportOptions,
+def units_import(units: Iterable[ImportUnit | ParseError], *, options: ImportOptions,
                  report: ImportReport | None = None, batch_size: int = BATCH_SIZE) -> ImportReport:
-    """Import a stream of units in batches: each article is atomic on its own; a bad one fails alone."""
+    """Import a stream of units batch by batch; every article is atomic on its own and a bad one fails alone."""
     report = report or ImportReport()
     cache = ImportCache()
     stream = iter(units)  # one iterator for all batches: re-iterating a progress bar would start it over
-    while True:
-        batch = list(islice(stream, batch_size))
-        if not batch:
-            return report
-        batch_ids: list[int] = []
-        with transaction.atomic():
-            for unit in batch:
-                unit_import(unit, cache=cache, options=options, report=report, batch_ids=batch_ids)
-            if options.dry_run:
-                transaction.set_rollback(True)
-            else:
-                transaction.on_commit(lambda ids=batch_ids: search_refresh(ids))
-        report.article_ids.extend(batch_ids)
+    while batch := list(islice(stream, batch_size)):
+        batch_import(batch, cache=cache, options=options, report=report)
+        if options.dry_run:
+            cache.__init__()  # the rolled-back batch's outlets and persons do not exist
+    return report
 
 
-def unit_import(unit, *, cache, options, report, batch_ids) -> None:
+def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, report: ImportReport) -> None:
+    ids: list[int] = []
+    with transaction.atomic():
+        prepared = [p for p in (unit_ready(unit, cache=cache, options=options, report=report) for unit in batch) if p]
+        fresh, rest = batch_split(prepared)
+        try:
+            with transaction.atomic():
+                ids += [article.pk for article in articles_create(fresh, cache=cache, options=options)]
+            report.counts[Outcome.CREATED] += len(fresh)
+        except DatabaseError:
+            cache.__init__()  # ids cached inside the rolled-back savepoint do not exist
+            rest = fresh + rest  # one by one, so the bad article fails alone
+        for p in rest:
+            outcome = prepared_import(p, cache=cache, options=options, report=report)
+            if outcome is not None:
+                ids.append(outcome.pk)
+        if options.dry_run:
+            transaction.set_rollback(True)
+        else:
+            transaction.on_commit(lambda: search_refresh(ids))
+    report.article_ids.extend(ids)
+
+
+def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prepared | None:
+    """Check a unit before any write; a failure is counted and reported here."""
     if isinstance(unit, ParseError):
-        report.counts[Outcome.FAILED] += 1
-        report.errors.append(str(unit))
-        return
+        return report_failure(report, str(unit))
     if unit.note:
         report.notes.append(f"{unit.where}: {unit.note}")
     try:
-        outcome, article = article_import(unit, cache=cache, options=options)
+        return unit_prepare(unit, cache=cache, options=options)
     except ImportFailure as exc:
-        report.counts[Outcome.FAILED] += 1
-        report.errors.append(str(exc))
-        cache.__init__()  # ids cached inside the rolled-back savepoint may not exist
-        return
+        return report_failure(report, str(exc))
+
+
+def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | None:
+    """Import one article on its own; returns it when something was written."""
+    try:
+        outcome, article = article_import(prepared, cache=cache, options=options)
     except DatabaseError as exc:
-        report.counts[Outcome.FAILED] += 1
-        report.errors.append(f"{unit.where}: could not be saved ({str(exc).splitlines()[0]})")
         cache.__init__()
-        return
+        return report_failure(report, f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})")
     report.counts[outcome] += 1
-    if outcome is not Outcome.UNCHANGED:
-        batch_ids.append(article.pk)
+    return None if outcome is Outcome.UNCHANGED else article
+
+
+def report_failure(report: ImportReport, message: str) -> None:
+    report.counts[Outcome.FAILED] += 1
+    report.errors.append(message)

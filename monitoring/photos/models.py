@@ -29,5 +29,9 @@ class Photo(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         if self.image and not self.thumbnail:
-            self.thumbnail = thumbnail_make(self.image, name=self.image.name)
+            self.thumbnail_refresh()
         super().save(*args, **kwargs)
+
+    def thumbnail_refresh(self) -> None:
+        """Make the thumbnail from the image (bulk inserts skip save(), so importers call this themselves)."""
+        self.thumbnail = thumbnail_make(self.image, name=self.image.name) if self.image else None
