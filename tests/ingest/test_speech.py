@@ -211,3 +211,11 @@ def test_relative_pronoun_subject():
 
 def test_passive_reporting_verb_has_no_speaker_subject():
     assert quotes_of("The agreement was announced on Monday in Port Alder.") == []
+
+
+def test_question_quote_with_name_attribution_is_one_sentence():
+    body = '"Why are you still waiting?" Halabi asked the ministers. "The boats are ready."'
+    assert quotes_of(body) == [
+        ("Halabi", "direct", "Why are you still waiting?"),
+        ("Halabi", "direct", "The boats are ready."),
+    ]

@@ -460,6 +460,17 @@ def _masked(body: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _attribution_follows(masked: str, position: int) -> bool:
+    """Whether a name (up to five capitalised words) and a reporting verb start at ``position``."""
+    words = masked[position: position + 80].split()[:7]
+    for index, word in enumerate(words):
+        if word in _CUE_FIRST_WORDS:
+            return 0 < index <= 5
+        if not word[:1].isupper() or word.endswith((",", ";", ":")):
+            return False
+    return False
+
+
 def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
     bounds = []
@@ -469,6 +480,8 @@ def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         word = masked[word_start: match.start()].lstrip("(\"“").casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
+        if masked[match.end() - 2] in "\"”" and _attribution_follows(masked, match.end()):
+            continue  # '"Why wait?" Obama asked.': the attribution belongs to the quote's sentence
         bounds.append((sentence_start, match.start() + 1))
         sentence_start = match.end()
     if sentence_start < end:
