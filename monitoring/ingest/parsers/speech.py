@@ -176,6 +176,9 @@ _PAST_VERB = (
 _SENTENCE_SUBJECT = re.compile(
     rf"\s*([^\"“”;]{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|first\s+)?{_PAST_VERB}\b"
 )
+_CHANNEL_SOURCE = re.compile(rf"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CHANNEL_NOUNS})\b")
+_PARTICIPLE_CUES = {"saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "telling",
+                    "urging", "stressing", "asking", "declaring", "writing"}
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _TIME_END = re.compile(
@@ -787,6 +790,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
     """Read one sentence masked[start:end] around its first usable reporting verb."""
     sentence = masked[start:end]
     sentence_channel: list[str | None] = []
+    document_source: tuple[re.Match[str], str, int] | None = None
     for cue_match in _cue_matches(sentence):
         cue = cue_match.group()
         cue_start, cue_end = start + cue_match.start(), start + cue_match.end()
@@ -800,8 +804,12 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             after = right
             comma = after.find(",")
             source_text = after[: comma if comma >= 0 else len(after)].strip().rstrip(".")
-            if re.match(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:" + _CHANNEL_NOUNS + r")\b", source_text):
-                continue  # "according to a statement" names a channel, handled with the verb
+            if _CHANNEL_SOURCE.match(source_text):
+                # "according to a statement": with a reporting verb in the sentence it names that
+                # verb's channel; alone, the document itself is the source.
+                if document_source is None:
+                    document_source = (cue_match, source_text, comma)
+                continue
             speaker, _ = _speaker_after(" " + source_text, speakers)
             bare = _LEADING_DETERMINER.sub("", source_text)
             if speaker is None and bare[:1].isupper():
@@ -839,8 +847,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
         if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         speaker, subject_start = _speaker_before(left, speakers)
-        if speaker is None and _AND_END.search(left):
-            # "Cruz exhorted Republicans ... and said ...": the subject opens the sentence.
+        if speaker is None and (_AND_END.search(left) or cue in _PARTICIPLE_CUES):
+            # "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the
+            # subject opens the sentence.
             subject = _SENTENCE_SUBJECT.match(sentence)
             if subject:
                 speaker, _ = _speaker_before(subject.group(1), speakers)
@@ -887,6 +896,15 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
             content = _trim(masked, start, end)
         return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
+    if document_source is not None:
+        cue_match, source_text, comma = document_source
+        left = sentence[: cue_match.start()]
+        if left.strip():
+            content = _trim(masked, start, start + cue_match.start())
+        else:
+            content = _trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(sentence)), end)
+        speaker = speakers.group(_group_name(source_text))
+        return _Attribution(speaker, "according to", start + cue_match.start(), start + cue_match.end(), content, None)
     return None
 
 
