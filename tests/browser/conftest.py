@@ -1,0 +1,73 @@
+"""Playwright infrastructure for end-to-end tests in the system Chromium, against pytest-django's live server.
+
+Run with `.venv/bin/pytest -m browser tests/browser`. Mark every test module here with
+`pytestmark = pytest.mark.browser`, so a plain `pytest` run skips them. On failure, a screenshot of the page is saved under
+test-output/screenshots/.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the main thread; Django then refuses ORM calls from it
+# (fixtures, factories) unless told that this is safe, which it is for a test process.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+ROOT = Path(__file__).resolve().parents[2]
+FAILURE_SCREENSHOTS = ROOT / "test-output" / "screenshots"
+PASSWORD = "pw-for-tests-123"  # tests.factories.UserFactory's
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so the page fixture knows whether the test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"{CHROMIUM} is missing: install the Debian chromium package (never download a browser).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server, request):
+    context = browser.new_context(base_url=live_server.url, accept_downloads=True,
+                                  viewport={"width": 1400, "height": 1000})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        FAILURE_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        page.screenshot(path=str(FAILURE_SCREENSHOTS / f"{name}.png"), full_page=True)
+    context.close()
+
+
+@pytest.fixture
+def log_in(page):
+    """Log a user in through the login form, as a person would."""
+
+    def _log_in(user, password: str = PASSWORD):
+        page.goto("/accounts/login/")
+        page.fill("input[name=username]", user.get_username())
+        page.fill("input[name=password]", password)
+        page.click("button[type=submit], input[type=submit]")
+        page.wait_for_url(re.compile(r"^(?!.*accounts/login).*$"))
+        return page
+
+    return _log_in
