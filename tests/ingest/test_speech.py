@@ -219,3 +219,30 @@ def test_question_quote_with_name_attribution_is_one_sentence():
         ("Halabi", "direct", "Why are you still waiting?"),
         ("Halabi", "direct", "The boats are ready."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Coastal fishing cooperatives say the quotas came too late.", "coastal fishing cooperatives"),
+        ("Proponents of the accord, however, say the quotas came too late.", "Proponents of the accord"),
+        ("About 40 percent of respondents said the quotas came too late.", "About 40 percent of respondents"),
+    ],
+)
+def test_noun_phrase_subjects_are_groups(sentence, group):
+    quote = only_quote(sentence)
+    assert (quote.speaker, quote.text) == (group, "the quotas came too late")
+
+
+def test_document_as_source_when_no_verb_names_a_speaker():
+    quote = only_quote("The quotas came too late, according to a report by the fisheries council.")
+    assert (quote.speaker, quote.cue, quote.text) == ("a report by the fisheries council", "according to", "The quotas came too late")
+
+
+def test_participle_saying_takes_the_sentence_subject():
+    quote = only_quote("Ana Ruiz posted a message on Friday saying that the ferry would run again.")
+    assert (quote.speaker, quote.cue, quote.text) == ("Ana Ruiz", "saying", "the ferry would run again")
+
+
+def test_so_called_is_not_a_reporting_verb():
+    assert quotes_of('The so-called "blue corridor" was opened by the minister.') == []

@@ -142,7 +142,7 @@ _CUE_RE = re.compile(
     r"|\b(?:was|were|is|are)\s+quoted\s+as\s+saying\b"
     r"|\bquoted\s+(?:him|her|them|it|" + NAME_RUN + r")\s+as\s+saying\b"
 )
-_PARTIAL_CUE_RE = re.compile(r"\b(?:" + "|".join(_PARTIAL_VERBS) + r")\b")
+_PARTIAL_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_PARTIAL_VERBS) + r")\b")  # not "so-called"
 _FILLER = "\x01"
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]\x01]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ_])")
 _ABBREVIATIONS = {
@@ -181,6 +181,7 @@ _PARTICIPLE_CUES = {"saying", "adding", "noting", "arguing", "insisting", "warni
                     "urging", "stressing", "asking", "declaring", "writing"}
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
+_ASIDE_END = re.compile(r",\s*(?:however|meanwhile|too|though|in turn|for their part|for his part|for her part),\s*$")
 _TIME_END = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|"
     r"this\s+(?:week|month|year)|earlier\s+this\s+\w+|in\s+(?:January|February|March|April|May|June|July|"
@@ -505,6 +506,7 @@ class _Attribution:
 def _strip_fillers(text: str) -> str:
     """Drop auxiliaries and adverbs between a subject and its verb ("Brandt has also said")."""
     text = _TIME_END.sub("", text)
+    text = _ASIDE_END.sub("", text)
     while True:
         stripped = text.rstrip()
         cut = stripped.rfind(" ")
@@ -673,6 +675,12 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(1), speakers, [title.group(1)] if title else [])
         if speaker is not None:
             return speaker, match.start()
+    match = _tail_search(_CLAUSE_SUBJECT_END, text)
+    if match and not (_AUXILIARIES | _NOT_SUBJECT_WORDS) & set(match.group(1).lower().split()):
+        # "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause.
+        phrase = match.group(1)
+        if not any(word.endswith("ed") and word.islower() for word in phrase.split()):
+            return speakers.group(_group_name(phrase)), match.start(1)
     return None, -1
 
 
@@ -680,6 +688,12 @@ _DESCRIPTION_END = re.compile(
     r"(?:^|[,;:—][\"”’]?\s*|\b(?:and|but)\s+)((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,4}[a-z][a-z-]*)\s*$"
 )
 # Words that end a description but are no speaker ("the plan said" is not speech).
+_CLAUSE_SUBJECT_END = re.compile(
+    r"(?:^|[.;:—]\s*|,\s*(?:and\s+|but\s+)?)((?:[A-Z][\w'’%.-]*|\d[\d.,%]*)(?:\s+[\w'’%.-]+){0,5})\s*$"
+)
+# Words that show a clause is no bare noun phrase (a verb, a pronoun, a conjunction).
+_NOT_SUBJECT_WORDS = {"it", "which", "that", "this", "what", "who", "when", "if", "as", "because", "so", "than",
+                      "to", "not", "and", "or", "but", "he", "she", "they", "we", "i", "you", "there", "also"}
 _AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "will", "would", "could",
                 "should", "may", "might", "must", "can", "did", "does", "do"}
 _NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
@@ -774,7 +788,7 @@ def _cue_matches(sentence: str) -> Iterator[re.Match[str]]:
     (One regex alternation of all the verbs is several times slower on long articles.)
     """
     for word in _WORD_RE.finditer(sentence):
-        if word.group() not in _CUE_FIRST_WORDS:
+        if word.group() not in _CUE_FIRST_WORDS or sentence[word.start() - 1: word.start()] == "-":
             continue
         position = word.start()
         if word.group() == "quoted":
@@ -847,7 +861,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
         if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         speaker, subject_start = _speaker_before(left, speakers)
-        if speaker is None and (_AND_END.search(left) or cue in _PARTICIPLE_CUES):
+        participle = cue in _PARTICIPLE_CUES and (cue == "saying" or left.rstrip().endswith(","))
+        if speaker is None and (_AND_END.search(left) or participle):
             # "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the
             # subject opens the sentence.
             subject = _SENTENCE_SUBJECT.match(sentence)
