@@ -57,7 +57,11 @@ class Gold:
 
 
 def is_speech_cue(cue: str) -> bool:
-    words = re.findall(r"[a-z]+", cue.casefold())
+    # Adverbs ("repeatedly linked") say nothing about the verb; "continued" counts alone only
+    # ("he continued."), not in "continued to plot".
+    words = [w for w in re.findall(r"[a-z]+", cue.casefold()) if not w.endswith("ly")]
+    if any(w.startswith("continu") for w in words) and len(words) > 1:
+        return False
     if any(word.startswith(THOUGHT_STEMS) for word in words) and not any(w.startswith(("say", "said", "told", "tell")) for w in words):
         return False
     return any(word.startswith(SPEECH_STEMS) for word in words) or any(p in " ".join(words) for p in SPEECH_PHRASES)
