@@ -182,6 +182,7 @@ _PARTICIPLE_CUES = {"saying", "adding", "noting", "arguing", "insisting", "warni
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _ASIDE_END = re.compile(r",\s*(?:however|meanwhile|too|though|in turn|for their part|for his part|for her part),\s*$")
+_RELATIVE_NP_END = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)(?:\s+[a-z][\w'’-]*){1,3})\s*,?\s+who\s*$")
 _TIME_END = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|"
     r"this\s+(?:week|month|year)|earlier\s+this\s+\w+|in\s+(?:January|February|March|April|May|June|July|"
@@ -604,6 +605,10 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(1), speakers, [])
         if speaker is not None:
             return speaker, match.start()
+    match = _tail_search(_RELATIVE_NP_END, text) if last_word == "who" else None
+    if match:
+        # "an architect who said ...": an unnamed person or group described by the noun phrase.
+        return speakers.group(_group_name(match.group(1))), match.start(1)
     match = _tail_search(_APPOSITIVE_END, text) if last_char == "," else None
     if match:
         titles = _title_from_appositive(match.group(2))
