@@ -34,6 +34,44 @@ class Command(BaseCommand):
         self.users_create()
         if not no_articles:
             call_command("import_articles", str(FIXTURES / "articles"), verbosity=options["verbosity"])
+            self.workflow_demo()
+
+    @transaction.atomic
+    def workflow_demo(self):
+        """Walk some articles through the real workflow services so queues and the pipeline chart show data."""
+        from monitoring.articles.models import Article
+        from monitoring.codebook.models import Tag
+        from monitoring.review import services
+        from monitoring.review.models import WorkflowEvent
+
+        if WorkflowEvent.objects.exists():
+            return
+        User = get_user_model()
+        analyst, analyst2, reviewer, editor = (User.objects.get(username=n) for n in
+                                               ("analyst", "analyst2", "reviewer", "editor"))
+        frame = Tag.objects.filter(category="frame").order_by("name").first()
+        articles = list(Article.objects.originals().order_by("published_on", "pk"))
+        for n, article in enumerate(articles[:5]):
+            services.article_claim(article=article, user=analyst)
+            for quote in article.quotes.all():
+                services.quote_confirm(quote=quote, user=analyst)
+            for role in article.roles.all():
+                services.role_confirm(role=role, user=analyst)
+            for tagged in article.tagged_items.all():
+                services.tag_confirm(tagged=tagged, user=analyst)
+            quote = article.quotes.first()
+            if quote and frame:
+                services.annotation_create(article=article, user=analyst, tag=frame, start=quote.start,
+                                           end=quote.end, note="Typical framing of the visit.", stance="supportive")
+            services.article_submit(article=article, user=analyst)
+            if n < 3:
+                services.article_approve(article=article, user=reviewer)
+            elif n == 3:
+                services.article_return(article=article, user=reviewer, comment="Check the second speaker's title.")
+        if len(articles) > 6:
+            services.article_assign(article=articles[5], user=editor, assignee=analyst2)
+            Article.objects.filter(pk=articles[5].pk).update(due_on="2024-07-01")
+            services.article_claim(article=articles[6], user=analyst2)
 
     @transaction.atomic
     def users_create(self):
