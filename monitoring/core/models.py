@@ -1,5 +1,7 @@
 from django.db import models
 
+from .text import name_key
+
 
 class TimeStampedModel(models.Model):
     created = models.DateTimeField(auto_now_add=True)
@@ -7,6 +9,23 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NameKeyed(models.Model):
+    """A row identified by its normalised `name` (stored in `key`), so spelling variants cannot be saved twice."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.key,)
 
 
 class CountryManager(models.Manager):

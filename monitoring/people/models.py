@@ -4,7 +4,7 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from monitoring.core.models import TimeStampedModel
+from monitoring.core.models import NameKeyed, TimeStampedModel
 from monitoring.core.text import name_key
 
 
@@ -23,7 +23,7 @@ class PersonManager(models.Manager.from_queryset(PersonQuerySet)):
         return self.get(key=key)
 
 
-class Person(TimeStampedModel):
+class Person(NameKeyed, TimeStampedModel):
     """Someone quoted or pictured; one row per real person, whatever the spelling."""
 
     name = models.CharField(max_length=200)
@@ -38,15 +38,6 @@ class Person(TimeStampedModel):
         ordering = ["name"]
         verbose_name_plural = "persons"
 
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
-    def natural_key(self):
-        return (self.key,)
 
     def get_absolute_url(self):
         return reverse("dashboards:person", args=[self.pk])
@@ -65,7 +56,7 @@ class Person(TimeStampedModel):
             )
 
 
-class PersonAlias(models.Model):
+class PersonAlias(NameKeyed):
     """Another spelling of a person's name; the importer matches names against these too."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
@@ -76,12 +67,6 @@ class PersonAlias(models.Model):
         ordering = ["name"]
         verbose_name_plural = "person aliases"
 
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
 
     def clean(self):
         self.key = name_key(self.name)
@@ -108,7 +93,7 @@ class OrganizationManager(models.Manager):
         return self.get(key=key)
 
 
-class Organization(TimeStampedModel):
+class Organization(NameKeyed, TimeStampedModel):
     name = models.CharField(max_length=300)
     key = models.CharField(max_length=300, unique=True, editable=False)
     kind = models.CharField(max_length=30, choices=OrganizationKind.choices, default=OrganizationKind.OTHER)
@@ -121,15 +106,6 @@ class Organization(TimeStampedModel):
         ordering = ["name"]
         indexes = [models.Index(fields=["kind"])]
 
-    def __str__(self):
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.key = name_key(self.name)
-        super().save(*args, **kwargs)
-
-    def natural_key(self):
-        return (self.key,)
 
     def get_absolute_url(self):
         return reverse("dashboards:organization", args=[self.pk])
