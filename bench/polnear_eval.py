@@ -33,7 +33,7 @@ SPEECH_STEMS = (
     "confirm", "recall", "predict", "promis", "pledg", "vow", "testif", "tweet", "quot", "assert",
     "contend", "maintain", "alleg", "conced", "deni", "deny", "caution", "complain", "reiterat",
     "disclos", "mention", "conclud", "recommend", "demand", "counter", "inform", "assur", "boast",
-    "predict", "retort", "repeat", "recount", "joke", "joked", "echo", "continu",
+    "predict", "retort", "repeat", "recount", "joke", "joked", "echo", "continu", "express",
 )
 SPEECH_PHRASES = ("point out", "pointed out", "points out", "call for", "called for", "calls for",
                   "called on", "calls on", "went on to say", "made clear")

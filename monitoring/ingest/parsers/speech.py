@@ -77,7 +77,8 @@ _NOT_NAME_WORDS = set(
     "July August September October November December Today Yesterday Separately Overall Now "
     "Here There Some Many Most Several Both All Other Another Such What Who Which Where Why How "
     "It He She They We I You His Her Their Its Our My Your For From With Without By To Of Under "
-    "Over Among Between Despite During Following Amid According Not No".split()
+    "Over Among Between Despite During Following Amid According Not No Everything Nothing Anything "
+    "Something Everyone Nobody Anyone Someone".split()
 )
 TITLE_HEADS = set(
     "President Minister Secretary Ambassador Senator Chancellor Premier Governor Mayor Spokesman "
@@ -179,7 +180,13 @@ _SENTENCE_SUBJECT = re.compile(
 _CHANNEL_SOURCE = re.compile(rf"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CHANNEL_NOUNS})\b")
 _PARTICIPLE_CUES = {"saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "telling",
                     "urging", "stressing", "asking", "declaring", "writing"}
-_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?$")
+_TITLE_BEFORE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Chief|Director|Head|President)\s+of\s+(?:the\s+)?$")
+_PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
+_PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
+_NOT_CONTENT_START = re.compile(
+    r"(?:with|by|at|from)\b"
+)
+_PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _ASIDE_END = re.compile(r",\s*(?:however|meanwhile|too|though|in turn|for their part|for his part|for her part),\s*$")
 _RELATIVE_NP_END = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)(?:\s+[a-z][\w'’-]*){1,3})\s*,?\s+who\s*$")
@@ -255,11 +262,12 @@ _CHANNEL_RE = re.compile(
 _INTERVIEW_WITH = re.compile(rf"\btold\s+(?:the\s+)?({NAME_RUN})\s+in\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+)?interview")
 _QUOTED_BY = re.compile(rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b")
 _TIME_WORDS = (
-    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+(?:this|on)\s+\w+)?"
     r"|later|yesterday|today|again|also|repeatedly|previously|recently|then|separately|privately|publicly"
     r"|openly|bluntly|flatly|firmly|clearly|once\s+again"
-    r"|on\s+\w+\s+\d{1,2}|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?|to\s+(?:reporters|journalists|the\s+press|lawmakers))"
+    r"|on\s+\w+\s+\d{1,2}|in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\d{4})?|in\s+\d{4}"
+    r"|to\s+(?:reporters|journalists|the\s+press|lawmakers))"
 )
 _CHANNEL_PHRASE = (
     rf"(?:(?:in|at|during|via|through|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_CHANNEL_NOUNS})\b"
@@ -574,6 +582,8 @@ def _title_from_appositive(appositive: str) -> list[str] | None:
         return []  # an age ("54") or a relative clause, not a title
     if _PARTY_LABEL.match(text):
         return []  # "R-Ky.": a party and state label
+    if text.split()[0] in {"and", "but", "or", "so", "then", "while", "as", "because", "although"}:
+        return None  # "..., and the meeting ended,": a clause, not an appositive
     if _BARE_NAME.fullmatch(text) and not _TITLE_NOUN_RE.search(text) and text.split()[0] not in TITLE_HEADS:
         return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
     return [text]
@@ -673,6 +683,10 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
             words.pop()  # "the joint statement adopted (on Monday)": the statement
         found = speakers.by_title(" ".join(words))
         return found or speakers.group(_group_name(" ".join(words))), match.start(1)
+    if name_match and _PREPOSITION_END.search(text, max(0, name_match.start() - 12), name_match.start()) and not (
+        _TITLE_BEFORE_OF.search(text, max(0, name_match.start() - 40), name_match.start())
+    ):
+        name_match = None  # "the Center in Dallas maintains": the name is the object of "in"
     match = name_match
     if match:
         # "Kenyan lawmaker Njeri Wambugu": a lower-case title printed before the name.
@@ -865,7 +879,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
 
         if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
+        known_before = len(speakers.by_key)
         speaker, subject_start = _speaker_before(left, speakers)
+        known_before = len(speakers.by_key) == known_before
         participle = cue in _PARTICIPLE_CUES and (cue == "saying" or left.rstrip().endswith(","))
         if speaker is None and (_AND_END.search(left) or participle):
             # "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the
@@ -882,8 +898,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
                 inverted = speaker is not None
         if speaker is None:
             continue
-        if cue in _NOUN_LIKE and (inverted or speaker.kind != "person"):
-            continue  # "island states called": a noun, not a verb
+        if cue in _NOUN_LIKE and (inverted or speaker.kind != "person" or (" " not in speaker.name and not known_before)):
+            continue  # "island states called", "Republican claims": a noun, not a verb
 
         if inverted:
             content = _trim(masked, start, start + len(left.rstrip()))
@@ -908,7 +924,11 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             if tail:
                 channel = channel or tail.group(1)
                 content = _trim(masked, content[0], tail.start())
-        remainder = right[offset:].strip()
+        if content is not None and (_NOT_CONTENT_START.match(masked, content[0]) or _PARTICIPLE_AFTER.match(right)):
+            content = None  # "responded with logic", "said, looking out on the crowd"
+        if content is not None and cue.startswith("continu") and not that:
+            content = None  # "continues his adulation": not speech without "that"
+        remainder = right[offset:].strip() if content is not None else ""
         before_subject = left[:subject_start].rstrip()
         if content is None or not that and len(remainder.split()) < 2:
             content = _trim(masked, start, start + len(before_subject)) if before_subject.endswith(",") else None
