@@ -34,18 +34,21 @@ class CoverageFilterSet(django_filters.FilterSet):
     start = django_filters.DateFilter(label="From", method="filter_start",
                                       widget=forms.DateInput(attrs={"type": "date"}))
     end = django_filters.DateFilter(label="To", method="filter_end", widget=forms.DateInput(attrs={"type": "date"}))
-    outlet = django_filters.ModelChoiceFilter(queryset=Outlet.objects.only("pk", "name"), method="filter_outlet")
+    outlet = django_filters.ModelChoiceFilter(label="Outlet", queryset=Outlet.objects.only("pk", "name"),
+                                           method="filter_outlet")
     outlet_kind = django_filters.ChoiceFilter(label="Outlet kind", choices=OutletKind.choices,
                                               method="filter_outlet_kind")
-    tag = django_filters.ModelChoiceFilter(queryset=Tag.objects.only("pk", "name", "slug", "category"),
+    tag = django_filters.ModelChoiceFilter(label="Tag", queryset=Tag.objects.only("pk", "name", "slug", "category"),
                                            to_field_name="slug", method="filter_tag")
     category = django_filters.ChoiceFilter(label="Tag category", choices=TagCategory.choices,
                                            method="filter_category")
-    status = django_filters.ChoiceFilter(choices=ArticleStatus.choices, method="filter_status")
+    status = django_filters.ChoiceFilter(label="Status", choices=ArticleStatus.choices, method="filter_status")
     # Thousands of people and organisations: a number box (filled in by links on the pages), not a <select>.
-    person = django_filters.ModelChoiceFilter(queryset=Person.objects.all(), method="filter_person",
+    person = django_filters.ModelChoiceFilter(label="Person quoted", queryset=Person.objects.all(),
+                                              method="filter_person",
                                               widget=forms.NumberInput(attrs={"placeholder": "id"}))
-    organization = django_filters.ModelChoiceFilter(queryset=Organization.objects.all(), method="filter_organization",
+    organization = django_filters.ModelChoiceFilter(label="Organization", queryset=Organization.objects.all(),
+                                                    method="filter_organization",
                                                     widget=forms.NumberInput(attrs={"placeholder": "id"}))
     country = django_filters.ModelChoiceFilter(queryset=Country.objects.only("pk", "code", "name"),
                                                to_field_name="code", label="Country mentioned",

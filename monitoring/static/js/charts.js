@@ -38,6 +38,13 @@
         x: { stacked: config.stacked, beginAtZero: true, ticks: { precision: 0 } },
         y: { stacked: config.stacked, beginAtZero: true, ticks: { precision: 0 } }
       };
+      if (config.horizontal) {
+        // Long names would squeeze the bars; the table beside the chart has them in full.
+        options.scales.y.ticks.callback = function (value) {
+          var label = String(this.getLabelForValue(value));
+          return label.length > 26 ? label.slice(0, 25) + "…" : label;
+        };
+      }
     }
     new Chart(canvas, { type: config.kind, data: { labels: config.labels, datasets: datasets(config) }, options: options });
   }
