@@ -1,7 +1,7 @@
 """Production settings: every secret comes from the environment, HTTPS is enforced."""
 
 from .base import *  # noqa: F401,F403
-from .base import env, env_bool
+from .base import MIDDLEWARE, env, env_bool
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -15,6 +15,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 # Static files are collected once (manage.py collectstatic) and served with cache-busting names by WhiteNoise.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
