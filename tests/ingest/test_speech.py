@@ -246,3 +246,13 @@ def test_participle_saying_takes_the_sentence_subject():
 
 def test_so_called_is_not_a_reporting_verb():
     assert quotes_of('The so-called "blue corridor" was opened by the minister.') == []
+
+
+def test_quote_paragraph_after_a_colon_belongs_to_the_speaker_before():
+    body = 'In her closing speech, Ana Ruiz said:\n\n"The river does not belong to one country."'
+    assert quotes_of(body) == [("Ana Ruiz", "direct", "The river does not belong to one country.")]
+
+
+def test_unattributed_quote_paragraph_is_not_given_to_the_last_speaker():
+    body = 'Ana Ruiz said the talks would resume.\n\n"Nobody asked the fishermen."'
+    assert quotes_of(body) == [("Ana Ruiz", "indirect", "the talks would resume")]

@@ -930,7 +930,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             content = None  # "continues his adulation": not speech without "that"
         remainder = right[offset:].strip() if content is not None else ""
         before_subject = left[:subject_start].rstrip()
-        if content is None or not that and len(remainder.split()) < 2:
+        if right.lstrip().startswith(":"):
+            content = None  # "she said:" introduces a quotation that follows
+        elif content is None or not that and len(remainder.split()) < 2:
             content = _trim(masked, start, start + len(before_subject)) if before_subject.endswith(",") else None
         elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
@@ -1034,6 +1036,7 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
     quotes: list[ParsedQuote] = []
     span_index = 0
     previous_paragraph_speaker: ParsedSpeaker | None = None
+    previous_ends_colon = False
 
     paragraph_start = 0
     length = len(masked)
@@ -1091,14 +1094,17 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
             for opening, closing in partial:
                 _quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel)
         if pending:
-            # Quotes in a paragraph without their own attribution: the paragraph's speaker, or
-            # the speaker of the paragraph before (a quote continued after an attribution).
-            owner = paragraph_speaker or previous_paragraph_speaker
+            # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the
+            # speaker of a paragraph that ended "... she said:".
+            owner = paragraph_speaker or (previous_paragraph_speaker if previous_ends_colon else None)
             if owner is not None:
                 for opening, closing, _ in pending:
                     _quote_add(quotes, body, owner, "direct", opening + 1, closing, None, None)
                 paragraph_speaker = owner
         previous_paragraph_speaker = paragraph_speaker
+        # Only a paragraph that ends "... he said:" hands its speaker to the next one; a quote
+        # standing alone after other attributed text is too often someone else's (a tweet, a reader).
+        previous_ends_colon = masked[paragraph_start:paragraph_end].rstrip().endswith(":")
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)
     used = {quote.speaker for quote in quotes}
