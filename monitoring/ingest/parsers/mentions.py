@@ -22,27 +22,31 @@ class _Gazetteer:
 
     def __init__(self, names: Iterable[str]) -> None:
         self.by_prefix: dict[str, list[str]] = {}
-        for name in sorted(names, key=len, reverse=True):
+        for name in sorted(set(names), key=len, reverse=True):
             self.by_prefix.setdefault(name[:2], []).append(name)
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         covered_to = 0
+        length = len(text)
+        by_prefix = self.by_prefix
         for match in self._WORD_START.finditer(text):
             start = match.start()
-            if start < covered_to:
+            candidates = by_prefix.get(text[start: start + 2])
+            if not candidates or start < covered_to:
                 continue
-            for name in self.by_prefix.get(text[start: start + 2], ()):
+            for name in candidates:
                 end = start + len(name)
                 # Hyphens count as word characters: "Guinea" is not in "Guinea-Bissau".
-                at_word_end = end >= len(text) or not (text[end].isalnum() or text[end] in "-_")
-                if at_word_end and text.startswith(name, start):
+                if text.startswith(name, start) and (end >= length or not (text[end].isalnum() or text[end] in "-_")):
                     yield start, end, name
                     covered_to = end
                     break
 
 
-_COUNTRIES = _Gazetteer(COUNTRY_ALIASES)
-_ORGANIZATIONS = _Gazetteer(ORGANIZATION_ALIASES)
+# One pass finds both: a country alias and an organisation alias never share a spelling.
+_GAZETTEER = _Gazetteer([*COUNTRY_ALIASES, *ORGANIZATION_ALIASES])
+
+
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&\-]*)"
 # Capitalised runs that may hold "of", "for", "the" inside: "Ministry of Foreign Affairs". Not "and":
 # "the UN and the World Bank" are two bodies.
@@ -78,15 +82,24 @@ def _org_from_run(run: str) -> str | None:
     return None
 
 
-def organizations_count(text: str, extra: Iterable[str] = ()) -> list[Mention]:
-    """Organisations with how often they are named; aliases fold into one name (UN -> United Nations)."""
+def mentions_count(text: str, extra_organizations: Iterable[str] = ()) -> tuple[list[Mention], list[Mention]]:
+    """(organisations, countries) named in the text with counts, from one scan of the gazetteers.
+
+    Organisations come from the gazetteer (aliases fold: UN -> United Nations) and from
+    capitalised names holding "Ministry", "Party", "League" ...; ``extra_organizations`` (from
+    speaker titles) are counted even when the patterns miss them.
+    """
     found: list[tuple[int, int, str]] = []
+    country_counts: Counter[str] = Counter()
+    for start, end, alias in _GAZETTEER.finditer(text):
+        if alias in ORGANIZATION_ALIASES:
+            found.append((start, end, ORGANIZATION_ALIASES[alias]))
+        else:
+            country_counts[COUNTRY_ALIASES[alias][0]] += 1
     for match in _ORG_RUN_RE.finditer(text):
         name = _org_from_run(match.group())
         if name:
             found.append((match.start(), match.end(), name))
-    for start, end, alias in _ORGANIZATIONS.finditer(text):
-        found.append((start, end, ORGANIZATION_ALIASES[alias]))
     # Overlaps: the longest span wins ("United Nations Security Council" over "United Nations").
     found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
     counts: Counter[str] = Counter()
@@ -96,18 +109,22 @@ def organizations_count(text: str, extra: Iterable[str] = ()) -> list[Mention]:
             continue
         counts[name] += 1
         covered_to = end
-    for name in extra:
+    for name in extra_organizations:
         if name not in counts:
             counts[name] = max(1, text.count(name))
-    return [Mention(name, count) for name, count in counts.most_common()]
+    organizations = [Mention(name, count) for name, count in counts.most_common()]
+    countries = [Mention(name, count, COUNTRY_CODES[name]) for name, count in country_counts.most_common()]
+    return organizations, countries
+
+
+def organizations_count(text: str, extra: Iterable[str] = ()) -> list[Mention]:
+    """Organisations with how often they are named; aliases fold into one name (UN -> United Nations)."""
+    return mentions_count(text, extra)[0]
 
 
 def countries_count(text: str) -> list[Mention]:
     """Countries named, by name, alternative name or demonym, with ISO codes and counts."""
-    counts: Counter[str] = Counter()
-    for _, _, alias in _COUNTRIES.finditer(text):
-        counts[COUNTRY_ALIASES[alias][0]] += 1
-    return [Mention(name, count, COUNTRY_CODES[name]) for name, count in counts.most_common()]
+    return mentions_count(text)[1]
 
 
 _PLACE_AFTER = re.compile(

@@ -12,7 +12,7 @@ from .article import ParsedArticle, ParsedPhoto
 from .dates import DATE_RE, date_match
 from .errors import ParseError
 from .fingerprint import suggest_tags
-from .mentions import caption_people, countries_count, organizations_count
+from .mentions import caption_people, mentions_count
 from .names import normalise_name
 from .speech import speech_extract
 
@@ -210,8 +210,7 @@ def article_complete(
     article.quotes = quotes
     text = f"{article.headline}\n\n{article.body}"
     title_organizations = [org for speaker in speakers for org in speaker.organizations]
-    article.organizations = organizations_count(text, title_organizations)
-    article.countries = countries_count(text)
+    article.organizations, article.countries = mentions_count(text, title_organizations)
     for tag in [*record_tags, *suggest_tags(text, keyword_rules)]:
         if tag not in article.tags:
             article.tags.append(tag)

@@ -282,8 +282,6 @@ _ACCORDING_CHANNEL = re.compile(
     rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({_CHANNEL_NOUNS})\b"
 )
 _THAT_START = re.compile(r"\s*that\b\s*")
-_CUE_LEAD_RE = re.compile(r"^\s*[,:—–-]*\s*")
-_ACCORDING_TO = re.compile(r"[Aa]ccording to\b")
 _LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
 _ORG_WORDS = set(
     "Party Ministry Institute League Council Commission Agency Association Union Organization "
