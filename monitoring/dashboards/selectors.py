@@ -98,6 +98,22 @@ class Filters:
         """The filtered articles as a subquery, unordered (rank ordering means nothing inside IN)."""
         return self.articles.qs.order_by().values("pk")
 
+    @property
+    def restricted(self) -> bool:
+        """Whether any filter narrows the articles (the interval only sets the charts' time step)."""
+        self.form.is_valid()  # validates once; unfiltered values never reach cleaned_data
+        return any(value not in (None, "") for name, value in self.form.cleaned_data.items() if name != "interval")
+
+    def on_articles(self, queryset: QuerySet, *, path: str = "article") -> QuerySet:
+        """`queryset` limited to rows of the filtered articles.
+
+        Unchanged when nothing is filtered: `IN (every article id)` would make the database build and
+        probe a list as long as the archive for nothing.
+        """
+        if not self.restricted:
+            return queryset
+        return queryset.filter(**{f"{path}__in": self.article_ids()})
+
     def query_string(self, **changes) -> str:
         """The current filters as a URL query, with `changes` applied; scope fields are left out."""
         data = self.data.copy()
@@ -179,7 +195,7 @@ def coverage_by_outlet_kind(articles: QuerySet) -> Chart:
 
 
 def _confirmed_tags(filters: Filters) -> QuerySet:
-    return TaggedArticle.objects.filter(content_object__in=filters.article_ids(), status=TagStatus.CONFIRMED)
+    return filters.on_articles(TaggedArticle.objects.filter(status=TagStatus.CONFIRMED), path="content_object")
 
 
 def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> Chart:
@@ -226,7 +242,7 @@ def quotes_top_organizations(quotes: QuerySet, *, limit: int = TOP) -> Chart:
 
 
 def countries_top(filters: Filters, *, limit: int = TOP) -> Chart:
-    rows = list(CountryMention.objects.filter(article__in=filters.article_ids())
+    rows = list(filters.on_articles(CountryMention.objects.all())
                 .values("country__code", "country__name")
                 .annotate(articles=Count("article"), mentions=Sum("count")).order_by("-articles", "country__name")[:limit])
     return Chart("countries", "Most mentioned countries", [r["country__name"] for r in rows],
@@ -366,14 +382,14 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"person": person.pk})
     quotes = filters.quotes.qs
     # Roles are printed in articles that may not quote the person: filter those articles without the scope.
-    unscoped = ArticleFilter(_without(filters.data, "person"), queryset=Article.objects.all())
-    roles = (Role.objects.filter(person=person, article__in=unscoped.qs.order_by().values("pk"))
+    unscoped = filters_bind(_without(filters.data, "person"))
+    roles = (unscoped.on_articles(Role.objects.filter(person=person))
              .exclude(status=SuggestionStatus.REJECTED)
              .values("title", "organization", "organization__name")
              .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
                        articles=Count("article", distinct=True))
              .order_by(F("last_printed").desc(nulls_last=True), "title"))
-    co_quoted = (Quote.objects.kept().filter(article__in=filters.article_ids(), speaker__isnull=False)
+    co_quoted = (filters.on_articles(Quote.objects.kept()).filter(speaker__isnull=False)
                  .exclude(speaker=person).values("speaker", "speaker__name")
                  .annotate(n=Count("article", distinct=True)).order_by("-n", "speaker__name")[:TOP])
     co_quoted = list(co_quoted)
@@ -403,7 +419,7 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
 def organization_page(organization, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"organization": organization.pk}, window_days=None)
     articles, quotes = filters.articles.qs, filters.quotes.qs
-    members = (Role.objects.filter(organization=organization, article__in=filters.article_ids())
+    members = (filters.on_articles(Role.objects.filter(organization=organization))
                .exclude(status=SuggestionStatus.REJECTED)
                .values("person", "person__name", "title")
                .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
