@@ -273,7 +273,9 @@ _CHANNEL_PHRASE = (
     rf"(?:(?:in|at|during|via|through|on)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{_CHANNEL_NOUNS})\b"
     r"(?:\s+(?:at|to|on|before|with)\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s*,|\s+that\b))?)"
 )
-_PREFIX_RE = re.compile(rf"(?:\s*,?\s*(?:{_TIME_WORDS}|{_CHANNEL_PHRASE}))*\s*,?\s*")
+# "said at an event in Colorado Springs that ...": a short place phrase before "that".
+_PLACE_BEFORE_THAT = r"(?:at|in|during|after|before|from|with)\s+(?:[\w'’.-]+\s+){0,6}?(?=that\b)"
+_PREFIX_RE = re.compile(rf"(?:\s*,?\s*(?:{_TIME_WORDS}|{_CHANNEL_PHRASE}|{_PLACE_BEFORE_THAT}))*\s*,?\s*")
 _OBJECT_RE = re.compile(
     rf"\s*(?:(?:the\s+)?{NAME_RUN}|reporters|journalists|lawmakers|parliament|delegates|the\s+[\w-]+(?:\s+[\w-]+)?|"
     r"him|her|them|us|me|members|listeners|viewers|supporters|an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum))\b"
@@ -922,7 +924,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             if tail:
                 channel = channel or tail.group(1)
                 content = _trim(masked, content[0], tail.start())
-        if content is not None and (_NOT_CONTENT_START.match(masked, content[0]) or _PARTICIPLE_AFTER.match(right)):
+        if content is not None and not that and (
+            _NOT_CONTENT_START.match(masked, content[0]) or _PARTICIPLE_AFTER.match(right)
+        ):
             content = None  # "responded with logic", "said, looking out on the crowd"
         if content is not None and cue.startswith("continu") and not that:
             content = None  # "continues his adulation": not speech without "that"
