@@ -137,3 +137,31 @@ def test_nothing_is_indexed_when_the_transaction_rolls_back(db, django_capture_o
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         ArticleFactory(headline="Never committed")
     assert callbacks and hits("committed") == []
+
+
+def test_rebuild_command_indexes_every_article(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    articles = ArticleFactory.create_batch(3)
+    out = StringIO()
+    call_command("search_index_rebuild", stdout=out)
+    assert "Indexed 3 articles" in out.getvalue()
+    assert indexed_ids() == {a.pk for a in articles}
+
+
+def test_imported_articles_are_searchable(db, django_capture_on_commit_callbacks):
+    """The import pipeline's bulk writes reach the index through search_index_refresh."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    fixtures = Path(settings.BASE_DIR) / "fixtures"
+    call_command("loaddata", *sorted(str(p) for p in fixtures.glob("[0-9][0-9]-*.json")), verbosity=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_articles", str(fixtures / "articles"), verbosity=0)
+    assert Article.objects.exists()
+    assert indexed_ids() == set(Article.objects.values_list("pk", flat=True))
+    assert hits("minister")
