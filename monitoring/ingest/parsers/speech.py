@@ -43,7 +43,7 @@ _PHRASE_CUES = (
 _OBJECT_VERBS = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 # Nouns that are also reporting verbs: accepted only with a clear speaker next to them.
 _NOUN_LIKE = {"states", "reports", "claims", "comments", "remarks", "notes", "charges", "estimates",
-              "promises", "demands", "counters"}
+              "promises", "demands", "counters", "pledges", "vows"}
 # Verbs that report an evaluation rather than speech: enough for a partial quote only.
 _PARTIAL_VERBS = (
     "called described dubbed termed labelled labeled branded hailed praised welcomed criticised "
@@ -183,6 +183,7 @@ _PARTICIPLE_CUES = {"saying", "adding", "noting", "arguing", "insisting", "warni
 _TITLE_BEFORE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Chief|Director|Head|President)\s+of\s+(?:the\s+)?$")
 _PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
+_AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 _NOT_CONTENT_START = re.compile(
     r"(?:with|by|at|from)\b"
 )
@@ -695,7 +696,9 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         if speaker is not None:
             return speaker, match.start()
     match = _tail_search(_CLAUSE_SUBJECT_END, text)
-    if match and not (_AUXILIARIES | _NOT_SUBJECT_WORDS) & set(match.group(1).lower().split()):
+    if match and not (_AUXILIARIES | _NOT_SUBJECT_WORDS | _DETERMINERS) & set(match.group(1).lower().split()[-1:]) and not (
+        (_AUXILIARIES | _NOT_SUBJECT_WORDS) & set(match.group(1).lower().split())
+    ):
         # "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause.
         phrase = match.group(1)
         if not any(word.endswith("ed") and word.islower() for word in phrase.split()):
@@ -713,6 +716,7 @@ _CLAUSE_SUBJECT_END = re.compile(
 # Words that show a clause is no bare noun phrase (a verb, a pronoun, a conjunction).
 _NOT_SUBJECT_WORDS = {"it", "which", "that", "this", "what", "who", "when", "if", "as", "because", "so", "than",
                       "to", "not", "and", "or", "but", "he", "she", "they", "we", "i", "you", "there", "also"}
+_DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
 _AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "will", "would", "could",
                 "should", "may", "might", "must", "can", "did", "does", "do"}
 _NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
@@ -928,6 +932,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             _NOT_CONTENT_START.match(masked, content[0]) or _PARTICIPLE_AFTER.match(right)
         ):
             content = None  # "responded with logic", "said, looking out on the crowd"
+        phrase_skipped = right[prefix_end:offset].strip(" ,")
+        if content is not None and not that and phrase_skipped and _AUXILIARY_START.match(masked, content[0]):
+            content = None  # "The pledges announced in Geneva will be tracked": a participle, not speech
         if content is not None and cue.startswith("continu") and not that:
             content = None  # "continues his adulation": not speech without "that"
         remainder = right[offset:].strip() if content is not None else ""
