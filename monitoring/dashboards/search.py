@@ -219,7 +219,9 @@ def search_index_schedule(article_id: int | None) -> None:
     # refreshed by the next flush, which is harmless: a refresh re-reads the database.
     pending = connection.__dict__.setdefault("_search_index_pending", set())
     pending.add(article_id)
-    transaction.on_commit(_pending_flush)
+    # robust: the edit is already committed; a failed refresh is logged rather than turned into an error
+    # page, and `search_index_rebuild` repairs the index.
+    transaction.on_commit(_pending_flush, robust=True)
 
 
 def _pending_flush() -> None:
