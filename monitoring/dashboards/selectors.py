@@ -417,7 +417,7 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
 
 
 def organization_page(organization, params: Mapping, *, page=None) -> dict:
-    filters = filters_bind(params, scope={"organization": organization.pk}, window_days=None)
+    filters = filters_bind(params, scope={"organization": organization.pk})
     articles, quotes = filters.articles.qs, filters.quotes.qs
     members = (filters.on_articles(Role.objects.filter(organization=organization))
                .exclude(status=SuggestionStatus.REJECTED)
