@@ -4,7 +4,11 @@
 
 Gold is filtered to speech cues (thought and belief verbs are left out). A predicted quote
 matches a gold one when their spans overlap by at least half of the gold span; exact-match
-figures are printed as well. The dataset text is read, never copied.
+figures are printed as well. PolNeAR annotates an interrupted quote ('"A," she said. "B."') as
+one content span, so the parts the extractor reports separately are joined before scoring
+(``--no-merge`` scores them apart). The texts are one paragraph a line. When an article has
+several annotators, the first annotation file in sorted order is used. The dataset text is read,
+never copied.
 """
 
 from __future__ import annotations
