@@ -1,34 +1,40 @@
 import pytest
 
-from monitoring.core.roles import ANALYST, EDITOR, REVIEWER
+from monitoring.core.roles import ANALYST, EDITOR, REVIEWER  # plain data, no Django import
 
-from .factories import UserFactory
+# Model imports stay inside the fixtures: tests/ingest runs without Django (-p no:django).
+
+
+def user_make(username, role=None):
+    from .factories import UserFactory
+
+    return UserFactory(username=username, role=role)
 
 
 @pytest.fixture
 def analyst(db):
-    return UserFactory(username="ana", role=ANALYST)
+    return user_make("ana", ANALYST)
 
 
 @pytest.fixture
 def analyst2(db):
-    return UserFactory(username="ben", role=ANALYST)
+    return user_make("ben", ANALYST)
 
 
 @pytest.fixture
 def reviewer(db):
-    return UserFactory(username="rita", role=REVIEWER)
+    return user_make("rita", REVIEWER)
 
 
 @pytest.fixture
 def editor(db):
-    return UserFactory(username="ed", role=EDITOR)
+    return user_make("ed", EDITOR)
 
 
 @pytest.fixture
 def outsider(db):
     """Logged in, staff, but in no role group."""
-    return UserFactory(username="olga")
+    return user_make("olga")
 
 
 @pytest.fixture
