@@ -256,3 +256,29 @@ def test_quote_paragraph_after_a_colon_belongs_to_the_speaker_before():
 def test_unattributed_quote_paragraph_is_not_given_to_the_last_speaker():
     body = 'Ana Ruiz said the talks would resume.\n\n"Nobody asked the fishermen."'
     assert quotes_of(body) == [("Ana Ruiz", "indirect", "the talks would resume")]
+
+
+# --- second reading: clause subjects no speaker pattern knows ------------------------------
+
+@pytest.mark.parametrize(("body", "speaker", "text"), [
+    ("The inspector, who asked not to be named because the audit is unfinished, said that the ledgers were incomplete.",
+     "the inspector", "the ledgers were incomplete"),
+    ("But cooperative members who have sold their boats say the quota came too late.",
+     "cooperative members", "the quota came too late"),
+    ("Several harbour pilots on the night shift said the buoys had drifted.",
+     "several harbour pilots on the night shift", "the buoys had drifted"),
+    ("The ferry company reorganised its routes over the winter, two deckhands said.",
+     "two deckhands", "The ferry company reorganised its routes over the winter"),
+    ("One of the founders of that cooperative, Lina Osei, said the quota was fair.", "Lina Osei", "the quota was fair"),
+])
+def test_unknown_clause_subject_is_taken_as_speaker(body, speaker, text):
+    assert quotes_of(body) == [(speaker, "indirect", text)]
+
+
+@pytest.mark.parametrize("body", [
+    "Can the growers sue the council that promised a harbour?",
+    "The tide rose before explaining anything.",
+    "It was reported in the spring.",
+])
+def test_no_speaker_from_clauses_that_are_not_subjects(body):
+    assert quotes_of(body) == []

@@ -284,6 +284,7 @@ _OBJECT_RE = re.compile(
 _ACCORDING_CHANNEL = re.compile(
     rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({_CHANNEL_NOUNS})\b"
 )
+_ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 _THAT_START = re.compile(r"\s*that\b\s*")
 _LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
 _ORG_WORDS = set(
@@ -823,8 +824,13 @@ def _cue_matches(sentence: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Attribution | None:
-    """Read one sentence masked[start:end] around its first usable reporting verb."""
+def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallback: bool = False) -> _Attribution | None:
+    """Read one sentence masked[start:end] around its first usable reporting verb.
+
+    With ``fallback`` (a second reading, when the first found nobody), a clause subject that
+    none of the speaker patterns knows ("Many speakers at the service said ...") is taken as
+    the speaker of a plain "X said (that) ..." report.
+    """
     sentence = masked[start:end]
     sentence_channel: list[str | None] = []
     document_source: tuple[re.Match[str], str, int] | None = None
@@ -881,6 +887,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             content = _trim(masked, cue_end + (that.end() if that else 0), end)
             return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
 
+        if cue.startswith("ask") and _ANONYMITY_AFTER.match(right):
+            continue  # "who asked not to be named": a condition, not a question
         if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         known_before = len(speakers.by_key)
@@ -900,6 +908,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
             if before.endswith((",", '"', "”", "—")):
                 speaker, subject_end = _speaker_after(right, speakers)
                 inverted = speaker is not None
+        if speaker is None and fallback and cue in _FALLBACK_CUES:
+            speaker, subject_start = _fallback_speaker(left, speakers)
         if speaker is None:
             continue
         if cue in _NOUN_LIKE and (inverted or speaker.kind != "person" or (" " not in speaker.name and not known_before)):
@@ -957,6 +967,81 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers) -> _Att
         speaker = speakers.group(_group_name(source_text))
         return _Attribution(speaker, "according to", start + cue_match.start(), start + cue_match.end(), content, None)
     return None
+
+
+# Verbs clear enough to take an unknown subject as the speaker (second reading only).
+_FALLBACK_CUES = set(
+    "said says say told tells wrote writes argued argue argues claimed claim claims insisted insist "
+    "insists warned warn warns noted note added explained explain explains announced announce "
+    "acknowledged acknowledge stressed declared reported predicted contended contend maintained "
+    "asserted assert asserts admitted admit admits conceded suggested suggest suggests complained "
+    "complain testified promised vowed pledged confirmed denied deny tweeted emphasized emphasised "
+    "responded replied recalled".split()
+)
+_FALLBACK_FILLER = _AUXILIARIES | {
+    "not", "never", "also", "still", "long", "often", "just", "even", "already", "now", "then", "once",
+    "later", "earlier", "first", "again", "both", "all", "n't", "didn't", "doesn't", "don't", "haven't",
+    "hasn't", "had", "have", "has",
+}
+# Words that cannot end a subject: the verb then belongs to a clause of another kind.
+_NOT_SUBJECT_END = {
+    "that", "which", "who", "whom", "what", "whose", "to", "and", "or", "but", "nor", "before", "after",
+    "while", "by", "of", "for", "with", "as", "if", "when", "because", "than", "it", "there", "this",
+    "i", "we", "you", "me", "us", "him", "her", "them", "my", "our", "your", "his", "their", "its",
+    "a", "an", "the", "in", "on", "at", "from", "into", "about", "where", "why", "how", "so", "not",
+    "without", "once", "until", "unless", "though", "although", "whether", "since", "could", "would",
+}
+_NOT_SUBJECT_START = {"it", "there", "which", "who", "what", "whom", "i", "we", "you", "to", "and", "or", "if",
+                      "when", "as", "because", "how", "why", "where", "whether", "though", "although"}
+_NOT_SUBJECT_JOIN = {"that", "to", "and", "or", "but", "nor", "of", "for", "with", "by", "as", "a", "an", "the",
+                     "in", "on", "at", "from", "into", "about", "than", "not", "before", "after", "while"}
+_CLAUSE_CUT = re.compile(r"(?:[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|though|although|because|since|so|yet)\s+|\s(?:but|while|whereas)\s+)")
+_RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
+_LEADING_PHRASE = re.compile(
+    r"^(?:In|At|On|During|After|Before|When|While|Since|For|From|With|Without|Despite|Speaking|Asked|Earlier|"
+    r"Later|Last|This|Meanwhile|However|Still|Yet|Instead|Also|Separately|But|And|Now|Then|Like|Unlike|As|"
+    r"Indeed|Even|Already|Today|Yesterday|Back|Once)\b[^,]{0,80},\s*"
+)
+_VERB_INSIDE = {"is", "are", "was", "were", "be", "been", "being"}
+
+
+def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | None, int]:
+    """The subject of "SUBJECT said" read as a noun phrase when no speaker pattern knew it."""
+    words = _strip_fillers(left).split()
+    while words and (words[-1].casefold() in _FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
+        words.pop()
+    if not words or words[-1].casefold().strip(",") in _NOT_SUBJECT_START | _NOT_SUBJECT_JOIN or words[-1][-1] in "?!.\"”_":
+        return None, -1
+    text = " ".join(words).rstrip(",")
+    relative = next((m for m in _RELATIVE_CUT.finditer(text) if text[: m.start()].rsplit(None, 1)[-1:] != [] and
+                     text[: m.start()].rsplit(None, 1)[-1].casefold() not in _NOT_SUBJECT_JOIN), None)
+    if relative:
+        text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
+    cut = None
+    for cut in _CLAUSE_CUT.finditer(text):
+        pass
+    subject = text[cut.end():] if cut else text
+    comma = subject.rfind(", ")
+    if comma >= 0 and len(subject[comma + 2:].split()) <= 5 and len(subject[:comma].split()) >= 3:
+        subject = subject[comma + 2:]  # "..., several friends said": the words after the last comma
+    subject = _LEADING_CONJUNCTION.sub("", _LEADING_PHRASE.sub("", subject).strip(" ,"))
+    subject_words = subject.split()
+    if not subject_words or len(subject_words) > 12 or "_" in subject:
+        return None, -1
+    if _VERB_INSIDE & {w.casefold() for w in subject_words} or subject_words[0].casefold() in _NOT_SUBJECT_START:
+        return None, -1
+    if subject_words[-1].casefold().strip(",") in _NOT_SUBJECT_END:
+        return None, -1
+    position = left.rfind(subject_words[0])
+    # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
+    name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
+    if name and not subject[: name.start(1)].strip().casefold() in {"the", "a", "an"} and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " "):
+        split = _clean_name(name.group(1))
+        if split is not None and split[1] and not any(w.endswith(("'s", "’s")) for w in name.group(1).split()):
+            speaker = _entity(name.group(1), speakers, [])
+            if speaker is not None:
+                return speaker, position
+    return speakers.group(_group_name(" ".join(subject_words[:8]))), position
 
 
 def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> tuple[ParsedSpeaker, str] | None:
@@ -1063,6 +1148,8 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
                     in_sentence.append(spans[span_index])
                 span_index += 1
             attribution = _attribution(masked, sentence_start, sentence_end, speakers)
+            if attribution is None:
+                attribution = _attribution(masked, sentence_start, sentence_end, speakers, fallback=True)
             direct = []
             partial = []
             for opening, closing in in_sentence:
