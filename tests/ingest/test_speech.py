@@ -282,3 +282,20 @@ def test_unknown_clause_subject_is_taken_as_speaker(body, speaker, text):
 ])
 def test_no_speaker_from_clauses_that_are_not_subjects(body):
     assert quotes_of(body) == []
+
+
+def test_lower_case_quote_after_reported_words_is_one_indirect_report():
+    body = 'The old quay, the harbour master said, "was never meant for tankers."'
+    assert quotes_of(body) == [
+        ("the harbour master", "indirect", 'The old quay, the harbour master said, "was never meant for tankers'),
+        ("the harbour master", "partial", "was never meant for tankers."),
+    ]
+    # A connective alone before the speaker is no reported content: the quote stays direct.
+    assert quotes_of('Ines Carvalho spoke first. Still, Carvalho added, "we cannot wait."')[-1][1:] == ("direct", "we cannot wait.")
+
+
+def test_unattributed_quote_after_an_indirect_report_is_partial():
+    body = 'Ines Carvalho said the quay would reopen in May. "Nobody wants another winter like this one."'
+    assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "partial"]
+    body = '"The quay reopens in May," Ines Carvalho said. "Nobody wants another winter like this one."'
+    assert [kind for _, kind, _ in quotes_of(body)] == ["direct", "direct"]

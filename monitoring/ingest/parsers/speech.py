@@ -1175,10 +1175,15 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
             if second is not None and masked[second[0]] in "\"“":
                 second = None  # 'adding, "..."' is a direct quote, found as such
             cue, channel = attribution.cue, attribution.channel
+            mixed = _mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
+            if mixed is not None:
+                # "The harbour, she said, "was never meant for tankers."": one report, part quoted.
+                _quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel)
+                partial.insert(0, direct.pop(0))
             if direct:
                 for opening, closing in direct:
                     _quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel)
-            elif attribution.content is not None:
+            elif attribution.content is not None and mixed is None:
                 content_start, content_end = attribution.content
                 if second is not None and content_start < adding.start() < content_end:
                     # The first report ends where "adding that" starts.
@@ -1195,7 +1200,8 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
             owner = paragraph_speaker or (previous_paragraph_speaker if previous_ends_colon else None)
             if owner is not None:
                 for opening, closing, _ in pending:
-                    _quote_add(quotes, body, owner, "direct", opening + 1, closing, None, None)
+                    kind = _pending_kind(masked, quotes, paragraph_start, opening)
+                    _quote_add(quotes, body, owner, kind, opening + 1, closing, None, None)
                 paragraph_speaker = owner
         previous_paragraph_speaker = paragraph_speaker
         # Only a paragraph that ends "... he said:" hands its speaker to the next one; a quote
@@ -1205,6 +1211,47 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
     quotes.sort(key=lambda quote: quote.start)
     used = {quote.speaker for quote in quotes}
     return [s for s in speakers.by_key.values() if s.name in used], quotes
+
+
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _mixed_report(
+    masked: str, body: str, sentence_start: int, attribution: _Attribution, quote: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span of 'CONTENT, X said, "lower-case rest of it."': reported words that run on into a quote.
+
+    Such a quote is a fragment, not a quotation of its own: the report starts with the sentence.
+    """
+    opening, closing = quote
+    letter = _FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+    if letter is None or not letter.group().islower():
+        return None
+    if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end:opening].split()) > 4:
+        return None
+    before = masked[sentence_start:attribution.cue_start].rstrip()
+    comma = before.rfind(",")
+    if comma < 0 or len(before[comma + 1:].split()) > 6:
+        return None
+    prefix = before[:comma].strip()
+    if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
+        return None
+    return _trim(masked, sentence_start, closing)
+
+
+def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:
+    """The kind of a quote with no attribution of its own, given to the paragraph's speaker.
+
+    After a direct quote ('"A," she said. "B."') or alone in its paragraph it is a direct quote;
+    after an indirect report or the reporter's own words it continues what was reported and is
+    given as a partial quote.
+    """
+    for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
+        if quote.start < paragraph_start:
+            break
+        if quote.kind != "partial" and quote.start < opening:
+            return quote.kind if quote.kind == "direct" else "partial"
+    return "partial" if masked[paragraph_start:opening].strip() else "direct"
 
 
 def _quote_add(
