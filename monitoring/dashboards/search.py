@@ -131,7 +131,7 @@ def search_snippets(text: str, article_ids: Iterable[int]) -> dict[int, SafeStri
             )
         elif connection.vendor == "postgresql":
             cursor.execute(
-                f"SELECT rowid, ts_headline('{PG_CONFIG}'::regconfig, concat_ws(' … ', body, captions), "
+                f"SELECT rowid, ts_headline('{PG_CONFIG}'::regconfig, concat_ws(' … ', headline, body, captions), "
                 f"websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s), %s) FROM {TABLE} WHERE rowid IN ({placeholders})",
                 [text, PG_HEADLINE_OPTIONS, *ids],
             )

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from monitoring.codebook.models import TaggedArticle
+from monitoring.dashboards.search import search_index_rebuild
 from tests.factories import (
     ArticleFactory, OutletFactory, PersonFactory, PhotoFactory, QuoteFactory, TagFactory, UserFactory,
 )
@@ -42,6 +43,8 @@ def newsroom(transactional_db):
         QuoteFactory(article=article, speaker=speaker, kind="direct" if n % 2 else "indirect")
         articles.append(article)
     PhotoFactory(article=articles[7], caption="A trawler leaves the harbour at dawn.")
+    # The flush between transactional tests skips the (unmanaged) search table: start it afresh.
+    search_index_rebuild()
     return {"analyst": analyst, "wire": wire, "fisheries": fisheries, "articles": articles, "speaker": speaker}
 
 

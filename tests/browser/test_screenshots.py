@@ -3,6 +3,7 @@
 Set README_SCREENSHOTS=1 to write them to docs/screenshots/; otherwise they go to test-output/.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from monitoring.articles.models import Article
+from monitoring.dashboards.search import search_index_rebuild
 from monitoring.people.models import Quote
 
 from .conftest import ROOT
@@ -32,14 +34,15 @@ def demo(transactional_db):
     fixtures = sorted(str(p) for p in (ROOT / "fixtures").glob("[0-9][0-9]-*.json"))
     call_command("loaddata", *fixtures, verbosity=0)
     call_command("import_articles", str(ROOT / "fixtures" / "articles"), verbosity=0)
+    search_index_rebuild()  # the flush between transactional tests skips the (unmanaged) search table
     analyst, colleague = UserFactory(username="ana", role=ANALYST), UserFactory(username="ben", role=ANALYST)
     now = timezone.now()
     for n, pk in enumerate(Article.objects.order_by("pk").values_list("pk", flat=True)):
         status = ["approved", "in_review", "in_analysis", "approved", "new"][n % 5]
         Article.objects.filter(pk=pk).update(
-            status=status, assignee=[analyst, colleague][n % 2], imported_at=now - timezone.timedelta(days=3),
-            approved_at=now - timezone.timedelta(hours=20 + 7 * n) if status == "approved" else None,
-            due_on=(now - timezone.timedelta(days=n % 3)).date(),
+            status=status, assignee=[analyst, colleague][n % 2], imported_at=now - datetime.timedelta(days=3),
+            approved_at=now - datetime.timedelta(hours=20 + 7 * n) if status == "approved" else None,
+            due_on=(now - datetime.timedelta(days=n % 3)).date(),
         )
     return analyst
 
