@@ -185,7 +185,7 @@ _PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 _AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 _NOT_CONTENT_START = re.compile(
-    r"(?:with|by|at|from)\b"
+    r"(?:with|by|at(?!\s+least\b)|from)\b"
 )
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
@@ -284,6 +284,8 @@ _OBJECT_RE = re.compile(
 _ACCORDING_CHANNEL = re.compile(
     rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({_CHANNEL_NOUNS})\b"
 )
+_INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
+_INVERSION_REST = re.compile(r"\s*(?:,?\s*(?:on|in|at|during|from|to|via)\s[^,;\"“”]{1,60}?)?\s*[.!?]?\s*")
 _ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 _THAT_START = re.compile(r"\s*that\b\s*")
 _LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
@@ -892,6 +894,14 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
         if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         known_before = len(speakers.by_key)
+        speaker, subject_start = None, -1
+        if left.rstrip().endswith(",") and cue not in _PARTICIPLE_CUES and _INVERSION_AHEAD.match(right):
+            # "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and
+            # the sentence ends with the speaker. A name ending the content is no subject then.
+            trial, trial_end = _speaker_after(right, speakers)
+            if trial is not None and _INVERSION_REST.fullmatch(right, trial_end):
+                content = _trim(masked, start, start + len(left.rstrip()))
+                return _Attribution(trial, cue, cue_start, cue_end, content, channel)
         speaker, subject_start = _speaker_before(left, speakers)
         known_before = len(speakers.by_key) == known_before
         participle = cue in _PARTICIPLE_CUES and (cue == "saying" or left.rstrip().endswith(","))
