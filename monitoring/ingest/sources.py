@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +60,7 @@ def paths_expand(paths: Iterable[str]) -> Iterator[tuple[Path | str, Path]]:
 
 def units_read(paths: Iterable[str], *, fmt: str | None = None, keyword_rules=()) -> Iterator[ImportUnit | ParseError]:
     """Parse every input into ImportUnits; a file or record that cannot be read yields its ParseError instead."""
+    folder_images.cache_clear()  # folders may have changed since an earlier run in this process
     try:
         for path, root in paths_expand(paths):
             yield from file_units(path, root=root, fmt=fmt, keyword_rules=keyword_rules)
@@ -104,12 +107,22 @@ def file_units(path: Path | str, *, root: Path, fmt: str | None, keyword_rules) 
 
 def press_photo_files(path: Path) -> list[Path]:
     """Images saved beside a press-text file with the same stem: story.jpg, story-1.jpg, story-2.jpg ..."""
-    found = []
-    for candidate in sorted(path.parent.glob(f"{glob.escape(path.stem)}*")):
-        rest = candidate.stem[len(path.stem):]
-        if candidate.suffix.lower() in IMAGE_SUFFIXES and (rest == "" or (rest[:1] == "-" and rest[1:].isdigit())):
-            found.append((int(rest[1:]) if rest else 0, candidate))
-    return [candidate for _, candidate in sorted(found)]
+    return [image for _, image in sorted(folder_images(path.parent).get(path.stem, ()))]
+
+
+@lru_cache(maxsize=32)
+def folder_images(folder: Path) -> dict[str, list[tuple[int, Path]]]:
+    """A folder's images by the stem they belong to, listed once: globbing per article is quadratic in big folders."""
+    index: dict[str, list[tuple[int, Path]]] = {}
+    for entry in os.scandir(folder):
+        image = Path(entry.path)
+        if image.suffix.lower() not in IMAGE_SUFFIXES or not entry.is_file():
+            continue
+        index.setdefault(image.stem, []).append((0, image))
+        base, dash, number = image.stem.rpartition("-")
+        if dash and number.isdigit():
+            index.setdefault(base, []).append((int(number), image))
+    return index
 
 
 def record_photo_files(parsed: ParsedArticle, *, base: Path, root: Path) -> list[Path | None]:
