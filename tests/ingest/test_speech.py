@@ -299,3 +299,30 @@ def test_unattributed_quote_after_an_indirect_report_is_partial():
     assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "partial"]
     body = '"The quay reopens in May," Ines Carvalho said. "Nobody wants another winter like this one."'
     assert [kind for _, kind, _ in quotes_of(body)] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize("body", [
+    "Mayor Ines Carvalho proposed a levy on cruise passengers.",
+    "The harbour authority revealed its dredging schedule.",
+    "Carvalho won most pledged delegates in the north.",
+])
+def test_verbs_of_acts_without_a_that_clause_are_no_reports(body):
+    assert quotes_of(body) == []
+
+
+def test_verbs_of_acts_with_a_that_clause_are_reports():
+    assert quotes_of("Mayor Ines Carvalho proposed that cruise passengers pay a levy.") == [
+        ("Ines Carvalho", "indirect", "cruise passengers pay a levy")
+    ]
+
+
+def test_according_to_in_mid_sentence_keeps_the_content_on_both_sides():
+    body = "Since the spring, according to the port registry, tanker calls have doubled."
+    assert [text for _, _, text in quotes_of(body)] == [
+        "Since the spring, according to the port registry, tanker calls have doubled"
+    ]
+
+
+def test_inverted_speaker_ending_the_sentence():
+    body = "The ferries also lack crews in Porto, whom the strike kept away, said Rui Lemos, director of the Pilots Guild."
+    assert quotes_of(body) == [("Rui Lemos", "indirect", "The ferries also lack crews in Porto, whom the strike kept away")]

@@ -284,6 +284,13 @@ _OBJECT_RE = re.compile(
 _ACCORDING_CHANNEL = re.compile(
     rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({_CHANNEL_NOUNS})\b"
 )
+# Verbs that report speech only with a "that" clause; with an object they report an act.
+_WEAK_CUES = set(
+    "proposed proposes revealed reveals indicated indicates charged charges maintained maintains "
+    "estimated estimates highlighted highlights lamented laments states comments urging".split()
+)
+_DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")
+_THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")
 _INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 _INVERSION_REST = re.compile(r"\s*(?:,?\s*(?:on|in|at|during|from|to|via)\s[^,;\"“”]{1,60}?)?\s*[.!?]?\s*")
 _ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
@@ -865,7 +872,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
                 speaker = _entity(source_text, speakers, [])
             if speaker is None:
                 continue
-            if left.strip():
+            if left.strip() and comma >= 0 and len(after[comma + 1:].split()) >= 3:
+                content = _trim(masked, start, end)  # "Since May, according to X, prices rose": both sides
+            elif left.strip():
                 content = _trim(masked, start, cue_start)
             else:
                 content = _trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(after)), end)
@@ -889,6 +898,10 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             content = _trim(masked, cue_end + (that.end() if that else 0), end)
             return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
 
+        if cue == "pledged" and _DELEGATES_AHEAD.match(right):
+            continue  # "pledged delegates": an adjective
+        if cue in _WEAK_CUES and not _THAT_AHEAD.match(right):
+            continue  # "proposed a tax", "revealed its plans", "pledged delegates": no reported clause
         if cue.startswith("ask") and _ANONYMITY_AFTER.match(right):
             continue  # "who asked not to be named": a condition, not a question
         if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
@@ -970,7 +983,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
     if document_source is not None:
         cue_match, source_text, comma = document_source
         left = sentence[: cue_match.start()]
-        if left.strip():
+        if left.strip() and comma >= 0 and len(sentence[cue_match.end() + comma + 1:].split()) >= 3:
+            content = _trim(masked, start, end)
+        elif left.strip():
             content = _trim(masked, start, start + cue_match.start())
         else:
             content = _trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(sentence)), end)
