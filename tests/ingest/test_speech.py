@@ -326,3 +326,14 @@ def test_according_to_in_mid_sentence_keeps_the_content_on_both_sides():
 def test_inverted_speaker_ending_the_sentence():
     body = "The ferries also lack crews in Porto, whom the strike kept away, said Rui Lemos, director of the Pilots Guild."
     assert quotes_of(body) == [("Rui Lemos", "indirect", "The ferries also lack crews in Porto, whom the strike kept away")]
+
+
+def test_quote_before_an_unlisted_possessive_subject():
+    assert quotes_of('"The river keeps its own calendar," my grandmother often said.') == [
+        ("my grandmother", "direct", "The river keeps its own calendar")
+    ]
+
+
+def test_quote_introduced_by_a_verb_whose_subject_is_unknown_stays_direct():
+    body = 'Ines Carvalho said the quay would reopen. Years ago I laughed and said, "Nobody reopens a quay."'
+    assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "direct"]

@@ -1038,6 +1038,7 @@ def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | N
     if not words or words[-1].casefold().strip(",") in _NOT_SUBJECT_START | _NOT_SUBJECT_JOIN or words[-1][-1] in "?!.\"”_":
         return None, -1
     text = " ".join(words).rstrip(",")
+    text = text[max(text.rfind('"'), text.rfind("”")) + 1:]  # '"...," my father said': after the quote
     relative = next((m for m in _RELATIVE_CUT.finditer(text) if text[: m.start()].rsplit(None, 1)[-1:] != [] and
                      text[: m.start()].rsplit(None, 1)[-1].casefold() not in _NOT_SUBJECT_JOIN), None)
     if relative:
@@ -1267,16 +1268,19 @@ def _mixed_report(
 def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:
     """The kind of a quote with no attribution of its own, given to the paragraph's speaker.
 
-    After a direct quote ('"A," she said. "B."') or alone in its paragraph it is a direct quote;
-    after an indirect report or the reporter's own words it continues what was reported and is
-    given as a partial quote.
+    After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
+    reporting verb whose subject was not found it is a direct quote; after an indirect report or
+    the reporter's own words it continues what was reported and is given as a partial quote.
     """
+    lead = masked[paragraph_start:opening].rstrip()
+    if lead.endswith((",", ":")) and _CUE_RE.search(lead[-30:]):
+        return "direct"  # 'I laughed and said, "...'
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
         if quote.kind != "partial" and quote.start < opening:
             return quote.kind if quote.kind == "direct" else "partial"
-    return "partial" if masked[paragraph_start:opening].strip() else "direct"
+    return "partial" if lead else "direct"
 
 
 def _quote_add(
