@@ -337,3 +337,14 @@ def test_quote_before_an_unlisted_possessive_subject():
 def test_quote_introduced_by_a_verb_whose_subject_is_unknown_stays_direct():
     body = 'Ines Carvalho said the quay would reopen. Years ago I laughed and said, "Nobody reopens a quay."'
     assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "direct"]
+
+
+def test_second_part_of_an_interrupted_quote_ending_its_paragraph_is_direct():
+    body = '"By dredging the channel," Ines Carvalho said, "we let the big ships in."\nThe council meets in May.'
+    _, quotes = speech_extract(body, paragraph_break="\n")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "By dredging the channel"), ("direct", "we let the big ships in.")]
+
+
+@pytest.mark.parametrize("verb", ["boasted", "joked", "quipped", "retorted"])
+def test_more_reporting_verbs(verb):
+    assert quotes_of(f'"Nobody dredges faster," Ines Carvalho {verb}.') == [("Ines Carvalho", "direct", "Nobody dredges faster")]

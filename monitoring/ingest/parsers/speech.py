@@ -33,7 +33,9 @@ _SPEECH_VERBS = (
     "concluded concludes proposed proposes recommended recommends demanded demands "
     "acknowledged affirmed affirms asserted asserts announced lamented laments "
     "saying asking adding telling noting writing arguing explaining warning insisting declaring "
-    "stressing urging continued continues"
+    "stressing urging continued continues "
+    "boasted boasts bragged joked jokes quipped retorted retorts asserting tweeting claiming "
+    "acknowledging conceding recounted recounts echoed"
 ).split()
 _PHRASE_CUES = (
     "pointed out", "points out", "called for", "calls for", "went on to say", "made clear",
@@ -1113,7 +1115,10 @@ def _quote_continues(masked: str, opening: int) -> bool:
         closing += 1
     if closing < len(masked) and masked[closing] in ",.!?":
         return False  # the quoted words end a clause of their own
-    after = masked[closing + 1: closing + 40].lstrip()
+    after = masked[closing + 1: closing + 40]
+    if "\n" in after[: len(after) - len(after.lstrip())]:
+        return False  # the paragraph ends with the quote
+    after = after.lstrip()
     if not after or not after[0].isalnum():
         return False
     return not _CUE_RE.match(after) and not _PRONOUN_START.match(" " + after)
