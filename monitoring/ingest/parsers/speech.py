@@ -1034,6 +1034,8 @@ _VERB_INSIDE = {"is", "are", "was", "were", "be", "been", "being"}
 
 def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | None, int]:
     """The subject of "SUBJECT said" read as a noun phrase when no speaker pattern knew it."""
+    reach = max(0, len(left) - _SUBJECT_REACH)
+    left = left[reach:]  # a subject is near its verb: keeps the reading linear
     words = _strip_fillers(left).split()
     while words and (words[-1].casefold() in _FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()
@@ -1060,7 +1062,7 @@ def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | N
         return None, -1
     if subject_words[-1].casefold().strip(",") in _NOT_SUBJECT_END:
         return None, -1
-    position = left.rfind(subject_words[0])
+    position = reach + left.rfind(subject_words[0])
     # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
     name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
     if name and not subject[: name.start(1)].strip().casefold() in {"the", "a", "an"} and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " "):
@@ -1277,7 +1279,7 @@ def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, 
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
     the reporter's own words it continues what was reported and is given as a partial quote.
     """
-    lead = masked[paragraph_start:opening].rstrip()
+    lead = masked[max(paragraph_start, opening - 60):opening].rstrip()
     if lead.endswith((",", ":")) and _CUE_RE.search(lead[-30:]):
         return "direct"  # 'I laughed and said, "...'
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
@@ -1285,7 +1287,10 @@ def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, 
             break
         if quote.kind != "partial" and quote.start < opening:
             return quote.kind if quote.kind == "direct" else "partial"
-    return "partial" if lead else "direct"
+    return "partial" if _NON_SPACE.search(masked, paragraph_start, opening) else "direct"
+
+
+_NON_SPACE = re.compile(r"\S")
 
 
 def _quote_add(
