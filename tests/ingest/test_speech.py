@@ -348,3 +348,12 @@ def test_second_part_of_an_interrupted_quote_ending_its_paragraph_is_direct():
 @pytest.mark.parametrize("verb", ["boasted", "joked", "quipped", "retorted"])
 def test_more_reporting_verbs(verb):
     assert quotes_of(f'"Nobody dredges faster," Ines Carvalho {verb}.') == [("Ines Carvalho", "direct", "Nobody dredges faster")]
+
+
+@pytest.mark.parametrize(("body", "text"), [
+    ("The quay was closed for repairs, the Harbour Gazette reported.", "The quay was closed for repairs"),
+    ("The pilots stayed ashore all week, the island newspaper Correio do Cais reports.", "The pilots stayed ashore all week"),
+    ("The ferry ran aground twice, the Gazette said, including once in fog.", "The ferry ran aground twice"),
+])
+def test_clause_final_source_with_words_before_its_name(body, text):
+    assert [t for _, kind, t in quotes_of(body) if kind == "indirect"] == [text]

@@ -977,7 +977,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
         if right.lstrip().startswith(":"):
             content = None  # "she said:" introduces a quotation that follows
         elif content is None or not that and len(remainder.split()) < 2:
-            content = _trim(masked, start, start + len(before_subject)) if before_subject.endswith(",") else None
+            content = _content_before(masked, start, before_subject)
         elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
             content = _trim(masked, start, end)
@@ -1072,6 +1072,21 @@ def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | N
             if speaker is not None:
                 return speaker, position
     return speakers.group(_group_name(" ".join(subject_words[:8]))), position
+
+
+def _content_before(masked: str, start: int, before_subject: str) -> tuple[int, int] | None:
+    """The content of "CONTENT, the BBC reported.": up to the comma before the subject.
+
+    The subject pattern may have left a determiner or a lower-case description out of the
+    subject ("the", "longtime adviser"): a few such words between the comma and it are allowed.
+    """
+    if before_subject.endswith(","):
+        return _trim(masked, start, start + len(before_subject))
+    comma = before_subject.rfind(",")
+    between = before_subject[comma + 1:]
+    if comma < 0 or len(between.split()) > 6 or any(mark in between for mark in "\"“”_;:"):
+        return None
+    return _trim(masked, start, start + comma)
 
 
 def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> tuple[ParsedSpeaker, str] | None:
