@@ -53,11 +53,15 @@ def test_readme_screenshots(page, log_in, demo):
     assert Article.objects.exists(), "the demo import produced no articles"
     person = (Quote.objects.kept().exclude(speaker=None).values("speaker").annotate(n=Count("pk"))
               .order_by("-n").first())["speaker"]
+    reader = reader_article_annotate(demo)
     log_in(demo)
     shots = {
         "overview.png": f"/?{DEMO_YEAR}&interval=month",
         "articles-search.png": "/articles/?q=minister",
         "person.png": f"/people/{person}/?interval=month",
+        "reader.png": reader.get_absolute_url(),
+        "queues.png": "/review/",
+        "admin-articles.png": "/admin/articles/article/",
     }
     for name, url in shots.items():
         page.goto(url)
@@ -65,3 +69,16 @@ def test_readme_screenshots(page, log_in, demo):
         page.screenshot(path=str(Path(folder) / name), full_page=True)
     page.goto("/articles/?q=minister")
     assert page.locator("#articles .snippet mark").count() >= 1
+
+
+def reader_article_annotate(analyst) -> Article:
+    """An article in analysis with the analyst, with one annotation on its first quote, for the reader shot."""
+    from monitoring.codebook.models import Tag
+    from monitoring.review.services import annotation_create
+
+    article = Article.objects.filter(status="in_analysis", assignee=analyst, quotes__isnull=False).first()
+    quote = article.quotes.order_by("start").first()
+    tag = Tag.objects.filter(category="frame").order_by("name").first()
+    annotation_create(article=article, user=analyst, tag=tag, start=quote.start, end=quote.end,
+                      note="Praise framed as shared experience.", stance="supportive")
+    return article

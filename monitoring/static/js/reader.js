@@ -35,14 +35,26 @@
     const lastPara = paras[paras.length - 1];
     const lastEnd = Number(lastPara.dataset.offset) + cpLen(lastPara.textContent);
     if (end === null || end > lastEnd) end = lastEnd;
-    const text = range.toString();
-    // Drop whitespace picked up at either end (double clicks often take the following space).
-    const leading = cpLen(text) - cpLen(text.replace(/^\s+/, ""));
-    const trailing = cpLen(text) - cpLen(text.replace(/\s+$/, ""));
-    start += leading;
-    end -= trailing;
+    // Take the text from the body itself, not from range.toString(): browsers add or drop line breaks
+    // between paragraphs, and a triple click ends the range in the next paragraph.
+    const chars = bodyChars();
+    while (start < end && /\s/.test(chars[start] || "")) start += 1;
+    while (end > start && /\s/.test(chars[end - 1] || "")) end -= 1;
     if (end <= start) return null;
-    return { start: start, end: end, text: text.trim() };
+    return { start: start, end: end, text: chars.slice(start, end).join("") };
+  }
+
+  // The article body as code points, rebuilt from the paragraphs and their offsets (gaps are the blank lines).
+  let cachedChars = null;
+  function bodyChars() {
+    if (cachedChars) return cachedChars;
+    cachedChars = [];
+    body.querySelectorAll("p[data-offset]").forEach((para) => {
+      const offset = Number(para.dataset.offset);
+      while (cachedChars.length < offset) cachedChars.push("\n");
+      cachedChars.push(...Array.from(para.textContent));
+    });
+    return cachedChars;
   }
 
   function remember() {
