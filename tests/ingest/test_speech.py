@@ -357,3 +357,13 @@ def test_more_reporting_verbs(verb):
 ])
 def test_clause_final_source_with_words_before_its_name(body, text):
     assert [t for _, kind, t in quotes_of(body) if kind == "indirect"] == [text]
+
+
+def test_reported_words_before_a_quotation_in_the_same_sentence():
+    body = 'The mayor noted that she had run the port for a decade, and added: "Nobody knows it better."'
+    assert quotes_of(body) == [
+        ("the mayor", "indirect", "she had run the port for a decade"),
+        ("the mayor", "direct", "Nobody knows it better."),
+    ]
+    # A prepositional phrase before the quotation is no report of its own.
+    assert [kind for _, kind, _ in quotes_of('Ines Carvalho said of the new quay: "Nobody knows it better."')] == ["direct"]

@@ -45,7 +45,7 @@ _PHRASE_CUES = (
 _OBJECT_VERBS = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 # Nouns that are also reporting verbs: accepted only with a clear speaker next to them.
 _NOUN_LIKE = {"states", "reports", "claims", "comments", "remarks", "notes", "charges", "estimates",
-              "promises", "demands", "counters", "pledges", "vows"}
+              "promises", "demands", "counters", "pledges", "vows", "boasts", "jokes", "retorts", "recounts"}
 # Verbs that report an evaluation rather than speech: enough for a partial quote only.
 _PARTIAL_VERBS = (
     "called described dubbed termed labelled labeled branded hailed praised welcomed criticised "
@@ -1074,6 +1074,37 @@ def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | N
     return speakers.group(_group_name(" ".join(subject_words[:8]))), position
 
 
+_QUOTE_INTRO_END = re.compile(
+    r"(?:[,;]?\s*(?:\b(?:and|but)\s+)?(?:\b(?:then|later|also)\s+)?"
+    r"(?:\b(?:added|adding|said|saying|went\s+on\s+to\s+say|continued|noting|explaining|declaring|"
+    r"telling\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+|told\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+))?)?\s*[,:]?\s*$"
+)
+
+
+_PREPOSITION_START = re.compile(
+    r"(?:of|in|at|on|to|about|by|with|for|from|during|after|before|when|while|as|into|via|back)\b|[a-z]+ly\b"
+)
+
+
+def _report_before_quote(masked: str, attribution: _Attribution, opening: int) -> tuple[int, int] | None:
+    """Reported words between the verb and a quotation that follows them in the same sentence."""
+    if attribution.content is None or not attribution.cue_end <= attribution.content[0] < opening:
+        return None
+    segment = masked[attribution.content[0]:opening]
+    if _PREPOSITION_START.match(segment):
+        return None  # 'said of the mayor: "..."', 'said in his book, "..."': no reported words
+    if len(segment) > 400 or segment.rstrip()[-1:] not in {",", ":", ";", "—"} and not segment.rstrip().endswith(
+        (" said", " added", " say")
+    ):
+        return None
+    intro = _QUOTE_INTRO_END.search(segment)
+    end = attribution.content[0] + (intro.start() if intro else len(segment))
+    span = _trim(masked, attribution.content[0], end)
+    if span is None or len(masked[span[0]:span[1]].split()) < 3:
+        return None
+    return span
+
+
 def _content_before(masked: str, start: int, before_subject: str) -> tuple[int, int] | None:
     """The content of "CONTENT, the BBC reported.": up to the comma before the subject.
 
@@ -1229,6 +1260,10 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
                 _quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel)
                 partial.insert(0, direct.pop(0))
             if direct:
+                before_quote = _report_before_quote(masked, attribution, direct[0][0])
+                if before_quote is not None:
+                    # "She noted that A, and added: "B."": A is reported, B quoted.
+                    _quote_add(quotes, body, speaker, "indirect", before_quote[0], before_quote[1], cue, channel)
                 for opening, closing in direct:
                     _quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel)
             elif attribution.content is not None and mixed is None:
