@@ -313,9 +313,17 @@ def pipeline_median_approval(articles: QuerySet) -> datetime.timedelta | None:
 
 # Pages ------------------------------------------------------------------------------------------------------
 
+def coverage_latest_day(today: datetime.date) -> datetime.date:
+    """The default window ends at the newest coverage: an archive not imported into lately still shows its last month."""
+    latest = Article.objects.aggregate(latest=Max("published_on"))["latest"]
+    return min(latest, today) if latest else today
+
+
 def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dict:
     today = today or timezone.localdate()
-    filters = filters_bind(params, window_days=DEFAULT_WINDOW_DAYS, today=today)
+    dated = params.get("start") or params.get("end")
+    window_end = today if dated else coverage_latest_day(today)
+    filters = filters_bind(params, window_days=DEFAULT_WINDOW_DAYS, today=window_end)
     articles, quotes = filters.articles.qs, filters.quotes.qs
     return {
         "filters": filters,

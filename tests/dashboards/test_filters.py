@@ -101,11 +101,16 @@ def test_an_article_with_several_matching_quotes_is_listed_once(two):
     assert list(selectors.filters_bind({"person": person.pk}).articles.qs.values_list("pk", flat=True)) == [a.pk]
 
 
-def test_overview_defaults_to_the_last_30_days(two):
+def test_overview_defaults_to_the_30_days_up_to_the_newest_article(two):
     today = datetime.date(2024, 5, 10)
     context = selectors.overview_page({}, today=today)
-    assert context["filters"].data["start"] == "2024-04-11"
+    assert (context["filters"].data["start"], context["filters"].data["end"]) == ("2024-04-02", "2024-05-01")
     assert context["charts"][0].series[0][1] == [1]  # only b, published 2024-05-01
+
+
+def test_overview_window_never_ends_after_today(two):
+    context = selectors.overview_page({}, today=datetime.date(2024, 4, 15))
+    assert context["filters"].data["end"] == "2024-04-15"
 
 
 def test_pipeline_overdue_per_analyst_and_median(db, analyst):
