@@ -1005,6 +1005,7 @@ _FALLBACK_CUES = set(
     "complain testified promised vowed pledged confirmed denied deny tweeted emphasized emphasised "
     "responded replied recalled".split()
 )
+_FALLBACK_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FALLBACK_CUES, key=len, reverse=True)) + r")\b")
 _FALLBACK_FILLER = _AUXILIARIES | {
     "not", "never", "also", "still", "long", "often", "just", "even", "already", "now", "then", "once",
     "later", "earlier", "first", "again", "both", "all", "n't", "didn't", "doesn't", "don't", "haven't",
@@ -1227,7 +1228,7 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
                     in_sentence.append(spans[span_index])
                 span_index += 1
             attribution = _attribution(masked, sentence_start, sentence_end, speakers)
-            if attribution is None:
+            if attribution is None and _FALLBACK_CUE_RE.search(masked, sentence_start, sentence_end):
                 attribution = _attribution(masked, sentence_start, sentence_end, speakers, fallback=True)
             direct = []
             partial = []
