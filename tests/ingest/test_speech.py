@@ -352,7 +352,7 @@ def test_more_reporting_verbs(verb):
 
 @pytest.mark.parametrize(("body", "text"), [
     ("The quay was closed for repairs, the Harbour Gazette reported.", "The quay was closed for repairs"),
-    ("The pilots stayed ashore all week, the island newspaper Correio do Cais reports.", "The pilots stayed ashore all week"),
+    ("The pilots stayed ashore all week, the island newspaper Correio do Cais reported.", "The pilots stayed ashore all week"),
     ("The ferry ran aground twice, the Gazette said, including once in fog.", "The ferry ran aground twice"),
 ])
 def test_clause_final_source_with_words_before_its_name(body, text):
