@@ -2,12 +2,17 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=8192)  # the same names recur in every article of an import batch
 def name_key(name: str) -> str:
-    """Normalise a name so spellings differing only in case, accents, spacing or punctuation compare equal."""
+    """Normalise a name so spellings differing only in case, accents, spacing or punctuation compare equal.
+
+    "Jean-Luc  Moréau" -> "jean luc moreau".
+    """
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
