@@ -137,3 +137,17 @@ def test_organization_search_used_by_autocomplete(login, analyst):
     OrganizationFactory(name="Northern Fishers' League")
     response = login(analyst).get(reverse("admin:people_organization_changelist"), {"q": "fishers"})
     assert b"Northern Fishers" in response.content
+
+
+def test_admin_refuses_a_duplicate_person_and_points_to_the_existing_one(login, analyst):
+    from monitoring.people.models import Person
+
+    existing = PersonFactory(name="Wang Lihua")
+    response = login(analyst).post(reverse("admin:people_person_add"), {
+        "name": "  wang LIHUA ", "country": "", "description": "",
+        "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0,
+        "roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0, "quotes-TOTAL_FORMS": 0, "quotes-INITIAL_FORMS": 0,
+    })
+    assert response.status_code == 200
+    assert f"#{existing.pk}" in response.content.decode()
+    assert Person.objects.count() == 1
