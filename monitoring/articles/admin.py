@@ -21,7 +21,7 @@ from .models import Article, CountryMention, Outlet
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "country", "language")
-    list_filter = ("kind", "country")
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("country",)
     search_fields = ("name",)
     autocomplete_fields = ("country",)
@@ -51,7 +51,8 @@ class TaggedArticleInline(admin.TabularInline):
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ("headline", "outlet", "published_on", "status", "tag_list", "quote_count", "photo_count")
     list_select_related = ("outlet",)
-    list_filter = ("status", "outlet__kind", "outlet", "tags__category", "tags", "outlet__country")
+    list_filter = ("status", "outlet__kind", "outlet", "tags__category", "tags",
+                   ("outlet__country", admin.RelatedOnlyFieldListFilter))
     date_hierarchy = "published_on"
     search_fields = ("headline", "url", "source_name")
     autocomplete_fields = ("outlet", "assignee", "syndicated_from")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -84,10 +85,8 @@ class ArticleQuerySet(models.QuerySet):
 
 
 def _subquery_count(queryset):
-    return models.Subquery(
-        queryset.order_by().values("article").annotate(n=Count("pk")).values("n")[:1],
-        output_field=models.IntegerField(),
-    )
+    counted = queryset.order_by().values("article").annotate(n=Count("pk")).values("n")[:1]
+    return Coalesce(models.Subquery(counted, output_field=models.IntegerField()), 0)
 
 
 class Article(TimeStampedModel):

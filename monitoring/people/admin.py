@@ -82,7 +82,7 @@ class PersonQuoteInline(admin.TabularInline):
 class PersonAdmin(SimpleHistoryAdmin):
     list_display = ("name", "country", "quote_count", "last_quoted")
     list_select_related = ("country",)
-    list_filter = ("country",)
+    list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name", "aliases__name", "description")
     autocomplete_fields = ("country",)
     fields = ("name", "country", "description")
@@ -128,7 +128,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "country")
     list_select_related = ("country",)
-    list_filter = ("kind", "country")
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "aliases")
     autocomplete_fields = ("country",)
     fields = ("name", "kind", "country", "aliases")
