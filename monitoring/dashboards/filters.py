@@ -11,6 +11,8 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
+from monitoring.core.text import name_key
+
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, Outlet, OutletKind
 from monitoring.codebook.models import Tag, TagCategory, TaggedArticle, TagStatus
 from monitoring.core.models import Country
@@ -21,6 +23,34 @@ from monitoring.people.models import (
 from .search import articles_search
 
 INTERVALS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    """A row given by its id or by its name, matched as the importer matches names (case, accents, spacing)."""
+
+    def __init__(self, *args, key_lookups=("key",), **kwargs):
+        self.key_lookups = key_lookups
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        text = str(value).strip() if value not in self.empty_values else ""
+        if not text or text.isdigit():
+            return super().to_python(text)
+        match = Q()
+        for lookup in self.key_lookups:
+            match |= Q(**{lookup: name_key(text)})
+        found = self.queryset.filter(match).first()
+        if found is None:
+            raise forms.ValidationError(f"Nobody or nothing is known as “{text}”.", code="invalid_choice")
+        return found
+
+
+class NamedChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = NamedChoiceField
+
+
+def named_widget() -> forms.TextInput:
+    return forms.TextInput(attrs={"placeholder": "name or id"})
 
 
 class CoverageFilterSet(django_filters.FilterSet):
@@ -43,13 +73,11 @@ class CoverageFilterSet(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(label="Tag category", choices=TagCategory.choices,
                                            method="filter_category")
     status = django_filters.ChoiceFilter(label="Status", choices=ArticleStatus.choices, method="filter_status")
-    # Thousands of people and organisations: a number box (filled in by links on the pages), not a <select>.
-    person = django_filters.ModelChoiceFilter(label="Person quoted", queryset=Person.objects.all(),
-                                              method="filter_person",
-                                              widget=forms.NumberInput(attrs={"placeholder": "id"}))
-    organization = django_filters.ModelChoiceFilter(label="Organization", queryset=Organization.objects.all(),
-                                                    method="filter_organization",
-                                                    widget=forms.NumberInput(attrs={"placeholder": "id"}))
+    # Thousands of people and organisations: a text box taking a name (or the id the pages' links fill in).
+    person = NamedChoiceFilter(label="Person quoted", queryset=Person.objects.all(), method="filter_person",
+                               key_lookups=("key", "aliases__key"), widget=named_widget())
+    organization = NamedChoiceFilter(label="Organization", queryset=Organization.objects.all(),
+                                     method="filter_organization", widget=named_widget())
     country = django_filters.ModelChoiceFilter(queryset=Country.objects.only("pk", "code", "name"),
                                                to_field_name="code", label="Country mentioned",
                                                method="filter_country")

@@ -141,3 +141,17 @@ def test_median_of_an_even_count_averages_the_middle_two(db):
         ArticleFactory(status="approved", imported_at=start, approved_at=start + dt.timedelta(hours=hours))
     from monitoring.articles.models import Article
     assert selectors.pipeline_median_approval(Article.objects.all()) == dt.timedelta(hours=3)
+
+
+def test_person_and_organization_filters_take_a_name_or_an_id(db):
+    from monitoring.people.models import PersonAlias
+
+    person = PersonFactory(name="Ana de la Cruz")
+    PersonAlias.objects.create(person=person, name="Ana Cruz-Ortega")
+    article = ArticleFactory()
+    QuoteFactory(article=article, speaker=person)
+    QuoteFactory(article=ArticleFactory())
+    for value in (str(person.pk), "ana DE la crúz", "Ana Cruz Ortega"):
+        assert article_ids({"person": value}) == {article.pk}, value
+    unknown = selectors.filters_bind({"person": "Nobody Atall"}).articles
+    assert not unknown.is_valid() and "Nobody Atall" in str(unknown.errors)
