@@ -16,3 +16,13 @@ def name_key(name: str) -> str:
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _NON_WORD.sub(" ", stripped.casefold()).strip()
+
+
+def occurrence_nearest(body: str, text: str, near: int) -> int | None:
+    """Offset of the occurrence of `text` in `body` closest to `near`, or None when it is not there."""
+    best, position = None, body.find(text)
+    while position != -1:
+        if best is None or abs(position - near) < abs(best - near):
+            best = position
+        position = body.find(text, position + 1)
+    return best

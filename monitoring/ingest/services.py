@@ -22,14 +22,23 @@ from django.utils.text import slugify
 from monitoring.articles.models import Article, CountryMention, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
 from monitoring.core.models import Country
-from monitoring.core.text import name_key
+from monitoring.core.text import name_key, occurrence_nearest
+from monitoring.dashboards.search import search_index_refresh
 from monitoring.people.models import (
-    Organization, OrganizationKind, OrganizationMention, Person, PersonAlias, Quote, Role, SuggestionStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationMention,
+    Person,
+    PersonAlias,
+    Quote,
+    Role,
+    SuggestionStatus,
 )
 from monitoring.photos.images import image_check
 from monitoring.photos.models import Photo
+from monitoring.review.services import annotations_reanchor
 
-from .parsers import ParseError, ParsedArticle, content_fingerprint
+from .parsers import ParsedArticle, ParseError, content_fingerprint
 from .parsers.gazetteer import ORGANIZATION_ALIASES
 from .sources import ImportUnit
 
@@ -62,7 +71,6 @@ class ImportReport:
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    article_ids: list[int] = field(default_factory=list)
 
     def summary(self) -> str:
         return ", ".join(f"{outcome.value} {self.counts[outcome]}" for outcome in Outcome)
@@ -89,6 +97,10 @@ class ImportCache:
     """Lookups kept for one import run, so a large import asks the database once per outlet, person or tag."""
 
     def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything: after a rollback, cached ids may name rows that no longer exist."""
         self.outlets: dict[str, Outlet] = {}
         self.persons: dict[str, int] = dict(Person.objects.values_list("key", "id"))
         self.persons.update(PersonAlias.objects.values_list("key", "person_id"))
@@ -314,7 +326,7 @@ def article_import(prepared: Prepared, *, cache: ImportCache, options: ImportOpt
             extraction_replace(article, prepared.unit, rows, cache=cache, old_body=old_body, options=options)
             rows.write()
             if old_body != article.body:
-                annotations_follow(article, old_body=old_body)
+                annotations_reanchor(article=article, old_body=old_body)
             return Outcome.UPDATED, article
         original = (
             Article.objects.filter(fingerprint=prepared.fingerprint, syndicated_from__isnull=True)
@@ -433,7 +445,7 @@ def extraction_replace(article: Article, unit: ImportUnit, rows: Rows, *, cache:
     article.country_mentions.all().delete()
     reviewed = []
     for quote in article.quotes.all():
-        start = text_reanchor(article.body, quote.text, near=quote.start)
+        start = occurrence_nearest(article.body, quote.text, quote.start)
         if start is None:
             quote.delete()
             continue
@@ -445,29 +457,7 @@ def extraction_replace(article: Article, unit: ImportUnit, rows: Rows, *, cache:
                     created=False, keep=reviewed)
 
 
-def text_reanchor(body: str, text: str, *, near: int) -> int | None:
-    """Offset of `text` in `body` closest to where it used to be, or None when it is gone."""
-    starts, position = [], body.find(text)
-    while position != -1:
-        starts.append(position)
-        position = body.find(text, position + 1)
-    return min(starts, key=lambda s: abs(s - near)) if starts else None
-
-
-def annotations_follow(article: Article, *, old_body: str) -> None:
-    """Let the review app re-anchor or orphan annotations on a changed body."""
-    try:
-        from monitoring.review.services import annotations_reanchor
-    except ImportError:
-        return
-    annotations_reanchor(article=article, old_body=old_body)
-
-
 def search_refresh(article_ids: list[int]) -> None:
-    try:
-        from monitoring.dashboards.search import search_index_refresh
-    except ImportError:
-        return
     if article_ids:
         search_index_refresh(article_ids)
 
@@ -481,7 +471,7 @@ def units_import(units: Iterable[ImportUnit | ParseError], *, options: ImportOpt
     while batch := list(islice(stream, batch_size)):
         batch_import(batch, cache=cache, options=options, report=report)
         if options.dry_run:
-            cache.__init__()  # the rolled-back batch's outlets and persons do not exist
+            cache.reset()  # the rolled-back batch's outlets and persons do not exist
     return report
 
 
@@ -495,7 +485,7 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
                 ids += [article.pk for article in articles_create(fresh, cache=cache, options=options)]
             report.counts[Outcome.CREATED] += len(fresh)
         except DatabaseError:
-            cache.__init__()  # ids cached inside the rolled-back savepoint do not exist
+            cache.reset()  # ids cached inside the rolled-back savepoint do not exist
             rest = fresh + rest  # one by one, so the bad article fails alone
         for p in rest:
             outcome = prepared_import(p, cache=cache, options=options, report=report)
@@ -505,7 +495,6 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
             transaction.set_rollback(True)
         else:
             transaction.on_commit(lambda: search_refresh(ids))
-    report.article_ids.extend(ids)
 
 
 def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prepared | None:
@@ -525,7 +514,7 @@ def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | 
     try:
         outcome, article = article_import(prepared, cache=cache, options=options)
     except DatabaseError as exc:
-        cache.__init__()
+        cache.reset()
         return report_failure(report, f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})")
     report.counts[outcome] += 1
     return None if outcome is Outcome.UNCHANGED else article

@@ -16,7 +16,7 @@ from monitoring.articles.models import Article, ArticleStatus
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
 from monitoring.core import permissions
 from monitoring.core.models import Country
-from monitoring.core.text import name_key
+from monitoring.core.text import name_key, occurrence_nearest
 from monitoring.people.models import Organization, Person, PersonAlias, Quote, Role, SuggestionStatus
 from monitoring.people.services import person_merge
 
@@ -421,15 +421,6 @@ def _expected_offset(start: int, old_body: str, new_body: str) -> int:
     return start
 
 
-def _occurrence_nearest(body: str, text: str, near: int) -> int | None:
-    best, position = None, body.find(text)
-    while position != -1:
-        if best is None or abs(position - near) < abs(best - near):
-            best = position
-        position = body.find(text, position + 1)
-    return best
-
-
 def annotations_reanchor(*, article: Article, old_body: str, user=None) -> ReanchorResult:
     """After a re-import replaced the body: move each annotation to its text (nearest its old place) or orphan it.
 
@@ -443,7 +434,7 @@ def annotations_reanchor(*, article: Article, old_body: str, user=None) -> Reanc
                 kept += 1
                 continue
             near = _expected_offset(annotation.start, old_body, body)
-            position = _occurrence_nearest(body, annotation.text, near) if annotation.text else None
+            position = occurrence_nearest(body, annotation.text, near) if annotation.text else None
             if position is None:
                 orphaned += 1
                 if annotation.orphaned:
