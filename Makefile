@@ -31,7 +31,7 @@ test-postgres: install
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest
 
 test-browser: install
-	$(BIN)/pytest -m browser -p no:randomly
+	$(BIN)/pytest -m browser
 
 bench: install
 	$(BIN)/python bench/run_all.py
