@@ -12,12 +12,60 @@ import io
 import random
 from pathlib import Path
 
-FIRST = ["Amara", "Lucas", "Ingrid", "Tomas", "Wang", "Ana", "Kwame", "Leila", "Pavel", "Sofia", "Rahul", "Mei",
-         "Jonas", "Nadia", "Omar", "Elena", "Hiro", "Zainab", "Mateo", "Irina"]
-LAST = ["Keita", "Ferreira", "Solberg", "Novak", "Lihua", "de la Cruz", "Mensah", "Haddad", "Petrov", "Marin",
-        "Mehta", "Tanaka", "Berg", "Farouk", "Saleh", "Popescu", "Sato", "Bello", "Rojas", "Volkova"]
-PARTIES = ["People's Renewal Party", "Workers' Union Party", "Social Progress Party", "Civic Renaissance Party",
-           "National Reform Party", "Democratic Alliance", "Green Future League", "Labour Front"]
+FIRST = [
+    "Amara",
+    "Lucas",
+    "Ingrid",
+    "Tomas",
+    "Wang",
+    "Ana",
+    "Kwame",
+    "Leila",
+    "Pavel",
+    "Sofia",
+    "Rahul",
+    "Mei",
+    "Jonas",
+    "Nadia",
+    "Omar",
+    "Elena",
+    "Hiro",
+    "Zainab",
+    "Mateo",
+    "Irina",
+]
+LAST = [
+    "Keita",
+    "Ferreira",
+    "Solberg",
+    "Novak",
+    "Lihua",
+    "de la Cruz",
+    "Mensah",
+    "Haddad",
+    "Petrov",
+    "Marin",
+    "Mehta",
+    "Tanaka",
+    "Berg",
+    "Farouk",
+    "Saleh",
+    "Popescu",
+    "Sato",
+    "Bello",
+    "Rojas",
+    "Volkova",
+]
+PARTIES = [
+    "People's Renewal Party",
+    "Workers' Union Party",
+    "Social Progress Party",
+    "Civic Renaissance Party",
+    "National Reform Party",
+    "Democratic Alliance",
+    "Green Future League",
+    "Labour Front",
+]
 TITLES = ["chairman", "secretary-general", "deputy chairwoman", "vice-president", "international secretary"]
 COUNTRIES = ["Kenya", "Brazil", "Serbia", "Nepal", "Egypt", "Peru", "Ghana", "Indonesia", "Mongolia", "Chile"]
 OUTLETS = ["Eastern Daily Star", "Continental Wire", "Harbour Times", "Radio Meridian", "The Civic Ledger"]
@@ -37,18 +85,29 @@ def article_text(n: int, rng: random.Random) -> str:
     speakers = [person(rng) for _ in range(5)]
     lines = [f"Delegates discuss {theme} at forum number {n}", "", f"Updated: {date} {rng.choice(OUTLETS)}", ""]
     first, first_title = speakers[0]
-    lines += [f"{first} ({first_title}) speaks at the opening session in {rng.choice(COUNTRIES)}. "
-              f"ANA ROJAS/CONTINENTAL WIRE", ""]
-    lines += [f"Representatives of {len(speakers)} parties from {rng.choice(COUNTRIES)} and "
-              f"{rng.choice(COUNTRIES)} met on Tuesday to discuss {theme} and the next steps for cooperation.", ""]
+    lines += [
+        f"{first} ({first_title}) speaks at the opening session in {rng.choice(COUNTRIES)}. ANA ROJAS/CONTINENTAL WIRE",
+        "",
+    ]
+    lines += [
+        f"Representatives of {len(speakers)} parties from {rng.choice(COUNTRIES)} and "
+        f"{rng.choice(COUNTRIES)} met on Tuesday to discuss {theme} and the next steps for cooperation.",
+        "",
+    ]
     for i, (name, title) in enumerate(speakers):
         surname = name.split()[-1]
         if i % 2 == 0:
-            lines += [f'"Our cooperation on {theme} has delivered results for ordinary families in round {n}," '
-                      f"said {name}, {title}.", ""]
+            lines += [
+                f'"Our cooperation on {theme} has delivered results for ordinary families in round {n}," '
+                f"said {name}, {title}.",
+                "",
+            ]
         else:
-            lines += [f"{name}, {title}, {rng.choice(VERBS)} that the programme had trained {rng.randint(10, 900)} "
-                      f"people and would expand next year.", ""]
+            lines += [
+                f"{name}, {title}, {rng.choice(VERBS)} that the programme had trained {rng.randint(10, 900)} "
+                f"people and would expand next year.",
+                "",
+            ]
         lines += [f"{surname} noted that the partners had met {rng.randint(2, 40)} times since the last forum.", ""]
     lines += ["Next steps", "", "Officials said a follow-up meeting would be held before the end of the year.", ""]
     lines += ["Copyright © Continental Wire. All rights reserved.", ""]

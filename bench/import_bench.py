@@ -46,12 +46,14 @@ def manage(env: dict, *args: str) -> tuple[float, int]:
 
 def bench_env(workdir: Path, database_url: str | None) -> dict:
     env = dict(os.environ)
-    env.update({
-        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DEBUG": "false",  # DEBUG keeps a log of every query: not what a real import pays
-        "DATABASE_URL": database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-    })
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+            "DEBUG": "false",  # DEBUG keeps a log of every query: not what a real import pays
+            "DATABASE_URL": database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
+            "MEDIA_ROOT": str(workdir / "media"),
+        }
+    )
     return env
 
 

@@ -29,15 +29,50 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TARGET_RATIO = 5.0
 
-SYLLABLES = ["ka", "lo", "mi", "ren", "tas", "vo", "dor", "eli", "fan", "gu", "hal", "ist", "jon", "kur", "lem",
-             "nar", "os", "pel", "quin", "sar", "tum", "ul", "ver", "wen", "yar", "zo"]
-COMMON = ("the of and to in a said on for that with was by as at from government minister officials talks "
-          "agreement report country people week year president party election vote parliament security "
-          "economy trade aid crisis border council meeting statement spokesperson region leaders").split()
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ren",
+    "tas",
+    "vo",
+    "dor",
+    "eli",
+    "fan",
+    "gu",
+    "hal",
+    "ist",
+    "jon",
+    "kur",
+    "lem",
+    "nar",
+    "os",
+    "pel",
+    "quin",
+    "sar",
+    "tum",
+    "ul",
+    "ver",
+    "wen",
+    "yar",
+    "zo",
+]
+COMMON = (
+    "the of and to in a said on for that with was by as at from government minister officials talks "
+    "agreement report country people week year president party election vote parliament security "
+    "economy trade aid crisis border council meeting statement spokesperson region leaders"
+).split()
 CUES = ["said", "told reporters", "added", "argued", "warned"]
 KINDS = ["direct"] * 6 + ["indirect"] * 3 + ["partial"]
-OUTLET_KINDS = ["state_media", "wire_agency", "public_broadcaster", "national_newspaper", "independent",
-                "party_press", "other"]
+OUTLET_KINDS = [
+    "state_media",
+    "wire_agency",
+    "public_broadcaster",
+    "national_newspaper",
+    "independent",
+    "party_press",
+    "other",
+]
 TAG_CATEGORIES = ["topic", "region", "frame", "narrative", "claim", "campaign"]
 
 
@@ -73,6 +108,7 @@ def database_prepare(url: str | None) -> tuple[str, callable]:
             for file in Path(folder).glob("*"):
                 file.unlink()
             os.rmdir(folder)
+
         return f"sqlite:///{path}", drop
 
     import psycopg
@@ -87,6 +123,7 @@ def database_prepare(url: str | None) -> tuple[str, callable]:
         connections.close_all()
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     base, _, _ = url.rpartition("/")
     return f"{base}/{name}", drop
 
@@ -110,20 +147,32 @@ class Generator:
         self.done = 0
         self.persons: dict[int, int] = {}
         rng = random.Random(seed)
-        self.vocabulary = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) for _ in range(4000)})
-        self.outlets = list(Outlet.objects.bulk_create([
-            Outlet(name=f"Bench Outlet {n}", kind=OUTLET_KINDS[n % len(OUTLET_KINDS)]) for n in range(40)
-        ]))
-        self.tags = list(Tag.objects.bulk_create([
-            Tag(name=f"bench tag {n}", slug=f"bench-tag-{n}", category=TAG_CATEGORIES[n % len(TAG_CATEGORIES)])
-            for n in range(30)
-        ]))
+        self.vocabulary = sorted(
+            {"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))) for _ in range(4000)}
+        )
+        self.outlets = list(
+            Outlet.objects.bulk_create(
+                [Outlet(name=f"Bench Outlet {n}", kind=OUTLET_KINDS[n % len(OUTLET_KINDS)]) for n in range(40)]
+            )
+        )
+        self.tags = list(
+            Tag.objects.bulk_create(
+                [
+                    Tag(name=f"bench tag {n}", slug=f"bench-tag-{n}", category=TAG_CATEGORIES[n % len(TAG_CATEGORIES)])
+                    for n in range(30)
+                ]
+            )
+        )
         codes = [f"{a}{b}" for a in "QWXZ" for b in "ABCDEFGHIJKLM"][:50]
         self.countries = list(Country.objects.bulk_create([Country(code=c, name=f"Benchland {c}") for c in codes]))
-        self.organizations = list(Organization.objects.bulk_create([
-            Organization(name=f"Bench Organization {n}", key=f"bench organization {n}", kind="political_party")
-            for n in range(60)
-        ]))
+        self.organizations = list(
+            Organization.objects.bulk_create(
+                [
+                    Organization(name=f"Bench Organization {n}", key=f"bench organization {n}", kind="political_party")
+                    for n in range(60)
+                ]
+            )
+        )
         User = get_user_model()
         group = Group.objects.get(name=ANALYST)
         self.analysts = []
@@ -139,9 +188,9 @@ class Generator:
         first = window * 40
         missing = [n for n in range(first, first + 40) if n not in self.persons]
         if missing:
-            created = Person.objects.bulk_create([
-                Person(name=f"Bench Person {n}", key=f"bench person {n}") for n in missing
-            ])
+            created = Person.objects.bulk_create(
+                [Person(name=f"Bench Person {n}", key=f"bench person {n}") for n in missing]
+            )
             self.persons.update({n: p.pk for n, p in zip(missing, created, strict=True)})
         return [self.persons[n] for n in range(first, first + 40)]
 
@@ -189,23 +238,50 @@ class Generator:
             body = "\n\n".join(parts)
             status = "approved" if day > 14 else rng.choice(["new", "in_analysis", "in_review", "approved"])
             imported = datetime.datetime.combine(published, datetime.time(8), tzinfo=datetime.UTC)
-            articles.append(Article(
-                outlet=self.outlets[rng.randrange(len(self.outlets))], headline=headline[:500], body=body,
-                published_on=published, word_count=len(body.split()), fingerprint=f"bench-{self.seed}-{i}",
-                status=status, assignee=self.analysts[i % len(self.analysts)] if rng.random() < 0.8 else None,
-                due_on=published + datetime.timedelta(days=3), imported_at=imported,
-                approved_at=imported + datetime.timedelta(hours=rng.randint(1, 96)) if status == "approved" else None,
-            ))
+            articles.append(
+                Article(
+                    outlet=self.outlets[rng.randrange(len(self.outlets))],
+                    headline=headline[:500],
+                    body=body,
+                    published_on=published,
+                    word_count=len(body.split()),
+                    fingerprint=f"bench-{self.seed}-{i}",
+                    status=status,
+                    assignee=self.analysts[i % len(self.analysts)] if rng.random() < 0.8 else None,
+                    due_on=published + datetime.timedelta(days=3),
+                    imported_at=imported,
+                    approved_at=imported + datetime.timedelta(hours=rng.randint(1, 96))
+                    if status == "approved"
+                    else None,
+                )
+            )
             plans.append(spans)
         articles = Article.objects.bulk_create(articles, batch_size=500)
         quotes, roles, tagged, mentions, photos = [], [], [], [], []
         for article, spans in zip(articles, plans, strict=True):
             for start, end, text, speaker in spans:
-                quotes.append(Quote(article=article, speaker_id=speaker, text=text, start=start, end=end,
-                                    kind=rng.choice(KINDS), cue="said", status="confirmed"))
+                quotes.append(
+                    Quote(
+                        article=article,
+                        speaker_id=speaker,
+                        text=text,
+                        start=start,
+                        end=end,
+                        kind=rng.choice(KINDS),
+                        cue="said",
+                        status="confirmed",
+                    )
+                )
             speaker = spans[0][3]
-            roles.append(Role(person_id=speaker, article=article, title="spokesperson", status="confirmed",
-                              organization=self.organizations[speaker % len(self.organizations)]))
+            roles.append(
+                Role(
+                    person_id=speaker,
+                    article=article,
+                    title="spokesperson",
+                    status="confirmed",
+                    organization=self.organizations[speaker % len(self.organizations)],
+                )
+            )
             for tag in rng.sample(self.tags, rng.randint(1, 2)):
                 tagged.append(TaggedArticle(content_object=article, tag=tag, status="confirmed"))
             for country in rng.sample(self.countries, rng.randint(1, 2)):
@@ -269,8 +345,9 @@ def main():
                 cursor.execute("ANALYZE")  # what autovacuum / PRAGMA optimize do on a live database
             timings[size] = time.perf_counter() - started
             if size == args.sizes[0]:
-                newest = Quote.objects.filter(article__published_on__gte=generator.today - datetime.timedelta(
-                    days=args.person_days - 1))
+                newest = Quote.objects.filter(
+                    article__published_on__gte=generator.today - datetime.timedelta(days=args.person_days - 1)
+                )
                 person = newest.values("speaker").order_by().annotate(n=django.db.models.Count("pk")).order_by("-n")[0]
                 phrase = topic_phrase(0)
                 pages = {
@@ -287,9 +364,13 @@ def main():
 
         small, large = args.sizes
         vendor = connection.vendor
-        print(f"\nPages bench on {vendor}: {small:,} vs {large:,} articles, {args.quotes} quotes each, "
-              f"{args.per_day}/day; median of {args.repeat} renders")
-        print(f"  generation + indexing: {timings[small]:.1f} s for {small:,}, {timings[large]:.1f} s more for {large:,}")
+        print(
+            f"\nPages bench on {vendor}: {small:,} vs {large:,} articles, {args.quotes} quotes each, "
+            f"{args.per_day}/day; median of {args.repeat} renders"
+        )
+        print(
+            f"  generation + indexing: {timings[small]:.1f} s for {small:,}, {timings[large]:.1f} s more for {large:,}"
+        )
         header = f"{'page':<38} {f'{small:,} ms':>10} {f'{large:,} ms':>11} {'ratio':>7} {'target':>7} {'queries':>9}"
         print(header)
         print("-" * len(header))
@@ -301,8 +382,10 @@ def main():
             verdict = "info" if informational else ("ok" if ratio <= TARGET_RATIO else "OVER")
             failed |= verdict == "OVER"
             print(f"{name:<38} {t_small:>10.1f} {t_large:>11.1f} {ratio:>6.2f}x {verdict:>7} {q_small:>4}/{q_large:<4}")
-        print(f"\nTarget: each page within {TARGET_RATIO:g}x at {large:,} of its time at {small:,}; "
-              "(info) rows are not held to it.")
+        print(
+            f"\nTarget: each page within {TARGET_RATIO:g}x at {large:,} of its time at {small:,}; "
+            "(info) rows are not held to it."
+        )
         return 1 if failed else 0
     finally:
         drop()

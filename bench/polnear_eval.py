@@ -31,19 +31,114 @@ from monitoring.ingest.parsers.speech import speech_extract  # noqa: E402
 # word of its cue starts with one of these stems (or it holds one of the phrases). Evaluations
 # ("slammed", "praised"), thoughts ("believes") and vague cues ("raised questions") are left out.
 SPEECH_STEMS = (
-    "say", "said", "tell", "told", "add", "note", "stress", "write", "wrote", "written", "urge",
-    "warn", "ask", "accord", "announc", "state", "claim", "argu", "explain", "insist", "declar",
-    "report", "repl", "respond", "remark", "comment", "suggest", "emphas", "acknowledg", "admit",
-    "confirm", "recall", "predict", "promis", "pledg", "vow", "testif", "tweet", "quot", "assert",
-    "contend", "maintain", "alleg", "conced", "deni", "deny", "caution", "complain", "reiterat",
-    "disclos", "mention", "conclud", "recommend", "demand", "counter", "inform", "assur", "boast",
-    "predict", "retort", "repeat", "recount", "joke", "joked", "echo", "continu", "express",
+    "say",
+    "said",
+    "tell",
+    "told",
+    "add",
+    "note",
+    "stress",
+    "write",
+    "wrote",
+    "written",
+    "urge",
+    "warn",
+    "ask",
+    "accord",
+    "announc",
+    "state",
+    "claim",
+    "argu",
+    "explain",
+    "insist",
+    "declar",
+    "report",
+    "repl",
+    "respond",
+    "remark",
+    "comment",
+    "suggest",
+    "emphas",
+    "acknowledg",
+    "admit",
+    "confirm",
+    "recall",
+    "predict",
+    "promis",
+    "pledg",
+    "vow",
+    "testif",
+    "tweet",
+    "quot",
+    "assert",
+    "contend",
+    "maintain",
+    "alleg",
+    "conced",
+    "deni",
+    "deny",
+    "caution",
+    "complain",
+    "reiterat",
+    "disclos",
+    "mention",
+    "conclud",
+    "recommend",
+    "demand",
+    "counter",
+    "inform",
+    "assur",
+    "boast",
+    "predict",
+    "retort",
+    "repeat",
+    "recount",
+    "joke",
+    "joked",
+    "echo",
+    "continu",
+    "express",
 )
-SPEECH_PHRASES = ("point out", "pointed out", "points out", "call for", "called for", "calls for",
-                  "called on", "calls on", "went on to say", "made clear")
-THOUGHT_STEMS = ("believ", "think", "thought", "want", "hope", "feel", "felt", "know", "knew", "expect",
-                 "fear", "worr", "consider", "see", "saw", "view", "plan", "intend", "wish", "doubt",
-                 "learn", "understand", "agree", "decid", "seem", "appear")
+SPEECH_PHRASES = (
+    "point out",
+    "pointed out",
+    "points out",
+    "call for",
+    "called for",
+    "calls for",
+    "called on",
+    "calls on",
+    "went on to say",
+    "made clear",
+)
+THOUGHT_STEMS = (
+    "believ",
+    "think",
+    "thought",
+    "want",
+    "hope",
+    "feel",
+    "felt",
+    "know",
+    "knew",
+    "expect",
+    "fear",
+    "worr",
+    "consider",
+    "see",
+    "saw",
+    "view",
+    "plan",
+    "intend",
+    "wish",
+    "doubt",
+    "learn",
+    "understand",
+    "agree",
+    "decid",
+    "seem",
+    "appear",
+)
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers", "their", "you"}
 # Exact matches ignore quotation marks and edge punctuation: gold direct spans include the marks.
 EDGE_MARKS = " \t\n\"“”'‘’,.;:"
@@ -66,7 +161,9 @@ def is_speech_cue(cue: str) -> bool:
     words = [w for w in re.findall(r"[a-z]+", cue.casefold()) if not w.endswith("ly")]
     if any(w.startswith("continu") for w in words) and len(words) > 1:
         return False
-    if any(word.startswith(THOUGHT_STEMS) for word in words) and not any(w.startswith(("say", "said", "told", "tell")) for w in words):
+    if any(word.startswith(THOUGHT_STEMS) for word in words) and not any(
+        w.startswith(("say", "said", "told", "tell")) for w in words
+    ):
         return False
     return any(word.startswith(SPEECH_STEMS) for word in words) or any(p in " ".join(words) for p in SPEECH_PHRASES)
 
@@ -115,8 +212,10 @@ def is_proper_name(source: str) -> bool:
     words = source.split()
     if not words or source.casefold() in PRONOUNS:
         return False
-    return words[0][:1].isupper() and words[0].casefold() not in {"the", "a", "an", "this", "that", "some", "one", "his", "her"} and all(
-        w[:1].isupper() or w.casefold() in {"de", "la", "van", "von", "al", "bin", "del", "da"} for w in words
+    return (
+        words[0][:1].isupper()
+        and words[0].casefold() not in {"the", "a", "an", "this", "that", "some", "one", "his", "her"}
+        and all(w[:1].isupper() or w.casefold() in {"de", "la", "van", "von", "al", "bin", "del", "da"} for w in words)
     )
 
 
@@ -126,7 +225,9 @@ def same_person(gold_name: str, predicted: str) -> bool:
     return bool(gold_tokens) and gold_tokens[-1] in predicted_tokens
 
 
-def interrupted_quotes_join(predictions: list[tuple[int, int, bool, str]], text: str) -> list[tuple[int, int, bool, str]]:
+def interrupted_quotes_join(
+    predictions: list[tuple[int, int, bool, str]], text: str
+) -> list[tuple[int, int, bool, str]]:
     """Join the parts of one interrupted quote ("A," she said. "B.") into a single span.
 
     PolNeAR annotates such a quote as one Content from the first to the last part, while the
@@ -136,7 +237,7 @@ def interrupted_quotes_join(predictions: list[tuple[int, int, bool, str]], text:
     for prediction in sorted(predictions):
         if joined:
             last = joined[-1]
-            if last[2] and prediction[2] and last[3] == prediction[3] and "\n" not in text[last[1]:prediction[0]]:
+            if last[2] and prediction[2] and last[3] == prediction[3] and "\n" not in text[last[1] : prediction[0]]:
                 joined[-1] = (last[0], prediction[1], True, last[3])
                 continue
         joined.append(prediction)
@@ -154,11 +255,25 @@ def main() -> None:
     if not text_dir.is_dir():
         sys.exit(f"no PolNeAR split at {text_dir}")
 
-    counts = {key: 0 for key in (
-        "gold_direct", "gold_indirect", "pred_direct", "pred_indirect", "tp_direct", "tp_indirect",
-        "hit_direct", "hit_indirect", "exact_direct", "exact_indirect",
-        "named", "named_ok", "backref", "backref_ok",
-    )}
+    counts = {
+        key: 0
+        for key in (
+            "gold_direct",
+            "gold_indirect",
+            "pred_direct",
+            "pred_indirect",
+            "tp_direct",
+            "tp_indirect",
+            "hit_direct",
+            "hit_indirect",
+            "exact_direct",
+            "exact_indirect",
+            "named",
+            "named_ok",
+            "backref",
+            "backref_ok",
+        )
+    }
     articles = 0
     texts: list[str] = []
     words = 0
@@ -177,7 +292,8 @@ def main() -> None:
         articles += 1
         predictions = [
             (q.start + body_start, q.end + body_start, q.kind == "direct", q.speaker)
-            for q in quotes if q.kind != "partial"
+            for q in quotes
+            if q.kind != "partial"
         ]
         cues = {q.start + body_start: q.cue for q in quotes}
         if not args.no_merge:
@@ -191,16 +307,22 @@ def main() -> None:
                 if any(overlap(p_start, p_end, g.start, g.end) * 2 >= g.end - g.start for g in gold_kind):
                     counts["tp_" + kind] += 1
                 elif args.verbose:
-                    print(f"FP {kind} {text_path.name}: [{speaker}] ({cues.get(p_start)}) {text[p_start:p_end][:100]!r}")
+                    print(
+                        f"FP {kind} {text_path.name}: [{speaker}] ({cues.get(p_start)}) {text[p_start:p_end][:100]!r}"
+                    )
             for gold in gold_kind:
-                matched = [p for p in pred_kind if overlap(p[0], p[1], gold.start, gold.end) * 2 >= gold.end - gold.start]
+                matched = [
+                    p for p in pred_kind if overlap(p[0], p[1], gold.start, gold.end) * 2 >= gold.end - gold.start
+                ]
                 if not matched:
                     if args.verbose:
-                        print(f"FN {kind} {text_path.name}: [{gold.source}] ({gold.cue}) {text[gold.start:gold.end][:100]!r}")
+                        print(
+                            f"FN {kind} {text_path.name}: [{gold.source}] ({gold.cue}) {text[gold.start : gold.end][:100]!r}"
+                        )
                     continue
                 counts["hit_" + kind] += 1
-                gold_text = text[gold.start:gold.end].strip(EDGE_MARKS)
-                if any(text[p[0]:p[1]].strip(EDGE_MARKS) == gold_text for p in matched):
+                gold_text = text[gold.start : gold.end].strip(EDGE_MARKS)
+                if any(text[p[0] : p[1]].strip(EDGE_MARKS) == gold_text for p in matched):
                     counts["exact_" + kind] += 1
                 speaker = matched[0][3]
                 if is_proper_name(gold.source):
@@ -222,7 +344,7 @@ def main() -> None:
     for _ in range(3):
         began = time.process_time()
         for text in texts:
-            speech_extract(text[text.find("\n") + 1:], paragraph_break="\n")
+            speech_extract(text[text.find("\n") + 1 :], paragraph_break="\n")
         elapsed = min(elapsed, time.process_time() - began)
         began = time.process_time()
         for text in texts:
@@ -244,8 +366,10 @@ def main() -> None:
     figures["speaker_accuracy"] = ratio(counts["named_ok"], counts["named"])
     figures["backref_accuracy"] = ratio(counts["backref_ok"], counts["backref"])
 
-    print(f"PolNeAR {args.split}: {articles} articles, gold speech attributions "
-          f"{counts['gold_direct']} direct + {counts['gold_indirect']} indirect")
+    print(
+        f"PolNeAR {args.split}: {articles} articles, gold speech attributions "
+        f"{counts['gold_direct']} direct + {counts['gold_indirect']} indirect"
+    )
     print(f"{'measure':<34}{'got':>8}{'target':>9}")
     rows = [
         ("direct quotes precision", "direct_precision"),
@@ -260,13 +384,19 @@ def main() -> None:
         target = TARGETS.get(key)
         mark = "" if target is None else ("  ok" if figures[key] >= target else "  BELOW")
         print(f"{label:<34}{figures[key]:>8.3f}{(f'{target:.2f}' if target else '-'):>9}{mark}")
-    print(f"exact span matches (ignoring quotation marks and edge punctuation): direct {counts['exact_direct']}/{counts['gold_direct']}, "
-          f"indirect {counts['exact_indirect']}/{counts['gold_indirect']}")
-    print(f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} back-references "
-          "(referent = nearest earlier named gold source)")
-    print(f"speed: {1000 * elapsed / max(articles, 1):.2f} ms per article for speech extraction, "
-          f"{1000 * parse_elapsed / max(articles, 1):.2f} ms for the whole parse_press_text "
-          f"({words / max(articles, 1):.0f} words on average)")
+    print(
+        f"exact span matches (ignoring quotation marks and edge punctuation): direct {counts['exact_direct']}/{counts['gold_direct']}, "
+        f"indirect {counts['exact_indirect']}/{counts['gold_indirect']}"
+    )
+    print(
+        f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} back-references "
+        "(referent = nearest earlier named gold source)"
+    )
+    print(
+        f"speed: {1000 * elapsed / max(articles, 1):.2f} ms per article for speech extraction, "
+        f"{1000 * parse_elapsed / max(articles, 1):.2f} ms for the whole parse_press_text "
+        f"({words / max(articles, 1):.0f} words on average)"
+    )
 
 
 if __name__ == "__main__":

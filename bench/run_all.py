@@ -29,13 +29,25 @@ def main() -> None:
     count = ["--count", "1000"] if args.quick else []
     sizes = ["--sizes", "1000", "10000"] if args.quick else []
     failures = 0
-    failures += run("import_articles vs loaddata (target: import < 0.5 x loaddata)",
-                    str(BENCH / "import_bench.py"), *count) != 0
-    failures += run("page times at two sizes (target: large within 5 x small)",
-                    str(BENCH / "pages_bench.py"), *sizes) != 0
+    failures += (
+        run("import_articles vs loaddata (target: import < 0.5 x loaddata)", str(BENCH / "import_bench.py"), *count)
+        != 0
+    )
+    failures += (
+        run("page times at two sizes (target: large within 5 x small)", str(BENCH / "pages_bench.py"), *sizes) != 0
+    )
     if args.polnear.is_dir():
-        failures += run("extraction quality on PolNeAR dev", str(BENCH / "polnear_eval.py"),
-                        "--data", str(args.polnear), "--split", "dev") != 0
+        failures += (
+            run(
+                "extraction quality on PolNeAR dev",
+                str(BENCH / "polnear_eval.py"),
+                "--data",
+                str(args.polnear),
+                "--split",
+                "dev",
+            )
+            != 0
+        )
     else:
         print(f"\n== PolNeAR not found at {args.polnear}: extraction quality not measured")
     sys.exit(1 if failures else 0)

@@ -54,7 +54,7 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     outlet = factory.SubFactory(OutletFactory)
     headline = factory.Sequence(lambda n: f"Ministers meet for talks round {n}")
     body = factory.Sequence(
-        lambda n: f"Delegations met in round {n} of the talks.\n\n\"We made progress,\" said a spokesperson."
+        lambda n: f'Delegations met in round {n} of the talks.\n\n"We made progress," said a spokesperson.'
     )
     published_on = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n % 180))
     fingerprint = factory.Sequence(lambda n: f"{n:064x}")
@@ -87,7 +87,7 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     kind = "direct"
     start = 0
     end = factory.LazyAttribute(lambda o: o.article.body.index("."))
-    text = factory.LazyAttribute(lambda o: o.article.body[o.start:o.end])
+    text = factory.LazyAttribute(lambda o: o.article.body[o.start : o.end])
     cue = "said"
 
 

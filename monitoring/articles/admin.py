@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -51,25 +51,49 @@ class TaggedArticleInline(admin.TabularInline):
 class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ("headline", "outlet", "published_on", "status", "tag_list", "quote_count", "photo_count")
     list_select_related = ("outlet",)
-    list_filter = ("status", "outlet__kind", "outlet", "tags__category", "tags",
-                   ("outlet__country", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        "status",
+        "outlet__kind",
+        "outlet",
+        "tags__category",
+        "tags",
+        ("outlet__country", admin.RelatedOnlyFieldListFilter),
+    )
     date_hierarchy = "published_on"
     search_fields = ("headline", "url", "source_name")
     autocomplete_fields = ("outlet", "assignee", "syndicated_from")
     # Status and assignee change only through the workflow actions, which check permissions and keep the audit.
-    readonly_fields = ("fingerprint", "word_count", "source_name", "imported_at", "version", "approved_at",
-                       "status", "assignee", "timeline_link")
+    readonly_fields = (
+        "fingerprint",
+        "word_count",
+        "source_name",
+        "imported_at",
+        "version",
+        "approved_at",
+        "status",
+        "assignee",
+        "timeline_link",
+    )
     fieldsets = (
         (None, {"fields": ("headline", "outlet", "bylines", ("published_on", "updated_on"), "url", "language")}),
         ("Text", {"fields": ("body", "subheadings", "rights", "word_count")}),
-        ("Workflow", {"fields": ("status", "assignee", ("due_on", "priority"), "approved_at", "version",
-                                 "timeline_link")}),
+        (
+            "Workflow",
+            {"fields": ("status", "assignee", ("due_on", "priority"), "approved_at", "version", "timeline_link")},
+        ),
         ("Provenance", {"fields": ("source_name", "imported_at", "fingerprint", "syndicated_from")}),
     )
     inlines = (PhotoInline, ArticleQuoteInline, ArticleRoleInline, TaggedArticleInline, CountryMentionInline)
     history_list_display = ("status",)
-    actions = ("claim_articles", "submit_articles", "approve_articles", "return_articles", "reopen_articles",
-               "archive_articles", "assign_articles")
+    actions = (
+        "claim_articles",
+        "submit_articles",
+        "approve_articles",
+        "return_articles",
+        "reopen_articles",
+        "archive_articles",
+        "assign_articles",
+    )
 
     def get_queryset(self, request):
         tags = Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag"))
@@ -90,8 +114,11 @@ class ArticleAdmin(SimpleHistoryAdmin):
     # Workflow: the same services as the reader page, applied per article, refusals reported per article.
 
     def get_urls(self):
-        timeline = path("<path:object_id>/timeline/", self.admin_site.admin_view(self.timeline_view),
-                        name="articles_article_timeline")
+        timeline = path(
+            "<path:object_id>/timeline/",
+            self.admin_site.admin_view(self.timeline_view),
+            name="articles_article_timeline",
+        )
         return [timeline, *super().get_urls()]
 
     @admin.display(description="timeline")
@@ -105,13 +132,23 @@ class ArticleAdmin(SimpleHistoryAdmin):
         article = get_object_or_404(Article, pk=object_id)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "article": article,
-                   "title": f"Timeline: {article}", "entries": article_timeline(article=article)}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "article": article,
+            "title": f"Timeline: {article}",
+            "entries": article_timeline(article=article),
+        }
         return TemplateResponse(request, "review/admin_timeline.html", context)
 
     def _transition(self, request, queryset, action: str, label: str, **kwargs):
-        bulk_apply(self, request, queryset, label,
-                   lambda article: article_transition(article=article, user=request.user, action=action, **kwargs))
+        bulk_apply(
+            self,
+            request,
+            queryset,
+            label,
+            lambda article: article_transition(article=article, user=request.user, action=action, **kwargs),
+        )
 
     def _ask(self, request, queryset, action: str, label: str, *, needs: str):
         """Admin actions that need a comment or an assignee show a small form first."""
@@ -125,10 +162,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
                     return None
             self._transition(request, queryset, action, label, comment=comment, assignee=assignee)
             return None
-        context = {**self.admin_site.each_context(request), "opts": self.model._meta, "articles": queryset,
-                   "title": label, "action": f"{action}_articles", "needs": needs,
-                   "analysts": analysts() if needs == "assignee" else (),
-                   "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "articles": queryset,
+            "title": label,
+            "action": f"{action}_articles",
+            "needs": needs,
+            "analysts": analysts() if needs == "assignee" else (),
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
         return TemplateResponse(request, "review/admin_action_form.html", context)
 
     # Actions are offered to anyone who can view articles; the services refuse, with a reason, who may not act.

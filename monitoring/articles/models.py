@@ -119,7 +119,10 @@ class Article(TimeStampedModel):
     source_name = models.CharField(max_length=500, blank=True, help_text="File the article was imported from.")
     imported_at = models.DateTimeField(null=True, blank=True)
     import_digest = models.CharField(
-        max_length=64, blank=True, editable=False, help_text="Digest of the last imported extraction, to skip unchanged files."
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Digest of the last imported extraction, to skip unchanged files.",
     )
 
     history = HistoricalRecords(excluded_fields=["modified"])

@@ -12,8 +12,15 @@ from monitoring.codebook.models import TaggedArticle
 from monitoring.people.models import Quote, QuoteKind, Role
 from monitoring.review import services
 from monitoring.review.forms import (
-    AnnotationForm, AnnotationUpdateForm, CommentForm, MergeForm, QuoteUpdateForm, RoleUpdateForm, TransitionForm,
-    VersionForm, form_errors,
+    AnnotationForm,
+    AnnotationUpdateForm,
+    CommentForm,
+    MergeForm,
+    QuoteUpdateForm,
+    RoleUpdateForm,
+    TransitionForm,
+    VersionForm,
+    form_errors,
 )
 from monitoring.review.models import Annotation, Stance
 from monitoring.review.selectors import reader_page
@@ -62,9 +69,15 @@ def article_transition(request, pk):
         return _invalid(request, article, form)
     data = form.cleaned_data
     return _act(
-        request, article,
-        lambda: services.article_transition(article=article, user=request.user, action=data["action"],
-                                            comment=data["comment"], assignee=data["assignee"]),
+        request,
+        article,
+        lambda: services.article_transition(
+            article=article,
+            user=request.user,
+            action=data["action"],
+            comment=data["comment"],
+            assignee=data["assignee"],
+        ),
         f"Done: {data['action']}.",
     )
 
@@ -75,14 +88,17 @@ def annotation_create(request, pk):
     form = AnnotationForm(request.POST)
     if not form.is_valid():
         return _invalid(request, article, form)
-    return _act(request, article, lambda: services.annotation_create(article=article, user=request.user,
-                                                                     **form.cleaned_data),
-                "Annotation saved.", anchor="#annotations")
+    return _act(
+        request,
+        article,
+        lambda: services.annotation_create(article=article, user=request.user, **form.cleaned_data),
+        "Annotation saved.",
+        anchor="#annotations",
+    )
 
 
 def _annotation(pk: int, annotation_id: int) -> Annotation:
-    return get_object_or_404(Annotation.objects.select_related("article", "author"), pk=annotation_id,
-                             article_id=pk)
+    return get_object_or_404(Annotation.objects.select_related("article", "author"), pk=annotation_id, article_id=pk)
 
 
 @require_POST
@@ -94,9 +110,13 @@ def annotation_update(request, pk, annotation_id):
     data = form.cleaned_data
     if data["start"] is None or data["end"] is None:
         data.update(start=None, end=None, text=None)
-    return _act(request, annotation.article,
-                lambda: services.annotation_update(annotation=annotation, user=request.user, **data),
-                "Annotation updated.", anchor=f"#annotation-{annotation.pk}")
+    return _act(
+        request,
+        annotation.article,
+        lambda: services.annotation_update(annotation=annotation, user=request.user, **data),
+        "Annotation updated.",
+        anchor=f"#annotation-{annotation.pk}",
+    )
 
 
 @require_POST
@@ -104,9 +124,13 @@ def annotation_delete(request, pk, annotation_id):
     annotation = _annotation(pk, annotation_id)
     form = VersionForm(request.POST)
     version = form.cleaned_data["version"] if form.is_valid() else None
-    return _act(request, annotation.article,
-                lambda: services.annotation_delete(annotation=annotation, user=request.user, version=version),
-                "Annotation deleted.", anchor="#annotations")
+    return _act(
+        request,
+        annotation.article,
+        lambda: services.annotation_delete(annotation=annotation, user=request.user, version=version),
+        "Annotation deleted.",
+        anchor="#annotations",
+    )
 
 
 @require_POST
@@ -115,10 +139,15 @@ def annotation_comment(request, pk, annotation_id):
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _invalid(request, annotation.article, form)
-    return _act(request, annotation.article,
-                lambda: services.annotation_comment_add(annotation=annotation, user=request.user,
-                                                        text=form.cleaned_data["text"]),
-                "Comment added.", anchor=f"#annotation-{annotation.pk}")
+    return _act(
+        request,
+        annotation.article,
+        lambda: services.annotation_comment_add(
+            annotation=annotation, user=request.user, text=form.cleaned_data["text"]
+        ),
+        "Comment added.",
+        anchor=f"#annotation-{annotation.pk}",
+    )
 
 
 @require_POST
@@ -130,8 +159,13 @@ def quote_decide(request, pk, quote_id, decision):
         form = VersionForm(request.POST)
         version = form.cleaned_data["version"] if form.is_valid() else None
         service = services.quote_confirm if decision == "confirm" else services.quote_reject
-        return _act(request, article, lambda: service(quote=quote, user=request.user, version=version),
-                    f"Quote {decision}ed.", anchor=anchor)
+        return _act(
+            request,
+            article,
+            lambda: service(quote=quote, user=request.user, version=version),
+            f"Quote {decision}ed.",
+            anchor=anchor,
+        )
     if decision != "update":
         raise Http404("Unknown decision.")
     form = QuoteUpdateForm(request.POST)
@@ -143,8 +177,16 @@ def quote_decide(request, pk, quote_id, decision):
         speaker = data["speaker"]
         if data["speaker_name"].strip():
             speaker = services.person_for_name(data["speaker_name"])
-        services.quote_update(quote=quote, user=request.user, version=data["version"], speaker=speaker,
-                              group=data["group"], kind=data["kind"] or None, start=data["start"], end=data["end"])
+        services.quote_update(
+            quote=quote,
+            user=request.user,
+            version=data["version"],
+            speaker=speaker,
+            group=data["group"],
+            kind=data["kind"] or None,
+            start=data["start"],
+            end=data["end"],
+        )
 
     return _act(request, article, update, "Quote updated and confirmed.", anchor=anchor)
 
@@ -155,29 +197,50 @@ def role_decide(request, pk, role_id, decision):
     article = role.article
     anchor = f"#role-{role.pk}"
     if decision == "confirm":
-        return _act(request, article, lambda: services.role_confirm(role=role, user=request.user),
-                    "Role confirmed.", anchor=anchor)
+        return _act(
+            request,
+            article,
+            lambda: services.role_confirm(role=role, user=request.user),
+            "Role confirmed.",
+            anchor=anchor,
+        )
     if decision == "reject":
-        return _act(request, article, lambda: services.role_reject(role=role, user=request.user),
-                    "Role rejected.", anchor=anchor)
+        return _act(
+            request,
+            article,
+            lambda: services.role_reject(role=role, user=request.user),
+            "Role rejected.",
+            anchor=anchor,
+        )
     if decision != "update":
         raise Http404("Unknown decision.")
     form = RoleUpdateForm(request.POST)
     if not form.is_valid():
         return _invalid(request, article, form)
-    return _act(request, article, lambda: services.role_update(role=role, user=request.user, **form.cleaned_data),
-                "Role updated and confirmed.", anchor=anchor)
+    return _act(
+        request,
+        article,
+        lambda: services.role_update(role=role, user=request.user, **form.cleaned_data),
+        "Role updated and confirmed.",
+        anchor=anchor,
+    )
 
 
 @require_POST
 def tag_decide(request, pk, tagged_id, decision):
-    tagged = get_object_or_404(TaggedArticle.objects.select_related("content_object", "tag"), pk=tagged_id,
-                               content_object_id=pk)
+    tagged = get_object_or_404(
+        TaggedArticle.objects.select_related("content_object", "tag"), pk=tagged_id, content_object_id=pk
+    )
     service = {"confirm": services.tag_confirm, "reject": services.tag_reject}.get(decision)
     if service is None:
         raise Http404("Unknown decision.")
-    return _act(request, tagged.content_object, lambda: service(tagged=tagged, user=request.user),
-                f"Tag {tagged.tag.name} {decision}ed.", anchor="#tags")
+    return _act(
+        request,
+        tagged.content_object,
+        lambda: service(tagged=tagged, user=request.user),
+        f"Tag {tagged.tag.name} {decision}ed.",
+        anchor="#tags",
+    )
 
 
 @require_POST
@@ -187,7 +250,10 @@ def persons_merge(request, pk):
     if not form.is_valid():
         return _invalid(request, article, form)
     survivor, other = form.cleaned_data["survivor"], form.cleaned_data["other"]
-    return _act(request, article,
-                lambda: services.article_persons_merge(article=article, survivor=survivor, others=[other],
-                                                       user=request.user),
-                f"Merged {other.name} into {survivor.name}.", anchor="#extraction")
+    return _act(
+        request,
+        article,
+        lambda: services.article_persons_merge(article=article, survivor=survivor, others=[other], user=request.user),
+        f"Merged {other.name} into {survivor.name}.",
+        anchor="#extraction",
+    )

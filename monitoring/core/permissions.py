@@ -37,6 +37,7 @@ def person_merge_check(user) -> None:
 # services in monitoring.review call them inside their transaction, after locking the article row, so the
 # answer reflects the current state and not the one the page was rendered from.
 
+
 def _status_require(article, *statuses: str, doing: str) -> None:
     if article.status not in statuses:
         raise PermissionDenied(f"Cannot {doing}: the article is {article.get_status_display().lower()} now.")

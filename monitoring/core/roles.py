@@ -4,9 +4,15 @@ Kept as data so a migration can (re)apply it whenever an app adds models.
 """
 
 CONTENT_MODELS = [
-    "articles.article", "articles.outlet", "articles.countrymention",
+    "articles.article",
+    "articles.outlet",
+    "articles.countrymention",
     "photos.photo",
-    "people.person", "people.personalias", "people.organization", "people.role", "people.quote",
+    "people.person",
+    "people.personalias",
+    "people.organization",
+    "people.role",
+    "people.quote",
     "people.organizationmention",
     "codebook.taggedarticle",
 ]

@@ -80,12 +80,45 @@ def _person_rows(filters: selectors.Filters) -> Iterator[dict]:
 
 
 EXPORTS = {
-    "articles": Export(["id", "headline", "outlet", "outlet_kind", "published_on", "status", "assignee", "due_on",
-                        "quote_count", "photo_count", "tags", "word_count", "url", "page"], _article_rows),
-    "quotes": Export(["id", "article_id", "headline", "outlet", "published_on", "speaker_id", "speaker", "group",
-                      "kind", "cue", "status", "text"], _quote_rows),
-    "persons": Export(["id", "name", "country", "quotes", "direct_quotes", "articles", "first_quoted",
-                       "last_quoted"], _person_rows),
+    "articles": Export(
+        [
+            "id",
+            "headline",
+            "outlet",
+            "outlet_kind",
+            "published_on",
+            "status",
+            "assignee",
+            "due_on",
+            "quote_count",
+            "photo_count",
+            "tags",
+            "word_count",
+            "url",
+            "page",
+        ],
+        _article_rows,
+    ),
+    "quotes": Export(
+        [
+            "id",
+            "article_id",
+            "headline",
+            "outlet",
+            "published_on",
+            "speaker_id",
+            "speaker",
+            "group",
+            "kind",
+            "cue",
+            "status",
+            "text",
+        ],
+        _quote_rows,
+    ),
+    "persons": Export(
+        ["id", "name", "country", "quotes", "direct_quotes", "articles", "first_quoted", "last_quoted"], _person_rows
+    ),
 }
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
@@ -123,8 +156,9 @@ def json_stream(columns: list[str], rows: Iterable[dict]) -> Iterator[str]:
     yield "["
     separator = "\n"
     for row in rows:
-        yield separator + json.dumps({column: row[column] for column in columns}, default=_json_default,
-                                     ensure_ascii=False)
+        yield separator + json.dumps(
+            {column: row[column] for column in columns}, default=_json_default, ensure_ascii=False
+        )
         separator = ",\n"
     yield "\n]\n"
 

@@ -11,13 +11,18 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from monitoring.core.text import name_key
-
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, Outlet, OutletKind
 from monitoring.codebook.models import Tag, TagCategory, TaggedArticle, TagStatus
 from monitoring.core.models import Country
+from monitoring.core.text import name_key
 from monitoring.people.models import (
-    Organization, OrganizationMention, Person, Quote, QuoteKind, Role, SuggestionStatus,
+    Organization,
+    OrganizationMention,
+    Person,
+    Quote,
+    QuoteKind,
+    Role,
+    SuggestionStatus,
 )
 
 from .search import articles_search
@@ -59,28 +64,46 @@ class CoverageFilterSet(django_filters.FilterSet):
     # ORM path from the filtered model to its article: "" for articles, "article__" for quotes.
     article_path = ""
 
-    q = django_filters.CharFilter(label="Text", method="filter_text",
-                                  widget=forms.TextInput(attrs={"type": "search", "placeholder": "Search text"}))
-    start = django_filters.DateFilter(label="From", method="filter_start",
-                                      widget=forms.DateInput(attrs={"type": "date"}))
+    q = django_filters.CharFilter(
+        label="Text",
+        method="filter_text",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Search text"}),
+    )
+    start = django_filters.DateFilter(
+        label="From", method="filter_start", widget=forms.DateInput(attrs={"type": "date"})
+    )
     end = django_filters.DateFilter(label="To", method="filter_end", widget=forms.DateInput(attrs={"type": "date"}))
-    outlet = django_filters.ModelChoiceFilter(label="Outlet", queryset=Outlet.objects.only("pk", "name"),
-                                           method="filter_outlet")
-    outlet_kind = django_filters.ChoiceFilter(label="Outlet kind", choices=OutletKind.choices,
-                                              method="filter_outlet_kind")
-    tag = django_filters.ModelChoiceFilter(label="Tag", queryset=Tag.objects.only("pk", "name", "slug", "category"),
-                                           to_field_name="slug", method="filter_tag")
-    category = django_filters.ChoiceFilter(label="Tag category", choices=TagCategory.choices,
-                                           method="filter_category")
+    outlet = django_filters.ModelChoiceFilter(
+        label="Outlet", queryset=Outlet.objects.only("pk", "name"), method="filter_outlet"
+    )
+    outlet_kind = django_filters.ChoiceFilter(
+        label="Outlet kind", choices=OutletKind.choices, method="filter_outlet_kind"
+    )
+    tag = django_filters.ModelChoiceFilter(
+        label="Tag",
+        queryset=Tag.objects.only("pk", "name", "slug", "category"),
+        to_field_name="slug",
+        method="filter_tag",
+    )
+    category = django_filters.ChoiceFilter(label="Tag category", choices=TagCategory.choices, method="filter_category")
     status = django_filters.ChoiceFilter(label="Status", choices=ArticleStatus.choices, method="filter_status")
     # Thousands of people and organisations: a text box taking a name (or the id the pages' links fill in).
-    person = NamedChoiceFilter(label="Person quoted", queryset=Person.objects.all(), method="filter_person",
-                               key_lookups=("key", "aliases__key"), widget=named_widget())
-    organization = NamedChoiceFilter(label="Organization", queryset=Organization.objects.all(),
-                                     method="filter_organization", widget=named_widget())
-    country = django_filters.ModelChoiceFilter(queryset=Country.objects.only("pk", "code", "name"),
-                                               to_field_name="code", label="Country mentioned",
-                                               method="filter_country")
+    person = NamedChoiceFilter(
+        label="Person quoted",
+        queryset=Person.objects.all(),
+        method="filter_person",
+        key_lookups=("key", "aliases__key"),
+        widget=named_widget(),
+    )
+    organization = NamedChoiceFilter(
+        label="Organization", queryset=Organization.objects.all(), method="filter_organization", widget=named_widget()
+    )
+    country = django_filters.ModelChoiceFilter(
+        queryset=Country.objects.only("pk", "code", "name"),
+        to_field_name="code",
+        label="Country mentioned",
+        method="filter_country",
+    )
     quote_kind = django_filters.ChoiceFilter(label="Quote kind", choices=QuoteKind.choices, method="filter_quote_kind")
     # Not a filter: the charts' time step, kept in the same form so the URL reproduces the view.
     interval = django_filters.ChoiceFilter(label="Per", choices=INTERVALS, method="filter_none", empty_label=None)
@@ -127,8 +150,9 @@ class CoverageFilterSet(django_filters.FilterSet):
         """Articles that name the organisation, or print someone's role in it."""
         mentioned = OrganizationMention.objects.filter(organization=value)
         role = Role.objects.filter(organization=value).exclude(status=SuggestionStatus.REJECTED)
-        return queryset.filter(self._article_in(mentioned.values("article_id"))
-                               | self._article_in(role.values("article_id")))
+        return queryset.filter(
+            self._article_in(mentioned.values("article_id")) | self._article_in(role.values("article_id"))
+        )
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(self._on_article("search_index__document__match", value))

@@ -12,8 +12,12 @@ class ArticleSearchIndex(models.Model):
     """
 
     article = models.OneToOneField(
-        "articles.Article", primary_key=True, db_column="rowid", db_constraint=False,
-        on_delete=models.DO_NOTHING, related_name="search_index",
+        "articles.Article",
+        primary_key=True,
+        db_column="rowid",
+        db_constraint=False,
+        on_delete=models.DO_NOTHING,
+        related_name="search_index",
     )
     headline = models.TextField()
     body = models.TextField()

@@ -31,8 +31,7 @@ _MARKERS = str.maketrans("", "", MARK_START + MARK_STOP)
 # Column weights, in table order: headline, body, captions, quotes.
 BM25_WEIGHTS = "10.0, 1.0, 3.0, 2.0"
 PG_HEADLINE_OPTIONS = (
-    f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", MaxWords=30, MinWords=12, '
-    'MaxFragments=2, FragmentDelimiter=" … "'
+    f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
 )
 
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
@@ -148,6 +147,7 @@ def snippet_html(snippet: str) -> SafeString:
 
 # Writing the index ------------------------------------------------------------------------------------------
 
+
 def _clean(text: str) -> str:
     return (text or "").translate(_MARKERS)
 
@@ -183,7 +183,7 @@ def search_index_refresh(article_ids: Iterable[int], **models_) -> None:
     """
     ids = sorted({int(pk) for pk in article_ids})
     for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
+        chunk = ids[start : start + CHUNK]
         documents = search_documents(chunk, **models_)
         placeholders = ", ".join(["%s"] * len(chunk))
         with transaction.atomic(), connection.cursor() as cursor:
@@ -209,6 +209,7 @@ def search_index_rebuild(**models_) -> int:
 
 
 # Keeping the index in step with edits ------------------------------------------------------------------------
+
 
 def search_index_schedule(article_id: int | None) -> None:
     """Refresh an article once the current transaction commits, however many of its rows were saved."""

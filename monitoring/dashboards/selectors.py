@@ -52,15 +52,20 @@ class Chart:
     def config(self) -> dict:
         """What static/js/charts.js needs to draw it."""
         return {
-            "kind": self.kind, "labels": self.labels, "horizontal": self.horizontal, "stacked": self.stacked,
+            "kind": self.kind,
+            "labels": self.labels,
+            "horizontal": self.horizontal,
+            "stacked": self.stacked,
             "series": [{"label": label, "data": data} for label, data in self.series],
         }
 
     @property
     def rows(self) -> list[tuple[str, str | None, list]]:
         links = self.links or [None] * len(self.labels)
-        return [(label, link, [data[i] for _, data in self.series])
-                for i, (label, link) in enumerate(zip(self.labels, links, strict=True))]
+        return [
+            (label, link, [data[i] for _, data in self.series])
+            for i, (label, link) in enumerate(zip(self.labels, links, strict=True))
+        ]
 
     @property
     def empty(self) -> bool:
@@ -72,6 +77,7 @@ class Chart:
 
 
 # Filters ----------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Filters:
@@ -133,8 +139,9 @@ class Filters:
         return data.urlencode()
 
 
-def filters_bind(params: Mapping, *, scope: dict | None = None, window_days: int | None = None,
-                 today: datetime.date | None = None) -> Filters:
+def filters_bind(
+    params: Mapping, *, scope: dict | None = None, window_days: int | None = None, today: datetime.date | None = None
+) -> Filters:
     """Bind the request's filters; `scope` pins a detail page's subject, `window_days` a default date range."""
     if isinstance(params, QueryDict):
         data = params.copy()
@@ -161,6 +168,7 @@ def filters_bind(params: Mapping, *, scope: dict | None = None, window_days: int
 
 # Figures ----------------------------------------------------------------------------------------------------
 
+
 def _period_label(value, interval: str) -> str:
     if value is None:
         return "undated"
@@ -171,27 +179,53 @@ def _period_label(value, interval: str) -> str:
 
 def coverage_over_time(articles: QuerySet, *, interval: str) -> Chart:
     """Articles per day, week or month of publication."""
-    rows = (articles.order_by().exclude(published_on=None)
-            .annotate(period=Trunc("published_on", interval)).values("period")
-            .annotate(n=Count("pk")).order_by("period"))
+    rows = (
+        articles.order_by()
+        .exclude(published_on=None)
+        .annotate(period=Trunc("published_on", interval))
+        .values("period")
+        .annotate(n=Count("pk"))
+        .order_by("period")
+    )
     rows = list(rows)
-    return Chart("volume", f"Articles per {interval}", [_period_label(r["period"], interval) for r in rows],
-                 [("Articles", [r["n"] for r in rows])], label_header=interval.title())
+    return Chart(
+        "volume",
+        f"Articles per {interval}",
+        [_period_label(r["period"], interval) for r in rows],
+        [("Articles", [r["n"] for r in rows])],
+        label_header=interval.title(),
+    )
 
 
 def coverage_by_outlet(articles: QuerySet, *, limit: int = TOP) -> Chart:
-    rows = list(articles.order_by().values("outlet", "outlet__name").annotate(n=Count("pk"))
-                .order_by("-n", "outlet__name")[:limit])
-    return Chart("outlets", "Articles by outlet", [r["outlet__name"] for r in rows], [("Articles", [r["n"] for r in rows])],
-                 links=[reverse("dashboards:outlet", args=[r["outlet"]]) for r in rows], horizontal=True,
-                 label_header="Outlet")
+    rows = list(
+        articles.order_by()
+        .values("outlet", "outlet__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "outlet__name")[:limit]
+    )
+    return Chart(
+        "outlets",
+        "Articles by outlet",
+        [r["outlet__name"] for r in rows],
+        [("Articles", [r["n"] for r in rows])],
+        links=[reverse("dashboards:outlet", args=[r["outlet"]]) for r in rows],
+        horizontal=True,
+        label_header="Outlet",
+    )
 
 
 def coverage_by_outlet_kind(articles: QuerySet) -> Chart:
     labels = dict(OutletKind.choices)
     rows = list(articles.order_by().values("outlet__kind").annotate(n=Count("pk")).order_by("-n"))
-    return Chart("outlet_kinds", "Articles by outlet kind", [labels.get(r["outlet__kind"], r["outlet__kind"]) for r in rows],
-                 [("Articles", [r["n"] for r in rows])], kind="doughnut", label_header="Outlet kind")
+    return Chart(
+        "outlet_kinds",
+        "Articles by outlet kind",
+        [labels.get(r["outlet__kind"], r["outlet__kind"]) for r in rows],
+        [("Articles", [r["n"] for r in rows])],
+        kind="doughnut",
+        label_header="Outlet kind",
+    )
 
 
 def _confirmed_tags(filters: Filters) -> QuerySet:
@@ -204,25 +238,52 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
         tagged = tagged.exclude(tag=exclude_tag)
     rows = list(tagged.values("tag__slug", "tag__name").annotate(n=Count("pk")).order_by("-n", "tag__name")[:limit])
     title = "Tags used alongside" if exclude_tag is not None else "Articles by tag"
-    return Chart("tags", title, [r["tag__name"] for r in rows], [("Articles", [r["n"] for r in rows])],
-                 links=[reverse("dashboards:tag", args=[r["tag__slug"]]) for r in rows], horizontal=True,
-                 label_header="Tag")
+    return Chart(
+        "tags",
+        title,
+        [r["tag__name"] for r in rows],
+        [("Articles", [r["n"] for r in rows])],
+        links=[reverse("dashboards:tag", args=[r["tag__slug"]]) for r in rows],
+        horizontal=True,
+        label_header="Tag",
+    )
 
 
 def coverage_by_tag_category(filters: Filters) -> Chart:
     labels = dict(TagCategory.choices)
-    rows = list(_confirmed_tags(filters).values("tag__category")
-                .annotate(n=Count("content_object", distinct=True)).order_by("-n"))
-    return Chart("categories", "Articles by tag category", [labels.get(r["tag__category"], r["tag__category"]) for r in rows],
-                 [("Articles", [r["n"] for r in rows])], kind="doughnut", label_header="Category")
+    rows = list(
+        _confirmed_tags(filters)
+        .values("tag__category")
+        .annotate(n=Count("content_object", distinct=True))
+        .order_by("-n")
+    )
+    return Chart(
+        "categories",
+        "Articles by tag category",
+        [labels.get(r["tag__category"], r["tag__category"]) for r in rows],
+        [("Articles", [r["n"] for r in rows])],
+        kind="doughnut",
+        label_header="Category",
+    )
 
 
 def quotes_top_speakers(quotes: QuerySet, *, limit: int = TOP, title: str = "Most quoted persons") -> Chart:
-    rows = list(quotes.order_by().filter(speaker__isnull=False).values("speaker", "speaker__name")
-                .annotate(n=Count("pk")).order_by("-n", "speaker__name")[:limit])
-    return Chart("speakers", title, [r["speaker__name"] for r in rows], [("Quotes", [r["n"] for r in rows])],
-                 links=[reverse("dashboards:person", args=[r["speaker"]]) for r in rows], horizontal=True,
-                 label_header="Person")
+    rows = list(
+        quotes.order_by()
+        .filter(speaker__isnull=False)
+        .values("speaker", "speaker__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "speaker__name")[:limit]
+    )
+    return Chart(
+        "speakers",
+        title,
+        [r["speaker__name"] for r in rows],
+        [("Quotes", [r["n"] for r in rows])],
+        links=[reverse("dashboards:person", args=[r["speaker"]]) for r in rows],
+        horizontal=True,
+        label_header="Person",
+    )
 
 
 def quotes_top_organizations(quotes: QuerySet, *, limit: int = TOP) -> Chart:
@@ -230,38 +291,66 @@ def quotes_top_organizations(quotes: QuerySet, *, limit: int = TOP) -> Chart:
     rows = list(
         quotes.order_by()
         # One filter() call, so the three conditions hold for the same role row.
-        .filter(speaker__roles__article=F("article"), speaker__roles__organization__isnull=False,
-                speaker__roles__status__in=KEPT_SUGGESTIONS)
+        .filter(
+            speaker__roles__article=F("article"),
+            speaker__roles__organization__isnull=False,
+            speaker__roles__status__in=KEPT_SUGGESTIONS,
+        )
         .values("speaker__roles__organization", "speaker__roles__organization__name")
-        .annotate(n=Count("pk", distinct=True)).order_by("-n", "speaker__roles__organization__name")[:limit]
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "speaker__roles__organization__name")[:limit]
     )
-    return Chart("organizations", "Most quoted organizations",
-                 [r["speaker__roles__organization__name"] for r in rows], [("Quotes", [r["n"] for r in rows])],
-                 links=[reverse("dashboards:organization", args=[r["speaker__roles__organization"]]) for r in rows],
-                 horizontal=True, label_header="Organization")
+    return Chart(
+        "organizations",
+        "Most quoted organizations",
+        [r["speaker__roles__organization__name"] for r in rows],
+        [("Quotes", [r["n"] for r in rows])],
+        links=[reverse("dashboards:organization", args=[r["speaker__roles__organization"]]) for r in rows],
+        horizontal=True,
+        label_header="Organization",
+    )
 
 
 def countries_top(filters: Filters, *, limit: int = TOP) -> Chart:
-    rows = list(filters.on_articles(CountryMention.objects.all())
-                .values("country__code", "country__name")
-                .annotate(articles=Count("article"), mentions=Sum("count")).order_by("-articles", "country__name")[:limit])
-    return Chart("countries", "Most mentioned countries", [r["country__name"] for r in rows],
-                 [("Articles", [r["articles"] for r in rows]), ("Mentions", [r["mentions"] for r in rows])],
-                 horizontal=True, label_header="Country")
+    rows = list(
+        filters.on_articles(CountryMention.objects.all())
+        .values("country__code", "country__name")
+        .annotate(articles=Count("article"), mentions=Sum("count"))
+        .order_by("-articles", "country__name")[:limit]
+    )
+    return Chart(
+        "countries",
+        "Most mentioned countries",
+        [r["country__name"] for r in rows],
+        [("Articles", [r["articles"] for r in rows]), ("Mentions", [r["mentions"] for r in rows])],
+        horizontal=True,
+        label_header="Country",
+    )
 
 
 def quotes_by_kind(quotes: QuerySet) -> Chart:
     labels = dict(QuoteKind.choices)
     rows = list(quotes.order_by().values("kind").annotate(n=Count("pk")).order_by("kind"))
-    return Chart("quote_kinds", "Direct and indirect quotes", [labels.get(r["kind"], r["kind"]) for r in rows],
-                 [("Quotes", [r["n"] for r in rows])], kind="doughnut", label_header="Kind")
+    return Chart(
+        "quote_kinds",
+        "Direct and indirect quotes",
+        [labels.get(r["kind"], r["kind"]) for r in rows],
+        [("Quotes", [r["n"] for r in rows])],
+        kind="doughnut",
+        label_header="Kind",
+    )
 
 
 def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
     """Quotes per period, one series per kind (stacked)."""
-    rows = (quotes.order_by().exclude(article__published_on=None)
-            .annotate(period=Trunc("article__published_on", interval)).values("period", "kind")
-            .annotate(n=Count("pk")).order_by("period"))
+    rows = (
+        quotes.order_by()
+        .exclude(article__published_on=None)
+        .annotate(period=Trunc("article__published_on", interval))
+        .values("period", "kind")
+        .annotate(n=Count("pk"))
+        .order_by("period")
+    )
     periods, counts = [], {}
     for row in rows:
         label = _period_label(row["period"], interval)
@@ -270,15 +359,23 @@ def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
             counts[label] = {}
         counts[label][row["kind"]] = row["n"]
     series = [(name, [counts[p].get(kind, 0) for p in periods]) for kind, name in QuoteKind.choices]
-    return Chart("quotes_volume", f"Quotes per {interval}", periods, series, stacked=True, label_header=interval.title())
+    return Chart(
+        "quotes_volume", f"Quotes per {interval}", periods, series, stacked=True, label_header=interval.title()
+    )
 
 
 # The review pipeline ----------------------------------------------------------------------------------------
 
+
 def pipeline_by_status(articles: QuerySet) -> Chart:
     counts = dict(articles.order_by().values_list("status").annotate(n=Count("pk")))
-    return Chart("pipeline", "Items per state", [label for _, label in ArticleStatus.choices],
-                 [("Articles", [counts.get(value, 0) for value, _ in ArticleStatus.choices])], label_header="State")
+    return Chart(
+        "pipeline",
+        "Items per state",
+        [label for _, label in ArticleStatus.choices],
+        [("Articles", [counts.get(value, 0) for value, _ in ArticleStatus.choices])],
+        label_header="State",
+    )
 
 
 def _overdue(today: datetime.date) -> Q:
@@ -288,10 +385,14 @@ def _overdue(today: datetime.date) -> Q:
 def pipeline_by_assignee(articles: QuerySet, *, today: datetime.date) -> list[dict]:
     """Per analyst: open, overdue and approved items (unassigned work shows as such)."""
     return list(
-        articles.order_by().values("assignee__username")
-        .annotate(total=Count("pk"), open=Count("pk", filter=~Q(status__in=CLOSED_STATUSES)),
-                  overdue=Count("pk", filter=_overdue(today)),
-                  approved=Count("pk", filter=Q(status=ArticleStatus.APPROVED)))
+        articles.order_by()
+        .values("assignee__username")
+        .annotate(
+            total=Count("pk"),
+            open=Count("pk", filter=~Q(status__in=CLOSED_STATUSES)),
+            overdue=Count("pk", filter=_overdue(today)),
+            approved=Count("pk", filter=Q(status=ArticleStatus.APPROVED)),
+        )
         .order_by(F("assignee__username").asc(nulls_last=True))
     )
 
@@ -302,16 +403,20 @@ def pipeline_overdue_count(articles: QuerySet, *, today: datetime.date) -> int:
 
 def pipeline_median_approval(articles: QuerySet) -> datetime.timedelta | None:
     """Median time from import to approval, computed in the database (two queries on any backend)."""
-    durations = (articles.order_by().filter(imported_at__isnull=False, approved_at__isnull=False)
-                 .annotate(took=ExpressionWrapper(F("approved_at") - F("imported_at"), output_field=DurationField())))
+    durations = (
+        articles.order_by()
+        .filter(imported_at__isnull=False, approved_at__isnull=False)
+        .annotate(took=ExpressionWrapper(F("approved_at") - F("imported_at"), output_field=DurationField()))
+    )
     count = durations.count()
     if not count:
         return None
-    middle = list(durations.order_by("took").values_list("took", flat=True)[(count - 1) // 2: count // 2 + 1])
+    middle = list(durations.order_by("took").values_list("took", flat=True)[(count - 1) // 2 : count // 2 + 1])
     return sum(middle, datetime.timedelta()) / len(middle)
 
 
 # Pages ------------------------------------------------------------------------------------------------------
+
 
 def coverage_latest_day(today: datetime.date) -> datetime.date:
     """The default window ends at the newest coverage: an archive not imported into lately still shows its last month."""
@@ -351,8 +456,11 @@ def _paginate(queryset: QuerySet, page: str | int | None, per_page: int) -> Page
 
 def _article_rows(articles: QuerySet) -> QuerySet:
     confirmed = TaggedArticle.objects.filter(status=TagStatus.CONFIRMED).select_related("tag").order_by("tag__name")
-    return (articles.select_related("outlet", "assignee").with_counts()
-            .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags")))
+    return (
+        articles.select_related("outlet", "assignee")
+        .with_counts()
+        .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags"))
+    )
 
 
 def article_page(filters: Filters, page: str | int | None) -> Page:
@@ -372,12 +480,19 @@ def article_list_page(params: Mapping, *, page=None) -> dict:
 
 def people_rows(filters: Filters) -> QuerySet:
     """Persons quoted in the filtered coverage, most quoted first (a values() query, for pages and exports)."""
-    return (filters.quotes.qs.order_by().filter(speaker__isnull=False)
-            .values("speaker", "speaker__name", "speaker__country__name")
-            .annotate(quote_count=Count("pk"), article_count=Count("article", distinct=True),
-                      direct_count=Count("pk", filter=Q(kind=QuoteKind.DIRECT)),
-                      first_quoted=Min("article__published_on"), last_quoted=Max("article__published_on"))
-            .order_by("-quote_count", "speaker__name", "speaker"))
+    return (
+        filters.quotes.qs.order_by()
+        .filter(speaker__isnull=False)
+        .values("speaker", "speaker__name", "speaker__country__name")
+        .annotate(
+            quote_count=Count("pk"),
+            article_count=Count("article", distinct=True),
+            direct_count=Count("pk", filter=Q(kind=QuoteKind.DIRECT)),
+            first_quoted=Min("article__published_on"),
+            last_quoted=Max("article__published_on"),
+        )
+        .order_by("-quote_count", "speaker__name", "speaker")
+    )
 
 
 def people_list_page(params: Mapping, *, page=None) -> dict:
@@ -391,35 +506,62 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
     quotes = filters.quotes.qs
     # Roles are printed in articles that may not quote the person: filter those articles without the scope.
     unscoped = filters_bind(_without(filters.data, "person"))
-    roles = (unscoped.on_articles(Role.objects.filter(person=person))
-             .exclude(status=SuggestionStatus.REJECTED)
-             .values("title", "organization", "organization__name")
-             .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
-                       articles=Count("article", distinct=True))
-             .order_by(F("last_printed").desc(nulls_last=True), "title"))
-    co_quoted = (filters.on_articles(Quote.objects.kept()).filter(speaker__isnull=False)
-                 .exclude(speaker=person).values("speaker", "speaker__name")
-                 .annotate(n=Count("article", distinct=True)).order_by("-n", "speaker__name")[:TOP])
+    roles = (
+        unscoped.on_articles(Role.objects.filter(person=person))
+        .exclude(status=SuggestionStatus.REJECTED)
+        .values("title", "organization", "organization__name")
+        .annotate(
+            first_printed=Min("article__published_on"),
+            last_printed=Max("article__published_on"),
+            articles=Count("article", distinct=True),
+        )
+        .order_by(F("last_printed").desc(nulls_last=True), "title")
+    )
+    co_quoted = (
+        filters.on_articles(Quote.objects.kept())
+        .filter(speaker__isnull=False)
+        .exclude(speaker=person)
+        .values("speaker", "speaker__name")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "speaker__name")[:TOP]
+    )
     co_quoted = list(co_quoted)
-    outlets = list(quotes.order_by().values("article__outlet", "article__outlet__name")
-                   .annotate(n=Count("pk")).order_by("-n", "article__outlet__name")[:TOP])
+    outlets = list(
+        quotes.order_by()
+        .values("article__outlet", "article__outlet__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "article__outlet__name")[:TOP]
+    )
     return {
         "filters": filters,
         "charts": [
             quotes_over_time(quotes, interval=filters.interval),
-            Chart("co_quoted", "Quoted alongside them (articles)", [r["speaker__name"] for r in co_quoted],
-                  [("Articles", [r["n"] for r in co_quoted])],
-                  links=[reverse("dashboards:person", args=[r["speaker"]]) for r in co_quoted], horizontal=True,
-                  label_header="Person"),
-            Chart("outlets", "Outlets that quote them", [r["article__outlet__name"] for r in outlets],
-                  [("Quotes", [r["n"] for r in outlets])],
-                  links=[reverse("dashboards:outlet", args=[r["article__outlet"]]) for r in outlets], horizontal=True,
-                  label_header="Outlet"),
+            Chart(
+                "co_quoted",
+                "Quoted alongside them (articles)",
+                [r["speaker__name"] for r in co_quoted],
+                [("Articles", [r["n"] for r in co_quoted])],
+                links=[reverse("dashboards:person", args=[r["speaker"]]) for r in co_quoted],
+                horizontal=True,
+                label_header="Person",
+            ),
+            Chart(
+                "outlets",
+                "Outlets that quote them",
+                [r["article__outlet__name"] for r in outlets],
+                [("Quotes", [r["n"] for r in outlets])],
+                links=[reverse("dashboards:outlet", args=[r["article__outlet"]]) for r in outlets],
+                horizontal=True,
+                label_header="Outlet",
+            ),
             quotes_by_kind(quotes),
         ],
         "roles": list(roles),
-        "recent_quotes": list(quotes.select_related("article__outlet")
-                              .order_by(F("article__published_on").desc(nulls_last=True), "-pk")[:TOP]),
+        "recent_quotes": list(
+            quotes.select_related("article__outlet").order_by(F("article__published_on").desc(nulls_last=True), "-pk")[
+                :TOP
+            ]
+        ),
         "page_obj": article_page(filters, page),
     }
 
@@ -427,14 +569,22 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
 def organization_page(organization, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"organization": organization.pk})
     articles, quotes = filters.articles.qs, filters.quotes.qs
-    members = (filters.on_articles(Role.objects.filter(organization=organization))
-               .exclude(status=SuggestionStatus.REJECTED)
-               .values("person", "person__name", "title")
-               .annotate(first_printed=Min("article__published_on"), last_printed=Max("article__published_on"),
-                         articles=Count("article", distinct=True))
-               .order_by(F("last_printed").desc(nulls_last=True), "person__name")[:50])
-    own_quotes = quotes.filter(speaker__roles__article=F("article"), speaker__roles__organization=organization,
-                               speaker__roles__status__in=KEPT_SUGGESTIONS)
+    members = (
+        filters.on_articles(Role.objects.filter(organization=organization))
+        .exclude(status=SuggestionStatus.REJECTED)
+        .values("person", "person__name", "title")
+        .annotate(
+            first_printed=Min("article__published_on"),
+            last_printed=Max("article__published_on"),
+            articles=Count("article", distinct=True),
+        )
+        .order_by(F("last_printed").desc(nulls_last=True), "person__name")[:50]
+    )
+    own_quotes = quotes.filter(
+        speaker__roles__article=F("article"),
+        speaker__roles__organization=organization,
+        speaker__roles__status__in=KEPT_SUGGESTIONS,
+    )
     return {
         "filters": filters,
         "charts": [
@@ -489,13 +639,28 @@ def _without(data: QueryDict, *keys: str) -> QueryDict:
 
 # Exports ----------------------------------------------------------------------------------------------------
 
+
 def articles_export_rows(filters: Filters) -> QuerySet:
     confirmed = TaggedArticle.objects.filter(status=TagStatus.CONFIRMED).select_related("tag").order_by("tag__name")
-    return (filters.articles.qs.select_related("outlet", "assignee").with_counts()
-            .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags")))
+    return (
+        filters.articles.qs.select_related("outlet", "assignee")
+        .with_counts()
+        .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags"))
+    )
 
 
 def quotes_export_rows(filters: Filters) -> QuerySet:
-    return (filters.quotes.qs.order_by("-article__published_on", "article", "start")
-            .values("pk", "article", "article__headline", "article__published_on", "article__outlet__name",
-                    "speaker", "speaker__name", "group", "kind", "cue", "status", "text"))
+    return filters.quotes.qs.order_by("-article__published_on", "article", "start").values(
+        "pk",
+        "article",
+        "article__headline",
+        "article__published_on",
+        "article__outlet__name",
+        "speaker",
+        "speaker__name",
+        "group",
+        "kind",
+        "cue",
+        "status",
+        "text",
+    )

@@ -86,8 +86,12 @@ def history_bulk_create(objs: list, model) -> list:
     fields = [field.attname for field in history.tracked_fields]
     now = timezone.now()
     history.objects.bulk_create(
-        history(history_date=now, history_type="+", history_change_reason=IMPORT_REASON,
-                **{name: getattr(obj, name) for name in fields})
+        history(
+            history_date=now,
+            history_type="+",
+            history_change_reason=IMPORT_REASON,
+            **{name: getattr(obj, name) for name in fields},
+        )
         for obj in created
     )
     return created
@@ -154,14 +158,22 @@ def _unique_slug(name: str) -> str:
 
 
 _KIND_WORDS = [
-    ("party", OrganizationKind.POLITICAL_PARTY), ("front", OrganizationKind.POLITICAL_PARTY),
-    ("ministry", OrganizationKind.MINISTRY), ("university", OrganizationKind.ACADEMIC),
-    ("institute", OrganizationKind.ACADEMIC), ("academy", OrganizationKind.ACADEMIC),
-    ("times", OrganizationKind.MEDIA_OUTLET), ("news", OrganizationKind.MEDIA_OUTLET),
-    ("wire", OrganizationKind.MEDIA_OUTLET), ("radio", OrganizationKind.MEDIA_OUTLET),
-    ("parliament", OrganizationKind.GOVERNMENT_BODY), ("government", OrganizationKind.GOVERNMENT_BODY),
-    ("commission", OrganizationKind.GOVERNMENT_BODY), ("company", OrganizationKind.COMPANY),
-    ("corporation", OrganizationKind.COMPANY), ("foundation", OrganizationKind.NGO),
+    ("party", OrganizationKind.POLITICAL_PARTY),
+    ("front", OrganizationKind.POLITICAL_PARTY),
+    ("ministry", OrganizationKind.MINISTRY),
+    ("university", OrganizationKind.ACADEMIC),
+    ("institute", OrganizationKind.ACADEMIC),
+    ("academy", OrganizationKind.ACADEMIC),
+    ("times", OrganizationKind.MEDIA_OUTLET),
+    ("news", OrganizationKind.MEDIA_OUTLET),
+    ("wire", OrganizationKind.MEDIA_OUTLET),
+    ("radio", OrganizationKind.MEDIA_OUTLET),
+    ("parliament", OrganizationKind.GOVERNMENT_BODY),
+    ("government", OrganizationKind.GOVERNMENT_BODY),
+    ("commission", OrganizationKind.GOVERNMENT_BODY),
+    ("company", OrganizationKind.COMPANY),
+    ("corporation", OrganizationKind.COMPANY),
+    ("foundation", OrganizationKind.NGO),
 ]
 _INTERNATIONAL = {name_key(name) for name in ORGANIZATION_ALIASES.values()}
 
@@ -177,8 +189,9 @@ def organization_kind(name: str) -> str:
 def import_digest(unit: ImportUnit, *, outlet: str, tags: list[str]) -> str:
     """Everything an import would write, hashed: equal digests mean re-importing changes nothing."""
     files = [(f.name, f.stat().st_size) if f else None for f in unit.photo_files]
-    payload = json.dumps([unit.parsed.to_dict(), outlet, sorted(tags), unit.given_tags, files], sort_keys=True,
-                         default=str)
+    payload = json.dumps(
+        [unit.parsed.to_dict(), outlet, sorted(tags), unit.given_tags, files], sort_keys=True, default=str
+    )
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -275,7 +288,8 @@ def batch_split(prepared: list[Prepared]) -> tuple[list[Prepared], list[Prepared
     """
     urls = {p.unit.parsed.url for p in prepared if p.unit.parsed.url}
     known = Article.objects.filter(
-        Q(url__in=urls) | Q(source_name__in={p.source_name for p in prepared})
+        Q(url__in=urls)
+        | Q(source_name__in={p.source_name for p in prepared})
         | Q(fingerprint__in={p.fingerprint for p in prepared})
     ).values_list("url", "outlet_id", "source_name", "fingerprint")
     seen = set()
@@ -294,10 +308,14 @@ def batch_split(prepared: list[Prepared]) -> tuple[list[Prepared], list[Prepared
 def articles_create(batch: list[Prepared], *, cache: ImportCache, options: ImportOptions) -> list[Article]:
     """Insert new articles with everything extracted from them in a fixed number of queries."""
     speakers = [s for p in batch for s in p.unit.parsed.speakers]
-    cache.person_ids([s.name for s in speakers if s.kind == "person"]
-                     + [name for p in batch for photo in p.unit.parsed.photos for name in photo.pictured])
-    cache.organization_ids({org for s in speakers for org in s.organizations}
-                           | {m.name for p in batch for m in p.unit.parsed.organizations})
+    cache.person_ids(
+        [s.name for s in speakers if s.kind == "person"]
+        + [name for p in batch for photo in p.unit.parsed.photos for name in photo.pictured]
+    )
+    cache.organization_ids(
+        {org for s in speakers for org in s.organizations}
+        | {m.name for p in batch for m in p.unit.parsed.organizations}
+    )
     articles = []
     for p in batch:
         article = Article(outlet=p.outlet)
@@ -330,7 +348,9 @@ def article_import(prepared: Prepared, *, cache: ImportCache, options: ImportOpt
             return Outcome.UPDATED, article
         original = (
             Article.objects.filter(fingerprint=prepared.fingerprint, syndicated_from__isnull=True)
-            .exclude(outlet=prepared.outlet).order_by("pk").first()
+            .exclude(outlet=prepared.outlet)
+            .order_by("pk")
+            .first()
         )
         article = Article(outlet=prepared.outlet, syndicated_from=original)
         article_fields_set(article, prepared)
@@ -359,8 +379,17 @@ def article_fields_set(article: Article, prepared: Prepared) -> None:
     article.imported_at = timezone.now()
 
 
-def extraction_rows(article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, options: ImportOptions,
-                    statements: bool = True, created: bool = True, keep: Iterable[Quote] = ()) -> None:
+def extraction_rows(
+    article: Article,
+    unit: ImportUnit,
+    rows: Rows,
+    *,
+    cache: ImportCache,
+    options: ImportOptions,
+    statements: bool = True,
+    created: bool = True,
+    keep: Iterable[Quote] = (),
+) -> None:
     """Add the rows for photos, tags and (unless the article is a syndicated copy) roles, quotes and mentions."""
     parsed = unit.parsed
     photos_rows(article, unit, rows, cache=cache, dry_run=options.dry_run, created=created)
@@ -381,23 +410,35 @@ def extraction_rows(article: Article, unit: ImportUnit, rows: Rows, *, cache: Im
                 rows.roles.append(Role(person_id=key[0], article=article, title=key[1], organization_id=org))
     kept = {(q.start, q.end) for q in keep}
     rows.quotes += [
-        Quote(article=article, speaker_id=persons.get(q.speaker), group="" if q.speaker in persons else q.speaker,
-              text=q.text, kind=q.kind, start=q.start, end=q.end, cue=(q.cue or "")[:100],
-              channel=(q.channel or "")[:200])
-        for q in parsed.quotes if (q.start, q.end) not in kept and q.end > q.start
+        Quote(
+            article=article,
+            speaker_id=persons.get(q.speaker),
+            group="" if q.speaker in persons else q.speaker,
+            text=q.text,
+            kind=q.kind,
+            start=q.start,
+            end=q.end,
+            cue=(q.cue or "")[:100],
+            channel=(q.channel or "")[:200],
+        )
+        for q in parsed.quotes
+        if (q.start, q.end) not in kept and q.end > q.start
     ]
     rows.organizations += [
         OrganizationMention(article=article, organization_id=organizations[m.name], count=m.count)
-        for m in parsed.organizations if m.name in organizations
+        for m in parsed.organizations
+        if m.name in organizations
     ]
     rows.countries += [
         CountryMention(article=article, country_id=cache.country_id(m.code, m.name), count=m.count)
-        for m in parsed.countries if m.code
+        for m in parsed.countries
+        if m.code
     ]
 
 
-def photos_rows(article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, dry_run: bool,
-                created: bool) -> None:
+def photos_rows(
+    article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, dry_run: bool, created: bool
+) -> None:
     """Match photos by position: caption i goes with image file i; a re-import updates them in place."""
     existing = {} if created else {photo.order: photo for photo in article.photos.all()}
     for order, (parsed_photo, file) in enumerate(zip_longest(unit.parsed.photos, unit.photo_files)):
@@ -423,8 +464,9 @@ def photos_rows(article: Article, unit: ImportUnit, rows: Rows, *, cache: Import
         Photo.objects.filter(pk__in=[photo.pk for photo in existing.values()]).delete()
 
 
-def tags_rows(article: Article, parsed: ParsedArticle, rows: Rows, *, cache: ImportCache, extra: list[str],
-              created: bool) -> None:
+def tags_rows(
+    article: Article, parsed: ParsedArticle, rows: Rows, *, cache: ImportCache, extra: list[str], created: bool
+) -> None:
     """Codebook suggestions stay 'suggested'; tags named in the record or with --tag are taken as given."""
     given = {name.casefold(): name for name in extra}
     present = set() if created else set(article.tagged_items.values_list("tag_id", flat=True))
@@ -436,8 +478,9 @@ def tags_rows(article: Article, parsed: ParsedArticle, rows: Rows, *, cache: Imp
             rows.tagged.append(TaggedArticle(content_object=article, tag_id=tag_id, status=status))
 
 
-def extraction_replace(article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, old_body: str,
-                       options: ImportOptions) -> None:
+def extraction_replace(
+    article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, old_body: str, options: ImportOptions
+) -> None:
     """After a change: drop unreviewed suggestions, re-anchor reviewed quotes, extract anew."""
     article.quotes.filter(status=SuggestionStatus.SUGGESTED).delete()
     article.roles.filter(status=SuggestionStatus.SUGGESTED).delete()
@@ -453,8 +496,16 @@ def extraction_replace(article: Article, unit: ImportUnit, rows: Rows, *, cache:
             quote.start, quote.end = start, start + len(quote.text)
             quote.save(update_fields=["start", "end"])
         reviewed.append(quote)
-    extraction_rows(article, unit, rows, cache=cache, options=options, statements=article.syndicated_from_id is None,
-                    created=False, keep=reviewed)
+    extraction_rows(
+        article,
+        unit,
+        rows,
+        cache=cache,
+        options=options,
+        statements=article.syndicated_from_id is None,
+        created=False,
+        keep=reviewed,
+    )
 
 
 def search_refresh(article_ids: list[int]) -> None:
@@ -462,8 +513,13 @@ def search_refresh(article_ids: list[int]) -> None:
         search_index_refresh(article_ids)
 
 
-def units_import(units: Iterable[ImportUnit | ParseError], *, options: ImportOptions,
-                 report: ImportReport | None = None, batch_size: int = BATCH_SIZE) -> ImportReport:
+def units_import(
+    units: Iterable[ImportUnit | ParseError],
+    *,
+    options: ImportOptions,
+    report: ImportReport | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> ImportReport:
     """Import a stream of units batch by batch; every article is atomic on its own and a bad one fails alone."""
     report = report or ImportReport()
     cache = ImportCache()

@@ -5,13 +5,20 @@ from __future__ import annotations
 import glob
 import os
 import sys
-from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from .parsers import ParseError, ParsedArticle, decode_bytes, detect_format, iter_json_records, parse_press_text
-from .parsers import parse_record
+from .parsers import (
+    ParsedArticle,
+    ParseError,
+    decode_bytes,
+    detect_format,
+    iter_json_records,
+    parse_press_text,
+    parse_record,
+)
 
 TEXT_SUFFIXES = {".txt", ".text", ".json", ".jsonl", ".ndjson"}
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
@@ -101,8 +108,9 @@ def file_units(path: Path | str, *, root: Path, fmt: str | None, keyword_rules) 
             yield error
             continue
         given = [t for t in record.get("tags") or [] if isinstance(t, str)]
-        yield ImportUnit(source=source, parsed=parsed, record=record_no, line=line_no, photo_files=files, note=note,
-                         given_tags=given)
+        yield ImportUnit(
+            source=source, parsed=parsed, record=record_no, line=line_no, photo_files=files, note=note, given_tags=given
+        )
 
 
 def press_photo_files(path: Path) -> list[Path]:

@@ -108,8 +108,13 @@ class PersonAdmin(SimpleHistoryAdmin):
             return None
         survivor_id = request.POST.get("survivor")
         if survivor_id is None:
-            context = {**self.admin_site.each_context(request), "persons": persons, "opts": self.model._meta,
-                       "title": "Merge persons", "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME}
+            context = {
+                **self.admin_site.each_context(request),
+                "persons": persons,
+                "opts": self.model._meta,
+                "title": "Merge persons",
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
             return TemplateResponse(request, "admin/people/person/merge.html", context)
         survivor = next((p for p in persons if str(p.pk) == survivor_id), None)
         if survivor is None:

@@ -38,7 +38,6 @@ class Person(NameKeyed, TimeStampedModel):
         ordering = ["name"]
         verbose_name_plural = "persons"
 
-
     def get_absolute_url(self):
         return reverse("dashboards:person", args=[self.pk])
 
@@ -66,7 +65,6 @@ class PersonAlias(NameKeyed):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "person aliases"
-
 
     def clean(self):
         self.key = name_key(self.name)
@@ -105,7 +103,6 @@ class Organization(NameKeyed, TimeStampedModel):
     class Meta:
         ordering = ["name"]
         indexes = [models.Index(fields=["kind"])]
-
 
     def get_absolute_url(self):
         return reverse("dashboards:organization", args=[self.pk])
@@ -196,7 +193,7 @@ class Quote(TimeStampedModel):
 
     def clean(self):
         body = self.article.body if self.article_id else None
-        if body is not None and (self.end > len(body) or body[self.start:self.end] != self.text):
+        if body is not None and (self.end > len(body) or body[self.start : self.end] != self.text):
             raise ValidationError("The quote's offsets do not match its text in the article body.")
 
 
@@ -206,9 +203,7 @@ class OrganizationMention(models.Model):
     count = models.PositiveIntegerField(default=1)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "organization"], name="unique_organization_mention")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "organization"], name="unique_organization_mention")]
         indexes = [models.Index(fields=["organization", "article"])]
 
     def __str__(self):

@@ -31,8 +31,18 @@ class PhotoAdmin(admin.ModelAdmin):
     search_fields = ("caption", "credit", "photographer", "agency")
     list_filter = ("agency",)
     autocomplete_fields = ("article", "pictured")
-    fields = ("article", "image", "thumbnail_preview", "caption", "credit", "photographer", "agency",
-              "pictured", "order", "alt_text")
+    fields = (
+        "article",
+        "image",
+        "thumbnail_preview",
+        "caption",
+        "credit",
+        "photographer",
+        "agency",
+        "pictured",
+        "order",
+        "alt_text",
+    )
     readonly_fields = ("thumbnail_preview",)
 
     @admin.display(description="thumbnail")

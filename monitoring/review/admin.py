@@ -60,8 +60,21 @@ class AnnotationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_select_related = ("tag", "article", "author")
     list_filter = ("orphaned", "stance", "tag__category", "tag")
     search_fields = ("text", "note", "article__headline")
-    fields = ("article", "tag", "author", "start", "end", "text", "note", "stance", "target_person",
-              "target_organization", "target_country", "orphaned", "version")
+    fields = (
+        "article",
+        "tag",
+        "author",
+        "start",
+        "end",
+        "text",
+        "note",
+        "stance",
+        "target_person",
+        "target_organization",
+        "target_country",
+        "orphaned",
+        "version",
+    )
     inlines = (AnnotationCommentInline,)
 
     @admin.display(description="text")

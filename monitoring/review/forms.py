@@ -77,5 +77,6 @@ class MergeForm(forms.Form):
 
 
 def form_errors(form: forms.Form) -> str:
-    return "; ".join(f"{name}: {' '.join(errors)}" if name != "__all__" else " ".join(errors)
-                     for name, errors in form.errors.items())
+    return "; ".join(
+        f"{name}: {' '.join(errors)}" if name != "__all__" else " ".join(errors) for name, errors in form.errors.items()
+    )

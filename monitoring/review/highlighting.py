@@ -46,6 +46,6 @@ def paragraphs_segment(paragraphs: list[tuple[int, str]], spans: list[Span]) -> 
         segments = []
         for left, right in zip(points, points[1:]):
             covering = [s for s in inside if s.start <= left and s.end >= right]
-            segments.append(Segment(offset=left, text=text[left - offset:right - offset], spans=covering))
+            segments.append(Segment(offset=left, text=text[left - offset : right - offset], spans=covering))
         result.append(Paragraph(offset=offset, segments=segments or [Segment(offset=offset, text="")]))
     return result

@@ -23,8 +23,13 @@ class WorkflowAction(models.TextChoices):
 
 # Events whose actor did analysis work on the article: such a user may not approve it (four eyes).
 ANALYSIS_ACTIONS = (
-    WorkflowAction.CLAIM, WorkflowAction.SUBMIT, WorkflowAction.CONFIRM, WorkflowAction.EDIT,
-    WorkflowAction.REJECT, WorkflowAction.MERGE, WorkflowAction.ANNOTATE,
+    WorkflowAction.CLAIM,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.CONFIRM,
+    WorkflowAction.EDIT,
+    WorkflowAction.REJECT,
+    WorkflowAction.MERGE,
+    WorkflowAction.ANNOTATE,
 )
 
 

@@ -19,8 +19,13 @@ from .models import ANALYSIS_ACTIONS, Annotation, AnnotationComment, WorkflowAct
 
 OPEN_STATUSES = (ArticleStatus.NEW, ArticleStatus.IN_ANALYSIS, ArticleStatus.IN_REVIEW)
 TRANSITION_ACTIONS = (
-    WorkflowAction.CLAIM, WorkflowAction.SUBMIT, WorkflowAction.APPROVE, WorkflowAction.RETURN,
-    WorkflowAction.REOPEN, WorkflowAction.ARCHIVE, WorkflowAction.ASSIGN,
+    WorkflowAction.CLAIM,
+    WorkflowAction.SUBMIT,
+    WorkflowAction.APPROVE,
+    WorkflowAction.RETURN,
+    WorkflowAction.REOPEN,
+    WorkflowAction.ARCHIVE,
+    WorkflowAction.ASSIGN,
 )
 
 
@@ -42,8 +47,11 @@ def queue_to_review(*, user) -> QuerySet[Article]:
     worked = WorkflowEvent.objects.filter(article=OuterRef("pk")).by_worker(user)
     annotated = Annotation.objects.filter(article=OuterRef("pk"), author=user)
     return _by_due_date(
-        _queue_base().filter(status=ArticleStatus.IN_REVIEW).exclude(assignee=user)
-        .exclude(Exists(worked)).exclude(Exists(annotated))
+        _queue_base()
+        .filter(status=ArticleStatus.IN_REVIEW)
+        .exclude(assignee=user)
+        .exclude(Exists(worked))
+        .exclude(Exists(annotated))
     )
 
 
@@ -53,9 +61,9 @@ def queue_returned(*, user) -> QuerySet[Article]:
         "-created", "-pk"
     )
     return _by_due_date(
-        _queue_base().filter(assignee=user, status=ArticleStatus.IN_ANALYSIS)
-        .annotate(last_action=Subquery(last.values("action")[:1]),
-                  return_comment=Subquery(last.values("comment")[:1]))
+        _queue_base()
+        .filter(assignee=user, status=ArticleStatus.IN_ANALYSIS)
+        .annotate(last_action=Subquery(last.values("action")[:1]), return_comment=Subquery(last.values("comment")[:1]))
         .filter(last_action=WorkflowAction.RETURN)
     )
 
@@ -71,6 +79,7 @@ def analysts() -> QuerySet:
 
 
 # The reader page ------------------------------------------------------------------------------------------
+
 
 @dataclass
 class ReaderPage:
@@ -129,8 +138,11 @@ class ReaderPage:
     @property
     def pending_count(self) -> int:
         suggested = SuggestionStatus.SUGGESTED
-        return (sum(q.status == suggested for q in self.quotes) + sum(r.status == suggested for r in self.roles)
-                + sum(t.status == suggested for t in self.tagged))
+        return (
+            sum(q.status == suggested for q in self.quotes)
+            + sum(r.status == suggested for r in self.roles)
+            + sum(t.status == suggested for t in self.tagged)
+        )
 
 
 def reader_page(*, article_id: int, user) -> ReaderPage:
@@ -161,7 +173,10 @@ def reader_page(*, article_id: int, user) -> ReaderPage:
     return ReaderPage(
         article=article,
         paragraphs=paragraphs_segment(article.paragraphs(), spans),
-        photos=photos, quotes=quotes, roles=roles, tagged=tagged,
+        photos=photos,
+        quotes=quotes,
+        roles=roles,
+        tagged=tagged,
         annotations=[a for a in annotations if not a.orphaned],
         orphans=[a for a in annotations if a.orphaned],
         events=events,
@@ -177,6 +192,7 @@ def reader_page(*, article_id: int, user) -> ReaderPage:
 
 
 # The admin timeline ---------------------------------------------------------------------------------------
+
 
 @dataclass
 class TimelineEntry:
@@ -197,19 +213,23 @@ def _history_entries(records, *, label) -> list[TimelineEntry]:
         if older is not None:
             changes = [(c.field, c.old, c.new) for c in record.diff_against(older).changes]
         verb = {"+": "created", "~": "changed", "-": "deleted"}[record.history_type]
-        entries.append(TimelineEntry(
-            when=record.history_date, who=record.history_user, kind="history",
-            what=f"{label(record)} {verb}", changes=changes, comment=record.history_change_reason or "",
-        ))
+        entries.append(
+            TimelineEntry(
+                when=record.history_date,
+                who=record.history_user,
+                kind="history",
+                what=f"{label(record)} {verb}",
+                changes=changes,
+                comment=record.history_change_reason or "",
+            )
+        )
         previous[record.id] = record
     return entries
 
 
 def article_timeline(*, article: Article) -> list[TimelineEntry]:
     """Field-level history of the article, its quotes, roles and annotations, with workflow events and comments."""
-    entries = _history_entries(
-        article.history.select_related("history_user"), label=lambda r: "Article"
-    )
+    entries = _history_entries(article.history.select_related("history_user"), label=lambda r: "Article")
     entries += _history_entries(
         Quote.history.filter(article_id=article.pk).select_related("history_user"),
         label=lambda r: f"Quote #{r.id}",
@@ -230,9 +250,17 @@ def article_timeline(*, article: Article) -> list[TimelineEntry]:
             what += f": {event.from_status} → {event.to_status}"
         if event.subject:
             what += f": {event.subject}"
-        entries.append(TimelineEntry(when=event.created, who=event.actor, kind="event", what=what,
-                                     comment=event.comment))
+        entries.append(
+            TimelineEntry(when=event.created, who=event.actor, kind="event", what=what, comment=event.comment)
+        )
     for comment in AnnotationComment.objects.filter(annotation__article=article).select_related("author"):
-        entries.append(TimelineEntry(when=comment.created, who=comment.author, kind="comment",
-                                     what=f"Comment on annotation #{comment.annotation_id}", comment=comment.text))
+        entries.append(
+            TimelineEntry(
+                when=comment.created,
+                who=comment.author,
+                kind="comment",
+                what=f"Comment on annotation #{comment.annotation_id}",
+                comment=comment.text,
+            )
+        )
     return sorted(entries, key=lambda e: e.when, reverse=True)

@@ -29,13 +29,15 @@ class EditConflict(Exception):
 
 # Workflow transitions -------------------------------------------------------------------------------------
 
+
 def _article_lock(article: Article) -> Article:
     """The article's current row, locked until the transaction ends (a no-op on SQLite, which locks the file)."""
     return Article.objects.select_for_update().get(pk=article.pk)
 
 
-def _article_move(article: Article, *, user, action: WorkflowAction, to_status: str, comment: str = "",
-                  assignee=None, **changes) -> Article:
+def _article_move(
+    article: Article, *, user, action: WorkflowAction, to_status: str, comment: str = "", assignee=None, **changes
+) -> Article:
     from_status = article.status
     article.status = to_status
     for field, value in changes.items():
@@ -45,8 +47,13 @@ def _article_move(article: Article, *, user, action: WorkflowAction, to_status: 
     article._change_reason = action.label
     article.save()
     WorkflowEvent.objects.create(
-        article=article, actor=user, action=action, from_status=from_status, to_status=to_status,
-        assignee=assignee, comment=comment,
+        article=article,
+        actor=user,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        assignee=assignee,
+        comment=comment,
     )
     return article
 
@@ -56,8 +63,14 @@ def article_claim(*, article: Article, user) -> Article:
     with transaction.atomic():
         article = _article_lock(article)
         permissions.article_claim_check(user, article)
-        return _article_move(article, user=user, action=WorkflowAction.CLAIM, to_status=ArticleStatus.IN_ANALYSIS,
-                             assignee=user, assignee_id=user.pk)
+        return _article_move(
+            article,
+            user=user,
+            action=WorkflowAction.CLAIM,
+            to_status=ArticleStatus.IN_ANALYSIS,
+            assignee=user,
+            assignee_id=user.pk,
+        )
 
 
 def article_pending_count(*, article: Article) -> int:
@@ -79,8 +92,9 @@ def article_submit(*, article: Article, user, comment: str = "") -> Article:
             raise PermissionDenied(
                 f"{pending} suggestion(s) are still pending: confirm or reject them before submitting."
             )
-        return _article_move(article, user=user, action=WorkflowAction.SUBMIT, to_status=ArticleStatus.IN_REVIEW,
-                             comment=comment)
+        return _article_move(
+            article, user=user, action=WorkflowAction.SUBMIT, to_status=ArticleStatus.IN_REVIEW, comment=comment
+        )
 
 
 def article_approve(*, article: Article, user, comment: str = "") -> Article:
@@ -88,8 +102,14 @@ def article_approve(*, article: Article, user, comment: str = "") -> Article:
     with transaction.atomic():
         article = _article_lock(article)
         permissions.article_approve_check(user, article)
-        return _article_move(article, user=user, action=WorkflowAction.APPROVE, to_status=ArticleStatus.APPROVED,
-                             comment=comment, approved_at=timezone.now())
+        return _article_move(
+            article,
+            user=user,
+            action=WorkflowAction.APPROVE,
+            to_status=ArticleStatus.APPROVED,
+            comment=comment,
+            approved_at=timezone.now(),
+        )
 
 
 def article_return(*, article: Article, user, comment: str) -> Article:
@@ -99,8 +119,13 @@ def article_return(*, article: Article, user, comment: str) -> Article:
         permissions.article_return_check(user, article)
         if not comment.strip():
             raise ValidationError("Say why you return the article: a comment is required.")
-        return _article_move(article, user=user, action=WorkflowAction.RETURN, to_status=ArticleStatus.IN_ANALYSIS,
-                             comment=comment.strip())
+        return _article_move(
+            article,
+            user=user,
+            action=WorkflowAction.RETURN,
+            to_status=ArticleStatus.IN_ANALYSIS,
+            comment=comment.strip(),
+        )
 
 
 def article_reopen(*, article: Article, user, comment: str = "") -> Article:
@@ -108,16 +133,23 @@ def article_reopen(*, article: Article, user, comment: str = "") -> Article:
     with transaction.atomic():
         article = _article_lock(article)
         permissions.article_reopen_check(user, article)
-        return _article_move(article, user=user, action=WorkflowAction.REOPEN, to_status=ArticleStatus.IN_ANALYSIS,
-                             comment=comment, approved_at=None)
+        return _article_move(
+            article,
+            user=user,
+            action=WorkflowAction.REOPEN,
+            to_status=ArticleStatus.IN_ANALYSIS,
+            comment=comment,
+            approved_at=None,
+        )
 
 
 def article_archive(*, article: Article, user, comment: str = "") -> Article:
     with transaction.atomic():
         article = _article_lock(article)
         permissions.article_archive_check(user, article)
-        return _article_move(article, user=user, action=WorkflowAction.ARCHIVE, to_status=ArticleStatus.ARCHIVED,
-                             comment=comment)
+        return _article_move(
+            article, user=user, action=WorkflowAction.ARCHIVE, to_status=ArticleStatus.ARCHIVED, comment=comment
+        )
 
 
 def article_assign(*, article: Article, user, assignee, comment: str = "") -> Article:
@@ -126,13 +158,25 @@ def article_assign(*, article: Article, user, assignee, comment: str = "") -> Ar
         article = _article_lock(article)
         permissions.article_assign_check(user, article, assignee)
         to_status = ArticleStatus.IN_ANALYSIS if article.status == ArticleStatus.NEW else article.status
-        return _article_move(article, user=user, action=WorkflowAction.ASSIGN, to_status=to_status,
-                             comment=comment, assignee=assignee, assignee_id=assignee.pk)
+        return _article_move(
+            article,
+            user=user,
+            action=WorkflowAction.ASSIGN,
+            to_status=to_status,
+            comment=comment,
+            assignee=assignee,
+            assignee_id=assignee.pk,
+        )
 
 
 TRANSITIONS = {
-    "claim": article_claim, "submit": article_submit, "approve": article_approve, "return": article_return,
-    "reopen": article_reopen, "archive": article_archive, "assign": article_assign,
+    "claim": article_claim,
+    "submit": article_submit,
+    "approve": article_approve,
+    "return": article_return,
+    "reopen": article_reopen,
+    "archive": article_archive,
+    "assign": article_assign,
 }
 
 
@@ -152,10 +196,16 @@ def article_transition(*, article: Article, user, action: str, comment: str = ""
 
 # Extraction review: suggested quotes, roles and tags --------------------------------------------------------
 
+
 def _event_record(article: Article, *, user, action: WorkflowAction, subject: str, comment: str = "") -> None:
     WorkflowEvent.objects.create(
-        article=article, actor=user, action=action, from_status=article.status, to_status=article.status,
-        subject=subject[:300], comment=comment,
+        article=article,
+        actor=user,
+        action=action,
+        from_status=article.status,
+        to_status=article.status,
+        subject=subject[:300],
+        comment=comment,
     )
 
 
@@ -172,8 +222,7 @@ def _quote_subject(quote: Quote) -> str:
     return f"quote #{quote.pk} ({quote.speaker_label}): {quote.text[:120]}"
 
 
-def _quote_decide(*, quote: Quote, user, version: int | None, status: str, action: WorkflowAction,
-                  doing: str) -> Quote:
+def _quote_decide(*, quote: Quote, user, version: int | None, status: str, action: WorkflowAction, doing: str) -> Quote:
     with transaction.atomic():
         article = _article_lock(quote.article)
         permissions.article_analysis_check(user, article, doing=doing)
@@ -187,14 +236,26 @@ def _quote_decide(*, quote: Quote, user, version: int | None, status: str, actio
 
 
 def quote_confirm(*, quote: Quote, user, version: int | None = None) -> Quote:
-    return _quote_decide(quote=quote, user=user, version=version, status=SuggestionStatus.CONFIRMED,
-                         action=WorkflowAction.CONFIRM, doing="confirm quotes")
+    return _quote_decide(
+        quote=quote,
+        user=user,
+        version=version,
+        status=SuggestionStatus.CONFIRMED,
+        action=WorkflowAction.CONFIRM,
+        doing="confirm quotes",
+    )
 
 
 def quote_reject(*, quote: Quote, user, version: int | None = None) -> Quote:
     """Mark a suggested quote wrong; it is kept (rejected) so a re-import does not suggest it again."""
-    return _quote_decide(quote=quote, user=user, version=version, status=SuggestionStatus.REJECTED,
-                         action=WorkflowAction.REJECT, doing="reject quotes")
+    return _quote_decide(
+        quote=quote,
+        user=user,
+        version=version,
+        status=SuggestionStatus.REJECTED,
+        action=WorkflowAction.REJECT,
+        doing="reject quotes",
+    )
 
 
 def person_for_name(name: str) -> Person:
@@ -211,8 +272,17 @@ def person_for_name(name: str) -> Person:
     return person
 
 
-def quote_update(*, quote: Quote, user, version: int | None, speaker: Person | None = None, group: str = "",
-                 kind: str | None = None, start: int | None = None, end: int | None = None) -> Quote:
+def quote_update(
+    *,
+    quote: Quote,
+    user,
+    version: int | None,
+    speaker: Person | None = None,
+    group: str = "",
+    kind: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Quote:
     """Correct a quote (speaker or group, kind, span) and confirm it: an edited suggestion is a decision."""
     with transaction.atomic():
         article = _article_lock(quote.article)
@@ -252,21 +322,30 @@ def _role_decide(*, role: Role, user, status: str, action: WorkflowAction, doing
 
 
 def role_confirm(*, role: Role, user) -> Role:
-    return _role_decide(role=role, user=user, status=SuggestionStatus.CONFIRMED, action=WorkflowAction.CONFIRM,
-                        doing="confirm roles")
+    return _role_decide(
+        role=role, user=user, status=SuggestionStatus.CONFIRMED, action=WorkflowAction.CONFIRM, doing="confirm roles"
+    )
 
 
 def role_reject(*, role: Role, user) -> Role:
-    return _role_decide(role=role, user=user, status=SuggestionStatus.REJECTED, action=WorkflowAction.REJECT,
-                        doing="reject roles")
+    return _role_decide(
+        role=role, user=user, status=SuggestionStatus.REJECTED, action=WorkflowAction.REJECT, doing="reject roles"
+    )
 
 
 def role_update(*, role: Role, user, title: str, organization: Organization | None = None) -> Role:
     """Correct a role's title or organization, which confirms it."""
     if not title.strip():
         raise ValidationError("A role needs a title.")
-    return _role_decide(role=role, user=user, status=SuggestionStatus.CONFIRMED, action=WorkflowAction.EDIT,
-                        doing="edit roles", title=title.strip(), organization=organization)
+    return _role_decide(
+        role=role,
+        user=user,
+        status=SuggestionStatus.CONFIRMED,
+        action=WorkflowAction.EDIT,
+        doing="edit roles",
+        title=title.strip(),
+        organization=organization,
+    )
 
 
 def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
@@ -304,6 +383,7 @@ def article_persons_merge(*, article: Article, survivor: Person, others: list[Pe
 
 # Annotations ----------------------------------------------------------------------------------------------
 
+
 def _span_check(body: str, start: int, end: int, text: str | None) -> str:
     """The passage at [start, end); when the client sent the text it saw, it must be that passage."""
     if not 0 <= start < end <= len(body):
@@ -326,10 +406,20 @@ def _stance_check(stance: str) -> None:
         raise ValidationError(f"Unknown stance {stance!r}.")
 
 
-def annotation_create(*, article: Article, user, tag: Tag, start: int, end: int, text: str | None = None,
-                      note: str = "", stance: str = "", target_person: Person | None = None,
-                      target_organization: Organization | None = None,
-                      target_country: Country | None = None) -> Annotation:
+def annotation_create(
+    *,
+    article: Article,
+    user,
+    tag: Tag,
+    start: int,
+    end: int,
+    text: str | None = None,
+    note: str = "",
+    stance: str = "",
+    target_person: Person | None = None,
+    target_organization: Organization | None = None,
+    target_country: Country | None = None,
+) -> Annotation:
     """Code a passage of the article with a tag from the codebook."""
     with transaction.atomic():
         article = _article_lock(article)
@@ -338,8 +428,16 @@ def annotation_create(*, article: Article, user, tag: Tag, start: int, end: int,
         _target_check(target_person, target_organization, target_country)
         _stance_check(stance)
         annotation = Annotation(
-            article=article, tag=tag, author=user, start=start, end=end, text=passage, note=note.strip(),
-            stance=stance, target_person=target_person, target_organization=target_organization,
+            article=article,
+            tag=tag,
+            author=user,
+            start=start,
+            end=end,
+            text=passage,
+            note=note.strip(),
+            stance=stance,
+            target_person=target_person,
+            target_organization=target_organization,
             target_country=target_country,
         )
         annotation._history_user = user
@@ -351,10 +449,21 @@ def annotation_create(*, article: Article, user, tag: Tag, start: int, end: int,
 _UNSET = object()
 
 
-def annotation_update(*, annotation: Annotation, user, version: int | None, tag: Tag | None = None,
-                      note: str | None = None, stance: str | None = None, target_person=_UNSET,
-                      target_organization=_UNSET, target_country=_UNSET, start: int | None = None,
-                      end: int | None = None, text: str | None = None) -> Annotation:
+def annotation_update(
+    *,
+    annotation: Annotation,
+    user,
+    version: int | None,
+    tag: Tag | None = None,
+    note: str | None = None,
+    stance: str | None = None,
+    target_person=_UNSET,
+    target_organization=_UNSET,
+    target_country=_UNSET,
+    start: int | None = None,
+    end: int | None = None,
+    text: str | None = None,
+) -> Annotation:
     """Change one's own annotation; a new span re-anchors it (and clears 'orphaned')."""
     with transaction.atomic():
         article = _article_lock(annotation.article)
@@ -368,8 +477,11 @@ def annotation_update(*, annotation: Annotation, user, version: int | None, tag:
         if stance is not None:
             _stance_check(stance)
             annotation.stance = stance
-        for field, value in (("target_person", target_person), ("target_organization", target_organization),
-                             ("target_country", target_country)):
+        for field, value in (
+            ("target_person", target_person),
+            ("target_organization", target_organization),
+            ("target_country", target_country),
+        ):
             if value is not _UNSET:
                 setattr(annotation, field, value)
         _target_check(annotation.target_person, annotation.target_organization, annotation.target_country)

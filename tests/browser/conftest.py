@@ -12,8 +12,14 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ROOT = Path(__file__).resolve().parents[2]
 FAILURE_SCREENSHOTS = ROOT / "test-output" / "screenshots"
 PASSWORD = "pw-for-tests-123"  # tests.factories.UserFactory's
@@ -55,8 +61,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server, request):
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True,
-                                  viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(
+        base_url=live_server.url, accept_downloads=True, viewport={"width": 1400, "height": 1000}
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page

@@ -11,7 +11,13 @@ from django.utils import timezone
 from monitoring.codebook.models import TaggedArticle
 from monitoring.dashboards.search import search_index_rebuild
 from tests.factories import (
-    ArticleFactory, OutletFactory, PersonFactory, PhotoFactory, QuoteFactory, TagFactory, UserFactory,
+    ArticleFactory,
+    OutletFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    TagFactory,
+    UserFactory,
 )
 
 pytestmark = pytest.mark.browser
@@ -34,10 +40,14 @@ def newsroom(transactional_db):
     for n in range(12):
         outlet, tag = (wire, fisheries) if n % 3 == 0 else (paper, budget)
         article = ArticleFactory(
-            outlet=outlet, published_on=today - datetime.timedelta(days=n),
+            outlet=outlet,
+            published_on=today - datetime.timedelta(days=n),
             headline=f"Harbour story {n}" if n != 7 else "Trawler fleet blockade ends after night of talks",
-            body=("Fishermen blocked the port for a week.\n\n\"We will not move,\" said a skipper."
-                  if n == 7 else f"Council budget debate round {n}.\n\nMore detail follows."),
+            body=(
+                'Fishermen blocked the port for a week.\n\n"We will not move," said a skipper.'
+                if n == 7
+                else f"Council budget debate round {n}.\n\nMore detail follows."
+            ),
         )
         TaggedArticle.objects.create(content_object=article, tag=tag, status="confirmed")
         QuoteFactory(article=article, speaker=speaker, kind="direct" if n % 2 else "indirect")

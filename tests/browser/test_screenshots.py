@@ -40,7 +40,9 @@ def demo(transactional_db):
     for n, pk in enumerate(Article.objects.order_by("pk").values_list("pk", flat=True)):
         status = ["approved", "in_review", "in_analysis", "approved", "new"][n % 5]
         Article.objects.filter(pk=pk).update(
-            status=status, assignee=[analyst, colleague][n % 2], imported_at=now - datetime.timedelta(days=3),
+            status=status,
+            assignee=[analyst, colleague][n % 2],
+            imported_at=now - datetime.timedelta(days=3),
             approved_at=now - datetime.timedelta(hours=20 + 7 * n) if status == "approved" else None,
             due_on=(now - datetime.timedelta(days=n % 3)).date(),
         )
@@ -51,8 +53,9 @@ def test_readme_screenshots(page, log_in, demo):
     folder = ROOT / "docs" / "screenshots" if os.environ.get("README_SCREENSHOTS") else ROOT / "test-output"
     folder.mkdir(parents=True, exist_ok=True)
     assert Article.objects.exists(), "the demo import produced no articles"
-    person = (Quote.objects.kept().exclude(speaker=None).values("speaker").annotate(n=Count("pk"))
-              .order_by("-n").first())["speaker"]
+    person = (
+        Quote.objects.kept().exclude(speaker=None).values("speaker").annotate(n=Count("pk")).order_by("-n").first()
+    )["speaker"]
     reader = reader_article_annotate(demo)
     log_in(demo)
     shots = {
@@ -79,6 +82,13 @@ def reader_article_annotate(analyst) -> Article:
     article = Article.objects.filter(status="in_analysis", assignee=analyst, quotes__isnull=False).first()
     quote = article.quotes.order_by("start").first()
     tag = Tag.objects.filter(category="frame").order_by("name").first()
-    annotation_create(article=article, user=analyst, tag=tag, start=quote.start, end=quote.end,
-                      note="Praise framed as shared experience.", stance="supportive")
+    annotation_create(
+        article=article,
+        user=analyst,
+        tag=tag,
+        start=quote.start,
+        end=quote.end,
+        note="Praise framed as shared experience.",
+        stance="supportive",
+    )
     return article

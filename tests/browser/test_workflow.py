@@ -39,8 +39,10 @@ def newsroom(transactional_db, tmp_path):
     (tmp_path / "cable.txt").write_text(STORY, encoding="utf-8")
     search_index_rebuild()
     call_command("import_articles", str(tmp_path), verbosity=0)
-    return {"analyst": UserFactory(username="ana", role=ANALYST),
-            "reviewer": UserFactory(username="rita", role=REVIEWER)}
+    return {
+        "analyst": UserFactory(username="ana", role=ANALYST),
+        "reviewer": UserFactory(username="rita", role=REVIEWER),
+    }
 
 
 def click_all(page, selector):
@@ -74,7 +76,7 @@ def test_import_annotate_confirm_submit_approve_export(page, log_in, newsroom):
     page.click("#annotation-submit")
     page.wait_for_selector("#annotations li.annotation")
     annotation = Annotation.objects.get()
-    assert article.body[annotation.start:annotation.end] == annotation.text
+    assert article.body[annotation.start : annotation.end] == annotation.text
     assert annotation.text.startswith("Delegates from six island states")
     assert page.locator("#article-body .hl-annotation").count() >= 1
 
@@ -99,8 +101,11 @@ def test_import_annotate_confirm_submit_approve_export(page, log_in, newsroom):
     page.wait_for_load_state()
     article.refresh_from_db()
     assert article.status == "approved"
-    assert list(WorkflowEvent.objects.filter(article=article, action__in=["claim", "submit", "approve"])
-                .order_by("pk").values_list("action", flat=True)) == ["claim", "submit", "approve"]
+    assert list(
+        WorkflowEvent.objects.filter(article=article, action__in=["claim", "submit", "approve"])
+        .order_by("pk")
+        .values_list("action", flat=True)
+    ) == ["claim", "submit", "approve"]
 
     page.goto("/articles/?status=approved")
     with page.expect_download() as download:

@@ -4,15 +4,28 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import (
-    ArticleFactory, OrganizationFactory, OutletFactory, PersonFactory, PhotoFactory, QuoteFactory, RoleFactory,
+    ArticleFactory,
+    OrganizationFactory,
+    OutletFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    RoleFactory,
     TagFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
 CHANGELISTS = [
-    "articles_article", "articles_outlet", "people_person", "people_quote", "people_role",
-    "people_organization", "photos_photo", "codebook_tag", "core_country",
+    "articles_article",
+    "articles_outlet",
+    "people_person",
+    "people_quote",
+    "people_role",
+    "people_organization",
+    "photos_photo",
+    "codebook_tag",
+    "core_country",
 ]
 
 
@@ -114,8 +127,9 @@ def test_only_editors_change_the_codebook(login, analyst, editor):
     assert response.status_code == 403
     tag.refresh_from_db()
     assert tag.name != "renamed"
-    response = login(editor).post(url, {"name": "renamed", "slug": tag.slug, "category": "frame",
-                                        "description": "", "keywords": ""})
+    response = login(editor).post(
+        url, {"name": "renamed", "slug": tag.slug, "category": "frame", "description": "", "keywords": ""}
+    )
     assert response.status_code == 302
     tag.refresh_from_db()
     assert (tag.name, tag.category) == ("renamed", "frame")
@@ -143,11 +157,20 @@ def test_admin_refuses_a_duplicate_person_and_points_to_the_existing_one(login, 
     from monitoring.people.models import Person
 
     existing = PersonFactory(name="Wang Lihua")
-    response = login(analyst).post(reverse("admin:people_person_add"), {
-        "name": "  wang LIHUA ", "country": "", "description": "",
-        "aliases-TOTAL_FORMS": 0, "aliases-INITIAL_FORMS": 0,
-        "roles-TOTAL_FORMS": 0, "roles-INITIAL_FORMS": 0, "quotes-TOTAL_FORMS": 0, "quotes-INITIAL_FORMS": 0,
-    })
+    response = login(analyst).post(
+        reverse("admin:people_person_add"),
+        {
+            "name": "  wang LIHUA ",
+            "country": "",
+            "description": "",
+            "aliases-TOTAL_FORMS": 0,
+            "aliases-INITIAL_FORMS": 0,
+            "roles-TOTAL_FORMS": 0,
+            "roles-INITIAL_FORMS": 0,
+            "quotes-TOTAL_FORMS": 0,
+            "quotes-INITIAL_FORMS": 0,
+        },
+    )
     assert response.status_code == 200
     assert f"#{existing.pk}" in response.content.decode()
     assert Person.objects.count() == 1

@@ -5,12 +5,27 @@ import pytest
 from tests.factories import ArticleFactory, QuoteFactory
 
 URLS = [
-    "/?start=notadate", "/?start=2024-13-45&end=x", "/?interval=century",
-    "/articles/?page=abc", "/articles/?page=99999", "/articles/?q=%22", "/articles/?q=AND OR NOT ( ) * ^",
-    "/articles/?outlet=abc", "/articles/?person=-1", "/articles/?tag=nope", "/articles/?country=ZZ",
-    "/articles/?status=weird", "/export/articles.csv?outlet=abc", "/export/quotes.json?start=bad",
-    "/people/?page=x", "/people/999999/", "/tags/nonexistent/", "/organizations/999/", "/outlets/999/",
-    "/articles/999999/", "/review/?x=1",
+    "/?start=notadate",
+    "/?start=2024-13-45&end=x",
+    "/?interval=century",
+    "/articles/?page=abc",
+    "/articles/?page=99999",
+    "/articles/?q=%22",
+    "/articles/?q=AND OR NOT ( ) * ^",
+    "/articles/?outlet=abc",
+    "/articles/?person=-1",
+    "/articles/?tag=nope",
+    "/articles/?country=ZZ",
+    "/articles/?status=weird",
+    "/export/articles.csv?outlet=abc",
+    "/export/quotes.json?start=bad",
+    "/people/?page=x",
+    "/people/999999/",
+    "/tags/nonexistent/",
+    "/organizations/999/",
+    "/outlets/999/",
+    "/articles/999999/",
+    "/review/?x=1",
 ]
 
 

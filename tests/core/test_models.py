@@ -11,8 +11,10 @@ from tests.factories import ArticleFactory, PersonFactory, PhotoFactory, QuoteFa
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("a,b", [("Jean-Luc Moreau", "jean luc  MOREAU"), ("Ana de la Cruz", "Ána De La Crúz"),
-                                 ("Wang Lihua", " wang   lihua ")])
+@pytest.mark.parametrize(
+    "a,b",
+    [("Jean-Luc Moreau", "jean luc  MOREAU"), ("Ana de la Cruz", "Ána De La Crúz"), ("Wang Lihua", " wang   lihua ")],
+)
 def test_name_key_ignores_case_accents_spacing_and_hyphens(a, b):
     assert name_key(a) == name_key(b)
 
@@ -72,7 +74,7 @@ def test_with_counts_ignores_rejected_quotes():
 def test_paragraph_offsets_point_into_the_body():
     article = ArticleFactory(body="First.\n\nSecond one.\n\nThird")
     for offset, text in article.paragraphs():
-        assert article.body[offset:offset + len(text)] == text
+        assert article.body[offset : offset + len(text)] == text
 
 
 def test_person_merge_moves_quotes_roles_aliases_and_photos(analyst):

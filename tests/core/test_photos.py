@@ -25,8 +25,16 @@ def png_bomb_bytes() -> bytes:
 
 
 def photo_post(client, article, upload):
-    data = {"article": article.pk, "image": upload, "caption": "A caption", "credit": "", "photographer": "",
-            "agency": "", "order": 0, "alt_text": ""}
+    data = {
+        "article": article.pk,
+        "image": upload,
+        "caption": "A caption",
+        "credit": "",
+        "photographer": "",
+        "agency": "",
+        "order": 0,
+        "alt_text": "",
+    }
     return client.post(reverse("admin:photos_photo_add"), data)
 
 
@@ -39,11 +47,14 @@ def test_valid_upload_stores_dimensions_and_thumbnail(login, editor):
     assert photo.thumbnail.name.endswith("-thumb.jpg")
 
 
-@pytest.mark.parametrize("name,content,message", [
-    ("notes.jpg", b"this is plain text, not a picture", "not an image file"),
-    ("broken.jpg", jpeg_bytes()[:200], "corrupt image"),
-    ("empty.jpg", b"", "empty"),
-])
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("notes.jpg", b"this is plain text, not a picture", "not an image file"),
+        ("broken.jpg", jpeg_bytes()[:200], "corrupt image"),
+        ("empty.jpg", b"", "empty"),
+    ],
+)
 def test_bad_uploads_get_a_form_error_and_save_nothing(login, editor, name, content, message):
     response = photo_post(login(editor), ArticleFactory(), SimpleUploadedFile(name, content, "image/jpeg"))
     assert response.status_code == 200

@@ -6,8 +6,16 @@ from django.utils import timezone
 from monitoring.codebook.models import TaggedArticle
 from monitoring.dashboards.search import search_index_refresh
 from tests.factories import (
-    ArticleFactory, CountryFactory, CountryMentionFactory, OrganizationFactory, OutletFactory, PersonFactory,
-    PhotoFactory, QuoteFactory, RoleFactory, TagFactory,
+    ArticleFactory,
+    CountryFactory,
+    CountryMentionFactory,
+    OrganizationFactory,
+    OutletFactory,
+    PersonFactory,
+    PhotoFactory,
+    QuoteFactory,
+    RoleFactory,
+    TagFactory,
 )
 
 TODAY = datetime.date(2024, 6, 30)
@@ -19,8 +27,10 @@ def coverage_build(db, analyst):
 
     def build(size: int) -> dict:
         outlets = [OutletFactory(name=f"Daily {n}", kind=kind) for n, kind in enumerate(["independent", "wire_agency"])]
-        tags = [TagFactory(name="elections", slug="elections", category="topic"),
-                TagFactory(name="sahel", slug="sahel", category="region")]
+        tags = [
+            TagFactory(name="elections", slug="elections", category="topic"),
+            TagFactory(name="sahel", slug="sahel", category="region"),
+        ]
         countries = [CountryFactory(code="FR", name="France"), CountryFactory(code="ML", name="Mali")]
         people = [PersonFactory(name=f"Speaker {n}") for n in range(3)]
         organization = OrganizationFactory(name="Party of Progress")
@@ -28,10 +38,13 @@ def coverage_build(db, analyst):
         articles = []
         for n in range(size):
             article = ArticleFactory(
-                outlet=outlets[n % 2], published_on=TODAY - datetime.timedelta(days=n % 20),
+                outlet=outlets[n % 2],
+                published_on=TODAY - datetime.timedelta(days=n % 20),
                 status=["new", "in_analysis", "in_review", "approved"][n % 4],
-                assignee=analyst if n % 3 else None, due_on=TODAY - datetime.timedelta(days=2 - n % 5),
-                imported_at=imported, approved_at=imported + datetime.timedelta(hours=n + 1) if n % 4 == 3 else None,
+                assignee=analyst if n % 3 else None,
+                due_on=TODAY - datetime.timedelta(days=2 - n % 5),
+                imported_at=imported,
+                approved_at=imported + datetime.timedelta(hours=n + 1) if n % 4 == 3 else None,
             )
             articles.append(article)
             TaggedArticle.objects.create(content_object=article, tag=tags[n % 2], status="confirmed")
@@ -41,7 +54,13 @@ def coverage_build(db, analyst):
             PhotoFactory(article=article, caption=f"Crowd at rally {n}")
             CountryMentionFactory(article=article, country=countries[n % 2])
         search_index_refresh([a.pk for a in articles])
-        return {"articles": articles, "outlets": outlets, "tags": tags, "people": people,
-                "organization": organization, "countries": countries}
+        return {
+            "articles": articles,
+            "outlets": outlets,
+            "tags": tags,
+            "people": people,
+            "organization": organization,
+            "countries": countries,
+        }
 
     return build

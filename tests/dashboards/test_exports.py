@@ -40,9 +40,18 @@ def test_persons_export_counts_quotes(db, login, analyst):
     quote = QuoteFactory()
     QuoteFactory(speaker=quote.speaker)
     data = json.loads(body(login(analyst).get("/export/persons.json")))
-    assert data == [{"id": quote.speaker_id, "name": quote.speaker.name, "country": "", "quotes": 2,
-                     "direct_quotes": 2, "articles": 2, "first_quoted": data[0]["first_quoted"],
-                     "last_quoted": data[0]["last_quoted"]}]
+    assert data == [
+        {
+            "id": quote.speaker_id,
+            "name": quote.speaker.name,
+            "country": "",
+            "quotes": 2,
+            "direct_quotes": 2,
+            "articles": 2,
+            "first_quoted": data[0]["first_quoted"],
+            "last_quoted": data[0]["last_quoted"],
+        }
+    ]
 
 
 def test_csv_neutralises_spreadsheet_formulas(db, login, analyst):

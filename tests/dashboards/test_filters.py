@@ -8,10 +8,16 @@ from monitoring.codebook.models import TaggedArticle
 from monitoring.dashboards import selectors
 from monitoring.dashboards.search import search_index_refresh
 from tests.factories import (
-    ArticleFactory, CountryMentionFactory, OrganizationFactory, OutletFactory, PersonFactory, QuoteFactory,
-    RoleFactory, TagFactory,
+    ArticleFactory,
+    CountryFactory,
+    CountryMentionFactory,
+    OrganizationFactory,
+    OutletFactory,
+    PersonFactory,
+    QuoteFactory,
+    RoleFactory,
+    TagFactory,
 )
-from tests.factories import CountryFactory
 
 
 def article_ids(params) -> set[int]:
@@ -25,8 +31,9 @@ def quote_ids(params) -> set[int]:
 @pytest.fixture
 def two(db):
     wire, paper = OutletFactory(name="Wire", kind="wire_agency"), OutletFactory(name="Paper", kind="independent")
-    a = ArticleFactory(outlet=wire, published_on=datetime.date(2024, 3, 1), status="approved",
-                       headline="Harbour strike spreads")
+    a = ArticleFactory(
+        outlet=wire, published_on=datetime.date(2024, 3, 1), status="approved", headline="Harbour strike spreads"
+    )
     b = ArticleFactory(outlet=paper, published_on=datetime.date(2024, 5, 1), status="new", headline="Budget vote")
     search_index_refresh([a.pk, b.pk])
     return a, b
@@ -78,6 +85,7 @@ def test_organization_matches_mentions_and_printed_roles(two):
     organization = OrganizationFactory()
     RoleFactory(article=a, organization=organization)
     from monitoring.people.models import OrganizationMention
+
     OrganizationMention.objects.create(article=b, organization=organization)
     assert article_ids({"organization": organization.pk}) == {a.pk, b.pk}
 
@@ -117,11 +125,18 @@ def test_pipeline_overdue_per_analyst_and_median(db, analyst):
     import datetime as dt
 
     from django.utils import timezone
+
     today = dt.date(2024, 6, 30)
     start = timezone.make_aware(dt.datetime(2024, 6, 1, 8))
     for hours in (2, 4, 10):
-        ArticleFactory(status="approved", imported_at=start, approved_at=start + dt.timedelta(hours=hours),
-                       published_on=today, assignee=analyst, due_on=today - dt.timedelta(days=5))
+        ArticleFactory(
+            status="approved",
+            imported_at=start,
+            approved_at=start + dt.timedelta(hours=hours),
+            published_on=today,
+            assignee=analyst,
+            due_on=today - dt.timedelta(days=5),
+        )
     ArticleFactory(status="in_analysis", assignee=analyst, due_on=today - dt.timedelta(days=1), published_on=today)
     ArticleFactory(status="new", due_on=today + dt.timedelta(days=1), published_on=today)
     context = selectors.overview_page({"start": "2024-06-01"}, today=today)
@@ -136,10 +151,12 @@ def test_median_of_an_even_count_averages_the_middle_two(db):
     import datetime as dt
 
     from django.utils import timezone
+
     start = timezone.make_aware(dt.datetime(2024, 6, 1, 8))
     for hours in (1, 2, 4, 8):
         ArticleFactory(status="approved", imported_at=start, approved_at=start + dt.timedelta(hours=hours))
     from monitoring.articles.models import Article
+
     assert selectors.pipeline_median_approval(Article.objects.all()) == dt.timedelta(hours=3)
 
 

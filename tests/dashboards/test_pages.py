@@ -9,8 +9,10 @@ WINDOW = "start=2024-01-01&end=2024-12-31"
 def page_urls(data) -> dict[str, str]:
     person, organization = data["people"][0], data["organization"]
     outlet, tag = data["outlets"][0], data["tags"][0]
-    every_filter = (f"{WINDOW}&outlet={outlet.pk}&outlet_kind=independent&tag=elections&category=topic&status=new"
-                    f"&person={person.pk}&organization={organization.pk}&country=FR&quote_kind=direct&q=progress")
+    every_filter = (
+        f"{WINDOW}&outlet={outlet.pk}&outlet_kind=independent&tag=elections&category=topic&status=new"
+        f"&person={person.pk}&organization={organization.pk}&country=FR&quote_kind=direct&q=progress"
+    )
     return {
         "overview": f"/?{WINDOW}",
         "overview, every filter": f"/?{every_filter}&interval=day",
@@ -79,8 +81,18 @@ def test_unknown_export_is_404(login, analyst):
 def test_overview_shows_charts_with_tables(coverage_build, login, analyst):
     data = coverage_build(8)
     html = login(analyst).get(f"/?{WINDOW}").content.decode()
-    for key in ["volume", "outlets", "outlet_kinds", "tags", "categories", "speakers", "organizations", "countries",
-                "quote_kinds", "pipeline"]:
+    for key in [
+        "volume",
+        "outlets",
+        "outlet_kinds",
+        "tags",
+        "categories",
+        "speakers",
+        "organizations",
+        "countries",
+        "quote_kinds",
+        "pipeline",
+    ]:
         assert f'id="chart-{key}"' in html
         assert f'id="chart-{key}-data"' in html
     assert "vendor/chartjs/chart.umd.min.js" in html and "js/charts.js" in html

@@ -5,7 +5,11 @@ from django.db import connection
 
 from monitoring.articles.models import Article
 from monitoring.dashboards.search import (
-    MARK_START, articles_search, fts5_query, search_index_refresh, search_snippets,
+    MARK_START,
+    articles_search,
+    fts5_query,
+    search_index_refresh,
+    search_snippets,
 )
 from tests.factories import ArticleFactory, OutletFactory, PhotoFactory, QuoteFactory
 
@@ -20,14 +24,17 @@ def indexed_ids() -> set[int]:
         return {row[0] for row in cursor.fetchall()}
 
 
-@pytest.mark.parametrize(("typed", "query"), [
-    ("minister talks", '"minister" "talks"'),
-    ('"foreign minister" said', '"foreign minister" "said"'),
-    ("budget -defence", '"budget" NOT "defence"'),
-    ('col:x NEAR( "unbalanced', '"col x" "NEAR" "unbalanced"'),
-    ("*** ()", ""),
-    ("-only negatives", '"negatives" NOT "only"'),
-])
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("minister talks", '"minister" "talks"'),
+        ('"foreign minister" said', '"foreign minister" "said"'),
+        ("budget -defence", '"budget" NOT "defence"'),
+        ('col:x NEAR( "unbalanced', '"col x" "NEAR" "unbalanced"'),
+        ("*** ()", ""),
+        ("-only negatives", '"negatives" NOT "only"'),
+    ],
+)
 def test_fts5_query_quotes_every_term(typed, query):
     assert fts5_query(typed) == query
 
@@ -83,16 +90,18 @@ def test_search_page_shows_ranked_hits_with_snippets(db, login, analyst):
 
 def test_nonsense_query_matches_nothing_without_error(db, login, analyst):
     ArticleFactory()
-    response = login(analyst).get('/articles/?q=%22%22%22+***+NEAR(')
+    response = login(analyst).get("/articles/?q=%22%22%22+***+NEAR(")
     assert response.status_code == 200
     assert response.context["page_obj"].paginator.count == 0
 
 
 def test_refresh_drops_deleted_articles_and_handles_big_batches(db):
-    articles = Article.objects.bulk_create([
-        Article(outlet=OutletFactory(), headline=f"Bulk {n}", body="bulk text", fingerprint=f"b{n}")
-        for n in range(1200)
-    ])
+    articles = Article.objects.bulk_create(
+        [
+            Article(outlet=OutletFactory(), headline=f"Bulk {n}", body="bulk text", fingerprint=f"b{n}")
+            for n in range(1200)
+        ]
+    )
     ids = [a.pk for a in articles]
     search_index_refresh(ids)  # more than one chunk
     assert indexed_ids() >= set(ids)

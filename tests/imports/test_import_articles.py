@@ -48,7 +48,7 @@ def test_press_text_import_saves_the_whole_extraction(story_dir):
     varga = Person.objects.get(name="Teodor Varga")
     assert varga.roles.get().organization.name == "Danube Lakes Commission"
     for quote in Quote.objects.all():
-        assert article.body[quote.start:quote.end] == quote.text
+        assert article.body[quote.start : quote.end] == quote.text
         assert quote.status == "suggested"
     direct = Quote.objects.get(kind="direct")
     assert (direct.speaker, direct.channel) == (varga, "speech")
@@ -82,7 +82,7 @@ def test_changed_file_updates_the_article_without_duplicates(story_dir):
     article = Article.objects.get()
     confirmed.refresh_from_db()
     assert confirmed.status == "confirmed"
-    assert article.body[confirmed.start:confirmed.end] == confirmed.text
+    assert article.body[confirmed.start : confirmed.end] == confirmed.text
     assert article.version == 2
 
 
@@ -109,10 +109,16 @@ def test_persons_are_matched_across_articles_and_aliases(story_dir, tmp_path_fac
 
 def test_json_and_jsonl_records_with_photos_and_tags(tmp_path):
     jpeg(tmp_path / "summit.jpg")
-    record = {"headline": "Ministers meet on grain corridor", "body": 'Talks resumed.\n\n"We will keep the corridor open," said Olena Marchuk, minister of trade.',
-              "outlet": "Grain Herald", "published": "2024-02-03", "url": "https://example.org/grain",
-              "byline": ["Ana Ruiz", "Tom Bell"], "tags": ["Food security"],
-              "photos": [{"file": "summit.jpg", "caption": "Ministers at the table.", "credit": "ANA RUIZ/GRAIN HERALD"}]}
+    record = {
+        "headline": "Ministers meet on grain corridor",
+        "body": 'Talks resumed.\n\n"We will keep the corridor open," said Olena Marchuk, minister of trade.',
+        "outlet": "Grain Herald",
+        "published": "2024-02-03",
+        "url": "https://example.org/grain",
+        "byline": ["Ana Ruiz", "Tom Bell"],
+        "tags": ["Food security"],
+        "photos": [{"file": "summit.jpg", "caption": "Ministers at the table.", "credit": "ANA RUIZ/GRAIN HERALD"}],
+    }
     (tmp_path / "one.json").write_text(json.dumps([record]), encoding="utf-8")
     second = dict(record, url="https://example.org/grain-2", headline="Second", body="Nothing said here.", photos=[])
     (tmp_path / "more.jsonl").write_text(json.dumps(second) + "\n", encoding="utf-8")
@@ -154,8 +160,11 @@ BAD_INPUTS = [
     ("broken.json", b'{"headline": "x", "body": ', "broken.json"),
     ("nohead.json", b'{"body": "Text."}', 'nohead.json: record 1 (line 1): missing "headline"'),
     ("date.json", b'{"headline": "H", "body": "B.", "published": "the 45th of Maytember"}', "unparseable date"),
-    ("escape.json", b'{"headline": "H", "body": "B.", "photos": [{"file": "../../etc/passwd"}]}',
-     "outside the import folder"),
+    (
+        "escape.json",
+        b'{"headline": "H", "body": "B.", "photos": [{"file": "../../etc/passwd"}]}',
+        "outside the import folder",
+    ),
     ("notimage.json", b'{"headline": "H", "body": "B.", "photos": [{"file": "fake.jpg"}]}', "not an image"),
 ]
 
@@ -179,7 +188,9 @@ def test_bad_input_fails_alone_with_a_clear_message(tmp_path, name, content, mes
 
 def test_bad_jsonl_line_does_not_stop_the_other_lines(tmp_path):
     good = json.dumps({"headline": "Fine", "body": "Fine body."})
-    (tmp_path / "mixed.jsonl").write_text(f"{good}\n{{not json\n{json.dumps({'headline': 'Also fine', 'body': 'B.'})}\n")
+    (tmp_path / "mixed.jsonl").write_text(
+        f"{good}\n{{not json\n{json.dumps({'headline': 'Also fine', 'body': 'B.'})}\n"
+    )
     out, err, failed = run_import(tmp_path)
     assert failed and "mixed.jsonl: record 2 (line 2)" in err
     assert Article.objects.count() == 2
@@ -195,8 +206,9 @@ def test_oversized_photo_is_refused(tmp_path, settings):
 
 
 def test_invalid_utf8_falls_back_and_says_so(tmp_path):
-    (tmp_path / "latin.txt").write_bytes(STORY.replace("©", "(c)").replace("Várga", "Varga").encode("cp1252")
-                                         .replace(b"Szeged", b"Sz\xe9ged"))
+    (tmp_path / "latin.txt").write_bytes(
+        STORY.replace("©", "(c)").replace("Várga", "Varga").encode("cp1252").replace(b"Szeged", b"Sz\xe9ged")
+    )
     out, err, failed = run_import(tmp_path)
     assert not failed
     assert "latin.txt" in out and "cp1252" in out
@@ -214,11 +226,25 @@ def test_parse_article_prints_the_extraction_without_writing(story_dir):
     out = io.StringIO()
     call_command("parse_article", str(story_dir / "lakes.txt"), stdout=out)
     data = json.loads(out.getvalue())
-    assert set(data) >= {"headline", "outlet", "published", "updated", "bylines", "subheadings", "rights", "body",
-                         "photos", "speakers", "quotes", "organizations", "countries", "tags"}
+    assert set(data) >= {
+        "headline",
+        "outlet",
+        "published",
+        "updated",
+        "bylines",
+        "subheadings",
+        "rights",
+        "body",
+        "photos",
+        "speakers",
+        "quotes",
+        "organizations",
+        "countries",
+        "tags",
+    }
     assert (data["published"], data["updated"]) == (None, "2024-05-06")
     for quote in data["quotes"]:
-        assert data["body"][quote["start"]:quote["end"]] == quote["text"]
+        assert data["body"][quote["start"] : quote["end"]] == quote["text"]
     assert "experts" in [s["name"].lower() for s in data["speakers"] if s["kind"] == "group"]
     assert Article.objects.count() == 0
 

@@ -42,7 +42,7 @@ def test_corpus_article_fields(name, article, expected):
 @pytest.mark.parametrize(("name", "article", "expected"), ITEMS, ids=[item[0] for item in ITEMS])
 def test_corpus_quote_offsets_and_kinds(name, article, expected):
     for quote in article.quotes:
-        assert article.body[quote.start:quote.end] == quote.text
+        assert article.body[quote.start : quote.end] == quote.text
     gold_kinds = {(normalise_name(q["speaker"]), q["text"]): q["kind"] for q in expected["quotes"]}
     got_kinds = {(normalise_name(q.speaker), q.text): q.kind for q in article.quotes}
     for key, kind in gold_kinds.items():

@@ -12,7 +12,7 @@ def test_plain_utf8_has_no_note():
 
 
 def test_utf8_bom_is_stripped():
-    text, note = decode_bytes(codecs.BOM_UTF8 + "Headline\n".encode(), source="a.txt")
+    text, note = decode_bytes(codecs.BOM_UTF8 + b"Headline\n", source="a.txt")
     assert (text, note) == ("Headline\n", "UTF-8 BOM removed")
 
 
@@ -51,7 +51,10 @@ def test_binary_file_of_control_bytes():
 
 
 def test_parse_error_message_shapes():
-    assert str(ParseError('missing "headline"', source="story.json", record=3, line=7)) == 'story.json: record 3 (line 7): missing "headline"'
+    assert (
+        str(ParseError('missing "headline"', source="story.json", record=3, line=7))
+        == 'story.json: record 3 (line 7): missing "headline"'
+    )
     assert str(ParseError("invalid JSON", source="a.json", line=2)) == "a.json: line 2: invalid JSON"
     assert str(ParseError("empty file", source="a.txt")) == "a.txt: empty file"
 

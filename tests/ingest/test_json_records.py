@@ -16,7 +16,9 @@ RECORD = {
     "byline": ["Kim Jong-suk", "Ana Ruiz"],
     "language": "en",
     "tags": ["transport"],
-    "photos": [{"file": "ferry.jpg", "caption": "Wang Lihua at the port of Busan.", "credit": "LIAM FERREIRA/COASTWIRE"}],
+    "photos": [
+        {"file": "ferry.jpg", "caption": "Wang Lihua at the port of Busan.", "credit": "LIAM FERREIRA/COASTWIRE"}
+    ],
 }
 
 
@@ -28,14 +30,21 @@ def test_record_fields():
     assert article.bylines == ["Kim Jong-suk", "Ana Ruiz"]
     assert article.subheadings == ["Timetables"]
     [photo] = article.photos
-    assert (photo.file, photo.photographer, photo.agency, photo.pictured) == ("ferry.jpg", "Liam Ferreira", "Coastwire", ["Wang Lihua"])
+    assert (photo.file, photo.photographer, photo.agency, photo.pictured) == (
+        "ferry.jpg",
+        "Liam Ferreira",
+        "Coastwire",
+        ["Wang Lihua"],
+    )
     [quote] = article.quotes
     assert (quote.speaker, quote.kind, quote.text) == ("Wang Lihua", "direct", "We start in June")
     assert article.warnings == []
 
 
 def test_record_byline_string_and_written_date():
-    article = parse_record({"headline": "H", "body": "B.", "byline": "By Ana Ruiz and Tom Bell in Lagos", "published": "March 18, 2024"})
+    article = parse_record(
+        {"headline": "H", "body": "B.", "byline": "By Ana Ruiz and Tom Bell in Lagos", "published": "March 18, 2024"}
+    )
     assert article.bylines == ["Ana Ruiz", "Tom Bell"]
     assert article.published == dt.date(2024, 3, 18)
 
@@ -58,13 +67,34 @@ def test_unknown_keys_are_reported_not_dropped_silently():
         ({"headline": "  ", "body": "B."}, 'story.json: record 3 (line 7): "headline" is empty'),
         ({"headline": 12, "body": "B."}, 'story.json: record 3 (line 7): "headline" must be a string, got int'),
         ({"headline": "H", "body": ["B."]}, 'story.json: record 3 (line 7): "body" must be a string, got list'),
-        ({"headline": "H", "body": "B.", "published": "last Tuesday"}, "story.json: record 3 (line 7): unparseable date in \"published\": 'last Tuesday'"),
-        ({"headline": "H", "body": "B.", "updated": "2024-02-30"}, "story.json: record 3 (line 7): unparseable date in \"updated\": '2024-02-30'"),
-        ({"headline": "H", "body": "B.", "tags": "climate"}, 'story.json: record 3 (line 7): "tags" must be a list of strings, got string'),
-        ({"headline": "H", "body": "B.", "byline": 5}, 'story.json: record 3 (line 7): "byline" must be a list of strings, got int'),
-        ({"headline": "H", "body": "B.", "outlet": ["A"]}, 'story.json: record 3 (line 7): "outlet" must be a string, got list'),
-        ({"headline": "H", "body": "B.", "photos": {"file": "a.jpg"}}, 'story.json: record 3 (line 7): "photos" must be a list, got object'),
-        ({"headline": "H", "body": "B.", "photos": ["a.jpg"]}, 'story.json: record 3 (line 7): "photos" item 1 must be an object, got string'),
+        (
+            {"headline": "H", "body": "B.", "published": "last Tuesday"},
+            "story.json: record 3 (line 7): unparseable date in \"published\": 'last Tuesday'",
+        ),
+        (
+            {"headline": "H", "body": "B.", "updated": "2024-02-30"},
+            "story.json: record 3 (line 7): unparseable date in \"updated\": '2024-02-30'",
+        ),
+        (
+            {"headline": "H", "body": "B.", "tags": "climate"},
+            'story.json: record 3 (line 7): "tags" must be a list of strings, got string',
+        ),
+        (
+            {"headline": "H", "body": "B.", "byline": 5},
+            'story.json: record 3 (line 7): "byline" must be a list of strings, got int',
+        ),
+        (
+            {"headline": "H", "body": "B.", "outlet": ["A"]},
+            'story.json: record 3 (line 7): "outlet" must be a string, got list',
+        ),
+        (
+            {"headline": "H", "body": "B.", "photos": {"file": "a.jpg"}},
+            'story.json: record 3 (line 7): "photos" must be a list, got object',
+        ),
+        (
+            {"headline": "H", "body": "B.", "photos": ["a.jpg"]},
+            'story.json: record 3 (line 7): "photos" item 1 must be an object, got string',
+        ),
         (["H", "B."], "story.json: record 3 (line 7): expected a JSON object, got list"),
     ],
 )

@@ -60,7 +60,10 @@ def test_country_aliases_and_demonyms(text, name, code):
 
 
 def test_country_counts_fold_aliases():
-    counts = {m.name: m.count for m in countries_count("The United States and the U.S. Senate; American voters. Chinese and China.")}
+    counts = {
+        m.name: m.count
+        for m in countries_count("The United States and the U.S. Senate; American voters. Chinese and China.")
+    }
     assert counts == {"United States": 3, "China": 2}
 
 

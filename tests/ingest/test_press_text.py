@@ -60,7 +60,8 @@ def test_spec_example_speakers_quotes_and_organizations():
     assert speakers["Ivo Brandt"]["titles"] == ["chairman of the Northern Fishers' League"]
     assert speakers["Ivo Brandt"]["organizations"] == ["Northern Fishers' League"]
     assert {name: s["kind"] for name, s in speakers.items() if s["kind"] == "group"} == {
-        "officials": "group", "delegates": "group",
+        "officials": "group",
+        "delegates": "group",
     }
     quotes = [(q["speaker"], q["kind"], q["channel"]) for q in data["quotes"]]
     assert quotes == [
@@ -75,17 +76,34 @@ def test_spec_example_speakers_quotes_and_organizations():
     assert two_paragraphs.startswith("Our members have waited") and two_paragraphs.endswith("not in conference rooms")
     assert "\n\n" in two_paragraphs
     for quote in data["quotes"]:
-        assert data["body"][quote["start"]:quote["end"]] == quote["text"]
+        assert data["body"][quote["start"] : quote["end"]] == quote["text"]
     assert {o["name"] for o in data["organizations"]} == {
-        "Gulf Marine Institute", "Northern Fishers' League", "Harbour Times",
+        "Gulf Marine Institute",
+        "Northern Fishers' League",
+        "Harbour Times",
     }
 
 
 def test_to_dict_has_exactly_the_schema_keys():
     data = parse_press_text(SPEC_EXAMPLE).to_dict()
     assert set(data) == {
-        "headline", "outlet", "published", "updated", "bylines", "subheadings", "rights", "body",
-        "language", "url", "photos", "speakers", "quotes", "organizations", "countries", "tags", "warnings",
+        "headline",
+        "outlet",
+        "published",
+        "updated",
+        "bylines",
+        "subheadings",
+        "rights",
+        "body",
+        "language",
+        "url",
+        "photos",
+        "speakers",
+        "quotes",
+        "organizations",
+        "countries",
+        "tags",
+        "warnings",
     }
     assert set(data["photos"][0]) == {"caption", "credit", "photographer", "agency", "pictured", "file"}
     assert set(data["speakers"][0]) == {"name", "kind", "titles", "organizations"}
@@ -127,7 +145,11 @@ def test_byline_on_its_own_line(line, bylines):
 
 def test_byline_on_the_dateline():
     article = parse_press_text(article_text("Headline", "By Ana Ruiz | 18 March 2024 | Highland Courier", "Body."))
-    assert (article.bylines, article.published, article.outlet) == (["Ana Ruiz"], dt.date(2024, 3, 18), "Highland Courier")
+    assert (article.bylines, article.published, article.outlet) == (
+        ["Ana Ruiz"],
+        dt.date(2024, 3, 18),
+        "Highland Courier",
+    )
     article = parse_press_text(article_text("Headline", "Published: 2024-03-18 Harbour Times By Tom Bell", "Body."))
     assert (article.bylines, article.outlet) == (["Tom Bell"], "Harbour Times")
 
@@ -140,11 +162,35 @@ def test_headline_and_dateline_without_blank_line():
 @pytest.mark.parametrize(
     ("caption", "text", "credit", "photographer", "agency"),
     [
-        ("A ferry leaves Port Alder. LIAM FERREIRA/COASTWIRE", "A ferry leaves Port Alder.", "LIAM FERREIRA/COASTWIRE", "Liam Ferreira", "Coastwire"),
+        (
+            "A ferry leaves Port Alder. LIAM FERREIRA/COASTWIRE",
+            "A ferry leaves Port Alder.",
+            "LIAM FERREIRA/COASTWIRE",
+            "Liam Ferreira",
+            "Coastwire",
+        ),
         ("A ferry leaves Port Alder. COASTWIRE", "A ferry leaves Port Alder.", "COASTWIRE", None, "Coastwire"),
-        ("A ferry leaves Port Alder. [Photo/COASTWIRE]", "A ferry leaves Port Alder.", "[Photo/COASTWIRE]", None, "Coastwire"),
-        ("A ferry leaves Port Alder. (Photo: Liam Ferreira / Coastwire)", "A ferry leaves Port Alder.", "(Photo: Liam Ferreira / Coastwire)", "Liam Ferreira", "Coastwire"),
-        ("A ferry leaves Port Alder. Photo by Liam Ferreira", "A ferry leaves Port Alder.", "Photo by Liam Ferreira", "Liam Ferreira", None),
+        (
+            "A ferry leaves Port Alder. [Photo/COASTWIRE]",
+            "A ferry leaves Port Alder.",
+            "[Photo/COASTWIRE]",
+            None,
+            "Coastwire",
+        ),
+        (
+            "A ferry leaves Port Alder. (Photo: Liam Ferreira / Coastwire)",
+            "A ferry leaves Port Alder.",
+            "(Photo: Liam Ferreira / Coastwire)",
+            "Liam Ferreira",
+            "Coastwire",
+        ),
+        (
+            "A ferry leaves Port Alder. Photo by Liam Ferreira",
+            "A ferry leaves Port Alder.",
+            "Photo by Liam Ferreira",
+            "Liam Ferreira",
+            None,
+        ),
         ("A ferry leaves Port Alder. AFP", "A ferry leaves Port Alder.", "AFP", None, "AFP"),
     ],
 )
@@ -156,7 +202,9 @@ def test_caption_credit_forms(caption, text, credit, photographer, agency):
 
 
 def test_caption_people_are_not_places_or_bodies():
-    caption = "Ana de la Cruz (right) and Jean-Luc Moreau meet officials of the Lake Region Council in Port Alder. COASTWIRE"
+    caption = (
+        "Ana de la Cruz (right) and Jean-Luc Moreau meet officials of the Lake Region Council in Port Alder. COASTWIRE"
+    )
     [photo] = parse_press_text(article_text("Headline", caption, "Body.")).photos
     assert photo.pictured == ["Ana de la Cruz", "Jean-Luc Moreau"]
 
@@ -168,7 +216,11 @@ def test_caption_people_are_not_quoted_speakers():
 
 
 def test_subheadings_stay_in_body_and_are_listed():
-    article = parse_press_text(article_text("Headline", "First paragraph.", "A new calendar", "Second paragraph.", "What comes next", "Last one."))
+    article = parse_press_text(
+        article_text(
+            "Headline", "First paragraph.", "A new calendar", "Second paragraph.", "What comes next", "Last one."
+        )
+    )
     assert article.subheadings == ["A new calendar", "What comes next"]
     assert article.body == "First paragraph.\n\nA new calendar\n\nSecond paragraph.\n\nWhat comes next\n\nLast one."
 
@@ -194,7 +246,9 @@ def test_rights_footer_is_kept_out_of_the_body(footer):
 
 
 def test_two_footer_lines():
-    article = parse_press_text(article_text("Headline", "Body.", "Copyright © Coastwire 2024.", "Presented by the Lake Region Press Fund."))
+    article = parse_press_text(
+        article_text("Headline", "Body.", "Copyright © Coastwire 2024.", "Presented by the Lake Region Press Fund.")
+    )
     assert article.rights == "Copyright © Coastwire 2024.\nPresented by the Lake Region Press Fund."
 
 
@@ -210,7 +264,9 @@ def test_missing_date_is_a_warning():
 
 def test_keyword_rules_become_tags():
     rules = [("fisheries", ["fish", "fishing quota"]), ("climate", ["drought"]), ("trade", ["tariff"])]
-    article = parse_press_text(article_text("Fishing quota talks", "2024-03-18 Coastwire", "Drought hit the coast."), keyword_rules=rules)
+    article = parse_press_text(
+        article_text("Fishing quota talks", "2024-03-18 Coastwire", "Drought hit the coast."), keyword_rules=rules
+    )
     assert article.tags == ["fisheries", "climate"]
 
 

@@ -8,7 +8,7 @@ from monitoring.ingest.parsers import speech_extract
 def quotes_of(body: str) -> list[tuple[str, str, str]]:
     _, quotes = speech_extract(body)
     for quote in quotes:
-        assert body[quote.start:quote.end] == quote.text
+        assert body[quote.start : quote.end] == quote.text
     return [(q.speaker, q.kind, q.text) for q in quotes]
 
 
@@ -19,15 +19,23 @@ def only_quote(body: str):
 
 
 def test_direct_quote_speaker_after_with_title():
-    speakers, quotes = speech_extract('"Ports need laboratories," said Noor Halabi, head of the Levant Shipping Council.')
-    assert [(q.speaker, q.kind, q.text, q.cue) for q in quotes] == [("Noor Halabi", "direct", "Ports need laboratories", "said")]
+    speakers, quotes = speech_extract(
+        '"Ports need laboratories," said Noor Halabi, head of the Levant Shipping Council.'
+    )
+    assert [(q.speaker, q.kind, q.text, q.cue) for q in quotes] == [
+        ("Noor Halabi", "direct", "Ports need laboratories", "said")
+    ]
     assert speakers[0].titles == ["head of the Levant Shipping Council"]
     assert speakers[0].organizations == ["Levant Shipping Council"]
 
 
 def test_direct_quote_speaker_before_with_comma_and_colon():
-    assert quotes_of('Halabi said, "The data belongs to everyone."') == [("Halabi", "direct", "The data belongs to everyone.")]
-    assert quotes_of('Halabi said: "The data belongs to everyone."') == [("Halabi", "direct", "The data belongs to everyone.")]
+    assert quotes_of('Halabi said, "The data belongs to everyone."') == [
+        ("Halabi", "direct", "The data belongs to everyone.")
+    ]
+    assert quotes_of('Halabi said: "The data belongs to everyone."') == [
+        ("Halabi", "direct", "The data belongs to everyone.")
+    ]
 
 
 def test_direct_quote_curly_marks_and_pronoun():
@@ -48,7 +56,10 @@ def test_quote_over_three_paragraphs():
 
 def test_interrupted_quote_keeps_the_speaker():
     body = '"We came to listen," Halabi said. "And we will come back."'
-    assert quotes_of(body) == [("Halabi", "direct", "We came to listen"), ("Halabi", "direct", "And we will come back.")]
+    assert quotes_of(body) == [
+        ("Halabi", "direct", "We came to listen"),
+        ("Halabi", "direct", "And we will come back."),
+    ]
 
 
 def test_two_apostrophe_quotation_marks():
@@ -57,7 +68,9 @@ def test_two_apostrophe_quotation_marks():
 
 def test_partial_quote_inside_a_sentence():
     body = 'Ivo Brandt spoke first. She called the plan "a historic step" for the region.'
-    speakers, quotes = speech_extract('Marta Okonkwo arrived late. She called the plan "a historic step" for the region.')
+    speakers, quotes = speech_extract(
+        'Marta Okonkwo arrived late. She called the plan "a historic step" for the region.'
+    )
     assert [(q.speaker, q.kind, q.text) for q in quotes] == [("Marta Okonkwo", "partial", "a historic step")]
     assert quotes_of(body)[0][1] == "partial"
 
@@ -96,7 +109,11 @@ def test_scare_quotes_without_a_speaker_are_not_quotes():
         ("The talks had stalled, said Ivo Brandt.", "said", "The talks had stalled"),
         ("According to Ivo Brandt, the talks had stalled.", "according to", "the talks had stalled"),
         ("The talks had stalled, according to Ivo Brandt.", "according to", "The talks had stalled"),
-        ("Ivo Brandt was quoted as saying that the talks had stalled.", "was quoted as saying", "the talks had stalled"),
+        (
+            "Ivo Brandt was quoted as saying that the talks had stalled.",
+            "was quoted as saying",
+            "the talks had stalled",
+        ),
     ],
 )
 def test_indirect_speech_reporting_verbs(sentence, cue, content):
@@ -111,9 +128,13 @@ def test_quoted_him_as_saying_names_the_channel():
 
 
 def test_appositive_title_and_organization():
-    speakers, _ = speech_extract("Ivo Brandt, chairman of the Northern Fishers' League, said the quota talks had stalled.")
+    speakers, _ = speech_extract(
+        "Ivo Brandt, chairman of the Northern Fishers' League, said the quota talks had stalled."
+    )
     assert (speakers[0].name, speakers[0].titles, speakers[0].organizations) == (
-        "Ivo Brandt", ["chairman of the Northern Fishers' League"], ["Northern Fishers' League"],
+        "Ivo Brandt",
+        ["chairman of the Northern Fishers' League"],
+        ["Northern Fishers' League"],
     )
 
 
@@ -128,7 +149,10 @@ def test_reversed_appositive_title():
     assert (speakers[0].name, speakers[0].titles) == ("Carlos Mendoza Ríos", ["Valdoria's trade minister"])
 
 
-@pytest.mark.parametrize("name", ["Jean-Luc Moreau", "Ana de la Cruz", "Wang Lihua", "Kim Jong-suk", "Dr. Amara Diallo", "Abdel Rahman al-Masri"])
+@pytest.mark.parametrize(
+    "name",
+    ["Jean-Luc Moreau", "Ana de la Cruz", "Wang Lihua", "Kim Jong-suk", "Dr. Amara Diallo", "Abdel Rahman al-Masri"],
+)
 def test_names_with_hyphens_particles_and_order(name):
     quote = only_quote(f'"We are ready," said {name}.')
     assert quote.speaker == name.removeprefix("Dr. ")
@@ -236,7 +260,11 @@ def test_noun_phrase_subjects_are_groups(sentence, group):
 
 def test_document_as_source_when_no_verb_names_a_speaker():
     quote = only_quote("The quotas came too late, according to a report by the fisheries council.")
-    assert (quote.speaker, quote.cue, quote.text) == ("a report by the fisheries council", "according to", "The quotas came too late")
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "a report by the fisheries council",
+        "according to",
+        "The quotas came too late",
+    )
 
 
 def test_participle_saying_takes_the_sentence_subject():
@@ -260,26 +288,49 @@ def test_unattributed_quote_paragraph_is_not_given_to_the_last_speaker():
 
 # --- second reading: clause subjects no speaker pattern knows ------------------------------
 
-@pytest.mark.parametrize(("body", "speaker", "text"), [
-    ("The inspector, who asked not to be named because the audit is unfinished, said that the ledgers were incomplete.",
-     "the inspector", "the ledgers were incomplete"),
-    ("But cooperative members who have sold their boats say the quota came too late.",
-     "cooperative members", "the quota came too late"),
-    ("Several harbour pilots on the night shift said the buoys had drifted.",
-     "several harbour pilots on the night shift", "the buoys had drifted"),
-    ("The ferry company reorganised its routes over the winter, two deckhands said.",
-     "two deckhands", "The ferry company reorganised its routes over the winter"),
-    ("One of the founders of that cooperative, Lina Osei, said the quota was fair.", "Lina Osei", "the quota was fair"),
-])
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "The inspector, who asked not to be named because the audit is unfinished, said that the ledgers were incomplete.",
+            "the inspector",
+            "the ledgers were incomplete",
+        ),
+        (
+            "But cooperative members who have sold their boats say the quota came too late.",
+            "cooperative members",
+            "the quota came too late",
+        ),
+        (
+            "Several harbour pilots on the night shift said the buoys had drifted.",
+            "several harbour pilots on the night shift",
+            "the buoys had drifted",
+        ),
+        (
+            "The ferry company reorganised its routes over the winter, two deckhands said.",
+            "two deckhands",
+            "The ferry company reorganised its routes over the winter",
+        ),
+        (
+            "One of the founders of that cooperative, Lina Osei, said the quota was fair.",
+            "Lina Osei",
+            "the quota was fair",
+        ),
+    ],
+)
 def test_unknown_clause_subject_is_taken_as_speaker(body, speaker, text):
     assert quotes_of(body) == [(speaker, "indirect", text)]
 
 
-@pytest.mark.parametrize("body", [
-    "Can the growers sue the council that promised a harbour?",
-    "The tide rose before explaining anything.",
-    "It was reported in the spring.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Can the growers sue the council that promised a harbour?",
+        "The tide rose before explaining anything.",
+        "It was reported in the spring.",
+    ],
+)
 def test_no_speaker_from_clauses_that_are_not_subjects(body):
     assert quotes_of(body) == []
 
@@ -291,7 +342,10 @@ def test_lower_case_quote_after_reported_words_is_one_indirect_report():
         ("the harbour master", "partial", "was never meant for tankers."),
     ]
     # A connective alone before the speaker is no reported content: the quote stays direct.
-    assert quotes_of('Ines Carvalho spoke first. Still, Carvalho added, "we cannot wait."')[-1][1:] == ("direct", "we cannot wait.")
+    assert quotes_of('Ines Carvalho spoke first. Still, Carvalho added, "we cannot wait."')[-1][1:] == (
+        "direct",
+        "we cannot wait.",
+    )
 
 
 def test_unattributed_quote_after_an_indirect_report_is_partial():
@@ -301,11 +355,14 @@ def test_unattributed_quote_after_an_indirect_report_is_partial():
     assert [kind for _, kind, _ in quotes_of(body)] == ["direct", "direct"]
 
 
-@pytest.mark.parametrize("body", [
-    "Mayor Ines Carvalho proposed a levy on cruise passengers.",
-    "The harbour authority revealed its dredging schedule.",
-    "Carvalho won most pledged delegates in the north.",
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mayor Ines Carvalho proposed a levy on cruise passengers.",
+        "The harbour authority revealed its dredging schedule.",
+        "Carvalho won most pledged delegates in the north.",
+    ],
+)
 def test_verbs_of_acts_without_a_that_clause_are_no_reports(body):
     assert quotes_of(body) == []
 
@@ -324,8 +381,12 @@ def test_according_to_in_mid_sentence_keeps_the_content_on_both_sides():
 
 
 def test_inverted_speaker_ending_the_sentence():
-    body = "The ferries also lack crews in Porto, whom the strike kept away, said Rui Lemos, director of the Pilots Guild."
-    assert quotes_of(body) == [("Rui Lemos", "indirect", "The ferries also lack crews in Porto, whom the strike kept away")]
+    body = (
+        "The ferries also lack crews in Porto, whom the strike kept away, said Rui Lemos, director of the Pilots Guild."
+    )
+    assert quotes_of(body) == [
+        ("Rui Lemos", "indirect", "The ferries also lack crews in Porto, whom the strike kept away")
+    ]
 
 
 def test_quote_before_an_unlisted_possessive_subject():
@@ -342,19 +403,30 @@ def test_quote_introduced_by_a_verb_whose_subject_is_unknown_stays_direct():
 def test_second_part_of_an_interrupted_quote_ending_its_paragraph_is_direct():
     body = '"By dredging the channel," Ines Carvalho said, "we let the big ships in."\nThe council meets in May.'
     _, quotes = speech_extract(body, paragraph_break="\n")
-    assert [(q.kind, q.text) for q in quotes] == [("direct", "By dredging the channel"), ("direct", "we let the big ships in.")]
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "By dredging the channel"),
+        ("direct", "we let the big ships in."),
+    ]
 
 
 @pytest.mark.parametrize("verb", ["boasted", "joked", "quipped", "retorted"])
 def test_more_reporting_verbs(verb):
-    assert quotes_of(f'"Nobody dredges faster," Ines Carvalho {verb}.') == [("Ines Carvalho", "direct", "Nobody dredges faster")]
+    assert quotes_of(f'"Nobody dredges faster," Ines Carvalho {verb}.') == [
+        ("Ines Carvalho", "direct", "Nobody dredges faster")
+    ]
 
 
-@pytest.mark.parametrize(("body", "text"), [
-    ("The quay was closed for repairs, the Harbour Gazette reported.", "The quay was closed for repairs"),
-    ("The pilots stayed ashore all week, the island newspaper Correio do Cais reported.", "The pilots stayed ashore all week"),
-    ("The ferry ran aground twice, the Gazette said, including once in fog.", "The ferry ran aground twice"),
-])
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The quay was closed for repairs, the Harbour Gazette reported.", "The quay was closed for repairs"),
+        (
+            "The pilots stayed ashore all week, the island newspaper Correio do Cais reported.",
+            "The pilots stayed ashore all week",
+        ),
+        ("The ferry ran aground twice, the Gazette said, including once in fog.", "The ferry ran aground twice"),
+    ],
+)
 def test_clause_final_source_with_words_before_its_name(body, text):
     assert [t for _, kind, t in quotes_of(body) if kind == "indirect"] == [text]
 
@@ -366,4 +438,6 @@ def test_reported_words_before_a_quotation_in_the_same_sentence():
         ("the mayor", "direct", "Nobody knows it better."),
     ]
     # A prepositional phrase before the quotation is no report of its own.
-    assert [kind for _, kind, _ in quotes_of('Ines Carvalho said of the new quay: "Nobody knows it better."')] == ["direct"]
+    assert [kind for _, kind, _ in quotes_of('Ines Carvalho said of the new quay: "Nobody knows it better."')] == [
+        "direct"
+    ]

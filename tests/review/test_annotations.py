@@ -22,17 +22,33 @@ def annotate_post(client, article, **data):
 def test_selecting_a_passage_creates_an_annotation(login, analyst, article, frame):
     start = BODY.index("called the plan")
     country, person = CountryFactory(), PersonFactory()
-    response = annotate_post(login(analyst), article, tag=frame.pk, start=start, end=start + 15,
-                             text="called the plan", note="Dismissive.", stance="critical",
-                             target_person=person.pk)
+    response = annotate_post(
+        login(analyst),
+        article,
+        tag=frame.pk,
+        start=start,
+        end=start + 15,
+        text="called the plan",
+        note="Dismissive.",
+        stance="critical",
+        target_person=person.pk,
+    )
     assert response.status_code == 302
     annotation = Annotation.objects.get()
     assert (annotation.start, annotation.end, annotation.text) == (start, start + 15, "called the plan")
     assert (annotation.author, annotation.stance, annotation.target) == (analyst, "critical", person)
     assert annotation.history.get().history_user == analyst
     # Two targets at once are refused.
-    response = annotate_post(login(analyst), article, tag=frame.pk, start=0, end=3, text="The",
-                             target_person=person.pk, target_country=country.pk)
+    response = annotate_post(
+        login(analyst),
+        article,
+        tag=frame.pk,
+        start=0,
+        end=3,
+        text="The",
+        target_person=person.pk,
+        target_country=country.pk,
+    )
     assert response.status_code == 400
     assert Annotation.objects.count() == 1
 
@@ -40,8 +56,9 @@ def test_selecting_a_passage_creates_an_annotation(login, analyst, article, fram
 def test_a_selection_across_paragraphs_ignores_whitespace(analyst, article, frame):
     end = BODY.index("Critics") + len("Critics")
     # What Range.toString() gives for a selection across two <p>: no blank line between them.
-    annotation = services.annotation_create(article=article, user=analyst, tag=frame, start=0, end=end,
-                                            text="The minister promised cheaper bread.Critics")
+    annotation = services.annotation_create(
+        article=article, user=analyst, tag=frame, start=0, end=end, text="The minister promised cheaper bread.Critics"
+    )
     assert annotation.text == BODY[:end]
 
 
@@ -80,8 +97,9 @@ def test_edit_and_delete_your_own(login, analyst, article, frame, editor, analys
     assert Annotation.objects.get().note == "Framing as promise"
 
     services.article_assign(article=article, user=editor, assignee=analyst)
-    response = login(analyst).post(reverse("articles:annotation_delete", args=[article.pk, annotation.pk]),
-                                   {"version": 2})
+    response = login(analyst).post(
+        reverse("articles:annotation_delete", args=[article.pk, annotation.pk]), {"version": 2}
+    )
     assert response.status_code == 302
     assert not Annotation.objects.exists()
     assert Annotation.history.filter(id=annotation.pk, history_type="-").get().history_user == analyst
@@ -127,7 +145,7 @@ def test_reanchor_moves_annotations_to_their_text_after_a_change(analyst, articl
     assert result == services.ReanchorResult(moved=2)
     for annotation in (moved, head):
         annotation.refresh_from_db()
-        assert article.body[annotation.start:annotation.end] == annotation.text
+        assert article.body[annotation.start : annotation.end] == annotation.text
         assert not annotation.orphaned
     assert moved.history.first().history_change_reason == "Re-anchored after re-import"
 
@@ -138,8 +156,7 @@ def test_reanchor_picks_the_occurrence_nearest_the_old_place(analyst, frame, in_
     article.body = body
     article.save()
     second = body.rindex("Bread prices rose")
-    annotation = services.annotation_create(article=article, user=analyst, tag=frame, start=second,
-                                            end=second + 17)
+    annotation = services.annotation_create(article=article, user=analyst, tag=frame, start=second, end=second + 17)
     new_body = "Update.\n\n" + body
     article.body = new_body
     article.save()
@@ -165,8 +182,16 @@ def test_reanchor_orphans_what_it_cannot_find_and_never_deletes(login, analyst, 
     # A person fixes it by choosing the passage again.
     new_start = article.body.index("unrealistic")
     url = reverse("articles:annotation_update", args=[article.pk, annotation.pk])
-    response = login(analyst).post(url, {"version": annotation.version, "tag": frame.pk, "start": new_start,
-                                         "end": new_start + 11, "text": "unrealistic"})
+    response = login(analyst).post(
+        url,
+        {
+            "version": annotation.version,
+            "tag": frame.pk,
+            "start": new_start,
+            "end": new_start + 11,
+            "text": "unrealistic",
+        },
+    )
     assert response.status_code == 302
     annotation.refresh_from_db()
     assert (annotation.orphaned, annotation.text, annotation.start) == (False, "unrealistic", new_start)

@@ -53,10 +53,14 @@ def race(monkeypatch, check_name: str, calls: dict) -> dict:
 
 def test_two_analysts_claim_the_same_article_one_wins(monkeypatch, analyst, analyst2):
     article = ArticleFactory()
-    results = race(monkeypatch, "article_claim_check", {
-        "ana": lambda: services.article_claim(article=article, user=analyst),
-        "ben": lambda: services.article_claim(article=article, user=analyst2),
-    })
+    results = race(
+        monkeypatch,
+        "article_claim_check",
+        {
+            "ana": lambda: services.article_claim(article=article, user=analyst),
+            "ben": lambda: services.article_claim(article=article, user=analyst2),
+        },
+    )
 
     winner = next(name for name, result in results.items() if result == "ok")
     loser = "ben" if winner == "ana" else "ana"
@@ -69,10 +73,14 @@ def test_two_analysts_claim_the_same_article_one_wins(monkeypatch, analyst, anal
 def test_approve_and_return_at_once_one_wins_nothing_lost(monkeypatch, analyst, reviewer, reviewer2):
     article = ArticleFactory(status="in_review", assignee=analyst)
     monkeypatch.setattr(permissions, "article_return_check", _slowed(permissions.article_return_check))
-    results = race(monkeypatch, "article_approve_check", {
-        "approve": lambda: services.article_approve(article=article, user=reviewer),
-        "return": lambda: services.article_return(article=article, user=reviewer2, comment="Quote 1 is wrong."),
-    })
+    results = race(
+        monkeypatch,
+        "article_approve_check",
+        {
+            "approve": lambda: services.article_approve(article=article, user=reviewer),
+            "return": lambda: services.article_return(article=article, user=reviewer2, comment="Quote 1 is wrong."),
+        },
+    )
 
     assert sorted(results.values())[-1] == "ok" and list(results.values()).count("ok") == 1
     loser_message = next(result for result in results.values() if result != "ok")
@@ -86,6 +94,7 @@ def _slowed(check):
     def slow_check(*args, **kwargs):
         check(*args, **kwargs)
         time.sleep(0.5)
+
     return slow_check
 
 

@@ -29,7 +29,8 @@ def test_confirm_and_reject_quotes_are_recorded(login, analyst, article):
     assert (first.status, first.version, second.status) == ("confirmed", 2, "rejected")
     assert first.history.first().history_user == analyst
     assert set(WorkflowEvent.objects.values_list("action", "actor__username")) == {
-        ("confirm", "ana"), ("reject", "ana")
+        ("confirm", "ana"),
+        ("reject", "ana"),
     }
 
 
@@ -38,12 +39,26 @@ def test_edit_a_quote_speaker_kind_and_span(login, analyst, article):
     other = PersonFactory(name="Maria Lopez")
     start = article.body.index('"We made progress')
     end = start + len('"We made progress,"')
-    response = decide(login(analyst), article, "quote", quote.pk, "update", version=1, speaker=other.pk,
-                      kind="partial", start=start, end=end)
+    response = decide(
+        login(analyst),
+        article,
+        "quote",
+        quote.pk,
+        "update",
+        version=1,
+        speaker=other.pk,
+        kind="partial",
+        start=start,
+        end=end,
+    )
     assert response.status_code == 302
     quote.refresh_from_db()
-    assert (quote.speaker, quote.kind, quote.text, quote.status) == (other, "partial", article.body[start:end],
-                                                                     "confirmed")
+    assert (quote.speaker, quote.kind, quote.text, quote.status) == (
+        other,
+        "partial",
+        article.body[start:end],
+        "confirmed",
+    )
     # A speaker by a new name becomes a person; an unnamed group replaces the speaker.
     decide(login(analyst), article, "quote", quote.pk, "update", version=2, speaker_name="Jonas Berg")
     quote.refresh_from_db()
@@ -112,8 +127,9 @@ def test_merge_persons_from_the_page(login, analyst, article):
     two = PersonFactory(name="Jonathan Smith")
     QuoteFactory(article=article, speaker=one)
     QuoteFactory(article=article, speaker=two)
-    response = login(analyst).post(reverse("articles:persons_merge", args=[article.pk]),
-                                   {"survivor": two.pk, "other": one.pk})
+    response = login(analyst).post(
+        reverse("articles:persons_merge", args=[article.pk]), {"survivor": two.pk, "other": one.pk}
+    )
     assert response.status_code == 302
     assert set(Quote.objects.values_list("speaker__name", flat=True)) == {"Jonathan Smith"}
     assert two.aliases.get().name == "Jon Smith"

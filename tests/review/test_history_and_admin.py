@@ -47,8 +47,15 @@ def test_admin_timeline_shows_history_events_and_comments(login, analyst, review
     services.article_return(article=article, user=reviewer, comment="Reconsider the frame.")
     response = login(editor).get(reverse("admin:articles_article_timeline", args=[article.pk]))
     content = response.content.decode()
-    for text in ("Claimed", "Submitted for review", "Returned to analysis", "Reconsider the frame.",
-                 "Frame or claim?", f"Annotation #{annotation.pk} created", "<code>status</code>"):
+    for text in (
+        "Claimed",
+        "Submitted for review",
+        "Returned to analysis",
+        "Reconsider the frame.",
+        "Frame or claim?",
+        f"Annotation #{annotation.pk} created",
+        "<code>status</code>",
+    ):
         assert text in content
     change_page = login(editor).get(reverse("admin:articles_article_change", args=[article.pk]))
     assert b'id="timeline-link"' in change_page.content
@@ -62,7 +69,8 @@ def test_admin_bulk_action_reports_refusals_per_item(login, reviewer, analyst, a
     new = ArticleFactory(headline="Still new")
     response = login(analyst_reviewer).post(
         reverse("admin:articles_article_changelist"),
-        {"action": "approve_articles", "_selected_action": [theirs.pk, own.pk, new.pk]}, follow=True,
+        {"action": "approve_articles", "_selected_action": [theirs.pk, own.pk, new.pk]},
+        follow=True,
     )
     messages = [str(m) for m in response.context["messages"]]
     assert "Approve: 1 done." in messages
@@ -77,13 +85,15 @@ def test_admin_return_and_assign_ask_first(login, reviewer, editor, analyst):
     client = login(reviewer)
     form = client.post(url, {"action": "return_articles", "_selected_action": [article.pk]})
     assert b'id="admin-action-form"' in form.content
-    client.post(url, {"action": "return_articles", "_selected_action": [article.pk], "apply": "1",
-                      "comment": "Check quote 2."})
+    client.post(
+        url, {"action": "return_articles", "_selected_action": [article.pk], "apply": "1", "comment": "Check quote 2."}
+    )
     assert WorkflowEvent.objects.get(action="return").comment == "Check quote 2."
 
     new = ArticleFactory()
-    login(editor).post(url, {"action": "assign_articles", "_selected_action": [new.pk], "apply": "1",
-                             "assignee": analyst.pk})
+    login(editor).post(
+        url, {"action": "assign_articles", "_selected_action": [new.pk], "apply": "1", "assignee": analyst.pk}
+    )
     assert Article.objects.get(pk=new.pk).assignee == analyst
 
 
@@ -96,9 +106,11 @@ def test_admin_article_form_leaves_status_to_the_workflow(login, editor):
 def test_admin_quote_actions_use_the_services(login, analyst, analyst2, in_analysis):
     mine = QuoteFactory(article=in_analysis)
     elsewhere = QuoteFactory(article=ArticleFactory(status="in_analysis", assignee=analyst2))
-    response = login(analyst).post(reverse("admin:people_quote_changelist"),
-                                   {"action": "confirm_quotes", "_selected_action": [mine.pk, elsewhere.pk]},
-                                   follow=True)
+    response = login(analyst).post(
+        reverse("admin:people_quote_changelist"),
+        {"action": "confirm_quotes", "_selected_action": [mine.pk, elsewhere.pk]},
+        follow=True,
+    )
     messages = [str(m) for m in response.context["messages"]]
     assert "Confirm: 1 done." in messages
     assert any("refused" in m and "with ben" in m for m in messages)

@@ -25,8 +25,9 @@ def test_reader_page_needs_login(client):
 def test_reader_page_highlights_quotes_and_annotations_in_paragraphs(login, analyst, frame):
     body = "First paragraph here.\n\nSecond one, with a quote."
     article = ArticleFactory(status="in_analysis", assignee=analyst, body=body)
-    quote = QuoteFactory(article=article, start=body.index("with"), end=len(body) - 1,
-                         text=body[body.index("with"):-1])
+    quote = QuoteFactory(
+        article=article, start=body.index("with"), end=len(body) - 1, text=body[body.index("with") : -1]
+    )
     annotation = services.annotation_create(article=article, user=analyst, tag=frame, start=6, end=15)
     PhotoFactory(article=article)
     content = login(analyst).get(article.get_absolute_url()).content.decode()
@@ -41,12 +42,14 @@ def test_reader_page_highlights_quotes_and_annotations_in_paragraphs(login, anal
 
 def test_untrusted_text_is_escaped_on_the_reader_page_and_in_admin(login, analyst, reviewer, editor, frame):
     body = f"Intro {SCRIPT} outro.\n\nSecond {SCRIPT}"
-    article = ArticleFactory(headline=f"Headline {SCRIPT}", body=body, status="in_analysis", assignee=analyst,
-                             rights=SCRIPT)
+    article = ArticleFactory(
+        headline=f"Headline {SCRIPT}", body=body, status="in_analysis", assignee=analyst, rights=SCRIPT
+    )
     PhotoFactory(article=article, caption=f"Caption {SCRIPT}", credit=SCRIPT)
     QuoteFactory(article=article, start=0, end=len(f"Intro {SCRIPT}"), text=f"Intro {SCRIPT}")
-    annotation = services.annotation_create(article=article, user=analyst, tag=frame, start=6,
-                                            end=6 + len(SCRIPT), note=f"Note {SCRIPT}")
+    annotation = services.annotation_create(
+        article=article, user=analyst, tag=frame, start=6, end=6 + len(SCRIPT), note=f"Note {SCRIPT}"
+    )
     services.annotation_comment_add(annotation=annotation, user=reviewer, text=f"Comment {SCRIPT}")
     services.article_assign(article=article, user=editor, assignee=analyst, comment=f"Assign {SCRIPT}")
 
@@ -60,7 +63,7 @@ def test_untrusted_text_is_escaped_on_the_reader_page_and_in_admin(login, analys
         content = response.content.decode()
         assert response.status_code == 200
         assert "<script>alert" not in content
-        assert '<b onmouseover' not in content
+        assert "<b onmouseover" not in content
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in content
 
 
@@ -79,12 +82,19 @@ def coverage_grow(article, analyst, reviewer, n):
     """n quotes, roles, suggested tags and annotations (each with a comment) on one article."""
     body = article.body
     for i in range(n):
-        QuoteFactory(article=article, start=i % 20, end=i % 20 + 5, text=body[i % 20:i % 20 + 5])
+        QuoteFactory(article=article, start=i % 20, end=i % 20 + 5, text=body[i % 20 : i % 20 + 5])
         RoleFactory(article=article)
         TaggedArticle.objects.create(content_object=article, tag=TagFactory(category="claim"), status="suggested")
-        annotation = Annotation.objects.create(article=article, tag=TagFactory(category="frame"), author=analyst,
-                                               start=i % 30, end=i % 30 + 7, text=body[i % 30:i % 30 + 7],
-                                               note=f"note {i}", orphaned=i % 10 == 0)
+        annotation = Annotation.objects.create(
+            article=article,
+            tag=TagFactory(category="frame"),
+            author=analyst,
+            start=i % 30,
+            end=i % 30 + 7,
+            text=body[i % 30 : i % 30 + 7],
+            note=f"note {i}",
+            orphaned=i % 10 == 0,
+        )
         services.annotation_comment_add(annotation=annotation, user=reviewer, text=f"comment {i}")
     PhotoFactory(article=article)
 

@@ -61,12 +61,24 @@ def test_transition_for_each_role(request, login, analyst2, role, action, status
         assert not WorkflowEvent.objects.exists()
 
 
-@pytest.mark.parametrize("action,status", [
-    ("claim", "in_review"), ("claim", "approved"), ("submit", "new"), ("submit", "in_review"),
-    ("approve", "in_analysis"), ("approve", "approved"), ("return", "in_analysis"), ("return", "approved"),
-    ("reopen", "in_review"), ("reopen", "new"), ("archive", "archived"), ("assign", "approved"),
-    ("assign", "archived"),
-])
+@pytest.mark.parametrize(
+    "action,status",
+    [
+        ("claim", "in_review"),
+        ("claim", "approved"),
+        ("submit", "new"),
+        ("submit", "in_review"),
+        ("approve", "in_analysis"),
+        ("approve", "approved"),
+        ("return", "in_analysis"),
+        ("return", "approved"),
+        ("reopen", "in_review"),
+        ("reopen", "new"),
+        ("archive", "archived"),
+        ("assign", "approved"),
+        ("assign", "archived"),
+    ],
+)
 def test_transition_from_wrong_status_is_refused(login, analyst, reviewer, editor, analyst2, action, status):
     actor = {"claim": analyst, "submit": analyst, "approve": reviewer, "return": reviewer}.get(action, editor)
     article = ArticleFactory(status=status, assignee=analyst if action == "submit" else analyst2)

@@ -7,88 +7,126 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
-        ('codebook', '0001_initial'),
-        ('core', '0001_initial'),
+        ("articles", "0001_initial"),
+        ("codebook", "0001_initial"),
+        ("core", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='tags',
-            field=taggit.managers.TaggableManager(blank=True, help_text='A comma-separated list of tags.', through='codebook.TaggedArticle', to='codebook.Tag', verbose_name='Tags'),
+            model_name="article",
+            name="tags",
+            field=taggit.managers.TaggableManager(
+                blank=True,
+                help_text="A comma-separated list of tags.",
+                through="codebook.TaggedArticle",
+                to="codebook.Tag",
+                verbose_name="Tags",
+            ),
         ),
         migrations.AddField(
-            model_name='countrymention',
-            name='article',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='country_mentions', to='articles.article'),
+            model_name="countrymention",
+            name="article",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="country_mentions", to="articles.article"
+            ),
         ),
         migrations.AddField(
-            model_name='countrymention',
-            name='country',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mentions', to='core.country'),
+            model_name="countrymention",
+            name="country",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="mentions", to="core.country"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='assignee',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalarticle",
+            name="assignee",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='history_user',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="historicalarticle",
+            name="history_user",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='syndicated_from',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.article'),
+            model_name="historicalarticle",
+            name="syndicated_from",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="articles.article",
+            ),
         ),
         migrations.AddField(
-            model_name='outlet',
-            name='country',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='core.country'),
+            model_name="outlet",
+            name="country",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to="core.country"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='outlet',
-            field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.outlet'),
+            model_name="historicalarticle",
+            name="outlet",
+            field=models.ForeignKey(
+                blank=True,
+                db_constraint=False,
+                null=True,
+                on_delete=django.db.models.deletion.DO_NOTHING,
+                related_name="+",
+                to="articles.outlet",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='outlet',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='articles.outlet'),
+            model_name="article",
+            name="outlet",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="articles", to="articles.outlet"
+            ),
         ),
         migrations.AddIndex(
-            model_name='countrymention',
-            index=models.Index(fields=['country', 'article'], name='articles_co_country_b03686_idx'),
+            model_name="countrymention",
+            index=models.Index(fields=["country", "article"], name="articles_co_country_b03686_idx"),
         ),
         migrations.AddConstraint(
-            model_name='countrymention',
-            constraint=models.UniqueConstraint(fields=('article', 'country'), name='unique_country_mention'),
+            model_name="countrymention",
+            constraint=models.UniqueConstraint(fields=("article", "country"), name="unique_country_mention"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['outlet', '-published_on'], name='articles_ar_outlet__ec0a32_idx'),
+            model_name="article",
+            index=models.Index(fields=["outlet", "-published_on"], name="articles_ar_outlet__ec0a32_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['-published_on', '-id'], name='articles_ar_publish_6af3af_idx'),
+            model_name="article",
+            index=models.Index(fields=["-published_on", "-id"], name="articles_ar_publish_6af3af_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['status', 'due_on'], name='articles_ar_status_507aaa_idx'),
+            model_name="article",
+            index=models.Index(fields=["status", "due_on"], name="articles_ar_status_507aaa_idx"),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['assignee', 'status'], name='articles_ar_assigne_2746f1_idx'),
+            model_name="article",
+            index=models.Index(fields=["assignee", "status"], name="articles_ar_assigne_2746f1_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url',), name='unique_article_url'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("url", ""), _negated=True), fields=("url",), name="unique_article_url"
+            ),
         ),
     ]

@@ -4,20 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0002_initial'),
+        ("articles", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='import_digest',
-            field=models.CharField(blank=True, editable=False, help_text='Digest of the last imported extraction, to skip unchanged files.', max_length=64),
+            model_name="article",
+            name="import_digest",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="Digest of the last imported extraction, to skip unchanged files.",
+                max_length=64,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalarticle',
-            name='import_digest',
-            field=models.CharField(blank=True, editable=False, help_text='Digest of the last imported extraction, to skip unchanged files.', max_length=64),
+            model_name="historicalarticle",
+            name="import_digest",
+            field=models.CharField(
+                blank=True,
+                editable=False,
+                help_text="Digest of the last imported extraction, to skip unchanged files.",
+                max_length=64,
+            ),
         ),
     ]

@@ -5,40 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
+        ("articles", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Tag',
+            name="Tag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name='slug')),
-                ('category', models.CharField(choices=[('topic', 'Topic'), ('region', 'Region'), ('frame', 'Frame'), ('narrative', 'Narrative'), ('claim', 'Claim'), ('campaign', 'Campaign')], default='topic', max_length=20)),
-                ('description', models.TextField(blank=True)),
-                ('keywords', models.TextField(blank=True, help_text='One word or phrase a line; an imported article that contains one gets this tag suggested.')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(allow_unicode=True, max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("topic", "Topic"),
+                            ("region", "Region"),
+                            ("frame", "Frame"),
+                            ("narrative", "Narrative"),
+                            ("claim", "Claim"),
+                            ("campaign", "Campaign"),
+                        ],
+                        default="topic",
+                        max_length=20,
+                    ),
+                ),
+                ("description", models.TextField(blank=True)),
+                (
+                    "keywords",
+                    models.TextField(
+                        blank=True,
+                        help_text="One word or phrase a line; an imported article that contains one gets this tag suggested.",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['category', 'name'],
-                'indexes': [models.Index(fields=['category', 'name'], name='codebook_ta_categor_3ae3c7_idx')],
+                "ordering": ["category", "name"],
+                "indexes": [models.Index(fields=["category", "name"], name="codebook_ta_categor_3ae3c7_idx")],
             },
         ),
         migrations.CreateModel(
-            name='TaggedArticle',
+            name="TaggedArticle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('suggested', 'Suggested'), ('confirmed', 'Confirmed')], default='confirmed', max_length=10)),
-                ('content_object', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_items', to='articles.article')),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tagged_articles', to='codebook.tag')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("suggested", "Suggested"), ("confirmed", "Confirmed")],
+                        default="confirmed",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "content_object",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_items", to="articles.article"
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tagged_articles", to="codebook.tag"
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['tag', 'content_object'], name='codebook_ta_tag_id_7ec58a_idx')],
-                'constraints': [models.UniqueConstraint(fields=('content_object', 'tag'), name='unique_tag_per_article')],
+                "indexes": [models.Index(fields=["tag", "content_object"], name="codebook_ta_tag_id_7ec58a_idx")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("content_object", "tag"), name="unique_tag_per_article")
+                ],
             },
         ),
     ]

@@ -56,29 +56,39 @@ def index_fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0003_import_digest'),
-        ('people', '0001_initial'),
-        ('photos', '0001_initial'),
+        ("articles", "0003_import_digest"),
+        ("people", "0001_initial"),
+        ("photos", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleSearchIndex',
+            name="ArticleSearchIndex",
             fields=[
-                ('article', models.OneToOneField(db_column='rowid', db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, primary_key=True, related_name='search_index', serialize=False, to='articles.article')),
-                ('headline', models.TextField()),
-                ('body', models.TextField()),
-                ('captions', models.TextField()),
-                ('quotes', models.TextField()),
-                ('document', monitoring.dashboards.search.SearchDocumentField(db_column='dashboards_article_fts')),
+                (
+                    "article",
+                    models.OneToOneField(
+                        db_column="rowid",
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        primary_key=True,
+                        related_name="search_index",
+                        serialize=False,
+                        to="articles.article",
+                    ),
+                ),
+                ("headline", models.TextField()),
+                ("body", models.TextField()),
+                ("captions", models.TextField()),
+                ("quotes", models.TextField()),
+                ("document", monitoring.dashboards.search.SearchDocumentField(db_column="dashboards_article_fts")),
             ],
             options={
-                'db_table': 'dashboards_article_fts',
-                'managed': False,
+                "db_table": "dashboards_article_fts",
+                "managed": False,
             },
         ),
         migrations.RunPython(index_create, index_drop),

@@ -15,7 +15,7 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
     """Return the text and a note on how it was decoded (None for plain UTF-8)."""
     note: str | None = None
     if data.startswith(codecs.BOM_UTF8):
-        text, note = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "UTF-8 BOM removed"
+        text, note = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "UTF-8 BOM removed"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")

@@ -11,8 +11,7 @@ from .article import ParsedArticle, ParsedPhoto
 from .dates import date_parse
 from .errors import ParseError
 from .mentions import caption_people
-from .press_text import KeywordRules, _PARAGRAPH_BREAK, _split_names, article_complete, body_split
-from .press_text import _credit_split
+from .press_text import _PARAGRAPH_BREAK, KeywordRules, _credit_split, _split_names, article_complete, body_split
 
 _KNOWN_KEYS = {"headline", "body", "outlet", "published", "updated", "url", "byline", "language", "tags", "photos"}
 _PHOTO_KEYS = {"file", "caption", "credit"}
@@ -98,10 +97,16 @@ def parse_record(
         caption = _optional_string(photo, "caption", fail) or ""
         credit = _optional_string(photo, "credit", fail)
         photographer, agency = _credit_split(credit, pair=not credit.isupper()) if credit else (None, None)
-        article.photos.append(ParsedPhoto(
-            caption=caption, credit=credit, photographer=photographer, agency=agency,
-            pictured=caption_people(caption), file=_optional_string(photo, "file", fail),
-        ))
+        article.photos.append(
+            ParsedPhoto(
+                caption=caption,
+                credit=credit,
+                photographer=photographer,
+                agency=agency,
+                pictured=caption_people(caption),
+                file=_optional_string(photo, "file", fail),
+            )
+        )
         for key in sorted(set(photo) - _PHOTO_KEYS):
             article.warnings.append(f'unknown key "photos[{number}].{key}" ignored')
 
@@ -171,8 +176,10 @@ def _json_document_records(text: str, source: str) -> Iterator[tuple[int, int, d
         try:
             value, position = _DECODER.raw_decode(text, position)
         except json.JSONDecodeError as error:
-            yield record_no, error.lineno, ParseError(
-                _json_error(error), source=source, record=record_no, line=error.lineno
+            yield (
+                record_no,
+                error.lineno,
+                ParseError(_json_error(error), source=source, record=record_no, line=error.lineno),
             )
             return
         if not isinstance(value, dict):
@@ -199,7 +206,7 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def detect_format(name: str, text: str) -> str:
-    """"press", "json" or "jsonl", from the file extension and, when that is unclear, the content."""
+    """ "press", "json" or "jsonl", from the file extension and, when that is unclear, the content."""
     lower = name.lower()
     if lower.endswith((".jsonl", ".ndjson")):
         return "jsonl"

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from .article import Mention
 from .gazetteer import COUNTRY_ALIASES, COUNTRY_CODES, ORGANIZATION_ALIASES
-from .speech import COMMON_OWNERS, NAME_RUN, PLACE_WORDS, TITLE_HEADS, _NOT_NAME_WORDS, _ORG_WORDS, _clean_name
+from .speech import _NOT_NAME_WORDS, _ORG_WORDS, COMMON_OWNERS, NAME_RUN, PLACE_WORDS, TITLE_HEADS, _clean_name
 
 
 class _Gazetteer:
@@ -31,7 +31,7 @@ class _Gazetteer:
         by_prefix = self.by_prefix
         for match in self._WORD_START.finditer(text):
             start = match.start()
-            candidates = by_prefix.get(text[start: start + 2])
+            candidates = by_prefix.get(text[start : start + 2])
             if not candidates or start < covered_to:
                 continue
             for name in candidates:
@@ -50,9 +50,7 @@ _GAZETTEER = _Gazetteer([*COUNTRY_ALIASES, *ORGANIZATION_ALIASES])
 _CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-ZÀ-ÖØ-Þ][\w'’&\-]*)"
 # Capitalised runs that may hold "of", "for", "the" inside: "Ministry of Foreign Affairs". Not "and":
 # "the UN and the World Bank" are two bodies.
-_ORG_RUN_RE = re.compile(
-    rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*"
-)
+_ORG_RUN_RE = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|de)(?:[ \t]+the)?[ \t]+)?{_CAP_WORD})*")
 _CONNECTORS = {"of", "for", "and", "on", "in", "de", "the"}
 
 
@@ -64,7 +62,7 @@ def _org_from_run(run: str) -> str | None:
     # "Kenya's Foreign Ministry": the owner is a country, the organisation starts after it.
     for index, word in enumerate(words):
         if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
-            words = words[index + 1:]
+            words = words[index + 1 :]
             break
     while words and (words[0] in _NOT_NAME_WORDS or words[0] in _CONNECTORS):
         words.pop(0)
@@ -150,7 +148,7 @@ def caption_people(caption: str) -> list[str]:
             continue
         if any(word.strip("'’.") in _ORG_WORDS or word in TITLE_HEADS or word in PLACE_WORDS for word in name_words):
             continue
-        after = caption[match.end(): match.end() + 12]
+        after = caption[match.end() : match.end() + 12]
         if _PLACE_AFTER.match(after):
             continue
         if name not in people:

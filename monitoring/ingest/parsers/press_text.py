@@ -27,9 +27,7 @@ _BYLINE_RE = re.compile(
 )
 _BYLINE_LOCATION = re.compile(r"\s+(?:in|from)\s+[A-ZÀ-ÖØ-Þ][\w'’.\- ]*$")
 _BYLINE_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
-_RIGHTS_RE = re.compile(
-    r"(?:^|\s)(?:Copyright\b|©|\(c\)(?=\s|$)|All rights reserved)|^Presented by\b", re.IGNORECASE
-)
+_RIGHTS_RE = re.compile(r"(?:^|\s)(?:Copyright\b|©|\(c\)(?=\s|$)|All rights reserved)|^Presented by\b", re.IGNORECASE)
 _CREDIT_CAPS_PAIR = re.compile(
     r"\s*(?<![\w/])(?P<credit>(?P<photographer>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*){0,4})\s*/\s*"
     r"(?P<agency>[A-Z][A-Z&.'’\-]*(?:\s+[A-Z][A-Z&.'’\-]*){0,3}))\.?\s*$"
@@ -75,13 +73,13 @@ def _header_line(line: str, article: ParsedArticle) -> bool:
         return False
     before = after = ""
     if found is not None:
-        before, after = line[search_from: date_at.start()], line[found[1]:]
+        before, after = line[search_from : date_at.start()], line[found[1] :]
     if byline is not None:
         names_end = date_at.start() if found is not None and date_at.start() > byline.start() else len(line)
         # "By Ana Ruiz | Harbour Times": what follows a bar is not a name.
-        names_text = re.split(r"\s*[|·•—–]\s*", line[byline.start("names"): names_end])[0]
+        names_text = re.split(r"\s*[|·•—–]\s*", line[byline.start("names") : names_end])[0]
         if found is not None and byline.start() >= found[1]:
-            after = line[found[1]: byline.start()]
+            after = line[found[1] : byline.start()]
         elif found is not None:
             before = ""
         for name in _split_names(names_text.strip(_SEPARATORS)):
@@ -141,7 +139,7 @@ def photo_from_caption(paragraph: str) -> ParsedPhoto | None:
         credit, inner = match.group("credit"), match.group("inner")
         by = bool(re.search(r"\bby\b", credit, re.IGNORECASE))
         photographer, agency = _credit_split(inner, pair=by)
-        caption = paragraph[: match.start()] + paragraph[match.end():]
+        caption = paragraph[: match.start()] + paragraph[match.end() :]
         return _photo(caption, credit.strip(), photographer, agency)
     match = _CREDIT_PHOTO_BY.search(paragraph, tail) if _PHOTO_WORD.search(paragraph, tail) else None
     if match and match.start() > 0:
@@ -159,7 +157,10 @@ def photo_from_caption(paragraph: str) -> ParsedPhoto | None:
 def _photo(caption: str, credit: str, photographer: str | None, agency: str | None) -> ParsedPhoto:
     caption = caption.strip()
     return ParsedPhoto(
-        caption=caption, credit=credit.strip().rstrip("."), photographer=photographer, agency=agency,
+        caption=caption,
+        credit=credit.strip().rstrip("."),
+        photographer=photographer,
+        agency=agency,
         pictured=caption_people(caption),
     )
 
@@ -230,7 +231,7 @@ def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str
     for line in header_lines:
         if not _header_line(line, article):
             # The headline paragraph went on with text: treat it as the first body paragraph.
-            rest.insert(0, "\n".join(first_lines[first_lines.index(line):]))
+            rest.insert(0, "\n".join(first_lines[first_lines.index(line) :]))
             break
     while rest and len(rest[0]) < 200 and all(_header_line(line, article) for line in rest[0].split("\n")):
         rest.pop(0)

@@ -38,14 +38,36 @@ _SPEECH_VERBS = (
     "acknowledging conceding recounted recounts echoed"
 ).split()
 _PHRASE_CUES = (
-    "pointed out", "points out", "called for", "calls for", "went on to say", "made clear",
+    "pointed out",
+    "points out",
+    "called for",
+    "calls for",
+    "went on to say",
+    "made clear",
     "made it clear",
 )
 # Verbs that usually take a person as object before the content ("told reporters that").
 _OBJECT_VERBS = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
 # Nouns that are also reporting verbs: accepted only with a clear speaker next to them.
-_NOUN_LIKE = {"states", "reports", "claims", "comments", "remarks", "notes", "charges", "estimates",
-              "promises", "demands", "counters", "pledges", "vows", "boasts", "jokes", "retorts", "recounts"}
+_NOUN_LIKE = {
+    "states",
+    "reports",
+    "claims",
+    "comments",
+    "remarks",
+    "notes",
+    "charges",
+    "estimates",
+    "promises",
+    "demands",
+    "counters",
+    "pledges",
+    "vows",
+    "boasts",
+    "jokes",
+    "retorts",
+    "recounts",
+}
 # Verbs that report an evaluation rather than speech: enough for a partial quote only.
 _PARTIAL_VERBS = (
     "called described dubbed termed labelled labeled branded hailed praised welcomed criticised "
@@ -149,10 +171,53 @@ _PARTIAL_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(_PARTIAL_VERBS) + r")\b
 _FILLER = "\x01"
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]\x01]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ_])")
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "adm",
-    "maj", "rev", "st", "jr", "sr", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "amb", "pres", "u.s", "u.n",
-    "u.k", "e.u", "a.m", "p.m", "etc", "gov't",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "adm",
+    "maj",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "corp",
+    "co",
+    "ltd",
+    "amb",
+    "pres",
+    "u.s",
+    "u.n",
+    "u.k",
+    "e.u",
+    "a.m",
+    "p.m",
+    "etc",
+    "gov't",
 }
 _SUBJECT_FILLER = set(
     "has have had was were is are would will also later earlier then previously repeatedly "
@@ -176,23 +241,36 @@ _PAST_VERB = (
     r"(?:[a-z]+ed|put|met|told|said|sent|gave|made|took|spoke|wrote|went|left|held|led|cut|set|hit|kept|"
     r"won|lost|sought|brought|began|saw|read|ran|heard|stood|struck|spent|paid|cast|gathered)"
 )
-_SENTENCE_SUBJECT = re.compile(
-    rf"\s*([^\"“”;]{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|first\s+)?{_PAST_VERB}\b"
-)
+_SENTENCE_SUBJECT = re.compile(rf"\s*([^\"“”;]{{1,140}}?)\s+(?:has\s+|had\s+|also\s+|later\s+|first\s+)?{_PAST_VERB}\b")
 _CHANNEL_SOURCE = re.compile(rf"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{_CHANNEL_NOUNS})\b")
-_PARTICIPLE_CUES = {"saying", "adding", "noting", "arguing", "insisting", "warning", "explaining", "telling",
-                    "urging", "stressing", "asking", "declaring", "writing"}
-_TITLE_BEFORE_OF = re.compile(r"\b(?:Secretary|Minister|Ministry|Department|Chief|Director|Head|President)\s+of\s+(?:the\s+)?$")
+_PARTICIPLE_CUES = {
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "insisting",
+    "warning",
+    "explaining",
+    "telling",
+    "urging",
+    "stressing",
+    "asking",
+    "declaring",
+    "writing",
+}
+_TITLE_BEFORE_OF = re.compile(
+    r"\b(?:Secretary|Minister|Ministry|Department|Chief|Director|Head|President)\s+of\s+(?:the\s+)?$"
+)
 _PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 _AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
-_NOT_CONTENT_START = re.compile(
-    r"(?:with|by|at(?!\s+least\b)|from)\b"
-)
+_NOT_CONTENT_START = re.compile(r"(?:with|by|at(?!\s+least\b)|from)\b")
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _ASIDE_END = re.compile(r",\s*(?:however|meanwhile|too|though|in turn|for their part|for his part|for her part),\s*$")
-_RELATIVE_NP_END = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)(?:\s+[a-z][\w'’-]*){1,3})\s*,?\s+who\s*$")
+_RELATIVE_NP_END = re.compile(
+    r"\b((?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)(?:\s+[a-z][\w'’-]*){1,3})\s*,?\s+who\s*$"
+)
 _TIME_END = re.compile(
     r"\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|last\s+(?:week|month|year)|"
     r"this\s+(?:week|month|year)|earlier\s+this\s+\w+|in\s+(?:January|February|March|April|May|June|July|"
@@ -208,7 +286,9 @@ _LOWER_TITLE_END = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){0,3}(?:[a-z-]+\s+)?(?:" + "|".join(_TITLE_NOUNS) + r"))\s+$"
 )
 _REVERSED_APPOSITIVE_END = re.compile(
-    r"(?:^|[,;:]\s|[,;:][\"”]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?i:" + "|".join(_TITLE_NOUNS) + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
+    r"(?:^|[,;:]\s|[,;:][\"”]\s|\b(?:and|but|while)\s)\s*([^,;\"“”]{0,80}?\b(?i:"
+    + "|".join(_TITLE_NOUNS)
+    + r")(?:\s+(?:of|for|at)\s+[^,;\"“”]{2,60})?)\s*,\s*"
     rf"({NAME_RUN})\s*,\s*$"
 )
 _REVERSED_APPOSITIVE_START = re.compile(
@@ -232,9 +312,7 @@ _DEFINITE_NP_END = re.compile(
     r"navy|military|regulator|watchdog|prosecutor's office|central bank))\s*$"
 )
 _PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")
-_TITLE_REF_END = re.compile(
-    r"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))\s*$"
-)
+_TITLE_REF_END = re.compile(r"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))\s*$")
 
 
 def _case_variants(words: list[str]) -> str:
@@ -250,9 +328,7 @@ _GROUP_NP = (
 _GROUP_END = re.compile(rf"(?<![\w'’-])({_GROUP_NP})\s*$")
 _GROUP_START = re.compile(rf"\s*({_GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
 _NAME_START = re.compile(rf"\s*({NAME_RUN})")
-_TITLE_REF_START = re.compile(
-    r"\s*[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))(?![\w-])"
-)
+_TITLE_REF_START = re.compile(r"\s*[Tt]he\s+((?:[\w-]+\s+){0,3}?(?:" + "|".join(_TITLE_NOUNS) + r"))(?![\w-])")
 _PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
 _APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")
 _CHANNEL_RE = re.compile(
@@ -262,8 +338,12 @@ _CHANNEL_RE = re.compile(
     r"national|annual|new)\s+)*"
     rf"({_CHANNEL_NOUNS})\b"
 )
-_INTERVIEW_WITH = re.compile(rf"\btold\s+(?:the\s+)?({NAME_RUN})\s+in\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+)?interview")
-_QUOTED_BY = re.compile(rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b")
+_INTERVIEW_WITH = re.compile(
+    rf"\btold\s+(?:the\s+)?({NAME_RUN})\s+in\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+)?interview"
+)
+_QUOTED_BY = re.compile(
+    rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b"
+)
 _TIME_WORDS = (
     r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
     r"|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier(?:\s+(?:this|on)\s+\w+)?"
@@ -311,6 +391,7 @@ _ORG_WORDS = set(
 
 
 # --- speakers -----------------------------------------------------------------------------
+
 
 @dataclass(slots=True)
 class _Speakers:
@@ -403,7 +484,7 @@ def title_organizations(title: str) -> list[str]:
         words = name.split()
         for index, word in enumerate(words):
             if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
-                words = words[index + 1:]  # "Chile's Civic Renewal Party": the owner is not the name
+                words = words[index + 1 :]  # "Chile's Civic Renewal Party": the owner is not the name
                 break
         while words and (words[0] in _NOT_NAME_WORDS or words[0] in TITLE_HEADS):
             words.pop(0)
@@ -417,12 +498,11 @@ def title_organizations(title: str) -> list[str]:
     return found
 
 
-_TITLE_ORG_RE = re.compile(
-    rf"{_CAP}(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?{_CAP})*"
-)
+_TITLE_ORG_RE = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?{_CAP})*")
 
 
 # --- quotes -------------------------------------------------------------------------------
+
 
 def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int]]:
     """(opening mark, closing mark) positions; a quote may run over several paragraphs.
@@ -477,8 +557,8 @@ def _masked(body: str, spans: list[tuple[int, int]]) -> str:
     parts = []
     position = 0
     for opening, closing in spans:
-        parts.append(body[position: opening + 1])
-        inner = body[opening + 1: closing]
+        parts.append(body[position : opening + 1])
+        inner = body[opening + 1 : closing]
         keep = inner[-1] if inner and inner[-1] in ".!?," else ""
         parts.append("_" * (len(inner) - len(keep)) + keep)
         position = closing
@@ -488,7 +568,7 @@ def _masked(body: str, spans: list[tuple[int, int]]) -> str:
 
 def _attribution_follows(masked: str, position: int) -> bool:
     """Whether a name (up to five capitalised words) and a reporting verb start at ``position``."""
-    words = masked[position: position + 80].split()[:7]
+    words = masked[position : position + 80].split()[:7]
     for index, word in enumerate(words):
         if word in _CUE_FIRST_WORDS:
             return 0 < index <= 5
@@ -503,10 +583,10 @@ def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for match in _SENTENCE_END.finditer(masked, start, end):
         word_start = masked.rfind(" ", sentence_start, match.start()) + 1
-        word = masked[word_start: match.start()].lstrip("(\"“").casefold()
+        word = masked[word_start : match.start()].lstrip('("“').casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        if masked[match.end() - 2] in "\"”" and _attribution_follows(masked, match.end()):
+        if masked[match.end() - 2] in '"”' and _attribution_follows(masked, match.end()):
             continue  # '"Why wait?" Obama asked.': the attribution belongs to the quote's sentence
         bounds.append((sentence_start, match.start() + 1))
         sentence_start = match.end()
@@ -532,9 +612,9 @@ def _strip_fillers(text: str) -> str:
     while True:
         stripped = text.rstrip()
         cut = stripped.rfind(" ")
-        word = stripped[cut + 1:]
+        word = stripped[cut + 1 :]
         if word.casefold() in _SUBJECT_FILLER and cut >= 0:
-            text = stripped[:cut + 1]
+            text = stripped[: cut + 1]
             continue
         if word.casefold() in _SUBJECT_FILLER and cut < 0:
             return ""
@@ -551,7 +631,7 @@ def _clean_name(run: str) -> tuple[list[str], list[str]] | None:
     words = run.split()
     for index in range(len(words) - 1, -1, -1):
         if words[index].endswith(("'s", "’s")):
-            words = words[index + 1:]  # "South Korea's Kim Jong-suk": the owner is not the name
+            words = words[index + 1 :]  # "South Korea's Kim Jong-suk": the owner is not the name
             break
     while words and words[0] in _NOT_NAME_WORDS:
         words.pop(0)
@@ -564,7 +644,7 @@ def _clean_name(run: str) -> tuple[list[str], list[str]] | None:
             break  # after "Mr." comes the name, even "Mr. King"
         if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
             last_title = index
-    return words[: last_title + 1], words[last_title + 1:]
+    return words[: last_title + 1], words[last_title + 1 :]
 
 
 def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpeaker | None:
@@ -617,7 +697,7 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         return None, -1
     # Cheap tests on the last characters decide which patterns can match at all.
     last_char = text[-1]
-    last_word = text[text.rfind(" ") + 1:]
+    last_word = text[text.rfind(" ") + 1 :]
     tail_words = set(_WORD_RE.findall(text[-70:].lower()))
     match = _tail_search(_PRONOUN_END, text)
     if match:
@@ -640,9 +720,11 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
             if speaker is not None:
                 return speaker, match.start()
     match = _tail_search(_NAME_OF_END, text) if last_word[:1].isupper() and tail_words & {"of", "from"} else None
-    if match and (match.group(2) in COUNTRY_ALIASES or match.group(2) in ORGANIZATION_ALIASES or any(
-        w in _ORG_WORDS for w in match.group(2).split()
-    )):
+    if match and (
+        match.group(2) in COUNTRY_ALIASES
+        or match.group(2) in ORGANIZATION_ALIASES
+        or any(w in _ORG_WORDS for w in match.group(2).split())
+    ):
         split = _clean_name(match.group(1))
         if split is not None and split[1] and not any(w in _ORG_WORDS or w.lower() in _GROUP_WORDS for w in split[1]):
             title = " ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)
@@ -687,8 +769,10 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         if first not in _NOT_NAME_WORDS or first.lower() in _GROUP_WORDS:
             return speakers.group(_group_name(phrase)), match.start()
     match = _tail_search(_DESCRIPTION_END, text) if last_word[:1].islower() and last_word.isalpha() else None
-    if match and match.group(1).split()[-1].lower() not in _NOT_DESCRIPTION_HEADS and not (
-        _AUXILIARIES & set(match.group(1).lower().split())
+    if (
+        match
+        and match.group(1).split()[-1].lower() not in _NOT_DESCRIPTION_HEADS
+        and not (_AUXILIARIES & set(match.group(1).lower().split()))
     ):
         # "The Republican presidential nominee said": a description; the person it names, if known.
         words = match.group(1).split()
@@ -696,8 +780,10 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
             words.pop()  # "the joint statement adopted (on Monday)": the statement
         found = speakers.by_title(" ".join(words))
         return found or speakers.group(_group_name(" ".join(words))), match.start(1)
-    if name_match and _PREPOSITION_END.search(text, max(0, name_match.start() - 12), name_match.start()) and not (
-        _TITLE_BEFORE_OF.search(text, max(0, name_match.start() - 40), name_match.start())
+    if (
+        name_match
+        and _PREPOSITION_END.search(text, max(0, name_match.start() - 12), name_match.start())
+        and not (_TITLE_BEFORE_OF.search(text, max(0, name_match.start() - 40), name_match.start()))
     ):
         name_match = None  # "the Center in Dallas maintains": the name is the object of "in"
     match = name_match
@@ -708,8 +794,10 @@ def _speaker_before(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         if speaker is not None:
             return speaker, match.start()
     match = _tail_search(_CLAUSE_SUBJECT_END, text)
-    if match and not (_AUXILIARIES | _NOT_SUBJECT_WORDS | _DETERMINERS) & set(match.group(1).lower().split()[-1:]) and not (
-        (_AUXILIARIES | _NOT_SUBJECT_WORDS) & set(match.group(1).lower().split())
+    if (
+        match
+        and not (_AUXILIARIES | _NOT_SUBJECT_WORDS | _DETERMINERS) & set(match.group(1).lower().split()[-1:])
+        and not ((_AUXILIARIES | _NOT_SUBJECT_WORDS) & set(match.group(1).lower().split()))
     ):
         # "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause.
         phrase = match.group(1)
@@ -726,13 +814,80 @@ _CLAUSE_SUBJECT_END = re.compile(
     r"(?:^|[.;:—]\s*|,\s*(?:and\s+|but\s+)?)((?:[A-Z][\w'’%.-]*|\d[\d.,%]*)(?:\s+[\w'’%.-]+){0,5})\s*$"
 )
 # Words that show a clause is no bare noun phrase (a verb, a pronoun, a conjunction).
-_NOT_SUBJECT_WORDS = {"it", "which", "that", "this", "what", "who", "when", "if", "as", "because", "so", "than",
-                      "to", "not", "and", "or", "but", "he", "she", "they", "we", "i", "you", "there", "also"}
+_NOT_SUBJECT_WORDS = {
+    "it",
+    "which",
+    "that",
+    "this",
+    "what",
+    "who",
+    "when",
+    "if",
+    "as",
+    "because",
+    "so",
+    "than",
+    "to",
+    "not",
+    "and",
+    "or",
+    "but",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "also",
+}
 _DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
-_AUXILIARIES = {"has", "have", "had", "been", "was", "were", "is", "are", "be", "will", "would", "could",
-                "should", "may", "might", "must", "can", "did", "does", "do"}
-_NOT_DESCRIPTION_HEADS = {"year", "week", "day", "time", "plan", "deal", "way", "end", "moment", "same", "other",
-                          "one", "ones", "also", "not", "never", "only", "who", "that", "which", "then", "recently"}
+_AUXILIARIES = {
+    "has",
+    "have",
+    "had",
+    "been",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+}
+_NOT_DESCRIPTION_HEADS = {
+    "year",
+    "week",
+    "day",
+    "time",
+    "plan",
+    "deal",
+    "way",
+    "end",
+    "moment",
+    "same",
+    "other",
+    "one",
+    "ones",
+    "also",
+    "not",
+    "never",
+    "only",
+    "who",
+    "that",
+    "which",
+    "then",
+    "recently",
+}
 _GROUP_HEAD_SET = {head.lower() for head in _GROUP_HEADS}
 _PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american", "western", "eastern"}
 
@@ -756,7 +911,9 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         if found is not None:
             return found, match.end()
     match = _GROUP_START.match(right)
-    if match and (match.group(1)[0].islower() or match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
+    if match and (
+        match.group(1)[0].islower() or match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}
+    ):
         return speakers.group(_group_name(match.group(1))), match.end()
     match = _REVERSED_APPOSITIVE_START.match(right)
     if match:
@@ -823,7 +980,7 @@ def _cue_matches(sentence: str) -> Iterator[re.Match[str]]:
     (One regex alternation of all the verbs is several times slower on long articles.)
     """
     for word in _WORD_RE.finditer(sentence):
-        if word.group() not in _CUE_FIRST_WORDS or sentence[word.start() - 1: word.start()] == "-":
+        if word.group() not in _CUE_FIRST_WORDS or sentence[word.start() - 1 : word.start()] == "-":
             continue
         position = word.start()
         if word.group() == "quoted":
@@ -848,7 +1005,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
     for cue_match in _cue_matches(sentence):
         cue = cue_match.group()
         cue_start, cue_end = start + cue_match.start(), start + cue_match.end()
-        left, right = sentence[: cue_match.start()], sentence[cue_match.end():]
+        left, right = sentence[: cue_match.start()], sentence[cue_match.end() :]
         if not sentence_channel:
             sentence_channel.append(_channel(sentence))
         channel = sentence_channel[0]
@@ -874,7 +1031,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
                 speaker = _entity(source_text, speakers, [])
             if speaker is None:
                 continue
-            if left.strip() and comma >= 0 and len(after[comma + 1:].split()) >= 3:
+            if left.strip() and comma >= 0 and len(after[comma + 1 :].split()) >= 3:
                 content = _trim(masked, start, end)  # "Since May, according to X, prices rose": both sides
             elif left.strip():
                 content = _trim(masked, start, cue_start)
@@ -906,7 +1063,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             continue  # "proposed a tax", "revealed its plans", "pledged delegates": no reported clause
         if cue.startswith("ask") and _ANONYMITY_AFTER.match(right):
             continue  # "who asked not to be named": a condition, not a question
-        if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(left, max(0, len(left) - 24)):
+        if (cue.endswith("ed") or cue in {"told", "said", "written"}) and _PASSIVE_END.search(
+            left, max(0, len(left) - 24)
+        ):
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         known_before = len(speakers.by_key)
         speaker, subject_start = None, -1
@@ -937,7 +1096,9 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             speaker, subject_start = _fallback_speaker(left, speakers)
         if speaker is None:
             continue
-        if cue in _NOUN_LIKE and (inverted or speaker.kind != "person" or (" " not in speaker.name and not known_before)):
+        if cue in _NOUN_LIKE and (
+            inverted or speaker.kind != "person" or (" " not in speaker.name and not known_before)
+        ):
             continue  # "island states called", "Republican claims": a noun, not a verb
 
         if inverted:
@@ -963,8 +1124,10 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             if tail:
                 channel = channel or tail.group(1)
                 content = _trim(masked, content[0], tail.start())
-        if content is not None and not that and (
-            _NOT_CONTENT_START.match(masked, content[0]) or _PARTICIPLE_AFTER.match(right)
+        if (
+            content is not None
+            and not that
+            and (_NOT_CONTENT_START.match(masked, content[0]) or _PARTICIPLE_AFTER.match(right))
         ):
             content = None  # "responded with logic", "said, looking out on the crowd"
         phrase_skipped = right[prefix_end:offset].strip(" ,")
@@ -985,7 +1148,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
     if document_source is not None:
         cue_match, source_text, comma = document_source
         left = sentence[: cue_match.start()]
-        if left.strip() and comma >= 0 and len(sentence[cue_match.end() + comma + 1:].split()) >= 3:
+        if left.strip() and comma >= 0 and len(sentence[cue_match.end() + comma + 1 :].split()) >= 3:
             content = _trim(masked, start, end)
         elif left.strip():
             content = _trim(masked, start, start + cue_match.start())
@@ -1007,23 +1170,155 @@ _FALLBACK_CUES = set(
 )
 _FALLBACK_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FALLBACK_CUES, key=len, reverse=True)) + r")\b")
 _FALLBACK_FILLER = _AUXILIARIES | {
-    "not", "never", "also", "still", "long", "often", "just", "even", "already", "now", "then", "once",
-    "later", "earlier", "first", "again", "both", "all", "n't", "didn't", "doesn't", "don't", "haven't",
-    "hasn't", "had", "have", "has",
+    "not",
+    "never",
+    "also",
+    "still",
+    "long",
+    "often",
+    "just",
+    "even",
+    "already",
+    "now",
+    "then",
+    "once",
+    "later",
+    "earlier",
+    "first",
+    "again",
+    "both",
+    "all",
+    "n't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "haven't",
+    "hasn't",
+    "had",
+    "have",
+    "has",
 }
 # Words that cannot end a subject: the verb then belongs to a clause of another kind.
 _NOT_SUBJECT_END = {
-    "that", "which", "who", "whom", "what", "whose", "to", "and", "or", "but", "nor", "before", "after",
-    "while", "by", "of", "for", "with", "as", "if", "when", "because", "than", "it", "there", "this",
-    "i", "we", "you", "me", "us", "him", "her", "them", "my", "our", "your", "his", "their", "its",
-    "a", "an", "the", "in", "on", "at", "from", "into", "about", "where", "why", "how", "so", "not",
-    "without", "once", "until", "unless", "though", "although", "whether", "since", "could", "would",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "whose",
+    "to",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "before",
+    "after",
+    "while",
+    "by",
+    "of",
+    "for",
+    "with",
+    "as",
+    "if",
+    "when",
+    "because",
+    "than",
+    "it",
+    "there",
+    "this",
+    "i",
+    "we",
+    "you",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "my",
+    "our",
+    "your",
+    "his",
+    "their",
+    "its",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+    "at",
+    "from",
+    "into",
+    "about",
+    "where",
+    "why",
+    "how",
+    "so",
+    "not",
+    "without",
+    "once",
+    "until",
+    "unless",
+    "though",
+    "although",
+    "whether",
+    "since",
+    "could",
+    "would",
 }
-_NOT_SUBJECT_START = {"it", "there", "which", "who", "what", "whom", "i", "we", "you", "to", "and", "or", "if",
-                      "when", "as", "because", "how", "why", "where", "whether", "though", "although"}
-_NOT_SUBJECT_JOIN = {"that", "to", "and", "or", "but", "nor", "of", "for", "with", "by", "as", "a", "an", "the",
-                     "in", "on", "at", "from", "into", "about", "than", "not", "before", "after", "while"}
-_CLAUSE_CUT = re.compile(r"(?:[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|though|although|because|since|so|yet)\s+|\s(?:but|while|whereas)\s+)")
+_NOT_SUBJECT_START = {
+    "it",
+    "there",
+    "which",
+    "who",
+    "what",
+    "whom",
+    "i",
+    "we",
+    "you",
+    "to",
+    "and",
+    "or",
+    "if",
+    "when",
+    "as",
+    "because",
+    "how",
+    "why",
+    "where",
+    "whether",
+    "though",
+    "although",
+}
+_NOT_SUBJECT_JOIN = {
+    "that",
+    "to",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "for",
+    "with",
+    "by",
+    "as",
+    "a",
+    "an",
+    "the",
+    "in",
+    "on",
+    "at",
+    "from",
+    "into",
+    "about",
+    "than",
+    "not",
+    "before",
+    "after",
+    "while",
+}
+_CLAUSE_CUT = re.compile(
+    r"(?:[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|though|although|because|since|so|yet)\s+|\s(?:but|while|whereas)\s+)"
+)
 _RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
 _LEADING_PHRASE = re.compile(
     r"^(?:In|At|On|During|After|Before|When|While|Since|For|From|With|Without|Despite|Speaking|Asked|Earlier|"
@@ -1040,21 +1335,32 @@ def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | N
     words = _strip_fillers(left).split()
     while words and (words[-1].casefold() in _FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()
-    if not words or words[-1].casefold().strip(",") in _NOT_SUBJECT_START | _NOT_SUBJECT_JOIN or words[-1][-1] in "?!.\"”_":
+    if (
+        not words
+        or words[-1].casefold().strip(",") in _NOT_SUBJECT_START | _NOT_SUBJECT_JOIN
+        or words[-1][-1] in '?!."”_'
+    ):
         return None, -1
     text = " ".join(words).rstrip(",")
-    text = text[max(text.rfind('"'), text.rfind("”")) + 1:]  # '"...," my father said': after the quote
-    relative = next((m for m in _RELATIVE_CUT.finditer(text) if text[: m.start()].rsplit(None, 1)[-1:] != [] and
-                     text[: m.start()].rsplit(None, 1)[-1].casefold() not in _NOT_SUBJECT_JOIN), None)
+    text = text[max(text.rfind('"'), text.rfind("”")) + 1 :]  # '"...," my father said': after the quote
+    relative = next(
+        (
+            m
+            for m in _RELATIVE_CUT.finditer(text)
+            if text[: m.start()].rsplit(None, 1)[-1:] != []
+            and text[: m.start()].rsplit(None, 1)[-1].casefold() not in _NOT_SUBJECT_JOIN
+        ),
+        None,
+    )
     if relative:
         text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
     cut = None
-    for cut in _CLAUSE_CUT.finditer(text):
+    for cut in _CLAUSE_CUT.finditer(text):  # noqa: B007 - the last match is wanted
         pass
-    subject = text[cut.end():] if cut else text
+    subject = text[cut.end() :] if cut else text
     comma = subject.rfind(", ")
-    if comma >= 0 and len(subject[comma + 2:].split()) <= 5 and len(subject[:comma].split()) >= 3:
-        subject = subject[comma + 2:]  # "..., several friends said": the words after the last comma
+    if comma >= 0 and len(subject[comma + 2 :].split()) <= 5 and len(subject[:comma].split()) >= 3:
+        subject = subject[comma + 2 :]  # "..., several friends said": the words after the last comma
     subject = _LEADING_CONJUNCTION.sub("", _LEADING_PHRASE.sub("", subject).strip(" ,"))
     subject_words = subject.split()
     if not subject_words or len(subject_words) > 12 or "_" in subject:
@@ -1066,7 +1372,11 @@ def _fallback_speaker(left: str, speakers: _Speakers) -> tuple[ParsedSpeaker | N
     position = reach + left.rfind(subject_words[0])
     # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
     name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
-    if name and not subject[: name.start(1)].strip().casefold() in {"the", "a", "an"} and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " "):
+    if (
+        name
+        and subject[: name.start(1)].strip().casefold() not in {"the", "a", "an"}
+        and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " ")
+    ):
         split = _clean_name(name.group(1))
         if split is not None and split[1] and not any(w.endswith(("'s", "’s")) for w in name.group(1).split()):
             speaker = _entity(name.group(1), speakers, [])
@@ -1091,17 +1401,19 @@ def _report_before_quote(masked: str, attribution: _Attribution, opening: int) -
     """Reported words between the verb and a quotation that follows them in the same sentence."""
     if attribution.content is None or not attribution.cue_end <= attribution.content[0] < opening:
         return None
-    segment = masked[attribution.content[0]:opening]
+    segment = masked[attribution.content[0] : opening]
     if _PREPOSITION_START.match(segment):
         return None  # 'said of the mayor: "..."', 'said in his book, "..."': no reported words
-    if len(segment) > 400 or segment.rstrip()[-1:] not in {",", ":", ";", "—"} and not segment.rstrip().endswith(
-        (" said", " added", " say")
+    if (
+        len(segment) > 400
+        or segment.rstrip()[-1:] not in {",", ":", ";", "—"}
+        and not segment.rstrip().endswith((" said", " added", " say"))
     ):
         return None
     intro = _QUOTE_INTRO_END.search(segment)
     end = attribution.content[0] + (intro.start() if intro else len(segment))
     span = _trim(masked, attribution.content[0], end)
-    if span is None or len(masked[span[0]:span[1]].split()) < 3:
+    if span is None or len(masked[span[0] : span[1]].split()) < 3:
         return None
     return span
 
@@ -1115,8 +1427,8 @@ def _content_before(masked: str, start: int, before_subject: str) -> tuple[int, 
     if before_subject.endswith(","):
         return _trim(masked, start, start + len(before_subject))
     comma = before_subject.rfind(",")
-    between = before_subject[comma + 1:]
-    if comma < 0 or len(between.split()) > 6 or any(mark in between for mark in "\"“”_;:"):
+    between = before_subject[comma + 1 :]
+    if comma < 0 or len(between.split()) > 6 or any(mark in between for mark in '"“”_;:'):
         return None
     return _trim(masked, start, start + comma)
 
@@ -1164,7 +1476,7 @@ def _quote_continues(masked: str, opening: int) -> bool:
         closing += 1
     if closing < len(masked) and masked[closing] in ",.!?":
         return False  # the quoted words end a clause of their own
-    after = masked[closing + 1: closing + 40]
+    after = masked[closing + 1 : closing + 40]
     if "\n" in after[: len(after) - len(after.lstrip())]:
         return False  # the paragraph ends with the quote
     after = after.lstrip()
@@ -1190,7 +1502,7 @@ def _is_direct(
         return True  # 'Halabi said "...'
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
-        between = masked[direct[-1][1] + 1: opening]
+        between = masked[direct[-1][1] + 1 : opening]
         return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
     return False
 
@@ -1252,7 +1564,7 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
             # "..., he said, adding that ...": a second report by the same speaker.
             adding = _ADDING_RE.search(masked, attribution.cue_end, sentence_end)
             second = _trim(masked, adding.end(), sentence_end) if adding else None
-            if second is not None and masked[second[0]] in "\"“":
+            if second is not None and masked[second[0]] in '"“':
                 second = None  # 'adding, "..."' is a direct quote, found as such
             cue, channel = attribution.cue, attribution.channel
             mixed = _mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
@@ -1311,11 +1623,11 @@ def _mixed_report(
     letter = _FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
     if letter is None or not letter.group().islower():
         return None
-    if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end:opening].split()) > 4:
+    if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end : opening].split()) > 4:
         return None
-    before = masked[sentence_start:attribution.cue_start].rstrip()
+    before = masked[sentence_start : attribution.cue_start].rstrip()
     comma = before.rfind(",")
-    if comma < 0 or len(before[comma + 1:].split()) > 6:
+    if comma < 0 or len(before[comma + 1 :].split()) > 6:
         return None
     prefix = before[:comma].strip()
     if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
@@ -1330,7 +1642,7 @@ def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, 
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
     the reporter's own words it continues what was reported and is given as a partial quote.
     """
-    lead = masked[max(paragraph_start, opening - 60):opening].rstrip()
+    lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and _CUE_RE.search(lead[-30:]):
         return "direct"  # 'I laughed and said, "...'
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
@@ -1345,8 +1657,14 @@ _NON_SPACE = re.compile(r"\S")
 
 
 def _quote_add(
-    quotes: list[ParsedQuote], body: str, speaker: ParsedSpeaker, kind: str, start: int, end: int,
-    cue: str | None, channel: str | None,
+    quotes: list[ParsedQuote],
+    body: str,
+    speaker: ParsedSpeaker,
+    kind: str,
+    start: int,
+    end: int,
+    cue: str | None,
+    channel: str | None,
 ) -> None:
     if start < end and body[start] == "'" and body[start - 1] == "'":
         start += 1  # the second apostrophe of a two-apostrophe opening mark

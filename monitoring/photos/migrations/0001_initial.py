@@ -5,36 +5,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0001_initial'),
-        ('people', '0001_initial'),
+        ("articles", "0001_initial"),
+        ("people", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Photo',
+            name="Photo",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('modified', models.DateTimeField(auto_now=True)),
-                ('image', models.ImageField(blank=True, height_field='height', upload_to='photos/%Y/%m/', width_field='width')),
-                ('thumbnail', models.ImageField(blank=True, editable=False, upload_to='thumbs/%Y/%m/')),
-                ('width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
-                ('caption', models.TextField(blank=True)),
-                ('credit', models.CharField(blank=True, help_text='As printed, e.g. LIAM FERREIRA/COASTWIRE.', max_length=300)),
-                ('photographer', models.CharField(blank=True, max_length=200)),
-                ('agency', models.CharField(blank=True, max_length=200)),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-                ('alt_text', models.CharField(blank=True, max_length=500)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='articles.article')),
-                ('pictured', models.ManyToManyField(blank=True, related_name='photos', to='people.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("modified", models.DateTimeField(auto_now=True)),
+                (
+                    "image",
+                    models.ImageField(
+                        blank=True, height_field="height", upload_to="photos/%Y/%m/", width_field="width"
+                    ),
+                ),
+                ("thumbnail", models.ImageField(blank=True, editable=False, upload_to="thumbs/%Y/%m/")),
+                ("width", models.PositiveIntegerField(blank=True, editable=False, null=True)),
+                ("height", models.PositiveIntegerField(blank=True, editable=False, null=True)),
+                ("caption", models.TextField(blank=True)),
+                (
+                    "credit",
+                    models.CharField(blank=True, help_text="As printed, e.g. LIAM FERREIRA/COASTWIRE.", max_length=300),
+                ),
+                ("photographer", models.CharField(blank=True, max_length=200)),
+                ("agency", models.CharField(blank=True, max_length=200)),
+                ("order", models.PositiveSmallIntegerField(default=0)),
+                ("alt_text", models.CharField(blank=True, max_length=500)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="photos", to="articles.article"
+                    ),
+                ),
+                ("pictured", models.ManyToManyField(blank=True, related_name="photos", to="people.person")),
             ],
             options={
-                'ordering': ['article', 'order'],
+                "ordering": ["article", "order"],
             },
         ),
     ]

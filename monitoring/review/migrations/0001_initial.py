@@ -7,127 +7,343 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0002_initial'),
-        ('codebook', '0001_initial'),
-        ('core', '0002_roles'),
-        ('people', '0001_initial'),
+        ("articles", "0002_initial"),
+        ("codebook", "0001_initial"),
+        ("core", "0002_roles"),
+        ("people", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Annotation',
+            name="Annotation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('modified', models.DateTimeField(auto_now=True)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('text', models.TextField(help_text='The passage exactly as in the body; used to re-anchor after re-import.')),
-                ('note', models.TextField(blank=True)),
-                ('stance', models.CharField(blank=True, choices=[('supportive', 'Supportive'), ('critical', 'Critical'), ('neutral', 'Neutral')], max_length=12)),
-                ('orphaned', models.BooleanField(default=False, help_text='The passage was not found after the body changed; a person must re-anchor it.')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='annotations', to='articles.article')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annotations', to=settings.AUTH_USER_MODEL)),
-                ('tag', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='annotations', to='codebook.tag')),
-                ('target_country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='annotations', to='core.country')),
-                ('target_organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='annotations', to='people.organization')),
-                ('target_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='annotations', to='people.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("modified", models.DateTimeField(auto_now=True)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="The passage exactly as in the body; used to re-anchor after re-import."
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                (
+                    "stance",
+                    models.CharField(
+                        blank=True,
+                        choices=[("supportive", "Supportive"), ("critical", "Critical"), ("neutral", "Neutral")],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "orphaned",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The passage was not found after the body changed; a person must re-anchor it.",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="annotations", to="articles.article"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="annotations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="annotations", to="codebook.tag"
+                    ),
+                ),
+                (
+                    "target_country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="annotations",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "target_organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="annotations",
+                        to="people.organization",
+                    ),
+                ),
+                (
+                    "target_person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="annotations",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['article', 'start', 'pk'],
+                "ordering": ["article", "start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='AnnotationComment',
+            name="AnnotationComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('annotation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='review.annotation')),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField()),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                (
+                    "annotation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="comments", to="review.annotation"
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created', 'pk'],
+                "ordering": ["created", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalAnnotation',
+            name="HistoricalAnnotation",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('created', models.DateTimeField(blank=True, editable=False)),
-                ('start', models.PositiveIntegerField()),
-                ('end', models.PositiveIntegerField()),
-                ('text', models.TextField(help_text='The passage exactly as in the body; used to re-anchor after re-import.')),
-                ('note', models.TextField(blank=True)),
-                ('stance', models.CharField(blank=True, choices=[('supportive', 'Supportive'), ('critical', 'Critical'), ('neutral', 'Neutral')], max_length=12)),
-                ('orphaned', models.BooleanField(default=False, help_text='The passage was not found after the body changed; a person must re-anchor it.')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('article', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='articles.article')),
-                ('author', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('tag', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='codebook.tag')),
-                ('target_country', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='core.country')),
-                ('target_organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.organization')),
-                ('target_person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='people.person')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("created", models.DateTimeField(blank=True, editable=False)),
+                ("start", models.PositiveIntegerField()),
+                ("end", models.PositiveIntegerField()),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="The passage exactly as in the body; used to re-anchor after re-import."
+                    ),
+                ),
+                ("note", models.TextField(blank=True)),
+                (
+                    "stance",
+                    models.CharField(
+                        blank=True,
+                        choices=[("supportive", "Supportive"), ("critical", "Critical"), ("neutral", "Neutral")],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "orphaned",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The passage was not found after the body changed; a person must re-anchor it.",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tag",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="codebook.tag",
+                    ),
+                ),
+                (
+                    "target_country",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "target_organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.organization",
+                    ),
+                ),
+                (
+                    "target_person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="people.person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical annotation',
-                'verbose_name_plural': 'historical annotations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical annotation",
+                "verbose_name_plural": "historical annotations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='WorkflowEvent',
+            name="WorkflowEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('claim', 'Claimed'), ('submit', 'Submitted for review'), ('approve', 'Approved'), ('return', 'Returned to analysis'), ('reopen', 'Reopened'), ('archive', 'Archived'), ('assign', 'Assigned'), ('confirm', 'Confirmed a suggestion'), ('edit', 'Edited a suggestion'), ('reject', 'Rejected a suggestion'), ('merge', 'Merged persons'), ('annotate', 'Annotated')], max_length=20)),
-                ('from_status', models.CharField(blank=True, max_length=20)),
-                ('to_status', models.CharField(blank=True, max_length=20)),
-                ('comment', models.TextField(blank=True)),
-                ('subject', models.CharField(blank=True, help_text='What a suggestion decision was about.', max_length=300)),
-                ('created', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='workflow_events', to='articles.article')),
-                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("claim", "Claimed"),
+                            ("submit", "Submitted for review"),
+                            ("approve", "Approved"),
+                            ("return", "Returned to analysis"),
+                            ("reopen", "Reopened"),
+                            ("archive", "Archived"),
+                            ("assign", "Assigned"),
+                            ("confirm", "Confirmed a suggestion"),
+                            ("edit", "Edited a suggestion"),
+                            ("reject", "Rejected a suggestion"),
+                            ("merge", "Merged persons"),
+                            ("annotate", "Annotated"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("from_status", models.CharField(blank=True, max_length=20)),
+                ("to_status", models.CharField(blank=True, max_length=20)),
+                ("comment", models.TextField(blank=True)),
+                (
+                    "subject",
+                    models.CharField(blank=True, help_text="What a suggestion decision was about.", max_length=300),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="workflow_events",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created', '-pk'],
+                "ordering": ["-created", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='annotation',
-            index=models.Index(fields=['article', 'orphaned'], name='review_anno_article_1b81ce_idx'),
+            model_name="annotation",
+            index=models.Index(fields=["article", "orphaned"], name="review_anno_article_1b81ce_idx"),
         ),
         migrations.AddIndex(
-            model_name='annotation',
-            index=models.Index(fields=['author', 'article'], name='review_anno_author__c80e96_idx'),
+            model_name="annotation",
+            index=models.Index(fields=["author", "article"], name="review_anno_author__c80e96_idx"),
         ),
         migrations.AddConstraint(
-            model_name='annotation',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='annotation_span_not_empty'),
+            model_name="annotation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="annotation_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='annotation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('target_organization__isnull', True), ('target_person__isnull', True)), models.Q(('target_country__isnull', True), ('target_person__isnull', True)), models.Q(('target_country__isnull', True), ('target_organization__isnull', True)), _connector='OR'), name='annotation_at_most_one_target'),
+            model_name="annotation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("target_organization__isnull", True), ("target_person__isnull", True)),
+                    models.Q(("target_country__isnull", True), ("target_person__isnull", True)),
+                    models.Q(("target_country__isnull", True), ("target_organization__isnull", True)),
+                    _connector="OR",
+                ),
+                name="annotation_at_most_one_target",
+            ),
         ),
         migrations.AddIndex(
-            model_name='workflowevent',
-            index=models.Index(fields=['article', '-created'], name='review_work_article_4b76af_idx'),
+            model_name="workflowevent",
+            index=models.Index(fields=["article", "-created"], name="review_work_article_4b76af_idx"),
         ),
         migrations.AddIndex(
-            model_name='workflowevent',
-            index=models.Index(fields=['actor', 'action'], name='review_work_actor_i_74d7d8_idx'),
+            model_name="workflowevent",
+            index=models.Index(fields=["actor", "action"], name="review_work_actor_i_74d7d8_idx"),
         ),
     ]

@@ -47,8 +47,9 @@ class Command(BaseCommand):
         if WorkflowEvent.objects.exists():
             return
         User = get_user_model()
-        analyst, analyst2, reviewer, editor = (User.objects.get(username=n) for n in
-                                               ("analyst", "analyst2", "reviewer", "editor"))
+        analyst, analyst2, reviewer, editor = (
+            User.objects.get(username=n) for n in ("analyst", "analyst2", "reviewer", "editor")
+        )
         frame = Tag.objects.filter(category="frame").order_by("name").first()
         articles = list(Article.objects.originals().order_by("published_on", "pk"))
         for n, article in enumerate(articles[:5]):
@@ -61,8 +62,15 @@ class Command(BaseCommand):
                 services.tag_confirm(tagged=tagged, user=analyst)
             quote = article.quotes.first()
             if quote and frame:
-                services.annotation_create(article=article, user=analyst, tag=frame, start=quote.start,
-                                           end=quote.end, note="Typical framing of the visit.", stance="supportive")
+                services.annotation_create(
+                    article=article,
+                    user=analyst,
+                    tag=frame,
+                    start=quote.start,
+                    end=quote.end,
+                    note="Typical framing of the visit.",
+                    stance="supportive",
+                )
             services.article_submit(article=article, user=analyst)
             if n < 3:
                 services.article_approve(article=article, user=reviewer)

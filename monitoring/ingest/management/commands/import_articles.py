@@ -9,8 +9,10 @@ from monitoring.ingest.sources import FORMATS, units_read
 
 
 class Command(BaseCommand):
-    help = ("Import saved articles (press text, JSON or JSONL) from files, folders (recursive), globs or '-' "
-            "for standard input, extracting photos, speakers, roles, quotes, mentions and tag suggestions.")
+    help = (
+        "Import saved articles (press text, JSON or JSONL) from files, folders (recursive), globs or '-' "
+        "for standard input, extracting photos, speakers, roles, quotes, mentions and tag suggestions."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH")
