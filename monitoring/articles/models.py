@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 
 from monitoring.codebook.models import TaggedArticle
 from monitoring.core.models import TimeStampedModel
+from monitoring.core.workflow import COUNTED_STATES, ArticleStatus
 
 
 class OutletKind(models.TextChoices):
@@ -47,14 +48,6 @@ class Outlet(TimeStampedModel):
         return reverse("dashboards:outlet", args=[self.pk])
 
 
-class ArticleStatus(models.TextChoices):
-    NEW = "new", "New"
-    IN_ANALYSIS = "in_analysis", "In analysis"
-    IN_REVIEW = "in_review", "In review"
-    APPROVED = "approved", "Approved"
-    ARCHIVED = "archived", "Archived"
-
-
 class Priority(models.IntegerChoices):
     LOW = 1, "Low"
     NORMAL = 2, "Normal"
@@ -81,7 +74,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def counted(self):
         """Articles that count in figures: approved by a second person."""
-        return self.filter(status=ArticleStatus.APPROVED)
+        return self.filter(status__in=COUNTED_STATES)
 
 
 def _subquery_count(queryset):

@@ -3,6 +3,14 @@
 from django.core.exceptions import PermissionDenied
 
 from .roles import ANALYST, EDITOR, REVIEWER
+from .workflow import (
+    EDITOR_EDIT_STATES,
+    HOLDER_EDIT_STATES,
+    IN_ANALYSIS,
+    TRANSITIONS,
+    Transition,
+    transitions_from,
+)
 
 
 def user_roles(user) -> frozenset[str]:
@@ -35,7 +43,8 @@ def person_merge_check(user) -> None:
 
 # Review workflow. Each check raises PermissionDenied with a message meant for the person refused; the
 # services in monitoring.review call them inside their transaction, after locking the article row, so the
-# answer reflects the current state and not the one the page was rendered from.
+# answer reflects the current state and not the one the page was rendered from. Who may take which transition
+# from which state is read from the one table in monitoring.core.workflow.
 
 
 def _status_require(article, *statuses: str, doing: str) -> None:
@@ -44,7 +53,7 @@ def _status_require(article, *statuses: str, doing: str) -> None:
 
 
 def article_workers(article) -> set[int]:
-    """Ids of the users who analysed or annotated the article (four eyes: they may not approve it)."""
+    """Ids of the users who analysed or annotated the article (four eyes: they may not approve or return it)."""
     from monitoring.review.models import Annotation, WorkflowEvent
 
     events = WorkflowEvent.objects.filter(article=article).worker_ids()
@@ -52,56 +61,93 @@ def article_workers(article) -> set[int]:
     return events | set(authors) | ({article.assignee_id} - {None})
 
 
-def article_claim_check(user, article) -> None:
-    role_require(user, ANALYST, doing="claim articles")
-    _status_require(article, "new", "in_analysis", doing="claim this article")
-    if article.assignee_id and article.assignee_id != user.pk:
-        raise PermissionDenied(f"{article.assignee} already works on this article; an editor can reassign it.")
-    if article.assignee_id == user.pk and article.status == "in_analysis":
-        raise PermissionDenied("You already work on this article.")
+def transition_check(user, article, action: str, *, assignee=None, workers: set[int] | None = None) -> Transition:
+    """Raise PermissionDenied unless `user` may take `action` on `article` now; returns the table's transition.
+
+    `workers` (the ids of article_workers) may be passed when the caller already has them, to spare the queries.
+    """
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise PermissionDenied(f"Unknown action {action!r}.")
+    doing = f"{transition.label.lower()} this article"
+    role_require(user, transition.role, doing=doing)
+    _status_require(article, *transition.from_states, doing=doing)
+    if action == "claim":
+        if article.assignee_id and article.assignee_id != user.pk:
+            raise PermissionDenied(f"{article.assignee} already works on this article; an editor can reassign it.")
+        if article.assignee_id == user.pk and article.status == IN_ANALYSIS:
+            raise PermissionDenied("You already work on this article.")
+    if transition.holder_only and article.assignee_id != user.pk:
+        who = f"with {article.assignee}" if article.assignee_id else "not claimed by anyone"
+        raise PermissionDenied(f"Cannot {doing}: the article is {who}; claim it or ask an editor to assign it.")
+    if transition.four_eyes and user.pk in (article_workers(article) if workers is None else workers):
+        raise PermissionDenied(
+            f"You analysed or annotated this article, so someone else must {transition.label.lower()} it (four eyes)."
+        )
+    if transition.needs_assignee and assignee is not None and not has_role(assignee, ANALYST):
+        raise PermissionDenied(f"{assignee} is not an analyst; only analysts can be assigned articles.")
+    return transition
+
+
+def transitions_allowed(user, article, *, workers: set[int]) -> list[Transition]:
+    """The transitions `user` may take on `article` now (for buttons and bulk actions); the services check again."""
+    allowed = []
+    for transition in transitions_from(article.status, user_roles(user)):
+        try:
+            transition_check(user, article, transition.action, workers=workers)
+        except PermissionDenied:
+            continue
+        allowed.append(transition)
+    return allowed
 
 
 def article_analysis_check(user, article, *, doing: str) -> None:
     """Analysis work (annotating, deciding suggestions, submitting) is for the analyst the article is with."""
     role_require(user, ANALYST, doing=doing)
-    _status_require(article, "in_analysis", doing=doing)
+    _status_require(article, *HOLDER_EDIT_STATES, doing=doing)
     if article.assignee_id != user.pk:
         who = f"with {article.assignee}" if article.assignee_id else "not claimed by anyone"
         raise PermissionDenied(f"Cannot {doing}: the article is {who}; claim it or ask an editor to assign it.")
 
 
+def article_content_check(user, article, *, doing: str = "change this article's coverage data") -> None:
+    """Coverage data (headline, text, photos, quotes, roles, tags) is edited by the analyst holding the item while it
+    is in analysis, or by an editor while it is open; approved and archived items are read-only until reopened."""
+    if has_role(user, EDITOR) and article.status in EDITOR_EDIT_STATES:
+        return
+    if article.status not in EDITOR_EDIT_STATES:
+        raise PermissionDenied(
+            f"Cannot {doing}: the article is {article.get_status_display().lower()}; an editor must reopen it first."
+        )
+    article_analysis_check(user, article, doing=doing)
+
+
+def article_claim_check(user, article) -> None:
+    transition_check(user, article, "claim")
+
+
 def article_submit_check(user, article) -> None:
-    article_analysis_check(user, article, doing="submit this article for review")
+    transition_check(user, article, "submit")
 
 
 def article_approve_check(user, article) -> None:
-    role_require(user, REVIEWER, doing="approve articles")
-    _status_require(article, "in_review", doing="approve this article")
-    if user.pk in article_workers(article):
-        raise PermissionDenied("You analysed or annotated this article, so someone else must approve it (four eyes).")
+    transition_check(user, article, "approve")
 
 
 def article_return_check(user, article) -> None:
-    role_require(user, REVIEWER, doing="return articles to analysis")
-    _status_require(article, "in_review", doing="return this article")
+    transition_check(user, article, "return")
 
 
 def article_reopen_check(user, article) -> None:
-    role_require(user, EDITOR, doing="reopen articles")
-    _status_require(article, "approved", "archived", doing="reopen this article")
+    transition_check(user, article, "reopen")
 
 
 def article_archive_check(user, article) -> None:
-    role_require(user, EDITOR, doing="archive articles")
-    if article.status == "archived":
-        raise PermissionDenied("The article is already archived.")
+    transition_check(user, article, "archive")
 
 
 def article_assign_check(user, article, assignee) -> None:
-    role_require(user, EDITOR, doing="assign articles")
-    _status_require(article, "new", "in_analysis", "in_review", doing="assign this article")
-    if not has_role(assignee, ANALYST):
-        raise PermissionDenied(f"{assignee} is not an analyst; only analysts can be assigned articles.")
+    transition_check(user, article, "assign", assignee=assignee)
 
 
 def annotation_change_check(user, annotation, *, doing: str = "change this annotation") -> None:

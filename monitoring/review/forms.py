@@ -5,10 +5,10 @@ from django.contrib.auth import get_user_model
 
 from monitoring.codebook.models import Tag
 from monitoring.core.models import Country
+from monitoring.core.workflow import TRANSITIONS
 from monitoring.people.models import Organization, Person, QuoteKind
 
 from .models import Stance
-from .services import TRANSITIONS
 
 
 class TransitionForm(forms.Form):

@@ -10,8 +10,9 @@ from django.utils import timezone
 from monitoring.articles.models import Article, ArticleStatus
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.models import Country
-from monitoring.core.permissions import user_roles
+from monitoring.core.permissions import transitions_allowed, user_roles
 from monitoring.core.roles import ANALYST, EDITOR, REVIEWER
+from monitoring.core.workflow import states_where
 from monitoring.people.models import OrganizationMention, Quote, Role, SuggestionStatus
 
 from .highlighting import Span, paragraphs_segment
@@ -48,7 +49,7 @@ def queue_to_review(*, user) -> QuerySet[Article]:
     annotated = Annotation.objects.filter(article=OuterRef("pk"), author=user)
     return _by_due_date(
         _queue_base()
-        .filter(status=ArticleStatus.IN_REVIEW)
+        .filter(status__in=states_where("approve"))
         .exclude(assignee=user)
         .exclude(Exists(worked))
         .exclude(Exists(annotated))
@@ -97,6 +98,7 @@ class ReaderPage:
     organizations: list
     persons: list
     roles_held: frozenset
+    user: object = None
     user_id: int | None = None
     workers: set = field(default_factory=set)
     assignable: list = field(default_factory=list)
@@ -117,23 +119,11 @@ class ReaderPage:
 
     @property
     def actions(self) -> list[tuple[str, str]]:
-        """The transitions the user's roles allow from the article's status, as (action, button label)."""
-        status, held = self.article.status, self.roles_held
-        wanted = []
-        if ANALYST in held and status in ("new", "in_analysis") and self.article.assignee_id != self.user_id:
-            wanted.append(("claim", "Claim"))
-        if self.can_analyse:
-            wanted.append(("submit", "Submit for review"))
-        if REVIEWER in held and status == "in_review":
-            wanted += [("approve", "Approve"), ("return", "Return to analysis")]
-        if EDITOR in held:
-            if status in ("new", "in_analysis", "in_review"):
-                wanted.append(("assign", "Assign"))
-            if status in ("approved", "archived"):
-                wanted.append(("reopen", "Reopen"))
-            if status != "archived":
-                wanted.append(("archive", "Archive"))
-        return wanted
+        """The transitions the user may take now, from the workflow table, as (action, button label).
+
+        An approval or return the four-eyes rule refuses is left out; the hint says why."""
+        allowed = transitions_allowed(self.user, self.article, workers=self.workers)
+        return [(t.action, t.label) for t in allowed]
 
     @property
     def pending_count(self) -> int:
@@ -185,6 +175,7 @@ def reader_page(*, article_id: int, user) -> ReaderPage:
         organizations=sorted(organizations.values(), key=lambda o: o.name),
         persons=sorted(persons.values(), key=lambda p: p.name),
         roles_held=roles_held,
+        user=user,
         user_id=user.pk,
         workers=workers - {None},
         assignable=list(analysts()) if EDITOR in roles_held else [],

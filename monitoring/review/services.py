@@ -12,11 +12,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from monitoring.articles.models import Article, ArticleStatus
+from monitoring.articles.models import Article
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
 from monitoring.core import permissions
 from monitoring.core.models import Country
 from monitoring.core.text import name_key, occurrence_nearest
+from monitoring.core.workflow import TRANSITIONS
 from monitoring.people.models import Organization, Person, PersonAlias, Quote, Role, SuggestionStatus
 from monitoring.people.services import person_merge
 
@@ -36,7 +37,14 @@ def _article_lock(article: Article) -> Article:
 
 
 def _article_move(
-    article: Article, *, user, action: WorkflowAction, to_status: str, comment: str = "", assignee=None, **changes
+    article: Article,
+    *,
+    user,
+    action: WorkflowAction,
+    to_status: str,
+    comment: str = "",
+    assignee=None,
+    **changes,
 ) -> Article:
     from_status = article.status
     article.status = to_status
@@ -58,21 +66,6 @@ def _article_move(
     return article
 
 
-def article_claim(*, article: Article, user) -> Article:
-    """An analyst takes a new (or unassigned) article into analysis."""
-    with transaction.atomic():
-        article = _article_lock(article)
-        permissions.article_claim_check(user, article)
-        return _article_move(
-            article,
-            user=user,
-            action=WorkflowAction.CLAIM,
-            to_status=ArticleStatus.IN_ANALYSIS,
-            assignee=user,
-            assignee_id=user.pk,
-        )
-
-
 def article_pending_count(*, article: Article) -> int:
     """How many quote, role and tag suggestions on the article nobody has decided yet."""
     return (
@@ -82,116 +75,83 @@ def article_pending_count(*, article: Article) -> int:
     )
 
 
-def article_submit(*, article: Article, user, comment: str = "") -> Article:
-    """The analyst hands the article to review; every suggestion must be decided first."""
+def _transition_changes(action: str, *, user, assignee) -> dict:
+    """Fields a transition sets besides the status."""
+    if action == "claim":
+        return {"assignee_id": user.pk}
+    if action == "assign":
+        return {"assignee_id": assignee.pk}
+    if action == "approve":
+        return {"approved_at": timezone.now()}
+    if action == "reopen":
+        return {"approved_at": None}
+    return {}
+
+
+def article_transition(*, article: Article, user, action: str, comment: str = "", assignee=None) -> Article:
+    """Take a workflow action on an article, as the table in monitoring.core.workflow allows.
+
+    The one entry point for the web form, admin actions, bulk actions and any API: locks the article, checks the
+    user may take the action now (role, state, holder, four eyes), applies it and records the event.
+    """
+    transition = TRANSITIONS.get(action)
+    if transition is None:
+        raise ValidationError(f"Unknown action {action!r}.")
+    if transition.needs_assignee and assignee is None:
+        raise ValidationError("Choose the analyst to assign the article to.")
     with transaction.atomic():
         article = _article_lock(article)
-        permissions.article_submit_check(user, article)
-        pending = article_pending_count(article=article)
-        if pending:
+        permissions.transition_check(user, article, action, assignee=assignee)
+        if transition.needs_comment and not comment.strip():
+            raise ValidationError(f"Say why you {transition.label.lower()}: a comment is required.")
+        if action == "submit" and (pending := article_pending_count(article=article)):
             raise PermissionDenied(
                 f"{pending} suggestion(s) are still pending: confirm or reject them before submitting."
             )
+        event_assignee = user if action == "claim" else assignee
         return _article_move(
-            article, user=user, action=WorkflowAction.SUBMIT, to_status=ArticleStatus.IN_REVIEW, comment=comment
+            article,
+            user=user,
+            action=WorkflowAction(action),
+            to_status=transition.to_state(article.status),
+            comment=comment.strip(),
+            assignee=event_assignee if transition.action in ("claim", "assign") else None,
+            **_transition_changes(action, user=user, assignee=assignee),
         )
+
+
+def article_claim(*, article: Article, user) -> Article:
+    """An analyst takes a new (or unassigned) article into analysis."""
+    return article_transition(article=article, user=user, action="claim")
+
+
+def article_submit(*, article: Article, user, comment: str = "") -> Article:
+    """The analyst hands the article to review; every suggestion must be decided first."""
+    return article_transition(article=article, user=user, action="submit", comment=comment)
 
 
 def article_approve(*, article: Article, user, comment: str = "") -> Article:
     """A reviewer who did not work on the article approves it; only approved articles count in figures."""
-    with transaction.atomic():
-        article = _article_lock(article)
-        permissions.article_approve_check(user, article)
-        return _article_move(
-            article,
-            user=user,
-            action=WorkflowAction.APPROVE,
-            to_status=ArticleStatus.APPROVED,
-            comment=comment,
-            approved_at=timezone.now(),
-        )
+    return article_transition(article=article, user=user, action="approve", comment=comment)
 
 
 def article_return(*, article: Article, user, comment: str) -> Article:
-    """A reviewer sends the article back to its analyst, saying why."""
-    with transaction.atomic():
-        article = _article_lock(article)
-        permissions.article_return_check(user, article)
-        if not comment.strip():
-            raise ValidationError("Say why you return the article: a comment is required.")
-        return _article_move(
-            article,
-            user=user,
-            action=WorkflowAction.RETURN,
-            to_status=ArticleStatus.IN_ANALYSIS,
-            comment=comment.strip(),
-        )
+    """A reviewer who did not work on the article sends it back to its analyst, saying why."""
+    return article_transition(article=article, user=user, action="return", comment=comment)
 
 
 def article_reopen(*, article: Article, user, comment: str = "") -> Article:
     """An editor takes an approved or archived article back into analysis (it stops counting)."""
-    with transaction.atomic():
-        article = _article_lock(article)
-        permissions.article_reopen_check(user, article)
-        return _article_move(
-            article,
-            user=user,
-            action=WorkflowAction.REOPEN,
-            to_status=ArticleStatus.IN_ANALYSIS,
-            comment=comment,
-            approved_at=None,
-        )
+    return article_transition(article=article, user=user, action="reopen", comment=comment)
 
 
 def article_archive(*, article: Article, user, comment: str = "") -> Article:
-    with transaction.atomic():
-        article = _article_lock(article)
-        permissions.article_archive_check(user, article)
-        return _article_move(
-            article, user=user, action=WorkflowAction.ARCHIVE, to_status=ArticleStatus.ARCHIVED, comment=comment
-        )
+    return article_transition(article=article, user=user, action="archive", comment=comment)
 
 
 def article_assign(*, article: Article, user, assignee, comment: str = "") -> Article:
     """An editor gives the article to an analyst; a new article goes into analysis with it."""
-    with transaction.atomic():
-        article = _article_lock(article)
-        permissions.article_assign_check(user, article, assignee)
-        to_status = ArticleStatus.IN_ANALYSIS if article.status == ArticleStatus.NEW else article.status
-        return _article_move(
-            article,
-            user=user,
-            action=WorkflowAction.ASSIGN,
-            to_status=to_status,
-            comment=comment,
-            assignee=assignee,
-            assignee_id=assignee.pk,
-        )
-
-
-TRANSITIONS = {
-    "claim": article_claim,
-    "submit": article_submit,
-    "approve": article_approve,
-    "return": article_return,
-    "reopen": article_reopen,
-    "archive": article_archive,
-    "assign": article_assign,
-}
-
-
-def article_transition(*, article: Article, user, action: str, comment: str = "", assignee=None) -> Article:
-    """Dispatch a transition by name, for the web form, admin actions and any API."""
-    if action not in TRANSITIONS:
-        raise ValidationError(f"Unknown action {action!r}.")
-    kwargs = {"article": article, "user": user}
-    if action != "claim":
-        kwargs["comment"] = comment
-    if action == "assign":
-        if assignee is None:
-            raise ValidationError("Choose the analyst to assign the article to.")
-        kwargs["assignee"] = assignee
-    return TRANSITIONS[action](**kwargs)
+    return article_transition(article=article, user=user, action="assign", comment=comment, assignee=assignee)
 
 
 # Extraction review: suggested quotes, roles and tags --------------------------------------------------------
