@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", include("monitoring.articles.urls")),
     path("review/", include("monitoring.review.urls")),
+    path("imports/", include("monitoring.intake.urls")),
     path("", include("monitoring.dashboards.urls")),
 ]
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "monitoring.ingest",
     "monitoring.review",
     "monitoring.dashboards",
+    "monitoring.intake",
 ]
 
 MIDDLEWARE = [
@@ -125,3 +126,26 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Background work: Celery with Redis when CELERY_BROKER_URL is set; without it tasks run in the calling process.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "press-monitor")
+CELERY_TIMEZONE = TIME_ZONE
+
+# Files uploaded for import are kept here, outside MEDIA_ROOT (which a web server may publish); shared by every web
+# and worker machine, like MEDIA_ROOT.
+IMPORT_ROOT = Path(env("IMPORT_ROOT", str(BASE_DIR / "imports")))
+IMPORT_UPLOAD_MAX_FILES = int(env("IMPORT_UPLOAD_MAX_FILES", "200"))
+IMPORT_UPLOAD_MAX_FILE_BYTES = int(env("IMPORT_UPLOAD_MAX_FILE_BYTES", str(50 * 1024 * 1024)))
+IMPORT_UPLOAD_MAX_TOTAL_BYTES = int(env("IMPORT_UPLOAD_MAX_TOTAL_BYTES", str(200 * 1024 * 1024)))
+IMPORT_ZIP_MAX_ENTRIES = int(env("IMPORT_ZIP_MAX_ENTRIES", "5000"))
+IMPORT_ZIP_MAX_BYTES = int(env("IMPORT_ZIP_MAX_BYTES", str(500 * 1024 * 1024)))
+IMPORT_ZIP_MAX_RATIO = int(env("IMPORT_ZIP_MAX_RATIO", "100"))
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_UPLOAD_MAX_FILES + 1

@@ -6,6 +6,7 @@ import tempfile
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret-press-monitor-key-0123456789abcdef")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="press-monitor-media-"))
+os.environ.setdefault("IMPORT_ROOT", tempfile.mkdtemp(prefix="press-monitor-imports-"))
 
 from .base import *  # noqa: E402,F401,F403
 

@@ -41,6 +41,15 @@ def person_merge_check(user) -> None:
     role_require(user, ANALYST, EDITOR, doing="merge persons")
 
 
+def import_check(user) -> None:
+    """Analysts and editors bring coverage in (uploads, pasted text, import jobs)."""
+    role_require(user, ANALYST, EDITOR, doing="import articles")
+
+
+def feed_manage_check(user) -> None:
+    role_require(user, EDITOR, doing="manage feeds")
+
+
 # Review workflow. Each check raises PermissionDenied with a message meant for the person refused; the
 # services in monitoring.review call them inside their transaction, after locking the article row, so the
 # answer reflects the current state and not the one the page was rendered from. Who may take which transition

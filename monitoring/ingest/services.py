@@ -66,11 +66,26 @@ class ImportOptions:
     dry_run: bool = False
 
 
+@dataclass(slots=True, frozen=True)
+class UnitOutcome:
+    """What became of one file or record: for import jobs' per-file outcomes and `-v 2` listings."""
+
+    source: str
+    outcome: str
+    article_id: int | None = None
+    message: str = ""
+
+
 @dataclass(slots=True)
 class ImportReport:
     counts: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    outcomes: list[UnitOutcome] = field(default_factory=list)
+
+    def record(self, source: str, outcome: Outcome, article_id: int | None = None, message: str = "") -> None:
+        self.counts[outcome] += 1
+        self.outcomes.append(UnitOutcome(source, outcome.value, article_id, message))
 
     def summary(self) -> str:
         return ", ".join(f"{outcome.value} {self.counts[outcome]}" for outcome in Outcome)
@@ -538,8 +553,10 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
         fresh, rest = batch_split(prepared)
         try:
             with transaction.atomic():
-                ids += [article.pk for article in articles_create(fresh, cache=cache, options=options)]
-            report.counts[Outcome.CREATED] += len(fresh)
+                created = articles_create(fresh, cache=cache, options=options)
+            ids += [article.pk for article in created]
+            for article, p in zip(created, fresh):
+                report.record(p.unit.source, Outcome.CREATED, article.pk)
         except DatabaseError:
             cache.reset()  # ids cached inside the rolled-back savepoint do not exist
             rest = fresh + rest  # one by one, so the bad article fails alone
@@ -556,13 +573,13 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
 def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prepared | None:
     """Check a unit before any write; a failure is counted and reported here."""
     if isinstance(unit, ParseError):
-        return report_failure(report, str(unit))
+        return report_failure(report, str(unit), source=unit.source)
     if unit.note:
         report.notes.append(f"{unit.where}: {unit.note}")
     try:
         return unit_prepare(unit, cache=cache, options=options)
     except ImportFailure as exc:
-        return report_failure(report, str(exc))
+        return report_failure(report, str(exc), source=unit.source)
 
 
 def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | None:
@@ -571,11 +588,12 @@ def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | 
         outcome, article = article_import(prepared, cache=cache, options=options)
     except DatabaseError as exc:
         cache.reset()
-        return report_failure(report, f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})")
-    report.counts[outcome] += 1
+        message = f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})"
+        return report_failure(report, message, source=prepared.unit.source)
+    report.record(prepared.unit.source, outcome, article.pk)
     return None if outcome is Outcome.UNCHANGED else article
 
 
-def report_failure(report: ImportReport, message: str) -> None:
-    report.counts[Outcome.FAILED] += 1
+def report_failure(report: ImportReport, message: str, *, source: str = "") -> None:
+    report.record(source, Outcome.FAILED, message=message)
     report.errors.append(message)

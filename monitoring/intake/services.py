@@ -1,0 +1,162 @@
+"""Running import jobs: every import, from an upload, a folder on the server or a feed, goes through here.
+
+A job's files are imported in chunks (one Celery task each when workers are configured, in this process when not);
+each chunk goes through the importer's one service (`units_import`), so what a file yields is the same whatever
+the door. A chunk redelivered after a worker died finds its finished files marked done and skips them, and the
+importer's own idempotency (unchanged files write nothing, a database constraint on each article's identity)
+makes a half-done file safe to run again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from monitoring.ingest.selectors import keyword_rules
+from monitoring.ingest.services import ImportOptions, ImportReport, Outcome, units_import
+from monitoring.ingest.sources import file_units, paths_expand
+
+from .models import FileState, ImportJob, ImportJobFile, JobState
+
+CHUNK_FILES = 50
+
+
+def job_create(
+    *,
+    user,
+    source: str,
+    paths: Iterable[str],
+    label: str = "",
+    options: dict | None = None,
+    feed=None,
+) -> ImportJob:
+    """Record a job with one row per input file (folders are expanded, globs matched); nothing is imported yet."""
+    files = [(Path(path), root) for path, root in paths_expand(paths)]
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            created_by=user if user is not None and user.is_authenticated else None,
+            source=source,
+            label=label[:500],
+            options=options or {},
+            total=len(files),
+            feed=feed,
+        )
+        ImportJobFile.objects.bulk_create(
+            ImportJobFile(job=job, name=_display_name(path, root), path=str(path), root=str(root))
+            for path, root in files
+        )
+    return job
+
+
+def _display_name(path: Path, root: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(root))[:500]
+    except ValueError:
+        return path.name[:500]
+
+
+def job_chunks(job: ImportJob, *, size: int = CHUNK_FILES) -> list[list[int]]:
+    """The ids of the job's pending files, in chunks of `size` (one task each)."""
+    ids = list(job.files.filter(state=FileState.PENDING).values_list("pk", flat=True))
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
+def job_enqueue(job: ImportJob) -> None:
+    """Hand the job's pending files to the workers (or run them here when no broker is configured)."""
+    from .tasks import import_files
+
+    chunks = job_chunks(job)
+    if not chunks:
+        job_finish_check(job.pk)
+        return
+    for chunk in chunks:
+        import_files.delay(job.pk, chunk)
+
+
+def job_run(job: ImportJob) -> ImportJob:
+    """Import every pending file of the job in this process (the command without --background)."""
+    for chunk in job_chunks(job):
+        files_import(job_id=job.pk, file_ids=chunk)
+    job.refresh_from_db()
+    return job
+
+
+def _file_outcome(counts: Counter) -> str:
+    present = [outcome.value for outcome in Outcome if counts.get(outcome.value)]
+    return present[0] if len(present) == 1 else ("mixed" if present else "empty")
+
+
+def files_import(*, job_id: int, file_ids: list[int]) -> None:
+    """Import the given files of a job, skipping those already done; record each file's outcome and progress."""
+    files = list(ImportJobFile.objects.filter(job_id=job_id, pk__in=file_ids, state=FileState.PENDING))
+    if not files:
+        job_finish_check(job_id)
+        return
+    job = ImportJob.objects.get(pk=job_id)
+    if job.state == JobState.QUEUED:
+        ImportJob.objects.filter(pk=job_id, state=JobState.QUEUED).update(state=JobState.RUNNING)
+    ImportJobFile.objects.filter(pk__in=[f.pk for f in files]).update(attempts=F("attempts") + 1)
+    options = ImportOptions(outlet=job.options.get("outlet"), tags=list(job.options.get("tags", [])))
+    rules = keyword_rules()
+    by_source = {f.path: f for f in files}
+    units = (
+        unit
+        for f in files
+        for unit in file_units(Path(f.path), root=Path(f.root), fmt=job.options.get("format"), keyword_rules=rules)
+    )
+    report = ImportReport()
+    units_import(units, options=options, report=report)
+    per_file: dict[str, list] = {path: [] for path in by_source}
+    for result in report.outcomes:
+        per_file.setdefault(result.source, []).append(result)
+    now = timezone.now()
+    for path, results in per_file.items():
+        row = by_source.get(path)
+        if row is None:
+            continue
+        counts = Counter(result.outcome for result in results)
+        row.counts = dict(counts)
+        row.outcome = _file_outcome(counts)
+        row.message = "\n".join(result.message for result in results if result.message)[:10_000]
+        row.article_id = next((r.article_id for r in results if r.article_id), None)
+        row.state, row.finished = FileState.DONE, now
+    with transaction.atomic():
+        ImportJobFile.objects.bulk_update(
+            files, ["counts", "outcome", "message", "article", "state", "finished"], batch_size=500
+        )
+        ImportJob.objects.filter(pk=job_id).update(done=F("done") + len(files))
+    job_finish_check(job_id)
+
+
+def job_finish_check(job_id: int) -> None:
+    """Mark the job done once no file is pending (the last chunk to finish does it, whichever it is)."""
+    if not ImportJobFile.objects.filter(job_id=job_id, state=FileState.PENDING).exists():
+        ImportJob.objects.filter(pk=job_id).exclude(state=JobState.DONE).update(
+            state=JobState.DONE, finished=timezone.now()
+        )
+
+
+def job_retry_failed(job: ImportJob) -> int:
+    """Put the job's files that failed (wholly or in some records) back in the queue; returns how many."""
+    with transaction.atomic():
+        count = job.files.filter(state=FileState.DONE, counts__has_key=Outcome.FAILED.value).update(
+            state=FileState.PENDING, outcome="", message="", counts={}, finished=None
+        )
+        if count:
+            ImportJob.objects.filter(pk=job.pk).update(state=JobState.QUEUED, done=F("done") - count, finished=None)
+    if count:
+        job_enqueue(job)
+    return count
+
+
+def job_summary_line(files: Iterable[ImportJobFile]) -> str:
+    """The importer's summary line over the given (finished) files: "created 3, updated 0, ... failed 1"."""
+    total: Counter = Counter()
+    for row in files:
+        total.update(row.counts)
+    return ", ".join(f"{outcome.value} {total[outcome.value]}" for outcome in Outcome)
