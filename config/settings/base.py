@@ -149,3 +149,11 @@ IMPORT_ZIP_MAX_ENTRIES = int(env("IMPORT_ZIP_MAX_ENTRIES", "5000"))
 IMPORT_ZIP_MAX_BYTES = int(env("IMPORT_ZIP_MAX_BYTES", str(500 * 1024 * 1024)))
 IMPORT_ZIP_MAX_RATIO = int(env("IMPORT_ZIP_MAX_RATIO", "100"))
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_UPLOAD_MAX_FILES + 1
+
+# Feeds: how pages are fetched (see monitoring/intake/fetch.py) and how often Celery beat looks for due feeds.
+FEED_FETCH_TIMEOUT = float(env("FEED_FETCH_TIMEOUT", "15"))
+FEED_MAX_BYTES = int(env("FEED_MAX_BYTES", str(5 * 1024 * 1024)))
+FEED_MAX_REDIRECTS = int(env("FEED_MAX_REDIRECTS", "5"))
+CELERY_BEAT_SCHEDULE = {
+    "feeds-poll": {"task": "monitoring.intake.tasks.feeds_poll", "schedule": int(env("FEED_POLL_SECONDS", "300"))},
+}

@@ -19,10 +19,12 @@ from .parsers import (
     parse_press_text,
     parse_record,
 )
+from .parsers.html_pages import parse_html_page
 
-TEXT_SUFFIXES = {".txt", ".text", ".json", ".jsonl", ".ndjson"}
+TEXT_SUFFIXES = {".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm"}
+HTML_SUFFIXES = (".html", ".htm")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
-FORMATS = ("press", "json", "jsonl")
+FORMATS = ("press", "json", "jsonl", "html")
 STDIN = "-"
 
 
@@ -86,7 +88,16 @@ def file_units(path: Path | str, *, root: Path, fmt: str | None, keyword_rules) 
     except ParseError as error:
         yield error
         return
-    kind = fmt or detect_format(source, text)
+    kind = fmt or ("html" if source.lower().endswith(HTML_SUFFIXES) else detect_format(source, text))
+    if kind == "html":
+        try:
+            parsed = parse_html_page(text, keyword_rules=keyword_rules, source=source)
+            files = [] if path == STDIN else page_photo_files(parsed, base=Path(path).parent, root=root)
+        except ParseError as error:
+            yield error
+            return
+        yield ImportUnit(source=source, parsed=parsed, photo_files=files, note=note)
+        return
     if kind == "press":
         try:
             parsed = parse_press_text(text, keyword_rules=keyword_rules, source=source)
@@ -146,4 +157,17 @@ def record_photo_files(parsed: ParsedArticle, *, base: Path, root: Path) -> list
         if not resolved.is_file():
             raise ParseError(f"photo {photo.file!r} not found")
         files.append(resolved)
+    return files
+
+
+def page_photo_files(parsed: ParsedArticle, *, base: Path, root: Path) -> list[Path | None]:
+    """A saved page's images from its `_files` folder; an image missing or outside the import folder is not read
+    (the photo keeps its caption and credit, without a file)."""
+    files: list[Path | None] = []
+    for photo in parsed.photos:
+        resolved = (base / photo.file).resolve() if photo.file else None
+        ok = resolved is not None and resolved.is_relative_to(root) and resolved.is_file()
+        if photo.file and not ok:
+            parsed.warnings.append(f"photo {photo.file!r} not found in the import folder: kept without its image")
+        files.append(resolved if ok else None)
     return files

@@ -57,6 +57,7 @@ class ImportJobFile(models.Model):
     state = models.CharField(max_length=10, choices=FileState.choices, default=FileState.PENDING)
     outcome = models.CharField(max_length=20, blank=True)
     counts = models.JSONField(default=dict, blank=True)
+    note = models.CharField(max_length=1000, blank=True, help_text="Known before the import, e.g. 'from a summary'.")
     message = models.TextField(blank=True)
     article = models.ForeignKey("articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     attempts = models.PositiveIntegerField(default=0)
@@ -98,7 +99,7 @@ class FeedEntry(models.Model):
     link = models.URLField(max_length=1000, blank=True)
     seen = models.DateTimeField(auto_now_add=True)
     from_summary = models.BooleanField(default=False, help_text="The page could not be fetched: the feed's summary.")
-    article = models.ForeignKey("articles.Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    job = models.ForeignKey(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["feed", "key"], name="unique_feed_entry")]

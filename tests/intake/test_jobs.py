@@ -194,3 +194,20 @@ def test_upload_refusal_is_shown_on_the_form(db, login, analyst):
     assert response.status_code == 400
     assert "outside the archive" in response.content.decode()
     assert not ImportJob.objects.exists()
+
+
+def test_saved_web_page_imports_with_its_files_folder(db, tmp_path, analyst):
+    from tests.imports.conftest import jpeg
+
+    page = Path(__file__).resolve().parents[1] / "ingest" / "html" / "wordpress-summit.html"
+    shutil.copy(page, tmp_path)
+    (tmp_path / "wordpress-summit_files").mkdir()
+    jpeg(tmp_path / "wordpress-summit_files" / "almaty-talks.jpg")
+    (tmp_path / "wordpress-summit_files" / "style.css").write_text("body {}")
+    job = services.job_run(services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(tmp_path)]))
+    assert dict(job.files.values_list("name", "outcome")) == {"wordpress-summit.html": "created"}
+    article = Article.objects.get()
+    assert article.url == "https://steppe-herald.example/2024/03/12/river-data-sharing-almaty/"
+    photo = article.photos.get()
+    assert (photo.photographer, photo.agency) == ("Timur Bekov", "Steppe Herald")
+    assert photo.image and photo.width == 120
