@@ -1,0 +1,153 @@
+"""Import jobs on real Celery workers with the real Redis broker, on PostgreSQL (the worker is another process, so
+it must see the test database: SQLite's in-memory test database is not shared)."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from config.celery import app
+from monitoring.articles.models import Article
+from monitoring.intake import services
+from monitoring.intake.models import ImportJob, JobSource, JobState
+from monitoring.people.models import Quote
+
+REPO = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+VISIBILITY = 8  # seconds before a task of a killed worker is delivered again
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="a worker process needs a shared database"),
+]
+
+
+def redis_reachable() -> bool:
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def broker(monkeypatch):
+    if not redis_reachable():
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis at {REDIS_URL} is unreachable: the worker tests cannot run")
+        pytest.skip(f"Redis at {REDIS_URL} is unreachable")
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url", "task_default_queue")}
+    saved["broker_transport_options"] = dict(app.conf.broker_transport_options or {})
+    app.conf.update(
+        task_always_eager=False,
+        broker_url=REDIS_URL,
+        task_default_queue=queue,
+        broker_transport_options={"visibility_timeout": VISIBILITY},
+    )
+    yield queue
+    app.conf.update(saved)
+
+
+def worker_start(queue: str, concurrency: int = 2) -> subprocess.Popen:
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "CELERY_BROKER_URL": REDIS_URL,
+        "CELERY_QUEUE": queue,
+        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY),
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "IMPORT_ROOT": str(settings.IMPORT_ROOT),
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "-Q",
+        queue,
+        "-c",
+        str(concurrency),
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "-l",
+        "warning",
+    ]
+    return subprocess.Popen(
+        command, cwd=REPO, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+
+
+def worker_kill(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=10)
+
+
+def wait_for(condition, *, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
+        time.sleep(0.3)
+
+
+def articles_folder(tmp_path: Path, count: int) -> Path:
+    sys.path.insert(0, str(REPO))
+    from bench.generate_articles import articles_generate
+
+    articles_generate(tmp_path / "in", count=count, photo_every=0)
+    return tmp_path / "in"
+
+
+def job_state(pk: int) -> ImportJob:
+    return ImportJob.objects.get(pk=pk)
+
+
+def test_a_job_of_200_files_finishes_on_workers_with_every_article_once(broker, tmp_path, analyst):
+    job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path, 200))])
+    worker = worker_start(broker)
+    try:
+        services.job_enqueue(job)
+        wait_for(lambda: job_state(job.pk).state == JobState.DONE, timeout=180, what="the job to finish")
+    finally:
+        worker_kill(worker)
+    failed = list(job.files.exclude(outcome="created").values_list("name", "outcome", "message"))
+    assert failed == []
+    assert Article.objects.count() == 200
+    assert Article.objects.values("source_name").distinct().count() == 200
+    assert Quote.objects.values("article", "start", "end").distinct().count() == Quote.objects.count()
+
+
+def test_a_worker_killed_mid_job_then_restarted_completes_it(broker, tmp_path, analyst):
+    job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path, 200))])
+    worker = worker_start(broker, concurrency=1)
+    try:
+        services.job_enqueue(job)
+        wait_for(lambda: Article.objects.exists(), timeout=120, what="the first articles")
+        worker_kill(worker)  # SIGKILL to the whole worker: its task in hand is neither finished nor acknowledged
+        assert job_state(job.pk).state != JobState.DONE
+        worker = worker_start(broker, concurrency=1)
+        wait_for(lambda: job_state(job.pk).state == JobState.DONE, timeout=240, what="the job to finish after restart")
+    finally:
+        worker_kill(worker)
+    assert Article.objects.count() == 200
+    assert Article.objects.values("source_name").distinct().count() == 200
+    assert job_state(job.pk).done == 200
+    assert Quote.objects.values("article", "start", "end").distinct().count() == Quote.objects.count()
