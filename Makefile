@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install demo demo-data serve test test-postgres test-browser bench check clean
+.PHONY: install demo demo-data serve worker beat test test-postgres test-browser bench check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,15 @@ demo: demo-data serve
 
 serve: install
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Background workers (need CELERY_BROKER_URL, e.g. redis://127.0.0.1:6379/0, and the same DATABASE_URL, MEDIA_ROOT
+# and IMPORT_ROOT as the web processes); run as many as the volume needs, on as many machines.
+worker: install
+	$(BIN)/celery -A config worker -l info
+
+# The scheduler for feed polls: exactly one per deployment.
+beat: install
+	$(BIN)/celery -A config beat -l info
 
 test: install
 	$(BIN)/pytest

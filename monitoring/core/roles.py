@@ -18,6 +18,7 @@ CONTENT_MODELS = [
 ]
 CODEBOOK_MODELS = ["codebook.tag", "core.country"]
 REVIEW_MODELS = ["review.annotation", "review.annotationcomment", "review.workflowevent"]
+INTAKE_MODELS = ["intake.importjob", "intake.importjobfile", "intake.feed", "intake.feedentry"]
 
 ANALYST, REVIEWER, EDITOR = "Analyst", "Reviewer", "Editor"
 
@@ -31,17 +32,19 @@ def _perms(models, actions):
 
 ROLE_PERMISSIONS = {
     ANALYST: [
-        *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS, ["view"]),
+        *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS + INTAKE_MODELS, ["view"]),
         *_perms(CONTENT_MODELS, ["add", "change"]),
         *_perms(["review.annotation"], ["add", "change", "delete"]),
         *_perms(["codebook.taggedarticle", "photos.photo", "people.personalias"], ["delete"]),
     ],
     REVIEWER: [
-        *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS, ["view"]),
+        *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS + INTAKE_MODELS, ["view"]),
         *_perms(["review.annotationcomment"], ["add"]),
     ],
     EDITOR: [
         *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS, ["view", "add", "change", "delete"]),
+        *_perms(INTAKE_MODELS, ["view"]),
+        *_perms(["intake.feed"], ["add", "change", "delete"]),
     ],
 }
 

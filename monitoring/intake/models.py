@@ -1,6 +1,7 @@
 """Import jobs (every import, from the web, a feed or the command line, is one) and the feeds the team follows."""
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 
@@ -74,7 +75,7 @@ class ImportJobFile(models.Model):
 class Feed(models.Model):
     """An RSS or Atom feed polled for new articles, fetched conditionally (ETag, Last-Modified)."""
 
-    url = models.URLField(max_length=1000, unique=True)
+    url = models.URLField(max_length=1000, unique=True, validators=[URLValidator(schemes=["http", "https"])])
     outlet = models.ForeignKey("articles.Outlet", on_delete=models.PROTECT, related_name="feeds")
     active = models.BooleanField(default=True)
     poll_minutes = models.PositiveIntegerField(default=60, help_text="How often to poll, in minutes.")
