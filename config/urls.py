@@ -14,6 +14,7 @@ urlpatterns = [
     path("articles/", include("monitoring.articles.urls")),
     path("review/", include("monitoring.review.urls")),
     path("imports/", include("monitoring.intake.urls")),
+    path("api/", include("monitoring.api.urls")),
     path("", include("monitoring.dashboards.urls")),
 ]
 

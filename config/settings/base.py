@@ -41,6 +41,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "simple_history",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "monitoring.core",
     "monitoring.codebook",
     "monitoring.articles",
@@ -50,6 +54,7 @@ INSTALLED_APPS = [
     "monitoring.review",
     "monitoring.dashboards",
     "monitoring.intake",
+    "monitoring.api",
 ]
 
 MIDDLEWARE = [
@@ -156,4 +161,39 @@ FEED_MAX_BYTES = int(env("FEED_MAX_BYTES", str(5 * 1024 * 1024)))
 FEED_MAX_REDIRECTS = int(env("FEED_MAX_REDIRECTS", "5"))
 CELERY_BEAT_SCHEDULE = {
     "feeds-poll": {"task": "monitoring.intake.tasks.feeds_poll", "schedule": int(env("FEED_POLL_SECONDS", "300"))},
+}
+
+# REST API: token (editors create them in the admin or with `manage.py drf_create_token USER`) or session auth,
+# the same role checks as the pages, throttled per user.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "monitoring.api.permissions.HoldsARole",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": env("API_THROTTLE_USER", "5000/hour")},
+    "EXCEPTION_HANDLER": "monitoring.api.errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "press-monitor API",
+    "DESCRIPTION": "Coverage, quotes, people and the review workflow of press-monitor.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "monitoring.core.workflow.ArticleStatus",
+        "SuggestionStatusEnum": "monitoring.people.models.SuggestionStatus",
+        "TagStatusEnum": "monitoring.codebook.models.TagStatus",
+        "QuoteKindEnum": "monitoring.people.models.QuoteKind",
+        "OutletKindEnum": "monitoring.articles.models.OutletKind",
+        "OrganizationKindEnum": "monitoring.people.models.OrganizationKind",
+    },
 }

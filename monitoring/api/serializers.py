@@ -1,0 +1,191 @@
+from rest_framework import serializers
+
+from monitoring.articles.models import Article, Outlet
+from monitoring.codebook.models import Tag, TaggedArticle
+from monitoring.core.workflow import TRANSITIONS
+from monitoring.intake.models import ImportJob
+from monitoring.people.models import Organization, Person, Quote, QuoteKind
+from monitoring.photos.models import Photo
+from monitoring.review.models import Annotation, Stance
+
+
+class OutletSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Outlet
+        fields = ["id", "name", "kind", "language", "homepage"]
+
+
+class PersonRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["id", "name"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", default=None, read_only=True)
+    aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+
+    class Meta:
+        model = Person
+        fields = ["id", "name", "country", "description", "aliases"]
+
+
+class OrganizationSerializer(serializers.ModelSerializer):
+    country = serializers.CharField(source="country.code", default=None, read_only=True)
+
+    class Meta:
+        model = Organization
+        fields = ["id", "name", "kind", "country", "aliases"]
+
+
+class TagSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tag
+        fields = ["id", "slug", "name", "category", "description"]
+
+
+class TaggedSerializer(serializers.ModelSerializer):
+    slug = serializers.CharField(source="tag.slug", read_only=True)
+    name = serializers.CharField(source="tag.name", read_only=True)
+
+    class Meta:
+        model = TaggedArticle
+        fields = ["id", "slug", "name", "status"]
+
+
+class PhotoSerializer(serializers.ModelSerializer):
+    image = serializers.ImageField(read_only=True, use_url=True)
+
+    class Meta:
+        model = Photo
+        fields = ["id", "article", "image", "width", "height", "caption", "credit", "photographer", "agency", "order"]
+
+
+class QuoteSerializer(serializers.ModelSerializer):
+    speaker = PersonRefSerializer(read_only=True)
+
+    class Meta:
+        model = Quote
+        fields = [
+            "id",
+            "article",
+            "speaker",
+            "group",
+            "kind",
+            "text",
+            "start",
+            "end",
+            "cue",
+            "channel",
+            "status",
+            "version",
+        ]
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    outlet = OutletSerializer(read_only=True)
+    tags = TaggedSerializer(source="tagged_items", many=True, read_only=True)
+    page = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "headline",
+            "outlet",
+            "published_on",
+            "updated_on",
+            "url",
+            "language",
+            "bylines",
+            "status",
+            "assignee",
+            "due_on",
+            "priority",
+            "version",
+            "word_count",
+            "syndicated_from",
+            "tags",
+            "page",
+        ]
+
+    def get_page(self, article) -> str:
+        request = self.context.get("request")
+        url = article.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    photos = PhotoSerializer(many=True, read_only=True)
+    quotes = QuoteSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "body", "subheadings", "rights", "photos", "quotes"]
+
+
+class AnnotationSerializer(serializers.ModelSerializer):
+    tag = serializers.SlugRelatedField(slug_field="slug", queryset=Tag.objects.all())
+    author = serializers.CharField(source="author.get_username", read_only=True)
+
+    class Meta:
+        model = Annotation
+        fields = [
+            "id",
+            "article",
+            "tag",
+            "author",
+            "start",
+            "end",
+            "text",
+            "note",
+            "stance",
+            "target_person",
+            "target_organization",
+            "target_country",
+            "orphaned",
+            "version",
+        ]
+        read_only_fields = ["article", "author", "orphaned", "version"]
+
+
+class TransitionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=list(TRANSITIONS))
+    comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
+    assignee = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class DecisionSerializer(serializers.Serializer):
+    version = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class QuoteUpdateSerializer(DecisionSerializer):
+    speaker = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all(), required=False, allow_null=True)
+    group = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    kind = serializers.ChoiceField(choices=QuoteKind.choices, required=False, allow_null=True)
+    start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    end = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+
+
+class AnnotationCreateSerializer(serializers.Serializer):
+    tag = serializers.SlugRelatedField(slug_field="slug", queryset=Tag.objects.all())
+    start = serializers.IntegerField(min_value=0)
+    end = serializers.IntegerField(min_value=0)
+    text = serializers.CharField(required=False, allow_null=True, default=None, max_length=100_000)
+    note = serializers.CharField(required=False, allow_blank=True, default="", max_length=10_000)
+    stance = serializers.ChoiceField(choices=[("", "")] + list(Stance.choices), required=False, default="")
+
+
+class ImportJobFileSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    state = serializers.CharField()
+    outcome = serializers.CharField()
+    message = serializers.CharField()
+    article = serializers.IntegerField(source="article_id", allow_null=True)
+
+
+class ImportJobSerializer(serializers.ModelSerializer):
+    files = ImportJobFileSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ImportJob
+        fields = ["id", "created", "source", "label", "state", "total", "done", "files"]

@@ -1,0 +1,26 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter()
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("quotes", views.QuoteViewSet, basename="quote")
+router.register("roles", views.RoleDecisions, basename="role")
+router.register("tagged", views.TagDecisions, basename="tagged")
+router.register("persons", views.PersonViewSet, basename="person")
+router.register("organizations", views.OrganizationViewSet, basename="organization")
+router.register("outlets", views.OutletViewSet, basename="outlet")
+router.register("tags", views.TagViewSet, basename="tag")
+router.register("photos", views.PhotoViewSet, basename="photo")
+router.register("annotations", views.AnnotationViewSet, basename="annotation")
+router.register("imports", views.ImportViewSet, basename="import")
+
+app_name = "api"
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
+]

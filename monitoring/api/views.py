@@ -1,0 +1,253 @@
+"""The REST API: the same reads as the pages (the shared FilterSets) and the same writes (the service layer)."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Prefetch
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+
+from monitoring.articles.models import Article, Outlet
+from monitoring.codebook.models import Tag, TaggedArticle
+from monitoring.core.permissions import import_check
+from monitoring.dashboards.selectors import filters_bind
+from monitoring.intake import services as intake
+from monitoring.intake.models import ImportJob, JobSource
+from monitoring.intake.uploads import UploadLimits, UploadRefused, uploads_store
+from monitoring.people.models import Organization, Person, Quote, Role
+from monitoring.photos.models import Photo
+from monitoring.review import services
+from monitoring.review.models import Annotation
+
+from . import serializers
+
+
+class TokenOrSession:
+    """API views authenticate themselves (token or session, see REST_FRAMEWORK): the site's login redirect, made
+    for browsers, is lifted for them; DRF's permissions then answer 401/403 in JSON."""
+
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        return login_not_required(super().as_view(*args, **kwargs))
+
+
+class ByIdCursor(CursorPagination):
+    ordering = "-pk"
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+
+def _filters(request):
+    return filters_bind(request.query_params)
+
+
+class ArticleViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    """Articles, filtered like the pages (`start`, `end`, `outlet`, `tag`, `status`, `person`, `q` ...)."""
+
+    pagination_class = ByIdCursor
+
+    def get_queryset(self):
+        tagged = Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag"))
+        if self.action == "retrieve":
+            quotes = Prefetch("quotes", queryset=Quote.objects.select_related("speaker").order_by("start"))
+            return Article.objects.select_related("outlet").prefetch_related(tagged, "photos", quotes)
+        return _filters(self.request).articles.qs.select_related("outlet").prefetch_related(tagged)
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ArticleDetailSerializer
+        if self.action == "transition":
+            return serializers.TransitionSerializer
+        return serializers.ArticleSerializer
+
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        """Take a workflow action (claim, submit, approve, return, reopen, archive, assign), as the reader page does."""
+        article = self.get_object()
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        assignee = None
+        if data.validated_data["assignee"] is not None:
+            assignee = get_user_model().objects.get(pk=data.validated_data["assignee"])
+        article = services.article_transition(
+            article=article,
+            user=request.user,
+            action=data.validated_data["action"],
+            comment=data.validated_data["comment"],
+            assignee=assignee,
+        )
+        return Response(serializers.ArticleSerializer(article, context={"request": request}).data)
+
+
+class QuoteViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    """Quotes of the filtered articles (plus `person`, `quote_kind`), and the decisions on them."""
+
+    pagination_class = ByIdCursor
+
+    def get_queryset(self):
+        if self.action in ("list",):
+            return _filters(self.request).quotes.qs.select_related("speaker")
+        return Quote.objects.select_related("speaker", "article")
+
+    def get_serializer_class(self):
+        return {
+            "confirm": serializers.DecisionSerializer,
+            "reject": serializers.DecisionSerializer,
+            "edit": serializers.QuoteUpdateSerializer,
+        }.get(self.action, serializers.QuoteSerializer)
+
+    def _decide(self, request, service, **extra):
+        quote = self.get_object()
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        quote = service(quote=quote, user=request.user, **data.validated_data, **extra)
+        return Response(serializers.QuoteSerializer(quote).data)
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return self._decide(request, services.quote_confirm)
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._decide(request, services.quote_reject)
+
+    @action(detail=True, methods=["post"], url_path="edit")
+    def edit(self, request, pk=None):
+        """Correct the speaker (or group), kind or span, which confirms the quote."""
+        return self._decide(request, services.quote_update)
+
+
+class RoleDecisions(TokenOrSession, viewsets.GenericViewSet):
+    queryset = Role.objects.select_related("article", "person")
+    serializer_class = serializers.DecisionSerializer
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        services.role_confirm(role=self.get_object(), user=request.user)
+        return Response({"detail": "Role confirmed."})
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        services.role_reject(role=self.get_object(), user=request.user)
+        return Response({"detail": "Role rejected."})
+
+
+class TagDecisions(TokenOrSession, viewsets.GenericViewSet):
+    """Suggested tags of an article (`/tagged/<id>/confirm/`, `/reject/`)."""
+
+    queryset = TaggedArticle.objects.select_related("content_object", "tag")
+    serializer_class = serializers.DecisionSerializer
+
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        services.tag_confirm(tagged=self.get_object(), user=request.user)
+        return Response({"detail": "Tag confirmed."})
+
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        services.tag_reject(tagged=self.get_object(), user=request.user)
+        return Response({"detail": "Tag rejected."})
+
+
+class PersonViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    """Persons; with filters, those quoted in the filtered coverage."""
+
+    serializer_class = serializers.PersonSerializer
+    pagination_class = ByIdCursor
+
+    def get_queryset(self):
+        persons = Person.objects.select_related("country").prefetch_related("aliases")
+        filters = _filters(self.request)
+        if self.action == "list" and filters.restricted:
+            persons = persons.filter(pk__in=filters.quotes.qs.values("speaker"))
+        return persons
+
+
+class OrganizationViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.OrganizationSerializer
+    pagination_class = ByIdCursor
+    queryset = Organization.objects.select_related("country")
+
+
+class OutletViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.OutletSerializer
+    pagination_class = ByIdCursor
+    queryset = Outlet.objects.all()
+
+
+class TagViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.TagSerializer
+    pagination_class = ByIdCursor
+    queryset = Tag.objects.all()
+    lookup_field = "slug"
+
+
+class PhotoViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
+    """Photos of the filtered articles."""
+
+    serializer_class = serializers.PhotoSerializer
+    pagination_class = ByIdCursor
+
+    def get_queryset(self):
+        return _filters(self.request).on_articles(Photo.objects.all())
+
+
+class AnnotationViewSet(TokenOrSession, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
+    """Annotations of the filtered articles; POST codes a passage (`article`, `tag`, `start`, `end`, ...)."""
+
+    pagination_class = ByIdCursor
+
+    def get_queryset(self):
+        annotations = Annotation.objects.select_related("tag", "author")
+        return _filters(self.request).on_articles(annotations) if self.action == "list" else annotations
+
+    def get_serializer_class(self):
+        return serializers.AnnotationCreateSerializer if self.action == "create" else serializers.AnnotationSerializer
+
+    def create(self, request, *args, **kwargs):
+        article = Article.objects.get(pk=request.data.get("article") or 0)
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        annotation = services.annotation_create(article=article, user=request.user, **data.validated_data)
+        return Response(serializers.AnnotationSerializer(annotation).data, status=status.HTTP_201_CREATED)
+
+
+class ImportViewSet(TokenOrSession, viewsets.GenericViewSet):
+    """POST files (field `files`) into an import job, as /imports/new/ does; GET /imports/<id>/ follows it."""
+
+    parser_classes = [MultiPartParser, FormParser]
+    queryset = ImportJob.objects.all()
+
+    def get_serializer_class(self):
+        return serializers.ImportJobSerializer
+
+    def create(self, request):
+        import_check(request.user)
+        files = request.FILES.getlist("files")
+        if not files:
+            return Response({"detail": "Send the files to import in the field `files`."}, status=400)
+        folder = settings.IMPORT_ROOT / uuid.uuid4().hex
+        try:
+            uploads_store(files, folder, limits=UploadLimits.from_settings())
+        except UploadRefused as exc:
+            return Response({"detail": str(exc)}, status=400)
+        job = intake.job_create(
+            user=request.user,
+            source=JobSource.UPLOAD,
+            paths=[str(folder)],
+            label=", ".join(f.name for f in files)[:500],
+            options={"outlet": request.data.get("outlet") or None},
+        )
+        intake.job_enqueue(job)
+        job.refresh_from_db()
+        return Response(self.get_serializer(job).data, status=status.HTTP_201_CREATED)
+
+    def retrieve(self, request, pk=None):
+        import_check(request.user)
+        return Response(self.get_serializer(self.get_object()).data)
