@@ -15,6 +15,8 @@ urlpatterns = [
     path("review/", include("monitoring.review.urls")),
     path("imports/", include("monitoring.intake.urls")),
     path("api/", include("monitoring.api.urls")),
+    path("briefings/", include("monitoring.briefings.urls")),
+    path("", include("monitoring.alerts.urls")),
     path("", include("monitoring.dashboards.urls")),
 ]
 

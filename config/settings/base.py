@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "monitoring.review",
     "monitoring.dashboards",
     "monitoring.intake",
+    "monitoring.alerts",
+    "monitoring.briefings",
     "monitoring.api",
 ]
 
@@ -83,6 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "monitoring.alerts.context_processors.unread_notifications",
             ],
         },
     },
@@ -161,7 +164,14 @@ FEED_MAX_BYTES = int(env("FEED_MAX_BYTES", str(5 * 1024 * 1024)))
 FEED_MAX_REDIRECTS = int(env("FEED_MAX_REDIRECTS", "5"))
 CELERY_BEAT_SCHEDULE = {
     "feeds-poll": {"task": "monitoring.intake.tasks.feeds_poll", "schedule": int(env("FEED_POLL_SECONDS", "300"))},
+    "alerts-send": {"task": "monitoring.alerts.tasks.alerts_send", "schedule": int(env("ALERTS_SECONDS", "300"))},
 }
+
+# Links in emails and briefings point here.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+# Email: the console in development; SMTP from the environment in production (see prod.py).
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "press-monitor <noreply@localhost>")
 
 # REST API: token (editors create them in the admin or with `manage.py drf_create_token USER`) or session auth,
 # the same role checks as the pages, throttled per user.

@@ -1,0 +1,219 @@
+"""Saved searches, new-item counts, alerts (in the app and by email, once each), spikes, briefings (PDF)."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from monitoring.alerts import services
+from monitoring.alerts.models import AlertMode, Notification, NotificationKind, SavedSearch
+from monitoring.briefings.services import briefing_build, briefing_pdf
+from monitoring.codebook.models import TaggedArticle, TagStatus
+from monitoring.people.models import Role, SuggestionStatus
+from tests.factories import ArticleFactory, OutletFactory, PersonFactory, PhotoFactory, QuoteFactory, TagFactory
+
+NOW = timezone.now()
+
+
+def approved(**kwargs):
+    """An article approved at `approved_at` (default: an hour ago)."""
+    kwargs.setdefault("approved_at", NOW - dt.timedelta(hours=1))
+    return ArticleFactory(status="approved", **kwargs)
+
+
+@pytest.fixture
+def water(db):
+    return TagFactory(name="Water", slug="water")
+
+
+def tag(article, tag_obj):
+    TaggedArticle.objects.create(content_object=article, tag=tag_obj, status=TagStatus.CONFIRMED)
+    return article
+
+
+def test_save_search_from_a_page_and_open_it(db, login, analyst, water):
+    client = login(analyst)
+    response = client.post(reverse("alerts:save"), {"name": "Water", "path": "/tags/water/", "params": "tag=water"})
+    assert response.status_code == 302 and response.url == "/tags/water/?tag=water"
+    search = SavedSearch.objects.get(owner=analyst)
+    assert client.get(search.get_absolute_url()).url == search.url
+    search.refresh_from_db()
+    assert search.last_viewed is not None
+
+
+def test_only_dashboard_pages_can_be_saved(db, analyst):
+    with pytest.raises(Exception, match="not a page"):
+        services.search_save(user=analyst, name="x", path="/admin/", params="")
+
+
+def test_new_count_is_of_items_approved_since_last_viewed(db, analyst, water):
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    tag(approved(approved_at=NOW - dt.timedelta(days=3)), water)
+    tag(ArticleFactory(status="new"), water)  # unreviewed items never count
+    assert services.search_new_count(search) == 1
+    SavedSearch.objects.filter(pk=search.pk).update(last_viewed=NOW - dt.timedelta(days=1))
+    tag(approved(), water)
+    search.refresh_from_db()
+    assert services.search_new_count(search) == 1
+
+
+def test_my_searches_page_runs_bounded_queries(db, login, analyst, water, django_assert_max_num_queries):
+    for n in range(3):
+        services.search_save(user=analyst, name=f"s{n}", path="/articles/", params="tag=water")
+    client = login(analyst)
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("alerts:searches"))
+    assert response.content.count(b"data-search-id") == 3
+
+
+def test_alerts_once_each_in_app_and_by_email(db, analyst, water):
+    analyst.email = "ana@example.org"
+    analyst.save()
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    SavedSearch.objects.filter(pk=search.pk).update(alert_mode=AlertMode.IMMEDIATE, alert_email=True)
+    first = tag(approved(headline="Dam deal signed"), water)
+    run = services.alerts_send()
+    assert run.notifications == 1 and run.emails == 1
+    assert "Dam deal signed" in mail.outbox[0].body
+    assert services.alerts_send().notifications == 0  # a retry alerts nobody twice
+    SavedSearch.objects.filter(pk=search.pk).update(checked_until=None)  # even one that re-reads everything
+    assert services.alerts_send().notifications == 0 and len(mail.outbox) == 1
+    second = tag(approved(headline="Canal reopened", approved_at=timezone.now()), water)
+    services.alerts_send()
+    assert set(Notification.objects.values_list("article", flat=True)) == {first.pk, second.pk}
+    assert services.notifications_unread_count(analyst) == 2
+
+
+def test_daily_digest_is_sent_once_a_day(db, analyst, water):
+    analyst.email = "ana@example.org"
+    analyst.save()
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    SavedSearch.objects.filter(pk=search.pk).update(alert_mode=AlertMode.DAILY, alert_email=True)
+    tag(approved(), water)
+    services.alerts_send(now=NOW)
+    tag(approved(approved_at=NOW + dt.timedelta(minutes=5)), water)
+    services.alerts_send(now=NOW + dt.timedelta(hours=1))
+    assert len(mail.outbox) == 1  # the second item waits for tomorrow's digest
+    services.alerts_send(now=NOW + dt.timedelta(hours=25))
+    assert len(mail.outbox) == 2
+
+
+def test_new_person_on_a_tag(db, analyst, water):
+    search = services.search_save(user=analyst, name="Water", path="/tags/water/", params="tag=water")
+    SavedSearch.objects.filter(pk=search.pk).update(alert_mode=AlertMode.IMMEDIATE, alert_new_person=True)
+    old_hand, newcomer = PersonFactory(name="Old Hand"), PersonFactory(name="New Comer")
+    before = tag(approved(approved_at=NOW - dt.timedelta(days=2)), water)
+    QuoteFactory(article=before, speaker=old_hand, status=SuggestionStatus.CONFIRMED)
+    services.alerts_send(now=NOW - dt.timedelta(days=1))
+    fresh = tag(approved(), water)
+    QuoteFactory(article=fresh, speaker=old_hand, status=SuggestionStatus.CONFIRMED)
+    QuoteFactory(article=fresh, speaker=newcomer, status=SuggestionStatus.CONFIRMED)
+    services.alerts_send(now=NOW)
+    people = Notification.objects.filter(kind=NotificationKind.NEW_PERSON).values_list("person__name", flat=True)
+    assert list(people) == ["New Comer"]
+
+
+def test_volume_spike(db, analyst):
+    outlet = OutletFactory()
+    search = services.search_save(user=analyst, name="Outlet", path="/articles/", params=f"outlet={outlet.pk}")
+    SavedSearch.objects.filter(pk=search.pk).update(alert_mode=AlertMode.IMMEDIATE, alert_spike=True)
+    today = timezone.localdate(NOW)
+    for days in (10, 17, 24, 31):  # one a week over the four weeks before
+        approved(outlet=outlet, published_on=today - dt.timedelta(days=days))
+    for _ in range(3):  # three this week: more than twice the average of one
+        approved(outlet=outlet, published_on=today - dt.timedelta(days=1))
+    services.alerts_send(now=NOW)
+    assert Notification.objects.filter(kind=NotificationKind.SPIKE).count() == 1
+    services.alerts_send(now=NOW + dt.timedelta(hours=1))
+    assert Notification.objects.filter(kind=NotificationKind.SPIKE).count() == 1
+
+
+def test_notifications_page_and_header_count(db, login, analyst, water):
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    SavedSearch.objects.filter(pk=search.pk).update(alert_mode=AlertMode.IMMEDIATE)
+    tag(approved(headline="Dam deal signed"), water)
+    call_command("alerts_send", verbosity=0)
+    client = login(analyst)
+    page = client.get(reverse("alerts:notifications"))
+    assert b'id="unread-count">1<' in page.content and b"Dam deal signed" in page.content
+    client.post(reverse("alerts:read"))
+    assert b"unread-count" not in client.get(reverse("alerts:notifications")).content
+
+
+def test_someone_elses_search_is_not_found(db, login, analyst, analyst2):
+    search = services.search_save(user=analyst, name="Mine", path="/articles/", params="")
+    assert login(analyst2).get(search.get_absolute_url()).status_code == 404
+
+
+# Briefings ----------------------------------------------------------------------------------------------------
+
+
+def briefing_data(water):
+    article = tag(approved(headline="Ministers agree on river data"), water)
+    speaker = PersonFactory(name="Nurlan Abenov")
+    Role.objects.create(
+        person=speaker, article=article, title="deputy minister of ecology", status=SuggestionStatus.CONFIRMED
+    )
+    QuoteFactory(
+        article=article,
+        speaker=speaker,
+        text="We cannot manage a river we cannot measure",
+        status=SuggestionStatus.CONFIRMED,
+    )
+    QuoteFactory(article=article, text="A suggestion nobody confirmed", status=SuggestionStatus.SUGGESTED)
+    PhotoFactory(article=article, caption="Delegates in Almaty", credit="TIMUR BEKOV/STEPPE HERALD")
+    tag(ArticleFactory(status="in_review", headline="Not reviewed yet"), water)
+    return article
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_briefing_pdf_has_headlines_quotes_and_credits(db, analyst, water):
+    briefing_data(water)
+    from monitoring.articles.models import Article
+
+    result = briefing_build(articles=Article.objects.all(), title="Water week", user=analyst)
+    text = pdf_text(briefing_pdf(result))
+    assert "Water week" in text and "Ministers agree on river data" in text
+    assert "We cannot manage a river we cannot measure" in text and "Nurlan Abenov" in text
+    assert "deputy minister of ecology" in text and "TIMUR BEKOV/STEPPE HERALD" in text
+    assert "Not reviewed yet" not in text and "A suggestion nobody confirmed" not in text
+    assert "Page 2 of" in text
+
+
+def test_briefing_page_and_pdf_from_selected_items(db, login, analyst, water):
+    article = briefing_data(water)
+    client = login(analyst)
+    page = client.get(reverse("briefings:briefing"), {"article": [article.pk], "title": "Picked"})
+    assert page.status_code == 200 and b"Ministers agree on river data" in page.content
+    pdf = client.get(reverse("briefings:briefing"), {"article": [article.pk], "format": "pdf"})
+    assert pdf["Content-Type"] == "application/pdf" and "Nurlan Abenov" in pdf_text(pdf.content)
+    assert client.get(reverse("briefings:briefing")).status_code == 400
+
+
+def test_briefing_command_for_a_saved_search(db, analyst, water, tmp_path):
+    briefing_data(water)
+    services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    out = tmp_path / "water.pdf"
+    call_command("briefing", "--search", "Water", "--output", str(out))
+    assert "Ministers agree on river data" in pdf_text(out.read_bytes())
+
+
+def test_daily_briefing_is_emailed_with_the_pdf(db, analyst, water):
+    analyst.email = "ana@example.org"
+    analyst.save()
+    briefing_data(water)
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    SavedSearch.objects.filter(pk=search.pk).update(daily_briefing=True)
+    assert services.alerts_send(now=NOW).briefings == 1
+    assert services.alerts_send(now=NOW + dt.timedelta(hours=2)).briefings == 0
+    message = mail.outbox[0]
+    name, content, mimetype = message.attachments[0]
+    assert mimetype == "application/pdf" and "Ministers agree on river data" in pdf_text(content)
