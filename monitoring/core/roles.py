@@ -18,6 +18,8 @@ CONTENT_MODELS = [
 ]
 CODEBOOK_MODELS = ["codebook.tag", "core.country"]
 REVIEW_MODELS = ["review.annotation", "review.annotationcomment", "review.workflowevent"]
+# django-axes' login throttling records: deleting an access attempt unlocks that username/address pair.
+LOGIN_ATTEMPT_MODELS = ["axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"]
 
 ANALYST, REVIEWER, EDITOR = "Analyst", "Reviewer", "Editor"
 
@@ -42,6 +44,8 @@ ROLE_PERMISSIONS = {
     ],
     EDITOR: [
         *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS, ["view", "add", "change", "delete"]),
+        *_perms(LOGIN_ATTEMPT_MODELS, ["view"]),
+        *_perms(["axes.accessattempt"], ["delete"]),
     ],
 }
 
