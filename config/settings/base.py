@@ -121,10 +121,11 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind a reverse proxy, the client address is the proxy's unless it says how many proxies add X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT", "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# Behind the TLS proxy every request comes from the proxy's address, so one username's lock would hold for every
+# client: with TRUST_X_FORWARDED_FOR on, the address the proxy adds to X-Forwarded-For counts instead
+# (config/client_address.py). Leave it off when no proxy sets that header, or clients could pick their address.
+TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR")
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
 
 # Content-Security-Policy (django-csp 4 format): scripts, styles and everything else only from this site's own
 # files; templates hold no inline <script> code, <style> blocks or style= attributes (tests/core/test_csp.py).

@@ -124,3 +124,47 @@ def test_only_editors_may_unlock(request, login, analyst2, role):
         client.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}).status_code == 403
     )
     assert AccessAttempt.objects.filter(pk=attempt.pk).exists()
+
+
+def client_behind_proxy(forwarded_for: str) -> Client:
+    return Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded_for)
+
+
+def test_behind_a_proxy_clients_are_told_apart_by_the_forwarded_address(settings, analyst):
+    settings.TRUST_X_FORWARDED_FOR = True
+    failures_send(client_behind_proxy("203.0.113.7"), "/accounts/login/", analyst.username, 50)
+
+    other_client = client_behind_proxy("198.51.100.20")
+    login_post(other_client, "/accounts/login/", analyst.username, PASSWORD)
+
+    assert logged_in(other_client)
+    locked = client_behind_proxy("203.0.113.7")
+    assert login_post(locked, "/accounts/login/", analyst.username, PASSWORD).status_code == 429
+
+
+def test_behind_a_proxy_invented_forwarded_addresses_do_not_escape_the_lock(settings, analyst):
+    settings.TRUST_X_FORWARDED_FOR = True
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        # The proxy appends the real address to whatever the client sent.
+        client = client_behind_proxy(f"192.0.2.{attempt + 1}, 203.0.113.7")
+        login_post(client, "/accounts/login/", analyst.username, f"wrong-{attempt}")
+
+    client = client_behind_proxy("192.0.2.99, 203.0.113.7")
+    assert login_post(client, "/accounts/login/", analyst.username, PASSWORD).status_code == 429
+
+
+def test_behind_a_proxy_a_malformed_forwarded_address_counts_as_the_proxy(settings, analyst):
+    settings.TRUST_X_FORWARDED_FOR = True
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login_post(client_behind_proxy(f"not-an-address-{attempt}"), "/accounts/login/", analyst.username, "wrong")
+
+    client = client_behind_proxy("")
+    assert login_post(client, "/accounts/login/", analyst.username, PASSWORD).status_code == 429
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(analyst):
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        login_post(client_behind_proxy(f"198.51.100.{attempt + 1}"), "/accounts/login/", analyst.username, "wrong")
+
+    client = client_behind_proxy("198.51.100.99")
+    assert login_post(client, "/accounts/login/", analyst.username, PASSWORD).status_code == 429
