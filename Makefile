@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install demo demo-data serve worker beat test test-postgres test-browser bench check clean
+.PHONY: install demo demo-data serve worker beat test test-postgres test-browser bench check deploy-check clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.prod SECRET_KEY=ci-check-deploy-$$(date +%s)-a-long-random-enough-secret-key-value \
 		ALLOWED_HOSTS=press-monitor.example.org $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# The README's deployment in a temporary folder (fresh venv, pip install ., PostgreSQL, collectstatic, gunicorn),
+# probed over HTTP; DEPLOY_CHECK_DB names the throwaway database (default deploy_ci).
+deploy-check:
+	$(PYTHON) .ci/deploy_check.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

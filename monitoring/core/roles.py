@@ -19,6 +19,8 @@ CONTENT_MODELS = [
 CODEBOOK_MODELS = ["codebook.tag", "core.country"]
 REVIEW_MODELS = ["review.annotation", "review.annotationcomment", "review.workflowevent"]
 INTAKE_MODELS = ["intake.importjob", "intake.importjobfile", "intake.feed", "intake.feedentry"]
+# django-axes' login throttling records: deleting an access attempt unlocks that username/address pair.
+LOGIN_ATTEMPT_MODELS = ["axes.accessattempt", "axes.accesslog", "axes.accessfailurelog"]
 
 ANALYST, REVIEWER, EDITOR = "Analyst", "Reviewer", "Editor"
 
@@ -45,6 +47,8 @@ ROLE_PERMISSIONS = {
         *_perms(CONTENT_MODELS + CODEBOOK_MODELS + REVIEW_MODELS, ["view", "add", "change", "delete"]),
         *_perms(INTAKE_MODELS, ["view"]),
         *_perms(["intake.feed"], ["add", "change", "delete"]),
+        *_perms(LOGIN_ATTEMPT_MODELS, ["view"]),
+        *_perms(["axes.accessattempt"], ["delete"]),
     ],
 }
 
