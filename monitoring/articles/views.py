@@ -150,6 +150,13 @@ def annotation_comment(request, pk, annotation_id):
     )
 
 
+def _decided(kind: str, decision: str, *, already: bool) -> str:
+    """The message after a decision; repeating one (a second click, an old tab) is said to have changed nothing."""
+    if already:
+        return f"{kind} was already {decision}ed: nothing changed."
+    return f"{kind} {decision}ed."
+
+
 @require_POST
 def quote_decide(request, pk, quote_id, decision):
     quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=quote_id, article_id=pk)
@@ -163,7 +170,7 @@ def quote_decide(request, pk, quote_id, decision):
             request,
             article,
             lambda: service(quote=quote, user=request.user, version=version),
-            f"Quote {decision}ed.",
+            _decided("Quote", decision, already=quote.status == f"{decision}ed"),
             anchor=anchor,
         )
     if decision != "update":
@@ -172,23 +179,23 @@ def quote_decide(request, pk, quote_id, decision):
     if not form.is_valid():
         return _invalid(request, article, form)
     data = form.cleaned_data
-
-    def update():
-        speaker = data["speaker"]
-        if data["speaker_name"].strip():
-            speaker = services.person_for_name(data["speaker_name"])
-        services.quote_update(
+    return _act(
+        request,
+        article,
+        lambda: services.quote_update(
             quote=quote,
             user=request.user,
             version=data["version"],
-            speaker=speaker,
+            speaker=data["speaker"],
+            speaker_name=data["speaker_name"],
             group=data["group"],
             kind=data["kind"] or None,
             start=data["start"],
             end=data["end"],
-        )
-
-    return _act(request, article, update, "Quote updated and confirmed.", anchor=anchor)
+        ),
+        "Quote saved and confirmed.",
+        anchor=anchor,
+    )
 
 
 @require_POST
@@ -196,20 +203,13 @@ def role_decide(request, pk, role_id, decision):
     role = get_object_or_404(Role.objects.select_related("article", "person"), pk=role_id, article_id=pk)
     article = role.article
     anchor = f"#role-{role.pk}"
-    if decision == "confirm":
+    if decision in ("confirm", "reject"):
+        service = services.role_confirm if decision == "confirm" else services.role_reject
         return _act(
             request,
             article,
-            lambda: services.role_confirm(role=role, user=request.user),
-            "Role confirmed.",
-            anchor=anchor,
-        )
-    if decision == "reject":
-        return _act(
-            request,
-            article,
-            lambda: services.role_reject(role=role, user=request.user),
-            "Role rejected.",
+            lambda: service(role=role, user=request.user),
+            _decided("Role", decision, already=role.status == f"{decision}ed"),
             anchor=anchor,
         )
     if decision != "update":
@@ -221,26 +221,29 @@ def role_decide(request, pk, role_id, decision):
         request,
         article,
         lambda: services.role_update(role=role, user=request.user, **form.cleaned_data),
-        "Role updated and confirmed.",
+        "Role saved and confirmed.",
         anchor=anchor,
     )
 
 
 @require_POST
 def tag_decide(request, pk, tagged_id, decision):
-    tagged = get_object_or_404(
-        TaggedArticle.objects.select_related("content_object", "tag"), pk=tagged_id, content_object_id=pk
-    )
     service = {"confirm": services.tag_confirm, "reject": services.tag_reject}.get(decision)
     if service is None:
         raise Http404("Unknown decision.")
-    return _act(
-        request,
-        tagged.content_object,
-        lambda: service(tagged=tagged, user=request.user),
-        f"Tag {tagged.tag.name} {decision}ed.",
-        anchor="#tags",
-    )
+    article = get_object_or_404(Article, pk=pk)
+    tagged = TaggedArticle.objects.select_related("tag").filter(pk=tagged_id, content_object=article).first()
+    if tagged is None and decision == "confirm":
+        return _refused(request, article, "That tag was removed from the article meanwhile; reload the page.", 409)
+    if tagged is None:
+        # A rejected tag is removed, so a second Reject finds no row: the service still checks who asks, then
+        # changes and records nothing.
+        tagged = TaggedArticle(pk=tagged_id, content_object=article)
+        done = "That tag was already removed: nothing changed."
+    else:
+        tagged.content_object = article
+        done = _decided(f"Tag {tagged.tag.name}", decision, already=tagged.status == f"{decision}ed")
+    return _act(request, article, lambda: service(tagged=tagged, user=request.user), done, anchor="#tags")
 
 
 @require_POST

@@ -2,15 +2,17 @@
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from monitoring.articles.models import Article, ArticleStatus
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.models import Country
-from monitoring.core.permissions import transitions_allowed, user_roles
+from monitoring.core.permissions import article_content_check, transitions_allowed, user_roles
 from monitoring.core.roles import ANALYST, EDITOR, REVIEWER
 from monitoring.core.workflow import states_where
 from monitoring.people.models import OrganizationMention, Quote, Role, SuggestionStatus
@@ -108,6 +110,15 @@ class ReaderPage:
     def can_analyse(self) -> bool:
         article = self.article
         return ANALYST in self.roles_held and article.status == "in_analysis" and article.assignee_id == self.user_id
+
+    @cached_property
+    def can_decide(self) -> bool:
+        """May confirm, reject and edit quotes, roles and tags: the holder in analysis, an editor while open."""
+        try:
+            article_content_check(self.user, self.article)
+        except PermissionDenied:
+            return False
+        return True
 
     @property
     def can_comment(self) -> bool:

@@ -155,6 +155,11 @@ def article_assign(*, article: Article, user, assignee, comment: str = "") -> Ar
 
 
 # Extraction review: suggested quotes, roles and tags --------------------------------------------------------
+#
+# Decisions are idempotent: asking for what already holds (confirming a confirmed quote, rejecting a rejected role,
+# an edit that changes nothing) changes nothing and records nothing, whichever door it comes through. Every check
+# comes before the first write, inside the transaction, so a refusal leaves no trace. The analyst holding the item
+# or an editor (while it is open) decides, as for any coverage data (permissions.article_content_check).
 
 
 def _event_record(article: Article, *, user, action: WorkflowAction, subject: str, comment: str = "") -> None:
@@ -169,12 +174,16 @@ def _event_record(article: Article, *, user, action: WorkflowAction, subject: st
     )
 
 
-def _versioned_lock(model, pk: int, version: int | None, *, label: str):
-    obj = model.objects.select_for_update().get(pk=pk)
+def _version_check(obj, version: int | None, *, label: str) -> None:
     if version is not None and obj.version != version:
         raise EditConflict(
             f"Someone changed this {label} since you loaded the page; reload to see their change, then retry."
         )
+
+
+def _versioned_lock(model, pk: int, version: int | None, *, label: str):
+    obj = model.objects.select_for_update().get(pk=pk)
+    _version_check(obj, version, label=label)
     return obj
 
 
@@ -182,44 +191,65 @@ def _quote_subject(quote: Quote) -> str:
     return f"quote #{quote.pk} ({quote.speaker_label}): {quote.text[:120]}"
 
 
-def _quote_decide(*, quote: Quote, user, version: int | None, status: str, action: WorkflowAction, doing: str) -> Quote:
+def _fields_of(obj, fields: tuple[str, ...]) -> tuple:
+    return tuple(getattr(obj, name) for name in fields)
+
+
+QUOTE_DECIDED_FIELDS = ("speaker_id", "group", "kind", "start", "end", "text", "status")
+ROLE_DECIDED_FIELDS = ("title", "organization_id", "status")
+
+
+def _decision_action(before: tuple, after: tuple) -> WorkflowAction:
+    """An edit that only sets the status (the status is last in the field tuples) is a plain decision."""
+    if before[:-1] == after[:-1]:
+        return WorkflowAction.CONFIRM if after[-1] == SuggestionStatus.CONFIRMED else WorkflowAction.REJECT
+    return WorkflowAction.EDIT
+
+
+def _quote_save(quote: Quote, article: Article, *, user, version: int | None, before: tuple) -> Quote:
+    """Record the quote's decision unless it changes nothing; a stale form is refused only when it would."""
+    after = _fields_of(quote, QUOTE_DECIDED_FIELDS)
+    if after == before:
+        return quote
+    _version_check(quote, version, label="quote")
+    quote.version += 1
+    action = _decision_action(before, after)
+    if action == WorkflowAction.EDIT:
+        quote.full_clean()
+    quote._history_user = user
+    quote.save()
+    _event_record(article, user=user, action=action, subject=_quote_subject(quote))
+    return quote
+
+
+def _quote_decide(*, quote: Quote, user, version: int | None, status: str, doing: str) -> Quote:
     with transaction.atomic():
         article = _article_lock(quote.article)
-        permissions.article_analysis_check(user, article, doing=doing)
-        quote = _versioned_lock(Quote, quote.pk, version, label="quote")
+        permissions.article_content_check(user, article, doing=doing)
+        quote = Quote.objects.select_for_update().get(pk=quote.pk)
+        quote.article = article
+        before = _fields_of(quote, QUOTE_DECIDED_FIELDS)
         quote.status = status
-        quote.version += 1
-        quote._history_user = user
-        quote.save()
-        _event_record(article, user=user, action=action, subject=_quote_subject(quote))
-        return quote
+        return _quote_save(quote, article, user=user, version=version, before=before)
 
 
 def quote_confirm(*, quote: Quote, user, version: int | None = None) -> Quote:
+    """Confirm a quote; confirming a confirmed one changes and records nothing."""
     return _quote_decide(
-        quote=quote,
-        user=user,
-        version=version,
-        status=SuggestionStatus.CONFIRMED,
-        action=WorkflowAction.CONFIRM,
-        doing="confirm quotes",
+        quote=quote, user=user, version=version, status=SuggestionStatus.CONFIRMED, doing="confirm quotes"
     )
 
 
 def quote_reject(*, quote: Quote, user, version: int | None = None) -> Quote:
     """Mark a suggested quote wrong; it is kept (rejected) so a re-import does not suggest it again."""
     return _quote_decide(
-        quote=quote,
-        user=user,
-        version=version,
-        status=SuggestionStatus.REJECTED,
-        action=WorkflowAction.REJECT,
-        doing="reject quotes",
+        quote=quote, user=user, version=version, status=SuggestionStatus.REJECTED, doing="reject quotes"
     )
 
 
 def person_for_name(name: str) -> Person:
-    """The person known by this name or alias, created if nobody is."""
+    """The person known by this name or alias, created if nobody is; call it inside the caller's transaction, after
+    its permission check, so a refused or failed action creates nobody."""
     key = name_key(name)
     person = Person.objects.filter(key=key).first()
     if person is None:
@@ -238,17 +268,22 @@ def quote_update(
     user,
     version: int | None,
     speaker: Person | None = None,
+    speaker_name: str = "",
     group: str = "",
     kind: str | None = None,
     start: int | None = None,
     end: int | None = None,
 ) -> Quote:
-    """Correct a quote (speaker or group, kind, span) and confirm it: an edited suggestion is a decision."""
+    """Correct a quote (speaker, a speaker by name, or group; kind; span) and confirm it: an edited suggestion is a
+    decision. A speaker named but not known becomes a person, only once the edit is allowed and valid."""
     with transaction.atomic():
         article = _article_lock(quote.article)
-        permissions.article_analysis_check(user, article, doing="edit quotes")
-        quote = _versioned_lock(Quote, quote.pk, version, label="quote")
+        permissions.article_content_check(user, article, doing="edit quotes")
+        quote = Quote.objects.select_for_update().get(pk=quote.pk)
         quote.article = article
+        before = _fields_of(quote, QUOTE_DECIDED_FIELDS)
+        if speaker_name.strip():
+            speaker = person_for_name(speaker_name)
         if speaker is not None:
             quote.speaker, quote.group = speaker, ""
         elif group.strip():
@@ -258,39 +293,35 @@ def quote_update(
         if start is not None and end is not None:
             quote.start, quote.end, quote.text = start, end, article.body[start:end]
         quote.status = SuggestionStatus.CONFIRMED
-        quote.version += 1
-        quote.full_clean()
-        quote._history_user = user
-        quote.save()
-        _event_record(article, user=user, action=WorkflowAction.EDIT, subject=_quote_subject(quote))
-        return quote
+        return _quote_save(quote, article, user=user, version=version, before=before)
 
 
-def _role_decide(*, role: Role, user, status: str, action: WorkflowAction, doing: str, **changes) -> Role:
+def _role_decide(*, role: Role, user, status: str, doing: str, **changes) -> Role:
     with transaction.atomic():
         article = _article_lock(role.article)
-        permissions.article_analysis_check(user, article, doing=doing)
+        permissions.article_content_check(user, article, doing=doing)
         role = Role.objects.select_for_update().get(pk=role.pk)
+        before = _fields_of(role, ROLE_DECIDED_FIELDS)
         for field, value in changes.items():
             setattr(role, field, value)
         role.status = status
+        after = _fields_of(role, ROLE_DECIDED_FIELDS)
+        if after == before:
+            return role
         role.full_clean()
         role._history_user = user
         role.save()
-        _event_record(article, user=user, action=action, subject=f"role #{role.pk}: {role}")
+        _event_record(article, user=user, action=_decision_action(before, after), subject=f"role #{role.pk}: {role}")
         return role
 
 
 def role_confirm(*, role: Role, user) -> Role:
-    return _role_decide(
-        role=role, user=user, status=SuggestionStatus.CONFIRMED, action=WorkflowAction.CONFIRM, doing="confirm roles"
-    )
+    """Confirm a role; confirming a confirmed one changes and records nothing."""
+    return _role_decide(role=role, user=user, status=SuggestionStatus.CONFIRMED, doing="confirm roles")
 
 
 def role_reject(*, role: Role, user) -> Role:
-    return _role_decide(
-        role=role, user=user, status=SuggestionStatus.REJECTED, action=WorkflowAction.REJECT, doing="reject roles"
-    )
+    return _role_decide(role=role, user=user, status=SuggestionStatus.REJECTED, doing="reject roles")
 
 
 def role_update(*, role: Role, user, title: str, organization: Organization | None = None) -> Role:
@@ -301,7 +332,6 @@ def role_update(*, role: Role, user, title: str, organization: Organization | No
         role=role,
         user=user,
         status=SuggestionStatus.CONFIRMED,
-        action=WorkflowAction.EDIT,
         doing="edit roles",
         title=title.strip(),
         organization=organization,
@@ -309,10 +339,13 @@ def role_update(*, role: Role, user, title: str, organization: Organization | No
 
 
 def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
+    """Confirm a suggested tag; confirming a confirmed one changes and records nothing."""
     with transaction.atomic():
         article = _article_lock(tagged.content_object)
-        permissions.article_analysis_check(user, article, doing="confirm tags")
+        permissions.article_content_check(user, article, doing="confirm tags")
         tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
+        if tagged.status == TagStatus.CONFIRMED:
+            return tagged
         tagged.status = TagStatus.CONFIRMED
         tagged.save(update_fields=["status"])
         _event_record(article, user=user, action=WorkflowAction.CONFIRM, subject=f"tag {tagged.tag.name}")
@@ -320,11 +353,14 @@ def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
 
 
 def tag_reject(*, tagged: TaggedArticle, user) -> None:
-    """Remove a suggested tag; the event keeps its name, so the decision stays on record."""
+    """Remove a tag; the event keeps its name, so the decision stays on record. A tag already removed (a second
+    click) is left alone, with no second event."""
     with transaction.atomic():
         article = _article_lock(tagged.content_object)
-        permissions.article_analysis_check(user, article, doing="reject tags")
-        tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
+        permissions.article_content_check(user, article, doing="reject tags")
+        tagged = TaggedArticle.objects.select_for_update().select_related("tag").filter(pk=tagged.pk).first()
+        if tagged is None:
+            return
         name = tagged.tag.name
         tagged.delete()
         _event_record(article, user=user, action=WorkflowAction.REJECT, subject=f"tag {name}")

@@ -123,3 +123,32 @@ def test_concurrent_quote_edits_from_the_same_version_one_wins(monkeypatch, anal
     assert "Someone changed this quote" in results[loser]
     quote.refresh_from_db()
     assert (quote.kind, quote.version) == (winner, 2)
+
+
+def test_two_confirms_of_one_quote_at_once_record_one_decision(monkeypatch, analyst, editor):
+    """The holder and an editor (or two tabs) confirm the same suggestion at the same moment: the second waits for
+    the first's lock, then finds it confirmed and changes nothing."""
+    article = ArticleFactory(status="in_analysis", assignee=analyst)
+    quote = QuoteFactory(article=article)
+    monkeypatch.setattr(permissions, "article_content_check", _slowed(permissions.article_content_check))
+    results = {}
+
+    def confirm(user):
+        try:
+            services.quote_confirm(quote=quote, user=user, version=1)
+            results[user.username] = "ok"
+        except (PermissionDenied, services.EditConflict) as exc:
+            results[user.username] = str(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm, args=(user,)) for user in (analyst, editor)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert results == {"ana": "ok", "ed": "ok"}
+    quote.refresh_from_db()
+    assert (quote.status, quote.version) == ("confirmed", 2)
+    assert WorkflowEvent.objects.filter(article=article).count() == 1

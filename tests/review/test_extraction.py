@@ -83,8 +83,8 @@ def test_a_stale_quote_form_does_not_overwrite(login, analyst, article):
     assert Quote.objects.get().kind == "indirect"
 
 
-@pytest.mark.parametrize("who", ["analyst2", "reviewer", "editor", "outsider"])
-def test_only_the_analyst_of_the_article_decides_suggestions(request, login, article, who):
+@pytest.mark.parametrize("who", ["analyst2", "reviewer", "outsider"])
+def test_only_the_analyst_of_the_article_or_an_editor_decides_suggestions(request, login, article, who):
     quote, role = QuoteFactory(article=article), RoleFactory(article=article)
     tagged = TaggedArticle.objects.create(content_object=article, tag=TagFactory(), status="suggested")
     client = login(request.getfixturevalue(who))
@@ -92,6 +92,31 @@ def test_only_the_analyst_of_the_article_decides_suggestions(request, login, art
     assert decide(client, article, "role", role.pk, "confirm").status_code == 403
     assert decide(client, article, "tag", tagged.pk, "reject").status_code == 403
     assert services.article_pending_count(article=article) == 3
+
+
+@pytest.mark.parametrize("status", ["in_analysis", "in_review"])
+def test_an_editor_decides_suggestions_while_the_item_is_open(login, editor, analyst, status):
+    article = ArticleFactory(status=status, assignee=analyst)
+    quote, role = QuoteFactory(article=article), RoleFactory(article=article)
+    client = login(editor)
+    assert decide(client, article, "quote", quote.pk, "confirm", version=1).status_code == 302
+    assert decide(client, article, "role", role.pk, "update", title="party leader").status_code == 302
+    assert services.article_pending_count(article=article) == 0
+    assert set(WorkflowEvent.objects.values_list("actor__username", flat=True)) == {"ed"}
+
+
+@pytest.mark.parametrize("who", ["analyst", "editor"])
+@pytest.mark.parametrize("status", ["approved", "archived"])
+def test_nobody_decides_on_an_approved_or_archived_item(request, login, analyst, who, status):
+    article = ArticleFactory(status=status, assignee=analyst)
+    quote, role = QuoteFactory(article=article), RoleFactory(article=article)
+    client = login(request.getfixturevalue(who))
+    response = decide(client, article, "quote", quote.pk, "update", version=1, kind="partial")
+    assert response.status_code == 403
+    assert "reopen it first" in response.context["message"]
+    assert decide(client, article, "role", role.pk, "confirm").status_code == 403
+    assert services.article_pending_count(article=article) == 2
+    assert not WorkflowEvent.objects.exists()
 
 
 def test_roles_and_tags_confirmed_edited_rejected(login, analyst, article):
