@@ -227,7 +227,7 @@ class ImportViewSet(TokenOrSession, viewsets.GenericViewSet):
     def get_serializer_class(self):
         return serializers.ImportJobSerializer
 
-    def create(self, request):
+    def create(self, request, *args, **kwargs):
         import_check(request.user)
         files = request.FILES.getlist("files")
         if not files:
@@ -248,6 +248,6 @@ class ImportViewSet(TokenOrSession, viewsets.GenericViewSet):
         job.refresh_from_db()
         return Response(self.get_serializer(job).data, status=status.HTTP_201_CREATED)
 
-    def retrieve(self, request, pk=None):
+    def retrieve(self, request, *args, **kwargs):
         import_check(request.user)
         return Response(self.get_serializer(self.get_object()).data)
