@@ -170,6 +170,12 @@ PHOTO_MAX_PIXELS = int(env("PHOTO_MAX_PIXELS", str(40_000_000)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = PHOTO_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Imports: an input over a limit fails alone, with a message naming the setting (README, "Limits").
+IMPORT_MAX_BYTES = int(env("IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))  # a press-text file or one JSON/JSONL record
+IMPORT_MAX_FILE_BYTES = int(env("IMPORT_MAX_FILE_BYTES", str(200 * 1024 * 1024)))  # a JSON/JSONL file of records
+IMPORT_MAX_JSON_DEPTH = int(env("IMPORT_MAX_JSON_DEPTH", "64"))
+IMPORT_MAX_QUOTES = int(env("IMPORT_MAX_QUOTES", "500"))
+
 TAGGIT_CASE_INSENSITIVE = True
 
 LOGGING = {

@@ -38,7 +38,7 @@ from monitoring.photos.images import image_check
 from monitoring.photos.models import Photo
 from monitoring.review.services import annotations_reanchor
 
-from .parsers import ParsedArticle, ParseError, content_fingerprint
+from .parsers import ParsedArticle, ParseError, content_fingerprint, exception_summary
 from .parsers.gazetteer import ORGANIZATION_ALIASES
 from .sources import ImportUnit
 
@@ -557,7 +557,7 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
             ids += [article.pk for article in created]
             for article, p in zip(created, fresh):
                 report.record(p.unit.source, Outcome.CREATED, article.pk)
-        except DatabaseError:
+        except Exception:  # a database error or any other: retried one by one below, so the bad unit fails alone
             cache.reset()  # ids cached inside the rolled-back savepoint do not exist
             rest = fresh + rest  # one by one, so the bad article fails alone
         for p in rest:
@@ -580,6 +580,9 @@ def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prep
         return unit_prepare(unit, cache=cache, options=options)
     except ImportFailure as exc:
         return report_failure(report, str(exc), source=unit.source)
+    except Exception as exc:  # whatever else one unit raises fails that unit alone; interrupts still stop the run
+        message = f"{unit.where}: could not be imported ({exception_summary(exc)})"
+        return report_failure(report, message, source=unit.source)
 
 
 def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | None:
@@ -589,6 +592,10 @@ def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | 
     except DatabaseError as exc:
         cache.reset()
         message = f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})"
+        return report_failure(report, message, source=prepared.unit.source)
+    except Exception as exc:  # rolled back with its savepoint: the unit fails alone and the batch goes on
+        cache.reset()
+        message = f"{prepared.unit.where}: could not be imported ({exception_summary(exc)})"
         return report_failure(report, message, source=prepared.unit.source)
     report.record(prepared.unit.source, outcome, article.pk)
     return None if outcome is Outcome.UNCHANGED else article

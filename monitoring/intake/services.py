@@ -17,9 +17,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from monitoring.ingest.parsers import ParseError
 from monitoring.ingest.selectors import keyword_rules
 from monitoring.ingest.services import ImportOptions, ImportReport, Outcome, units_import
-from monitoring.ingest.sources import file_units, paths_expand
+from monitoring.ingest.sources import file_units, limits_configured, paths_expand
 
 from .models import FileState, ImportJob, ImportJobFile, JobState
 
@@ -36,19 +37,37 @@ def job_create(
     feed=None,
 ) -> ImportJob:
     """Record a job with one row per input file (folders are expanded, globs matched); nothing is imported yet."""
-    files = [(Path(path), root) for path, root in paths_expand(paths)]
+    files, unreadable = [], []
+    for item in paths_expand(paths):
+        (unreadable if isinstance(item, ParseError) else files).append(item)
     with transaction.atomic():
         job = ImportJob.objects.create(
             created_by=user if user is not None and user.is_authenticated else None,
             source=source,
             label=label[:500],
             options=options or {},
-            total=len(files),
+            total=len(files) + len(unreadable),
+            done=len(unreadable),
             feed=feed,
         )
         ImportJobFile.objects.bulk_create(
-            ImportJobFile(job=job, name=_display_name(path, root), path=str(path), root=str(root))
-            for path, root in files
+            [
+                ImportJobFile(job=job, name=_display_name(Path(path), root), path=str(path), root=str(root))
+                for path, root in files
+            ]
+            + [
+                ImportJobFile(
+                    job=job,
+                    name=error.source[:500],
+                    path=error.source,
+                    root="",
+                    state=FileState.DONE,
+                    outcome=Outcome.FAILED.value,
+                    counts={Outcome.FAILED.value: 1},
+                    message=str(error),
+                )
+                for error in unreadable
+            ]
         )
     return job
 
@@ -102,12 +121,14 @@ def files_import(*, job_id: int, file_ids: list[int]) -> None:
         ImportJob.objects.filter(pk=job_id, state=JobState.QUEUED).update(state=JobState.RUNNING)
     ImportJobFile.objects.filter(pk__in=[f.pk for f in files]).update(attempts=F("attempts") + 1)
     options = ImportOptions(outlet=job.options.get("outlet"), tags=list(job.options.get("tags", [])))
-    rules = keyword_rules()
+    rules, limits = keyword_rules(), limits_configured()
     by_source = {f.path: f for f in files}
     units = (
         unit
         for f in files
-        for unit in file_units(Path(f.path), root=Path(f.root), fmt=job.options.get("format"), keyword_rules=rules)
+        for unit in file_units(
+            Path(f.path), root=Path(f.root), fmt=job.options.get("format"), keyword_rules=rules, limits=limits
+        )
     )
     report = ImportReport()
     units_import(units, options=options, report=report)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import re
+from typing import Any
 
 from .errors import ParseError
 
 # Above this share of control characters the file is not text, whatever it decodes to.
 _MAX_CONTROL_SHARE = 0.05
 _TEXT_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+# Characters no text column stores alike on every backend: PostgreSQL refuses NUL, and a lone surrogate (a JSON
+# "\ud800" escape) cannot be encoded as UTF-8 at all. They are replaced, never passed on.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
 
 def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
@@ -35,9 +41,41 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
                 text, note = data.decode("latin-1"), "decoded as latin-1 (not valid UTF-8)"
     if text.startswith("\ufeff"):
         text = text[1:]
+    text, replaced = text_repair(text)
+    if replaced:
+        note = "; ".join(filter(None, [note, repair_note(replaced)]))
     if not text.strip():
         raise ParseError("empty file", source=source)
     controls = sum(1 for char in text if char < " " and char not in _TEXT_CONTROLS)
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise ParseError("binary file (mostly non-text bytes), not text", source=source)
     return text, note
+
+
+def text_repair(text: str) -> tuple[str, int]:
+    """The text with NUL characters and lone surrogates replaced by U+FFFD, and how many were replaced."""
+    return _UNSTORABLE.subn(REPLACEMENT, text)
+
+
+def value_repair(value: Any) -> tuple[Any, int]:
+    """A decoded JSON value with every string in it (keys too) repaired, and how many characters were replaced.
+
+    Recursion is safe here: records are checked against the nesting limit before they are decoded.
+    """
+    if isinstance(value, str):
+        return text_repair(value)
+    if isinstance(value, list):
+        items = [value_repair(item) for item in value]
+        return [item for item, _ in items], sum(count for _, count in items)
+    if isinstance(value, dict):
+        replaced, repaired = 0, {}
+        for key, item in value.items():
+            (key, key_count), (item, item_count) = text_repair(key), value_repair(item)
+            repaired[key] = item
+            replaced += key_count + item_count
+        return repaired, replaced
+    return value, 0
+
+
+def repair_note(replaced: int) -> str:
+    return f"replaced {replaced:,} NUL or lone surrogate character(s) with U+FFFD"

@@ -29,3 +29,10 @@ class ParseError(Exception):
         elif self.line is not None:
             where += f": line {self.line}"
         return f"{where}: {self.message}"
+
+
+def exception_summary(exc: BaseException) -> str:
+    """An unexpected exception as one short line for a failure message: "RecursionError: maximum recursion ..."."""
+    lines = str(exc).strip().splitlines()
+    detail = lines[0][:200] if lines else ""
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__

@@ -9,13 +9,15 @@ from typing import Any
 
 from .article import ParsedArticle, ParsedPhoto
 from .dates import date_parse
-from .errors import ParseError
+from .errors import ParseError, exception_summary
+from .limits import InputLimits, over_limit
 from .mentions import caption_people
 from .press_text import _PARAGRAPH_BREAK, KeywordRules, _credit_split, _split_names, article_complete, body_split
 
 _KNOWN_KEYS = {"headline", "body", "outlet", "published", "updated", "url", "byline", "language", "tags", "photos"}
 _PHOTO_KEYS = {"file", "caption", "credit"}
 _DECODER = json.JSONDecoder()
+_DEFAULT_LIMITS = InputLimits()
 
 
 _JSON_TYPE_NAMES = {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}
@@ -121,10 +123,69 @@ def _json_error(error: json.JSONDecodeError) -> str:
     return f"invalid JSON: {error.msg} (column {error.colno})"
 
 
+# A JSON string (escapes included), a bracket, or a quote opening a string that is never closed.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]|"', re.DOTALL)
+
+
+def json_extent(text: str, start: int = 0, end: int | None = None) -> tuple[int | None, int]:
+    """Where the array or object opening at `start` closes (None if it never does) and how deeply it nests.
+
+    Found without recursion: the standard decoder recurses once per level, so a record nested 100,000 deep must be
+    measured before it is decoded. Only strings and brackets are looked at; invalid JSON is left to the decoder.
+    """
+    depth = deepest = 0
+    for token in _JSON_TOKEN.finditer(text, start, len(text) if end is None else end):
+        char = text[token.start()]
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+            if depth <= 0:
+                return token.end(), deepest
+        elif token.end() - token.start() == 1:  # a string never closed
+            break
+    return None, deepest
+
+
+def _over_limits(text: str, start: int, end: int, depth: int, limits: InputLimits) -> str | None:
+    """Why the record text[start:end], nesting `depth` levels, is refused; None when it is within the limits."""
+    if (end - start) * 4 > limits.max_bytes:  # a character is at most four bytes: most records need no count
+        size = len(text[start:end].encode("utf-8", "surrogatepass"))
+        if size > limits.max_bytes:
+            return over_limit(size, "bytes", "IMPORT_MAX_BYTES", limits.max_bytes)
+    if depth > limits.max_json_depth:
+        return over_limit(depth, "levels of nesting", "IMPORT_MAX_JSON_DEPTH", limits.max_json_depth)
+    return None
+
+
+def _whole_text_problem(text: str, limits: InputLimits) -> str | None:
+    """The limits of a record that is the whole text (a JSONL line, a one-object file), checked before decoding."""
+    start = _skip_space(text, 0)
+    depth = json_extent(text, start)[1] if text[start : start + 1] in ("[", "{") else 0
+    return _over_limits(text, start, len(text), depth, limits)
+
+
+def _decoded(text: str) -> Any:
+    """json.loads, whose every refusal is a JSONDecodeError (so one bad record cannot end the file's reading)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except (RecursionError, ValueError) as error:
+        raise json.JSONDecodeError(_decode_refusal(error), text, 0) from None
+
+
+def _decode_refusal(error: Exception) -> str:
+    # RecursionError: only when the depth limit is set above what the decoder can follow. ValueError: an integer
+    # of more digits than Python converts (sys.get_int_max_str_digits).
+    return "nested too deeply to decode" if isinstance(error, RecursionError) else exception_summary(error)
+
+
 def iter_json_records(
-    text: str, *, source: str, jsonl: bool | None = None
+    text: str, *, source: str, jsonl: bool | None = None, limits: InputLimits = _DEFAULT_LIMITS
 ) -> Iterator[tuple[int, int, dict[str, Any] | ParseError]]:
-    """(record number, line number, record or error) for each record; one bad line spoils only itself."""
+    """(record number, line number, record or error) for each record; one bad record spoils only itself."""
     text = text.lstrip("\ufeff")
     if jsonl is None:
         jsonl = detect_format(source, text) == "jsonl"
@@ -134,32 +195,42 @@ def iter_json_records(
             if not line.strip():
                 continue
             record_no += 1
+            where = {"source": source, "record": record_no, "line": line_no}
+            problem = _whole_text_problem(line, limits)
+            if problem is not None:
+                yield record_no, line_no, ParseError(problem, **where)
+                continue
             try:
-                value = json.loads(line)
+                value = _decoded(line)
             except json.JSONDecodeError as error:
-                yield record_no, line_no, ParseError(_json_error(error), source=source, record=record_no, line=line_no)
+                yield record_no, line_no, ParseError(_json_error(error), **where)
                 continue
             if not isinstance(value, dict):
-                message = f"expected a JSON object, got {_type_name(value)}"
-                value = ParseError(message, source=source, record=record_no, line=line_no)
+                value = ParseError(f"expected a JSON object, got {_type_name(value)}", **where)
             yield record_no, line_no, value
         return
-    yield from _json_document_records(text, source)
+    yield from _json_document_records(text, source, limits)
 
 
-def _json_document_records(text: str, source: str) -> Iterator[tuple[int, int, dict[str, Any] | ParseError]]:
+def _json_document_records(
+    text: str, source: str, limits: InputLimits
+) -> Iterator[tuple[int, int, dict[str, Any] | ParseError]]:
     """Records of one JSON document, with the line each starts on (counted incrementally)."""
     position = _skip_space(text, 0)
     if position >= len(text):
         yield 1, 1, ParseError("empty file", source=source)
         return
     if text[position] != "[":
+        line_no = text.count("\n", 0, position) + 1
+        problem = _whole_text_problem(text, limits)
+        if problem is not None:
+            yield 1, line_no, ParseError(problem, source=source, line=line_no)
+            return
         try:
-            value = json.loads(text)
+            value = _decoded(text)
         except json.JSONDecodeError as error:
             yield 1, error.lineno, ParseError(_json_error(error), source=source, line=error.lineno)
             return
-        line_no = text.count("\n", 0, position) + 1
         if not isinstance(value, dict):
             message = f"expected a JSON object or a list of objects, got {_type_name(value)}"
             value = ParseError(message, source=source, line=line_no)
@@ -173,19 +244,31 @@ def _json_document_records(text: str, source: str) -> Iterator[tuple[int, int, d
         record_no += 1
         line_no += text.count("\n", counted_to, position)
         counted_to = position
-        try:
-            value, position = _DECODER.raw_decode(text, position)
-        except json.JSONDecodeError as error:
-            yield (
-                record_no,
-                error.lineno,
-                ParseError(_json_error(error), source=source, record=record_no, line=error.lineno),
-            )
-            return
-        if not isinstance(value, dict):
-            message = f"expected a JSON object, got {_type_name(value)}"
-            value = ParseError(message, source=source, record=record_no, line=line_no)
-        yield record_no, line_no, value
+        # Measured before decoding: a record over a limit is stepped over whole, and the next one is read.
+        end, depth = json_extent(text, position) if text[position] in "[{" else (None, 0)
+        problem = _over_limits(text, position, end, depth, limits) if end is not None else None
+        if problem is None:
+            try:
+                value, position = _DECODER.raw_decode(text, position)
+            except json.JSONDecodeError as error:
+                yield (
+                    record_no,
+                    error.lineno,
+                    ParseError(_json_error(error), source=source, record=record_no, line=error.lineno),
+                )
+                return
+            except (RecursionError, ValueError) as error:
+                problem = f"invalid JSON: {_decode_refusal(error)}"
+            else:
+                if not isinstance(value, dict):
+                    message = f"expected a JSON object, got {_type_name(value)}"
+                    value = ParseError(message, source=source, record=record_no, line=line_no)
+                yield record_no, line_no, value
+        if problem is not None:
+            yield record_no, line_no, ParseError(problem, source=source, record=record_no, line=line_no)
+            if end is None:  # never closed: nothing after it can be read
+                return
+            position = end
         position = _skip_space(text, position)
         if position < len(text) and text[position] == ",":
             position = _skip_space(text, position + 1)
@@ -217,8 +300,9 @@ def detect_format(name: str, text: str) -> str:
         return "json"
     # An object per line is JSON Lines: the first line alone is then a complete object.
     first_line = text.lstrip("\ufeff \t\r\n").split("\n", 1)
-    try:
-        json.loads(first_line[0])
-    except json.JSONDecodeError:
+    # Balanced brackets are enough to tell: decoding a deeply nested line would recurse.
+    line = first_line[0].rstrip()
+    end, _ = json_extent(line)
+    if end != len(line):
         return "json"
     return "jsonl" if len(first_line) > 1 and first_line[1].strip() else "json"

@@ -3,6 +3,7 @@ import sys
 from django.core.management import BaseCommand, CommandError
 from tqdm import tqdm
 
+from monitoring.ingest.parsers import text_repair
 from monitoring.ingest.selectors import keyword_rules
 from monitoring.ingest.services import ImportOptions, ImportReport, units_import
 from monitoring.ingest.sources import FORMATS, units_read
@@ -22,6 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--tag", action="append", default=[], metavar="T", help="Add this tag (repeatable).")
 
     def handle(self, *args, paths, format, dry_run, outlet, tag, verbosity, **options):
+        for option, value in [("--outlet", outlet or ""), *(("--tag", name) for name in tag)]:
+            if text_repair(value)[1]:  # bytes that are not UTF-8 reach argv as lone surrogates
+                raise CommandError(f"{option} {value!r} holds characters that cannot be stored (NUL or not UTF-8).")
         report = ImportReport()
         units = units_read(paths, fmt=format, keyword_rules=keyword_rules())
         show_bar = verbosity >= 1 and sys.stderr.isatty()
