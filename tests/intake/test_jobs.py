@@ -211,3 +211,29 @@ def test_saved_web_page_imports_with_its_files_folder(db, tmp_path, analyst):
     photo = article.photos.get()
     assert (photo.photographer, photo.agency) == ("Timur Bekov", "Steppe Herald")
     assert photo.image and photo.width == 120
+
+
+def test_import_articles_background_records_a_job_and_prints_its_address(db, folder, settings, monkeypatch):
+    from django.core.management import call_command
+
+    settings.SITE_URL = "https://pm.example.org"
+    monkeypatch.chdir(folder.parent)
+    out = io.StringIO()
+    call_command("import_articles", folder.name, "--background", "--tag", "Batch", stdout=out)
+    job = ImportJob.objects.get()
+    assert out.getvalue().strip().endswith(f"https://pm.example.org/imports/{job.pk}/")
+    assert job.source == JobSource.FOLDER and job.total == 3
+    assert all(Path(path).is_absolute() for path in job.files.values_list("path", flat=True))
+    assert job.options == {"tags": ["Batch"]}
+    # No broker configured in the tests: the job ran in this process, as `make demo` would.
+    assert job.state == JobState.DONE and Article.objects.count() == 2
+    assert set(Article.objects.values_list("tags__name", flat=True)) >= {"Batch"}
+
+
+@pytest.mark.parametrize("extra", [["--dry-run"], ["-"]])
+def test_import_articles_background_refuses_what_it_cannot_queue(db, folder, extra):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(folder), "--background", *extra)
+    assert not ImportJob.objects.exists()

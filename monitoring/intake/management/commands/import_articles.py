@@ -1,12 +1,17 @@
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import BaseCommand, CommandError
+from django.urls import reverse
 from tqdm import tqdm
 
 from monitoring.ingest.parsers import text_repair
 from monitoring.ingest.selectors import keyword_rules
 from monitoring.ingest.services import ImportOptions, ImportReport, units_import
-from monitoring.ingest.sources import FORMATS, units_read
+from monitoring.ingest.sources import FORMATS, STDIN, units_read
+from monitoring.intake import services as intake
+from monitoring.intake.models import JobSource
 
 
 class Command(BaseCommand):
@@ -21,11 +26,19 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Parse and match everything, save nothing.")
         parser.add_argument("--outlet", help="Outlet for every article, overriding what the files say.")
         parser.add_argument("--tag", action="append", default=[], metavar="T", help="Add this tag (repeatable).")
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="Record an import job, hand it to the workers and print its page's address (the files must be "
+            "readable by the workers at the same path).",
+        )
 
-    def handle(self, *args, paths, format, dry_run, outlet, tag, verbosity, **options):
+    def handle(self, *args, paths, format, dry_run, outlet, tag, background, verbosity, **options):
         for option, value in [("--outlet", outlet or ""), *(("--tag", name) for name in tag)]:
             if text_repair(value)[1]:  # bytes that are not UTF-8 reach argv as lone surrogates
                 raise CommandError(f"{option} {value!r} holds characters that cannot be stored (NUL or not UTF-8).")
+        if background:
+            return self.enqueue(paths, options={"format": format, "outlet": outlet, "tags": tag}, dry_run=dry_run)
         report = ImportReport()
         units = units_read(paths, fmt=format, keyword_rules=keyword_rules())
         show_bar = verbosity >= 1 and sys.stderr.isatty()
@@ -41,3 +54,19 @@ class Command(BaseCommand):
         failed = len(report.errors)
         if failed:
             raise CommandError(f"{failed} input(s) failed; the rest was imported.", returncode=1)
+
+    def enqueue(self, paths: list[str], *, options: dict, dry_run: bool) -> None:
+        if dry_run:
+            raise CommandError("--background and --dry-run exclude each other: a dry run saves nothing to queue.")
+        if STDIN in paths:
+            raise CommandError("--background reads files, not standard input: save the input to a file first.")
+        # Absolute paths: a worker on another machine reads the same shared path, from whatever folder it runs in.
+        absolute = [str(Path(path).absolute()) for path in paths]
+        options = {key: value for key, value in options.items() if value}
+        job = intake.job_create(
+            user=None, source=JobSource.FOLDER, paths=absolute, label=" ".join(paths), options=options
+        )
+        intake.job_enqueue(job)
+        job.refresh_from_db()
+        url = settings.SITE_URL.rstrip("/") + reverse("intake:job", args=[job.pk])
+        self.stdout.write(f"Import job {job.pk} ({job.total} file(s), {job.get_state_display().lower()}): {url}")
