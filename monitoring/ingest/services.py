@@ -90,6 +90,13 @@ class ImportReport:
     def summary(self) -> str:
         return ", ".join(f"{outcome.value} {self.counts[outcome]}" for outcome in Outcome)
 
+    def merge(self, other: ImportReport) -> None:
+        """Add another run's counts, messages and outcomes to this one (a job imported in chunks)."""
+        self.counts.update(other.counts)
+        self.errors.extend(other.errors)
+        self.notes.extend(other.notes)
+        self.outcomes.extend(other.outcomes)
+
 
 def history_bulk_create(objs: list, model) -> list:
     """Insert rows and their 'created' history records in two queries.

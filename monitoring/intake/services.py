@@ -9,9 +9,11 @@ makes a half-done file safe to run again.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote, unquote_to_bytes
 
 from django.db import transaction
 from django.db.models import F
@@ -20,11 +22,30 @@ from django.utils import timezone
 from monitoring.ingest.parsers import ParseError
 from monitoring.ingest.selectors import keyword_rules
 from monitoring.ingest.services import ImportOptions, ImportReport, Outcome, units_import
-from monitoring.ingest.sources import file_units, limits_configured, paths_expand
+from monitoring.ingest.sources import file_units, limits_configured, paths_expand, source_label
 
 from .models import FileState, ImportJob, ImportJobFile, JobState
 
 CHUNK_FILES = 50
+ESCAPED = "%"  # marks a stored path kept percent-escaped
+
+
+def path_store(path: Path | str) -> str:
+    """A file system path as text the database can hold, reversibly: a name whose bytes are not UTF-8 (which
+    Python holds as lone surrogates) is kept percent-escaped."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return ESCAPED + quote(os.fsencode(text), safe="/")
+    return ESCAPED + quote(text, safe="/") if text.startswith(ESCAPED) else text
+
+
+def path_load(stored: str) -> Path:
+    """The path `path_store` kept."""
+    if stored.startswith(ESCAPED):
+        return Path(os.fsdecode(unquote_to_bytes(stored[len(ESCAPED) :])))
+    return Path(stored)
 
 
 def job_create(
@@ -52,7 +73,9 @@ def job_create(
         )
         ImportJobFile.objects.bulk_create(
             [
-                ImportJobFile(job=job, name=_display_name(Path(path), root), path=str(path), root=str(root))
+                ImportJobFile(
+                    job=job, name=_display_name(Path(path), root), path=path_store(path), root=path_store(root)
+                )
                 for path, root in files
             ]
             + [
@@ -74,9 +97,9 @@ def job_create(
 
 def _display_name(path: Path, root: Path) -> str:
     try:
-        return str(path.resolve().relative_to(root))[:500]
+        return source_label(path.resolve().relative_to(root))[:500]
     except ValueError:
-        return path.name[:500]
+        return source_label(path.name)[:500]
 
 
 def job_chunks(job: ImportJob, *, size: int = CHUNK_FILES) -> list[list[int]]:
@@ -97,10 +120,20 @@ def job_enqueue(job: ImportJob) -> None:
         import_files.delay(job.pk, chunk)
 
 
-def job_run(job: ImportJob) -> ImportJob:
-    """Import every pending file of the job in this process (the command without --background)."""
+def job_run(job: ImportJob, *, report: ImportReport | None = None, progress=None) -> ImportJob:
+    """Import every pending file of the job in this process (the command without --background).
+
+    `report` collects the whole run's counts and messages (files that could not be listed included);
+    `progress` wraps the stream of parsed units (a progress bar).
+    """
+    if report is not None:
+        for row in job.files.filter(state=FileState.DONE, outcome=Outcome.FAILED.value):
+            report.record(row.name, Outcome.FAILED, message=row.message)
+            report.errors.append(row.message)
     for chunk in job_chunks(job):
-        files_import(job_id=job.pk, file_ids=chunk)
+        chunk_report = files_import(job_id=job.pk, file_ids=chunk, progress=progress)
+        if report is not None:
+            report.merge(chunk_report)
     job.refresh_from_db()
     return job
 
@@ -110,28 +143,28 @@ def _file_outcome(counts: Counter) -> str:
     return present[0] if len(present) == 1 else ("mixed" if present else "empty")
 
 
-def files_import(*, job_id: int, file_ids: list[int]) -> None:
+def files_import(*, job_id: int, file_ids: list[int], progress=None) -> ImportReport:
     """Import the given files of a job, skipping those already done; record each file's outcome and progress."""
+    report = ImportReport()
     files = list(ImportJobFile.objects.filter(job_id=job_id, pk__in=file_ids, state=FileState.PENDING))
     if not files:
         job_finish_check(job_id)
-        return
+        return report
     job = ImportJob.objects.get(pk=job_id)
     if job.state == JobState.QUEUED:
         ImportJob.objects.filter(pk=job_id, state=JobState.QUEUED).update(state=JobState.RUNNING)
     ImportJobFile.objects.filter(pk__in=[f.pk for f in files]).update(attempts=F("attempts") + 1)
     options = ImportOptions(outlet=job.options.get("outlet"), tags=list(job.options.get("tags", [])))
     rules, limits = keyword_rules(), limits_configured()
-    by_source = {f.path: f for f in files}
+    by_source = {source_label(path_load(f.path)): f for f in files}
     units = (
         unit
         for f in files
         for unit in file_units(
-            Path(f.path), root=Path(f.root), fmt=job.options.get("format"), keyword_rules=rules, limits=limits
+            path_load(f.path), root=path_load(f.root), fmt=job.options.get("format"), keyword_rules=rules, limits=limits
         )
     )
-    report = ImportReport()
-    units_import(units, options=options, report=report)
+    units_import(progress(units) if progress else units, options=options, report=report)
     per_file: dict[str, list] = {path: [] for path in by_source}
     for result in report.outcomes:
         per_file.setdefault(result.source, []).append(result)
@@ -152,6 +185,7 @@ def files_import(*, job_id: int, file_ids: list[int]) -> None:
         )
         ImportJob.objects.filter(pk=job_id).update(done=F("done") + len(files))
     job_finish_check(job_id)
+    return report
 
 
 def job_finish_check(job_id: int) -> None:

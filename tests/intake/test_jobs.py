@@ -237,3 +237,23 @@ def test_import_articles_background_refuses_what_it_cannot_queue(db, folder, ext
     with pytest.raises(CommandError):
         call_command("import_articles", str(folder), "--background", *extra)
     assert not ImportJob.objects.exists()
+
+
+def test_import_articles_records_a_job_when_run_in_the_process(db, folder):
+    from django.core.management import CommandError, call_command
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError):  # broken.json fails: exit status 1, the rest imported
+        call_command("import_articles", str(folder), stdout=out, stderr=err)
+    job = ImportJob.objects.get()
+    assert job.state == JobState.DONE and job.done == job.total == 3
+    assert "created 2" in out.getvalue() and 'missing "body"' in err.getvalue()
+    assert services.job_summary_line(job.files.all()) == out.getvalue().strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("name", ["plain/story.txt", "caf\udce9/r\udcc3sum\u00e9.txt", "%41 odd.txt"])
+def test_stored_paths_come_back_as_they_were(name):
+    path = Path("/srv/imports") / name
+    stored = services.path_store(path)
+    stored.encode("utf-8")  # the database can hold it
+    assert services.path_load(stored) == path

@@ -16,8 +16,9 @@ from monitoring.intake.models import JobSource
 
 class Command(BaseCommand):
     help = (
-        "Import saved articles (press text, JSON or JSONL) from files, folders (recursive), globs or '-' "
-        "for standard input, extracting photos, speakers, roles, quotes, mentions and tag suggestions."
+        "Import saved articles (press text, JSON, JSONL or saved web pages) from files, folders (recursive), globs "
+        "or '-' for standard input, extracting photos, speakers, roles, quotes, mentions and tag suggestions. "
+        "Every import of files is recorded as an import job (see /imports/)."
     )
 
     def add_arguments(self, parser):
@@ -37,13 +38,21 @@ class Command(BaseCommand):
         for option, value in [("--outlet", outlet or ""), *(("--tag", name) for name in tag)]:
             if text_repair(value)[1]:  # bytes that are not UTF-8 reach argv as lone surrogates
                 raise CommandError(f"{option} {value!r} holds characters that cannot be stored (NUL or not UTF-8).")
+        options = {"format": format, "outlet": outlet, "tags": tag}
         if background:
-            return self.enqueue(paths, options={"format": format, "outlet": outlet, "tags": tag}, dry_run=dry_run)
+            return self.enqueue(paths, options=options, dry_run=dry_run)
         report = ImportReport()
-        units = units_read(paths, fmt=format, keyword_rules=keyword_rules())
         show_bar = verbosity >= 1 and sys.stderr.isatty()
-        units = tqdm(units, unit=" articles", disable=not show_bar, file=sys.stderr)
-        units_import(units, options=ImportOptions(outlet=outlet, tags=tag, dry_run=dry_run), report=report)
+
+        def progress(units):
+            return tqdm(units, unit=" articles", disable=not show_bar, file=sys.stderr)
+
+        if dry_run or STDIN in paths:  # nothing saved, or nothing a job could name again: no job either
+            units = units_read(paths, fmt=format, keyword_rules=keyword_rules())
+            import_options = ImportOptions(outlet=outlet, tags=tag, dry_run=dry_run)
+            units_import(progress(units), options=import_options, report=report)
+        else:  # a job like any other import, run in this process
+            intake.job_run(self.job_create(paths, options=options), report=report, progress=progress)
         for error in report.errors:
             self.stderr.write(error)
         if verbosity >= 1:
@@ -60,13 +69,16 @@ class Command(BaseCommand):
             raise CommandError("--background and --dry-run exclude each other: a dry run saves nothing to queue.")
         if STDIN in paths:
             raise CommandError("--background reads files, not standard input: save the input to a file first.")
-        # Absolute paths: a worker on another machine reads the same shared path, from whatever folder it runs in.
-        absolute = [str(Path(path).absolute()) for path in paths]
-        options = {key: value for key, value in options.items() if value}
-        job = intake.job_create(
-            user=None, source=JobSource.FOLDER, paths=absolute, label=" ".join(paths), options=options
-        )
+        job = self.job_create(paths, options=options)
         intake.job_enqueue(job)
         job.refresh_from_db()
         url = settings.SITE_URL.rstrip("/") + reverse("intake:job", args=[job.pk])
         self.stdout.write(f"Import job {job.pk} ({job.total} file(s), {job.get_state_display().lower()}): {url}")
+
+    def job_create(self, paths: list[str], *, options: dict):
+        # Absolute paths: a worker on another machine reads the same shared path, from whatever folder it runs in.
+        absolute = [str(Path(path).absolute()) for path in paths]
+        options = {key: value for key, value in options.items() if value}
+        return intake.job_create(
+            user=None, source=JobSource.FOLDER, paths=absolute, label=" ".join(paths)[:500], options=options
+        )
