@@ -541,10 +541,14 @@ def units_import(
     options: ImportOptions,
     report: ImportReport | None = None,
     batch_size: int = BATCH_SIZE,
+    cache: ImportCache | None = None,
 ) -> ImportReport:
-    """Import a stream of units batch by batch; every article is atomic on its own and a bad one fails alone."""
+    """Import a stream of units batch by batch; every article is atomic on its own and a bad one fails alone.
+
+    `cache` carries lookups over from an earlier call of the same run (the chunks of a job run in one process).
+    """
     report = report or ImportReport()
-    cache = ImportCache()
+    cache = cache or ImportCache()
     stream = iter(units)  # one iterator for all batches: re-iterating a progress bar would start it over
     while batch := list(islice(stream, batch_size)):
         batch_import(batch, cache=cache, options=options, report=report)

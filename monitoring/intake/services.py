@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from monitoring.ingest.parsers import ParseError
 from monitoring.ingest.selectors import keyword_rules
-from monitoring.ingest.services import ImportOptions, ImportReport, Outcome, units_import
+from monitoring.ingest.services import ImportCache, ImportOptions, ImportReport, Outcome, units_import
 from monitoring.ingest.sources import file_units, limits_configured, paths_expand, source_label
 
 from .models import FileState, ImportJob, ImportJobFile, JobState
@@ -130,8 +130,9 @@ def job_run(job: ImportJob, *, report: ImportReport | None = None, progress=None
         for row in job.files.filter(state=FileState.DONE, outcome=Outcome.FAILED.value):
             report.record(row.name, Outcome.FAILED, message=row.message)
             report.errors.append(row.message)
+    cache = ImportCache()  # one run: persons, outlets and tags looked up once, not once a chunk
     for chunk in job_chunks(job):
-        chunk_report = files_import(job_id=job.pk, file_ids=chunk, progress=progress)
+        chunk_report = files_import(job_id=job.pk, file_ids=chunk, progress=progress, cache=cache)
         if report is not None:
             report.merge(chunk_report)
     job.refresh_from_db()
@@ -143,7 +144,7 @@ def _file_outcome(counts: Counter) -> str:
     return present[0] if len(present) == 1 else ("mixed" if present else "empty")
 
 
-def files_import(*, job_id: int, file_ids: list[int], progress=None) -> ImportReport:
+def files_import(*, job_id: int, file_ids: list[int], progress=None, cache: ImportCache | None = None) -> ImportReport:
     """Import the given files of a job, skipping those already done; record each file's outcome and progress."""
     report = ImportReport()
     files = list(ImportJobFile.objects.filter(job_id=job_id, pk__in=file_ids, state=FileState.PENDING))
@@ -164,7 +165,7 @@ def files_import(*, job_id: int, file_ids: list[int], progress=None) -> ImportRe
             path_load(f.path), root=path_load(f.root), fmt=job.options.get("format"), keyword_rules=rules, limits=limits
         )
     )
-    units_import(progress(units) if progress else units, options=options, report=report)
+    units_import(progress(units) if progress else units, options=options, report=report, cache=cache)
     per_file: dict[str, list] = {path: [] for path in by_source}
     for result in report.outcomes:
         per_file.setdefault(result.source, []).append(result)

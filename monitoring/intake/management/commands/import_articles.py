@@ -44,8 +44,12 @@ class Command(BaseCommand):
         report = ImportReport()
         show_bar = verbosity >= 1 and sys.stderr.isatty()
 
+        bar = tqdm(unit=" articles", disable=not show_bar, file=sys.stderr)  # one bar over all of a job's chunks
+
         def progress(units):
-            return tqdm(units, unit=" articles", disable=not show_bar, file=sys.stderr)
+            for unit in units:
+                yield unit
+                bar.update()
 
         if dry_run or STDIN in paths:  # nothing saved, or nothing a job could name again: no job either
             units = units_read(paths, fmt=format, keyword_rules=keyword_rules())
@@ -53,6 +57,7 @@ class Command(BaseCommand):
             units_import(progress(units), options=import_options, report=report)
         else:  # a job like any other import, run in this process
             intake.job_run(self.job_create(paths, options=options), report=report, progress=progress)
+        bar.close()
         for error in report.errors:
             self.stderr.write(error)
         if verbosity >= 1:
