@@ -1,0 +1,47 @@
+"""Error pages are the site's own: its layout, a plain message and a way back, never a bare server page."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.test import RequestFactory
+from django.views import defaults
+
+
+def assert_site_page(response, status: int, text: str):
+    assert response.status_code == status
+    html = response.content.decode()
+    assert 'class="topbar"' in html and "Back to the overview" in html
+    assert text in html
+    return html
+
+
+def test_unknown_address_answers_the_sites_404(login, analyst):
+    html = assert_site_page(login(analyst).get("/no/such/page/"), 404, "Nothing here")
+    assert "My work" in html  # the signed-in user's navigation is there too
+
+
+def test_unknown_item_answers_the_sites_404(login, analyst):
+    assert_site_page(login(analyst).get("/articles/987654/"), 404, "does not exist")
+
+
+@pytest.mark.parametrize(
+    "view, status, text",
+    [
+        (lambda request: defaults.server_error(request), 500, "Something went wrong on our side"),
+        (lambda request: defaults.bad_request(request, ValueError("x")), 400, "could not be understood"),
+        (
+            lambda request: defaults.permission_denied(request, PermissionDenied("Only editors reopen items.")),
+            403,
+            "Only editors reopen items.",
+        ),
+    ],
+)
+def test_error_views_render_in_the_layout_under_production_settings(settings, db, view, status, text):
+    settings.DEBUG = False
+    request = RequestFactory().get("/")
+    assert_site_page(view(request), status, text)
+
+
+def test_a_403_message_is_escaped(db):
+    request = RequestFactory().get("/")
+    response = defaults.permission_denied(request, PermissionDenied("<script>alert(1)</script>"))
+    assert b"<script>alert(1)" not in response.content and b"&lt;script&gt;" in response.content
