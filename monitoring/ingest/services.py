@@ -585,8 +585,9 @@ def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prep
     """Check a unit before any write; a failure is counted and reported here."""
     if isinstance(unit, ParseError):
         return report_failure(report, str(unit), source=unit.source)
-    if unit.note:
-        report.notes.append(f"{unit.where}: {unit.note}")
+    for note in [unit.note, *unit.parsed.warnings]:  # what parse_article would warn about, said here too
+        if note:
+            report.notes.append(f"{unit.where}: {note}")
     try:
         return unit_prepare(unit, cache=cache, options=options)
     except ImportFailure as exc:

@@ -8,8 +8,8 @@ from tqdm import tqdm
 
 from monitoring.ingest.parsers import text_repair
 from monitoring.ingest.selectors import keyword_rules
-from monitoring.ingest.services import ImportOptions, ImportReport, units_import
-from monitoring.ingest.sources import FORMATS, STDIN, units_read
+from monitoring.ingest.services import ImportOptions, ImportReport, Outcome, units_import
+from monitoring.ingest.sources import FORMATS, STDIN, TEXT_SUFFIXES, units_read
 from monitoring.intake import services as intake
 from monitoring.intake.models import JobSource
 
@@ -43,7 +43,6 @@ class Command(BaseCommand):
             return self.enqueue(paths, options=options, dry_run=dry_run)
         report = ImportReport()
         show_bar = verbosity >= 1 and sys.stderr.isatty()
-
         bar = tqdm(unit=" articles", disable=not show_bar, file=sys.stderr)  # one bar over all of a job's chunks
 
         def progress(units):
@@ -56,13 +55,20 @@ class Command(BaseCommand):
             import_options = ImportOptions(outlet=outlet, tags=tag, dry_run=dry_run)
             units_import(progress(units), options=import_options, report=report)
         else:  # a job like any other import, run in this process
-            intake.job_run(self.job_create(paths, options=options), report=report, progress=progress)
+            job = self.job_create(paths, options=options)
+            if not job.total:
+                self.stdout.write(
+                    f"Nothing to import: no {', '.join(sorted(TEXT_SUFFIXES))} file in {' '.join(paths)}."
+                )
+            intake.job_run(job, report=report, progress=progress)
         bar.close()
         for error in report.errors:
             self.stderr.write(error)
         if verbosity >= 1:
             for note in report.notes:
                 self.stdout.write(note)
+            if verbosity >= 2:
+                self.articles_list(report)
             prefix = "dry run, nothing saved: " if dry_run else ""
             self.stdout.write(prefix + report.summary())
         failed = len(report.errors)
@@ -87,3 +93,11 @@ class Command(BaseCommand):
         return intake.job_create(
             user=None, source=JobSource.FOLDER, paths=absolute, label=" ".join(paths)[:500], options=options
         )
+
+    def articles_list(self, report: ImportReport) -> None:
+        """Each article written: what happened, its id and its page's address (-v 2)."""
+        site = settings.SITE_URL.rstrip("/")
+        for result in report.outcomes:
+            if result.article_id and result.outcome in (Outcome.CREATED, Outcome.UPDATED, Outcome.SYNDICATED):
+                url = site + reverse("articles:detail", args=[result.article_id])
+                self.stdout.write(f"{result.outcome} #{result.article_id} {url} ({result.source})")
