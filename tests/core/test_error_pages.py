@@ -45,3 +45,16 @@ def test_a_403_message_is_escaped(db):
     request = RequestFactory().get("/")
     response = defaults.permission_denied(request, PermissionDenied("<script>alert(1)</script>"))
     assert b"<script>alert(1)" not in response.content and b"&lt;script&gt;" in response.content
+
+
+def test_login_page_is_styled_and_the_favicon_is_public(client, db):
+    html = client.get("/accounts/login/").content.decode()
+    assert 'class="login-card"' in html and 'autocomplete="current-password"' in html and "favicon.png" in html
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("favicon.png")
+
+
+def test_a_failed_login_says_so_without_saying_which_part_was_wrong(client, analyst):
+    response = client.post("/accounts/login/", {"username": analyst.username, "password": "wrong"})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="login-error"' in html

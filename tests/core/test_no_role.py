@@ -106,7 +106,7 @@ def site_urls(site) -> list[str]:
     return urls
 
 
-PUBLIC = {"/accounts/login/", "/admin/login/"}
+PUBLIC = {"/accounts/login/", "/admin/login/", "/favicon.ico"}
 SIGN_OUT = {"/accounts/logout/", "/admin/logout/"}
 
 
