@@ -124,7 +124,15 @@ class Article(TimeStampedModel):
     class Meta:
         ordering = ["-published_on", "-pk"]
         constraints = [
+            # An article's identity, as the importer matches it: its URL, else its source file in the outlet, else
+            # its text in the outlet. Constraints, not only lookups, so parallel imports of one input never duplicate.
             models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="unique_article_url"),
+            models.UniqueConstraint(
+                fields=["outlet", "source_name"], condition=~Q(source_name=""), name="unique_article_source"
+            ),
+            models.UniqueConstraint(
+                fields=["outlet", "fingerprint"], condition=~Q(fingerprint=""), name="unique_article_text"
+            ),
         ]
         indexes = [
             models.Index(fields=["outlet", "-published_on"]),

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import NotSupportedError, connection, models, transaction
+from django.db import DataError, NotSupportedError, connection, models, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -179,7 +179,9 @@ def search_documents(article_ids: list[int], *, Article=None, Quote=None, Photo=
 def search_index_refresh(article_ids: Iterable[int], **models_) -> None:
     """Re-index these articles from the database (and drop deleted ones); call after bulk writes.
 
-    Cost is a handful of queries per 500 articles, whatever the batch size.
+    Cost is a handful of queries per 500 articles, whatever the batch size. Runs in the caller's transaction, so an
+    import's articles and their search rows commit together. Never raises for an article's text: one past the
+    engine's limit is indexed by its leading part.
     """
     ids = sorted({int(pk) for pk in article_ids})
     for start in range(0, len(ids), CHUNK):
@@ -189,23 +191,69 @@ def search_index_refresh(article_ids: Iterable[int], **models_) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             # Delete then insert rather than upsert: FTS5 virtual tables take no ON CONFLICT clause.
             cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", chunk)
-            if documents:
-                cursor.executemany(
-                    f"INSERT INTO {TABLE} (rowid, headline, body, captions, quotes) VALUES (%s, %s, %s, %s, %s)",
-                    documents,
-                )
+            documents_insert(cursor, documents)
+
+
+_INSERT = f"INSERT INTO {TABLE} (rowid, headline, body, captions, quotes) VALUES (%s, %s, %s, %s, %s)"
+
+
+def documents_insert(cursor, documents: list[tuple]) -> None:
+    """Insert index rows together; when the engine refuses one (PostgreSQL's tsvector holds at most 1 MB), insert
+    them one by one, each shortened until it fits."""
+    if not documents:
+        return
+    try:
+        with transaction.atomic():
+            cursor.executemany(_INSERT, documents)
+    except DataError:
+        for document in documents:
+            document_insert(cursor, document)
+
+
+def document_insert(cursor, document: tuple) -> None:
+    while True:
+        try:
+            with transaction.atomic():
+                cursor.execute(_INSERT, document)
+            return
+        except DataError:
+            document = document_shortened(document)
+
+
+def document_shortened(document: tuple) -> tuple:
+    """The document with its longest text cut to its leading half (at a space where there is one)."""
+    pk, *texts = document
+    longest = max(range(len(texts)), key=lambda i: len(texts[i]))
+    text = texts[longest]
+    cut = text.rfind(" ", 0, len(text) // 2)
+    texts[longest] = text[: cut if cut > 0 else len(text) // 2]
+    return (pk, *texts)
 
 
 def search_index_rebuild(**models_) -> int:
-    """Index every article again; for the migration and after restoring a database. Returns the count."""
+    """Index every article again (after a restore or raw SQL edits) and drop rows of deleted articles. Chunk by
+    chunk, each in its own transaction: the live index is never emptied, and searches go on meanwhile. Returns the
+    number of articles indexed."""
     Article = models_.get("Article")
     if Article is None:
         from monitoring.articles.models import Article
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-    search_index_refresh(ids, **models_)
+    for start in range(0, len(ids), CHUNK):
+        search_index_refresh(ids[start : start + CHUNK], **models_)
+    with transaction.atomic(), connection.cursor() as cursor:
+        article_table = Article._meta.db_table
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid NOT IN (SELECT id FROM {article_table})")
     return len(ids)
+
+
+def search_index_repair(**models_) -> int:
+    """Index the articles that have no index row (left by a run killed before its search rows were written, under
+    an earlier version); cheap when none is missing. Returns how many were indexed."""
+    from monitoring.articles.models import Article
+
+    missing = list(Article.objects.filter(search_index__isnull=True).values_list("pk", flat=True))
+    search_index_refresh(missing, **models_)
+    return len(missing)
 
 
 # Keeping the index in step with edits ------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice, zip_longest
@@ -14,7 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -23,7 +24,7 @@ from monitoring.articles.models import Article, CountryMention, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
 from monitoring.core.models import Country
 from monitoring.core.text import name_key, occurrence_nearest
-from monitoring.dashboards.search import search_index_refresh
+from monitoring.dashboards.search import search_index_refresh, search_index_repair
 from monitoring.people.models import (
     Organization,
     OrganizationKind,
@@ -45,6 +46,7 @@ from .sources import ImportUnit
 UNKNOWN_OUTLET = "Unknown outlet"
 IMPORT_REASON = "import"
 BATCH_SIZE = 100
+RETRIES = 2  # an article meeting a parallel import of itself is matched again this many times
 
 
 class Outcome(StrEnum):
@@ -104,6 +106,14 @@ def history_bulk_create(objs: list, model) -> list:
     simple_history's own bulk helper re-reads every row to find its id, which costs more than the import itself.
     """
     created = model.objects.bulk_create(objs)
+    history_records_create(created, model)
+    return created
+
+
+def history_records_create(created: list, model) -> None:
+    """'Created' history records for rows inserted in bulk (which skips simple_history's signals)."""
+    if not hasattr(model, "history"):
+        return
     history = model.history.model
     fields = [field.attname for field in history.tracked_fields]
     now = timezone.now()
@@ -116,11 +126,17 @@ def history_bulk_create(objs: list, model) -> list:
         )
         for obj in created
     )
-    return created
 
 
 class ImportCache:
-    """Lookups kept for one import run, so a large import asks the database once per outlet, person or tag."""
+    """Lookups kept for one import run, so a large import asks the database once per outlet, person or tag.
+
+    Imports run in parallel (several workers, or two runs of the same folder). Each batch therefore creates the
+    outlets, persons, organizations, countries and tags it names first (`prime`), each kind in short
+    transactions of its own, in key order, taking whatever another process created at the same moment: the batch's
+    own transaction then inserts only its articles and their rows, and never waits on another batch's uncommitted
+    lookups (which deadlocked).
+    """
 
     def __init__(self) -> None:
         self.reset()
@@ -134,6 +150,28 @@ class ImportCache:
         self.countries: dict[str, int] = dict(Country.objects.values_list("code", "id"))
         self.tags: dict[str, int] = {name.casefold(): pk for name, pk in Tag.objects.values_list("name", "id")}
 
+    def prime(self, units: list[ImportUnit], options: ImportOptions) -> None:
+        """Create, each kind in its own committed transaction, every lookup these units name (but their outlet,
+        taken when the unit is checked)."""
+        parsed = [unit.parsed for unit in units]
+        persons = {s.name for p in parsed for s in p.speakers if s.kind == "person"}
+        with transaction.atomic():
+            self.person_ids(persons | {name for p in parsed for photo in p.photos for name in photo.pictured})
+        with transaction.atomic():
+            self.organization_ids(
+                {org for p in parsed for s in p.speakers for org in s.organizations}
+                | {m.name for p in parsed for m in p.organizations}
+            )
+        for code, name in sorted({(m.code, m.name) for p in parsed for m in p.countries if m.code}):
+            with transaction.atomic():
+                self.country_id(code, name)
+        tags = {
+            name.casefold(): name for unit in units for name in [*options.tags, *unit.given_tags, *unit.parsed.tags]
+        }
+        for key in sorted(tags):
+            with transaction.atomic():
+                self.tag_id(tags[key])
+
     def outlet(self, name: str) -> Outlet:
         if name not in self.outlets:
             self.outlets[name], _ = Outlet.objects.get_or_create(name=name)
@@ -142,17 +180,17 @@ class ImportCache:
     def person_ids(self, names: Iterable[str]) -> dict[str, int]:
         """Person ids for printed names, creating the persons not seen before."""
         wanted = {name_key(name): name for name in names if name_key(name)}
-        missing = [Person(name=name, key=key) for key, name in wanted.items() if key not in self.persons]
-        for person in history_bulk_create(missing, Person):
-            self.persons[person.key] = person.pk
+        missing = sorted(key for key in wanted if key not in self.persons)
+        if missing:
+            self.persons.update(keyed_create(Person, {key: {"name": wanted[key]} for key in missing}))
         return {name: self.persons[key] for key, name in wanted.items()}
 
     def organization_ids(self, names: Iterable[str]) -> dict[str, int]:
         wanted = {name_key(name): name for name in names if name_key(name)}
-        for key, name in wanted.items():
-            if key not in self.organizations:
-                org = Organization.objects.create(name=name, kind=organization_kind(name))
-                self.organizations[key] = org.pk
+        missing = sorted(key for key in wanted if key not in self.organizations)
+        if missing:
+            fields = {key: {"name": wanted[key], "kind": organization_kind(wanted[key])} for key in missing}
+            self.organizations.update(keyed_create(Organization, fields))
         return {name: self.organizations[key] for key, name in wanted.items()}
 
     def country_id(self, code: str, name: str) -> int:
@@ -163,11 +201,32 @@ class ImportCache:
 
     def tag_id(self, name: str) -> int:
         if name.casefold() not in self.tags:
-            tag = Tag.objects.filter(name__iexact=name).first() or Tag.objects.create(
-                name=name, slug=_unique_slug(name)
-            )
+            tag = Tag.objects.filter(name__iexact=name).first()
+            if tag is None:
+                try:
+                    with transaction.atomic():
+                        tag = Tag.objects.create(name=name, slug=_unique_slug(name))
+                except IntegrityError:  # created by another import at the same moment
+                    tag = Tag.objects.get(name__iexact=name)
             self.tags[name.casefold()] = tag.pk
         return self.tags[name.casefold()]
+
+
+def keyed_create(model, fields: dict[str, dict]) -> dict[str, int]:
+    """Ids of the rows with these unique keys, inserting the missing ones (in key order, taking rows another process
+    inserts meanwhile rather than failing); a 'created' history record for each row this call inserted."""
+    keys = sorted(fields)
+    existing = set(model.objects.filter(key__in=keys).values_list("key", flat=True))
+    model.objects.bulk_create(
+        [model(key=key, **fields[key]) for key in keys if key not in existing], ignore_conflicts=True
+    )
+    rows = list(model.objects.filter(key__in=keys))
+    history_records_create([row for row in rows if row.key not in existing], model)
+    return {row.key: row.pk for row in rows}
+
+
+def outlet_name(unit: ImportUnit, options: ImportOptions) -> str:
+    return (options.outlet or unit.parsed.outlet or UNKNOWN_OUTLET)[:200]
 
 
 def _unique_slug(name: str) -> str:
@@ -279,12 +338,12 @@ class Rows:
 
 def unit_prepare(unit: ImportUnit, *, cache: ImportCache, options: ImportOptions) -> Prepared:
     unit_check(unit)
-    outlet_name = (options.outlet or unit.parsed.outlet or UNKNOWN_OUTLET)[:200]
+    outlet = outlet_name(unit, options)
     return Prepared(
         unit=unit,
-        outlet=cache.outlet(outlet_name),
+        outlet=cache.outlet(outlet),
         fingerprint=content_fingerprint(unit.parsed.headline, unit.parsed.body),
-        digest=import_digest(unit, outlet=outlet_name, tags=options.tags),
+        digest=import_digest(unit, outlet=outlet, tags=options.tags),
     )
 
 
@@ -530,11 +589,6 @@ def extraction_replace(
     )
 
 
-def search_refresh(article_ids: list[int]) -> None:
-    if article_ids:
-        search_index_refresh(article_ids)
-
-
 def units_import(
     units: Iterable[ImportUnit | ParseError],
     *,
@@ -548,6 +602,8 @@ def units_import(
     `cache` carries lookups over from an earlier call of the same run (the chunks of a job run in one process).
     """
     report = report or ImportReport()
+    if cache is None and not options.dry_run:
+        search_index_repair()  # articles a killed run of an earlier version left out of search
     cache = cache or ImportCache()
     stream = iter(units)  # one iterator for all batches: re-iterating a progress bar would start it over
     while batch := list(islice(stream, batch_size)):
@@ -558,27 +614,43 @@ def units_import(
 
 
 def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, report: ImportReport) -> None:
-    ids: list[int] = []
-    with transaction.atomic():
+    """Check the batch's units, create the lookups they name (each committed on its own, see `ImportCache`), then
+    write their articles and search rows in one transaction (a kill leaves all or none of them), with a savepoint
+    for each article that is not certainly new, so a bad one fails alone. A dry run does it all in one transaction
+    and rolls it back."""
+    with transaction.atomic() if options.dry_run else nullcontext():
         prepared = [p for p in (unit_ready(unit, cache=cache, options=options, report=report) for unit in batch) if p]
-        fresh, rest = batch_split(prepared)
-        try:
-            with transaction.atomic():
-                created = articles_create(fresh, cache=cache, options=options)
-            ids += [article.pk for article in created]
-            for article, p in zip(created, fresh):
-                report.record(p.unit.source, Outcome.CREATED, article.pk)
-        except Exception:  # a database error or any other: retried one by one below, so the bad unit fails alone
-            cache.reset()  # ids cached inside the rolled-back savepoint do not exist
-            rest = fresh + rest  # one by one, so the bad article fails alone
-        for p in rest:
-            outcome = prepared_import(p, cache=cache, options=options, report=report)
-            if outcome is not None:
-                ids.append(outcome.pk)
+        if not options.dry_run:
+            try:
+                cache.prime([p.unit for p in prepared], options)
+            except Exception:  # noqa: BLE001 - a name the database refuses fails its unit below, not the batch
+                cache.reset()
+        with transaction.atomic():
+            ids = articles_write(prepared, cache=cache, options=options, report=report)
+            if not options.dry_run:
+                search_index_refresh(ids)
         if options.dry_run:
             transaction.set_rollback(True)
-        else:
-            transaction.on_commit(lambda: search_refresh(ids))
+
+
+def articles_write(prepared: list[Prepared], *, cache: ImportCache, options: ImportOptions, report) -> list[int]:
+    """Write the batch's articles; returns the ids of those written."""
+    ids: list[int] = []
+    fresh, rest = batch_split(prepared)
+    try:
+        with transaction.atomic():
+            created = articles_create(fresh, cache=cache, options=options)
+        ids += [article.pk for article in created]
+        for article, p in zip(created, fresh):
+            report.record(p.unit.source, Outcome.CREATED, article.pk)
+    except Exception:  # a database error or any other: retried one by one below, so the bad unit fails alone
+        cache.reset()  # ids cached inside the rolled-back savepoint do not exist
+        rest = fresh + rest  # one by one, so the bad article fails alone
+    for p in rest:
+        outcome = prepared_import(p, cache=cache, options=options, report=report)
+        if outcome is not None:
+            ids.append(outcome.pk)
+    return ids
 
 
 def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prepared | None:
@@ -599,18 +671,39 @@ def unit_ready(unit: ImportUnit | ParseError, *, cache, options, report) -> Prep
 
 def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | None:
     """Import one article on its own; returns it when something was written."""
-    try:
-        outcome, article = article_import(prepared, cache=cache, options=options)
-    except DatabaseError as exc:
-        cache.reset()
-        message = f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})"
-        return report_failure(report, message, source=prepared.unit.source)
-    except Exception as exc:  # rolled back with its savepoint: the unit fails alone and the batch goes on
-        cache.reset()
-        message = f"{prepared.unit.where}: could not be imported ({exception_summary(exc)})"
-        return report_failure(report, message, source=prepared.unit.source)
+    for attempt in range(RETRIES + 1):
+        try:
+            outcome, article = article_import(prepared, cache=cache, options=options)
+            break
+        except (IntegrityError, OperationalError) as exc:
+            # Most often another import wrote this article, or took a lock it needed, at the same moment: match
+            # again, and it is found. Past the retries, a real conflict (another article has this text or file).
+            cache.reset()
+            if attempt == RETRIES:
+                message = f"{prepared.unit.where}: could not be saved ({conflict_message(exc)})"
+                return report_failure(report, message, source=prepared.unit.source)
+        except DatabaseError as exc:
+            cache.reset()
+            message = f"{prepared.unit.where}: could not be saved ({str(exc).splitlines()[0]})"
+            return report_failure(report, message, source=prepared.unit.source)
+        except Exception as exc:  # rolled back with its savepoint: the unit fails alone and the batch goes on
+            cache.reset()
+            message = f"{prepared.unit.where}: could not be imported ({exception_summary(exc)})"
+            return report_failure(report, message, source=prepared.unit.source)
     report.record(prepared.unit.source, outcome, article.pk)
     return None if outcome is Outcome.UNCHANGED else article
+
+
+CONFLICTS = {
+    "unique_article_url": "another article has this URL",
+    "unique_article_source": "another article of this outlet was imported from a file of this name",
+    "unique_article_text": "another article of this outlet has this text",
+}
+
+
+def conflict_message(exc: Exception) -> str:
+    text = str(exc)
+    return next((said for name, said in CONFLICTS.items() if name in text), text.splitlines()[0] if text else "")
 
 
 def report_failure(report: ImportReport, message: str, *, source: str = "") -> None:

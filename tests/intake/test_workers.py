@@ -58,7 +58,8 @@ def broker(monkeypatch):
     app.conf.update(saved)
 
 
-def worker_start(queue: str, concurrency: int = 2) -> subprocess.Popen:
+def worker_start(queue: str, log: Path, concurrency: int = 2) -> subprocess.Popen:
+    """A real worker process; what it prints goes to `log`, shown when a test times out."""
     db = connection.settings_dict
     env = {
         **os.environ,
@@ -87,9 +88,8 @@ def worker_start(queue: str, concurrency: int = 2) -> subprocess.Popen:
         "-l",
         "warning",
     ]
-    return subprocess.Popen(
-        command, cwd=REPO, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    with log.open("ab") as out:
+        return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True, stdout=out, stderr=out)
 
 
 def worker_kill(process: subprocess.Popen) -> None:
@@ -100,11 +100,12 @@ def worker_kill(process: subprocess.Popen) -> None:
     process.wait(timeout=10)
 
 
-def wait_for(condition, *, timeout: float, what: str) -> None:
+def wait_for(condition, *, timeout: float, what: str, log: Path) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:g} s waiting for {what}")
+            printed = log.read_text(errors="replace")[-4000:] if log.exists() else ""
+            pytest.fail(f"timed out after {timeout:g} s waiting for {what}; the worker printed:\n{printed}")
         time.sleep(0.3)
 
 
@@ -122,10 +123,15 @@ def job_state(pk: int) -> ImportJob:
 
 def test_a_job_of_200_files_finishes_on_workers_with_every_article_once(broker, tmp_path, analyst):
     job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path, 200))])
-    worker = worker_start(broker)
+    worker = worker_start(broker, tmp_path / "worker.log")
     try:
         services.job_enqueue(job)
-        wait_for(lambda: job_state(job.pk).state == JobState.DONE, timeout=180, what="the job to finish")
+        wait_for(
+            lambda: job_state(job.pk).state == JobState.DONE,
+            timeout=180,
+            what="the job to finish",
+            log=tmp_path / "worker.log",
+        )
     finally:
         worker_kill(worker)
     failed = list(job.files.exclude(outcome="created").values_list("name", "outcome", "message"))
@@ -137,14 +143,19 @@ def test_a_job_of_200_files_finishes_on_workers_with_every_article_once(broker, 
 
 def test_a_worker_killed_mid_job_then_restarted_completes_it(broker, tmp_path, analyst):
     job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path, 200))])
-    worker = worker_start(broker, concurrency=1)
+    worker = worker_start(broker, tmp_path / "worker.log", concurrency=1)
     try:
         services.job_enqueue(job)
-        wait_for(lambda: Article.objects.exists(), timeout=120, what="the first articles")
+        wait_for(lambda: Article.objects.exists(), timeout=120, what="the first articles", log=tmp_path / "worker.log")
         worker_kill(worker)  # SIGKILL to the whole worker: its task in hand is neither finished nor acknowledged
         assert job_state(job.pk).state != JobState.DONE
-        worker = worker_start(broker, concurrency=1)
-        wait_for(lambda: job_state(job.pk).state == JobState.DONE, timeout=240, what="the job to finish after restart")
+        worker = worker_start(broker, tmp_path / "worker.log", concurrency=1)
+        wait_for(
+            lambda: job_state(job.pk).state == JobState.DONE,
+            timeout=240,
+            what="the job to finish after restart",
+            log=tmp_path / "worker.log",
+        )
     finally:
         worker_kill(worker)
     assert Article.objects.count() == 200
