@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import DataError, NotSupportedError, connection, models, transaction
+from django.db import DatabaseError, DataError, NotSupportedError, connection, models, transaction
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -205,7 +205,9 @@ def documents_insert(cursor, documents: list[tuple]) -> None:
     try:
         with transaction.atomic():
             cursor.executemany(_INSERT, documents)
-    except DataError:
+    except DatabaseError as exc:
+        if not too_long(exc):
+            raise
         for document in documents:
             document_insert(cursor, document)
 
@@ -216,8 +218,16 @@ def document_insert(cursor, document: tuple) -> None:
             with transaction.atomic():
                 cursor.execute(_INSERT, document)
             return
-        except DataError:
+        except DatabaseError as exc:
+            if not too_long(exc):
+                raise
             document = document_shortened(document)
+
+
+def too_long(exc: DatabaseError) -> bool:
+    """The engine refused a text for its size (PostgreSQL's SQLSTATE class 54, 'program limit exceeded', or 22)."""
+    sqlstate = getattr(exc.__cause__, "sqlstate", None) or ""
+    return isinstance(exc, DataError) or sqlstate.startswith("54")
 
 
 def document_shortened(document: tuple) -> tuple:

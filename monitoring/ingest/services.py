@@ -139,6 +139,7 @@ class ImportCache:
     """
 
     def __init__(self) -> None:
+        self.index_repaired = False  # once a run, by its first call of units_import
         self.reset()
 
     def reset(self) -> None:
@@ -349,7 +350,8 @@ def unit_prepare(unit: ImportUnit, *, cache: ImportCache, options: ImportOptions
 
 def article_match(prepared: Prepared) -> Article | None:
     """The article this input already created: same URL, else same source file, else same text in the outlet."""
-    articles = Article.objects.select_for_update()
+    # FOR NO KEY UPDATE: rows of a parallel import that refer to this article (a syndicated copy) are not blocked.
+    articles = Article.objects.select_for_update(no_key=True)
     if prepared.unit.parsed.url:
         found = articles.filter(url=prepared.unit.parsed.url).first()
         if found:
@@ -602,9 +604,10 @@ def units_import(
     `cache` carries lookups over from an earlier call of the same run (the chunks of a job run in one process).
     """
     report = report or ImportReport()
-    if cache is None and not options.dry_run:
-        search_index_repair()  # articles a killed run of an earlier version left out of search
     cache = cache or ImportCache()
+    if not (options.dry_run or cache.index_repaired):
+        search_index_repair()  # articles left out of search (a kill under an earlier version, raw SQL)
+        cache.index_repaired = True
     stream = iter(units)  # one iterator for all batches: re-iterating a progress bar would start it over
     while batch := list(islice(stream, batch_size)):
         batch_import(batch, cache=cache, options=options, report=report)
@@ -625,12 +628,32 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
                 cache.prime([p.unit for p in prepared], options)
             except Exception:  # noqa: BLE001 - a name the database refuses fails its unit below, not the batch
                 cache.reset()
-        with transaction.atomic():
-            ids = articles_write(prepared, cache=cache, options=options, report=report)
-            if not options.dry_run:
-                search_index_refresh(ids)
         if options.dry_run:
+            articles_write(prepared, cache=cache, options=options, report=report)
             transaction.set_rollback(True)
+        else:
+            batch_commit(prepared, cache=cache, options=options, report=report)
+
+
+def batch_commit(prepared: list[Prepared], *, cache: ImportCache, options: ImportOptions, report) -> None:
+    """Write the batch and its search rows in one transaction. Checks the database defers to the commit may find
+    a parallel import in the way (a deadlock, one side rolled back): the batch is then written again, and after
+    the retries each of its units fails with the reason, rather than the run stopping."""
+    for attempt in range(RETRIES + 1):
+        written = ImportReport()
+        try:
+            with transaction.atomic():
+                search_index_refresh(articles_write(prepared, cache=cache, options=options, report=written))
+        except OperationalError as exc:
+            cache.reset()
+            if attempt == RETRIES:
+                for p in prepared:
+                    report_failure(
+                        report, f"{p.unit.where}: could not be saved ({str(exc).splitlines()[0]})", source=p.unit.source
+                    )
+        else:
+            report.merge(written)
+            return
 
 
 def articles_write(prepared: list[Prepared], *, cache: ImportCache, options: ImportOptions, report) -> list[int]:

@@ -2,15 +2,10 @@
 it must see the test database: SQLite's in-memory test database is not shared)."""
 
 import os
-import signal
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from config.celery import app
@@ -18,8 +13,8 @@ from monitoring.articles.models import Article
 from monitoring.intake import services
 from monitoring.intake.models import ImportJob, JobSource, JobState
 from monitoring.people.models import Quote
+from tests.processes import articles_folder, process_kill, process_start, wait_for
 
-REPO = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 VISIBILITY = 8  # seconds before a task of a killed worker is delivered again
 
@@ -58,63 +53,17 @@ def broker(monkeypatch):
     app.conf.update(saved)
 
 
-def worker_start(queue: str, log: Path, concurrency: int = 2) -> subprocess.Popen:
-    """A real worker process; what it prints goes to `log`, shown when a test times out."""
-    db = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
-        "CELERY_BROKER_URL": REDIS_URL,
-        "CELERY_QUEUE": queue,
-        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY),
-        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        "IMPORT_ROOT": str(settings.IMPORT_ROOT),
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "config",
-        "worker",
-        "-Q",
-        queue,
-        "-c",
-        str(concurrency),
-        "--without-gossip",
-        "--without-mingle",
-        "--without-heartbeat",
-        "-l",
-        "warning",
-    ]
-    with log.open("ab") as out:
-        return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True, stdout=out, stderr=out)
-
-
-def worker_kill(process: subprocess.Popen) -> None:
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    process.wait(timeout=10)
-
-
-def wait_for(condition, *, timeout: float, what: str, log: Path) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            printed = log.read_text(errors="replace")[-4000:] if log.exists() else ""
-            pytest.fail(f"timed out after {timeout:g} s waiting for {what}; the worker printed:\n{printed}")
-        time.sleep(0.3)
-
-
-def articles_folder(tmp_path: Path, count: int) -> Path:
-    sys.path.insert(0, str(REPO))
-    from bench.generate_articles import articles_generate
-
-    articles_generate(tmp_path / "in", count=count, photo_every=0)
-    return tmp_path / "in"
+def worker_start(queue: str, log: Path, concurrency: int = 2):
+    """A real worker process on its own queue; what it prints goes to `log`, shown when a test times out."""
+    command = ["-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", str(concurrency)]
+    command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "warning"]
+    return process_start(
+        command,
+        log,
+        CELERY_BROKER_URL=REDIS_URL,
+        CELERY_QUEUE=queue,
+        CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY),
+    )
 
 
 def job_state(pk: int) -> ImportJob:
@@ -122,7 +71,7 @@ def job_state(pk: int) -> ImportJob:
 
 
 def test_a_job_of_200_files_finishes_on_workers_with_every_article_once(broker, tmp_path, analyst):
-    job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path, 200))])
+    job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path / "in", 200))])
     worker = worker_start(broker, tmp_path / "worker.log")
     try:
         services.job_enqueue(job)
@@ -133,7 +82,7 @@ def test_a_job_of_200_files_finishes_on_workers_with_every_article_once(broker, 
             log=tmp_path / "worker.log",
         )
     finally:
-        worker_kill(worker)
+        process_kill(worker)
     failed = list(job.files.exclude(outcome="created").values_list("name", "outcome", "message"))
     assert failed == []
     assert Article.objects.count() == 200
@@ -142,12 +91,12 @@ def test_a_job_of_200_files_finishes_on_workers_with_every_article_once(broker, 
 
 
 def test_a_worker_killed_mid_job_then_restarted_completes_it(broker, tmp_path, analyst):
-    job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path, 200))])
+    job = services.job_create(user=analyst, source=JobSource.FOLDER, paths=[str(articles_folder(tmp_path / "in", 200))])
     worker = worker_start(broker, tmp_path / "worker.log", concurrency=1)
     try:
         services.job_enqueue(job)
         wait_for(lambda: Article.objects.exists(), timeout=120, what="the first articles", log=tmp_path / "worker.log")
-        worker_kill(worker)  # SIGKILL to the whole worker: its task in hand is neither finished nor acknowledged
+        process_kill(worker)  # SIGKILL to the whole worker: its task in hand is neither finished nor acknowledged
         assert job_state(job.pk).state != JobState.DONE
         worker = worker_start(broker, tmp_path / "worker.log", concurrency=1)
         wait_for(
@@ -157,7 +106,7 @@ def test_a_worker_killed_mid_job_then_restarted_completes_it(broker, tmp_path, a
             log=tmp_path / "worker.log",
         )
     finally:
-        worker_kill(worker)
+        process_kill(worker)
     assert Article.objects.count() == 200
     assert Article.objects.values("source_name").distinct().count() == 200
     assert job_state(job.pk).done == 200
