@@ -40,20 +40,34 @@ _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 def fts5_query(text: str) -> str:
     """Translate what an analyst types into a safe FTS5 query.
 
-    Same grammar as PostgreSQL's websearch_to_tsquery, minus OR: words must all match, "quoted words"
-    match as a phrase, -word excludes. Each term is re-quoted from its word characters only, so user
-    input can never inject FTS5 syntax (column filters, NEAR, stray quotes that raise errors).
+    The grammar of PostgreSQL's websearch_to_tsquery: words must all match, "quoted words" match as a phrase,
+    -word excludes, and `OR` between two terms matches either (`water OR flood relief` is (water or flood) and
+    relief). Each term is re-quoted from its word characters only, so user input can never inject FTS5 syntax
+    (column filters, NEAR, stray quotes that raise errors).
     """
-    positives, negatives = [], []
+    clauses: list[list[str]] = []  # AND of ORs
+    negatives: list[str] = []
+    either = False  # the previous token was OR
     for match in _TERM.finditer(text):
+        if match.group(4) == "OR" and not match.group(3):
+            either = bool(clauses)
+            continue
         negated = bool(match.group(1) or match.group(3))
         raw = match.group(2) if match.group(2) is not None else match.group(4)
         words = re.findall(r"\w+", raw)
         if not words:
             continue
-        (negatives if negated else positives).append('"' + " ".join(words) + '"')
-    if not positives:
+        term = '"' + " ".join(words) + '"'
+        if negated:
+            negatives.append(term)
+        elif either:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+        either = False
+    if not clauses:
         return ""
+    positives = [terms[0] if len(terms) == 1 else "(" + " OR ".join(terms) + ")" for terms in clauses]
     return " ".join(positives) + "".join(f" NOT {term}" for term in negatives)
 
 

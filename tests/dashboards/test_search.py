@@ -33,10 +33,23 @@ def indexed_ids() -> set[int]:
         ('col:x NEAR( "unbalanced', '"col x" "NEAR" "unbalanced"'),
         ("*** ()", ""),
         ("-only negatives", '"negatives" NOT "only"'),
+        ("water OR flood", '("water" OR "flood")'),
+        ('water OR "flash flood" relief -drill', '("water" OR "flash flood") "relief" NOT "drill"'),
+        ("OR water or flood OR", '"water" "or" "flood"'),
     ],
 )
 def test_fts5_query_quotes_every_term(typed, query):
     assert fts5_query(typed) == query
+
+
+def test_or_finds_either_word_on_both_databases(db):
+    outlet = OutletFactory()
+    water = ArticleFactory(outlet=outlet, headline="Water rationing", body="Taps ran dry.")
+    flood = ArticleFactory(outlet=outlet, headline="Flood warning", body="Rivers rose.")
+    ArticleFactory(outlet=outlet, headline="Budget vote", body="Deputies voted.")
+    search_index_refresh([water.pk, flood.pk])
+    assert set(hits("water OR flood")) == {water.pk, flood.pk}
+    assert hits("water OR flood -rivers") == [water.pk]
 
 
 def test_search_covers_headline_body_captions_and_quotes(db):
