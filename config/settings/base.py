@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "monitoring.core.middleware.RoleRequiredMiddleware",
+    "monitoring.core.db.ReplicaReadsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -99,12 +100,32 @@ TEMPLATES = [
     },
 ]
 
+
+def database(url: str, *, pool: str = "", conn_max_age: int = 60) -> dict:
+    """One DATABASES entry. `pool` ("MIN:MAX", e.g. "2:10") turns on psycopg's connection pool on PostgreSQL
+    (Django's OPTIONS["pool"]; persistent connections are then off, the pool keeps them)."""
+    config = dj_database_url.parse(url, conn_max_age=conn_max_age)
+    if pool and config["ENGINE"] == "django.db.backends.postgresql":
+        low, _, high = pool.partition(":")
+        config["CONN_MAX_AGE"] = 0
+        config.setdefault("OPTIONS", {})["pool"] = {"min_size": int(low), "max_size": int(high or low)}
+    return config
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        pool=env("DATABASE_POOL", ""),
         conn_max_age=int(env("CONN_MAX_AGE", "60")),
     )
 }
+# A read replica for the dashboards' reads (overview, lists, entity pages, exports): see monitoring/core/db.py.
+if env("DATABASE_REPLICA_URL", ""):
+    DATABASES["replica"] = database(
+        env("DATABASE_REPLICA_URL"), pool=env("DATABASE_POOL", ""), conn_max_age=int(env("CONN_MAX_AGE", "60"))
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["monitoring.core.db.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

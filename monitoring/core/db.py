@@ -1,0 +1,46 @@
+"""Sending the dashboards' reads to a read replica, when one is configured (DATABASE_REPLICA_URL).
+
+Only the views of `REPLICA_APPS` read there, and only for GET: everything that decides or writes (the reader page,
+reviews, imports, the admin, the API's writes) reads the primary, so nobody acts on a lagging copy. A dashboard may
+show figures a moment (the replica's lag) behind the last decision.
+"""
+
+from contextvars import ContextVar
+
+from django.conf import settings
+
+REPLICA = "replica"
+REPLICA_APPS = ("monitoring.dashboards.",)
+_replica_reads: ContextVar[bool] = ContextVar("replica_reads", default=False)
+
+
+class ReplicaRouter:
+    def db_for_read(self, model, **hints):
+        return REPLICA if _replica_reads.get() and REPLICA in settings.DATABASES else None
+
+    def db_for_write(self, model, **hints):
+        return "default"
+
+    def allow_relation(self, obj1, obj2, **hints):
+        return True  # the replica is a copy of the primary: the same rows
+
+    def allow_migrate(self, db, app_label, **hints):
+        return db == "default"
+
+
+class ReplicaReadsMiddleware:
+    """Marks a dashboard GET so the router sends its reads to the replica."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _replica_reads.set(False)
+        try:
+            return self.get_response(request)
+        finally:
+            _replica_reads.reset(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method == "GET" and view_func.__module__.startswith(REPLICA_APPS):
+            _replica_reads.set(True)
