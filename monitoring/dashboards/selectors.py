@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, OutletKind
 from monitoring.codebook.models import TagCategory, TaggedArticle
-from monitoring.people.models import Person, Quote, QuoteKind, Role, suggestion_states_counted
+from monitoring.people.models import Person, Quote, QuoteKind, Role
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_snippets
@@ -326,7 +326,7 @@ def quotes_top_organizations(quotes: QuerySet, *, unreviewed: bool, limit: int =
         .filter(
             speaker__roles__article=F("article"),
             speaker__roles__organization__isnull=False,
-            speaker__roles__status__in=suggestion_states_counted(unreviewed=unreviewed),
+            speaker__roles__in=Role.objects.counted(unreviewed=unreviewed),
         )
         .values("speaker__roles__organization", "speaker__roles__organization__name")
         .annotate(n=Count("pk", distinct=True))
@@ -624,7 +624,7 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
     own_quotes = quotes.filter(
         speaker__roles__article=F("article"),
         speaker__roles__organization=organization,
-        speaker__roles__status__in=suggestion_states_counted(unreviewed=filters.unreviewed),
+        speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
     )
     return {
         "filters": filters,

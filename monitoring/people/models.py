@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -13,12 +14,12 @@ class PersonQuerySet(models.QuerySet):
     def with_stats(self, *, unreviewed: bool = True):
         """Annotate how often and when a person was last quoted: their counted quotes (see `SuggestionQuerySet.counted`);
         by default every quote not rejected, as the admin lists them."""
-        counted = Q(quotes__status__in=suggestion_states_counted(unreviewed=unreviewed))
-        if not unreviewed:
-            counted &= Q(quotes__article__status__in=COUNTED_STATES)
+        quotes = (
+            Quote.objects.counted(unreviewed=unreviewed).filter(speaker=OuterRef("pk")).order_by().values("speaker")
+        )
         return self.annotate(
-            quote_count=Count("quotes", filter=counted),
-            last_quoted=Max("quotes__article__published_on", filter=counted),
+            quote_count=Coalesce(Subquery(quotes.annotate(n=Count("pk")).values("n")), 0),
+            last_quoted=Subquery(quotes.annotate(last=Max("article__published_on")).values("last")),
         )
 
 
@@ -118,13 +119,6 @@ class SuggestionStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-def suggestion_states_counted(*, unreviewed: bool = False) -> tuple[str, ...]:
-    """The states of a quote or role that count in figures: confirmed; with `unreviewed`, any not rejected."""
-    if unreviewed:
-        return (SuggestionStatus.SUGGESTED, SuggestionStatus.CONFIRMED)
-    return (SuggestionStatus.CONFIRMED,)
-
-
 class SuggestionQuerySet(models.QuerySet):
     """Quotes and roles: suggestions by the importer that an analyst confirms or rejects."""
 
@@ -139,7 +133,7 @@ class SuggestionQuerySet(models.QuerySet):
         rejected, in every item."""
         if unreviewed:
             return self.kept()
-        return self.filter(status__in=suggestion_states_counted(unreviewed=False), article__status__in=COUNTED_STATES)
+        return self.filter(status=SuggestionStatus.CONFIRMED, article__status__in=COUNTED_STATES)
 
 
 class Role(TimeStampedModel):
