@@ -21,7 +21,6 @@ from django.utils import timezone
 
 from monitoring.articles.models import Article
 from monitoring.core.permissions import user_roles
-from monitoring.core.workflow import APPROVED
 from monitoring.dashboards.selectors import filters_bind
 from monitoring.people.models import Quote, SuggestionStatus
 
@@ -67,8 +66,9 @@ def search_save(*, user, name: str, path: str, params: str) -> SavedSearch:
 
 
 def search_articles(search: SavedSearch) -> QuerySet[Article]:
-    """The approved items the search matches (its page's filters, as the page applies them)."""
-    return filters_bind(search.query).articles.qs.order_by().filter(status=APPROVED)
+    """The approved items the search matches (its page's filters, as the page applies them). Alerts are about counted
+    items whatever the search's "Include unreviewed" switch says: an item alerts once it is approved."""
+    return filters_bind(search.query).articles.qs.order_by().counted()
 
 
 def search_new_count(search: SavedSearch) -> int:

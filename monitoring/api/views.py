@@ -44,11 +44,16 @@ class ByIdCursor(CursorPagination):
 
 
 def _filters(request):
+    """The pages' filters and counting rule (`unreviewed=on` widens to every item and suggestion not rejected)."""
     return filters_bind(request.query_params)
 
 
 class ArticleViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
-    """Articles, filtered like the pages (`start`, `end`, `outlet`, `tag`, `status`, `person`, `q` ...)."""
+    """Articles, filtered like the pages (`start`, `end`, `outlet`, `tag`, `status`, `person`, `q` ...).
+
+    The list counts as the pages do: approved items only unless `unreviewed=on`. An item is still read and moved by
+    its id whatever its state.
+    """
 
     pagination_class = ByIdCursor
 
@@ -57,7 +62,9 @@ class ArticleViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve":
             quotes = Prefetch("quotes", queryset=Quote.objects.select_related("speaker").order_by("start"))
             return Article.objects.select_related("outlet").prefetch_related(tagged, "photos", quotes)
-        return _filters(self.request).articles.qs.select_related("outlet").prefetch_related(tagged)
+        if self.action == "list":
+            return _filters(self.request).articles.qs.select_related("outlet").prefetch_related(tagged)
+        return Article.objects.all()
 
     def get_serializer_class(self):
         if self.action == "retrieve":

@@ -56,12 +56,13 @@ class Priority(models.IntegerChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def with_counts(self):
-        """Annotate quote and photo counts so lists never count per row."""
+    def with_counts(self, *, unreviewed: bool = True):
+        """Annotate quote and photo counts so lists never count per row: the article's counted quotes (see
+        `SuggestionQuerySet.counted`); by default every quote not rejected, as the admin lists them."""
         from monitoring.people.models import Quote
         from monitoring.photos.models import Photo
 
-        quotes = Quote.objects.filter(article=models.OuterRef("pk")).exclude(status="rejected")
+        quotes = Quote.objects.counted(unreviewed=unreviewed).filter(article=models.OuterRef("pk"))
         photos = Photo.objects.filter(article=models.OuterRef("pk"))
         return self.annotate(
             quote_count=_subquery_count(quotes),
@@ -72,8 +73,14 @@ class ArticleQuerySet(models.QuerySet):
         """Articles that are not syndicated copies of another one."""
         return self.filter(syndicated_from__isnull=True)
 
-    def counted(self):
-        """Articles that count in figures: approved by a second person."""
+    def counted(self, *, unreviewed: bool = False):
+        """Articles that count in figures: approved by a second person; with `unreviewed`, every item.
+
+        The one counting rule, with `counted()` on quotes and roles (`monitoring.people.models`) and on tags
+        (`monitoring.codebook.models`): the dashboards, exports and API read only through these.
+        """
+        if unreviewed:
+            return self.all()
         return self.filter(status__in=COUNTED_STATES)
 
 

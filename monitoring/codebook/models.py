@@ -3,6 +3,8 @@ import re
 from django.db import models
 from taggit.models import TagBase, TaggedItemBase
 
+from monitoring.core.workflow import COUNTED_STATES
+
 
 class TagCategory(models.TextChoices):
     TOPIC = "topic", "Topic"
@@ -47,12 +49,23 @@ class TagStatus(models.TextChoices):
     CONFIRMED = "confirmed", "Confirmed"
 
 
+class TaggedArticleQuerySet(models.QuerySet):
+    def counted(self, *, unreviewed: bool = False):
+        """Tags that count in figures: confirmed tags of counted (approved) items; with `unreviewed`, every tag of
+        every item (a rejected suggestion is deleted, so every tag left is kept)."""
+        if unreviewed:
+            return self.all()
+        return self.filter(status=TagStatus.CONFIRMED, content_object__status__in=COUNTED_STATES)
+
+
 class TaggedArticle(TaggedItemBase):
     """A tag on an article; tags proposed by the importer stay 'suggested' until an analyst confirms them."""
 
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="tagged_items")
     status = models.CharField(max_length=10, choices=TagStatus.choices, default=TagStatus.CONFIRMED)
+
+    objects = TaggedArticleQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="unique_tag_per_article")]

@@ -2,6 +2,11 @@
 
 Rows come from the same selectors as the pages, read with `.iterator()` so memory stays flat however
 many rows there are; the response is a StreamingHttpResponse that writes as it reads.
+
+An export counts what its page counts: reviewed work only (approved items; confirmed quotes, roles and tags) unless
+the filters carry `unreviewed=on`. It says which in its file name (`press-monitor-quotes-reviewed-<time>.csv` or
+`press-monitor-quotes-with-unreviewed-<time>.csv`) and in the `X-Press-Monitor-Counting` response header
+(`reviewed` or `with-unreviewed`), so the data itself keeps its plain CSV/JSON shape.
 """
 
 import csv
@@ -17,6 +22,7 @@ from django.utils import timezone
 from . import selectors
 
 CHUNK = 2000
+COUNTING_HEADER = "X-Press-Monitor-Counting"
 # Spreadsheet programs run cells starting with these as formulas; exported text is untrusted.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -28,7 +34,7 @@ class Export:
 
 
 def _article_rows(filters: selectors.Filters) -> Iterator[dict]:
-    for article in selectors.articles_export_rows(filters).iterator(chunk_size=CHUNK):
+    for article in selectors.article_rows(filters).iterator(chunk_size=CHUNK):
         yield {
             "id": article.pk,
             "headline": article.headline,
@@ -40,7 +46,7 @@ def _article_rows(filters: selectors.Filters) -> Iterator[dict]:
             "due_on": article.due_on,
             "quote_count": article.quote_count or 0,
             "photo_count": article.photo_count or 0,
-            "tags": ";".join(tagged.tag.name for tagged in article.confirmed_tags),
+            "tags": ";".join(tagged.tag.name for tagged in article.counted_tags),
             "word_count": article.word_count,
             "url": article.url,
             "page": reverse("articles:detail", args=[article.pk]),
@@ -169,5 +175,7 @@ def export_response(dataset: str, fmt: str, filters: selectors.Filters) -> Strea
     stream = csv_stream if fmt == "csv" else json_stream
     response = StreamingHttpResponse(stream(export.columns, export.rows(filters)), content_type=FORMATS[fmt])
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="press-monitor-{dataset}-{stamp}.{fmt}"'
+    view = filters.view_slug
+    response["Content-Disposition"] = f'attachment; filename="press-monitor-{dataset}-{view}-{stamp}.{fmt}"'
+    response[COUNTING_HEADER] = view
     return response

@@ -5,6 +5,11 @@ the quote's own speaker and kind. Relations are tested with `article IN (subquer
 joins, so an article with three matching quotes is still one row and no page needs DISTINCT; and
 rather than correlated EXISTS, because SQLite then starts from the (indexed, selective) subquery
 instead of probing it once for every article in the database.
+
+What counts: every FilterSet starts from its model's `counted()` queryset (approved items, confirmed quotes, roles
+and tags), or, when the form's "Include unreviewed" switch (`unreviewed=on`) is ticked, every item and every
+suggestion not rejected. The switch is a field of the form, so it travels in the URL to every page, export, saved
+search and API call like any other filter.
 """
 
 import django_filters
@@ -12,7 +17,7 @@ from django import forms
 from django.db.models import Q
 
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, Outlet, OutletKind
-from monitoring.codebook.models import Tag, TagCategory, TaggedArticle, TagStatus
+from monitoring.codebook.models import Tag, TagCategory, TaggedArticle
 from monitoring.core.models import Country
 from monitoring.core.text import name_key
 from monitoring.people.models import (
@@ -22,7 +27,6 @@ from monitoring.people.models import (
     Quote,
     QuoteKind,
     Role,
-    SuggestionStatus,
 )
 
 from .search import articles_search
@@ -52,6 +56,12 @@ class NamedChoiceField(forms.ModelChoiceField):
 
 class NamedChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = NamedChoiceField
+
+
+class SwitchFilter(django_filters.BooleanFilter):
+    """A checkbox: ticked (`=on`, `=true`, `=1`) or not; never "unknown"."""
+
+    field_class = forms.BooleanField
 
 
 def named_widget() -> forms.TextInput:
@@ -107,6 +117,23 @@ class CoverageFilterSet(django_filters.FilterSet):
     quote_kind = django_filters.ChoiceFilter(label="Quote kind", choices=QuoteKind.choices, method="filter_quote_kind")
     # Not a filter: the charts' time step, kept in the same form so the URL reproduces the view.
     interval = django_filters.ChoiceFilter(label="Per", choices=INTERVALS, method="filter_none", empty_label=None)
+    # Not a filter either: which rows count at all, applied to the starting queryset (see `filter_queryset`).
+    unreviewed = SwitchFilter(label="Include unreviewed", method="filter_none")
+
+    # Set on a FilterSet that lists every item whatever the switch (the overview's review pipeline).
+    every_item = False
+
+    @property
+    def include_unreviewed(self) -> bool:
+        """Whether this view counts every item and every suggestion not rejected, not only reviewed work."""
+        if self.every_item:
+            return True
+        self.form.is_valid()  # validates once
+        return bool(self.form.cleaned_data.get("unreviewed"))
+
+    def filter_queryset(self, queryset):
+        """The counting rule first (the model's `counted()`), then the chosen filters."""
+        return super().filter_queryset(queryset.counted(unreviewed=self.include_unreviewed))
 
     def _on_article(self, lookup: str, value):
         return Q(**{f"{self.article_path}{lookup}": value})
@@ -133,13 +160,20 @@ class CoverageFilterSet(django_filters.FilterSet):
     def filter_status(self, queryset, name, value):
         return queryset.filter(self._on_article("status", value))
 
-    # Figures count confirmed tags only: the importer's suggestions are not yet an analyst's judgement.
+    # Relations match by the same rule as the figures: confirmed tags, quotes and roles, or with the switch any
+    # not rejected.
+    def _tagged(self):
+        return TaggedArticle.objects.counted(unreviewed=self.include_unreviewed)
+
+    def _quotes(self):
+        return Quote.objects.counted(unreviewed=self.include_unreviewed)
+
     def filter_tag(self, queryset, name, value):
-        tagged = TaggedArticle.objects.filter(tag=value, status=TagStatus.CONFIRMED)
+        tagged = self._tagged().filter(tag=value)
         return queryset.filter(self._article_in(tagged.values("content_object_id")))
 
     def filter_category(self, queryset, name, value):
-        tagged = TaggedArticle.objects.filter(tag__category=value, status=TagStatus.CONFIRMED)
+        tagged = self._tagged().filter(tag__category=value)
         return queryset.filter(self._article_in(tagged.values("content_object_id")))
 
     def filter_country(self, queryset, name, value):
@@ -149,7 +183,7 @@ class CoverageFilterSet(django_filters.FilterSet):
     def filter_organization(self, queryset, name, value):
         """Articles that name the organisation, or print someone's role in it."""
         mentioned = OrganizationMention.objects.filter(organization=value)
-        role = Role.objects.filter(organization=value).exclude(status=SuggestionStatus.REJECTED)
+        role = Role.objects.counted(unreviewed=self.include_unreviewed).filter(organization=value)
         return queryset.filter(
             self._article_in(mentioned.values("article_id")) | self._article_in(role.values("article_id"))
         )
@@ -175,7 +209,7 @@ class ArticleFilter(CoverageFilterSet):
 
     def filter_person(self, queryset, name, value):
         """Articles quoting the person (with a quote of the chosen kind, when one is chosen)."""
-        quotes = Quote.objects.kept().filter(speaker=value)
+        quotes = self._quotes().filter(speaker=value)
         if kind := self.form.cleaned_data.get("quote_kind"):
             quotes = quotes.filter(kind=kind)
         return queryset.filter(pk__in=quotes.values("article_id"))
@@ -183,11 +217,11 @@ class ArticleFilter(CoverageFilterSet):
     def filter_quote_kind(self, queryset, name, value):
         if self.form.cleaned_data.get("person"):
             return queryset  # filter_person tests both on the same quote
-        return queryset.filter(pk__in=Quote.objects.kept().filter(kind=value).values("article_id"))
+        return queryset.filter(pk__in=self._quotes().filter(kind=value).values("article_id"))
 
 
 class QuoteFilter(CoverageFilterSet):
-    """Kept quotes of the filtered articles; person and quote kind apply to the quote itself."""
+    """Counted quotes of the filtered articles; person and quote kind apply to the quote itself."""
 
     article_path = "article__"
 

@@ -3,6 +3,11 @@
 Every read starts from the shared FilterSets, so a page, its charts and its export agree on what
 "the filtered coverage" is. Every figure is one aggregate query (values + annotate), whatever the
 data size; lists are paginated.
+
+Figures count reviewed work only (approved items; confirmed quotes, roles and tags) unless the filter form's
+"Include unreviewed" switch is on; the rule lives in the models' `counted()` querysets and reaches every read
+here through the FilterSets or through `Filters.unreviewed`. The article list is the workflow's list and shows
+every item (see `article_list_page`); the overview's review pipeline likewise (see `Filters.workflow_articles`).
 """
 
 import datetime
@@ -13,12 +18,13 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Min, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Trunc
 from django.http import QueryDict
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, OutletKind
-from monitoring.codebook.models import TagCategory, TaggedArticle, TagStatus
-from monitoring.people.models import Quote, QuoteKind, Role, SuggestionStatus
+from monitoring.codebook.models import TagCategory, TaggedArticle
+from monitoring.people.models import Person, Quote, QuoteKind, Role
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_snippets
@@ -31,7 +37,8 @@ TOP = 10
 ARTICLES_PER_PAGE = 25
 PEOPLE_PER_PAGE = 50
 CLOSED_STATUSES = (ArticleStatus.APPROVED, ArticleStatus.ARCHIVED)
-KEPT_SUGGESTIONS = (SuggestionStatus.SUGGESTED, SuggestionStatus.CONFIRMED)
+# The switch's value when a page lists every item whatever it says (the article list).
+EVERY_ITEM = {"unreviewed": "on"}
 
 
 @dataclass
@@ -100,23 +107,46 @@ class Filters:
     def text(self) -> str:
         return self.articles.form.cleaned_data.get("q") or ""
 
+    @property
+    def unreviewed(self) -> bool:
+        """Whether the view counts every item and suggestion not rejected (the switch), or reviewed work only."""
+        return self.articles.include_unreviewed
+
+    @property
+    def view_slug(self) -> str:
+        """The view in a word, for export file names."""
+        return "with-unreviewed" if self.unreviewed else "reviewed"
+
+    @property
+    def workflow_articles(self) -> QuerySet:
+        """The filtered articles in every state, whatever the switch: the review pipeline is about unreviewed work."""
+        workflow = ArticleFilter(self.data, queryset=Article.objects.all())
+        workflow._form = self.articles.form  # same data: reuse the validated form, no second look-ups
+        workflow.every_item = True
+        return workflow.qs
+
     def article_ids(self) -> QuerySet:
         """The filtered articles as a subquery, unordered (rank ordering means nothing inside IN)."""
         return self.articles.qs.order_by().values("pk")
 
     @property
     def restricted(self) -> bool:
-        """Whether any filter narrows the articles (the interval only sets the charts' time step)."""
+        """Whether any filter narrows the articles (the interval only sets the charts' time step, and the counting
+        switch is not a filter: see `on_articles`)."""
         self.form.is_valid()  # validates once; unfiltered values never reach cleaned_data
-        return any(value not in (None, "") for name, value in self.form.cleaned_data.items() if name != "interval")
+        return any(
+            value not in (None, "")
+            for name, value in self.form.cleaned_data.items()
+            if name not in ("interval", "unreviewed")
+        )
 
     def on_articles(self, queryset: QuerySet, *, path: str = "article") -> QuerySet:
-        """`queryset` limited to rows of the filtered articles.
+        """`queryset` limited to rows of the filtered articles, which count by the view's rule.
 
-        Unchanged when nothing is filtered: `IN (every article id)` would make the database build and
-        probe a list as long as the archive for nothing.
+        Unchanged when nothing is filtered and every item counts: `IN (every article id)` would make the
+        database build and probe a list as long as the archive for nothing.
         """
-        if not self.restricted:
+        if not self.restricted and self.unreviewed:
             return queryset
         return queryset.filter(**{f"{path}__in": self.article_ids()})
 
@@ -131,6 +161,11 @@ class Filters:
                 data[key] = value
         data.pop("page", None)
         return data.urlencode()
+
+    @property
+    def switch_query(self) -> str:
+        """The current filters with the counting switch flipped."""
+        return self.query_string(unreviewed=None if self.unreviewed else "on")
 
     def export_query(self) -> str:
         """The filters including a detail page's scope: an export from a person page lists that person's rows."""
@@ -159,7 +194,7 @@ def filters_bind(
     for key, value in scope.items():
         data[key] = str(value)
     articles = ArticleFilter(data, queryset=Article.objects.all())
-    quotes = QuoteFilter(data, queryset=Quote.objects.kept())
+    quotes = QuoteFilter(data, queryset=Quote.objects.all())
     # Same fields, same data: let the quote filters use the article form's cleaned values rather than
     # look every chosen outlet, tag, person and country up a second time.
     quotes._form = articles.form
@@ -228,12 +263,12 @@ def coverage_by_outlet_kind(articles: QuerySet) -> Chart:
     )
 
 
-def _confirmed_tags(filters: Filters) -> QuerySet:
-    return filters.on_articles(TaggedArticle.objects.filter(status=TagStatus.CONFIRMED), path="content_object")
+def _counted_tags(filters: Filters) -> QuerySet:
+    return filters.on_articles(TaggedArticle.objects.counted(unreviewed=filters.unreviewed), path="content_object")
 
 
 def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> Chart:
-    tagged = _confirmed_tags(filters)
+    tagged = _counted_tags(filters)
     if exclude_tag is not None:
         tagged = tagged.exclude(tag=exclude_tag)
     rows = list(tagged.values("tag__slug", "tag__name").annotate(n=Count("pk")).order_by("-n", "tag__name")[:limit])
@@ -252,10 +287,7 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
 def coverage_by_tag_category(filters: Filters) -> Chart:
     labels = dict(TagCategory.choices)
     rows = list(
-        _confirmed_tags(filters)
-        .values("tag__category")
-        .annotate(n=Count("content_object", distinct=True))
-        .order_by("-n")
+        _counted_tags(filters).values("tag__category").annotate(n=Count("content_object", distinct=True)).order_by("-n")
     )
     return Chart(
         "categories",
@@ -286,15 +318,15 @@ def quotes_top_speakers(quotes: QuerySet, *, limit: int = TOP, title: str = "Mos
     )
 
 
-def quotes_top_organizations(quotes: QuerySet, *, limit: int = TOP) -> Chart:
-    """Organisations whose people are quoted: the speaker's role as printed in the same article."""
+def quotes_top_organizations(quotes: QuerySet, *, unreviewed: bool, limit: int = TOP) -> Chart:
+    """Organisations whose people are quoted: the speaker's (counted) role as printed in the same article."""
     rows = list(
         quotes.order_by()
         # One filter() call, so the three conditions hold for the same role row.
         .filter(
             speaker__roles__article=F("article"),
             speaker__roles__organization__isnull=False,
-            speaker__roles__status__in=KEPT_SUGGESTIONS,
+            speaker__roles__in=Role.objects.counted(unreviewed=unreviewed),
         )
         .values("speaker__roles__organization", "speaker__roles__organization__name")
         .annotate(n=Count("pk", distinct=True))
@@ -430,6 +462,7 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
     window_end = today if dated else coverage_latest_day(today)
     filters = filters_bind(params, window_days=DEFAULT_WINDOW_DAYS, today=window_end)
     articles, quotes = filters.articles.qs, filters.quotes.qs
+    workflow = filters.workflow_articles
     return {
         "filters": filters,
         "charts": [
@@ -439,14 +472,15 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
             coverage_by_tag(filters),
             coverage_by_tag_category(filters),
             quotes_top_speakers(quotes),
-            quotes_top_organizations(quotes),
+            quotes_top_organizations(quotes, unreviewed=filters.unreviewed),
             countries_top(filters),
             quotes_by_kind(quotes),
         ],
-        "pipeline": pipeline_by_status(articles),
-        "overdue": pipeline_overdue_count(articles, today=today),
-        "assignees": pipeline_by_assignee(articles, today=today),
-        "median_approval": pipeline_median_approval(articles),
+        # The review pipeline is about the work itself: every item of the filtered coverage, whatever the switch.
+        "pipeline": pipeline_by_status(workflow),
+        "overdue": pipeline_overdue_count(workflow, today=today),
+        "assignees": pipeline_by_assignee(workflow, today=today),
+        "median_approval": pipeline_median_approval(workflow),
     }
 
 
@@ -454,18 +488,20 @@ def _paginate(queryset: QuerySet, page: str | int | None, per_page: int) -> Page
     return Paginator(queryset, per_page).get_page(page)
 
 
-def _article_rows(articles: QuerySet) -> QuerySet:
-    confirmed = TaggedArticle.objects.filter(status=TagStatus.CONFIRMED).select_related("tag").order_by("tag__name")
+def article_rows(filters: Filters) -> QuerySet:
+    """The filtered articles with their counted quotes and photos and their counted tags (`counted_tags`), for the
+    pages' lists and the export."""
+    tags = TaggedArticle.objects.counted(unreviewed=filters.unreviewed).select_related("tag").order_by("tag__name")
     return (
-        articles.select_related("outlet", "assignee")
-        .with_counts()
-        .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags"))
+        filters.articles.qs.select_related("outlet", "assignee")
+        .with_counts(unreviewed=filters.unreviewed)
+        .prefetch_related(Prefetch("tagged_items", queryset=tags, to_attr="counted_tags"))
     )
 
 
 def article_page(filters: Filters, page: str | int | None) -> Page:
-    """A page of the filtered articles with counts, confirmed tags and, for a search, snippets."""
-    result = _paginate(_article_rows(filters.articles.qs), page, ARTICLES_PER_PAGE)
+    """A page of the filtered articles with counts, counted tags and, for a search, snippets."""
+    result = _paginate(article_rows(filters), page, ARTICLES_PER_PAGE)
     if filters.text:
         snippets = search_snippets(filters.text, [article.pk for article in result.object_list])
         for article in result.object_list:
@@ -474,7 +510,9 @@ def article_page(filters: Filters, page: str | int | None) -> Page:
 
 
 def article_list_page(params: Mapping, *, page=None) -> dict:
-    filters = filters_bind(params)
+    """The workflow's list: every item in every state, and every suggestion not rejected, whatever the switch (the
+    switch is pinned on, so its exports and saved searches list the same items)."""
+    filters = filters_bind(params, scope=EVERY_ITEM)
     return {"filters": filters, "page_obj": article_page(filters, page)}
 
 
@@ -500,15 +538,18 @@ def people_list_page(params: Mapping, *, page=None) -> dict:
     return {"filters": filters, "page_obj": _paginate(people_rows(filters), page, PEOPLE_PER_PAGE)}
 
 
-def person_page(person, params: Mapping, *, page=None) -> dict:
-    """A person's quotes over time, roles as printed, articles, co-quoted persons and outlets."""
-    filters = filters_bind(params, scope={"person": person.pk})
+def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
+    """A person (404 if unknown) with their counted quotes in all, and their quotes over time, roles as printed,
+    articles, co-quoted persons and outlets."""
+    filters = filters_bind(params, scope={"person": person_id})
+    person = get_object_or_404(
+        Person.objects.with_stats(unreviewed=filters.unreviewed).select_related("country"), pk=person_id
+    )
     quotes = filters.quotes.qs
     # Roles are printed in articles that may not quote the person: filter those articles without the scope.
     unscoped = filters_bind(_without(filters.data, "person"))
     roles = (
-        unscoped.on_articles(Role.objects.filter(person=person))
-        .exclude(status=SuggestionStatus.REJECTED)
+        unscoped.on_articles(Role.objects.counted(unreviewed=filters.unreviewed).filter(person=person))
         .values("title", "organization", "organization__name")
         .annotate(
             first_printed=Min("article__published_on"),
@@ -518,7 +559,7 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
         .order_by(F("last_printed").desc(nulls_last=True), "title")
     )
     co_quoted = (
-        filters.on_articles(Quote.objects.kept())
+        filters.on_articles(Quote.objects.counted(unreviewed=filters.unreviewed))
         .filter(speaker__isnull=False)
         .exclude(speaker=person)
         .values("speaker", "speaker__name")
@@ -533,6 +574,7 @@ def person_page(person, params: Mapping, *, page=None) -> dict:
         .order_by("-n", "article__outlet__name")[:TOP]
     )
     return {
+        "person": person,
         "filters": filters,
         "charts": [
             quotes_over_time(quotes, interval=filters.interval),
@@ -570,8 +612,7 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"organization": organization.pk})
     articles, quotes = filters.articles.qs, filters.quotes.qs
     members = (
-        filters.on_articles(Role.objects.filter(organization=organization))
-        .exclude(status=SuggestionStatus.REJECTED)
+        filters.on_articles(Role.objects.counted(unreviewed=filters.unreviewed).filter(organization=organization))
         .values("person", "person__name", "title")
         .annotate(
             first_printed=Min("article__published_on"),
@@ -583,7 +624,7 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
     own_quotes = quotes.filter(
         speaker__roles__article=F("article"),
         speaker__roles__organization=organization,
-        speaker__roles__status__in=KEPT_SUGGESTIONS,
+        speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
     )
     return {
         "filters": filters,
@@ -638,15 +679,6 @@ def _without(data: QueryDict, *keys: str) -> QueryDict:
 
 
 # Exports ----------------------------------------------------------------------------------------------------
-
-
-def articles_export_rows(filters: Filters) -> QuerySet:
-    confirmed = TaggedArticle.objects.filter(status=TagStatus.CONFIRMED).select_related("tag").order_by("tag__name")
-    return (
-        filters.articles.qs.select_related("outlet", "assignee")
-        .with_counts()
-        .prefetch_related(Prefetch("tagged_items", queryset=confirmed, to_attr="confirmed_tags"))
-    )
 
 
 def quotes_export_rows(filters: Filters) -> QuerySet:

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_GET
 
 from monitoring.articles.models import Outlet
 from monitoring.codebook.models import Tag
-from monitoring.people.models import Organization, Person
+from monitoring.people.models import Organization
 
 from . import selectors
 from .exports import EXPORTS, FORMATS, export_response
@@ -31,9 +31,8 @@ def people_list(request):
 
 @require_GET
 def person_detail(request, pk):
-    person = get_object_or_404(Person.objects.with_stats().select_related("country"), pk=pk)
-    context = selectors.person_page(person, request.GET, page=request.GET.get("page"))
-    return render(request, "dashboards/person.html", {"person": person, **context})
+    context = selectors.person_page(pk, request.GET, page=request.GET.get("page"))
+    return render(request, "dashboards/person.html", context)
 
 
 @require_GET

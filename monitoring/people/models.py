@@ -1,20 +1,25 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from monitoring.core.models import NameKeyed, TimeStampedModel
 from monitoring.core.text import name_key
+from monitoring.core.workflow import COUNTED_STATES
 
 
 class PersonQuerySet(models.QuerySet):
-    def with_stats(self):
-        """Annotate how often and when a person was last quoted (rejected suggestions do not count)."""
-        kept = ~Q(quotes__status="rejected")
+    def with_stats(self, *, unreviewed: bool = True):
+        """Annotate how often and when a person was last quoted: their counted quotes (see `SuggestionQuerySet.counted`);
+        by default every quote not rejected, as the admin lists them."""
+        quotes = (
+            Quote.objects.counted(unreviewed=unreviewed).filter(speaker=OuterRef("pk")).order_by().values("speaker")
+        )
         return self.annotate(
-            quote_count=Count("quotes", filter=kept),
-            last_quoted=Max("quotes__article__published_on", filter=kept),
+            quote_count=Coalesce(Subquery(quotes.annotate(n=Count("pk")).values("n")), 0),
+            last_quoted=Subquery(quotes.annotate(last=Max("article__published_on")).values("last")),
         )
 
 
@@ -114,6 +119,23 @@ class SuggestionStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class SuggestionQuerySet(models.QuerySet):
+    """Quotes and roles: suggestions by the importer that an analyst confirms or rejects."""
+
+    def kept(self):
+        return self.exclude(status=SuggestionStatus.REJECTED)
+
+    def pending(self):
+        return self.filter(status=SuggestionStatus.SUGGESTED)
+
+    def counted(self, *, unreviewed: bool = False):
+        """Rows that count in figures: confirmed ones in counted (approved) items; with `unreviewed`, every row not
+        rejected, in every item."""
+        if unreviewed:
+            return self.kept()
+        return self.filter(status=SuggestionStatus.CONFIRMED, article__status__in=COUNTED_STATES)
+
+
 class Role(TimeStampedModel):
     """A title as printed for a person in one article, e.g. 'chairman of the Northern Fishers' League'."""
 
@@ -126,6 +148,7 @@ class Role(TimeStampedModel):
     status = models.CharField(max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.SUGGESTED)
 
     history = HistoricalRecords(excluded_fields=["modified"])
+    objects = SuggestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["person", "article"]
@@ -141,14 +164,6 @@ class QuoteKind(models.TextChoices):
     DIRECT = "direct", "Direct"
     INDIRECT = "indirect", "Indirect"
     PARTIAL = "partial", "Partial"
-
-
-class QuoteQuerySet(models.QuerySet):
-    def kept(self):
-        return self.exclude(status=SuggestionStatus.REJECTED)
-
-    def pending(self):
-        return self.filter(status=SuggestionStatus.SUGGESTED)
 
 
 class Quote(TimeStampedModel):
@@ -167,7 +182,7 @@ class Quote(TimeStampedModel):
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords(excluded_fields=["modified"])
-    objects = QuoteQuerySet.as_manager()
+    objects = SuggestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start"]

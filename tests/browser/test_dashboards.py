@@ -25,7 +25,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def newsroom(transactional_db):
-    """Recent coverage (inside the overview's default 30 days): two outlets, two tags, quotes, a photo."""
+    """Recent reviewed coverage (inside the overview's default 30 days): two outlets, two tags, quotes, a photo;
+    approved, with confirmed quotes and tags, so that the overview counts it by default."""
     from django.apps import apps
 
     from monitoring.core.roles import ANALYST, roles_sync
@@ -41,6 +42,7 @@ def newsroom(transactional_db):
         outlet, tag = (wire, fisheries) if n % 3 == 0 else (paper, budget)
         article = ArticleFactory(
             outlet=outlet,
+            status="approved",
             published_on=today - datetime.timedelta(days=n),
             headline=f"Harbour story {n}" if n != 7 else "Trawler fleet blockade ends after night of talks",
             body=(
@@ -50,7 +52,7 @@ def newsroom(transactional_db):
             ),
         )
         TaggedArticle.objects.create(content_object=article, tag=tag, status="confirmed")
-        QuoteFactory(article=article, speaker=speaker, kind="direct" if n % 2 else "indirect")
+        QuoteFactory(article=article, speaker=speaker, kind="direct" if n % 2 else "indirect", status="confirmed")
         articles.append(article)
     PhotoFactory(article=articles[7], caption="A trawler leaves the harbour at dawn.")
     # The flush between transactional tests skips the (unmanaged) search table: start it afresh.

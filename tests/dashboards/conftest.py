@@ -49,8 +49,19 @@ def coverage_build(db, analyst):
             articles.append(article)
             TaggedArticle.objects.create(content_object=article, tag=tags[n % 2], status="confirmed")
             for k in range(2):
-                QuoteFactory(article=article, speaker=people[(n + k) % 3], kind=["direct", "indirect"][k])
-            RoleFactory(person=people[n % 3], article=article, organization=organization, title="spokesperson")
+                QuoteFactory(
+                    article=article,
+                    speaker=people[(n + k) % 3],
+                    kind=["direct", "indirect"][k],
+                    status=["confirmed", "suggested"][k],
+                )
+            RoleFactory(
+                person=people[n % 3],
+                article=article,
+                organization=organization,
+                title="spokesperson",
+                status="confirmed",
+            )
             PhotoFactory(article=article, caption=f"Crowd at rally {n}")
             CountryMentionFactory(article=article, country=countries[n % 2])
         search_index_refresh([a.pk for a in articles])

@@ -17,7 +17,7 @@ def test_article_csv_has_every_filtered_row_beyond_a_page(db, login, analyst):
     wanted, other = OutletFactory(name="Wanted"), OutletFactory(name="Other")
     ArticleFactory.create_batch(60, outlet=wanted)
     ArticleFactory.create_batch(3, outlet=other)
-    response = login(analyst).get(f"/export/articles.csv?outlet={wanted.pk}")
+    response = login(analyst).get(f"/export/articles.csv?outlet={wanted.pk}&unreviewed=on")
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(body(response))))
@@ -31,7 +31,7 @@ def test_quote_json_follows_the_search(db, login, analyst):
     QuoteFactory(article=hit)
     QuoteFactory(article=miss)
     search_index_refresh([hit.pk, miss.pk])
-    data = json.loads(body(login(analyst).get("/export/quotes.json?q=strike")))
+    data = json.loads(body(login(analyst).get("/export/quotes.json?q=strike&unreviewed=on")))
     assert [row["article_id"] for row in data] == [hit.pk]
     assert data[0]["text"] == "Dockers walked out"
 
@@ -39,7 +39,7 @@ def test_quote_json_follows_the_search(db, login, analyst):
 def test_persons_export_counts_quotes(db, login, analyst):
     quote = QuoteFactory()
     QuoteFactory(speaker=quote.speaker)
-    data = json.loads(body(login(analyst).get("/export/persons.json")))
+    data = json.loads(body(login(analyst).get("/export/persons.json?unreviewed=on")))
     assert data == [
         {
             "id": quote.speaker_id,
@@ -56,7 +56,7 @@ def test_persons_export_counts_quotes(db, login, analyst):
 
 def test_csv_neutralises_spreadsheet_formulas(db, login, analyst):
     ArticleFactory(headline='=HYPERLINK("http://evil.example","click")')
-    rows = list(csv.DictReader(io.StringIO(body(login(analyst).get("/export/articles.csv")))))
+    rows = list(csv.DictReader(io.StringIO(body(login(analyst).get("/export/articles.csv?unreviewed=on")))))
     assert rows[0]["headline"].startswith("'=")
 
 

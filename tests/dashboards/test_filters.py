@@ -19,13 +19,17 @@ from tests.factories import (
     TagFactory,
 )
 
+# These tests are about what each filter matches, so they look at every item and suggestion ("Include unreviewed");
+# tests/dashboards/test_counting.py covers what counts by default.
+WIDE = {"unreviewed": "on"}
 
-def article_ids(params) -> set[int]:
-    return set(selectors.filters_bind(params).articles.qs.values_list("pk", flat=True))
+
+def article_ids(params, *, view=WIDE) -> set[int]:
+    return set(selectors.filters_bind({**params, **view}).articles.qs.values_list("pk", flat=True))
 
 
-def quote_ids(params) -> set[int]:
-    return set(selectors.filters_bind(params).quotes.qs.values_list("pk", flat=True))
+def quote_ids(params, *, view=WIDE) -> set[int]:
+    return set(selectors.filters_bind({**params, **view}).quotes.qs.values_list("pk", flat=True))
 
 
 @pytest.fixture
@@ -50,13 +54,15 @@ def test_date_outlet_kind_status_and_text(two):
     assert article_ids({}) == {a.pk, b.pk}
 
 
-def test_tag_and_category_count_confirmed_tags_only(two):
+def test_tag_and_category_count_confirmed_tags_unless_unreviewed_are_included(two):
     a, b = two
     tag = TagFactory(name="labour", slug="labour", category="frame")
     TaggedArticle.objects.create(content_object=a, tag=tag, status="confirmed")
     TaggedArticle.objects.create(content_object=b, tag=tag, status="suggested")
-    assert article_ids({"tag": "labour"}) == {a.pk}
-    assert article_ids({"category": "frame"}) == {a.pk}
+    assert article_ids({"tag": "labour"}, view={}) == {a.pk}
+    assert article_ids({"category": "frame"}, view={}) == {a.pk}
+    assert article_ids({"tag": "labour"}) == {a.pk, b.pk}
+    assert article_ids({"category": "frame"}) == {a.pk, b.pk}
 
 
 def test_person_and_quote_kind_apply_to_the_same_quote(two):
@@ -97,7 +103,7 @@ def test_country_mentioned(two):
 
 
 def test_invalid_values_are_reported_and_ignored(two):
-    filters = selectors.filters_bind({"outlet": "999999", "start": "not a date"})
+    filters = selectors.filters_bind({"outlet": "999999", "start": "not a date", **WIDE})
     assert set(filters.articles.qs.values_list("pk", flat=True)) == {two[0].pk, two[1].pk}
     assert "outlet" in filters.form.errors and "start" in filters.form.errors
 
@@ -106,12 +112,13 @@ def test_an_article_with_several_matching_quotes_is_listed_once(two):
     a, _ = two
     person = PersonFactory()
     QuoteFactory.create_batch(3, article=a, speaker=person)
-    assert list(selectors.filters_bind({"person": person.pk}).articles.qs.values_list("pk", flat=True)) == [a.pk]
+    listed = selectors.filters_bind({"person": person.pk, **WIDE}).articles.qs.values_list("pk", flat=True)
+    assert list(listed) == [a.pk]
 
 
 def test_overview_defaults_to_the_30_days_up_to_the_newest_article(two):
     today = datetime.date(2024, 5, 10)
-    context = selectors.overview_page({}, today=today)
+    context = selectors.overview_page(WIDE, today=today)
     assert (context["filters"].data["start"], context["filters"].data["end"]) == ("2024-04-02", "2024-05-01")
     assert context["charts"][0].series[0][1] == [1]  # only b, published 2024-05-01
 

@@ -27,6 +27,11 @@ def page_urls(data) -> dict[str, str]:
         "export articles csv": "/export/articles.csv",
         "export quotes json": "/export/quotes.json?q=progress",
         "export persons csv": "/export/persons.csv",
+        # The counting switch on: every item and suggestion, by the same queries.
+        "overview, unreviewed": f"/?{WINDOW}&unreviewed=on",
+        "person, unreviewed": f"/people/{person.pk}/?unreviewed=on",
+        "tag, unreviewed": f"/tags/{tag.slug}/?{WINDOW}&unreviewed=on",
+        "export quotes csv, unreviewed": "/export/quotes.csv?unreviewed=on",
     }
 
 
@@ -47,6 +52,10 @@ MAX_QUERIES = {
     "export articles csv": 4,
     "export quotes json": 3,
     "export persons csv": 3,
+    "overview, unreviewed": 19,
+    "person, unreviewed": 16,
+    "tag, unreviewed": 14,
+    "export quotes csv, unreviewed": 3,
 }
 
 
@@ -123,7 +132,7 @@ def test_filters_round_trip_through_the_url(coverage_build, login, analyst):
 def test_person_page_sections(coverage_build, login, analyst):
     data = coverage_build(6)
     person = data["people"][0]
-    html = login(analyst).get(f"/people/{person.pk}/").content.decode()
+    html = login(analyst).get(f"/people/{person.pk}/?unreviewed=on").content.decode()
     assert person.name in html
     assert "spokesperson" in html and "Party of Progress" in html  # role as printed
     assert "Speaker 1" in html  # quoted alongside
