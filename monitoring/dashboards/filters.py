@@ -132,7 +132,10 @@ class CoverageFilterSet(django_filters.FilterSet):
         return bool(self.form.cleaned_data.get("unreviewed"))
 
     def filter_queryset(self, queryset):
-        """The counting rule first (the model's `counted()`), then the chosen filters."""
+        """The counting rule first (the model's `counted()`), then the chosen filters. A filter that cannot be read
+        (an unknown name, a bogus choice, an invalid date) matches nothing, never everything: the form shows why."""
+        if not self.form.is_valid():
+            return queryset.none()
         return super().filter_queryset(queryset.counted(unreviewed=self.include_unreviewed))
 
     def _on_article(self, lookup: str, value):

@@ -102,10 +102,22 @@ def test_country_mentioned(two):
     assert article_ids({"country": "SN"}) == {a.pk}
 
 
-def test_invalid_values_are_reported_and_ignored(two):
-    filters = selectors.filters_bind({"outlet": "999999", "start": "not a date", **WIDE})
-    assert set(filters.articles.qs.values_list("pk", flat=True)) == {two[0].pk, two[1].pk}
-    assert "outlet" in filters.form.errors and "start" in filters.form.errors
+@pytest.mark.parametrize(
+    "params",
+    [{"outlet": "999999"}, {"start": "not a date"}, {"status": "bogus"}, {"person": "Nobody Atall"}, {"tag": "nope"}],
+)
+def test_a_filter_that_cannot_be_read_shows_why_and_no_rows_never_everything(two, client, analyst, params):
+    filters = selectors.filters_bind({**params, **WIDE})
+    assert set(params) <= set(filters.form.errors)
+    assert not filters.articles.qs.exists() and not filters.quotes.qs.exists()
+    client.force_login(analyst)
+    for path in ("/", "/articles/", "/people/"):
+        page = client.get(path, {**params, **WIDE})
+        assert page.status_code == 200 and b'id="filter-errors"' in page.content, path
+    listed = client.get("/articles/", {**params, **WIDE}).content.decode()
+    assert two[0].headline not in listed and two[1].headline not in listed
+    export = client.get("/export/articles.csv", {**params, **WIDE})
+    assert export.status_code == 200 and len(b"".join(export.streaming_content).splitlines()) == 1  # the header only
 
 
 def test_an_article_with_several_matching_quotes_is_listed_once(two):
