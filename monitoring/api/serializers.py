@@ -4,6 +4,7 @@ from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.workflow import TRANSITIONS
 from monitoring.intake.models import ImportJob
+from monitoring.intake.services import job_summary_line
 from monitoring.people.models import Organization, Person, Quote, QuoteKind
 from monitoring.photos.models import Photo
 from monitoring.review.models import Annotation, Stance
@@ -78,8 +79,10 @@ class QuoteSerializer(serializers.ModelSerializer):
             "cue",
             "channel",
             "status",
+            "orphaned",
             "version",
         ]
+        read_only_fields = ["orphaned"]
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -178,14 +181,21 @@ class AnnotationCreateSerializer(serializers.Serializer):
 class ImportJobFileSerializer(serializers.Serializer):
     name = serializers.CharField()
     state = serializers.CharField()
-    outcome = serializers.CharField()
+    outcome = serializers.CharField(help_text="created, updated, unchanged, held, syndicated, failed, or mixed.")
+    counts = serializers.DictField(child=serializers.IntegerField(), help_text="How many of each outcome.")
     message = serializers.CharField()
     article = serializers.IntegerField(source="article_id", allow_null=True)
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
     files = ImportJobFileSerializer(many=True, read_only=True)
+    summary = serializers.SerializerMethodField(
+        help_text="The importer's summary line: created, updated, unchanged, held, syndicated, failed."
+    )
 
     class Meta:
         model = ImportJob
-        fields = ["id", "created", "source", "label", "state", "total", "done", "files"]
+        fields = ["id", "created", "source", "label", "state", "total", "done", "summary", "files"]
+
+    def get_summary(self, job) -> str:
+        return job_summary_line(job.files.all())
