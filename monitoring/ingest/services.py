@@ -760,7 +760,7 @@ def revision_accept(*, revision: SourceRevision, user) -> SourceRevision:
     superseded one is refused as stale (a newer source is pending).
     """
     with transaction.atomic():
-        article = Article.objects.select_for_update().select_related("assignee").get(pk=revision.article_id)
+        article = Article.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=revision.article_id)
         permissions.source_accept_check(user, article)
         revision = SourceRevision.objects.select_for_update().get(pk=revision.pk)
         if revision.status == RevisionStatus.ACCEPTED:
