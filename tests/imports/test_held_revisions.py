@@ -347,3 +347,18 @@ def test_reader_page_with_a_held_source_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get(url)
     assert response.status_code == 200 and b"Paragraph 199 &lt;script&gt;" in response.content
+
+
+def test_word_diff_marks_words_and_leaves_long_unchanged_stretches_out():
+    from monitoring.ingest.diff import words_diff
+
+    old = " ".join(f"w{i}" for i in range(100)) + ". Tail sentence stays."
+    new = old.replace("w50 ", "w50 inserted ").replace("w70 ", "")
+    diff = words_diff(old, new, context=3)
+    assert (diff.added, diff.removed) == (1, 1)
+    ops = [(part.op, part.text) for part in diff.parts]
+    assert ("added", "inserted ") in ops and ("removed", "w70 ") in ops
+    assert ops[0] == ("gap", "… 48 unchanged words … ")  # w0 to w50, less 3 of context
+    assert ops[-1] == ("gap", "… 29 unchanged words … ")  # w74 to w99 and the tail sentence
+    assert not words_diff("Same text.", "Same text.").changed
+    assert words_diff("a " * 60_000, "b " * 60_000).too_long
