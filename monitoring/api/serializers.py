@@ -1,8 +1,10 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.workflow import TRANSITIONS
+from monitoring.ingest.models import SourceRevision
 from monitoring.intake.models import ImportJob
 from monitoring.intake.services import job_summary_line
 from monitoring.people.models import Organization, Person, Quote, QuoteKind
@@ -118,12 +120,27 @@ class ArticleSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
+class HeldSourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SourceRevision
+        fields = ["id", "created", "source_name", "headline", "body"]
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     photos = PhotoSerializer(many=True, read_only=True)
     quotes = QuoteSerializer(many=True, read_only=True)
+    held_source = serializers.SerializerMethodField(
+        help_text="A changed source held for review (the article is reviewed), or null: "
+        "POST accept-source/ applies it once the article is back in analysis."
+    )
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "subheadings", "rights", "photos", "quotes"]
+        fields = [*ArticleSerializer.Meta.fields, "body", "subheadings", "rights", "photos", "quotes", "held_source"]
+
+    @extend_schema_field(HeldSourceSerializer(allow_null=True))
+    def get_held_source(self, article):
+        revision = SourceRevision.objects.pending().filter(article=article).first()
+        return HeldSourceSerializer(revision).data if revision else None
 
 
 class AnnotationSerializer(serializers.ModelSerializer):
@@ -155,6 +172,15 @@ class TransitionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=list(TRANSITIONS))
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=5000)
     assignee = serializers.IntegerField(required=False, allow_null=True, default=None)
+
+
+class SourceAcceptSerializer(serializers.Serializer):
+    revision = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The held source's id as you saw it: refused (409) if a newer source replaced it since.",
+    )
 
 
 class DecisionSerializer(serializers.Serializer):

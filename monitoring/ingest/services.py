@@ -50,8 +50,8 @@ from .sources import ImportUnit
 UNKNOWN_OUTLET = "Unknown outlet"
 IMPORT_REASON = "import"
 HELD_MESSAGE = (
-    "the article is reviewed, so its changed source is held: once the article is returned or reopened to analysis, "
-    "its holder or an editor accepts it on the article's page"
+    "its changed source is held, not applied: once the article is returned or reopened to analysis, its holder or "
+    "an editor accepts it on the article's page"
 )
 BATCH_SIZE = 100
 

@@ -362,3 +362,23 @@ def test_word_diff_marks_words_and_leaves_long_unchanged_stretches_out():
     assert ops[-1] == ("gap", "… 29 unchanged words … ")  # w74 to w99 and the tail sentence
     assert not words_diff("Same text.", "Same text.").changed
     assert words_diff("a " * 60_000, "b " * 60_000).too_long
+
+
+def test_the_api_shows_the_held_source_and_accepts_it_with_the_same_rules(approved_story, story_dir, analyst, editor):
+    run_import(story_dir)
+    api = APIClient()
+    api.force_authenticate(analyst)
+    detail = reverse("api:article-detail", args=[approved_story.pk])
+    held = api.get(detail).json()["held_source"]
+    assert held["headline"].startswith("Lake commission finally agrees") and SCRIPT in held["body"]
+    accept = reverse("api:article-accept-source", args=[approved_story.pk])
+
+    refused = api.post(accept, {"revision": held["id"]}, format="json")
+    assert refused.status_code == 403 and "reopened" in refused.json()["detail"]
+    assert SourceRevision.objects.get().status == "pending" and not events(approved_story, "source_accepted")
+
+    services.article_reopen(article=approved_story, user=editor)
+    response = api.post(accept, {"revision": held["id"]}, format="json")
+    assert response.status_code == 200 and response.json()["version"] > approved_story.version
+    assert api.get(detail).json()["held_source"] is None
+    assert api.post(accept, {}, format="json").status_code == 404  # nothing held any more
