@@ -382,3 +382,15 @@ def test_the_api_shows_the_held_source_and_accepts_it_with_the_same_rules(approv
     assert response.status_code == 200 and response.json()["version"] > approved_story.version
     assert api.get(detail).json()["held_source"] is None
     assert api.post(accept, {}, format="json").status_code == 404  # nothing held any more
+
+
+def test_accepting_a_superseded_source_is_refused_as_stale(approved_story, story_dir, login, analyst, editor):
+    run_import(story_dir)
+    stale = accept_url(approved_story)
+    (story_dir / "lakes.txt").write_text(story_changed(" at last"), encoding="utf-8")
+    run_import(story_dir)
+    services.article_reopen(article=approved_story, user=editor)
+    before = snapshot(approved_story)
+    response = login(analyst).post(stale)
+    assert response.status_code == 409 and "newer source" in response.content.decode()
+    assert snapshot(approved_story) == before and not events(approved_story, "source_accepted")
