@@ -1,9 +1,12 @@
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.workflow import TRANSITIONS
+from monitoring.ingest.models import SourceRevision
 from monitoring.intake.models import ImportJob
+from monitoring.intake.services import job_summary_line
 from monitoring.people.models import Organization, Person, Quote, QuoteKind
 from monitoring.photos.models import Photo
 from monitoring.review.models import Annotation, Stance
@@ -78,8 +81,10 @@ class QuoteSerializer(serializers.ModelSerializer):
             "cue",
             "channel",
             "status",
+            "orphaned",
             "version",
         ]
+        read_only_fields = ["orphaned"]
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -115,12 +120,27 @@ class ArticleSerializer(serializers.ModelSerializer):
         return request.build_absolute_uri(url) if request else url
 
 
+class HeldSourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SourceRevision
+        fields = ["id", "created", "source_name", "headline", "body"]
+
+
 class ArticleDetailSerializer(ArticleSerializer):
     photos = PhotoSerializer(many=True, read_only=True)
     quotes = QuoteSerializer(many=True, read_only=True)
+    held_source = serializers.SerializerMethodField(
+        help_text="A changed source held for review (the article is reviewed), or null: "
+        "POST accept-source/ applies it once the article is back in analysis."
+    )
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "body", "subheadings", "rights", "photos", "quotes"]
+        fields = [*ArticleSerializer.Meta.fields, "body", "subheadings", "rights", "photos", "quotes", "held_source"]
+
+    @extend_schema_field(HeldSourceSerializer(allow_null=True))
+    def get_held_source(self, article):
+        revision = SourceRevision.objects.pending().filter(article=article).first()
+        return HeldSourceSerializer(revision).data if revision else None
 
 
 class AnnotationSerializer(serializers.ModelSerializer):
@@ -154,6 +174,15 @@ class TransitionSerializer(serializers.Serializer):
     assignee = serializers.IntegerField(required=False, allow_null=True, default=None)
 
 
+class SourceAcceptSerializer(serializers.Serializer):
+    revision = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="The held source's id as you saw it: refused (409) if a newer source replaced it since.",
+    )
+
+
 class DecisionSerializer(serializers.Serializer):
     version = serializers.IntegerField(required=False, allow_null=True, default=None)
 
@@ -178,14 +207,21 @@ class AnnotationCreateSerializer(serializers.Serializer):
 class ImportJobFileSerializer(serializers.Serializer):
     name = serializers.CharField()
     state = serializers.CharField()
-    outcome = serializers.CharField()
+    outcome = serializers.CharField(help_text="created, updated, unchanged, held, syndicated, failed, or mixed.")
+    counts = serializers.DictField(child=serializers.IntegerField(), help_text="How many of each outcome.")
     message = serializers.CharField()
     article = serializers.IntegerField(source="article_id", allow_null=True)
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
     files = ImportJobFileSerializer(many=True, read_only=True)
+    summary = serializers.SerializerMethodField(
+        help_text="The importer's summary line: created, updated, unchanged, held, syndicated, failed."
+    )
 
     class Meta:
         model = ImportJob
-        fields = ["id", "created", "source", "label", "state", "total", "done", "files"]
+        fields = ["id", "created", "source", "label", "state", "total", "done", "summary", "files"]
+
+    def get_summary(self, job) -> str:
+        return job_summary_line(job.files.all())

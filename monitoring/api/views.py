@@ -16,6 +16,8 @@ from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.permissions import import_check
 from monitoring.dashboards.selectors import filters_bind
+from monitoring.ingest import services as ingest
+from monitoring.ingest.models import SourceRevision
 from monitoring.intake import services as intake
 from monitoring.intake.models import ImportJob, JobSource
 from monitoring.intake.uploads import UploadLimits, UploadRefused, uploads_store
@@ -71,6 +73,8 @@ class ArticleViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
             return serializers.ArticleDetailSerializer
         if self.action == "transition":
             return serializers.TransitionSerializer
+        if self.action == "accept_source":
+            return serializers.SourceAcceptSerializer
         return serializers.ArticleSerializer
 
     @action(detail=True, methods=["post"])
@@ -89,6 +93,22 @@ class ArticleViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
             comment=data.validated_data["comment"],
             assignee=assignee,
         )
+        return Response(serializers.ArticleSerializer(article, context={"request": request}).data)
+
+    @action(detail=True, methods=["post"], url_path="accept-source")
+    def accept_source(self, request, pk=None):
+        """Accept the changed source held for the article (its holder or an editor, once it is back in analysis),
+        as the reader page's button does."""
+        article = self.get_object()
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        revisions = SourceRevision.objects.filter(article=article)
+        wanted = data.validated_data["revision"]
+        revision = revisions.get(pk=wanted) if wanted else revisions.pending().first()
+        if revision is None:
+            return Response({"detail": "No changed source is held for this article."}, status=status.HTTP_404_NOT_FOUND)
+        ingest.revision_accept(revision=revision, user=request.user)
+        article.refresh_from_db()
         return Response(serializers.ArticleSerializer(article, context={"request": request}).data)
 
 

@@ -7,6 +7,7 @@ app_name = "articles"
 urlpatterns = [
     path("<int:pk>/", views.article_detail, name="detail"),
     path("<int:pk>/transition/", views.article_transition, name="transition"),
+    path("<int:pk>/source/<int:revision_id>/accept/", views.source_accept, name="source_accept"),
     path("<int:pk>/annotations/", views.annotation_create, name="annotation_create"),
     path("<int:pk>/annotations/<int:annotation_id>/", views.annotation_update, name="annotation_update"),
     path("<int:pk>/annotations/<int:annotation_id>/delete/", views.annotation_delete, name="annotation_delete"),

@@ -9,6 +9,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from monitoring.codebook.models import TaggedArticle
+from monitoring.ingest import services as ingest
+from monitoring.ingest.models import SourceRevision
+from monitoring.ingest.selectors import held_source
 from monitoring.people.models import Quote, QuoteKind, Role
 from monitoring.review import services
 from monitoring.review.forms import (
@@ -34,7 +37,13 @@ def article_detail(request, pk):
         page = reader_page(article_id=pk, user=request.user)
     except Article.DoesNotExist:
         raise Http404("No such article.") from None
-    context = {"page": page, "article": page.article, "kinds": QuoteKind.choices, "stances": Stance.choices}
+    context = {
+        "page": page,
+        "article": page.article,
+        "held": held_source(article=page.article, user=request.user),
+        "kinds": QuoteKind.choices,
+        "stances": Stance.choices,
+    }
     return render(request, "articles/detail.html", context)
 
 
@@ -79,6 +88,18 @@ def article_transition(request, pk):
             assignee=data["assignee"],
         ),
         f"Done: {data['action']}.",
+    )
+
+
+@require_POST
+def source_accept(request, pk, revision_id):
+    """Accept the changed source held for the article: applied as an import would, with re-anchoring."""
+    revision = get_object_or_404(SourceRevision.objects.select_related("article"), pk=revision_id, article_id=pk)
+    return _act(
+        request,
+        revision.article,
+        lambda: ingest.revision_accept(revision=revision, user=request.user),
+        "Changed source accepted: the text, extraction and tags were updated; check what is marked orphaned.",
     )
 
 

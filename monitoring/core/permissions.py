@@ -140,6 +140,20 @@ def article_content_check(user, article, *, doing: str = "change this article's 
     article_analysis_check(user, article, doing=doing)
 
 
+def source_accept_check(user, article) -> None:
+    """A changed source held for a reviewed article is accepted once the article is back in analysis (after a return
+    or a reopen), by the analyst holding it or by an editor: accepting changes coverage, so it is analysis work."""
+    doing = "accept the changed source"
+    if article.status != IN_ANALYSIS:
+        raise PermissionDenied(
+            f"Cannot {doing}: the article is {article.get_status_display().lower()}; it must be returned or "
+            "reopened to analysis first, then its holder or an editor accepts it."
+        )
+    if has_role(user, EDITOR):
+        return
+    article_analysis_check(user, article, doing=doing)
+
+
 def article_claim_check(user, article) -> None:
     transition_check(user, article, "claim")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from contextlib import nullcontext
@@ -22,8 +23,10 @@ from django.utils.text import slugify
 
 from monitoring.articles.models import Article, CountryMention, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
+from monitoring.core import permissions
 from monitoring.core.models import Country
 from monitoring.core.text import name_key, occurrence_nearest
+from monitoring.core.workflow import NEW, REVIEWED_STATES
 from monitoring.dashboards.search import search_index_refresh, search_index_repair
 from monitoring.people.models import (
     Organization,
@@ -37,14 +40,20 @@ from monitoring.people.models import (
 )
 from monitoring.photos.images import image_check
 from monitoring.photos.models import Photo
-from monitoring.review.services import annotations_reanchor
+from monitoring.review.models import WorkflowAction, WorkflowEvent
+from monitoring.review.services import EditConflict, ReanchorResult, annotations_reanchor
 
+from .models import RevisionStatus, SourceRevision
 from .parsers import ParsedArticle, ParseError, content_fingerprint, exception_summary
 from .parsers.gazetteer import ORGANIZATION_ALIASES
 from .sources import ImportUnit
 
 UNKNOWN_OUTLET = "Unknown outlet"
 IMPORT_REASON = "import"
+HELD_MESSAGE = (
+    "its changed source is held, not applied: once the article is returned or reopened to analysis, its holder or "
+    "an editor accepts it on the article's page"
+)
 BATCH_SIZE = 100
 RETRIES = 2  # an article meeting a parallel import of itself is matched again this many times
 
@@ -53,6 +62,7 @@ class Outcome(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    HELD = "held"  # a changed source of a reviewed article, kept for a person to accept (SourceRevision)
     SYNDICATED = "syndicated"
     FAILED = "failed"
 
@@ -418,17 +428,15 @@ def article_import(prepared: Prepared, *, cache: ImportCache, options: ImportOpt
         article = article_match(prepared)
         if article is not None and article.import_digest == prepared.digest:
             return Outcome.UNCHANGED, article
-        rows = Rows()
+        if article is not None and article.status in REVIEWED_STATES:
+            return revision_hold(article, prepared, options=options), article
         if article is not None:
-            old_body = article.body
-            article_fields_set(article, prepared)
-            article.version += 1
-            article.save()
-            extraction_replace(article, prepared.unit, rows, cache=cache, old_body=old_body, options=options)
-            rows.write()
-            if old_body != article.body:
-                annotations_reanchor(article=article, old_body=old_body)
+            article_update(article, prepared, cache=cache, options=options)
+            SourceRevision.objects.pending().filter(article=article).update(
+                status=RevisionStatus.SUPERSEDED, decided_at=timezone.now()
+            )
             return Outcome.UPDATED, article
+        rows = Rows()
         original = (
             Article.objects.filter(fingerprint=prepared.fingerprint, syndicated_from__isnull=True)
             .exclude(outlet=prepared.outlet)
@@ -441,6 +449,34 @@ def article_import(prepared: Prepared, *, cache: ImportCache, options: ImportOpt
         extraction_rows(article, prepared.unit, rows, cache=cache, options=options, statements=original is None)
         rows.write()
         return (Outcome.SYNDICATED if original else Outcome.CREATED), article
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateResult:
+    annotations: ReanchorResult
+    orphaned_quotes: int = 0
+
+
+def article_update(
+    article: Article, prepared: Prepared, *, cache: ImportCache, options: ImportOptions, user=None, reason: str = ""
+) -> UpdateResult:
+    """Apply a changed source to its article: new text and extraction, reviewed quotes and annotations re-anchored
+    by their text (those whose text is gone are kept, marked orphaned). The caller holds the article's row lock."""
+    old_body = article.body
+    article_fields_set(article, prepared)
+    article.version += 1
+    if user is not None:
+        article._history_user = user
+    if reason:
+        article._change_reason = reason
+    article.save()
+    rows = Rows()
+    orphaned_quotes = extraction_replace(article, prepared.unit, rows, cache=cache, old_body=old_body, options=options)
+    rows.write()
+    anchors = ReanchorResult()
+    if old_body != article.body:
+        anchors = annotations_reanchor(article=article, old_body=old_body, user=user)
+    return UpdateResult(annotations=anchors, orphaned_quotes=orphaned_quotes)
 
 
 def article_fields_set(article: Article, prepared: Prepared) -> None:
@@ -550,34 +586,48 @@ def photos_rows(
 def tags_rows(
     article: Article, parsed: ParsedArticle, rows: Rows, *, cache: ImportCache, extra: list[str], created: bool
 ) -> None:
-    """Codebook suggestions stay 'suggested'; tags named in the record or with --tag are taken as given."""
+    """Codebook suggestions stay 'suggested'; tags named in the record or with --tag are taken as given on a new
+    item, and arrive as suggestions on any item past New (nothing unreviewed is confirmed behind a person's back)."""
     given = {name.casefold(): name for name in extra}
     present = set() if created else set(article.tagged_items.values_list("tag_id", flat=True))
+    as_given = article.status == NEW
     for name in list(given.values()) + parsed.tags:
         tag_id = cache.tag_id(name)
         if tag_id not in present:
             present.add(tag_id)
-            status = TagStatus.CONFIRMED if name.casefold() in given else TagStatus.SUGGESTED
+            status = TagStatus.CONFIRMED if as_given and name.casefold() in given else TagStatus.SUGGESTED
             rows.tagged.append(TaggedArticle(content_object=article, tag_id=tag_id, status=status))
 
 
 def extraction_replace(
     article: Article, unit: ImportUnit, rows: Rows, *, cache: ImportCache, old_body: str, options: ImportOptions
-) -> None:
-    """After a change: drop unreviewed suggestions, re-anchor reviewed quotes, extract anew."""
+) -> int:
+    """After a change: drop unreviewed suggestions, re-anchor reviewed quotes, extract anew.
+
+    A confirmed quote whose text is gone is kept, marked orphaned, for a person to re-anchor or reject (never
+    deleted); a rejected one whose text is gone is dropped, as there is nothing left to suggest again. Returns how
+    many quotes are orphaned.
+    """
     article.quotes.filter(status=SuggestionStatus.SUGGESTED).delete()
     article.roles.filter(status=SuggestionStatus.SUGGESTED).delete()
     article.organization_mentions.all().delete()
     article.country_mentions.all().delete()
-    reviewed = []
+    reviewed, orphaned = [], 0
     for quote in article.quotes.all():
         start = occurrence_nearest(article.body, quote.text, quote.start)
-        if start is None:
+        if start is None and quote.status == SuggestionStatus.REJECTED:
             quote.delete()
             continue
-        if start != quote.start:
-            quote.start, quote.end = start, start + len(quote.text)
-            quote.save(update_fields=["start", "end"])
+        if start is None:
+            orphaned += 1
+            if not quote.orphaned:
+                quote.orphaned = True
+                quote._change_reason = "Orphaned: text not found after the source changed"
+                quote.save(update_fields=["orphaned"])
+            continue
+        if start != quote.start or quote.orphaned:
+            quote.start, quote.end, quote.orphaned = start, start + len(quote.text), False
+            quote.save(update_fields=["start", "end", "orphaned"])
         reviewed.append(quote)
     extraction_rows(
         article,
@@ -589,6 +639,7 @@ def extraction_replace(
         created=False,
         keep=reviewed,
     )
+    return orphaned
 
 
 def units_import(
@@ -713,8 +764,14 @@ def prepared_import(prepared: Prepared, *, cache, options, report) -> Article | 
             cache.reset()
             message = f"{prepared.unit.where}: could not be imported ({exception_summary(exc)})"
             return report_failure(report, message, source=prepared.unit.source)
-    report.record(prepared.unit.source, outcome, article.pk)
-    return None if outcome is Outcome.UNCHANGED else article
+    message = ""
+    if outcome is Outcome.HELD:
+        message = (
+            f"{prepared.unit.where}: article #{article.pk} is {article.get_status_display().lower()}; {HELD_MESSAGE}"
+        )
+        report.notes.append(message)
+    report.record(prepared.unit.source, outcome, article.pk, message)
+    return None if outcome in (Outcome.UNCHANGED, Outcome.HELD) else article
 
 
 CONFLICTS = {
@@ -732,3 +789,124 @@ def conflict_message(exc: Exception) -> str:
 def report_failure(report: ImportReport, message: str, *, source: str = "") -> None:
     report.record(source, Outcome.FAILED, message=message)
     report.errors.append(message)
+
+
+# Held sources of reviewed articles ------------------------------------------------------------------------
+
+
+def _path_keep(file: Path | None) -> str | None:
+    """A photo file's path as JSON can hold it; a name that is not UTF-8 is not kept (its photo is left as is)."""
+    if file is None:
+        return None
+    try:
+        return os.fspath(file).encode("utf-8").decode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def revision_hold(article: Article, prepared: Prepared, *, options: ImportOptions) -> Outcome:
+    """Keep a changed source of a reviewed article as its pending revision, with a 'source changed' event.
+
+    The same source held again holds nothing new (unchanged); a different one supersedes the pending revision.
+    The caller holds the article's row lock, so two imports of the same article are serialised.
+    """
+    pending = SourceRevision.objects.select_for_update().pending().filter(article=article).first()
+    if pending is not None and pending.digest == prepared.digest:
+        return Outcome.UNCHANGED
+    if pending is not None:
+        pending.status, pending.decided_at = RevisionStatus.SUPERSEDED, timezone.now()
+        pending.save(update_fields=["status", "decided_at"])
+    unit = prepared.unit
+    SourceRevision.objects.create(
+        article=article,
+        digest=prepared.digest,
+        source=unit.source[:1000],
+        source_name=prepared.source_name[:500],
+        headline=unit.parsed.headline,
+        body=unit.parsed.body,
+        payload={
+            "parsed": unit.parsed.to_dict(),
+            "record": unit.record,
+            "line": unit.line,
+            "photo_files": [_path_keep(file) for file in unit.photo_files],
+            "given_tags": list(unit.given_tags),
+            "tags": list(options.tags),
+            "outlet": prepared.outlet.name,
+        },
+    )
+    WorkflowEvent.objects.create(
+        article=article,
+        actor=None,
+        action=WorkflowAction.SOURCE_CHANGED,
+        from_status=article.status,
+        to_status=article.status,
+        subject=f"{prepared.source_name}: held until accepted"[:300],
+        comment="Superseded the changed source held before." if pending is not None else "",
+    )
+    return Outcome.HELD
+
+
+def revision_prepared(revision: SourceRevision, *, cache: ImportCache) -> Prepared:
+    """The held source as the importer had it, ready to apply (photo files that are gone leave their photo as is)."""
+    payload = revision.payload
+    parsed = ParsedArticle.from_dict(payload["parsed"])
+    files = [Path(name) if name and Path(name).is_file() else None for name in payload.get("photo_files", [])]
+    unit = ImportUnit(
+        source=revision.source,
+        parsed=parsed,
+        record=payload.get("record"),
+        line=payload.get("line"),
+        photo_files=files,
+        given_tags=list(payload.get("given_tags", [])),
+    )
+    unit_check(unit)
+    return Prepared(
+        unit=unit,
+        outlet=cache.outlet(payload.get("outlet") or UNKNOWN_OUTLET),
+        fingerprint=content_fingerprint(parsed.headline, parsed.body),
+        digest=revision.digest,
+    )
+
+
+def revision_accept(*, revision: SourceRevision, user) -> SourceRevision:
+    """Apply a held source to its article, as an import would, with a 'source accepted' event.
+
+    Allowed once the article is back in analysis, to its holder or an editor (permissions.source_accept_check);
+    checked before any write, so a refusal changes nothing. Accepting an accepted revision changes nothing; a
+    superseded one is refused as stale (a newer source is pending).
+    """
+    with transaction.atomic():
+        article = Article.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=revision.article_id)
+        permissions.source_accept_check(user, article)
+        revision = SourceRevision.objects.select_for_update().get(pk=revision.pk)
+        if revision.status == RevisionStatus.ACCEPTED:
+            return revision
+        if revision.status == RevisionStatus.SUPERSEDED:
+            raise EditConflict("A newer source of this article was imported since you loaded the page; reload it.")
+        cache = ImportCache()
+        options = ImportOptions(tags=list(revision.payload.get("tags", [])))
+        try:
+            with transaction.atomic():
+                prepared = revision_prepared(revision, cache=cache)
+                result = article_update(
+                    article, prepared, cache=cache, options=options, user=user, reason="Source accepted"
+                )
+        except ImportFailure as exc:
+            raise ValidationError(f"The held source cannot be applied: {exc}") from None
+        except IntegrityError:
+            raise ValidationError(
+                "The held source cannot be applied: another article already has its URL or identity."
+            ) from None
+        revision.status, revision.decided_at, revision.decided_by = RevisionStatus.ACCEPTED, timezone.now(), user
+        revision.save(update_fields=["status", "decided_at", "decided_by"])
+        orphans = result.annotations.orphaned + result.orphaned_quotes
+        WorkflowEvent.objects.create(
+            article=article,
+            actor=user,
+            action=WorkflowAction.SOURCE_ACCEPTED,
+            from_status=article.status,
+            to_status=article.status,
+            subject=f"{revision.source_name}: {orphans} quote(s) or annotation(s) orphaned"[:300],
+        )
+        search_index_refresh([article.pk])  # with the accepted text, in the same transaction
+        return revision

@@ -179,6 +179,10 @@ class Quote(TimeStampedModel):
     cue = models.CharField(max_length=100, blank=True)
     channel = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=10, choices=SuggestionStatus.choices, default=SuggestionStatus.SUGGESTED)
+    orphaned = models.BooleanField(
+        default=False,
+        help_text="A reviewed quote whose text was not found after the source changed; a person must re-anchor it.",
+    )
     version = models.PositiveIntegerField(default=1)
 
     history = HistoricalRecords(excluded_fields=["modified"])

@@ -137,6 +137,11 @@ class ReaderPage:
         return [(t.action, t.label) for t in allowed]
 
     @property
+    def orphaned_quotes(self) -> int:
+        """Reviewed quotes whose text was not found after the source changed, kept for a person to resolve."""
+        return sum(q.orphaned and q.status != SuggestionStatus.REJECTED for q in self.quotes)
+
+    @property
     def pending_count(self) -> int:
         suggested = SuggestionStatus.SUGGESTED
         return (
@@ -166,7 +171,9 @@ def reader_page(*, article_id: int, user) -> ReaderPage:
     persons = {q.speaker.pk: q.speaker for q in quotes if q.speaker_id}
     persons.update({r.person.pk: r.person for r in roles})
 
-    spans = [Span(q.start, q.end, "quote", q.pk) for q in quotes if q.status != SuggestionStatus.REJECTED]
+    spans = [
+        Span(q.start, q.end, "quote", q.pk) for q in quotes if q.status != SuggestionStatus.REJECTED and not q.orphaned
+    ]
     spans += [Span(a.start, a.end, "annotation", a.pk) for a in annotations if not a.orphaned]
     roles_held = user_roles(user)
     workers = {e.actor_id for e in events if e.action in ANALYSIS_ACTIONS} | {e.assignee_id for e in events}

@@ -195,7 +195,7 @@ def _fields_of(obj, fields: tuple[str, ...]) -> tuple:
     return tuple(getattr(obj, name) for name in fields)
 
 
-QUOTE_DECIDED_FIELDS = ("speaker_id", "group", "kind", "start", "end", "text", "status")
+QUOTE_DECIDED_FIELDS = ("speaker_id", "group", "kind", "start", "end", "text", "orphaned", "status")
 ROLE_DECIDED_FIELDS = ("title", "organization_id", "status")
 
 
@@ -292,6 +292,7 @@ def quote_update(
             quote.kind = kind
         if start is not None and end is not None:
             quote.start, quote.end, quote.text = start, end, article.body[start:end]
+            quote.orphaned = False  # re-anchored by a person
         quote.status = SuggestionStatus.CONFIRMED
         return _quote_save(quote, article, user=user, version=version, before=before)
 

@@ -112,3 +112,32 @@ class ParsedArticle:
             "tags": list(self.tags),
             "warnings": list(self.warnings),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ParsedArticle:
+        """The article `to_dict` wrote (a held source revision is kept in this form until someone accepts it)."""
+        return cls(
+            headline=data["headline"],
+            body=data["body"],
+            outlet=data.get("outlet"),
+            published=_date_load(data.get("published")),
+            updated=_date_load(data.get("updated")),
+            bylines=list(data.get("bylines") or []),
+            subheadings=list(data.get("subheadings") or []),
+            rights=data.get("rights"),
+            language=data.get("language"),
+            url=data.get("url"),
+            photos=[ParsedPhoto(**photo) for photo in data.get("photos") or []],
+            speakers=[ParsedSpeaker(**speaker) for speaker in data.get("speakers") or []],
+            quotes=[ParsedQuote(**quote) for quote in data.get("quotes") or []],
+            organizations=[Mention(**mention) for mention in data.get("organizations") or []],
+            countries=[Mention(**mention) for mention in data.get("countries") or []],
+            tags=list(data.get("tags") or []),
+            warnings=list(data.get("warnings") or []),
+        )
+
+
+def _date_load(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)

@@ -95,9 +95,14 @@ class Command(BaseCommand):
         )
 
     def articles_list(self, report: ImportReport) -> None:
-        """Each article written: what happened, its id and its page's address (-v 2)."""
+        """Each article written or held: what happened, its id and its page's address (-v 2)."""
         site = settings.SITE_URL.rstrip("/")
         for result in report.outcomes:
-            if result.article_id and result.outcome in (Outcome.CREATED, Outcome.UPDATED, Outcome.SYNDICATED):
+            if result.article_id and result.outcome in (
+                Outcome.CREATED,
+                Outcome.UPDATED,
+                Outcome.HELD,
+                Outcome.SYNDICATED,
+            ):
                 url = site + reverse("articles:detail", args=[result.article_id])
                 self.stdout.write(f"{result.outcome} #{result.article_id} {url} ({result.source})")
