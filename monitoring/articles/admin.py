@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from monitoring.codebook.models import TaggedArticle
+from monitoring.core.admin import HistoryAdmin
 from monitoring.people.admin import ArticleQuoteInline, ArticleRoleInline
 from monitoring.photos.admin import PhotoInline
 from monitoring.review.admin import bulk_apply
@@ -48,7 +48,7 @@ class TaggedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(HistoryAdmin):
     list_display = ("headline", "outlet", "published_on", "status", "tag_list", "quote_count", "photo_count")
     list_select_related = ("outlet",)
     list_filter = (

@@ -1,8 +1,8 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
+from monitoring.core.admin import HistoryAdmin
 from monitoring.review.admin import bulk_apply
 from monitoring.review.services import quote_confirm, quote_reject, role_confirm, role_reject
 
@@ -79,7 +79,7 @@ class PersonQuoteInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ("name", "country", "quote_count", "last_quoted")
     list_select_related = ("country",)
     list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
@@ -140,7 +140,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(HistoryAdmin):
     list_display = ("person", "title", "organization", "article", "status")
     list_select_related = ("person", "organization", "article")
     list_filter = ("status", "organization__kind")
@@ -158,7 +158,7 @@ class RoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(SimpleHistoryAdmin):
+class QuoteAdmin(HistoryAdmin):
     list_display = ("text_short", "speaker_label", "kind", "status", "article")
     list_select_related = ("speaker", "article")
     list_filter = ("status", "kind", "article__outlet")

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
+
+from monitoring.core.admin import HistoryAdmin
 
 from .models import Annotation, AnnotationComment, WorkflowEvent
 from .services import REFUSALS, refusal_message
@@ -55,7 +56,7 @@ class AnnotationCommentInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Annotation)
-class AnnotationAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+class AnnotationAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     list_display = ("tag", "text_short", "article", "author", "stance", "orphaned", "modified")
     list_select_related = ("tag", "article", "author")
     list_filter = ("orphaned", "stance", "tag__category", "tag")
