@@ -19,6 +19,8 @@ class WorkflowAction(models.TextChoices):
     REJECT = "reject", "Rejected a suggestion"
     MERGE = "merge", "Merged persons"
     ANNOTATE = "annotate", "Annotated"
+    CHANGE = "change", "Changed coverage data"
+    PLAN = "plan", "Changed due date or priority"
 
 
 # Events whose actor did analysis work on the article: such a user may not approve it (four eyes).
@@ -30,6 +32,7 @@ ANALYSIS_ACTIONS = (
     WorkflowAction.REJECT,
     WorkflowAction.MERGE,
     WorkflowAction.ANNOTATE,
+    WorkflowAction.CHANGE,
 )
 
 
