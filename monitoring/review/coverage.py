@@ -25,7 +25,7 @@ WORKFLOW_FIELDS = ("status", "assignee", "approved_at", "version")
 # Set by editors on open items (permissions.article_planning_check); not analysis work.
 PLANNING_FIELDS = ("due_on", "priority")
 # Quote and role fields whose change is a decision: the review services' edits, which confirm the item.
-QUOTE_EDIT_FIELDS = ("speaker", "group", "kind", "start", "end")
+QUOTE_EDIT_FIELDS = ("speaker", "group", "kind", "start", "end", "text")  # the model keeps text == its span
 ROLE_EDIT_FIELDS = ("title", "organization")
 DECISION_FIELD = "status"
 
@@ -52,18 +52,22 @@ def coverage_editable(user, article: Article) -> bool:
 def readonly_fields(model, user, *, saved: bool) -> tuple[str, ...]:
     """Fields the admin shows but never lets change on a form of `model`: the workflow's (and the planning ones but
     for editors); an article's text, which quotes, annotations and search hang on by character offsets (a changed
-    source comes through re-import); a quote's text, which is its span of the body; the article a saved item
-    belongs to."""
+    source comes through re-import); the article a saved item belongs to."""
     if model is Article:
         fields = WORKFLOW_FIELDS if permissions.has_role(user, EDITOR) else WORKFLOW_FIELDS + PLANNING_FIELDS
         return fields + (("body", "subheadings") if saved else ())
-    fields = ("text",) if model is Quote else ()
-    return fields + (("article",) if saved and model is not TaggedArticle else ())
+    return ("article",) if saved and model is not TaggedArticle else ()
 
 
 def _subject(obj, fields) -> str:
     label = "article" if isinstance(obj, Article) else f"{obj._meta.verbose_name} #{obj.pk}"
     return f"{label}: {', '.join(fields)}" if fields else label
+
+
+def _differing(current, edited, fields: list[str]) -> list[str]:
+    """The fields whose edited value differs from the stored one (a form may call a field changed that is not, e.g.
+    a JSON list posted back as text): saving what already holds changes and records nothing."""
+    return [field for field in fields if getattr(current, field) != getattr(edited, field)]
 
 
 def _locked_check(obj, user) -> Article:
@@ -80,6 +84,9 @@ def _fields_apply(obj, user, fields: list[str]) -> None:
         return
     article = _locked_check(obj, user)
     current = type(obj).objects.select_for_update().get(pk=obj.pk)
+    fields = _differing(current, obj, fields)
+    if not fields:
+        return
     for field in fields:
         setattr(current, field, getattr(obj, field))
     current._history_user = user
@@ -113,12 +120,13 @@ def article_add(*, article: Article, user) -> Article:
 def article_change(*, article: Article, user, changed: list[str]) -> Article:
     """Save the admin form's changes to an article's coverage data (and, for editors, its due date and priority)."""
     changed = [field for field in changed if field not in WORKFLOW_FIELDS]
-    planning = [field for field in changed if field in PLANNING_FIELDS]
-    content = [field for field in changed if field not in PLANNING_FIELDS]
-    if not changed:
-        return article
     with transaction.atomic():
         current = services._article_lock(article)
+        changed = _differing(current, article, changed)
+        if not changed:
+            return current
+        planning = [field for field in changed if field in PLANNING_FIELDS]
+        content = [field for field in changed if field not in PLANNING_FIELDS]
         if content:
             permissions.article_content_check(user, current)
         if planning:
@@ -142,7 +150,7 @@ def quote_change(*, quote: Quote, user, changed: list[str]) -> None:
     other = [field for field in changed if field not in QUOTE_EDIT_FIELDS and field != DECISION_FIELD]
     with transaction.atomic():
         if edits:
-            span = "start" in edits or "end" in edits
+            span = bool({"start", "end", "text"} & set(edits))
             services.quote_update(
                 quote=quote,
                 user=user,
@@ -195,8 +203,6 @@ def item_add(*, obj, user) -> None:
     """A photo, mention, tag, quote or role added by hand to an article whose coverage the user may change."""
     with transaction.atomic():
         article = _locked_check(obj, user)
-        if isinstance(obj, Quote):
-            obj.text = article.body[obj.start : obj.end]
         obj._history_user = user
         obj.save()
         services._event_record(article, user=user, action=WorkflowAction.CHANGE, subject=f"added {_subject(obj, ())}")
@@ -241,12 +247,17 @@ def coverage_delete(*, obj, user) -> None:
 
 
 def formset_save(formset, *, user) -> None:
-    """Save an inline formset of the article page row by row through the functions above."""
+    """Save an inline formset of the article page row by row through the functions above (and leave on it what the
+    admin's change message reads, as formset.save() would)."""
+    formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
     for form in formset.initial_forms:
         if formset.can_delete and formset._should_delete_form(form):
             coverage_delete(obj=form.instance, user=user)
+            formset.deleted_objects.append(form.instance)
         elif form.has_changed():
             coverage_save(obj=form.instance, user=user, changed=form.changed_data, adding=False)
+            formset.changed_objects.append((form.instance, form.changed_data))
     for form in formset.extra_forms:
         if form.has_changed() and not (formset.can_delete and formset._should_delete_form(form)):
             coverage_save(obj=form.instance, user=user, changed=form.changed_data, adding=True)
+            formset.new_objects.append(form.instance)
