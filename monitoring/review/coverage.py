@@ -60,19 +60,25 @@ def readonly_fields(model, user, *, saved: bool) -> tuple[str, ...]:
 
 
 def _subject(obj, fields) -> str:
-    label = "article" if isinstance(obj, Article) else f"{obj._meta.verbose_name} #{obj.pk}"
+    if isinstance(obj, Article):
+        label = "article"
+    elif isinstance(obj, TaggedArticle):
+        label = f"tag {obj.tag.name}"
+    else:
+        label = f"{obj._meta.verbose_name} #{obj.pk}"
     return f"{label}: {', '.join(fields)}" if fields else label
 
 
 def _differing(current, edited, fields: list[str]) -> list[str]:
     """The fields whose edited value differs from the stored one (a form may call a field changed that is not, e.g.
     a JSON list posted back as text): saving what already holds changes and records nothing."""
-    return [field for field in fields if getattr(current, field) != getattr(edited, field)]
+    many = {field.name for field in current._meta.many_to_many}  # compared by the form only
+    return [field for field in fields if field in many or getattr(current, field) != getattr(edited, field)]
 
 
 def _locked_check(obj, user) -> Article:
     """Lock the article the object belongs to and check the user may change its coverage data now."""
-    article = services._article_lock(article_of(obj))
+    article = services.article_lock(article_of(obj))
     permissions.article_content_check(user, article)
     return article
 
@@ -87,11 +93,13 @@ def _fields_apply(obj, user, fields: list[str]) -> None:
     fields = _differing(current, obj, fields)
     if not fields:
         return
+    many = {field.name for field in obj._meta.many_to_many}
     for field in fields:
-        setattr(current, field, getattr(obj, field))
+        if field not in many:  # many-to-many values are written by the form's save_m2m, after this check
+            setattr(current, field, getattr(obj, field))
     current._history_user = user
     current.save()
-    services._event_record(article, user=user, action=WorkflowAction.CHANGE, subject=_subject(obj, fields))
+    services.event_record(article, user=user, action=WorkflowAction.CHANGE, subject=_subject(obj, fields))
 
 
 def _decide(obj, user, *, confirm, reject) -> None:
@@ -121,7 +129,7 @@ def article_change(*, article: Article, user, changed: list[str]) -> Article:
     """Save the admin form's changes to an article's coverage data (and, for editors, its due date and priority)."""
     changed = [field for field in changed if field not in WORKFLOW_FIELDS]
     with transaction.atomic():
-        current = services._article_lock(article)
+        current = services.article_lock(article)
         changed = _differing(current, article, changed)
         if not changed:
             return current
@@ -139,7 +147,7 @@ def article_change(*, article: Article, user, changed: list[str]) -> Article:
         current.save()
         for action, fields in ((WorkflowAction.CHANGE, content), (WorkflowAction.PLAN, planning)):
             if fields:
-                services._event_record(current, user=user, action=action, subject=_subject(current, fields))
+                services.event_record(current, user=user, action=action, subject=_subject(current, fields))
         return current
 
 
@@ -205,7 +213,7 @@ def item_add(*, obj, user) -> None:
         article = _locked_check(obj, user)
         obj._history_user = user
         obj.save()
-        services._event_record(article, user=user, action=WorkflowAction.CHANGE, subject=f"added {_subject(obj, ())}")
+        services.event_record(article, user=user, action=WorkflowAction.CHANGE, subject=f"added {_subject(obj, ())}")
 
 
 def coverage_save(*, obj, user, changed: list[str], adding: bool) -> None:
@@ -243,21 +251,22 @@ def coverage_delete(*, obj, user) -> None:
             return
         subject = f"removed {_subject(obj, ())}"
         obj.delete()
-        services._event_record(article, user=user, action=WorkflowAction.CHANGE, subject=subject)
+        services.event_record(article, user=user, action=WorkflowAction.CHANGE, subject=subject)
 
 
 def formset_save(formset, *, user) -> None:
     """Save an inline formset of the article page row by row through the functions above (and leave on it what the
     admin's change message reads, as formset.save() would)."""
     formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    deleted = formset.deleted_forms if formset.can_delete else []
     for form in formset.initial_forms:
-        if formset.can_delete and formset._should_delete_form(form):
+        if form in deleted:
             coverage_delete(obj=form.instance, user=user)
             formset.deleted_objects.append(form.instance)
         elif form.has_changed():
             coverage_save(obj=form.instance, user=user, changed=form.changed_data, adding=False)
             formset.changed_objects.append((form.instance, form.changed_data))
     for form in formset.extra_forms:
-        if form.has_changed() and not (formset.can_delete and formset._should_delete_form(form)):
+        if form.has_changed() and form not in deleted:
             coverage_save(obj=form.instance, user=user, changed=form.changed_data, adding=True)
             formset.new_objects.append(form.instance)

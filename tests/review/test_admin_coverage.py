@@ -348,3 +348,62 @@ def test_a_user_holding_editor_and_analyst_roles_is_an_editor_here(login, analys
     analyst2.groups.add(Group.objects.get(name=EDITOR))
     article = covered("in_review", None)
     assert login(analyst2).post(change_url(article), article_form(article, headline="x")).status_code == 302
+
+
+@pytest.mark.parametrize("who", ["analyst2", "reviewer"])
+def test_read_only_article_change_page_runs_a_fixed_number_of_queries(request, login, analyst, who):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(request.getfixturevalue(who))
+    article = ArticleFactory(status="in_analysis", assignee=analyst)
+    url = change_url(article)
+
+    def queries() -> int:
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    def grow(n):
+        for _ in range(n):
+            QuoteFactory(article=article)
+            RoleFactory(article=article)
+            PhotoFactory(article=article)
+            CountryMentionFactory(article=article)
+            TaggedArticle.objects.create(content_object=article, tag=TagFactory(), status="suggested")
+
+    grow(3)
+    small = queries()
+    grow(20)
+    assert queries() == small
+
+
+def test_photo_page_changes_pictured_persons_and_image_under_the_rules(login, analyst, analyst2):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.core.test_photos import jpeg_bytes
+
+    article = ArticleFactory(status="in_analysis", assignee=analyst)
+    photo, person = PhotoFactory(article=article), PersonFactory()
+    data = photo_form(photo, pictured=[person.pk])
+    assert login(analyst2).post(change_url(photo), data).status_code == 403
+    assert not photo.pictured.exists()
+    data["image"] = SimpleUploadedFile("new.jpg", jpeg_bytes(), "image/jpeg")
+    assert login(analyst).post(change_url(photo), data).status_code == 302
+    photo.refresh_from_db()
+    assert list(photo.pictured.all()) == [person] and (photo.width, photo.height) == (64, 48)
+    subject = WorkflowEvent.objects.get(article=article).subject
+    assert "image" in subject and "pictured" in subject
+
+
+def test_holder_adds_a_tag_in_the_inline_recorded_by_name(login, analyst):
+    article = covered("in_analysis", analyst)
+    tag = TagFactory(name="fisheries")
+    data = article_form(
+        article,
+        **{"tagged_items-TOTAL_FORMS": 2, "tagged_items-1-tag": tag.pk, "tagged_items-1-status": "confirmed"},
+    )
+    assert login(analyst).post(change_url(article), data).status_code == 302
+    assert article.tagged_items.filter(tag=tag).exists()
+    assert WorkflowEvent.objects.get(article=article).subject == "added tag fisheries"
