@@ -15,8 +15,9 @@ class ArticleQuoteInline(CoverageAdminMixin, admin.TabularInline):
 
     model = Quote
     extra = 0
+    can_delete = False  # rejected, never deleted: the decision stays on record
     fields = ("speaker_label", "kind", "text", "cue", "channel", "status")
-    readonly_fields = ("speaker_label",)
+    readonly_fields = ("speaker_label", "text")  # the text is the quote's span of the body, changed on its page
     show_change_link = True
 
     def get_queryset(self, request):
@@ -33,6 +34,7 @@ class ArticleQuoteInline(CoverageAdminMixin, admin.TabularInline):
 class ArticleRoleInline(CoverageAdminMixin, admin.TabularInline):
     model = Role
     extra = 0
+    can_delete = False  # rejected, never deleted: the decision stays on record
     fields = ("person", "title", "organization", "status")
     readonly_fields = ("person", "organization")
     show_change_link = True

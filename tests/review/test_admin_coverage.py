@@ -244,6 +244,9 @@ def test_quotes_and_roles_are_rejected_not_deleted(login, editor):
     for obj in (quote, role):
         url = reverse(f"admin:people_{obj._meta.model_name}_delete", args=[obj.pk])
         assert client.post(url, {"post": "yes"}).status_code == 403
+    data = article_form(article, **{"quotes-0-DELETE": "on", "roles-0-DELETE": "on"})
+    assert client.post(change_url(article), data).status_code == 302
+    assert b'name="quotes-0-DELETE"' not in client.get(change_url(article)).content
     assert Quote.objects.filter(pk=quote.pk).exists() and Role.objects.filter(pk=role.pk).exists()
 
 
