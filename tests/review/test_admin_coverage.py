@@ -410,3 +410,12 @@ def test_holder_adds_a_tag_in_the_inline_recorded_by_name(login, analyst):
     assert login(analyst).post(change_url(article), data).status_code == 302
     assert article.tagged_items.filter(tag=tag).exists()
     assert WorkflowEvent.objects.get(article=article).subject == "added tag fisheries"
+
+
+def test_admin_changes_appear_on_the_articles_timeline(login, analyst, editor):
+    article = covered("in_analysis", analyst)
+    login(analyst).post(change_url(article), article_form(article, headline="Clearer", **{"quotes-0-kind": "indirect"}))
+    login(editor).post(change_url(article), article_form(article, priority=4))
+    content = login(editor).get(reverse("admin:articles_article_timeline", args=[article.pk])).content.decode()
+    for text in ("Changed coverage data", "article: headline", "Edited a suggestion", "Changed due date or priority"):
+        assert text in content
