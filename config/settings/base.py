@@ -185,6 +185,11 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Field history (django-simple-history) is shown in the admin but never restored: an old version would bring back
+# its status, assignee and coverage past the workflow. The admin's history base class refuses the revert form's POST
+# whatever this says (monitoring/core/admin.py).
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
 # Uploaded and imported photos: refuse anything larger before Pillow decodes it.
 PHOTO_MAX_BYTES = int(env("PHOTO_MAX_BYTES", str(10 * 1024 * 1024)))
 PHOTO_MAX_PIXELS = int(env("PHOTO_MAX_PIXELS", str(40_000_000)))

@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from monitoring.codebook.models import TaggedArticle
+from monitoring.core.admin import HistoryAdmin
 from monitoring.people.admin import ArticleQuoteInline, ArticleRoleInline
 from monitoring.photos.admin import PhotoInline
-from monitoring.review.admin import bulk_apply
+from monitoring.review.admin import CoverageAdminMixin, bulk_apply
 from monitoring.review.selectors import analysts, article_timeline
 from monitoring.review.services import article_transition
 
@@ -27,7 +27,7 @@ class OutletAdmin(admin.ModelAdmin):
     autocomplete_fields = ("country",)
 
 
-class CountryMentionInline(admin.TabularInline):
+class CountryMentionInline(CoverageAdminMixin, admin.TabularInline):
     model = CountryMention
     extra = 0
     autocomplete_fields = ("country",)
@@ -36,7 +36,7 @@ class CountryMentionInline(admin.TabularInline):
         return super().get_queryset(request).select_related("country")
 
 
-class TaggedArticleInline(admin.TabularInline):
+class TaggedArticleInline(CoverageAdminMixin, admin.TabularInline):
     model = TaggedArticle
     extra = 0
     fields = ("tag", "status")
@@ -48,7 +48,7 @@ class TaggedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(CoverageAdminMixin, HistoryAdmin):
     list_display = ("headline", "outlet", "published_on", "status", "tag_list", "quote_count", "photo_count")
     list_select_related = ("outlet",)
     list_filter = (
@@ -62,18 +62,9 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_on"
     search_fields = ("headline", "url", "source_name")
     autocomplete_fields = ("outlet", "assignee", "syndicated_from")
-    # Status and assignee change only through the workflow actions, which check permissions and keep the audit.
-    readonly_fields = (
-        "fingerprint",
-        "word_count",
-        "source_name",
-        "imported_at",
-        "version",
-        "approved_at",
-        "status",
-        "assignee",
-        "timeline_link",
-    )
+    # Status, assignee and the rest of the workflow change only through the workflow actions; coverage data only as
+    # CoverageAdminMixin allows (monitoring.review.coverage), which adds those fields to these.
+    readonly_fields = ("fingerprint", "word_count", "source_name", "imported_at", "timeline_link")
     fieldsets = (
         (None, {"fields": ("headline", "outlet", "bylines", ("published_on", "updated_on"), "url", "language")}),
         ("Text", {"fields": ("body", "subheadings", "rights", "word_count")}),

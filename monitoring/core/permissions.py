@@ -154,6 +154,13 @@ def source_accept_check(user, article) -> None:
     article_analysis_check(user, article, doing=doing)
 
 
+def article_planning_check(user, article) -> None:
+    """Due dates and priorities are set by editors, on open items."""
+    doing = "change this article's due date or priority"
+    role_require(user, EDITOR, doing=doing)
+    _status_require(article, *EDITOR_EDIT_STATES, doing=doing)
+
+
 def article_claim_check(user, article) -> None:
     transition_check(user, article, "claim")
 

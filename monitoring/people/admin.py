@@ -1,22 +1,23 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from simple_history.admin import SimpleHistoryAdmin
 
-from monitoring.review.admin import bulk_apply
+from monitoring.core.admin import HistoryAdmin
+from monitoring.review.admin import CoverageAdminMixin, ReadOnlyAdminMixin, bulk_apply
 from monitoring.review.services import quote_confirm, quote_reject, role_confirm, role_reject
 
 from .models import Organization, OrganizationMention, Person, PersonAlias, Quote, Role
 from .services import person_merge
 
 
-class ArticleQuoteInline(admin.TabularInline):
+class ArticleQuoteInline(CoverageAdminMixin, admin.TabularInline):
     """Quotes on the article page; the speaker is shown, and changed on the quote's own page."""
 
     model = Quote
     extra = 0
+    can_delete = False  # rejected, never deleted: the decision stays on record
     fields = ("speaker_label", "kind", "text", "cue", "channel", "status")
-    readonly_fields = ("speaker_label",)
+    readonly_fields = ("speaker_label", "text")  # the text is the quote's span of the body, changed on its page
     show_change_link = True
 
     def get_queryset(self, request):
@@ -30,9 +31,10 @@ class ArticleQuoteInline(admin.TabularInline):
         return obj.speaker_label
 
 
-class ArticleRoleInline(admin.TabularInline):
+class ArticleRoleInline(CoverageAdminMixin, admin.TabularInline):
     model = Role
     extra = 0
+    can_delete = False  # rejected, never deleted: the decision stays on record
     fields = ("person", "title", "organization", "status")
     readonly_fields = ("person", "organization")
     show_change_link = True
@@ -50,7 +52,9 @@ class PersonAliasInline(admin.TabularInline):
     fields = ("name",)
 
 
-class PersonRoleInline(admin.TabularInline):
+class PersonRoleInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """A person's roles across articles, each changed on its own page under its article's rules."""
+
     model = Role
     extra = 0
     fields = ("article", "title", "organization", "status")
@@ -60,11 +64,10 @@ class PersonRoleInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("person", "article", "organization")
 
-    def has_add_permission(self, request, obj=None):
-        return False
 
+class PersonQuoteInline(ReadOnlyAdminMixin, admin.TabularInline):
+    """A person's quotes across articles, each changed on its own page under its article's rules."""
 
-class PersonQuoteInline(admin.TabularInline):
     model = Quote
     extra = 0
     fields = ("article", "kind", "text", "status")
@@ -74,12 +77,9 @@ class PersonQuoteInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker", "article")
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(HistoryAdmin):
     list_display = ("name", "country", "quote_count", "last_quoted")
     list_select_related = ("country",)
     list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
@@ -140,7 +140,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(CoverageAdminMixin, HistoryAdmin):
     list_display = ("person", "title", "organization", "article", "status")
     list_select_related = ("person", "organization", "article")
     list_filter = ("status", "organization__kind")
@@ -158,7 +158,7 @@ class RoleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(SimpleHistoryAdmin):
+class QuoteAdmin(CoverageAdminMixin, HistoryAdmin):
     list_display = ("text_short", "speaker_label", "kind", "status", "article")
     list_select_related = ("speaker", "article")
     list_filter = ("status", "kind", "article__outlet")
@@ -186,7 +186,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(OrganizationMention)
-class OrganizationMentionAdmin(admin.ModelAdmin):
+class OrganizationMentionAdmin(CoverageAdminMixin, admin.ModelAdmin):
     list_display = ("organization", "article", "count")
     list_select_related = ("organization", "article")
     autocomplete_fields = ("organization", "article")

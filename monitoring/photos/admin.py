@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from monitoring.review.admin import CoverageAdminMixin
+
 from .forms import PhotoForm
 from .models import Photo
 
@@ -17,7 +19,7 @@ class ThumbnailMedia:
     css = {"all": ("css/admin.css",)}
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(CoverageAdminMixin, admin.TabularInline):
     model = Photo
     form = PhotoForm
     extra = 0
@@ -31,7 +33,7 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(CoverageAdminMixin, admin.ModelAdmin):
     form = PhotoForm
     list_display = ("thumbnail_preview", "caption_short", "credit", "article")
     list_select_related = ("article",)

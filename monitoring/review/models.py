@@ -21,6 +21,8 @@ class WorkflowAction(models.TextChoices):
     ANNOTATE = "annotate", "Annotated"
     SOURCE_CHANGED = "source_changed", "Source changed"
     SOURCE_ACCEPTED = "source_accepted", "Source accepted"
+    CHANGE = "change", "Changed coverage data"
+    PLAN = "plan", "Changed due date or priority"
 
 
 # Events whose actor did analysis work on the article: such a user may not approve it (four eyes).
@@ -33,6 +35,7 @@ ANALYSIS_ACTIONS = (
     WorkflowAction.MERGE,
     WorkflowAction.ANNOTATE,
     WorkflowAction.SOURCE_ACCEPTED,
+    WorkflowAction.CHANGE,
 )
 
 

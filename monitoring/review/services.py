@@ -31,7 +31,7 @@ class EditConflict(Exception):
 # Workflow transitions -------------------------------------------------------------------------------------
 
 
-def _article_lock(article: Article) -> Article:
+def article_lock(article: Article) -> Article:
     """The article's current row, locked until the transaction ends (a no-op on SQLite, which locks the file)."""
     return Article.objects.select_for_update().get(pk=article.pk)
 
@@ -100,7 +100,7 @@ def article_transition(*, article: Article, user, action: str, comment: str = ""
     if transition.needs_assignee and assignee is None:
         raise ValidationError("Choose the analyst to assign the article to.")
     with transaction.atomic():
-        article = _article_lock(article)
+        article = article_lock(article)
         permissions.transition_check(user, article, action, assignee=assignee)
         if transition.needs_comment and not comment.strip():
             raise ValidationError(f"Say why you {transition.label.lower()}: a comment is required.")
@@ -162,7 +162,7 @@ def article_assign(*, article: Article, user, assignee, comment: str = "") -> Ar
 # or an editor (while it is open) decides, as for any coverage data (permissions.article_content_check).
 
 
-def _event_record(article: Article, *, user, action: WorkflowAction, subject: str, comment: str = "") -> None:
+def event_record(article: Article, *, user, action: WorkflowAction, subject: str, comment: str = "") -> None:
     WorkflowEvent.objects.create(
         article=article,
         actor=user,
@@ -218,13 +218,13 @@ def _quote_save(quote: Quote, article: Article, *, user, version: int | None, be
         quote.full_clean()
     quote._history_user = user
     quote.save()
-    _event_record(article, user=user, action=action, subject=_quote_subject(quote))
+    event_record(article, user=user, action=action, subject=_quote_subject(quote))
     return quote
 
 
 def _quote_decide(*, quote: Quote, user, version: int | None, status: str, doing: str) -> Quote:
     with transaction.atomic():
-        article = _article_lock(quote.article)
+        article = article_lock(quote.article)
         permissions.article_content_check(user, article, doing=doing)
         quote = Quote.objects.select_for_update().get(pk=quote.pk)
         quote.article = article
@@ -277,7 +277,7 @@ def quote_update(
     """Correct a quote (speaker, a speaker by name, or group; kind; span) and confirm it: an edited suggestion is a
     decision. A speaker named but not known becomes a person, only once the edit is allowed and valid."""
     with transaction.atomic():
-        article = _article_lock(quote.article)
+        article = article_lock(quote.article)
         permissions.article_content_check(user, article, doing="edit quotes")
         quote = Quote.objects.select_for_update().get(pk=quote.pk)
         quote.article = article
@@ -299,7 +299,7 @@ def quote_update(
 
 def _role_decide(*, role: Role, user, status: str, doing: str, **changes) -> Role:
     with transaction.atomic():
-        article = _article_lock(role.article)
+        article = article_lock(role.article)
         permissions.article_content_check(user, article, doing=doing)
         role = Role.objects.select_for_update().get(pk=role.pk)
         before = _fields_of(role, ROLE_DECIDED_FIELDS)
@@ -312,7 +312,7 @@ def _role_decide(*, role: Role, user, status: str, doing: str, **changes) -> Rol
         role.full_clean()
         role._history_user = user
         role.save()
-        _event_record(article, user=user, action=_decision_action(before, after), subject=f"role #{role.pk}: {role}")
+        event_record(article, user=user, action=_decision_action(before, after), subject=f"role #{role.pk}: {role}")
         return role
 
 
@@ -342,14 +342,14 @@ def role_update(*, role: Role, user, title: str, organization: Organization | No
 def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
     """Confirm a suggested tag; confirming a confirmed one changes and records nothing."""
     with transaction.atomic():
-        article = _article_lock(tagged.content_object)
+        article = article_lock(tagged.content_object)
         permissions.article_content_check(user, article, doing="confirm tags")
         tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
         if tagged.status == TagStatus.CONFIRMED:
             return tagged
         tagged.status = TagStatus.CONFIRMED
         tagged.save(update_fields=["status"])
-        _event_record(article, user=user, action=WorkflowAction.CONFIRM, subject=f"tag {tagged.tag.name}")
+        event_record(article, user=user, action=WorkflowAction.CONFIRM, subject=f"tag {tagged.tag.name}")
         return tagged
 
 
@@ -357,24 +357,24 @@ def tag_reject(*, tagged: TaggedArticle, user) -> None:
     """Remove a tag; the event keeps its name, so the decision stays on record. A tag already removed (a second
     click) is left alone, with no second event."""
     with transaction.atomic():
-        article = _article_lock(tagged.content_object)
+        article = article_lock(tagged.content_object)
         permissions.article_content_check(user, article, doing="reject tags")
         tagged = TaggedArticle.objects.select_for_update().select_related("tag").filter(pk=tagged.pk).first()
         if tagged is None:
             return
         name = tagged.tag.name
         tagged.delete()
-        _event_record(article, user=user, action=WorkflowAction.REJECT, subject=f"tag {name}")
+        event_record(article, user=user, action=WorkflowAction.REJECT, subject=f"tag {name}")
 
 
 def article_persons_merge(*, article: Article, survivor: Person, others: list[Person], user) -> Person:
     """Merge persons while reviewing an article's extraction (e.g. two spellings of one speaker)."""
     with transaction.atomic():
-        article = _article_lock(article)
+        article = article_lock(article)
         permissions.article_analysis_check(user, article, doing="merge persons here")
         names = ", ".join(p.name for p in others if p.pk != survivor.pk)
         survivor = person_merge(survivor=survivor, others=others, user=user)
-        _event_record(article, user=user, action=WorkflowAction.MERGE, subject=f"{names} into {survivor.name}")
+        event_record(article, user=user, action=WorkflowAction.MERGE, subject=f"{names} into {survivor.name}")
         return survivor
 
 
@@ -419,7 +419,7 @@ def annotation_create(
 ) -> Annotation:
     """Code a passage of the article with a tag from the codebook."""
     with transaction.atomic():
-        article = _article_lock(article)
+        article = article_lock(article)
         permissions.article_analysis_check(user, article, doing="annotate this article")
         passage = _span_check(article.body, start, end, text)
         _target_check(target_person, target_organization, target_country)
@@ -439,7 +439,7 @@ def annotation_create(
         )
         annotation._history_user = user
         annotation.save()
-        _event_record(article, user=user, action=WorkflowAction.ANNOTATE, subject=f"{tag.name}: {passage[:120]}")
+        event_record(article, user=user, action=WorkflowAction.ANNOTATE, subject=f"{tag.name}: {passage[:120]}")
         return annotation
 
 
@@ -463,7 +463,7 @@ def annotation_update(
 ) -> Annotation:
     """Change one's own annotation; a new span re-anchors it (and clears 'orphaned')."""
     with transaction.atomic():
-        article = _article_lock(annotation.article)
+        article = article_lock(annotation.article)
         annotation = _versioned_lock(Annotation, annotation.pk, version, label="annotation")
         annotation.article = article
         permissions.annotation_change_check(user, annotation)
@@ -494,7 +494,7 @@ def annotation_update(
 def annotation_delete(*, annotation: Annotation, user, version: int | None = None) -> None:
     """Delete one's own annotation; its history keeps the deleted version."""
     with transaction.atomic():
-        article = _article_lock(annotation.article)
+        article = article_lock(annotation.article)
         annotation = _versioned_lock(Annotation, annotation.pk, version, label="annotation")
         annotation.article = article
         permissions.annotation_change_check(user, annotation, doing="delete this annotation")

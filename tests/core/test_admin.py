@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from monitoring.people.models import OrganizationMention
 from tests.factories import (
     ArticleFactory,
     OrganizationFactory,
@@ -23,6 +24,7 @@ CHANGELISTS = [
     "people_quote",
     "people_role",
     "people_organization",
+    "people_organizationmention",
     "photos_photo",
     "codebook_tag",
     "core_country",
@@ -40,6 +42,7 @@ def coverage_make(n: int):
         QuoteFactory(article=article)
         RoleFactory(article=article)
         PhotoFactory(article=article)
+        OrganizationMention.objects.create(article=article, organization=OrganizationFactory())
         articles.append(article)
     return articles[0]
 
