@@ -211,6 +211,18 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
+# Django's cache: Redis (Django's own backend) when REDIS_URL is set, shared by every process; else per process.
+REDIS_URL = env("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Seconds dashboard figures stay cached (see monitoring/core/figures.py); off unless the cache is shared.
+FIGURES_CACHE_SECONDS = int(env("FIGURES_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+
 # Background work: Celery with Redis when CELERY_BROKER_URL is set; without it tasks run in the calling process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

@@ -7,9 +7,12 @@ class DashboardsConfig(AppConfig):
     label = "dashboards"
 
     def ready(self):
-        from monitoring.articles.models import Article
-        from monitoring.people.models import Quote
+        from monitoring.articles.models import Article, CountryMention, Outlet
+        from monitoring.codebook.models import Tag, TaggedArticle
+        from monitoring.core.figures import figures_changed
+        from monitoring.people.models import Organization, OrganizationMention, Person, Quote, Role
         from monitoring.photos.models import Photo
+        from monitoring.review.models import Annotation
 
         from . import search
 
@@ -20,3 +23,8 @@ class DashboardsConfig(AppConfig):
                 signal.connect(
                     search.article_part_saved_or_deleted, sender=part, dispatch_uid=f"search-{part.__name__}-{signal}"
                 )
+        # Any saved or deleted row a figure reads makes cached figures out of date (bulk writes call it themselves).
+        figured = (Article, Quote, Role, TaggedArticle, CountryMention, OrganizationMention, Annotation, Person)
+        for signal in (post_save, post_delete):
+            for model in (*figured, Organization, Outlet, Tag, Photo):
+                signal.connect(figures_changed, sender=model, dispatch_uid=f"figures-{model.__name__}-{signal}")

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, OutletKind
 from monitoring.codebook.models import TagCategory, TaggedArticle
+from monitoring.core.figures import figures_cached
 from monitoring.people.models import Person, Quote, QuoteKind, Role
 
 from .filters import ArticleFilter, QuoteFilter
@@ -461,10 +462,14 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
     dated = params.get("start") or params.get("end")
     window_end = today if dated else coverage_latest_day(today)
     filters = filters_bind(params, window_days=DEFAULT_WINDOW_DAYS, today=window_end)
+    key = (sorted(params.lists()) if hasattr(params, "lists") else sorted(params.items()), window_end, today)
+    return {"filters": filters, **figures_cached("overview", key, lambda: overview_figures(filters, today=today))}
+
+
+def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     articles, quotes = filters.articles.qs, filters.quotes.qs
     workflow = filters.workflow_articles
     return {
-        "filters": filters,
         "charts": [
             coverage_over_time(articles, interval=filters.interval),
             coverage_by_outlet(articles),

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from monitoring.articles.models import Article, CountryMention, Outlet, OutletKind
 from monitoring.codebook.models import Tag, TagCategory, TaggedArticle, TagStatus
+from monitoring.core.figures import figures_changed
 from monitoring.core.models import Country
 from monitoring.core.text import name_key
 from monitoring.core.workflow import ArticleStatus
@@ -245,6 +246,7 @@ def populate(plan: Plan, *, progress: Callable[[str], None] = lambda message: No
         sequences_reset(Outlet, Tag, Person, Organization, Article, Quote, Role, Photo, Annotation, TaggedArticle)
         progress("indexing for search")
         search_index_fill(start[Article])
+        figures_changed()
     return written
 
 

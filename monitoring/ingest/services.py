@@ -24,6 +24,7 @@ from django.utils.text import slugify
 from monitoring.articles.models import Article, CountryMention, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
 from monitoring.core import permissions
+from monitoring.core.figures import figures_changed
 from monitoring.core.models import Country
 from monitoring.core.text import name_key, occurrence_nearest
 from monitoring.core.workflow import NEW, REVIEWED_STATES
@@ -695,6 +696,7 @@ def batch_commit(prepared: list[Prepared], *, cache: ImportCache, options: Impor
         try:
             with transaction.atomic():
                 search_index_refresh(articles_write(prepared, cache=cache, options=options, report=written))
+                figures_changed()
         except OperationalError as exc:
             cache.reset()
             if attempt == RETRIES:
