@@ -79,6 +79,13 @@ def search_new_count(search: SavedSearch) -> int:
     return articles.count()
 
 
+def search_delete(*, search: SavedSearch, user) -> None:
+    """Delete a saved search (with its notifications); only its owner may."""
+    if search.owner_id != user.pk:
+        raise PermissionDenied("This saved search belongs to someone else.")
+    search.delete()
+
+
 def search_open(*, search: SavedSearch, user) -> str:
     """The URL of the saved view; opening it is what "last viewed" means."""
     if search.owner_id != user.pk:

@@ -64,7 +64,7 @@ def search_alerts(request, pk):
 @require_POST
 def search_delete(request, pk):
     search = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
-    search.delete()
+    services.search_delete(search=search, user=request.user)
     messages.success(request, f"Deleted “{search.name}”.")
     return redirect("alerts:searches")
 

@@ -1,5 +1,8 @@
+from django.urls import reverse
 from rest_framework import serializers
 
+from monitoring.alerts.models import SavedSearch
+from monitoring.alerts.services import search_new_count
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.workflow import TRANSITIONS
@@ -189,3 +192,48 @@ class ImportJobSerializer(serializers.ModelSerializer):
     class Meta:
         model = ImportJob
         fields = ["id", "created", "source", "label", "state", "total", "done", "files"]
+
+
+class SavedSearchSerializer(serializers.ModelSerializer):
+    """A saved search: the page (`path`) and its filters (`params`, as in the page's URL)."""
+
+    url = serializers.CharField(read_only=True, help_text="The saved view: the page with its filters.")
+    articles = serializers.SerializerMethodField(help_text="The same filters on /api/v1/articles/.")
+    new_count = serializers.SerializerMethodField(help_text="Items approved since the search was last opened.")
+
+    class Meta:
+        model = SavedSearch
+        fields = [
+            "id",
+            "name",
+            "path",
+            "params",
+            "url",
+            "articles",
+            "new_count",
+            "created",
+            "last_viewed",
+            "alert_mode",
+            "alert_email",
+            "alert_new_person",
+            "alert_spike",
+            "daily_briefing",
+        ]
+        read_only_fields = [
+            "created",
+            "last_viewed",
+            "alert_mode",
+            "alert_email",
+            "alert_new_person",
+            "alert_spike",
+            "daily_briefing",
+        ]
+        extra_kwargs = {"params": {"required": False, "allow_blank": True}}
+
+    def get_articles(self, search) -> str:
+        url = reverse("api:article-list") + (f"?{search.params}" if search.params else "")
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+    def get_new_count(self, search) -> int:
+        return search_new_count(search)

@@ -12,6 +12,8 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from monitoring.alerts import services as alerts
+from monitoring.alerts.models import SavedSearch
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.permissions import import_check
@@ -251,3 +253,36 @@ class ImportViewSet(TokenOrSession, viewsets.GenericViewSet):
     def retrieve(self, request, *args, **kwargs):
         import_check(request.user)
         return Response(self.get_serializer(self.get_object()).data)
+
+
+class SavedSearchViewSet(
+    TokenOrSession,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """The user's own saved searches, each with the count of items approved since it was last opened ("My
+    searches"). POST `name`, `path` (a dashboard page, e.g. `/articles/` or `/tags/water/`) and `params` (its
+    filters, as in the page's URL) saves one; saving again under the same name replaces its filters."""
+
+    serializer_class = serializers.SavedSearchSerializer
+    pagination_class = ByIdCursor
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
+            return SavedSearch.objects.none()
+        return SavedSearch.objects.filter(owner=self.request.user)
+
+    def create(self, request, *args, **kwargs):
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        search = alerts.search_save(
+            user=request.user,
+            name=data.validated_data["name"],
+            path=data.validated_data["path"],
+            params=data.validated_data.get("params", ""),
+        )
+        return Response(self.get_serializer(search).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        alerts.search_delete(search=instance, user=self.request.user)

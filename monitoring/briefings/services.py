@@ -54,10 +54,54 @@ class Briefing:
     prepared_by: str
     created: dt.datetime
     groups: list[tuple[str, list[BriefingItem]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left out of the selection, and why
 
     @property
     def count(self) -> int:
         return sum(len(items) for _, items in self.groups)
+
+
+class NothingToBrief(ValueError):
+    """The selection holds no approved item: there is no briefing to build (the message says why)."""
+
+
+def briefing_source(
+    *,
+    ids: list[int] | None = None,
+    search=None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> tuple[QuerySet[Article], list[str]]:
+    """The items a briefing is built from: chosen ids, a saved search's matches, or (neither) every approved item,
+    published within `since`..`until`; with notes on what was left out. Chosen items that are not approved are
+    left out (only reviewed work goes into a briefing); if none is approved, NothingToBrief says so."""
+    from monitoring.alerts.services import search_articles
+
+    notes = []
+    if ids:
+        chosen = set(ids)
+        approved = set(Article.objects.filter(pk__in=chosen, status=APPROVED).values_list("pk", flat=True))
+        if not approved:
+            raise NothingToBrief(
+                f"None of the {len(chosen)} selected item{'s' if len(chosen) != 1 else ''} is approved: "
+                "only reviewed items go into a briefing."
+            )
+        left_out = len(chosen - approved)
+        if left_out:
+            notes.append(
+                f"{left_out} selected item{' is' if left_out == 1 else 's are'} not approved (or no longer there) "
+                "and left out."
+            )
+        articles = Article.objects.filter(pk__in=approved)
+    elif search is not None:
+        articles = Article.objects.filter(pk__in=search_articles(search).values("pk"))
+    else:
+        articles = Article.objects.filter(status=APPROVED)
+    if since:
+        articles = articles.filter(published_on__gte=since)
+    if until:
+        articles = articles.filter(published_on__lte=until)
+    return articles, notes
 
 
 def briefing_articles(articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -118,6 +162,7 @@ def briefing_build(
     since: dt.date | None = None,
     until: dt.date | None = None,
     group_by: str = "category",
+    notes: list[str] | None = None,
 ) -> Briefing:
     """Group the approved items of `articles` (by tag category or outlet) into a briefing."""
     if group_by not in GROUP_BY:
@@ -134,6 +179,7 @@ def briefing_build(
         prepared_by=prepared_by,
         created=timezone.now(),
         groups=[(name, grouped[name]) for name in order],
+        notes=list(notes or []),
     )
 
 
