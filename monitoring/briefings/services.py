@@ -189,13 +189,17 @@ def briefing_html(briefing: Briefing, *, for_pdf: bool = False) -> str:
 
 def _offline_fetcher(url: str, *args, **kwargs):
     """Let WeasyPrint read files under MEDIA_ROOT and the static folders only; never the network."""
-    from weasyprint.urls import default_url_fetcher
-
     allowed = [Path(settings.MEDIA_ROOT).resolve(), *(Path(p).resolve() for p in settings.STATICFILES_DIRS)]
     if url.startswith("file://"):
         path = Path(url[len("file://") :]).resolve()
         if any(path.is_relative_to(root) for root in allowed):
-            return default_url_fetcher(url, *args, **kwargs)
+            try:
+                from weasyprint.urls import URLFetcher  # WeasyPrint 68+; default_url_fetcher is deprecated there
+            except ImportError:
+                from weasyprint.urls import default_url_fetcher
+
+                return default_url_fetcher(url, *args, **kwargs)
+            return URLFetcher(allowed_protocols={"file"}, allow_redirects=False).fetch(url)
     raise ValueError(f"not fetched while rendering a briefing: {url}")
 
 

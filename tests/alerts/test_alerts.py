@@ -1,21 +1,18 @@
-"""Saved searches, new-item counts, alerts (in the app and by email, once each), spikes, briefings (PDF)."""
+"""Saved searches, new-item counts, alerts (in the app and by email, once each), spikes. Briefings: tests/briefings."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from monitoring.alerts import services
 from monitoring.alerts.models import AlertMode, Notification, NotificationKind, SavedSearch
-from monitoring.briefings.services import briefing_build, briefing_pdf
 from monitoring.codebook.models import TaggedArticle, TagStatus
-from monitoring.people.models import Role, SuggestionStatus
-from tests.factories import ArticleFactory, OutletFactory, PersonFactory, PhotoFactory, QuoteFactory, TagFactory
+from monitoring.people.models import SuggestionStatus
+from tests.factories import ArticleFactory, OutletFactory, PersonFactory, QuoteFactory, TagFactory
 
 NOW = timezone.now()
 
@@ -148,72 +145,3 @@ def test_notifications_page_and_header_count(db, login, analyst, water):
 def test_someone_elses_search_is_not_found(db, login, analyst, analyst2):
     search = services.search_save(user=analyst, name="Mine", path="/articles/", params="")
     assert login(analyst2).get(search.get_absolute_url()).status_code == 404
-
-
-# Briefings ----------------------------------------------------------------------------------------------------
-
-
-def briefing_data(water):
-    article = tag(approved(headline="Ministers agree on river data"), water)
-    speaker = PersonFactory(name="Nurlan Abenov")
-    Role.objects.create(
-        person=speaker, article=article, title="deputy minister of ecology", status=SuggestionStatus.CONFIRMED
-    )
-    QuoteFactory(
-        article=article,
-        speaker=speaker,
-        text="We cannot manage a river we cannot measure",
-        status=SuggestionStatus.CONFIRMED,
-    )
-    QuoteFactory(article=article, text="A suggestion nobody confirmed", status=SuggestionStatus.SUGGESTED)
-    PhotoFactory(article=article, caption="Delegates in Almaty", credit="TIMUR BEKOV/STEPPE HERALD")
-    tag(ArticleFactory(status="in_review", headline="Not reviewed yet"), water)
-    return article
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def test_briefing_pdf_has_headlines_quotes_and_credits(db, analyst, water):
-    briefing_data(water)
-    from monitoring.articles.models import Article
-
-    result = briefing_build(articles=Article.objects.all(), title="Water week", user=analyst)
-    text = pdf_text(briefing_pdf(result))
-    assert "Water week" in text and "Ministers agree on river data" in text
-    assert "We cannot manage a river we cannot measure" in text and "Nurlan Abenov" in text
-    assert "deputy minister of ecology" in text and "TIMUR BEKOV/STEPPE HERALD" in text
-    assert "Not reviewed yet" not in text and "A suggestion nobody confirmed" not in text
-    assert "Page 2 of" in text
-
-
-def test_briefing_page_and_pdf_from_selected_items(db, login, analyst, water):
-    article = briefing_data(water)
-    client = login(analyst)
-    page = client.get(reverse("briefings:briefing"), {"article": [article.pk], "title": "Picked"})
-    assert page.status_code == 200 and b"Ministers agree on river data" in page.content
-    pdf = client.get(reverse("briefings:briefing"), {"article": [article.pk], "format": "pdf"})
-    assert pdf["Content-Type"] == "application/pdf" and "Nurlan Abenov" in pdf_text(pdf.content)
-    assert client.get(reverse("briefings:briefing")).status_code == 400
-
-
-def test_briefing_command_for_a_saved_search(db, analyst, water, tmp_path):
-    briefing_data(water)
-    services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
-    out = tmp_path / "water.pdf"
-    call_command("briefing", "--search", "Water", "--output", str(out))
-    assert "Ministers agree on river data" in pdf_text(out.read_bytes())
-
-
-def test_daily_briefing_is_emailed_with_the_pdf(db, analyst, water):
-    analyst.email = "ana@example.org"
-    analyst.save()
-    briefing_data(water)
-    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
-    SavedSearch.objects.filter(pk=search.pk).update(daily_briefing=True)
-    assert services.alerts_send(now=NOW).briefings == 1
-    assert services.alerts_send(now=NOW + dt.timedelta(hours=2)).briefings == 0
-    message = mail.outbox[0]
-    name, content, mimetype = message.attachments[0]
-    assert mimetype == "application/pdf" and "Ministers agree on river data" in pdf_text(content)
