@@ -20,7 +20,7 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from monitoring.articles.models import Article
-from monitoring.core.permissions import user_roles
+from monitoring.core.permissions import NO_ROLE_MESSAGE, user_roles
 from monitoring.core.workflow import APPROVED
 from monitoring.dashboards.selectors import filters_bind
 from monitoring.people.models import Quote, SuggestionStatus
@@ -48,7 +48,7 @@ FIRST_RUN = dt.timedelta(hours=23)
 def search_save(*, user, name: str, path: str, params: str) -> SavedSearch:
     """Keep a filtered dashboard view under a name (saving again under the same name replaces its filters)."""
     if not user_roles(user):
-        raise PermissionDenied("Your account has no role yet: ask an editor to give you one.")
+        raise PermissionDenied(NO_ROLE_MESSAGE)
     name = name.strip()
     if not name:
         raise ValidationError("Give the search a name.")

@@ -5,7 +5,7 @@ from monitoring.alerts.models import SavedSearch
 from monitoring.alerts.services import search_new_count
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
-from monitoring.core.workflow import TRANSITIONS
+from monitoring.core.workflow import APPROVED, TRANSITIONS
 from monitoring.intake.models import ImportJob
 from monitoring.people.models import Organization, Person, Quote, QuoteKind
 from monitoring.photos.models import Photo
@@ -198,7 +198,9 @@ class SavedSearchSerializer(serializers.ModelSerializer):
     """A saved search: the page (`path`) and its filters (`params`, as in the page's URL)."""
 
     url = serializers.CharField(read_only=True, help_text="The saved view: the page with its filters.")
-    articles = serializers.SerializerMethodField(help_text="The same filters on /api/v1/articles/.")
+    articles = serializers.SerializerMethodField(
+        help_text="The items the search matches: its filters on /api/v1/articles/, approved items only."
+    )
     new_count = serializers.SerializerMethodField(help_text="Items approved since the search was last opened.")
 
     class Meta:
@@ -231,7 +233,9 @@ class SavedSearchSerializer(serializers.ModelSerializer):
         extra_kwargs = {"params": {"required": False, "allow_blank": True}}
 
     def get_articles(self, search) -> str:
-        url = reverse("api:article-list") + (f"?{search.params}" if search.params else "")
+        query = search.query.copy()
+        query["status"] = APPROVED  # a search matches approved items only (monitoring.alerts.services)
+        url = f"{reverse('api:article-list')}?{query.urlencode()}"
         request = self.context.get("request")
         return request.build_absolute_uri(url) if request else url
 
