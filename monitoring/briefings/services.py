@@ -168,7 +168,12 @@ def briefing_build(
     if group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {GROUP_BY}")
     grouped: dict[str, list[BriefingItem]] = defaultdict(list)
-    for article in briefing_articles(articles)[:MAX_ITEMS]:
+    notes = list(notes or [])
+    chosen = list(briefing_articles(articles)[: MAX_ITEMS + 1])
+    if len(chosen) > MAX_ITEMS:
+        chosen = chosen[:MAX_ITEMS]
+        notes.append(f"Only the {MAX_ITEMS:,} most recent items are here: narrow the dates or the search for the rest.")
+    for article in chosen:
         grouped[_group(article, group_by)].append(_item(article))
     order = sorted(grouped, key=lambda name: (name == UNGROUPED, name))
     prepared_by = (user.get_full_name() or user.get_username()) if user is not None else "press-monitor"
@@ -179,12 +184,14 @@ def briefing_build(
         prepared_by=prepared_by,
         created=timezone.now(),
         groups=[(name, grouped[name]) for name in order],
-        notes=list(notes or []),
+        notes=notes,
     )
 
 
-def briefing_html(briefing: Briefing, *, for_pdf: bool = False) -> str:
-    return render_to_string("briefings/briefing.html", {"briefing": briefing, "for_pdf": for_pdf})
+def briefing_html(briefing: Briefing, *, for_pdf: bool = False, pdf_url: str = "") -> str:
+    """The briefing as a page (`pdf_url`: a link to the same briefing as a PDF), or as the PDF's source."""
+    context = {"briefing": briefing, "for_pdf": for_pdf, "pdf_url": pdf_url}
+    return render_to_string("briefings/briefing.html", context)
 
 
 def _offline_fetcher(url: str, *args, **kwargs):

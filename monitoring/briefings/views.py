@@ -40,4 +40,7 @@ def briefing(request):
         response = HttpResponse(briefing_pdf(result), content_type="application/pdf")
         response["Content-Disposition"] = 'attachment; filename="briefing.pdf"'
         return response
-    return HttpResponse(briefing_html(result))
+    query = (request.POST if request.method == "POST" else request.GET).copy()
+    query.pop("csrfmiddlewaretoken", None)
+    query["format"] = "pdf"
+    return HttpResponse(briefing_html(result, pdf_url=f"{request.path}?{query.urlencode()}"))

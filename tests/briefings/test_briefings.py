@@ -3,6 +3,7 @@ list (checkboxes, a CSRF-protected POST) or from a saved search and a date range
 briefing emailed per saved search."""
 
 import datetime as dt
+import html
 import io
 import re
 
@@ -183,6 +184,27 @@ def test_unapproved_selected_items_are_left_out_with_a_message(coverage, login, 
     assert "None of the 1 selected item is approved" in refused.content.decode()
     assert client.get(URL).status_code == 400  # nothing chosen: a message, not an empty briefing
     assert client.get(URL, {"article": ["x"]}).status_code == 400
+
+
+def test_page_links_to_the_same_briefing_as_a_pdf(coverage, login, analyst):
+    client = login(analyst)
+    river, pending = coverage["river"], coverage["pending"]
+    page = client.post(URL, {"article": [river.pk, pending.pk], "title": "Tuesday", "group_by": "outlet"})
+    link = html.unescape(re.search(r'href="([^"]+)" id="briefing-pdf"', page.content.decode()).group(1))
+    assert "csrfmiddlewaretoken" not in link
+    pdf = client.get(link)
+    assert pdf["Content-Type"] == "application/pdf"
+    text = pdf_text(pdf.content)
+    assert "Tuesday" in text and "Steppe Herald" in text and "Not reviewed yet" not in text
+    assert "1 selected item is not approved" in text
+
+
+def test_a_briefing_past_the_item_limit_says_what_was_left_out(coverage, analyst, monkeypatch):
+    monkeypatch.setattr("monitoring.briefings.services.MAX_ITEMS", 1)
+    result = briefing_build(articles=Article.objects.all(), title="t", user=analyst)
+    assert result.count == 1 and "Only the 1 most recent items" in result.notes[0]
+    assert result.groups[0][1][0].article == coverage["border"]  # the most recent
+    assert "Only the 1 most recent items" in briefing_html(result)
 
 
 def test_saved_search_with_a_date_range(coverage, login, analyst):
