@@ -145,3 +145,28 @@ def test_notifications_page_and_header_count(db, login, analyst, water):
 def test_someone_elses_search_is_not_found(db, login, analyst, analyst2):
     search = services.search_save(user=analyst, name="Mine", path="/articles/", params="")
     assert login(analyst2).get(search.get_absolute_url()).status_code == 404
+
+
+def test_alerts_of_a_search_are_retried_when_the_mail_server_fails(db, analyst, analyst2, water, monkeypatch):
+    tag(approved(), water)
+    for user in (analyst, analyst2):
+        user.email = f"{user.username}@example.org"
+        user.save()
+        search = services.search_save(user=user, name="Water", path="/articles/", params="tag=water")
+        SavedSearch.objects.filter(pk=search.pk).update(alert_mode="immediate", alert_email=True)
+    real_send = services.send_mail
+
+    def send_failing_for_ana(*args, recipient_list, **kwargs):
+        if recipient_list == ["ana@example.org"]:
+            raise ConnectionRefusedError("SMTP down")
+        return real_send(*args, recipient_list=recipient_list, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", send_failing_for_ana)
+    run = services.alerts_send(now=NOW)
+    assert run.emails == 1 and run.failed == ["Water (ana)"]
+    assert not Notification.objects.filter(user=analyst).exists()  # rolled back with its email: alerted next run
+    assert Notification.objects.filter(user=analyst2).count() == 1
+    monkeypatch.setattr(services, "send_mail", real_send)
+    again = services.alerts_send(now=NOW + dt.timedelta(minutes=5))
+    assert again.emails == 1 and not again.failed
+    assert [m.to for m in mail.outbox] == [["ben@example.org"], ["ana@example.org"]]

@@ -199,12 +199,15 @@ def test_page_links_to_the_same_briefing_as_a_pdf(coverage, login, analyst):
     assert "1 selected item is not approved" in text
 
 
-def test_a_briefing_past_the_item_limit_says_what_was_left_out(coverage, analyst, monkeypatch):
+def test_a_briefing_past_the_item_limit_says_what_was_left_out(coverage, analyst, monkeypatch, tmp_path):
     monkeypatch.setattr("monitoring.briefings.services.MAX_ITEMS", 1)
     result = briefing_build(articles=Article.objects.all(), title="t", user=analyst)
     assert result.count == 1 and "Only the 1 most recent items" in result.notes[0]
     assert result.groups[0][1][0].article == coverage["border"]  # the most recent
     assert "Only the 1 most recent items" in briefing_html(result)
+    stderr = io.StringIO()
+    call_command("briefing", "--status=approved", f"--output={tmp_path / 'b.pdf'}", stdout=io.StringIO(), stderr=stderr)
+    assert "Only the 1 most recent items" in stderr.getvalue()
 
 
 def test_saved_search_with_a_date_range(coverage, login, analyst):
@@ -318,3 +321,28 @@ def test_daily_briefing_is_emailed_with_the_pdf(coverage, analyst, settings):
     assert alerts.alerts_send(now=NOW + dt.timedelta(days=1)).briefings == 1
     text = pdf_text(mail.outbox[1].attachments[0][1])
     assert fresh.headline in text and "Ministers agree on river data" not in text
+
+
+def test_a_failing_briefing_or_mail_server_spares_the_other_searches(coverage, analyst, analyst2, monkeypatch):
+    from monitoring.briefings import services as briefings
+
+    for user in (analyst, analyst2):
+        user.email = f"{user.username}@example.org"
+        user.save()
+        search = alerts.search_save(user=user, name="Water", path="/articles/", params="tag=water")
+        SavedSearch.objects.filter(pk=search.pk).update(daily_briefing=True, alert_mode="immediate", alert_email=True)
+    real_pdf = briefings.briefing_pdf
+
+    def pdf_failing_for_ana(briefing):
+        if briefing.prepared_by == "ana":
+            raise OSError("no fonts today")
+        return real_pdf(briefing)
+
+    monkeypatch.setattr(briefings, "briefing_pdf", pdf_failing_for_ana)
+    run = alerts.alerts_send(now=NOW)
+    assert run.briefings == 1 and run.failed == ["Water (ana): briefing"] and "failed, to retry" in str(run)
+    assert run.emails == 2  # both alert emails went; only ana's briefing failed
+    assert [m.to for m in mail.outbox if m.attachments] == [["ben@example.org"]]
+    assert SavedSearch.objects.get(owner=analyst).briefing_sent is None  # retried on the next run
+    monkeypatch.setattr(briefings, "briefing_pdf", real_pdf)
+    assert alerts.alerts_send(now=NOW + dt.timedelta(minutes=5)).briefings == 1

@@ -52,3 +52,5 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"Cannot write {output}: {exc.strerror or exc}") from None
         self.stdout.write(f"{output}: {result.count} approved item(s) in {len(result.groups)} group(s)")
+        for note in result.notes:
+            self.stderr.write(note)
