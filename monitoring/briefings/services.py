@@ -82,10 +82,8 @@ def briefing_source(
         chosen = set(ids)
         approved = set(Article.objects.filter(pk__in=chosen, status=APPROVED).values_list("pk", flat=True))
         if not approved:
-            raise NothingToBrief(
-                f"None of the {len(chosen)} selected item{'s' if len(chosen) != 1 else ''} is approved: "
-                "only reviewed items go into a briefing."
-            )
+            which = "The selected item is not" if len(chosen) == 1 else f"None of the {len(chosen)} selected items is"
+            raise NothingToBrief(f"{which} approved: only reviewed items go into a briefing.")
         left_out = len(chosen - approved)
         if left_out:
             notes.append(
@@ -201,7 +199,7 @@ def _offline_fetcher(url: str, *args, **kwargs):
         path = Path(url[len("file://") :]).resolve()
         if any(path.is_relative_to(root) for root in allowed):
             try:
-                from weasyprint.urls import URLFetcher  # WeasyPrint 68+; default_url_fetcher is deprecated there
+                from weasyprint.urls import URLFetcher  # newer WeasyPrint, where default_url_fetcher is deprecated
             except ImportError:
                 from weasyprint.urls import default_url_fetcher
 

@@ -181,7 +181,9 @@ def test_unapproved_selected_items_are_left_out_with_a_message(coverage, login, 
     assert "1 selected item is not approved" in html
     refused = client.post(URL, {"article": [pending.pk]})
     assert refused.status_code == 400
-    assert "None of the 1 selected item is approved" in refused.content.decode()
+    assert "The selected item is not approved: only reviewed items" in refused.content.decode()
+    refused = client.post(URL, {"article": [pending.pk, pending.pk + 1000]})
+    assert refused.status_code == 400 and "None of the 2 selected items is approved" in refused.content.decode()
     assert client.get(URL).status_code == 400  # nothing chosen: a message, not an empty briefing
     assert client.get(URL, {"article": ["x"]}).status_code == 400
 
