@@ -26,7 +26,7 @@ from monitoring.core.workflow import APPROVED
 from monitoring.dashboards.selectors import filters_bind
 from monitoring.people.models import Quote, SuggestionStatus
 
-from .models import AlertMode, Notification, NotificationKind, SavedSearch
+from .models import ALERT_SETTINGS, AlertMode, Notification, NotificationKind, SavedSearch
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,20 @@ def search_new_count(search: SavedSearch) -> int:
     if search.last_viewed:
         articles = articles.filter(approved_at__gt=search.last_viewed)
     return articles.count()
+
+
+def search_alerts_set(*, search: SavedSearch, user, **changes) -> SavedSearch:
+    """Change a saved search's alert settings (the fields of ALERT_SETTINGS); only its owner may."""
+    if search.owner_id != user.pk:
+        raise PermissionDenied("This saved search belongs to someone else.")
+    unknown = set(changes) - set(ALERT_SETTINGS)
+    if unknown:
+        raise ValidationError(f"Not an alert setting: {', '.join(sorted(unknown))}.")
+    for name, value in changes.items():
+        setattr(search, name, value)
+    search.full_clean()
+    search.save(update_fields=list(changes) or None)
+    return search
 
 
 def search_delete(*, search: SavedSearch, user) -> None:

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from monitoring.alerts.models import SavedSearch
+from monitoring.alerts.models import ALERT_SETTINGS, SavedSearch
 from monitoring.alerts.services import search_new_count
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
@@ -241,3 +241,11 @@ class SavedSearchSerializer(serializers.ModelSerializer):
 
     def get_new_count(self, search) -> int:
         return search_new_count(search)
+
+
+class SavedSearchAlertsSerializer(serializers.ModelSerializer):
+    """The alert settings of a saved search, as on My searches."""
+
+    class Meta:
+        model = SavedSearch
+        fields = list(ALERT_SETTINGS)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
@@ -263,10 +264,15 @@ class SavedSearchViewSet(
 ):
     """The user's own saved searches, each with the count of items approved since it was last opened ("My
     searches"). POST `name`, `path` (a dashboard page, e.g. `/articles/` or `/tags/water/`) and `params` (its
-    filters, as in the page's URL) saves one; saving again under the same name replaces its filters."""
+    filters, as in the page's URL) saves one; saving again under the same name replaces its filters. PATCH sets
+    its alerts (`alert_mode`, `alert_email`, `alert_new_person`, `alert_spike`, `daily_briefing`)."""
 
-    serializer_class = serializers.SavedSearchSerializer
     pagination_class = ByIdCursor
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return serializers.SavedSearchAlertsSerializer
+        return serializers.SavedSearchSerializer
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
@@ -286,3 +292,11 @@ class SavedSearchViewSet(
 
     def perform_destroy(self, instance):
         alerts.search_delete(search=instance, user=self.request.user)
+
+    @extend_schema(responses=serializers.SavedSearchSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        search = self.get_object()
+        data = self.get_serializer(search, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        search = alerts.search_alerts_set(search=search, user=request.user, **data.validated_data)
+        return Response(serializers.SavedSearchSerializer(search, context=self.get_serializer_context()).data)

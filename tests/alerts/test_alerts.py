@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -170,3 +171,17 @@ def test_alerts_of_a_search_are_retried_when_the_mail_server_fails(db, analyst, 
     again = services.alerts_send(now=NOW + dt.timedelta(minutes=5))
     assert again.emails == 1 and not again.failed
     assert [m.to for m in mail.outbox] == [["ben@example.org"], ["ana@example.org"]]
+
+
+def test_alert_settings_are_set_by_the_owner_only(db, login, analyst, analyst2):
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="")
+    with pytest.raises(PermissionDenied):
+        services.search_alerts_set(search=search, user=analyst2, alert_mode=AlertMode.DAILY)
+    with pytest.raises(ValidationError):
+        services.search_alerts_set(search=search, user=analyst, name="Renamed")
+    with pytest.raises(ValidationError):
+        services.search_alerts_set(search=search, user=analyst, alert_mode="hourly")
+    form = {"alert_mode": "daily", "alert_email": "on"}
+    assert login(analyst).post(reverse("alerts:alerts", args=[search.pk]), form).status_code == 302
+    search.refresh_from_db()
+    assert (search.alert_mode, search.alert_email, search.daily_briefing) == ("daily", True, False)

@@ -210,3 +210,18 @@ def test_search_list_costs_one_count_query_a_search(db, api, analyst):
     for n in range(1, 4):
         alerts.search_save(user=analyst, name=f"s{n}", path="/articles/", params="status=approved")
     assert queries() == one + 3
+
+
+def test_alert_settings_through_the_api_as_on_my_searches(db, api, analyst, analyst2):
+    search = alerts.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    url = reverse("api:search-detail", args=[search.pk])
+    changed = api(analyst).patch(url, {"alert_mode": "immediate", "alert_email": True, "name": "Ignored"})
+    assert changed.status_code == 200
+    assert changed.json()["alert_mode"] == "immediate" and changed.json()["name"] == "Water"
+    search.refresh_from_db()
+    assert (search.alert_mode, search.alert_email, search.name) == ("immediate", True, "Water")
+    bad = api(analyst).patch(url, {"alert_mode": "hourly"})
+    assert bad.status_code == 400
+    assert api(analyst2).patch(url, {"alert_mode": "none"}).status_code == 404
+    search.refresh_from_db()
+    assert search.alert_mode == "immediate"

@@ -184,6 +184,14 @@ def search_read(users, actor):
     return Call(api=("get", detail, {}), web=("get", search.get_absolute_url(), {}))
 
 
+def search_alerts(users, actor):
+    search = owned_search(actor, users)
+    return Call(
+        api=("patch", reverse("api:search-detail", args=[search.pk]), {"alert_mode": "daily", "daily_briefing": True}),
+        web=("post", reverse("alerts:alerts", args=[search.pk]), {"alert_mode": "daily", "daily_briefing": "on"}),
+    )
+
+
 def search_delete(users, actor):
     search = owned_search(actor, users)
     return Call(
@@ -281,6 +289,7 @@ CASES = [
     Case("search-list GET", "list", read("api:search-list", lambda _: "/searches/"), EVERYONE),
     Case("search-list POST", "create", search_create, dict.fromkeys(TEAM, 201)),
     Case("search-detail GET", "own", search_read, EVERYONE),
+    Case("search-detail PATCH", "own", search_alerts, EVERYONE),
     Case("search-detail DELETE", "own", search_delete, dict.fromkeys(TEAM, 204)),
     Case("article-transition POST", "claim", transition("claim", lambda u: ArticleFactory()), {"analyst": 200}),
     Case("article-transition POST", "submit", transition("submit", held), {"analyst": 200}),
