@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import SavedSearch
+from .models import ALERT_SETTINGS, SavedSearch
 
 
 class SaveSearchForm(forms.Form):
@@ -12,4 +12,4 @@ class SaveSearchForm(forms.Form):
 class AlertSettingsForm(forms.ModelForm):
     class Meta:
         model = SavedSearch
-        fields = ["alert_mode", "alert_email", "alert_new_person", "alert_spike", "daily_briefing"]
+        fields = list(ALERT_SETTINGS)

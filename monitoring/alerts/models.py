@@ -12,6 +12,10 @@ class AlertMode(models.TextChoices):
     DAILY = "daily", "Daily digest"
 
 
+# The fields of a saved search its owner sets on My searches (or through the API).
+ALERT_SETTINGS = ("alert_mode", "alert_email", "alert_new_person", "alert_spike", "daily_briefing")
+
+
 class SavedSearch(models.Model):
     """A filtered view of a dashboard page: its path and the filters of its URL."""
 

@@ -8,7 +8,8 @@ never alerts twice. Runs from `manage.py alerts_send` (cron) or Celery beat.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,11 +21,13 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone
 
 from monitoring.articles.models import Article
-from monitoring.core.permissions import user_roles
+from monitoring.core.permissions import NO_ROLE_MESSAGE, user_roles
 from monitoring.dashboards.selectors import filters_bind
 from monitoring.people.models import Quote, SuggestionStatus
 
-from .models import AlertMode, Notification, NotificationKind, SavedSearch
+from .models import ALERT_SETTINGS, AlertMode, Notification, NotificationKind, SavedSearch
+
+logger = logging.getLogger(__name__)
 
 SAVABLE_VIEWS = {
     "dashboards:overview",
@@ -47,7 +50,7 @@ FIRST_RUN = dt.timedelta(hours=23)
 def search_save(*, user, name: str, path: str, params: str) -> SavedSearch:
     """Keep a filtered dashboard view under a name (saving again under the same name replaces its filters)."""
     if not user_roles(user):
-        raise PermissionDenied("Your account has no role yet: ask an editor to give you one.")
+        raise PermissionDenied(NO_ROLE_MESSAGE)
     name = name.strip()
     if not name:
         raise ValidationError("Give the search a name.")
@@ -79,6 +82,27 @@ def search_new_count(search: SavedSearch) -> int:
     return articles.count()
 
 
+def search_alerts_set(*, search: SavedSearch, user, **changes) -> SavedSearch:
+    """Change a saved search's alert settings (the fields of ALERT_SETTINGS); only its owner may."""
+    if search.owner_id != user.pk:
+        raise PermissionDenied("This saved search belongs to someone else.")
+    unknown = set(changes) - set(ALERT_SETTINGS)
+    if unknown:
+        raise ValidationError(f"Not an alert setting: {', '.join(sorted(unknown))}.")
+    for name, value in changes.items():
+        setattr(search, name, value)
+    search.full_clean()
+    search.save(update_fields=list(changes) or None)
+    return search
+
+
+def search_delete(*, search: SavedSearch, user) -> None:
+    """Delete a saved search (with its notifications); only its owner may."""
+    if search.owner_id != user.pk:
+        raise PermissionDenied("This saved search belongs to someone else.")
+    search.delete()
+
+
 def search_open(*, search: SavedSearch, user) -> str:
     """The URL of the saved view; opening it is what "last viewed" means."""
     if search.owner_id != user.pk:
@@ -95,9 +119,11 @@ class AlertRun:
     notifications: int = 0
     emails: int = 0
     briefings: int = 0
+    failed: list[str] = field(default_factory=list)  # searches whose alerts or briefing failed (retried next run)
 
     def __str__(self) -> str:
-        return f"{self.notifications} notification(s), {self.emails} email(s), {self.briefings} briefing(s) sent"
+        done = f"{self.notifications} notification(s), {self.emails} email(s), {self.briefings} briefing(s) sent"
+        return done + (f"; failed, to retry: {', '.join(self.failed)}" if self.failed else "")
 
 
 def _notify(search: SavedSearch, rows: list[Notification]) -> int:
@@ -198,32 +224,52 @@ def _email(search: SavedSearch, now) -> int:
 
 def alerts_send(*, now: dt.datetime | None = None) -> AlertRun:
     """Check every search with alerts on: notify new matches (and new persons, spikes), then send the emails due."""
-    from monitoring.briefings.services import briefing_email_due
+    from monitoring.briefings.services import briefing_email_due  # briefings build on alerts, not the reverse
 
     now = now or timezone.now()
     run = AlertRun()
     searches = SavedSearch.objects.select_related("owner").exclude(alert_mode=AlertMode.NONE, daily_briefing=False)
     for search in searches:
-        with transaction.atomic():
-            if search.alert_mode != AlertMode.NONE:
-                # A search's first run covers the last day, not its whole history.
-                since = (search.checked_until or now - FIRST_RUN) - OVERLAP
-                rows = _matches(search, since, now)
-                if search.alert_new_person:
-                    rows += _new_persons(search, since, now)
-                if search.alert_spike:
-                    rows += _spike(search, timezone.localdate(now))
-                run.notifications += _notify(search, rows)
-                SavedSearch.objects.filter(pk=search.pk).update(checked_until=now)
-                digest_due = search.digest_sent is None or now - search.digest_sent >= DIGEST_EVERY
-                if search.alert_email and (search.alert_mode == AlertMode.IMMEDIATE or digest_due):
-                    sent = _email(search, now)
-                    run.emails += sent
-                    if sent and search.alert_mode == AlertMode.DAILY:
-                        SavedSearch.objects.filter(pk=search.pk).update(digest_sent=now)
-        if search.daily_briefing and briefing_email_due(search=search, now=now):
-            run.briefings += 1
+        # Each search is its own unit of work: a failure (the mail server down, a briefing that will not render) is
+        # logged and retried on the next run, and the other searches still get theirs.
+        try:
+            with transaction.atomic():
+                notifications, emails = _search_alerts(search, now)
+        except Exception:
+            logger.exception("Alerts for saved search %s (%s) failed; retried on the next run", search.pk, search)
+            run.failed.append(f"{search.name} ({search.owner})")
+            continue
+        run.notifications += notifications
+        run.emails += emails
+        try:
+            if search.daily_briefing and briefing_email_due(search=search, now=now):
+                run.briefings += 1
+        except Exception:
+            logger.exception("Daily briefing of saved search %s (%s) failed; retried next run", search.pk, search)
+            run.failed.append(f"{search.name} ({search.owner}): briefing")
     return run
+
+
+def _search_alerts(search: SavedSearch, now: dt.datetime) -> tuple[int, int]:
+    """One search's alerts: the new notifications, then the email if due. Returns (notifications, emails)."""
+    if search.alert_mode == AlertMode.NONE:
+        return 0, 0
+    # A search's first run covers the last day, not its whole history.
+    since = (search.checked_until or now - FIRST_RUN) - OVERLAP
+    rows = _matches(search, since, now)
+    if search.alert_new_person:
+        rows += _new_persons(search, since, now)
+    if search.alert_spike:
+        rows += _spike(search, timezone.localdate(now))
+    notifications = _notify(search, rows)
+    SavedSearch.objects.filter(pk=search.pk).update(checked_until=now)
+    digest_due = search.digest_sent is None or now - search.digest_sent >= DIGEST_EVERY
+    emails = 0
+    if search.alert_email and (search.alert_mode == AlertMode.IMMEDIATE or digest_due):
+        emails = _email(search, now)
+        if emails and search.alert_mode == AlertMode.DAILY:
+            SavedSearch.objects.filter(pk=search.pk).update(digest_sent=now)
+    return notifications, emails
 
 
 def notifications_unread_count(user) -> int:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import services
 from .forms import AlertSettingsForm, SaveSearchForm
-from .models import Notification, SavedSearch
+from .models import ALERT_SETTINGS, Notification, SavedSearch
 
 PER_PAGE = 25
 
@@ -54,7 +54,8 @@ def search_alerts(request, pk):
     search = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
     form = AlertSettingsForm(request.POST, instance=search)
     if form.is_valid():
-        form.save()
+        fields = {name: form.cleaned_data[name] for name in ALERT_SETTINGS}
+        services.search_alerts_set(search=search, user=request.user, **fields)
         messages.success(request, f"Alerts for “{search.name}” saved.")
     else:
         messages.error(request, "Those alert settings are not valid.")
@@ -64,7 +65,7 @@ def search_alerts(request, pk):
 @require_POST
 def search_delete(request, pk):
     search = get_object_or_404(SavedSearch, pk=pk, owner=request.user)
-    search.delete()
+    services.search_delete(search=search, user=request.user)
     messages.success(request, f"Deleted “{search.name}”.")
     return redirect("alerts:searches")
 

@@ -1,9 +1,12 @@
+from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from monitoring.alerts.models import ALERT_SETTINGS, SavedSearch
+from monitoring.alerts.services import search_new_count
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
-from monitoring.core.workflow import TRANSITIONS
+from monitoring.core.workflow import APPROVED, TRANSITIONS
 from monitoring.ingest.models import SourceRevision
 from monitoring.intake.models import ImportJob
 from monitoring.intake.services import job_summary_line
@@ -225,3 +228,60 @@ class ImportJobSerializer(serializers.ModelSerializer):
 
     def get_summary(self, job) -> str:
         return job_summary_line(job.files.all())
+
+
+class SavedSearchSerializer(serializers.ModelSerializer):
+    """A saved search: the page (`path`) and its filters (`params`, as in the page's URL)."""
+
+    url = serializers.CharField(read_only=True, help_text="The saved view: the page with its filters.")
+    articles = serializers.SerializerMethodField(
+        help_text="The items the search matches: its filters on /api/v1/articles/, approved items only."
+    )
+    new_count = serializers.SerializerMethodField(help_text="Items approved since the search was last opened.")
+
+    class Meta:
+        model = SavedSearch
+        fields = [
+            "id",
+            "name",
+            "path",
+            "params",
+            "url",
+            "articles",
+            "new_count",
+            "created",
+            "last_viewed",
+            "alert_mode",
+            "alert_email",
+            "alert_new_person",
+            "alert_spike",
+            "daily_briefing",
+        ]
+        read_only_fields = [
+            "created",
+            "last_viewed",
+            "alert_mode",
+            "alert_email",
+            "alert_new_person",
+            "alert_spike",
+            "daily_briefing",
+        ]
+        extra_kwargs = {"params": {"required": False, "allow_blank": True}}
+
+    def get_articles(self, search) -> str:
+        query = search.query.copy()
+        query["status"] = APPROVED  # a search matches approved items only (monitoring.alerts.services)
+        url = f"{reverse('api:article-list')}?{query.urlencode()}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+    def get_new_count(self, search) -> int:
+        return search_new_count(search)
+
+
+class SavedSearchAlertsSerializer(serializers.ModelSerializer):
+    """The alert settings of a saved search, as on My searches."""
+
+    class Meta:
+        model = SavedSearch
+        fields = list(ALERT_SETTINGS)

@@ -28,6 +28,7 @@ router.register("tags", views.TagViewSet, basename="tag")
 router.register("photos", views.PhotoViewSet, basename="photo")
 router.register("annotations", views.AnnotationViewSet, basename="annotation")
 router.register("imports", views.ImportViewSet, basename="import")
+router.register("searches", views.SavedSearchViewSet, basename="search")
 
 app_name = "api"
 urlpatterns = [

@@ -6,12 +6,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from monitoring.alerts import services as alerts
+from monitoring.alerts.models import SavedSearch
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.permissions import import_check
@@ -222,7 +225,8 @@ class PhotoViewSet(TokenOrSession, viewsets.ReadOnlyModelViewSet):
     pagination_class = ByIdCursor
 
     def get_queryset(self):
-        return _filters(self.request).on_articles(Photo.objects.all())
+        photos = Photo.objects.all()
+        return _filters(self.request).on_articles(photos) if self.action == "list" else photos
 
 
 class AnnotationViewSet(TokenOrSession, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
@@ -278,3 +282,49 @@ class ImportViewSet(TokenOrSession, viewsets.GenericViewSet):
     def retrieve(self, request, *args, **kwargs):
         import_check(request.user)
         return Response(self.get_serializer(self.get_object()).data)
+
+
+class SavedSearchViewSet(
+    TokenOrSession,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.ReadOnlyModelViewSet,
+):
+    """The user's own saved searches, each with the count of items approved since it was last opened ("My
+    searches"). POST `name`, `path` (a dashboard page, e.g. `/articles/` or `/tags/water/`) and `params` (its
+    filters, as in the page's URL) saves one; saving again under the same name replaces its filters. PATCH sets
+    its alerts (`alert_mode`, `alert_email`, `alert_new_person`, `alert_spike`, `daily_briefing`)."""
+
+    pagination_class = ByIdCursor
+
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return serializers.SavedSearchAlertsSerializer
+        return serializers.SavedSearchSerializer
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no user
+            return SavedSearch.objects.none()
+        return SavedSearch.objects.filter(owner=self.request.user)
+
+    def create(self, request, *args, **kwargs):
+        data = self.get_serializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        search = alerts.search_save(
+            user=request.user,
+            name=data.validated_data["name"],
+            path=data.validated_data["path"],
+            params=data.validated_data.get("params", ""),
+        )
+        return Response(self.get_serializer(search).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        alerts.search_delete(search=instance, user=self.request.user)
+
+    @extend_schema(responses=serializers.SavedSearchSerializer)
+    def partial_update(self, request, *args, **kwargs):
+        search = self.get_object()
+        data = self.get_serializer(search, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        search = alerts.search_alerts_set(search=search, user=request.user, **data.validated_data)
+        return Response(serializers.SavedSearchSerializer(search, context=self.get_serializer_context()).data)

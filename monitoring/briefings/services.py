@@ -54,10 +54,52 @@ class Briefing:
     prepared_by: str
     created: dt.datetime
     groups: list[tuple[str, list[BriefingItem]]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left out of the selection, and why
 
     @property
     def count(self) -> int:
         return sum(len(items) for _, items in self.groups)
+
+
+class NothingToBrief(ValueError):
+    """The selection holds no approved item: there is no briefing to build (the message says why)."""
+
+
+def briefing_source(
+    *,
+    ids: list[int] | None = None,
+    search=None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+) -> tuple[QuerySet[Article], list[str]]:
+    """The items a briefing is built from: chosen ids, a saved search's matches, or (neither) every approved item,
+    published within `since`..`until`; with notes on what was left out. Chosen items that are not approved are
+    left out (only reviewed work goes into a briefing); if none is approved, NothingToBrief says so."""
+    from monitoring.alerts.services import search_articles
+
+    notes = []
+    if ids:
+        chosen = set(ids)
+        approved = set(Article.objects.filter(pk__in=chosen, status=APPROVED).values_list("pk", flat=True))
+        if not approved:
+            which = "The selected item is not" if len(chosen) == 1 else f"None of the {len(chosen)} selected items is"
+            raise NothingToBrief(f"{which} approved: only reviewed items go into a briefing.")
+        left_out = len(chosen - approved)
+        if left_out:
+            notes.append(
+                f"{left_out} selected item{' is' if left_out == 1 else 's are'} not approved (or no longer there) "
+                "and left out."
+            )
+        articles = Article.objects.filter(pk__in=approved)
+    elif search is not None:
+        articles = Article.objects.filter(pk__in=search_articles(search).values("pk"))
+    else:
+        articles = Article.objects.filter(status=APPROVED)
+    if since:
+        articles = articles.filter(published_on__gte=since)
+    if until:
+        articles = articles.filter(published_on__lte=until)
+    return articles, notes
 
 
 def briefing_articles(articles: QuerySet[Article]) -> QuerySet[Article]:
@@ -118,12 +160,18 @@ def briefing_build(
     since: dt.date | None = None,
     until: dt.date | None = None,
     group_by: str = "category",
+    notes: list[str] | None = None,
 ) -> Briefing:
     """Group the approved items of `articles` (by tag category or outlet) into a briefing."""
     if group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {GROUP_BY}")
     grouped: dict[str, list[BriefingItem]] = defaultdict(list)
-    for article in briefing_articles(articles)[:MAX_ITEMS]:
+    notes = list(notes or [])
+    chosen = list(briefing_articles(articles)[: MAX_ITEMS + 1])
+    if len(chosen) > MAX_ITEMS:
+        chosen = chosen[:MAX_ITEMS]
+        notes.append(f"Only the {MAX_ITEMS:,} most recent items are here: narrow the dates or the search for the rest.")
+    for article in chosen:
         grouped[_group(article, group_by)].append(_item(article))
     order = sorted(grouped, key=lambda name: (name == UNGROUPED, name))
     prepared_by = (user.get_full_name() or user.get_username()) if user is not None else "press-monitor"
@@ -134,22 +182,29 @@ def briefing_build(
         prepared_by=prepared_by,
         created=timezone.now(),
         groups=[(name, grouped[name]) for name in order],
+        notes=notes,
     )
 
 
-def briefing_html(briefing: Briefing, *, for_pdf: bool = False) -> str:
-    return render_to_string("briefings/briefing.html", {"briefing": briefing, "for_pdf": for_pdf})
+def briefing_html(briefing: Briefing, *, for_pdf: bool = False, pdf_url: str = "") -> str:
+    """The briefing as a page (`pdf_url`: a link to the same briefing as a PDF), or as the PDF's source."""
+    context = {"briefing": briefing, "for_pdf": for_pdf, "pdf_url": pdf_url}
+    return render_to_string("briefings/briefing.html", context)
 
 
 def _offline_fetcher(url: str, *args, **kwargs):
     """Let WeasyPrint read files under MEDIA_ROOT and the static folders only; never the network."""
-    from weasyprint.urls import default_url_fetcher
-
     allowed = [Path(settings.MEDIA_ROOT).resolve(), *(Path(p).resolve() for p in settings.STATICFILES_DIRS)]
     if url.startswith("file://"):
         path = Path(url[len("file://") :]).resolve()
         if any(path.is_relative_to(root) for root in allowed):
-            return default_url_fetcher(url, *args, **kwargs)
+            try:
+                from weasyprint.urls import URLFetcher  # newer WeasyPrint, where default_url_fetcher is deprecated
+            except ImportError:
+                from weasyprint.urls import default_url_fetcher
+
+                return default_url_fetcher(url, *args, **kwargs)
+            return URLFetcher(allowed_protocols={"file"}, allow_redirects=False).fetch(url)
     raise ValueError(f"not fetched while rendering a briefing: {url}")
 
 

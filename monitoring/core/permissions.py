@@ -37,13 +37,17 @@ def role_require(user, *roles: str, doing: str) -> None:
         raise PermissionDenied(f"Only {' or '.join(r.lower() + 's' for r in roles)} may {doing}.")
 
 
+NO_ROLE_MESSAGE = (
+    "Your account has no role yet, so it cannot see the team's data. "
+    "Ask an editor to give you a role (Analyst, Reviewer or Editor)."
+)
+
+
 def site_access_check(user) -> None:
-    """Every page but logging in and out is for team members: a signed-in user holding no role sees no data."""
+    """Every page but logging in and out is for team members: a signed-in user holding no role sees no data (the
+    pages, the admin and the API all refuse with this one message)."""
     if user.is_authenticated and not user_roles(user):
-        raise PermissionDenied(
-            "Your account has no role yet, so it cannot see the team's data. "
-            "Ask an editor to give you a role (Analyst, Reviewer or Editor)."
-        )
+        raise PermissionDenied(NO_ROLE_MESSAGE)
 
 
 def person_merge_check(user) -> None:

@@ -1,21 +1,19 @@
-"""Saved searches, new-item counts, alerts (in the app and by email, once each), spikes, briefings (PDF)."""
+"""Saved searches, new-item counts, alerts (in the app and by email, once each), spikes. Briefings: tests/briefings."""
 
 import datetime as dt
-import io
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from pypdf import PdfReader
 
 from monitoring.alerts import services
 from monitoring.alerts.models import AlertMode, Notification, NotificationKind, SavedSearch
-from monitoring.briefings.services import briefing_build, briefing_pdf
 from monitoring.codebook.models import TaggedArticle, TagStatus
-from monitoring.people.models import Role, SuggestionStatus
-from tests.factories import ArticleFactory, OutletFactory, PersonFactory, PhotoFactory, QuoteFactory, TagFactory
+from monitoring.people.models import SuggestionStatus
+from tests.factories import ArticleFactory, OutletFactory, PersonFactory, QuoteFactory, TagFactory
 
 NOW = timezone.now()
 
@@ -150,70 +148,40 @@ def test_someone_elses_search_is_not_found(db, login, analyst, analyst2):
     assert login(analyst2).get(search.get_absolute_url()).status_code == 404
 
 
-# Briefings ----------------------------------------------------------------------------------------------------
+def test_alerts_of_a_search_are_retried_when_the_mail_server_fails(db, analyst, analyst2, water, monkeypatch):
+    tag(approved(), water)
+    for user in (analyst, analyst2):
+        user.email = f"{user.username}@example.org"
+        user.save()
+        search = services.search_save(user=user, name="Water", path="/articles/", params="tag=water")
+        SavedSearch.objects.filter(pk=search.pk).update(alert_mode="immediate", alert_email=True)
+    real_send = services.send_mail
+
+    def send_failing_for_ana(*args, recipient_list, **kwargs):
+        if recipient_list == ["ana@example.org"]:
+            raise ConnectionRefusedError("SMTP down")
+        return real_send(*args, recipient_list=recipient_list, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", send_failing_for_ana)
+    run = services.alerts_send(now=NOW)
+    assert run.emails == 1 and run.failed == ["Water (ana)"]
+    assert not Notification.objects.filter(user=analyst).exists()  # rolled back with its email: alerted next run
+    assert Notification.objects.filter(user=analyst2).count() == 1
+    monkeypatch.setattr(services, "send_mail", real_send)
+    again = services.alerts_send(now=NOW + dt.timedelta(minutes=5))
+    assert again.emails == 1 and not again.failed
+    assert [m.to for m in mail.outbox] == [["ben@example.org"], ["ana@example.org"]]
 
 
-def briefing_data(water):
-    article = tag(approved(headline="Ministers agree on river data"), water)
-    speaker = PersonFactory(name="Nurlan Abenov")
-    Role.objects.create(
-        person=speaker, article=article, title="deputy minister of ecology", status=SuggestionStatus.CONFIRMED
-    )
-    QuoteFactory(
-        article=article,
-        speaker=speaker,
-        text="We cannot manage a river we cannot measure",
-        status=SuggestionStatus.CONFIRMED,
-    )
-    QuoteFactory(article=article, text="A suggestion nobody confirmed", status=SuggestionStatus.SUGGESTED)
-    PhotoFactory(article=article, caption="Delegates in Almaty", credit="TIMUR BEKOV/STEPPE HERALD")
-    tag(ArticleFactory(status="in_review", headline="Not reviewed yet"), water)
-    return article
-
-
-def pdf_text(data: bytes) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def test_briefing_pdf_has_headlines_quotes_and_credits(db, analyst, water):
-    briefing_data(water)
-    from monitoring.articles.models import Article
-
-    result = briefing_build(articles=Article.objects.all(), title="Water week", user=analyst)
-    text = pdf_text(briefing_pdf(result))
-    assert "Water week" in text and "Ministers agree on river data" in text
-    assert "We cannot manage a river we cannot measure" in text and "Nurlan Abenov" in text
-    assert "deputy minister of ecology" in text and "TIMUR BEKOV/STEPPE HERALD" in text
-    assert "Not reviewed yet" not in text and "A suggestion nobody confirmed" not in text
-    assert "Page 2 of" in text
-
-
-def test_briefing_page_and_pdf_from_selected_items(db, login, analyst, water):
-    article = briefing_data(water)
-    client = login(analyst)
-    page = client.get(reverse("briefings:briefing"), {"article": [article.pk], "title": "Picked"})
-    assert page.status_code == 200 and b"Ministers agree on river data" in page.content
-    pdf = client.get(reverse("briefings:briefing"), {"article": [article.pk], "format": "pdf"})
-    assert pdf["Content-Type"] == "application/pdf" and "Nurlan Abenov" in pdf_text(pdf.content)
-    assert client.get(reverse("briefings:briefing")).status_code == 400
-
-
-def test_briefing_command_for_a_saved_search(db, analyst, water, tmp_path):
-    briefing_data(water)
-    services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
-    out = tmp_path / "water.pdf"
-    call_command("briefing", "--search", "Water", "--output", str(out))
-    assert "Ministers agree on river data" in pdf_text(out.read_bytes())
-
-
-def test_daily_briefing_is_emailed_with_the_pdf(db, analyst, water):
-    analyst.email = "ana@example.org"
-    analyst.save()
-    briefing_data(water)
-    search = services.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
-    SavedSearch.objects.filter(pk=search.pk).update(daily_briefing=True)
-    assert services.alerts_send(now=NOW).briefings == 1
-    assert services.alerts_send(now=NOW + dt.timedelta(hours=2)).briefings == 0
-    message = mail.outbox[0]
-    name, content, mimetype = message.attachments[0]
-    assert mimetype == "application/pdf" and "Ministers agree on river data" in pdf_text(content)
+def test_alert_settings_are_set_by_the_owner_only(db, login, analyst, analyst2):
+    search = services.search_save(user=analyst, name="Water", path="/articles/", params="")
+    with pytest.raises(PermissionDenied):
+        services.search_alerts_set(search=search, user=analyst2, alert_mode=AlertMode.DAILY)
+    with pytest.raises(ValidationError):
+        services.search_alerts_set(search=search, user=analyst, name="Renamed")
+    with pytest.raises(ValidationError):
+        services.search_alerts_set(search=search, user=analyst, alert_mode="hourly")
+    form = {"alert_mode": "daily", "alert_email": "on"}
+    assert login(analyst).post(reverse("alerts:alerts", args=[search.pk]), form).status_code == 302
+    search.refresh_from_db()
+    assert (search.alert_mode, search.alert_email, search.daily_briefing) == ("daily", True, False)

@@ -4,11 +4,15 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openapi_spec_validator import validate
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from monitoring.alerts import services as alerts
+from monitoring.alerts.models import SavedSearch
 from monitoring.articles.models import Article
 from monitoring.codebook.models import TaggedArticle, TagStatus
 from monitoring.dashboards.selectors import filters_bind
@@ -63,7 +67,7 @@ def test_every_list_for_every_role(db, api, analyst, reviewer, editor, outsider,
         assert api(user, token=True).get(url).status_code == 200
     refused = api(outsider, token=True).get(url)
     assert refused.status_code == 403
-    assert "ask an editor" in refused.json()["detail"]
+    assert "ask an editor" in refused.json()["detail"].lower()
     assert api().get(url).status_code == 401
 
 
@@ -150,3 +154,74 @@ def test_lists_run_a_fixed_number_of_queries(db, api, analyst, name, django_asse
         QuoteFactory(article=ArticleFactory())
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+# Saved searches ---------------------------------------------------------------------------------------------
+
+
+def test_saved_searches_are_the_users_own_with_new_item_counts(db, api, analyst, analyst2):
+    water = TagFactory(name="Water", slug="water")
+    for status in ("approved", "approved", "new"):
+        TaggedArticle.objects.create(content_object=ArticleFactory(status=status), tag=water)
+    client = api(analyst)
+    created = client.post(reverse("api:search-list"), {"name": "Water", "path": "/articles/", "params": "tag=water"})
+    assert created.status_code == 201
+    search = SavedSearch.objects.get(owner=analyst)
+    assert created.json()["id"] == search.pk and created.json()["url"] == "/articles/?tag=water"
+    alerts.search_save(user=analyst2, name="Other", path="/articles/", params="")
+    rows = client.get(reverse("api:search-list")).json()["results"]
+    assert [(row["name"], row["new_count"]) for row in rows] == [("Water", alerts.search_new_count(search))]
+    assert rows[0]["new_count"] == 2  # approved items only
+    # The `articles` link lists what the search matches, through the article endpoint's filters.
+    matched = client.get(rows[0]["articles"]).json()["results"]
+    assert sorted(row["id"] for row in matched) == sorted(alerts.search_articles(search).values_list("pk", flat=True))
+    assert client.get(reverse("api:search-detail", args=[search.pk])).json()["name"] == "Water"
+
+
+def test_saving_a_search_is_refused_with_a_message_like_the_page(db, api, analyst):
+    response = api(analyst).post(reverse("api:search-list"), {"name": "Admin", "path": "/admin/"})
+    assert response.status_code == 400 and "not a page whose filters can be saved" in response.json()["detail"]
+    assert api(analyst).post(reverse("api:search-list"), {"path": "/articles/"}).status_code == 400
+    assert not SavedSearch.objects.exists()
+
+
+def test_someone_elses_search_is_not_found_and_not_deleted(db, api, login, analyst, analyst2):
+    search = alerts.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    other = api(analyst2)
+    url = reverse("api:search-detail", args=[search.pk])
+    assert other.get(url).status_code == 404 and other.delete(url).status_code == 404
+    assert login(analyst2).post(reverse("alerts:delete", args=[search.pk])).status_code == 404  # the page alike
+    assert api(analyst).delete(url).status_code == 204
+    assert not SavedSearch.objects.exists()
+
+
+def test_search_list_costs_one_count_query_a_search(db, api, analyst):
+    """Each search's new-item count is one COUNT (its own filters); a page holds at most 50 searches."""
+    client = api(analyst)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("api:search-list")).status_code == 200
+        return len(captured.captured_queries)
+
+    alerts.search_save(user=analyst, name="s0", path="/articles/", params="status=approved")
+    queries()  # warm (the token, caches)
+    one = queries()
+    for n in range(1, 4):
+        alerts.search_save(user=analyst, name=f"s{n}", path="/articles/", params="status=approved")
+    assert queries() == one + 3
+
+
+def test_alert_settings_through_the_api_as_on_my_searches(db, api, analyst, analyst2):
+    search = alerts.search_save(user=analyst, name="Water", path="/articles/", params="tag=water")
+    url = reverse("api:search-detail", args=[search.pk])
+    changed = api(analyst).patch(url, {"alert_mode": "immediate", "alert_email": True, "name": "Ignored"})
+    assert changed.status_code == 200
+    assert changed.json()["alert_mode"] == "immediate" and changed.json()["name"] == "Water"
+    search.refresh_from_db()
+    assert (search.alert_mode, search.alert_email, search.name) == ("immediate", True, "Water")
+    bad = api(analyst).patch(url, {"alert_mode": "hourly"})
+    assert bad.status_code == 400
+    assert api(analyst2).patch(url, {"alert_mode": "none"}).status_code == 404
+    search.refresh_from_db()
+    assert search.alert_mode == "immediate"

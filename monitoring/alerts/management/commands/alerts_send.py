@@ -8,5 +8,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, verbosity, **options):
         run = alerts_send()
-        if verbosity >= 1:
+        if run.failed:
+            self.stderr.write(str(run))
+        elif verbosity >= 1:
             self.stdout.write(str(run))

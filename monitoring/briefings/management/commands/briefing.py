@@ -5,9 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import BaseCommand, CommandError
 
 from monitoring.alerts.models import SavedSearch
-from monitoring.alerts.services import search_articles
-from monitoring.articles.models import Article
-from monitoring.briefings.services import GROUP_BY, briefing_build, briefing_pdf
+from monitoring.briefings.services import GROUP_BY, briefing_build, briefing_pdf, briefing_source
 
 
 def _date(value: str) -> dt.date:
@@ -37,21 +35,22 @@ class Command(BaseCommand):
             owner = get_user_model().objects.filter(username=user).first()
             if owner is None:
                 raise CommandError(f"No user {user!r}.")
-        articles = Article.objects.all()
+        saved = None
         if search:
             found = SavedSearch.objects.filter(name=search, **({"owner": owner} if owner else {}))
             if found.count() != 1:
                 raise CommandError(f"{found.count()} saved searches are named {search!r}; name one (and --user).")
             saved = found.get()
-            articles = Article.objects.filter(pk__in=search_articles(saved).values("pk"))
             title = title or saved.name
             owner = owner or saved.owner
-        if since:
-            articles = articles.filter(published_on__gte=since)
-        if until:
-            articles = articles.filter(published_on__lte=until)
+        articles, _ = briefing_source(search=saved, since=since, until=until)
         result = briefing_build(
             articles=articles, title=title or "Briefing", user=owner, since=since, until=until, group_by=group_by
         )
-        output.write_bytes(briefing_pdf(result))
+        try:
+            output.write_bytes(briefing_pdf(result))
+        except OSError as exc:
+            raise CommandError(f"Cannot write {output}: {exc.strerror or exc}") from None
         self.stdout.write(f"{output}: {result.count} approved item(s) in {len(result.groups)} group(s)")
+        for note in result.notes:
+            self.stderr.write(note)
