@@ -16,7 +16,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.validators import URLValidator
-from django.db import DatabaseError, IntegrityError, OperationalError, transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
@@ -56,6 +56,7 @@ HELD_MESSAGE = (
     "an editor accepts it on the article's page"
 )
 BATCH_SIZE = 100
+HISTORY_CHUNK = 500  # ids per INSERT ... SELECT of history records
 RETRIES = 2  # an article meeting a parallel import of itself is matched again this many times
 
 
@@ -122,21 +123,24 @@ def history_bulk_create(objs: list, model) -> list:
 
 
 def history_records_create(created: list, model) -> None:
-    """'Created' history records for rows inserted in bulk (which skips simple_history's signals)."""
-    if not hasattr(model, "history"):
+    """'Created' history records for rows inserted in bulk (which skips simple_history's signals), copied from the
+    rows by the database (INSERT ... SELECT): no Python object per history record."""
+    if not created or not hasattr(model, "history"):
         return
     history = model.history.model
-    fields = [field.attname for field in history.tracked_fields]
-    now = timezone.now()
-    history.objects.bulk_create(
-        history(
-            history_date=now,
-            history_type="+",
-            history_change_reason=IMPORT_REASON,
-            **{name: getattr(obj, name) for name in fields},
-        )
-        for obj in created
-    )
+    quote = connection.ops.quote_name
+    columns = [quote(field.column) for field in history.tracked_fields]
+    into = ", ".join([*columns, quote("history_date"), quote("history_type"), quote("history_change_reason")])
+    ids = [obj.pk for obj in created]
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), HISTORY_CHUNK):
+            chunk = ids[start : start + HISTORY_CHUNK]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({into}) "
+                f"SELECT {', '.join(columns)}, %s, '+', %s FROM {quote(model._meta.db_table)} "
+                f"WHERE {quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})",
+                [timezone.now(), IMPORT_REASON, *chunk],
+            )
 
 
 class ImportCache:
