@@ -63,8 +63,10 @@ def test_an_analyst_reviews_20_suggestions_by_keyboard_in_at_most_25_actions(pag
     actions = []
 
     def key(name: str):
+        """One action: a key press; one that posts a decision is done once the focus has moved on."""
         actions.append(name)
         page.keyboard.press(name)
+        page.wait_for_selector("body:not([data-review-desk=busy])", state="attached")
 
     pending = page.locator("#extraction li.suggestion[data-status=suggested]")
     focused = page.locator("#extraction li.suggestion:focus")
@@ -105,6 +107,7 @@ def test_an_analyst_reviews_20_suggestions_by_keyboard_in_at_most_25_actions(pag
         expect(focused).to_have_attribute("data-kind", kind)
         key("x")
         expect(page.locator(f"#extraction {selector}[data-status=suggested]")).to_have_count(5)
+        expect(focused).to_have_attribute("data-kind", kind)  # the next one of the section is selected
         key("Shift+C")
         expect(page.locator(f"#extraction {selector}[data-status=suggested]")).to_have_count(0)
 
@@ -155,3 +158,31 @@ def test_selecting_text_while_editing_a_quote_sets_its_span(page, log_in, analys
     quote.refresh_from_db()
     assert quote.text == article.body.split("\n\n")[1]
     assert article.body[quote.start : quote.end] == quote.text
+
+
+def test_a_annotates_the_selection_and_a_long_passage_asks_first(page, log_in, analyst):
+    article = article_with_20_suggestions()
+    Article.objects.filter(pk=article.pk).update(status="in_analysis", assignee=analyst)
+    TagFactory(name="Shared data", slug="shared-data", category="frame")
+    log_in(analyst)
+    page.goto(article.get_absolute_url())
+    asked = []
+
+    def answer(dialog):
+        asked.append(dialog.message)
+        dialog.accept()
+
+    page.on("dialog", answer)
+    # Drag over five paragraphs, then press a: the code list of the annotation form takes the focus.
+    paragraphs = page.locator("#article-body p.para")
+    paragraphs.nth(0).click(position={"x": 2, "y": 2})
+    paragraphs.nth(4).click(modifiers=["Shift"])
+    expect(page.locator("#annotation-submit")).to_be_enabled()
+    page.keyboard.press("a")
+    expect(page.locator("#annotation-code")).to_be_focused()
+    page.select_option("#annotation-code", label="Shared data")
+    page.click("#annotation-submit")
+    expect(page.locator("#annotations li.annotation")).to_have_count(1)
+    assert len(asked) == 1 and "paragraphs" in asked[0]
+    annotation = article.annotations.get()
+    assert annotation.text.count("\n\n") >= 3

@@ -300,3 +300,30 @@ def test_the_htmx_fragment_runs_a_fixed_number_of_queries(analyst, reviewer, log
     with django_assert_max_num_queries(small + 8):
         response = client.post(url, **HX)
     assert response.status_code == 200
+
+
+def test_an_htmx_annotation_answers_with_the_annotations_and_a_fresh_form(analyst, login, frame):
+    article = desk_article(analyst)
+    response = login(analyst).post(
+        reverse("articles:annotation_create", args=[article.pk]),
+        {"tag": frame.pk, "start": 0, "end": 20, "text": BODY[:20]},
+        **HX,
+    )
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#annotations"
+    assert content.lstrip().startswith('<section class="panel" id="annotations">')
+    assert '<section class="panel" id="annotate" hx-swap-oob="true">' in content
+    assert "Annotation saved." in content
+    assert "data-annotations=" in content  # the body comes back highlighted
+
+
+def test_a_long_annotation_is_accepted_by_the_server(analyst, frame):
+    """The page asks before annotating more than a few paragraphs; the server takes whatever passage is valid."""
+    body = "\n\n".join(f"Paragraph {i} of a long stretch of text." for i in range(8))
+    article = ArticleFactory(status="in_analysis", assignee=analyst, body=body)
+    annotation = services.annotation_create(article=article, user=analyst, tag=frame, start=0, end=len(body))
+    assert annotation.text == body
+    event = WorkflowEvent.objects.get(action="annotate")
+    assert event.subject == f"{frame.name}: “{opening_words(body)}”"
+    assert event.subject.endswith("…”") and "Paragraph 0 of a long stretch" in event.subject

@@ -186,21 +186,22 @@
   }
 
   // After a decision: the next pending suggestion after the one decided (wrapping round), else the Submit button.
-  let decidedId = null;
-  let decidedIndex = -1;
-  let refocus = false;
+  // Each request remembers where it came from on its own xhr, so a quick second key never takes the first's turn.
   document.addEventListener("htmx:beforeRequest", (event) => {
     const origin = event.target.closest && event.target.closest("#extraction, #workflow");
-    refocus = Boolean(origin);
-    if (!origin) return;
+    if (!origin || !event.detail.xhr) return;
     const item = event.target.closest("li.suggestion");
-    decidedId = item ? item.id : null;
-    decidedIndex = item ? items().indexOf(item) : 0;
+    event.detail.xhr.reviewDesk = { id: item ? item.id : null, index: item ? items().indexOf(item) : 0, done: false };
+    document.body.dataset.reviewDesk = "busy"; // until the focus has moved on (a hook for tests, see README)
   });
-  function focusNext() {
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const decided = event.detail.xhr && event.detail.xhr.reviewDesk;
+    if (decided && event.detail.failed) document.body.dataset.reviewDesk = "ready"; // nothing swapped, focus stays
+  });
+  function focusNext(decided) {
     const all = items();
-    const at = decidedId ? all.findIndex((item) => item.id === decidedId) : -1;
-    const from = at >= 0 ? at : Math.max(decidedIndex, 0);
+    const at = decided.id ? all.findIndex((item) => item.id === decided.id) : -1;
+    const from = at >= 0 ? at : Math.max(decided.index, 0);
     const next = all.slice(from).concat(all.slice(0, from)).find(pending);
     if (next) {
       select(next);
@@ -210,10 +211,14 @@
     if (primary) primary.focus();
   }
   // Once per request, after every swapped part (the section and its out-of-band companions) has settled.
-  document.addEventListener("htmx:afterSettle", () => {
-    if (!refocus) return;
-    refocus = false;
-    window.setTimeout(focusNext, 0);
+  document.addEventListener("htmx:afterSettle", (event) => {
+    const decided = event.detail.xhr && event.detail.xhr.reviewDesk;
+    if (!decided || decided.done) return;
+    decided.done = true;
+    window.setTimeout(() => {
+      focusNext(decided);
+      document.body.dataset.reviewDesk = "ready";
+    }, 0);
   });
 
   function press(selector) {
