@@ -186,3 +186,34 @@ def test_a_annotates_the_selection_and_a_long_passage_asks_first(page, log_in, a
     assert len(asked) == 1 and "paragraphs" in asked[0]
     annotation = article.annotations.get()
     assert annotation.text.count("\n\n") >= 3
+
+
+def test_a_wide_photo_stays_in_its_column_and_subheadings_look_like_headings(page, log_in, analyst):
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from tests.factories import PhotoFactory
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (3000, 400), "#5c7cfa").save(buffer, format="PNG")
+    png = buffer.getvalue()
+    article = article_with_20_suggestions()
+    Article.objects.filter(pk=article.pk).update(subheadings=[article.body.split("\n\n")[0]])
+    PhotoFactory(article=article, image=SimpleUploadedFile("wide.png", png, content_type="image/png"))
+    # The test server does not serve media files: hand the browser the picture itself.
+    page.route("**/media/**", lambda route: route.fulfill(body=png, content_type="image/png"))
+    log_in(analyst)
+    page.goto(article.get_absolute_url())
+    image = page.locator("figure.photo img")
+    page.wait_for_function("document.querySelector('figure.photo img').naturalWidth === 3000")
+    picture, column, sidebar = (page.locator(s).bounding_box() for s in ("figure.photo img", "#article", "aside.side"))
+    assert picture["width"] < 3000
+    assert picture["x"] + picture["width"] <= column["x"] + column["width"] + 0.5
+    assert picture["x"] + picture["width"] <= sidebar["x"]
+    assert image.is_visible()
+    heading = page.locator("#article-body p.para.subheading")
+    assert heading.get_attribute("role") == "heading"
+    weight = heading.evaluate("element => getComputedStyle(element).fontWeight")
+    assert int(weight) >= 700
