@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/quotes/<int:quote_id>/<slug:decision>/", views.quote_decide, name="quote_decide"),
     path("<int:pk>/roles/<int:role_id>/<slug:decision>/", views.role_decide, name="role_decide"),
     path("<int:pk>/tags/<int:tagged_id>/<slug:decision>/", views.tag_decide, name="tag_decide"),
+    path("<int:pk>/suggestions/<slug:kind>/confirm-all/", views.suggestions_confirm_all, name="confirm_all"),
     path("<int:pk>/persons/merge/", views.persons_merge, name="persons_merge"),
 ]

@@ -31,29 +31,68 @@ from monitoring.review.selectors import reader_page
 from .models import Article
 
 
-def article_detail(request, pk):
-    """The reader page: body with highlighted quotes and annotations, photos, extraction review, workflow."""
-    try:
-        page = reader_page(article_id=pk, user=request.user)
-    except Article.DoesNotExist:
-        raise Http404("No such article.") from None
-    context = {
+def _reader_context(request, pk) -> dict:
+    page = reader_page(article_id=pk, user=request.user)
+    return {
         "page": page,
         "article": page.article,
         "held": held_source(article=page.article, user=request.user),
         "kinds": QuoteKind.choices,
         "stances": Stance.choices,
     }
+
+
+def article_detail(request, pk):
+    """The reader page: body with highlighted quotes and annotations, photos, extraction review, workflow."""
+    try:
+        context = _reader_context(request, pk)
+    except Article.DoesNotExist:
+        raise Http404("No such article.") from None
     return render(request, "articles/detail.html", context)
 
 
+def _htmx(request) -> bool:
+    """A request htmx sent from the reader page (it answers with a fragment, a plain form post with a redirect)."""
+    return request.headers.get("HX-Request") == "true"
+
+
+# The part of the reader page each htmx answer replaces (its other changes go out of band, see _fragment.html).
+SECTION_TARGETS = {"reader": "#reader", "extraction": "#extraction", "annotations": "#annotations"}
+
+
+def _fragment(request, article: Article, section: str, done: str) -> HttpResponse:
+    try:
+        context = _reader_context(request, article.pk)
+    except Article.DoesNotExist:  # deleted meanwhile: let the browser load whatever is there now
+        return HttpResponse(headers={"HX-Redirect": article.get_absolute_url()})
+    context.update(section=section, done=done)
+    response = render(request, "articles/_fragment.html", context)
+    response["HX-Retarget"] = SECTION_TARGETS[section]
+    response["HX-Reswap"] = "outerHTML"
+    return response
+
+
 def _refused(request, article: Article, message: str, status: int) -> HttpResponse:
-    """A refused action changes nothing and says why, with the HTTP status an API client can rely on."""
-    context = {"article": article, "message": message, "status": status}
+    """A refused action changes nothing and says why, with the HTTP status an API client can rely on; on the reader
+    page (htmx) the message replaces the status line."""
+    context = {"article": article, "message": message, "status": status, "refused": True}
+    if _htmx(request):
+        response = render(request, "articles/_status.html", context, status=status)
+        response["HX-Retarget"] = "#reader-status"
+        response["HX-Reswap"] = "innerHTML"
+        return response
     return render(request, "review/refused.html", context, status=status)
 
 
-def _act(request, article: Article, action: Callable[[], object], done: str, *, anchor: str = "") -> HttpResponse:
+def _act(
+    request,
+    article: Article,
+    action: Callable[[], object],
+    done: str | Callable[[], str],
+    *,
+    anchor: str = "",
+    section: str = "reader",
+) -> HttpResponse:
     try:
         action()
     except PermissionDenied as exc:
@@ -62,6 +101,10 @@ def _act(request, article: Article, action: Callable[[], object], done: str, *, 
         return _refused(request, article, str(exc), 409)
     except ValidationError as exc:
         return _refused(request, article, services.refusal_message(exc), 400)
+    if callable(done):  # a message that depends on what the action did
+        done = done()
+    if _htmx(request):
+        return _fragment(request, article, section, done)
     messages.success(request, done)
     return redirect(article.get_absolute_url() + anchor)
 
@@ -115,6 +158,7 @@ def annotation_create(request, pk):
         lambda: services.annotation_create(article=article, user=request.user, **form.cleaned_data),
         "Annotation saved.",
         anchor="#annotations",
+        section="annotations",
     )
 
 
@@ -137,6 +181,7 @@ def annotation_update(request, pk, annotation_id):
         lambda: services.annotation_update(annotation=annotation, user=request.user, **data),
         "Annotation updated.",
         anchor=f"#annotation-{annotation.pk}",
+        section="annotations",
     )
 
 
@@ -151,6 +196,7 @@ def annotation_delete(request, pk, annotation_id):
         lambda: services.annotation_delete(annotation=annotation, user=request.user, version=version),
         "Annotation deleted.",
         anchor="#annotations",
+        section="annotations",
     )
 
 
@@ -168,6 +214,7 @@ def annotation_comment(request, pk, annotation_id):
         ),
         "Comment added.",
         anchor=f"#annotation-{annotation.pk}",
+        section="annotations",
     )
 
 
@@ -193,6 +240,7 @@ def quote_decide(request, pk, quote_id, decision):
             lambda: service(quote=quote, user=request.user, version=version),
             _decided("Quote", decision, already=quote.status == f"{decision}ed"),
             anchor=anchor,
+            section="extraction",
         )
     if decision != "update":
         raise Http404("Unknown decision.")
@@ -216,6 +264,7 @@ def quote_decide(request, pk, quote_id, decision):
         ),
         "Quote saved and confirmed.",
         anchor=anchor,
+        section="extraction",
     )
 
 
@@ -232,6 +281,7 @@ def role_decide(request, pk, role_id, decision):
             lambda: service(role=role, user=request.user),
             _decided("Role", decision, already=role.status == f"{decision}ed"),
             anchor=anchor,
+            section="extraction",
         )
     if decision != "update":
         raise Http404("Unknown decision.")
@@ -244,6 +294,7 @@ def role_decide(request, pk, role_id, decision):
         lambda: services.role_update(role=role, user=request.user, **form.cleaned_data),
         "Role saved and confirmed.",
         anchor=anchor,
+        section="extraction",
     )
 
 
@@ -264,7 +315,30 @@ def tag_decide(request, pk, tagged_id, decision):
     else:
         tagged.content_object = article
         done = _decided(f"Tag {tagged.tag.name}", decision, already=tagged.status == f"{decision}ed")
-    return _act(request, article, lambda: service(tagged=tagged, user=request.user), done, anchor="#tags")
+    return _act(
+        request, article, lambda: service(tagged=tagged, user=request.user), done, anchor="#tags", section="extraction"
+    )
+
+
+@require_POST
+def suggestions_confirm_all(request, pk, kind):
+    """Confirm every pending quote, role or tag of the article at once (one recorded event lists them)."""
+    article = get_object_or_404(Article, pk=pk)
+    if kind not in services.SUGGESTION_KINDS:
+        raise Http404("Unknown kind of suggestion.")
+    confirmed: list[str] = []
+
+    def confirm_all():
+        confirmed.extend(services.suggestions_confirm_all(article=article, user=request.user, kind=kind))
+
+    return _act(
+        request,
+        article,
+        confirm_all,
+        lambda: f"Confirmed {len(confirmed)} {kind}." if confirmed else f"No {kind} were pending: nothing changed.",
+        anchor=f"#{kind}",
+        section="extraction",
+    )
 
 
 @require_POST

@@ -94,6 +94,11 @@ def transition_check(user, article, action: str, *, assignee=None, workers: set[
     doing = f"{transition.label.lower()} this article"
     role_require(user, transition.role, doing=doing)
     _status_require(article, *transition.from_states, doing=doing)
+    if action in ("claim", "assign") and article.syndicated_from_id:
+        raise PermissionDenied(
+            f"Cannot {doing}: it is a syndicated copy of another article, whose statements are reviewed on the "
+            "original; open the original instead."
+        )
     if action == "claim":
         if article.assignee_id and article.assignee_id != user.pk:
             raise PermissionDenied(f"{article.assignee} already works on this article; an editor can reassign it.")

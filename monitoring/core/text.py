@@ -26,3 +26,17 @@ def occurrence_nearest(body: str, text: str, near: int) -> int | None:
             best = position
         position = body.find(text, position + 1)
     return best
+
+
+def opening_words(text: str, limit: int = 60) -> str:
+    """The text's opening words up to about `limit` characters, never cutting a word; "…" when shortened."""
+    words = text.split()
+    shown: list[str] = []
+    length = 0
+    for word in words:
+        if shown and length + 1 + len(word) > limit:
+            break
+        shown.append(word)
+        length += len(word) + (1 if len(shown) > 1 else 0)
+    label = " ".join(shown)
+    return label if len(shown) == len(words) else label + "…"

@@ -31,6 +31,7 @@ class Segment:
 class Paragraph:
     offset: int
     segments: list[Segment]
+    heading: bool = False  # a subheading of the article, shown as a heading
 
 
 def paragraphs_segment(paragraphs: list[tuple[int, str]], spans: list[Span]) -> list[Paragraph]:

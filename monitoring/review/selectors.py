@@ -128,7 +128,7 @@ class ReaderPage:
     def four_eyes_blocked(self) -> bool:
         return self.user_id in self.workers
 
-    @property
+    @cached_property
     def actions(self) -> list[tuple[str, str]]:
         """The transitions the user may take now, from the workflow table, as (action, button label).
 
@@ -137,27 +137,72 @@ class ReaderPage:
         return [(t.action, t.label) for t in allowed]
 
     @property
+    def primary_action(self) -> str:
+        """The transition the page offers first (focused): claiming a new item, or submitting once all is decided."""
+        actions = [value for value, _ in self.actions]
+        if "claim" in actions and self.article.assignee_id != self.user_id:
+            return "claim"
+        if "submit" in actions and not self.pending_count:
+            return "submit"
+        return ""
+
+    @property
     def orphaned_quotes(self) -> int:
         """Reviewed quotes whose text was not found after the source changed, kept for a person to resolve."""
         return sum(q.orphaned and q.status != SuggestionStatus.REJECTED for q in self.quotes)
 
     @property
+    def pending_quotes(self) -> int:
+        return sum(q.status == SuggestionStatus.SUGGESTED and not q.orphaned for q in self.quotes)
+
+    @property
+    def pending_roles(self) -> int:
+        return sum(r.status == SuggestionStatus.SUGGESTED for r in self.roles)
+
+    @property
+    def pending_tags(self) -> int:
+        return sum(t.status == SuggestionStatus.SUGGESTED for t in self.tagged)
+
+    @property
     def pending_count(self) -> int:
         suggested = SuggestionStatus.SUGGESTED
-        return (
-            sum(q.status == suggested for q in self.quotes)
-            + sum(r.status == suggested for r in self.roles)
-            + sum(t.status == suggested for t in self.tagged)
-        )
+        return sum(q.status == suggested for q in self.quotes) + self.pending_roles + self.pending_tags
+
+    @property
+    def quote_groups(self) -> list["SpeakerQuotes"]:
+        """The quotes grouped by speaker (or group), speakers in order of their first quote, each with the title
+        the article gives them (a confirmed role first, else a suggested one)."""
+        titles: dict[int, Role] = {}
+        for role in sorted(self.roles, key=lambda r: r.status != SuggestionStatus.CONFIRMED):
+            if role.status != SuggestionStatus.REJECTED:
+                titles.setdefault(role.person_id, role)
+        groups: dict[tuple, SpeakerQuotes] = {}
+        for quote in self.quotes:
+            key = ("person", quote.speaker_id) if quote.speaker_id else ("group", quote.group)
+            if key not in groups:
+                role = titles.get(quote.speaker_id) if quote.speaker_id else None
+                groups[key] = SpeakerQuotes(speaker=quote.speaker_label, role=role, quotes=[])
+            groups[key].quotes.append(quote)
+        return list(groups.values())
+
+
+@dataclass
+class SpeakerQuotes:
+    speaker: str
+    role: Role | None
+    quotes: list
 
 
 def reader_page(*, article_id: int, user) -> ReaderPage:
     """Everything the reader page shows, in a fixed number of queries whatever the article holds."""
-    article = Article.objects.select_related("outlet", "assignee").get(pk=article_id)
+    article = Article.objects.select_related("outlet", "assignee", "syndicated_from").get(pk=article_id)
     photos = list(article.photos.all())
     quotes = list(Quote.objects.filter(article=article).select_related("speaker").order_by("start", "pk"))
     roles = list(Role.objects.filter(article=article).select_related("person", "organization"))
     tagged = list(TaggedArticle.objects.filter(content_object=article).select_related("tag").order_by("tag__name"))
+    if article.syndicated_from_id:
+        # A syndicated copy lists no statements of its own: they are reviewed on the original.
+        quotes, roles, tagged = [], [], []
     comments = Prefetch("comments", queryset=AnnotationComment.objects.select_related("author"))
     annotations = list(
         Annotation.objects.filter(article=article)
@@ -178,9 +223,13 @@ def reader_page(*, article_id: int, user) -> ReaderPage:
     roles_held = user_roles(user)
     workers = {e.actor_id for e in events if e.action in ANALYSIS_ACTIONS} | {e.assignee_id for e in events}
     workers |= {a.author_id for a in annotations} | {article.assignee_id}
+    paragraphs = paragraphs_segment(article.paragraphs(), spans)
+    subheadings = set(article.subheadings or [])
+    for paragraph, (_, text) in zip(paragraphs, article.paragraphs(), strict=True):
+        paragraph.heading = text.strip() in subheadings
     return ReaderPage(
         article=article,
-        paragraphs=paragraphs_segment(article.paragraphs(), spans),
+        paragraphs=paragraphs,
         photos=photos,
         quotes=quotes,
         roles=roles,

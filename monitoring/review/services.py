@@ -16,7 +16,7 @@ from monitoring.articles.models import Article
 from monitoring.codebook.models import Tag, TaggedArticle, TagStatus
 from monitoring.core import permissions
 from monitoring.core.models import Country
-from monitoring.core.text import name_key, occurrence_nearest
+from monitoring.core.text import name_key, occurrence_nearest, opening_words
 from monitoring.core.workflow import TRANSITIONS
 from monitoring.people.models import Organization, Person, PersonAlias, Quote, Role, SuggestionStatus
 from monitoring.people.services import person_merge
@@ -188,7 +188,12 @@ def _versioned_lock(model, pk: int, version: int | None, *, label: str):
 
 
 def _quote_subject(quote: Quote) -> str:
-    return f"quote #{quote.pk} ({quote.speaker_label}): {quote.text[:120]}"
+    """A readable label for the history: who, and the quote's opening words (never a bare id, never a cut word)."""
+    return f"quote by {quote.speaker_label}: “{opening_words(quote.text)}”"
+
+
+def _role_subject(role: Role) -> str:
+    return f"role of {role.person.name}: {opening_words(role.title)}"
 
 
 def _fields_of(obj, fields: tuple[str, ...]) -> tuple:
@@ -312,7 +317,7 @@ def _role_decide(*, role: Role, user, status: str, doing: str, **changes) -> Rol
         role.full_clean()
         role._history_user = user
         role.save()
-        event_record(article, user=user, action=_decision_action(before, after), subject=f"role #{role.pk}: {role}")
+        event_record(article, user=user, action=_decision_action(before, after), subject=_role_subject(role))
         return role
 
 
@@ -365,6 +370,58 @@ def tag_reject(*, tagged: TaggedArticle, user) -> None:
         name = tagged.tag.name
         tagged.delete()
         event_record(article, user=user, action=WorkflowAction.REJECT, subject=f"tag {name}")
+
+
+SUGGESTION_KINDS = {"quotes": "quotes", "roles": "roles", "tags": "tags"}
+
+
+def _pending_locked(article: Article, kind: str) -> list:
+    """The article's pending suggestions of one kind, locked, in reading order (orphaned quotes need a person)."""
+    if kind == "quotes":
+        rows = Quote.objects.filter(article=article, orphaned=False).pending().select_related("speaker")
+        return list(rows.select_for_update(of=("self",)).order_by("start", "pk"))
+    if kind == "roles":
+        rows = Role.objects.filter(article=article, status=SuggestionStatus.SUGGESTED).select_related("person")
+        return list(rows.select_for_update(of=("self",)).order_by("pk"))
+    rows = TaggedArticle.objects.filter(content_object=article, status=TagStatus.SUGGESTED).select_related("tag")
+    return list(rows.select_for_update(of=("self",)).order_by("tag__name"))
+
+
+def suggestions_confirm_all(*, article: Article, user, kind: str) -> list[str]:
+    """Confirm every suggestion of one kind (quotes, roles or tags) still pending on the article, recorded as ONE
+    event whose comment lists what it confirmed. With nothing pending it changes and records nothing (a second
+    click, an old tab). Returns the readable labels of what it confirmed."""
+    if kind not in SUGGESTION_KINDS:
+        raise ValidationError(f"Unknown kind of suggestion {kind!r}: quotes, roles or tags.")
+    with transaction.atomic():
+        article = article_lock(article)
+        permissions.article_content_check(user, article, doing=f"confirm {kind}")
+        rows = _pending_locked(article, kind)
+        labels = []
+        for row in rows:
+            if kind == "tags":
+                row.status = TagStatus.CONFIRMED
+                row.save(update_fields=["status"])
+                labels.append(f"tag {row.tag.name}")
+                continue
+            row.status = SuggestionStatus.CONFIRMED
+            if kind == "quotes":
+                row.version += 1
+                labels.append(_quote_subject(row))
+            else:
+                labels.append(_role_subject(row))
+            row._history_user = user
+            row._change_reason = "Confirmed with all remaining"
+            row.save()
+        if labels:
+            event_record(
+                article,
+                user=user,
+                action=WorkflowAction.CONFIRM,
+                subject=f"all remaining {kind} ({len(labels)})",
+                comment="\n".join(labels),
+            )
+        return labels
 
 
 def article_persons_merge(*, article: Article, survivor: Person, others: list[Person], user) -> Person:
@@ -439,7 +496,9 @@ def annotation_create(
         )
         annotation._history_user = user
         annotation.save()
-        event_record(article, user=user, action=WorkflowAction.ANNOTATE, subject=f"{tag.name}: {passage[:120]}")
+        event_record(
+            article, user=user, action=WorkflowAction.ANNOTATE, subject=f"{tag.name}: “{opening_words(passage)}”"
+        )
         return annotation
 
 

@@ -45,11 +45,13 @@ def newsroom(transactional_db, tmp_path):
     }
 
 
-def click_all(page, selector):
-    """Click the first match until none is left (each click reloads the page)."""
-    while page.locator(selector).count():
-        page.locator(selector).first.click()
-        page.wait_for_load_state()
+def click_all(page, kind, action):
+    """Decide every pending item of a kind, waiting for each to show its new state (the page updates in place)."""
+    pending = f"#extraction li.{kind}[data-status=suggested]"
+    while page.locator(pending).count():
+        item_id = page.locator(pending).first.get_attribute("id")
+        page.locator(f"#{item_id} button[data-action={action}]").click()
+        page.wait_for_selector(f"#{item_id}:not([data-status=suggested])", state="attached")
 
 
 def test_import_annotate_confirm_submit_approve_export(page, log_in, newsroom):
@@ -84,13 +86,13 @@ def test_import_annotate_confirm_submit_approve_export(page, log_in, newsroom):
     first_quote = page.locator("#extraction li.quote[data-status=suggested]").first
     quote_id = first_quote.get_attribute("id").removeprefix("quote-")
     first_quote.locator("button[data-action=confirm]").click()
-    page.wait_for_load_state()
+    page.wait_for_selector(f"#quote-{quote_id}[data-status=confirmed]")
     assert article.quotes.get(pk=quote_id).status == "confirmed"
     for kind in ("quote", "role", "tagged"):
-        click_all(page, f"#extraction li.{kind}[data-status=suggested] button[data-action=confirm]")
+        click_all(page, kind, "confirm")
     assert page.locator("#pending-count").get_attribute("data-pending") == "0"
     page.click("#transition-form button[name=action][value=submit]")
-    page.wait_for_load_state()
+    page.wait_for_selector("#article[data-status=in_review]")
     article.refresh_from_db()
     assert article.status == "in_review"
 
@@ -98,7 +100,7 @@ def test_import_annotate_confirm_submit_approve_export(page, log_in, newsroom):
     log_in(newsroom["reviewer"])
     page.goto(article.get_absolute_url())
     page.click("#transition-form button[name=action][value=approve]")
-    page.wait_for_load_state()
+    page.wait_for_selector("#article[data-status=approved]")
     article.refresh_from_db()
     assert article.status == "approved"
     assert list(
