@@ -41,8 +41,8 @@ from monitoring.people.models import (
 )
 from monitoring.photos.images import image_check
 from monitoring.photos.models import Photo
-from monitoring.review.models import WorkflowAction, WorkflowEvent
-from monitoring.review.services import EditConflict, ReanchorResult, annotations_reanchor
+from monitoring.review.models import WorkflowAction
+from monitoring.review.services import EditConflict, ReanchorResult, annotations_reanchor, event_record
 
 from .models import RevisionStatus, SourceRevision
 from .parsers import ParsedArticle, ParseError, content_fingerprint, exception_summary
@@ -840,13 +840,11 @@ def revision_hold(article: Article, prepared: Prepared, *, options: ImportOption
             "outlet": prepared.outlet.name,
         },
     )
-    WorkflowEvent.objects.create(
-        article=article,
-        actor=None,
+    event_record(
+        article,
+        user=None,
         action=WorkflowAction.SOURCE_CHANGED,
-        from_status=article.status,
-        to_status=article.status,
-        subject=f"{prepared.source_name}: held until accepted"[:300],
+        subject=f"{prepared.source_name}: held until accepted",
         comment="Superseded the changed source held before." if pending is not None else "",
     )
     return Outcome.HELD
@@ -906,13 +904,11 @@ def revision_accept(*, revision: SourceRevision, user) -> SourceRevision:
         revision.status, revision.decided_at, revision.decided_by = RevisionStatus.ACCEPTED, timezone.now(), user
         revision.save(update_fields=["status", "decided_at", "decided_by"])
         orphans = result.annotations.orphaned + result.orphaned_quotes
-        WorkflowEvent.objects.create(
-            article=article,
-            actor=user,
+        event_record(
+            article,
+            user=user,
             action=WorkflowAction.SOURCE_ACCEPTED,
-            from_status=article.status,
-            to_status=article.status,
-            subject=f"{revision.source_name}: {orphans} quote(s) or annotation(s) orphaned"[:300],
+            subject=f"{revision.source_name}: {orphans} quote(s) or annotation(s) orphaned",
         )
         search_index_refresh([article.pk])  # with the accepted text, in the same transaction
         return revision
