@@ -59,7 +59,7 @@ def every_article_once() -> None:
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # a flush without it re-creates content types
 def test_two_processes_importing_one_folder_at_once_create_each_article_once(tmp_path):
     folder = articles_folder(tmp_path / "in", 240)
     known = tmp_path / "known"
@@ -79,7 +79,7 @@ def test_two_processes_importing_one_folder_at_once_create_each_article_once(tmp
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # a flush without it re-creates content types
 def test_a_run_killed_mid_batch_then_rerun_leaves_every_article_once_and_searchable(tmp_path):
     folder = articles_folder(tmp_path / "in", 300, photo_every=3)
     media = Path(settings.MEDIA_ROOT)
