@@ -11,20 +11,36 @@ every item (see `article_list_page`); the overview's review pipeline likewise (s
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Trunc
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.articles.models import Article, ArticleStatus, CountryMention, OutletKind
-from monitoring.codebook.models import TagCategory, TaggedArticle
-from monitoring.people.models import Person, Quote, QuoteKind, Role
+from monitoring.articles.models import Article, ArticleStatus, CountryMention, Outlet, OutletKind
+from monitoring.codebook.models import Tag, TagCategory, TaggedArticle
+from monitoring.core.text import name_key
+from monitoring.people.models import Organization, OrganizationMention, Person, Quote, QuoteKind, Role
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_snippets
@@ -696,3 +712,139 @@ def quotes_export_rows(filters: Filters) -> QuerySet:
         "status",
         "text",
     )
+
+
+# Index pages: organizations, outlets, tags ------------------------------------------------------------------
+
+
+class SubqueryCount(Subquery):
+    """The number of rows of a subquery (any shape: distinct values, joins), as one correlated scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted_rows)"
+    output_field = IntegerField()
+
+
+INDEX_SORTS = {
+    "articles": ("Most articles", ("-article_count", "name", "pk")),
+    "name": ("Name (A–Z)", ("name", "pk")),
+    "-name": ("Name (Z–A)", ("-name", "-pk")),
+}
+INDEX_PER_PAGE = 50
+
+
+class IndexForm(forms.Form):
+    """The index pages' own controls, beside the shared filters: a name to look for and an order."""
+
+    name = forms.CharField(label="Name contains", required=False, max_length=200)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=[])
+
+    def __init__(self, *args, sorts: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sort"].choices = [(key, label) for key, (label, _) in sorts.items()]
+
+
+@dataclass
+class Index:
+    """What one index page lists: its rows (annotated with counts) and the extra sorts its counts allow."""
+
+    title: str
+    rows: Callable[[Filters], QuerySet]
+    sorts: dict
+
+
+def _name_match(queryset: QuerySet, text: str) -> QuerySet:
+    """Names containing `text`, ignoring case, and for name-keyed rows accents and spacing too."""
+    match = Q(name__icontains=text)
+    if any(f.name == "key" for f in queryset.model._meta.get_fields()):
+        match |= Q(key__contains=name_key(text))
+    return queryset.filter(match)
+
+
+def organization_index_rows(filters: Filters) -> QuerySet:
+    """Organizations with the filtered articles that name them or print someone's role in them (as the
+    organization filter matches), and the people whose roles in them are printed there; by the counting rule."""
+    roles = Role.objects.counted(unreviewed=filters.unreviewed)
+    named = Q(pk__in=OrganizationMention.objects.filter(organization=OuterRef(OuterRef("pk"))).values("article_id"))
+    named |= Q(pk__in=roles.filter(organization=OuterRef(OuterRef("pk"))).values("article_id"))
+    articles = filters.on_articles(Article.objects.filter(named), path="pk").order_by().values("pk")
+    people = filters.on_articles(roles.filter(organization=OuterRef("pk"))).order_by().values("person").distinct()
+    return (
+        Organization.objects.select_related("country")
+        .annotate(article_count=SubqueryCount(articles), people_count=SubqueryCount(people))
+        .order_by(*INDEX_SORTS["articles"][1])
+    )
+
+
+def outlet_index_rows(filters: Filters) -> QuerySet:
+    """Outlets with their filtered articles, those articles' counted quotes and their latest publication date."""
+    articles = filters.on_articles(Article.objects.filter(outlet=OuterRef("pk")), path="pk")
+    quotes = filters.quotes.qs.order_by().filter(article__outlet=OuterRef("pk")).values("pk")
+    latest = articles.order_by().values("outlet").annotate(latest=Max("published_on")).values("latest")[:1]
+    return (
+        Outlet.objects.select_related("country")
+        .annotate(
+            article_count=SubqueryCount(articles.order_by().values("pk")),
+            quote_count=SubqueryCount(quotes),
+            latest_on=Subquery(latest),
+        )
+        .order_by(*INDEX_SORTS["articles"][1])
+    )
+
+
+def tag_index_rows(filters: Filters) -> QuerySet:
+    """Codebook tags with the filtered articles carrying them (counted tags: confirmed, or with the switch any)."""
+    tagged = (
+        filters.on_articles(
+            TaggedArticle.objects.counted(unreviewed=filters.unreviewed).filter(tag=OuterRef("pk")),
+            path="content_object",
+        )
+        .order_by()
+        .values("pk")
+    )
+    return Tag.objects.annotate(article_count=SubqueryCount(tagged)).order_by(*INDEX_SORTS["articles"][1])
+
+
+def _by_count(key: str, field: str, label: str) -> dict:
+    """A sort (`?sort=<key>`) by an annotation, largest (or latest) first."""
+    return {key: (label, (F(field).desc(nulls_last=True), "name", "pk"))}
+
+
+INDEXES = {
+    "organizations": Index(
+        "Organizations", organization_index_rows, {**INDEX_SORTS, **_by_count("people", "people_count", "Most people")}
+    ),
+    "outlets": Index(
+        "Outlets",
+        outlet_index_rows,
+        {
+            **INDEX_SORTS,
+            **_by_count("quotes", "quote_count", "Most quotes"),
+            **_by_count("latest", "latest_on", "Latest article"),
+        },
+    ),
+    "tags": Index("Tags", tag_index_rows, INDEX_SORTS),
+}
+
+
+def index_page(kind: str, params: Mapping, *, page=None) -> dict:
+    """An index of organizations, outlets or tags with counts over the filtered coverage, a name filter and a sort;
+    a name or sort that cannot be read shows why and lists nothing, as for any filter."""
+    index = INDEXES[kind]
+    filters = filters_bind(params)
+    form = IndexForm(params, sorts=index.sorts)
+    rows = index.rows(filters)
+    if form.is_valid() and filters.form.is_valid():
+        if text := form.cleaned_data["name"].strip():
+            rows = _name_match(rows, text)
+        if sort := form.cleaned_data["sort"]:
+            rows = rows.order_by(*index.sorts[sort][1])
+    else:
+        rows = rows.none()
+    return {
+        "filters": filters,
+        "index": index,
+        "kind": kind,
+        "index_form": form,
+        "carried": [(k, v) for k, v in filters.data.lists() for v in v if k not in ("name", "sort", "page")],
+        "page_obj": _paginate(rows, page, INDEX_PER_PAGE),
+    }
