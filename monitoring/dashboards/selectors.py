@@ -120,6 +120,12 @@ class Filters:
         return self.articles.form.cleaned_data.get("interval") or DEFAULT_INTERVAL
 
     @property
+    def span(self) -> tuple:
+        """The chosen from/to dates (either may be None), for the charts' time axis."""
+        data = self.articles.form.cleaned_data if self.articles.form.is_valid() else {}
+        return data.get("start"), data.get("end")
+
+    @property
     def text(self) -> str:
         return self.articles.form.cleaned_data.get("q") or ""
 
@@ -228,8 +234,55 @@ def _period_label(value, interval: str) -> str:
     return value.strftime("%Y-%m") if interval == "month" else value.isoformat()
 
 
-def coverage_over_time(articles: QuerySet, *, interval: str) -> Chart:
-    """Articles per day, week or month of publication."""
+# Past this many periods an axis spans the data's own dates rather than the whole chosen range (a day-by-day axis
+# over a century helps nobody).
+MAX_PERIODS = 1000
+
+
+def _period_start(day: datetime.date, interval: str) -> datetime.date:
+    """The first day of `day`'s period, as the database's Trunc has it (weeks start on Monday)."""
+    if interval == "month":
+        return day.replace(day=1)
+    if interval == "week":
+        return day - datetime.timedelta(days=day.weekday())
+    return day
+
+
+def _period_next(day: datetime.date, interval: str) -> datetime.date:
+    if interval == "month":
+        return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return day + datetime.timedelta(days=7 if interval == "week" else 1)
+
+
+def periods_between(first: datetime.date, last: datetime.date, interval: str) -> list[datetime.date]:
+    """Every period from the one holding `first` to the one holding `last`, so empty periods show as zero."""
+    periods, day = [], _period_start(first, interval)
+    while day <= last:
+        periods.append(day)
+        day = _period_next(day, interval)
+    return periods
+
+
+def _time_axis(found: list, interval: str, span: tuple) -> list[datetime.date]:
+    """The continuous axis: every period of the chosen range (`span`, the filter's from/to dates, either open),
+    its open ends taken from the data; the data's own extent when the range is too long to draw."""
+    days = [value.date() if isinstance(value, datetime.datetime) else value for value in found]
+    if not days:
+        return []
+    first, last = span
+    first, last = first or min(days), last or max(days)
+    axis = periods_between(first, last, interval)
+    if len(axis) > MAX_PERIODS:
+        axis = periods_between(min(days), max(days), interval)
+    return axis
+
+
+def _period_day(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def coverage_over_time(articles: QuerySet, *, interval: str, span: tuple = (None, None)) -> Chart:
+    """Articles per day, week or month of publication, on a continuous axis: a period without articles shows 0."""
     rows = (
         articles.order_by()
         .exclude(published_on=None)
@@ -238,12 +291,13 @@ def coverage_over_time(articles: QuerySet, *, interval: str) -> Chart:
         .annotate(n=Count("pk"))
         .order_by("period")
     )
-    rows = list(rows)
+    counts = {_period_day(r["period"]): r["n"] for r in rows}
+    axis = _time_axis(list(counts), interval, span)
     return Chart(
         "volume",
         f"Articles per {interval}",
-        [_period_label(r["period"], interval) for r in rows],
-        [("Articles", [r["n"] for r in rows])],
+        [_period_label(day, interval) for day in axis],
+        [("Articles", [counts.get(day, 0) for day in axis])],
         label_header=interval.title(),
     )
 
@@ -389,8 +443,8 @@ def quotes_by_kind(quotes: QuerySet) -> Chart:
     )
 
 
-def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
-    """Quotes per period, one series per kind (stacked)."""
+def quotes_over_time(quotes: QuerySet, *, interval: str, span: tuple = (None, None)) -> Chart:
+    """Quotes per period, one series per kind (stacked), on a continuous axis."""
     rows = (
         quotes.order_by()
         .exclude(article__published_on=None)
@@ -399,16 +453,18 @@ def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
         .annotate(n=Count("pk"))
         .order_by("period")
     )
-    periods, counts = [], {}
+    counts = {}
     for row in rows:
-        label = _period_label(row["period"], interval)
-        if label not in counts:
-            periods.append(label)
-            counts[label] = {}
-        counts[label][row["kind"]] = row["n"]
-    series = [(name, [counts[p].get(kind, 0) for p in periods]) for kind, name in QuoteKind.choices]
+        counts.setdefault(_period_day(row["period"]), {})[row["kind"]] = row["n"]
+    axis = _time_axis(list(counts), interval, span)
+    series = [(name, [counts.get(day, {}).get(kind, 0) for day in axis]) for kind, name in QuoteKind.choices]
     return Chart(
-        "quotes_volume", f"Quotes per {interval}", periods, series, stacked=True, label_header=interval.title()
+        "quotes_volume",
+        f"Quotes per {interval}",
+        [_period_label(day, interval) for day in axis],
+        series,
+        stacked=True,
+        label_header=interval.title(),
     )
 
 
@@ -482,7 +538,7 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_outlet(articles),
             coverage_by_outlet_kind(articles),
             coverage_by_tag(filters),
@@ -593,7 +649,7 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
         "person": person,
         "filters": filters,
         "charts": [
-            quotes_over_time(quotes, interval=filters.interval),
+            quotes_over_time(quotes, interval=filters.interval, span=filters.span),
             Chart(
                 "co_quoted",
                 "Quoted alongside them (articles)",
@@ -645,7 +701,7 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             quotes_top_speakers(own_quotes, title="Its most quoted people"),
             coverage_by_outlet(articles),
             coverage_by_tag(filters),
@@ -661,7 +717,7 @@ def tag_page(tag, params: Mapping, *, page=None) -> dict:
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_outlet(articles),
             coverage_by_tag(filters, exclude_tag=tag),
             quotes_top_speakers(quotes),
@@ -677,7 +733,7 @@ def outlet_page(outlet, params: Mapping, *, page=None) -> dict:
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_tag(filters),
             quotes_top_speakers(quotes),
             quotes_by_kind(quotes),
