@@ -31,7 +31,7 @@ from django.db.models import (
     Subquery,
     Sum,
 )
-from django.db.models.functions import Trunc
+from django.db.models.functions import Coalesce, Trunc
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -565,7 +565,7 @@ def article_rows(filters: Filters) -> QuerySet:
     pages' lists and the export."""
     tags = TaggedArticle.objects.counted(unreviewed=filters.unreviewed).select_related("tag").order_by("tag__name")
     return (
-        filters.articles.qs.select_related("outlet", "assignee")
+        filters.articles.qs.select_related("outlet__country", "assignee")
         .with_counts(unreviewed=filters.unreviewed)
         .prefetch_related(Prefetch("tagged_items", queryset=tags, to_attr="counted_tags"))
     )
@@ -588,13 +588,31 @@ def article_list_page(params: Mapping, *, page=None) -> dict:
     return {"filters": filters, "page_obj": article_page(filters, page)}
 
 
+def mentioned_country(filters: Filters, *, speaker=None):
+    """The country most mentioned (by mentions) in the filtered articles quoting `speaker` (an expression; default
+    the outer query's speaker): a correlated subquery, so a whole list gets its countries in the same query."""
+    speaker = speaker if speaker is not None else OuterRef(OuterRef("speaker"))
+    quoted = filters.quotes.qs.order_by().filter(speaker=speaker).values("article_id")
+    return Subquery(
+        CountryMention.objects.filter(article__in=quoted)
+        .values("country__name")
+        .annotate(mentions=Sum("count"))
+        .order_by("-mentions", "country__name")
+        .values("country__name")[:1]
+    )
+
+
 def people_rows(filters: Filters) -> QuerySet:
-    """Persons quoted in the filtered coverage, most quoted first (a values() query, for pages and exports)."""
+    """Persons quoted in the filtered coverage, most quoted first (a values() query, for pages and exports).
+
+    `country` is the person's own country when one is recorded, else the country most mentioned in the filtered
+    articles quoting them."""
     return (
         filters.quotes.qs.order_by()
         .filter(speaker__isnull=False)
         .values("speaker", "speaker__name", "speaker__country__name")
         .annotate(
+            country=Coalesce("speaker__country__name", mentioned_country(filters)),
             quote_count=Count("pk"),
             article_count=Count("article", distinct=True),
             direct_count=Count("pk", filter=Q(kind=QuoteKind.DIRECT)),
@@ -751,6 +769,17 @@ def _without(data: QueryDict, *keys: str) -> QueryDict:
 
 
 # Exports ----------------------------------------------------------------------------------------------------
+
+
+def annotations_export_rows(filters: Filters) -> QuerySet:
+    """Coded passages of the filtered articles (which count by the view's rule), in reading order."""
+    from monitoring.review.models import Annotation
+
+    return (
+        filters.on_articles(Annotation.objects.all())
+        .select_related("article__outlet", "tag", "author", "target_person", "target_organization", "target_country")
+        .order_by(F("article__published_on").desc(nulls_last=True), "article", "start", "pk")
+    )
 
 
 def quotes_export_rows(filters: Filters) -> QuerySet:

@@ -14,6 +14,6 @@ urlpatterns = [
     path("organizations/<int:pk>/", views.organization_detail, name="organization"),
     path("outlets/<int:pk>/", views.outlet_detail, name="outlet"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag"),
-    # /export/articles.csv?<filters>: datasets articles, quotes, persons; formats csv, json.
+    # /export/articles.csv?<filters>: datasets articles, quotes, persons, annotations; formats csv, json.
     path("export/<slug:dataset>.<slug:fmt>", views.export, name="export"),
 ]
