@@ -24,7 +24,10 @@ from .selectors import (
 def queues(request):
     """The work queues: mine by due date, returned to me, waiting for my review, overdue team-wide."""
     user = request.user
+    is_editor = has_role(user, EDITOR)
     context = {
+        "is_editor": is_editor,
+        "assignable": list(analysts()) if is_editor else [],
         "my_work": list(queue_my_work(user=user)),
         "returned": list(queue_returned(user=user)),
         "to_review": list(queue_to_review(user=user)),

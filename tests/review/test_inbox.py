@@ -194,3 +194,25 @@ def test_to_review_matches_the_permission_check(analyst_reviewer, reviewer, anal
             except PermissionDenied:
                 allowed = False
             assert (article in listed) == allowed, (user, article.pk)
+
+
+def test_editors_act_in_bulk_on_the_overdue_queue(login, editor, analyst, analyst2):
+    late = [ArticleFactory(status="in_analysis", assignee=analyst, due_on=datetime.date(2020, 1, n)) for n in (1, 2)]
+    client = login(editor)
+    html = client.get("/review/").content.decode()
+    overdue = html.split('id="queue-overdue"', 1)[1]
+    assert 'id="bulk-overdue"' in overdue and f'name="article" value="{late[0].pk}"' in overdue
+    response = client.post(
+        BULK, {"action": "assign", "assignee": analyst2.pk, "article": [a.pk for a in late], "next": "/review/"}
+    )
+    assert response["Location"] == "/review/"
+    assert set(Article.objects.filter(pk__in=[a.pk for a in late]).values_list("assignee", flat=True)) == {analyst2.pk}
+    response = client.post(BULK, {"action": "archive", "article": [late[0].pk], "next": "/review/"})
+    assert Article.objects.get(pk=late[0].pk).status == "archived"
+    assert any(m.startswith("Done (archive): 1 article(s)") for m in notes(response))
+
+
+def test_analysts_get_no_bulk_form_on_the_queues(login, analyst):
+    ArticleFactory(status="in_analysis", assignee=analyst, due_on=datetime.date(2020, 1, 1))
+    html = login(analyst).get("/review/").content.decode()
+    assert 'data-article-id="' in html and 'class="bulk"' not in html
