@@ -32,6 +32,6 @@ def test_long_names_carry_their_full_name_in_a_title(db, login, analyst):
 def test_name_cells_wrap_and_chart_tables_never_widen_their_figure():
     app = open(finders.find("css/app.css")).read()
     dashboards = open(finders.find("css/dashboards.css")).read()
-    assert re.search(r"td\.name[^{]*\{[^}]*overflow-wrap: anywhere", app)
-    assert "grid-template-columns: minmax(0, 3fr) minmax(0, 2fr)" in dashboards
+    assert re.search(r"td\.name[^{]*\{[^}]*overflow-wrap: break-word", app)
+    assert "grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr)" in dashboards
     assert re.search(r"\.topbar nav \{[^}]*flex-wrap: wrap", app)  # the longer nav wraps at 1280 px
