@@ -196,6 +196,8 @@ class _Echo:
 def _csv_cell(value):
     if value is None:
         return ""
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()  # ISO 8601 as in JSON, not Python's str() (a space, microseconds)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value

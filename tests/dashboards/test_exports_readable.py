@@ -118,7 +118,7 @@ def test_annotations_export_csv_counts_reviewed_work(login, analyst, annotated):
         "orphaned": "False",
         "page": f"{SITE}/articles/{annotated.article_id}/#annotation-{annotated.pk}",
     }
-    assert row["created"].startswith(str(annotated.created.year))
+    assert row["created"] == annotated.created.isoformat()  # ISO 8601, as in JSON
 
 
 def test_annotations_export_json_with_unreviewed_and_filters(login, analyst, annotated):
