@@ -930,6 +930,12 @@ def index_page(kind: str, params: Mapping, *, page=None) -> dict:
         "index": index,
         "kind": kind,
         "index_form": form,
-        "carried": [(k, v) for k, v in filters.data.lists() for v in v if k not in ("name", "sort", "page")],
+        # The shared filters, kept as hidden fields of the name-and-sort form so that submitting it keeps them.
+        "carried": [
+            (key, value)
+            for key, values in filters.data.lists()
+            if key not in ("name", "sort", "page")
+            for value in values
+        ],
         "page_obj": _paginate(rows, page, INDEX_PER_PAGE),
     }

@@ -143,3 +143,11 @@ def test_index_query_count_is_fixed(path, size, login, analyst, db, django_asser
         response = client.get(path)
     assert response.status_code == 200
     assert len(rows(response.content.decode())) >= 1
+
+
+def test_the_name_form_keeps_the_shared_filters(login, analyst, indexed):
+    html = login(analyst).get("/tags/?unreviewed=on&status=new&name=el").content.decode()
+    controls = html.split('id="index-controls"', 1)[1].split("</form>", 1)[0]
+    assert '<input type="hidden" name="unreviewed" value="on">' in controls
+    assert '<input type="hidden" name="status" value="new">' in controls
+    assert 'name="name"' in controls and '<input type="hidden" name="name"' not in controls
