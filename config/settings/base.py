@@ -178,6 +178,13 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
+# One date format everywhere (pages, admin, filter inputs): ISO 8601, set in config/formats/ because locale formats
+# win over these settings; the settings say the same for code that reads them directly. Exports write ISO too.
+FORMAT_MODULE_PATH = ["config.formats"]
+DATE_FORMAT = "Y-m-d"
+DATETIME_FORMAT = "Y-m-d H:i"
+SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATETIME_FORMAT = "Y-m-d H:i"
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "monitoring" / "static"]

@@ -39,6 +39,11 @@ class Tag(TagBase):
     def natural_key(self):
         return (self.slug,)
 
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("dashboards:tag", args=[self.slug])
+
     @property
     def keyword_list(self) -> list[str]:
         return [line.strip() for line in re.split(r"[\n,]", self.keywords) if line.strip()]

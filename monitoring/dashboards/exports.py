@@ -1,4 +1,7 @@
-"""Streamed CSV and JSON exports of the filtered articles, quotes and persons, with no row cap.
+"""Streamed CSV and JSON exports of the filtered articles, quotes, persons and annotations, with no row cap.
+
+Values are for reading: labels, not codes (an outlet kind is "Wire agency"); links are absolute (`SITE_URL`);
+dates and times are ISO 8601.
 
 Rows come from the same selectors as the pages, read with `.iterator()` so memory stays flat however
 many rows there are; the response is a StreamingHttpResponse that writes as it reads.
@@ -15,6 +18,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -33,13 +37,19 @@ class Export:
     rows: Callable[[selectors.Filters], Iterable[dict]]
 
 
+def absolute_url(path: str) -> str:
+    """A link that works outside the site (a spreadsheet, an email): `SITE_URL` + the page's path."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
 def _article_rows(filters: selectors.Filters) -> Iterator[dict]:
     for article in selectors.article_rows(filters).iterator(chunk_size=CHUNK):
         yield {
             "id": article.pk,
             "headline": article.headline,
             "outlet": article.outlet.name,
-            "outlet_kind": article.outlet.kind,
+            "outlet_kind": article.outlet.get_kind_display(),
+            "outlet_country": article.outlet.country.name if article.outlet.country_id else "",
             "published_on": article.published_on,
             "status": article.status,
             "assignee": article.assignee.get_username() if article.assignee_id else "",
@@ -49,7 +59,7 @@ def _article_rows(filters: selectors.Filters) -> Iterator[dict]:
             "tags": ";".join(tagged.tag.name for tagged in article.counted_tags),
             "word_count": article.word_count,
             "url": article.url,
-            "page": reverse("articles:detail", args=[article.pk]),
+            "page": absolute_url(reverse("articles:detail", args=[article.pk])),
         }
 
 
@@ -68,6 +78,7 @@ def _quote_rows(filters: selectors.Filters) -> Iterator[dict]:
             "cue": row["cue"],
             "status": row["status"],
             "text": row["text"],
+            "page": absolute_url(reverse("articles:detail", args=[row["article"]])),
         }
 
 
@@ -76,12 +87,35 @@ def _person_rows(filters: selectors.Filters) -> Iterator[dict]:
         yield {
             "id": row["speaker"],
             "name": row["speaker__name"],
-            "country": row["speaker__country__name"] or "",
+            "country": row["country"] or "",
             "quotes": row["quote_count"],
             "direct_quotes": row["direct_count"],
             "articles": row["article_count"],
             "first_quoted": row["first_quoted"],
             "last_quoted": row["last_quoted"],
+        }
+
+
+def _annotation_rows(filters: selectors.Filters) -> Iterator[dict]:
+    for annotation in selectors.annotations_export_rows(filters).iterator(chunk_size=CHUNK):
+        article, target = annotation.article, annotation.target
+        yield {
+            "id": annotation.pk,
+            "article_id": article.pk,
+            "headline": article.headline,
+            "outlet": article.outlet.name,
+            "published_on": article.published_on,
+            "code": annotation.tag.name,
+            "category": annotation.tag.get_category_display(),
+            "text": annotation.text,
+            "note": annotation.note,
+            "stance": annotation.get_stance_display() if annotation.stance else "",
+            "target": str(target) if target is not None else "",
+            "target_type": target._meta.verbose_name if target is not None else "",
+            "analyst": annotation.author.get_username(),
+            "created": annotation.created,
+            "orphaned": annotation.orphaned,
+            "page": absolute_url(reverse("articles:detail", args=[article.pk]) + f"#annotation-{annotation.pk}"),
         }
 
 
@@ -92,6 +126,7 @@ EXPORTS = {
             "headline",
             "outlet",
             "outlet_kind",
+            "outlet_country",
             "published_on",
             "status",
             "assignee",
@@ -119,11 +154,33 @@ EXPORTS = {
             "cue",
             "status",
             "text",
+            "page",
         ],
         _quote_rows,
     ),
     "persons": Export(
         ["id", "name", "country", "quotes", "direct_quotes", "articles", "first_quoted", "last_quoted"], _person_rows
+    ),
+    "annotations": Export(
+        [
+            "id",
+            "article_id",
+            "headline",
+            "outlet",
+            "published_on",
+            "code",
+            "category",
+            "text",
+            "note",
+            "stance",
+            "target",
+            "target_type",
+            "analyst",
+            "created",
+            "orphaned",
+            "page",
+        ],
+        _annotation_rows,
     ),
 }
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
@@ -139,6 +196,8 @@ class _Echo:
 def _csv_cell(value):
     if value is None:
         return ""
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()  # ISO 8601 as in JSON, not Python's str() (a space, microseconds)
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
@@ -170,7 +229,7 @@ def json_stream(columns: list[str], rows: Iterable[dict]) -> Iterator[str]:
 
 
 def export_response(dataset: str, fmt: str, filters: selectors.Filters) -> StreamingHttpResponse:
-    """Stream `dataset` ("articles", "quotes" or "persons") as `fmt` ("csv" or "json")."""
+    """Stream `dataset` ("articles", "quotes", "persons" or "annotations") as `fmt` ("csv" or "json")."""
     export = EXPORTS[dataset]
     stream = csv_stream if fmt == "csv" else json_stream
     response = StreamingHttpResponse(stream(export.columns, export.rows(filters)), content_type=FORMATS[fmt])

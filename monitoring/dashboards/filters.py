@@ -68,6 +68,15 @@ def named_widget() -> forms.TextInput:
     return forms.TextInput(attrs={"placeholder": "name or id"})
 
 
+def iso_date_widget() -> forms.DateInput:
+    """A date typed as the pages print dates, ISO `YYYY-MM-DD`: a browser's date picker would show the reader's
+    locale format instead (03/18/2024 or 18/03/2024), a second format beside the pages' one."""
+    return forms.DateInput(
+        format="%Y-%m-%d",
+        attrs={"placeholder": "YYYY-MM-DD", "pattern": r"\d{4}-\d{2}-\d{2}", "inputmode": "numeric", "size": 10},
+    )
+
+
 class CoverageFilterSet(django_filters.FilterSet):
     """Filters on an article's coverage; subclasses say how to reach the article from their model."""
 
@@ -79,10 +88,8 @@ class CoverageFilterSet(django_filters.FilterSet):
         method="filter_text",
         widget=forms.TextInput(attrs={"type": "search", "placeholder": "Search text"}),
     )
-    start = django_filters.DateFilter(
-        label="From", method="filter_start", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = django_filters.DateFilter(label="To", method="filter_end", widget=forms.DateInput(attrs={"type": "date"}))
+    start = django_filters.DateFilter(label="From", method="filter_start", widget=iso_date_widget())
+    end = django_filters.DateFilter(label="To", method="filter_end", widget=iso_date_widget())
     outlet = django_filters.ModelChoiceFilter(
         label="Outlet", queryset=Outlet.objects.only("pk", "name"), method="filter_outlet"
     )

@@ -11,21 +11,37 @@ every item (see `article_list_page`); the overview's review pipeline likewise (s
 """
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from django import forms
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, DurationField, ExpressionWrapper, F, Max, Min, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import Trunc
+from django.db.models import (
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce, Trunc
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 
-from monitoring.articles.models import Article, ArticleStatus, CountryMention, OutletKind
-from monitoring.codebook.models import TagCategory, TaggedArticle
+from monitoring.articles.models import Article, ArticleStatus, CountryMention, Outlet, OutletKind
+from monitoring.codebook.models import Tag, TagCategory, TaggedArticle
 from monitoring.core.figures import figures_cached
-from monitoring.people.models import Person, Quote, QuoteKind, Role
+from monitoring.core.text import name_key
+from monitoring.people.models import Organization, OrganizationMention, Person, Quote, QuoteKind, Role
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_snippets
@@ -103,6 +119,12 @@ class Filters:
     @property
     def interval(self) -> str:
         return self.articles.form.cleaned_data.get("interval") or DEFAULT_INTERVAL
+
+    @property
+    def span(self) -> tuple:
+        """The chosen from/to dates (either may be None), for the charts' time axis."""
+        data = self.articles.form.cleaned_data if self.articles.form.is_valid() else {}
+        return data.get("start"), data.get("end")
 
     @property
     def text(self) -> str:
@@ -213,8 +235,55 @@ def _period_label(value, interval: str) -> str:
     return value.strftime("%Y-%m") if interval == "month" else value.isoformat()
 
 
-def coverage_over_time(articles: QuerySet, *, interval: str) -> Chart:
-    """Articles per day, week or month of publication."""
+# Past this many periods an axis spans the data's own dates rather than the whole chosen range (a day-by-day axis
+# over a century helps nobody).
+MAX_PERIODS = 1000
+
+
+def _period_start(day: datetime.date, interval: str) -> datetime.date:
+    """The first day of `day`'s period, as the database's Trunc has it (weeks start on Monday)."""
+    if interval == "month":
+        return day.replace(day=1)
+    if interval == "week":
+        return day - datetime.timedelta(days=day.weekday())
+    return day
+
+
+def _period_next(day: datetime.date, interval: str) -> datetime.date:
+    if interval == "month":
+        return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return day + datetime.timedelta(days=7 if interval == "week" else 1)
+
+
+def periods_between(first: datetime.date, last: datetime.date, interval: str) -> list[datetime.date]:
+    """Every period from the one holding `first` to the one holding `last`, so empty periods show as zero."""
+    periods, day = [], _period_start(first, interval)
+    while day <= last:
+        periods.append(day)
+        day = _period_next(day, interval)
+    return periods
+
+
+def _time_axis(found: list, interval: str, span: tuple) -> list[datetime.date]:
+    """The continuous axis: every period of the chosen range (`span`, the filter's from/to dates, either open),
+    its open ends taken from the data; the data's own extent when the range is too long to draw."""
+    days = [value.date() if isinstance(value, datetime.datetime) else value for value in found]
+    if not days:
+        return []
+    first, last = span
+    first, last = first or min(days), last or max(days)
+    axis = periods_between(first, last, interval)
+    if len(axis) > MAX_PERIODS:
+        axis = periods_between(min(days), max(days), interval)
+    return axis
+
+
+def _period_day(value) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def coverage_over_time(articles: QuerySet, *, interval: str, span: tuple = (None, None)) -> Chart:
+    """Articles per day, week or month of publication, on a continuous axis: a period without articles shows 0."""
     rows = (
         articles.order_by()
         .exclude(published_on=None)
@@ -223,12 +292,13 @@ def coverage_over_time(articles: QuerySet, *, interval: str) -> Chart:
         .annotate(n=Count("pk"))
         .order_by("period")
     )
-    rows = list(rows)
+    counts = {_period_day(r["period"]): r["n"] for r in rows}
+    axis = _time_axis(list(counts), interval, span)
     return Chart(
         "volume",
         f"Articles per {interval}",
-        [_period_label(r["period"], interval) for r in rows],
-        [("Articles", [r["n"] for r in rows])],
+        [_period_label(day, interval) for day in axis],
+        [("Articles", [counts.get(day, 0) for day in axis])],
         label_header=interval.title(),
     )
 
@@ -374,8 +444,8 @@ def quotes_by_kind(quotes: QuerySet) -> Chart:
     )
 
 
-def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
-    """Quotes per period, one series per kind (stacked)."""
+def quotes_over_time(quotes: QuerySet, *, interval: str, span: tuple = (None, None)) -> Chart:
+    """Quotes per period, one series per kind (stacked), on a continuous axis."""
     rows = (
         quotes.order_by()
         .exclude(article__published_on=None)
@@ -384,16 +454,18 @@ def quotes_over_time(quotes: QuerySet, *, interval: str) -> Chart:
         .annotate(n=Count("pk"))
         .order_by("period")
     )
-    periods, counts = [], {}
+    counts = {}
     for row in rows:
-        label = _period_label(row["period"], interval)
-        if label not in counts:
-            periods.append(label)
-            counts[label] = {}
-        counts[label][row["kind"]] = row["n"]
-    series = [(name, [counts[p].get(kind, 0) for p in periods]) for kind, name in QuoteKind.choices]
+        counts.setdefault(_period_day(row["period"]), {})[row["kind"]] = row["n"]
+    axis = _time_axis(list(counts), interval, span)
+    series = [(name, [counts.get(day, {}).get(kind, 0) for day in axis]) for kind, name in QuoteKind.choices]
     return Chart(
-        "quotes_volume", f"Quotes per {interval}", periods, series, stacked=True, label_header=interval.title()
+        "quotes_volume",
+        f"Quotes per {interval}",
+        [_period_label(day, interval) for day in axis],
+        series,
+        stacked=True,
+        label_header=interval.title(),
     )
 
 
@@ -471,7 +543,7 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     workflow = filters.workflow_articles
     return {
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_outlet(articles),
             coverage_by_outlet_kind(articles),
             coverage_by_tag(filters),
@@ -498,7 +570,7 @@ def article_rows(filters: Filters) -> QuerySet:
     pages' lists and the export."""
     tags = TaggedArticle.objects.counted(unreviewed=filters.unreviewed).select_related("tag").order_by("tag__name")
     return (
-        filters.articles.qs.select_related("outlet", "assignee")
+        filters.articles.qs.select_related("outlet__country", "assignee")
         .with_counts(unreviewed=filters.unreviewed)
         .prefetch_related(Prefetch("tagged_items", queryset=tags, to_attr="counted_tags"))
     )
@@ -521,13 +593,31 @@ def article_list_page(params: Mapping, *, page=None) -> dict:
     return {"filters": filters, "page_obj": article_page(filters, page)}
 
 
+def mentioned_country(filters: Filters, *, speaker=None):
+    """The country most mentioned (by mentions) in the filtered articles quoting `speaker` (an expression; default
+    the outer query's speaker): a correlated subquery, so a whole list gets its countries in the same query."""
+    speaker = speaker if speaker is not None else OuterRef(OuterRef("speaker"))
+    quoted = filters.quotes.qs.order_by().filter(speaker=speaker).values("article_id")
+    return Subquery(
+        CountryMention.objects.filter(article__in=quoted)
+        .values("country__name")
+        .annotate(mentions=Sum("count"))
+        .order_by("-mentions", "country__name")
+        .values("country__name")[:1]
+    )
+
+
 def people_rows(filters: Filters) -> QuerySet:
-    """Persons quoted in the filtered coverage, most quoted first (a values() query, for pages and exports)."""
+    """Persons quoted in the filtered coverage, most quoted first (a values() query, for pages and exports).
+
+    `country` is the person's own country when one is recorded, else the country most mentioned in the filtered
+    articles quoting them."""
     return (
         filters.quotes.qs.order_by()
         .filter(speaker__isnull=False)
         .values("speaker", "speaker__name", "speaker__country__name")
         .annotate(
+            country=Coalesce("speaker__country__name", mentioned_country(filters)),
             quote_count=Count("pk"),
             article_count=Count("article", distinct=True),
             direct_count=Count("pk", filter=Q(kind=QuoteKind.DIRECT)),
@@ -582,7 +672,7 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
         "person": person,
         "filters": filters,
         "charts": [
-            quotes_over_time(quotes, interval=filters.interval),
+            quotes_over_time(quotes, interval=filters.interval, span=filters.span),
             Chart(
                 "co_quoted",
                 "Quoted alongside them (articles)",
@@ -634,7 +724,7 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             quotes_top_speakers(own_quotes, title="Its most quoted people"),
             coverage_by_outlet(articles),
             coverage_by_tag(filters),
@@ -650,7 +740,7 @@ def tag_page(tag, params: Mapping, *, page=None) -> dict:
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_outlet(articles),
             coverage_by_tag(filters, exclude_tag=tag),
             quotes_top_speakers(quotes),
@@ -666,7 +756,7 @@ def outlet_page(outlet, params: Mapping, *, page=None) -> dict:
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval),
+            coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_tag(filters),
             quotes_top_speakers(quotes),
             quotes_by_kind(quotes),
@@ -686,6 +776,17 @@ def _without(data: QueryDict, *keys: str) -> QueryDict:
 # Exports ----------------------------------------------------------------------------------------------------
 
 
+def annotations_export_rows(filters: Filters) -> QuerySet:
+    """Coded passages of the filtered articles (which count by the view's rule), in reading order."""
+    from monitoring.review.models import Annotation
+
+    return (
+        filters.on_articles(Annotation.objects.all())
+        .select_related("article__outlet", "tag", "author", "target_person", "target_organization", "target_country")
+        .order_by(F("article__published_on").desc(nulls_last=True), "article", "start", "pk")
+    )
+
+
 def quotes_export_rows(filters: Filters) -> QuerySet:
     return filters.quotes.qs.order_by("-article__published_on", "article", "start").values(
         "pk",
@@ -701,3 +802,145 @@ def quotes_export_rows(filters: Filters) -> QuerySet:
         "status",
         "text",
     )
+
+
+# Index pages: organizations, outlets, tags ------------------------------------------------------------------
+
+
+class SubqueryCount(Subquery):
+    """The number of rows of a subquery (any shape: distinct values, joins), as one correlated scalar subquery."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted_rows)"
+    output_field = IntegerField()
+
+
+INDEX_SORTS = {
+    "articles": ("Most articles", ("-article_count", "name", "pk")),
+    "name": ("Name (A–Z)", ("name", "pk")),
+    "-name": ("Name (Z–A)", ("-name", "-pk")),
+}
+INDEX_PER_PAGE = 50
+
+
+class IndexForm(forms.Form):
+    """The index pages' own controls, beside the shared filters: a name to look for and an order."""
+
+    name = forms.CharField(label="Name contains", required=False, max_length=200)
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=[])
+
+    def __init__(self, *args, sorts: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sort"].choices = [(key, label) for key, (label, _) in sorts.items()]
+
+
+@dataclass
+class Index:
+    """What one index page lists: its rows (annotated with counts) and the extra sorts its counts allow."""
+
+    title: str
+    rows: Callable[[Filters], QuerySet]
+    sorts: dict
+
+
+def _name_match(queryset: QuerySet, text: str) -> QuerySet:
+    """Names containing `text`, ignoring case, and for name-keyed rows accents and spacing too."""
+    match = Q(name__icontains=text)
+    if any(f.name == "key" for f in queryset.model._meta.get_fields()):
+        match |= Q(key__contains=name_key(text))
+    return queryset.filter(match)
+
+
+def organization_index_rows(filters: Filters) -> QuerySet:
+    """Organizations with the filtered articles that name them or print someone's role in them (as the
+    organization filter matches), and the people whose roles in them are printed there; by the counting rule."""
+    roles = Role.objects.counted(unreviewed=filters.unreviewed)
+    named = Q(pk__in=OrganizationMention.objects.filter(organization=OuterRef(OuterRef("pk"))).values("article_id"))
+    named |= Q(pk__in=roles.filter(organization=OuterRef(OuterRef("pk"))).values("article_id"))
+    articles = filters.on_articles(Article.objects.filter(named), path="pk").order_by().values("pk")
+    people = filters.on_articles(roles.filter(organization=OuterRef("pk"))).order_by().values("person").distinct()
+    return (
+        Organization.objects.select_related("country")
+        .annotate(article_count=SubqueryCount(articles), people_count=SubqueryCount(people))
+        .order_by(*INDEX_SORTS["articles"][1])
+    )
+
+
+def outlet_index_rows(filters: Filters) -> QuerySet:
+    """Outlets with their filtered articles, those articles' counted quotes and their latest publication date."""
+    articles = filters.on_articles(Article.objects.filter(outlet=OuterRef("pk")), path="pk")
+    quotes = filters.quotes.qs.order_by().filter(article__outlet=OuterRef("pk")).values("pk")
+    latest = articles.order_by().values("outlet").annotate(latest=Max("published_on")).values("latest")[:1]
+    return (
+        Outlet.objects.select_related("country")
+        .annotate(
+            article_count=SubqueryCount(articles.order_by().values("pk")),
+            quote_count=SubqueryCount(quotes),
+            latest_on=Subquery(latest),
+        )
+        .order_by(*INDEX_SORTS["articles"][1])
+    )
+
+
+def tag_index_rows(filters: Filters) -> QuerySet:
+    """Codebook tags with the filtered articles carrying them (counted tags: confirmed, or with the switch any)."""
+    tagged = (
+        filters.on_articles(
+            TaggedArticle.objects.counted(unreviewed=filters.unreviewed).filter(tag=OuterRef("pk")),
+            path="content_object",
+        )
+        .order_by()
+        .values("pk")
+    )
+    return Tag.objects.annotate(article_count=SubqueryCount(tagged)).order_by(*INDEX_SORTS["articles"][1])
+
+
+def _by_count(key: str, field: str, label: str) -> dict:
+    """A sort (`?sort=<key>`) by an annotation, largest (or latest) first."""
+    return {key: (label, (F(field).desc(nulls_last=True), "name", "pk"))}
+
+
+INDEXES = {
+    "organizations": Index(
+        "Organizations", organization_index_rows, {**INDEX_SORTS, **_by_count("people", "people_count", "Most people")}
+    ),
+    "outlets": Index(
+        "Outlets",
+        outlet_index_rows,
+        {
+            **INDEX_SORTS,
+            **_by_count("quotes", "quote_count", "Most quotes"),
+            **_by_count("latest", "latest_on", "Latest article"),
+        },
+    ),
+    "tags": Index("Tags", tag_index_rows, INDEX_SORTS),
+}
+
+
+def index_page(kind: str, params: Mapping, *, page=None) -> dict:
+    """An index of organizations, outlets or tags with counts over the filtered coverage, a name filter and a sort;
+    a name or sort that cannot be read shows why and lists nothing, as for any filter."""
+    index = INDEXES[kind]
+    filters = filters_bind(params)
+    form = IndexForm(params, sorts=index.sorts)
+    rows = index.rows(filters)
+    if form.is_valid() and filters.form.is_valid():
+        if text := form.cleaned_data["name"].strip():
+            rows = _name_match(rows, text)
+        if sort := form.cleaned_data["sort"]:
+            rows = rows.order_by(*index.sorts[sort][1])
+    else:
+        rows = rows.none()
+    return {
+        "filters": filters,
+        "index": index,
+        "kind": kind,
+        "index_form": form,
+        # The shared filters, kept as hidden fields of the name-and-sort form so that submitting it keeps them.
+        "carried": [
+            (key, value)
+            for key, values in filters.data.lists()
+            if key not in ("name", "sort", "page")
+            for value in values
+        ],
+        "page_obj": _paginate(rows, page, INDEX_PER_PAGE),
+    }

@@ -35,6 +35,21 @@ def person_detail(request, pk):
     return render(request, "dashboards/person.html", context)
 
 
+def _index(kind: str):
+    @require_GET
+    def view(request):
+        context = selectors.index_page(kind, request.GET, page=request.GET.get("page"))
+        return render(request, "dashboards/index.html", context)
+
+    view.__name__ = f"{kind}_index"
+    return view
+
+
+organization_index = _index("organizations")
+outlet_index = _index("outlets")
+tag_index = _index("tags")
+
+
 @require_GET
 def organization_detail(request, pk):
     organization = get_object_or_404(Organization.objects.select_related("country"), pk=pk)

@@ -80,3 +80,44 @@ def form_errors(form: forms.Form) -> str:
     return "; ".join(
         f"{name}: {' '.join(errors)}" if name != "__all__" else " ".join(errors) for name, errors in form.errors.items()
     )
+
+
+class ArticleIdsField(forms.Field):
+    """The ticked articles of a list: a list of ids (`?article=1&article=2`)."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        try:
+            return sorted({int(v) for v in values})
+        except (TypeError, ValueError):
+            raise forms.ValidationError("The ticked articles could not be read.", code="invalid") from None
+
+
+class BulkActionForm(forms.Form):
+    """A queue's bulk action: claim, assign or archive the ticked articles (or the one whose Claim was pressed)."""
+
+    ACTIONS = [("claim", "Claim"), ("assign", "Assign to"), ("archive", "Archive")]
+
+    action = forms.ChoiceField(choices=ACTIONS)
+    article = ArticleIdsField(required=False)
+    claim_one = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # As on the reader page: anyone active may be chosen; the service refuses a non-analyst, with a message.
+    assignee = forms.ModelChoiceField(queryset=get_user_model().objects.filter(is_active=True), required=False)
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None and data.get("claim_one"):  # a row's own Claim button
+            data = data.copy()
+            data["action"] = "claim"
+        super().__init__(data, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("claim_one"):
+            data["article"] = [data["claim_one"]]
+        if not data.get("article"):
+            raise forms.ValidationError("Tick at least one article.", code="empty")
+        if data.get("action") == "assign" and not data.get("assignee"):
+            raise forms.ValidationError("Choose the analyst to assign the articles to.", code="no_assignee")
+        return data

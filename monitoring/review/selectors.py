@@ -6,15 +6,14 @@ from functools import cached_property
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from monitoring.articles.models import Article, ArticleStatus
 from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.core.models import Country
-from monitoring.core.permissions import article_content_check, transitions_allowed, user_roles
+from monitoring.core.permissions import article_content_check, articles_workable, transitions_allowed, user_roles
 from monitoring.core.roles import ANALYST, EDITOR, REVIEWER
-from monitoring.core.workflow import states_where
 from monitoring.people.models import OrganizationMention, Quote, Role, SuggestionStatus
 
 from .highlighting import Span, paragraphs_segment
@@ -46,15 +45,23 @@ def queue_my_work(*, user) -> QuerySet[Article]:
 
 
 def queue_to_review(*, user) -> QuerySet[Article]:
-    """Articles waiting for review that I did not work on (four eyes)."""
-    worked = WorkflowEvent.objects.filter(article=OuterRef("pk")).by_worker(user)
-    annotated = Annotation.objects.filter(article=OuterRef("pk"), author=user)
-    return _by_due_date(
+    """Articles waiting for review that I may approve: I hold the reviewer role and did not work on them (four
+    eyes). The permission check as a query (`permissions.articles_workable`), so an editor who is not a reviewer, or
+    who analysed an item, never sees it offered."""
+    return _by_due_date(articles_workable(user, _queue_base(), "approve"))
+
+
+INBOX_PER_PAGE = 50
+
+
+def queue_inbox() -> QuerySet[Article]:
+    """New items nobody has taken yet, most urgent first, then in the order they were imported (oldest first).
+    Syndicated copies are left out: their statements belong to the original, which is the one to analyse."""
+    return (
         _queue_base()
-        .filter(status__in=states_where("approve"))
-        .exclude(assignee=user)
-        .exclude(Exists(worked))
-        .exclude(Exists(annotated))
+        .originals()
+        .filter(status=ArticleStatus.NEW)
+        .order_by("-priority", F("imported_at").asc(nulls_last=True), "pk")
     )
 
 

@@ -7,6 +7,7 @@ the second waits, then is checked against the first one's result and refused wit
 """
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -152,6 +153,35 @@ def article_archive(*, article: Article, user, comment: str = "") -> Article:
 def article_assign(*, article: Article, user, assignee, comment: str = "") -> Article:
     """An editor gives the article to an analyst; a new article goes into analysis with it."""
     return article_transition(article=article, user=user, action="assign", comment=comment, assignee=assignee)
+
+
+@dataclass
+class BulkOutcome:
+    """What a bulk action did: the articles it moved, and each one it could not move with the reason."""
+
+    done: list = dataclass_field(default_factory=list)  # Article
+    refused: list = dataclass_field(default_factory=list)  # (article id, headline or "", message)
+
+
+def articles_transition_bulk(*, article_ids, user, action: str, comment: str = "", assignee=None) -> BulkOutcome:
+    """Take `action` on each article through `article_transition`, one transaction per article: a refusal (the
+    permission check, a missing assignee, an article gone or changed since the page was shown) leaves that article
+    unchanged and is reported for it; the others go through."""
+    outcome = BulkOutcome()
+    ids = sorted({int(pk) for pk in article_ids})
+    found = Article.objects.only("pk", "headline").in_bulk(ids)
+    for pk in ids:
+        article = found.get(pk)
+        if article is None:
+            outcome.refused.append((pk, "", "This article no longer exists."))
+            continue
+        try:
+            moved = article_transition(article=article, user=user, action=action, comment=comment, assignee=assignee)
+        except REFUSALS as exc:
+            outcome.refused.append((pk, article.headline, refusal_message(exc)))
+        else:
+            outcome.done.append(moved)
+    return outcome
 
 
 # Extraction review: suggested quotes, roles and tags --------------------------------------------------------

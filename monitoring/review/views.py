@@ -1,15 +1,81 @@
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
 
-from .selectors import queue_my_work, queue_overdue, queue_returned, queue_to_review
+from monitoring.core.permissions import has_role
+from monitoring.core.roles import ANALYST, EDITOR
+
+from . import services
+from .forms import BulkActionForm
+from .selectors import (
+    INBOX_PER_PAGE,
+    analysts,
+    queue_inbox,
+    queue_my_work,
+    queue_overdue,
+    queue_returned,
+    queue_to_review,
+)
 
 
 def queues(request):
     """The work queues: mine by due date, returned to me, waiting for my review, overdue team-wide."""
     user = request.user
+    is_editor = has_role(user, EDITOR)
     context = {
+        "is_editor": is_editor,
+        "assignable": list(analysts()) if is_editor else [],
         "my_work": list(queue_my_work(user=user)),
         "returned": list(queue_returned(user=user)),
         "to_review": list(queue_to_review(user=user)),
         "overdue": list(queue_overdue()),
     }
     return render(request, "review/queues.html", context)
+
+
+@require_GET
+def inbox(request):
+    """New items by priority and import time, each with Claim; editors tick items and assign or archive them."""
+    user = request.user
+    is_editor = has_role(user, EDITOR)
+    context = {
+        "page_obj": Paginator(queue_inbox(), INBOX_PER_PAGE).get_page(request.GET.get("page")),
+        "can_claim": has_role(user, ANALYST),
+        "is_editor": is_editor,
+        "assignable": list(analysts()) if is_editor else [],
+    }
+    return render(request, "review/inbox.html", context)
+
+
+def _back(request) -> str:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return reverse("review:inbox")
+
+
+@require_POST
+def bulk_action(request):
+    """Claim, assign or archive the ticked articles through the review services, one by one: what went through is
+    counted, each refusal is reported for its article, and the queue shows again."""
+    form = BulkActionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(_back(request))
+    data = form.cleaned_data
+    outcome = services.articles_transition_bulk(
+        article_ids=data["article"], user=request.user, action=data["action"], assignee=data["assignee"]
+    )
+    label = dict(BulkActionForm.ACTIONS)[data["action"]].lower()
+    if outcome.done:
+        what = f"{label} {data['assignee']}" if data["action"] == "assign" else label
+        names = ", ".join(f"“{a.headline}”" for a in outcome.done[:5]) + (" …" if len(outcome.done) > 5 else "")
+        messages.success(request, f"Done ({what}): {len(outcome.done)} article(s): {names}.")
+    for pk, headline, message in outcome.refused:
+        messages.error(request, f"“{headline or f'article {pk}'}” (#{pk}): {message}")
+    return redirect(_back(request))

@@ -132,7 +132,8 @@ def test_overview_defaults_to_the_30_days_up_to_the_newest_article(two):
     today = datetime.date(2024, 5, 10)
     context = selectors.overview_page(WIDE, today=today)
     assert (context["filters"].data["start"], context["filters"].data["end"]) == ("2024-04-02", "2024-05-01")
-    assert context["charts"][0].series[0][1] == [1]  # only b, published 2024-05-01
+    # Only b, published 2024-05-01, on an axis of every week of the window (the empty ones as zero).
+    assert context["charts"][0].series[0][1] == [0, 0, 0, 0, 1]
 
 
 def test_overview_window_never_ends_after_today(two):

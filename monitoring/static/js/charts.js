@@ -39,10 +39,12 @@
         y: { stacked: config.stacked, beginAtZero: true, ticks: { precision: 0 } }
       };
       if (config.horizontal) {
-        // Long names would squeeze the bars; the table beside the chart has them in full.
+        // Long names would squeeze the bars or run off the canvas's left edge: shortened to what a third of the
+        // canvas holds (about 7 px a character); the tooltip and the table beside the chart have them in full.
         options.scales.y.ticks.callback = function (value) {
           var label = String(this.getLabelForValue(value));
-          return label.length > 26 ? label.slice(0, 25) + "…" : label;
+          var room = Math.max(8, Math.min(26, Math.floor(canvas.clientWidth / 3 / 7)));
+          return label.length > room ? label.slice(0, room - 1) + "…" : label;
         };
       }
     }
