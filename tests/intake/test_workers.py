@@ -49,8 +49,17 @@ def broker(monkeypatch):
         task_default_queue=queue,
         broker_transport_options={"visibility_timeout": VISIBILITY},
     )
+    broker_pools_reset()
     yield queue
     app.conf.update(saved)
+    broker_pools_reset()
+
+
+def broker_pools_reset() -> None:
+    """Publish through the broker just configured: the app keeps the connection and producer pools it made for the
+    broker of an earlier test, and would send this test's tasks there, where no worker listens."""
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def worker_start(queue: str, log: Path, concurrency: int = 2):
