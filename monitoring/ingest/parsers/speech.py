@@ -9,11 +9,12 @@ verb: the speaker to its left ("X said") or right (", said X"), and the reported
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .article import ParsedQuote, ParsedSpeaker
 from .gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from .media import media_name
 from .names import normalise_name
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -76,6 +77,7 @@ _PARTIAL_VERBS = (
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
+_PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
 
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
 # "People's Renewal Party": a possessive that belongs to the name, not an owner before it.
@@ -406,8 +408,43 @@ class _Speakers:
     mentioned_group: str | None = None
     # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
     known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # Full names anywhere in the article (read before the speech rules run), by surname, with the
+    # role given at their first mention: "Abenov" said before or after "Nurlan Abenov, deputy minister".
+    article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # The article's own outlet (and any others the caller knows): never a speaker.
+    outlets: tuple[str, ...] = ()
+    # Changed on every write, so a rejected reading can be undone cheaply (see ``checkpoint``).
+    version: int = 0
+
+    def checkpoint(self) -> tuple:
+        """The state as it is, for ``restore`` when a reading that looked up speakers is rejected."""
+        return (
+            self.version,
+            dict(self.by_key),
+            dict(self.by_token),
+            self.last_person,
+            self.last_group,
+            self.mentioned,
+            self.mentioned_group,
+            dict(self.known),
+            {id(s): (list(s.titles), list(s.organizations)) for s in self.by_key.values()},
+        )
+
+    def restore(self, saved: tuple) -> None:
+        """Undo every change since ``saved``: a rejected reading leaves no speaker, title or pronoun behind."""
+        if saved[0] == self.version:
+            return
+        (_, by_key, by_token, self.last_person, self.last_group, self.mentioned, self.mentioned_group, known, lists) = (
+            saved
+        )
+        self.by_key, self.by_token, self.known = dict(by_key), dict(by_token), dict(known)
+        for speaker in self.by_key.values():
+            titles, organizations = lists.get(id(speaker), ([], []))
+            speaker.titles[:], speaker.organizations[:] = titles, organizations
+        self.version += 1  # never back to an old number: a later checkpoint must not look unchanged
 
     def know(self, name: str, titles: list[str]) -> None:
+        self.version += 1
         tokens = normalise_name(name).split()
         for index, token in enumerate(tokens):
             if len(token) > 2:
@@ -416,6 +453,7 @@ class _Speakers:
                 self.known[" ".join(tokens[index:])] = (name, titles)
 
     def person(self, name: str, titles: list[str]) -> ParsedSpeaker:
+        self.version += 1
         key = normalise_name(name)
         speaker = self.by_key.get(key)
         if speaker is None:
@@ -446,7 +484,11 @@ class _Speakers:
         self.mentioned = None
         return speaker
 
-    def group(self, name: str) -> ParsedSpeaker:
+    def group(self, name: str) -> ParsedSpeaker | None:
+        """The unnamed group or body; None for what is no speaker (an outlet, a bare pronoun)."""
+        if name.casefold() in _PRONOUN_WORDS or media_name(name, self.outlets):
+            return None
+        self.version += 1
         key = "group:" + normalise_name(name)
         speaker = self.by_key.get(key)
         if speaker is None:
@@ -655,6 +697,8 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
     title_words, name_words = split
     name = " ".join(name_words)
     whole = " ".join(title_words + name_words)
+    if name_words and (media_name(whole, speakers.outlets) or media_name(name, speakers.outlets)):
+        return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
     if whole in ORGANIZATION_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in name_words):
         return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
     if not name_words:
@@ -941,7 +985,16 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(1), speakers, titles)
         if speaker is not None:
             return speaker, end
+        described = _MEDIA_DESCRIBED_START.match(right)
+        if described and media_name(described.group(1), speakers.outlets):
+            # "said MSNBC host Chris Matthews": the outlet describes the person who speaks.
+            speaker = _entity(described.group(3), speakers, [f"{described.group(1)} {described.group(2).strip()}"])
+            if speaker is not None:
+                return speaker, described.end()
     return None, -1
+
+
+_MEDIA_DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
 
 
 def _channel(sentence: str) -> str | None:
@@ -1002,7 +1055,11 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
     sentence = masked[start:end]
     sentence_channel: list[str | None] = []
     document_source: tuple[re.Match[str], str, int] | None = None
+    # Every reading below either returns an attribution or is rejected; a rejected one may have
+    # looked up (and so registered) a speaker: undo that before the next reading.
+    saved = speakers.checkpoint()
     for cue_match in _cue_matches(sentence):
+        speakers.restore(saved)
         cue = cue_match.group()
         cue_start, cue_end = start + cue_match.start(), start + cue_match.end()
         left, right = sentence[: cue_match.start()], sentence[cue_match.end() :]
@@ -1069,13 +1126,19 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         known_before = len(speakers.by_key)
         speaker, subject_start = None, -1
-        if left.rstrip().endswith(",") and cue not in _PARTICIPLE_CUES and _INVERSION_AHEAD.match(right):
+        if (
+            left.rstrip().endswith(",")
+            and cue not in _PARTICIPLE_CUES
+            and cue not in _OBJECT_VERBS  # "..., Abenov told Continental Wire": the object, not the speaker
+            and _INVERSION_AHEAD.match(right)
+        ):
             # "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and
             # the sentence ends with the speaker. A name ending the content is no subject then.
             trial, trial_end = _speaker_after(right, speakers)
             if trial is not None and _INVERSION_REST.fullmatch(right, trial_end):
                 content = _trim(masked, start, start + len(left.rstrip()))
                 return _Attribution(trial, cue, cue_start, cue_end, content, channel)
+            speakers.restore(saved)
         speaker, subject_start = _speaker_before(left, speakers)
         known_before = len(speakers.by_key) == known_before
         participle = cue in _PARTICIPLE_CUES and (cue == "saying" or left.rstrip().endswith(","))
@@ -1145,6 +1208,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
             content = _trim(masked, start, end)
         return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
+    speakers.restore(saved)
     if document_source is not None:
         cue_match, source_text, comma = document_source
         left = sentence[: cue_match.start()]
@@ -1450,6 +1514,7 @@ _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_P
 
 def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
     """Remember the last person named in a sentence without speech, for a later "he said"."""
+    speakers.version += 1
     group = _GROUP_SUBJECT.match(masked, start, end)
     if group:
         speakers.mentioned_group = _group_name(group.group(1))
@@ -1507,18 +1572,22 @@ def _is_direct(
     return False
 
 
-def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
+def speech_extract(
+    body: str, *, paragraph_break: str = "\n\n", outlets: Iterable[str] = ()
+) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
     """All quotes in the body with their speakers, in reading order.
 
     Paragraphs are separated by a blank line (the press-text convention); pass
-    ``paragraph_break="\\n"`` for text that puts one paragraph on each line.
+    ``paragraph_break="\\n"`` for text that puts one paragraph on each line. ``outlets`` are
+    media names known to the caller (the article's own outlet): like the shipped list of news
+    agencies, they are never speakers.
     """
     # Some outlets print quotation marks as two apostrophes; scan them as one mark plus a
     # filler so that every offset still points into the body as printed.
     scan = body.replace("''", '"' + _FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)
     masked = _masked(scan, spans).replace(_FILLER, " ")
-    speakers = _Speakers()
+    speakers = _Speakers(outlets=tuple(o for o in outlets if o))
     quotes: list[ParsedQuote] = []
     span_index = 0
     previous_paragraph_speaker: ParsedSpeaker | None = None
