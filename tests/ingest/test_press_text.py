@@ -275,3 +275,15 @@ def test_caption_that_reports_speech_makes_a_speaker_without_a_body_quote():
     article = parse_press_text(article_text("Headline", caption, "The convoy left on Tuesday."))
     assert [(s.name, s.kind) for s in article.speakers] == [("Lena Vogt", "person")]
     assert article.quotes == []
+
+
+def test_the_article_outlet_is_never_a_speaker():
+    text = (
+        "Grain talks stall\n"
+        "March 3, 2024 | Lakeside Voice\n\n"
+        "The grain talks stalled again on Monday, Lakeside Voice said.\n\n"
+        '"We will try again," said Daulet Serikov.'
+    )
+    article = parse_press_text(text)
+    assert article.outlet == "Lakeside Voice"
+    assert [(q.speaker, q.text) for q in article.quotes] == [("Daulet Serikov", "We will try again")]

@@ -486,3 +486,32 @@ def test_rejected_reading_leaves_no_phantom_speaker():
 
 def test_pronoun_without_anyone_named_is_no_speaker():
     assert speech_extract("She said the vote was fair.") == ([], [])
+
+
+def test_surname_resolves_to_the_full_name_given_later_in_the_article():
+    body = (
+        '"The quota stays," Tulegenov said.\n\nAsel Tulegenova met Marat Tulegenov, the agriculture minister, at noon.'
+    )
+    speakers, quotes = speech_extract(body)
+    assert [(q.speaker, q.text) for q in quotes] == [("Marat Tulegenov", "The quota stays")]
+    assert speakers[0].titles == ["the agriculture minister"]
+
+
+def test_person_keeps_the_role_stated_at_first_mention():
+    body = (
+        "Nurlan Abenov, Kazakhstan's deputy minister, arrived in the capital on Monday.\n\n"
+        '"We came to agree," Abenov said.'
+    )
+    speakers, quotes = speech_extract(body)
+    assert [(q.speaker, q.text) for q in quotes] == [("Nurlan Abenov", "We came to agree")]
+    assert speakers[0].titles == ["Kazakhstan's deputy minister"]
+
+
+def test_surname_two_people_share_is_not_resolved():
+    body = 'Mina Sorel and Paul Sorel opened the shop.\n\n"It pays," Sorel said.'
+    assert quotes_of(body) == [("Sorel", "direct", "It pays")]
+
+
+def test_honorific_opening_a_paragraph_is_no_sentence_end():
+    body = "Mr. Vance arrived.\n\nMr. Vance said that the port would stay open."
+    assert quotes_of(body) == [("Vance", "indirect", "the port would stay open")]

@@ -197,13 +197,14 @@ def article_complete(
     article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()
 ) -> ParsedArticle:
     """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
-    speakers, quotes = speech_extract(article.body)
+    outlets = [article.outlet] if article.outlet else []
+    speakers, quotes = speech_extract(article.body, outlets=outlets)
     known = {normalise_name(speaker.name) for speaker in speakers}
     for photo in article.photos:
         # A caption that reports speech makes its people speakers; its words stay out of
         # ``quotes`` because quote offsets point into the body.
         if _CAPTION_SPEECH.search(photo.caption):
-            for speaker in speech_extract(photo.caption)[0]:
+            for speaker in speech_extract(photo.caption, outlets=outlets)[0]:
                 if normalise_name(speaker.name) not in known:
                     known.add(normalise_name(speaker.name))
                     speakers.append(speaker)

@@ -408,6 +408,7 @@ class _Speakers:
     mentioned_group: str | None = None
     # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
     known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    shared: set[str] = field(default_factory=set)
     # Full names anywhere in the article (read before the speech rules run), by surname, with the
     # role given at their first mention: "Abenov" said before or after "Nurlan Abenov, deputy minister".
     article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
@@ -447,10 +448,11 @@ class _Speakers:
         self.version += 1
         tokens = normalise_name(name).split()
         for index, token in enumerate(tokens):
-            if len(token) > 2:
-                self.known[token] = (name, titles)
-            if index:
-                self.known[" ".join(tokens[index:])] = (name, titles)
+            keys = ([token] if len(token) > 2 else []) + ([" ".join(tokens[index:])] if index else [])
+            for key in keys:
+                if key in self.known and normalise_name(self.known[key][0]) != " ".join(tokens):
+                    self.shared.add(key)  # "Mina Sorel" and "Paul Sorel": "Sorel" names neither
+                self.known[key] = (name, titles)
 
     def person(self, name: str, titles: list[str]) -> ParsedSpeaker:
         self.version += 1
@@ -460,12 +462,19 @@ class _Speakers:
             # A surname alone that matches somebody already named is that person.
             if key in self.by_token:
                 speaker = self.by_token[key]
-            elif key in self.known and self.known[key][0] != name:
+            elif key in self.known and key not in self.shared and self.known[key][0] != name:
                 full_name, known_titles = self.known[key]
                 return self.person(full_name, known_titles + titles)
+            elif key in self.article_names and normalise_name(self.article_names[key][0]) != key:
+                # "Abenov" with "Nurlan Abenov" named elsewhere in the article (even later on).
+                full_name, first_titles = self.article_names[key]
+                return self.person(full_name, first_titles + titles)
             else:
                 speaker = ParsedSpeaker(name=name, kind="person")
                 self.by_key[key] = speaker
+                first = self.article_names.get(key)
+                if first is not None:
+                    titles = first[1] + titles  # the role stated at the first mention comes first
                 tokens = key.split()
                 # Later references: any single name ("Moreau", "Wang") or a surname with its
                 # particles ("de la cruz").
@@ -624,7 +633,8 @@ def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = []
     sentence_start = start
     for match in _SENTENCE_END.finditer(masked, start, end):
-        word_start = masked.rfind(" ", sentence_start, match.start()) + 1
+        # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
+        word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -1506,7 +1516,57 @@ def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> 
     return None
 
 
-_MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*((?:[a-z]|[Tt]he\b|[Aa]n?\b)[^,;\"“”]{{1,120}}?)\s*,)?")
+_MENTION_RE = re.compile(
+    rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*((?:[a-z]|[Tt]he\b|[Aa]n?\b|[A-Z][\w-]*['’]s\s)[^,;\"“”]{{1,120}}?)\s*,)?"
+)
+
+
+def _mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple[str, list[str]] | None:
+    """(full name, titles) of a person named by a _MENTION_RE match; None for one word, places and bodies."""
+    split = _clean_name(match.group(1))
+    if split is None or len(split[1]) < 2:
+        return None
+    name = " ".join(split[1])
+    if (
+        name in COUNTRY_ALIASES
+        or _is_organization(name)
+        or media_name(name, outlets)
+        or any(word in PLACE_WORDS or word in TITLE_HEADS for word in split[1])
+    ):
+        return None
+    titles = (_title_from_appositive(match.group(2)) or []) if match.group(2) else []
+    if split[0]:
+        titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
+    return name, [t for t in titles if t]
+
+
+def _article_names(masked: str, outlets: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+    """Full names in the article by surname (and by each later part of the name), with their first role.
+
+    A surname two different people share is left out: "Kim" then stays unresolved.
+    """
+    found: dict[str, tuple[str, list[str]]] = {}
+    shared: set[str] = set()
+    for match in _MENTION_RE.finditer(masked):
+        person = _mentioned_person(match, outlets)
+        if person is None:
+            continue
+        name, titles = person
+        tokens = normalise_name(name).split()
+        for index in range(1, len(tokens)):
+            tail = " ".join(tokens[index:])
+            if tail in found and normalise_name(found[tail][0]) != " ".join(tokens):
+                shared.add(tail)
+            elif tail not in found:
+                found[tail] = (name, titles)
+            elif not found[tail][1] and titles:
+                found[tail] = (found[tail][0], titles)  # the first mention that states a role
+        key = " ".join(tokens)
+        if key not in found or (not found[key][1] and titles):
+            found[key] = (name, titles)
+    for tail in shared:
+        found.pop(tail, None)
+    return found
 
 
 _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_PAST_VERB}\b")
@@ -1519,19 +1579,14 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
     if group:
         speakers.mentioned_group = _group_name(group.group(1))
     for match in _MENTION_RE.finditer(masked, start, end):
-        split = _clean_name(match.group(1))
-        if split is None or len(split[1]) < 2:
+        person = _mentioned_person(match, speakers.outlets)
+        if person is None:
             continue
-        name = " ".join(split[1])
-        if name in COUNTRY_ALIASES or _is_organization(name):
-            continue
+        name, titles = person
         if normalise_name(name).split()[-1] in speakers.by_token:
             name = speakers.by_token[normalise_name(name).split()[-1]].name
-        titles = (_title_from_appositive(match.group(2)) or []) if match.group(2) else []
-        if split[0]:
-            titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
-        speakers.mentioned = (name, [t for t in titles if t])
-        speakers.know(name, [t for t in titles if t])
+        speakers.mentioned = (name, titles)
+        speakers.know(name, titles)
 
 
 def _quote_continues(masked: str, opening: int) -> bool:
@@ -1588,6 +1643,7 @@ def speech_extract(
     spans = quote_spans(scan, paragraph_break)
     masked = _masked(scan, spans).replace(_FILLER, " ")
     speakers = _Speakers(outlets=tuple(o for o in outlets if o))
+    speakers.article_names = _article_names(masked, speakers.outlets)
     quotes: list[ParsedQuote] = []
     span_index = 0
     previous_paragraph_speaker: ParsedSpeaker | None = None
