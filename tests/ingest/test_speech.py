@@ -515,3 +515,54 @@ def test_surname_two_people_share_is_not_resolved():
 def test_honorific_opening_a_paragraph_is_no_sentence_end():
     body = "Mr. Vance arrived.\n\nMr. Vance said that the port would stay open."
     assert quotes_of(body) == [("Vance", "indirect", "the port would stay open")]
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "ALMATY, June 3 (Steppe Agency) - ",
+        "ASTANA (AP) — ",
+        "GENEVA, Switzerland, May 2, 2024 (Xinhua) -- ",
+        "NUR-SULTAN, June 3 - ",
+    ],
+)
+def test_wire_lede_is_never_part_of_a_quote(lede):
+    body = f'{lede}The grain tariff will rise in July, officials said.\n\n{lede}"We are ready," the envoy said.'
+    speakers, quotes = speech_extract(body)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("officials", "indirect", "The grain tariff will rise in July"),
+        ("the envoy", "direct", "We are ready"),
+    ]
+    assert all(s.kind == "group" for s in speakers)
+
+
+def test_wire_lede_alone_yields_nothing():
+    assert speech_extract("ALMATY, June 3 (Steppe Agency) - Kazakhstan raised grain tariffs on Tuesday.") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("body", "group"),
+    [
+        ('"We will march," said Activists from the coast.', "activists"),
+        ('"We will march," Activists said.', "activists"),
+        ("Demonstrators said the dam would flood three villages.", "demonstrators"),
+        ("Republicans said the count was fair.", "Republicans"),
+    ],
+)
+def test_capitalised_plural_noun_is_a_group_never_a_person(body, group):
+    speakers, quotes = speech_extract(body)
+    assert [(s.name, s.kind) for s in speakers] == [(group, "group")]
+    assert [q.speaker for q in quotes] == [group]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Funding is short," said the appeal for the central Sahel.',
+        "Funding is short, the appeal for the central Sahel said.",
+        "Funding is short, according to the appeal for the central Sahel.",
+    ],
+)
+def test_noun_phrase_is_a_group_or_nothing_never_a_person(body):
+    speakers, _ = speech_extract(body)
+    assert all(s.kind == "group" for s in speakers)

@@ -133,3 +133,38 @@ def media_name(name: str, outlets: Iterable[str] = ()) -> bool:
     if last in _AMBIGUOUS_HEADS:
         return any(word in MEDIA_HEADS for word in words[:-1])
     return True
+
+
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_PLACE_WORD = r"[A-ZÀ-ÖØ-Þ][\w.'’\-]*"
+# "ALMATY, June 3 (Steppe Agency) - ", "ASTANA (AP) — ", "GENEVA, Switzerland, May 2, 2024 (Xinhua) -- ",
+# "NUR-SULTAN, June 3 - ": the place (and date) of a wire story, before the story itself.
+_WIRE_LEDE = re.compile(
+    rf"(?P<place>{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}})"
+    rf"(?:,\s*{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,2}})?"
+    rf"(?:,?\s*{_MONTH_WORD}\s+\d{{1,2}}(?:,\s*\d{{4}})?|,\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
+    r"\s*(?:[-—–]{1,2}|:)\s+"
+)
+
+
+def wire_lede(paragraph: str) -> tuple[int, str | None] | None:
+    """(where the story starts, the agency in brackets) for a paragraph opening with a wire lede; else None.
+
+    Without an agency in brackets the place must be printed in capitals ("ALMATY, June 3 - "), so
+    that an ordinary sentence opening with a name and a dash is not taken for a lede.
+    """
+    match = _WIRE_LEDE.match(paragraph)
+    if match is None or match.end() >= len(paragraph):
+        return None
+    place = match.group("place")
+    agency = match.group("agency")
+    letters = [char for char in place if char.isalpha()]
+    if agency is None and not (len(letters) >= 3 and all(char.isupper() for char in letters)):
+        return None
+    if agency is not None and not (letters and all(char.isupper() for char in letters)) and "," not in match.group():
+        return None  # "Halabi (left) - ..." is no lede; "Almaty, June 3 (AP) -" and "ALMATY (AP) -" are
+    return match.end(), (AGENCY_ALIASES.get(agency.strip(), agency.strip()) if agency else None)

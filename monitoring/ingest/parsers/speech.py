@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .article import ParsedQuote, ParsedSpeaker
 from .gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
-from .media import media_name
+from .media import media_name, wire_lede
 from .names import normalise_name
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -716,10 +716,37 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
         return found
     if name in COUNTRY_ALIASES:
         return speakers.group(COUNTRY_ALIASES[name][0])
+    if len(name_words) == 1 and not title_words and _plural_noun(name):
+        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
+        return speakers.group(name if name in _PARTY_PLURALS else name.lower())
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
     titles = [" ".join(w for w in title_words if w not in _HONORIFIC_WORDS)] if title_words else []
     return speakers.person(name, [t for t in titles if t] + extra_titles)
+
+
+# Plural nouns for people that are printed capitalised (at a sentence start, or as party members).
+_PLURAL_PEOPLE = set(
+    "demonstrators protesters protestors environmentalists conservationists nationalists separatists islamists "
+    "unionists lawyers judges pilots drivers parents mothers fathers women men children youths refugees "
+    "migrants immigrants neighbours neighbors shoppers consumers customers users fans viewers readers "
+    "listeners senators ministers commentators bloggers residents inhabitants pensioners retirees veterans "
+    "nurses doctors patients victims prisoners detainees hostages settlers herders growers producers "
+    "exporters importers manufacturers retailers landlords tenants peasants villagers monks priests "
+    "clerics bishops believers worshippers pilgrims tourists visitors passengers crew staff employees "
+    "managers bosses officials experts critics analysts activists advocates campaigners organisers organizers "
+    "volunteers rescuers firefighters paramedics scientists researchers economists engineers teachers "
+    "students pupils academics protest-organisers opponents supporters sources witnesses observers".split()
+)
+_PARTY_PLURALS = set(
+    "Democrats Republicans Conservatives Liberals Socialists Communists Greens Tories Labourites Centrists "
+    "Progressives Libertarians Independents Loyalists Unionists Nationalists Federalists".split()
+)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a single capitalised word is a plural noun for people ("Activists"), not a surname."""
+    return word in _PARTY_PLURALS or word.lower() in _PLURAL_PEOPLE or word.lower() in _GROUP_HEAD_SET
 
 
 def _title_from_appositive(appositive: str) -> list[str] | None:
@@ -1641,7 +1668,7 @@ def speech_extract(
     # filler so that every offset still points into the body as printed.
     scan = body.replace("''", '"' + _FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)
-    masked = _masked(scan, spans).replace(_FILLER, " ")
+    masked = _ledes_blank(_masked(scan, spans).replace(_FILLER, " "), paragraph_break)
     speakers = _Speakers(outlets=tuple(o for o in outlets if o))
     speakers.article_names = _article_names(masked, speakers.outlets)
     quotes: list[ParsedQuote] = []
@@ -1735,6 +1762,20 @@ def speech_extract(
 
 
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _ledes_blank(masked: str, paragraph_break: str) -> str:
+    """The masked body with wire ledes ("ALMATY, June 3 (Agency) - ") blanked: never a quote or a speaker."""
+    parts = []
+    position = 0
+    while position < len(masked):
+        end = masked.find(paragraph_break, position)
+        end = len(masked) if end < 0 else end + len(paragraph_break)
+        paragraph = masked[position:end]
+        lede = wire_lede(paragraph[:160]) if paragraph[:1].isupper() else None
+        parts.append(" " * lede[0] + paragraph[lede[0] :] if lede else paragraph)
+        position = end
+    return "".join(parts)
 
 
 def _mixed_report(
