@@ -98,6 +98,19 @@ SPEECH_STEMS = (
     "echo",
     "continu",
     "express",
+    # Manner-of-speaking verbs the extractor reads as cues too.
+    "exclaim",
+    "shout",
+    "yell",
+    "fume",
+    "interject",
+    "gush",
+    "scoff",
+    "whisper",
+    "mutter",
+    "plead",
+    "muse",
+    "marvel",
 )
 SPEECH_PHRASES = (
     "point out",

@@ -54,12 +54,10 @@ def test_quote_over_three_paragraphs():
     assert text == 'First part of the answer.\n\n"Second part.\n\n"Third part'
 
 
-def test_interrupted_quote_keeps_the_speaker():
+def test_interrupted_quote_is_one_statement_of_its_speaker():
+    # One quote from the first part to the last, as a reader counts it (and as PolNeAR annotates it).
     body = '"We came to listen," Halabi said. "And we will come back."'
-    assert quotes_of(body) == [
-        ("Halabi", "direct", "We came to listen"),
-        ("Halabi", "direct", "And we will come back."),
-    ]
+    assert quotes_of(body) == [("Halabi", "direct", 'We came to listen," Halabi said. "And we will come back.')]
 
 
 def test_two_apostrophe_quotation_marks():
@@ -240,8 +238,7 @@ def test_passive_reporting_verb_has_no_speaker_subject():
 def test_question_quote_with_name_attribution_is_one_sentence():
     body = '"Why are you still waiting?" Halabi asked the ministers. "The boats are ready."'
     assert quotes_of(body) == [
-        ("Halabi", "direct", "Why are you still waiting?"),
-        ("Halabi", "direct", "The boats are ready."),
+        ("Halabi", "direct", 'Why are you still waiting?" Halabi asked the ministers. "The boats are ready.'),
     ]
 
 
@@ -352,7 +349,7 @@ def test_unattributed_quote_after_an_indirect_report_is_partial():
     body = 'Ines Carvalho said the quay would reopen in May. "Nobody wants another winter like this one."'
     assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "partial"]
     body = '"The quay reopens in May," Ines Carvalho said. "Nobody wants another winter like this one."'
-    assert [kind for _, kind, _ in quotes_of(body)] == ["direct", "direct"]
+    assert [kind for _, kind, _ in quotes_of(body)] == ["direct"]  # one interrupted quote
 
 
 @pytest.mark.parametrize(
@@ -404,8 +401,7 @@ def test_second_part_of_an_interrupted_quote_ending_its_paragraph_is_direct():
     body = '"By dredging the channel," Ines Carvalho said, "we let the big ships in."\nThe council meets in May.'
     _, quotes = speech_extract(body, paragraph_break="\n")
     assert [(q.kind, q.text) for q in quotes] == [
-        ("direct", "By dredging the channel"),
-        ("direct", "we let the big ships in."),
+        ("direct", 'By dredging the channel," Ines Carvalho said, "we let the big ships in.'),
     ]
 
 
@@ -566,3 +562,32 @@ def test_capitalised_plural_noun_is_a_group_never_a_person(body, group):
 def test_noun_phrase_is_a_group_or_nothing_never_a_person(body):
     speakers, _ = speech_extract(body)
     assert all(s.kind == "group" for s in speakers)
+
+
+@pytest.mark.parametrize(
+    "verb", ["exclaimed", "shouted", "fumed", "interjected", "gushed", "scoffed", "conceded", "cautioned"]
+)
+def test_manner_of_speaking_verbs_are_cues(verb):
+    assert quotes_of(f'"Nobody dredges faster," Ines Carvalho {verb}.') == [
+        ("Ines Carvalho", "direct", "Nobody dredges faster")
+    ]
+    assert quotes_of(f"Ines Carvalho {verb} that the quay was too short.") == [
+        ("Ines Carvalho", "indirect", "the quay was too short")
+    ]
+
+
+def test_interrupted_quote_with_a_nickname_in_the_attribution_is_one_statement():
+    body = '"The quay is ours!" the mayor\'s niece, Marta "Tita" Velasco, shouted to the crowd. "Keep it open."'
+    [(speaker, kind, text)] = [q for q in quotes_of(body) if q[1] != "partial"]
+    assert (speaker.split()[-1], kind) == ("Velasco", "direct")
+    assert text.startswith("The quay is ours!") and text.endswith("Keep it open.")
+
+
+def test_quotes_of_two_speakers_are_never_joined():
+    body = '"We stay," Halabi said. "We go," said Ines Carvalho.'
+    assert [q[0] for q in quotes_of(body)] == ["Halabi", "Ines Carvalho"]
+
+
+def test_quotes_in_two_paragraphs_are_two_statements():
+    body = '"We stay," Halabi said.\n\n"We go," Halabi said.'
+    assert len(quotes_of(body)) == 2

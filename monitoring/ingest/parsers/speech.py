@@ -36,7 +36,10 @@ _SPEECH_VERBS = (
     "saying asking adding telling noting writing arguing explaining warning insisting declaring "
     "stressing urging continued continues "
     "boasted boasts bragged joked jokes quipped retorted retorts asserting tweeting claiming "
-    "acknowledging conceding recounted recounts echoed"
+    "acknowledging conceding recounted recounts echoed "
+    "exclaimed exclaims shouted shouts fumed fumes interjected interjects gushed gushes scoffed scoffs "
+    "yelled yells mused muses sighed marveled marvelled marvels groaned whispered whispers muttered mutters "
+    "pleaded pleads exclaiming shouting scoffing cautioning conceding"
 ).split()
 _PHRASE_CUES = (
     "pointed out",
@@ -266,7 +269,10 @@ _TITLE_BEFORE_OF = re.compile(
 _PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 _AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
-_NOT_CONTENT_START = re.compile(r"(?:with|by|at(?!\s+least\b)|from)\b")
+_NOT_CONTENT_START = re.compile(
+    r"(?:with|by|at(?!\s+least\b)|from|to\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+    r"(?:crowd|reporters|journalists|supporters|audience|press|media|delegates|voters|rally|room|camera)(?=[\s.,;!?]|$))\b"
+)
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _ASIDE_END = re.compile(r",\s*(?:however|meanwhile|too|though|in turn|for their part|for his part|for her part),\s*$")
@@ -1267,7 +1273,8 @@ _FALLBACK_CUES = set(
     "acknowledged acknowledge stressed declared reported predicted contended contend maintained "
     "asserted assert asserts admitted admit admits conceded suggested suggest suggests complained "
     "complain testified promised vowed pledged confirmed denied deny tweeted emphasized emphasised "
-    "responded replied recalled".split()
+    "responded replied recalled exclaimed shouted fumed interjected gushed scoffed cautioned yelled "
+    "mused marveled marvelled whispered muttered pleaded".split()
 )
 _FALLBACK_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FALLBACK_CUES, key=len, reverse=True)) + r")\b")
 _FALLBACK_FILLER = _AUXILIARIES | {
@@ -1757,6 +1764,7 @@ def speech_extract(
         previous_ends_colon = masked[paragraph_start:paragraph_end].rstrip().endswith(":")
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)
+    quotes = _interrupted_quotes_join(body, quotes, paragraph_break)
     used = {quote.speaker for quote in quotes}
     return [s for s in speakers.by_key.values() if s.name in used], quotes
 
@@ -1799,6 +1807,52 @@ def _mixed_report(
     if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
         return None
     return _trim(masked, sentence_start, closing)
+
+
+# What stands between the parts of an interrupted quote: a closing mark, the attribution, an opening mark.
+_INTERRUPTION = re.compile(
+    r"[,.!?;:—–-]?\s*[\"”’']{1,2}(?P<middle>(?:[^\"“”]|[\"“][^\"“”\s]{1,20}[\"”]){1,160}?)[\"“‘']{1,2}\s*"
+)
+
+
+def _interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
+    """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
+
+    The parts join when they are direct quotes of one speaker in one paragraph and only an
+    attribution (a reporting verb, a dozen words at most) stands between them.
+    """
+    joined: list[ParsedQuote] = []
+    for quote in quotes:
+        # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
+        inside = 0
+        while (
+            len(joined) > inside + 1 and joined[-1 - inside].kind == "partial" and len(joined[-1 - inside].text) <= 20
+        ):
+            inside += 1
+        last = joined[-1 - inside] if joined else None
+        if (
+            last is not None
+            and last.kind == quote.kind == "direct"
+            and last.speaker == quote.speaker
+            and last.end <= quote.start
+            and paragraph_break not in body[last.end : quote.start]
+        ):
+            between = _INTERRUPTION.fullmatch(body, last.end, quote.start)
+            middle = between.group("middle") if between else ""
+            if between and len(middle.split()) <= 16 and _CUE_RE.search(middle):
+                del joined[len(joined) - inside :]
+                joined[-1] = ParsedQuote(
+                    last.speaker,
+                    "direct",
+                    body[last.start : quote.end],
+                    last.start,
+                    quote.end,
+                    last.cue or quote.cue,
+                    last.channel or quote.channel,
+                )
+                continue
+        joined.append(quote)
+    return joined
 
 
 def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:
