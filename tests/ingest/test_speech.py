@@ -591,3 +591,19 @@ def test_quotes_of_two_speakers_are_never_joined():
 def test_quotes_in_two_paragraphs_are_two_statements():
     body = '"We stay," Halabi said.\n\n"We go," Halabi said.'
     assert len(quotes_of(body)) == 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Foreign Ministry spokesperson Zhao Lijian said the visit would go ahead.",
+        '"The visit goes ahead," Foreign Ministry spokesperson Zhao Lijian said.',
+        '"The visit goes ahead," said Foreign Ministry spokesperson Zhao Lijian.',
+    ],
+)
+def test_prenominal_title_is_saved_as_the_role(body):
+    speakers, quotes = speech_extract(body)
+    assert [(s.name, s.kind, s.titles) for s in speakers] == [
+        ("Zhao Lijian", "person", ["Foreign Ministry spokesperson"])
+    ]
+    assert [q.speaker for q in quotes] == ["Zhao Lijian"]

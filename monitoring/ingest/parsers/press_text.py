@@ -12,6 +12,7 @@ from .article import ParsedArticle, ParsedPhoto
 from .dates import DATE_RE, date_match
 from .errors import ParseError
 from .fingerprint import suggest_tags
+from .media import AGENCY_ALIASES, wire_lede
 from .mentions import caption_people, mentions_count
 from .names import normalise_name
 from .speech import speech_extract
@@ -61,9 +62,33 @@ def _header_line(line: str, article: ParsedArticle) -> bool:
     """Read a dateline and/or byline into the article; False when the line is neither.
 
     Accepted shapes include "Updated: 2024-03-18 Harbour Times", "March 18, 2024 | Harbour Times",
-    "By Ana Ruiz and Tom Bell in Lagos" and "By Ana Ruiz | 18 March 2024 | Highland Courier".
+    "By Ana Ruiz and Tom Bell in Lagos", "By Ana Ruiz | 18 March 2024 | Highland Courier",
+    "By Ana Ruiz in Lagos | Harbour Times | Updated: 2023-05-04 07:12", "(Xinhua) 09:42, April 14, 2022"
+    and "March 3, 2024 6:15 PM UTC Reuters".
     """
     line = line.strip()
+    agency = _AGENCY_FIRST.match(line)
+    if agency and DATE_RE.match(line, agency.end()):
+        # "(Xinhua) 09:42, April 14, 2022": the agency in brackets, a time, then the date.
+        if not _header_line(line[agency.end() :], article):
+            return False
+        if not article.outlet:
+            article.outlet = AGENCY_ALIASES.get(agency.group("agency"), agency.group("agency"))
+        return True
+    segments = [part.strip() for part in _BAR_SPLIT.split(line) if part.strip()]
+    if len(segments) > 1 and sum(1 for part in segments if _header_segment_known(part)) >= 1:
+        # "By NAME in CITY | Outlet | Updated: DATE": each part alone; a short name is the outlet.
+        outlets = []
+        for part in segments:
+            if _header_segment_known(part):
+                _header_line(part, article)
+            elif len(part.split()) <= 5 and part[:1].isupper():
+                outlets.append(part)
+            else:
+                return False
+        if outlets and not article.outlet:
+            article.outlet = outlets[0]
+        return True
     label = _LABEL_RE.match(line)
     search_from = label.end() if label else 0
     date_at = DATE_RE.search(line, search_from)
@@ -96,6 +121,19 @@ def _header_line(line: str, article: ParsedArticle) -> bool:
         if outlet and not article.outlet:
             article.outlet = outlet
     return True
+
+
+_BAR_SPLIT = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+_AGENCY_FIRST = re.compile(r"\((?P<agency>[^()\n]{2,40})\)\s*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*,?\s*)?")
+
+
+def _header_segment_known(part: str) -> bool:
+    """Whether one part of a barred header line is a byline or a (labelled) date."""
+    if _BYLINE_RE.match(part):
+        return True
+    label = _LABEL_RE.match(part)
+    date_at = DATE_RE.search(part, label.end() if label else 0)
+    return date_at is not None and date_at.start() == (label.end() if label else 0)
 
 
 def _title(text: str, *, keep_acronyms: bool) -> str:
@@ -237,6 +275,9 @@ def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str
     while rest and len(rest[0]) < 200 and all(_header_line(line, article) for line in rest[0].split("\n")):
         rest.pop(0)
     body_split(rest, article)
+    lede = wire_lede(article.body[:160]) if article.body else None
+    if lede and lede[1] and not article.outlet:
+        article.outlet = lede[1]  # "ALMATY (AP) — ...": the agency that filed the story
     if article.published is None and article.updated is None:
         article.warnings.append("no date found")
     if not article.body:

@@ -1007,6 +1007,13 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(2), speakers, [_LEADING_DETERMINER.sub("", match.group(1).strip())])
         if speaker is not None:
             return speaker, match.end()
+    match = _DESCRIBED_START.match(right)
+    if match and match.group(2).split()[-1] in _PRENOMINAL_HEADS:
+        # "said Foreign Ministry spokesperson Zhao Lijian", "said Harbour Radio host Mira Castell":
+        # the body or outlet and the lower-case title before the name are the person's role.
+        speaker = _entity(match.group(3), speakers, [f"{match.group(1)} {match.group(2).strip()}"])
+        if speaker is not None and speaker.kind == "person":
+            return speaker, match.end()
     match = _NAME_START.match(right) or _PREFIXED_NAME_START.match(right)
     if match:
         titles: list[str] = []
@@ -1037,6 +1044,13 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
     return None, -1
 
 
+_DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
+# Lower-case role words printed between a body and a name ("Foreign Ministry spokesperson Zhao Lijian").
+_PRENOMINAL_HEADS = set(_TITLE_NOUNS) | set(
+    "host anchor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
+    "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
+    "lawyer attorney representative envoy coordinator commander".split()
+)
 _MEDIA_DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
 
 
