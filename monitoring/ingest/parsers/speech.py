@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .article import ParsedQuote, ParsedSpeaker
 from .gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from .gender import HONORIFICS, gender_from
 from .media import media_name, wire_lede
 from .names import normalise_name
 
@@ -422,6 +423,28 @@ class _Speakers:
     outlets: tuple[str, ...] = ()
     # Changed on every write, so a rejected reading can be undone cheaply (see ``checkpoint``).
     version: int = 0
+    # Persons in the order they were last named or heard, for "he" and "she" (most recent last).
+    recent: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Gender by name key, from honorifics, role words, given names and pronouns already resolved.
+    genders: dict[str, str] = field(default_factory=dict)
+    # Gender by surname, from "Mr. King", "Ms. Lynch" anywhere in the article.
+    surname_genders: dict[str, str] = field(default_factory=dict)
+
+    def gender(self, name: str, titles: list[str]) -> str | None:
+        key = normalise_name(name)
+        found = self.genders.get(key)
+        if found is None and key:
+            found = self.surname_genders.get(key.split()[-1]) or gender_from(name, titles)
+        return found
+
+    def seen(self, name: str, titles: list[str], gender: str | None = None) -> None:
+        """Note a person as the most recent one named (and their gender when the text shows it)."""
+        self.version += 1
+        self.recent = [entry for entry in self.recent[-12:] if entry[0] != name]
+        self.recent.append((name, list(titles)))
+        key = normalise_name(name)
+        if gender and key not in self.genders:
+            self.genders[key] = gender
 
     def checkpoint(self) -> tuple:
         """The state as it is, for ``restore`` when a reading that looked up speakers is rejected."""
@@ -435,6 +458,8 @@ class _Speakers:
             self.mentioned_group,
             dict(self.known),
             {id(s): (list(s.titles), list(s.organizations)) for s in self.by_key.values()},
+            list(self.recent),
+            dict(self.genders),
         )
 
     def restore(self, saved: tuple) -> None:
@@ -442,9 +467,10 @@ class _Speakers:
         if saved[0] == self.version:
             return
         (_, by_key, by_token, self.last_person, self.last_group, self.mentioned, self.mentioned_group, known, lists) = (
-            saved
+            saved[:9]
         )
         self.by_key, self.by_token, self.known = dict(by_key), dict(by_token), dict(known)
+        self.recent, self.genders = list(saved[9]), dict(saved[10])
         for speaker in self.by_key.values():
             titles, organizations = lists.get(id(speaker), ([], []))
             speaker.titles[:], speaker.organizations[:] = titles, organizations
@@ -460,7 +486,7 @@ class _Speakers:
                     self.shared.add(key)  # "Mina Sorel" and "Paul Sorel": "Sorel" names neither
                 self.known[key] = (name, titles)
 
-    def person(self, name: str, titles: list[str]) -> ParsedSpeaker:
+    def person(self, name: str, titles: list[str], gender: str | None = None) -> ParsedSpeaker:
         self.version += 1
         key = normalise_name(name)
         speaker = self.by_key.get(key)
@@ -470,11 +496,11 @@ class _Speakers:
                 speaker = self.by_token[key]
             elif key in self.known and key not in self.shared and self.known[key][0] != name:
                 full_name, known_titles = self.known[key]
-                return self.person(full_name, known_titles + titles)
+                return self.person(full_name, known_titles + titles, gender)
             elif key in self.article_names and normalise_name(self.article_names[key][0]) != key:
                 # "Abenov" with "Nurlan Abenov" named elsewhere in the article (even later on).
                 full_name, first_titles = self.article_names[key]
-                return self.person(full_name, first_titles + titles)
+                return self.person(full_name, first_titles + titles, gender)
             else:
                 speaker = ParsedSpeaker(name=name, kind="person")
                 self.by_key[key] = speaker
@@ -497,6 +523,7 @@ class _Speakers:
                         speaker.organizations.append(organization)
         self.last_person = speaker
         self.mentioned = None
+        self.seen(speaker.name, speaker.titles, gender)
         return speaker
 
     def group(self, name: str) -> ParsedSpeaker | None:
@@ -520,14 +547,31 @@ class _Speakers:
                 best = speaker
         if self.last_person is not None and any(head in t.casefold() for t in self.last_person.titles):
             return self.last_person
+        # "the minister": the most recent person named or heard with that role, speaker or not.
+        for name, titles in reversed(self.recent):
+            if any(head in t.casefold() for t in titles):
+                return self.person(name, titles)
         return best
+
+    def referent(self, word: str) -> tuple[str, list[str]] | None:
+        """The person "he" or "she" stands for: the most recent one whose gender does not contradict it."""
+        wanted = "m" if word.casefold() == "he" else "f"
+        for name, titles in reversed(self.recent):
+            gender = self.gender(name, titles)
+            if gender is None or gender == wanted:
+                return name, titles
+        return None
 
     def pronoun(self, word: str) -> ParsedSpeaker | None:
         kind = _PRONOUNS[word.casefold()]
         if kind == "person":
-            if self.mentioned is not None:
-                return self.person(*self.mentioned)
-            return self.last_person
+            # The most recent person named or heard whose gender does not contradict the pronoun.
+            found = self.referent(word)
+            if found is None:
+                return None
+            speaker = self.person(*found)
+            self.genders.setdefault(normalise_name(speaker.name), "m" if word.casefold() == "he" else "f")
+            return speaker
         if self.mentioned_group is not None:
             return self.group(self.mentioned_group)
         return self.last_group
@@ -728,7 +772,8 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
     titles = [" ".join(w for w in title_words if w not in _HONORIFIC_WORDS)] if title_words else []
-    return speakers.person(name, [t for t in titles if t] + extra_titles)
+    honorific = next((w for w in title_words if w in HONORIFICS), None)
+    return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
 
 
 # Plural nouns for people that are printed capitalised (at a sentence start, or as party members).
@@ -1575,7 +1620,7 @@ def _mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tupl
     if split is None or len(split[1]) < 2:
         return None
     name = " ".join(split[1])
-    if (
+    if name.isupper() or (
         name in COUNTRY_ALIASES
         or _is_organization(name)
         or media_name(name, outlets)
@@ -1586,6 +1631,9 @@ def _mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tupl
     if split[0]:
         titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
     return name, [t for t in titles if t]
+
+
+_HONORIFIC_SURNAME = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+(?:[A-Z][\w'’-]*\s+)*?([A-Z][\w'’-]*)(?![\w'’-]|\s+[A-Z])")
 
 
 def _article_names(masked: str, outlets: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
@@ -1626,15 +1674,47 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
     group = _GROUP_SUBJECT.match(masked, start, end)
     if group:
         speakers.mentioned_group = _group_name(group.group(1))
+    named: list[tuple[str, list[str], str | None]] = []
     for match in _MENTION_RE.finditer(masked, start, end):
         person = _mentioned_person(match, speakers.outlets)
         if person is None:
+            known = _known_surname(match.group(1), speakers)
+            if known is not None:
+                named.append(known)  # "Mr. King", "Clinton": somebody already named
             continue
         name, titles = person
         if normalise_name(name).split()[-1] in speakers.by_token:
             name = speakers.by_token[normalise_name(name).split()[-1]].name
         speakers.mentioned = (name, titles)
         speakers.know(name, titles)
+        named.append((name, titles, None))
+    # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
+    # or else the first person named.
+    subject = _PRONOUN_SUBJECT.match(masked, start, end)
+    found = speakers.referent(subject.group(1)) if subject else None
+    if found is not None:
+        named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
+    for name, titles, gender in reversed(named):
+        speakers.seen(name, titles, gender)
+
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")
+
+
+def _known_surname(run: str, speakers: _Speakers) -> tuple[str, list[str], str | None] | None:
+    """(full name, titles, gender) of a one-word mention naming a person met or named before."""
+    split = _clean_name(run)
+    if split is None or len(split[1]) != 1:
+        return None
+    key = normalise_name(split[1][0])
+    honorific = next((w for w in split[0] if w in HONORIFICS), None)
+    speaker = speakers.by_token.get(key)
+    if speaker is not None and speaker.kind == "person":
+        return speaker.name, speaker.titles, HONORIFICS.get(honorific or "")
+    if key in speakers.article_names:
+        name, titles = speakers.article_names[key]
+        return name, titles, HONORIFICS.get(honorific or "")
+    return None
 
 
 def _quote_continues(masked: str, opening: int) -> bool:
@@ -1692,6 +1772,8 @@ def speech_extract(
     masked = _ledes_blank(_masked(scan, spans).replace(_FILLER, " "), paragraph_break)
     speakers = _Speakers(outlets=tuple(o for o in outlets if o))
     speakers.article_names = _article_names(masked, speakers.outlets)
+    for match in _HONORIFIC_SURNAME.finditer(masked):
+        speakers.surname_genders.setdefault(normalise_name(match.group(2)), HONORIFICS[match.group(1)])
     quotes: list[ParsedQuote] = []
     span_index = 0
     previous_paragraph_speaker: ParsedSpeaker | None = None
