@@ -96,7 +96,7 @@ MEDIA_HEADS = set(
     "Wire Newswire Times News Post Herald Tribune Gazette Journal Telegraph Courier Chronicle Guardian "
     "Observer Monitor Express Mail Star Review Daily Weekly Magazine Bulletin Dispatch Examiner Inquirer "
     "Sentinel Register Standard Press Broadcasting Broadcaster Television TV Radio Newspaper Agency "
-    "Online Today Insider Reporter Digest Gazett Record Mirror Sun Globe Nation".split()
+    "Online Today Insider Reporter Digest Record Mirror Sun Globe Nation Show Podcast".split()
 )
 # Heads that end a media name only with another media word or a known outlet before them; alone
 # they are too often something else ("the Nation", "the Sun", "Star").

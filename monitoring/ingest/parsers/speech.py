@@ -1620,11 +1620,15 @@ def _mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tupl
     if split is None or len(split[1]) < 2:
         return None
     name = " ".join(split[1])
-    if name.isupper() or (
-        name in COUNTRY_ALIASES
-        or _is_organization(name)
-        or media_name(name, outlets)
-        or any(word in PLACE_WORDS or word in TITLE_HEADS for word in split[1])
+    if (
+        name.isupper()
+        or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2
+        or (
+            name in COUNTRY_ALIASES
+            or _is_organization(name)
+            or media_name(name, outlets)
+            or any(word in PLACE_WORDS or word in TITLE_HEADS for word in split[1])
+        )
     ):
         return None
     titles = (_title_from_appositive(match.group(2)) or []) if match.group(2) else []
