@@ -12,6 +12,7 @@ from .article import ParsedArticle, ParsedPhoto
 from .dates import DATE_RE, date_match
 from .errors import ParseError
 from .fingerprint import suggest_tags
+from .language import english_only_warning, is_english, language_detect
 from .media import AGENCY_ALIASES, wire_lede
 from .mentions import caption_people, mentions_count
 from .names import normalise_name
@@ -236,9 +237,15 @@ def article_complete(
 ) -> ParsedArticle:
     """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
     outlets = [article.outlet] if article.outlet else []
-    speakers, quotes = speech_extract(article.body, outlets=outlets)
+    if not article.language:
+        article.language = language_detect(f"{article.headline}\n\n{article.body}")
+    if is_english(article.language):
+        speakers, quotes = speech_extract(article.body, outlets=outlets)
+    else:
+        speakers, quotes = [], []  # the rules read English: elsewhere they would only make noise
+        article.warnings.append(english_only_warning(article.language))
     known = {normalise_name(speaker.name) for speaker in speakers}
-    for photo in article.photos:
+    for photo in article.photos if is_english(article.language) else ():
         # A caption that reports speech makes its people speakers; its words stay out of
         # ``quotes`` because quote offsets point into the body.
         if _CAPTION_SPEECH.search(photo.caption):
