@@ -651,3 +651,9 @@ def test_role_noun_resolves_to_the_person_named_with_that_role():
 def test_all_capital_subheading_is_never_a_person():
     body = "Talks resume\n\nTHE HARBOUR QUESTION\n\nHe said the harbour would stay open."
     assert speech_extract(body) == ([], [])
+
+
+def test_according_to_an_outlet_document_is_no_source():
+    body = "Prices fell, according to a report by the Prairie Times, and again, according to the Prairie Times report."
+    assert all(q.speaker != "Prairie Times report" for q in speech_extract(body)[1])
+    assert speech_extract("Prices fell in May, according to the Prairie Times report.") == ([], [])

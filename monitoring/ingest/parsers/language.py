@@ -27,6 +27,15 @@ _LANGUAGES = (
 ).split()
 
 
+# The commonest English words; together a third of running English text and rare in other languages.
+_ENGLISH_WORDS = set(
+    "the and of to in that is was for on with as by at said he she his her it from be are have has not "
+    "will this but they were would which who their been had an or its after".split()
+)
+_ENGLISH_SHARE = 0.2
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 @functools.cache
 def _detector():
     from lingua import Language, LanguageDetectorBuilder
@@ -40,6 +49,9 @@ def language_detect(text: str) -> str | None:
     sample = text[:_DETECT_CHARS]
     if len(sample.split()) < MIN_DETECT_WORDS and not _mostly_non_latin(sample):
         return None
+    words = _WORD.findall(sample.casefold())
+    if words and sum(1 for word in words if word in _ENGLISH_WORDS) >= _ENGLISH_SHARE * len(words):
+        return "en"  # plainly English (a fifth of the words are "the", "and", "said" ...): no model needed
     values = _detector().compute_language_confidence_values(sample)
     if not values or values[0].value < _MIN_CONFIDENCE:
         return None

@@ -81,6 +81,10 @@ _PARTIAL_VERBS = (
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
+_OUTLET_REPORTING = re.compile(
+    r"\b(?:report|reports|reporting|article|story|editorial|analysis|investigation|coverage)\b"
+)
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*")
 _PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
 
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
@@ -530,6 +534,8 @@ class _Speakers:
         """The unnamed group or body; None for what is no speaker (an outlet, a bare pronoun)."""
         if name.casefold() in _PRONOUN_WORDS or media_name(name, self.outlets):
             return None
+        if _OUTLET_REPORTING.search(name) and any(media_name(run, self.outlets) for run in _CAPITAL_RUN.findall(name)):
+            return None  # "the Prairie Times report", "a report by CNN": the outlet's own reporting (a poll is data)
         self.version += 1
         key = "group:" + normalise_name(name)
         speaker = self.by_key.get(key)
@@ -1321,6 +1327,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
         else:
             content = _trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(sentence)), end)
         speaker = speakers.group(_group_name(source_text))
+        if speaker is None:
+            return None  # "according to the Prairie Times": an outlet is no source
         return _Attribution(speaker, "according to", start + cue_match.start(), start + cue_match.end(), content, None)
     return None
 
