@@ -657,3 +657,8 @@ def test_according_to_an_outlet_document_is_no_source():
     body = "Prices fell, according to a report by the Prairie Times, and again, according to the Prairie Times report."
     assert all(q.speaker != "Prairie Times report" for q in speech_extract(body)[1])
     assert speech_extract("Prices fell in May, according to the Prairie Times report.") == ([], [])
+
+
+def test_quotes_each_with_its_own_attribution_are_separate_statements():
+    body = '"The first point stands," said Ana Ruiz. "The second point stands," said Ana Ruiz.'
+    assert [q[2] for q in quotes_of(body)] == ["The first point stands", "The second point stands"]

@@ -1923,6 +1923,10 @@ _INTERRUPTION = re.compile(
 )
 
 
+# A second part followed by its own attribution ('"B," said X.') is a statement of its own.
+_OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+
+
 def _interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
     """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
 
@@ -1947,7 +1951,8 @@ def _interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_bre
         ):
             between = _INTERRUPTION.fullmatch(body, last.end, quote.start)
             middle = between.group("middle") if between else ""
-            if between and len(middle.split()) <= 16 and _CUE_RE.search(middle):
+            own = _OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90))
+            if between and len(middle.split()) <= 16 and _CUE_RE.search(middle) and not own:
                 del joined[len(joined) - inside :]
                 joined[-1] = ParsedQuote(
                     last.speaker,
