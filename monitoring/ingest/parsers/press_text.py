@@ -233,10 +233,13 @@ def body_split(paragraphs: list[str], article: ParsedArticle) -> None:
 
 
 def article_complete(
-    article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()
+    article: ParsedArticle,
+    keyword_rules: KeywordRules = (),
+    record_tags: Iterable[str] = (),
+    outlets: Iterable[str] = (),
 ) -> ParsedArticle:
     """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
-    outlets = [article.outlet] if article.outlet else []
+    outlets = [*([article.outlet] if article.outlet else []), *outlets]  # never speakers
     if not article.language:
         article.language = language_detect(f"{article.headline}\n\n{article.body}")
     if is_english(article.language):
@@ -264,8 +267,10 @@ def article_complete(
     return article
 
 
-def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str = "<text>") -> ParsedArticle:
-    """Parse one article saved in the press-text format."""
+def parse_press_text(
+    text: str, *, keyword_rules: KeywordRules = (), source: str = "<text>", outlets: Iterable[str] = ()
+) -> ParsedArticle:
+    """Parse one article saved in the press-text format; ``outlets`` (known media names) are never speakers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     if not paragraphs:
@@ -289,4 +294,4 @@ def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str
         article.warnings.append("no date found")
     if not article.body:
         article.warnings.append("no body text")
-    return article_complete(article, keyword_rules)
+    return article_complete(article, keyword_rules, outlets=outlets)
