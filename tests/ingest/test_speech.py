@@ -662,3 +662,12 @@ def test_according_to_an_outlet_document_is_no_source():
 def test_quotes_each_with_its_own_attribution_are_separate_statements():
     body = '"The first point stands," said Ana Ruiz. "The second point stands," said Ana Ruiz.'
     assert [q[2] for q in quotes_of(body)] == ["The first point stands", "The second point stands"]
+
+
+def test_subheading_names_nobody_for_a_later_pronoun():
+    body = "Aliya Omarova opened the session.\n\nA Divisive Legacy\n\nShe said the vote would be held on Friday."
+    assert quotes_of(body) == [("Aliya Omarova", "indirect", "the vote would be held on Friday")]
+
+
+def test_contracted_pronoun_is_never_a_speaker():
+    assert speech_extract("He’s claiming that the count was rigged.") == ([], [])

@@ -532,8 +532,8 @@ class _Speakers:
 
     def group(self, name: str) -> ParsedSpeaker | None:
         """The unnamed group or body; None for what is no speaker (an outlet, a bare pronoun)."""
-        if name.casefold() in _PRONOUN_WORDS or media_name(name, self.outlets):
-            return None
+        if re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", name.casefold()) in _PRONOUN_WORDS or media_name(name, self.outlets):
+            return None  # "he", "He’s": a pronoun nobody could be found for
         if _OUTLET_REPORTING.search(name) and any(media_name(run, self.outlets) for run in _CAPITAL_RUN.findall(name)):
             return None  # "the Prairie Times report", "a report by CNN": the outlet's own reporting (a poll is data)
         self.version += 1
@@ -1683,6 +1683,9 @@ _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_P
 def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
     """Remember the last person named in a sentence without speech, for a later "he said"."""
     speakers.version += 1
+    text = masked[start:end].rstrip()
+    if len(text.split()) <= 10 and text[-1:] not in ".!?\"”’'_)":
+        return  # a subheading ("A Divisive Legacy"), not a sentence naming anybody
     group = _GROUP_SUBJECT.match(masked, start, end)
     if group:
         speakers.mentioned_group = _group_name(group.group(1))
