@@ -671,3 +671,7 @@ def test_subheading_names_nobody_for_a_later_pronoun():
 
 def test_contracted_pronoun_is_never_a_speaker():
     assert speech_extract("He’s claiming that the count was rigged.") == ([], [])
+
+
+def test_person_whose_surname_is_a_media_word_is_still_a_person():
+    assert quotes_of('"Manners matter," said Emily Post.') == [("Emily Post", "direct", "Manners matter")]

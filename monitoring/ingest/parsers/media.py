@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .gender import GIVEN_NAMES
 from .names import normalise_name
 
 # Canonical name first, then other printed forms (matched whole, case-sensitively).
@@ -126,8 +127,8 @@ def media_name(name: str, outlets: Iterable[str] = ()) -> bool:
         return True
     words = bare.split()
     last = words[-1].strip("'’")
-    if last not in MEDIA_HEADS or len(words) < 2:
-        return False
+    if last not in MEDIA_HEADS or len(words) < 2 or words[0] in GIVEN_NAMES:
+        return False  # "Emily Post", "Jim Courier": a given name makes it a person
     if last == "Agency":
         return any(word in _NEWS_WORDS for word in words[:-1])
     if last in _AMBIGUOUS_HEADS:
