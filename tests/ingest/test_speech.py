@@ -675,3 +675,8 @@ def test_contracted_pronoun_is_never_a_speaker():
 
 def test_person_whose_surname_is_a_media_word_is_still_a_person():
     assert quotes_of('"Manners matter," said Emily Post.') == [("Emily Post", "direct", "Manners matter")]
+
+
+def test_places_named_like_people_are_no_antecedents():
+    body = "Aliya Omarova spoke at a rally in Fort Alder and thanked Kent County Republicans.\n\nShe said turnout was high."
+    assert quotes_of(body) == [("Aliya Omarova", "indirect", "turnout was high")]

@@ -95,7 +95,8 @@ PLACE_WORDS = set(
     "Africa Asia Europe America Americas Oceania Antarctica Arctic Caribbean Pacific Atlantic Ocean Sea "
     "Sahel Balkans Caucasus Gulf Middle East West North South Central Eastern Western Northern Southern "
     "Asian African European American Arab Latin River Lake Valley Mountains Island Islands Province Region "
-    "Street Square Avenue Bay Strait Desert Basin Peninsula Coast Delta Highlands Soviet".split()
+    "Street Square Avenue Bay Strait Desert Basin Peninsula Coast Delta Highlands Soviet "
+    "County Township Parish District Fort Mount Cape Beach Springs Heights Falls Harbor Harbour".split()
 )
 _HONORIFIC_WORDS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"}
 _PARTICLES = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter|ten|y|zu|mac)"
