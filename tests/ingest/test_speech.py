@@ -678,5 +678,5 @@ def test_person_whose_surname_is_a_media_word_is_still_a_person():
 
 
 def test_places_named_like_people_are_no_antecedents():
-    body = "Aliya Omarova spoke at a rally in Fort Alder and thanked Kent County Republicans.\n\nShe said turnout was high."
+    body = "Crowds in Fort Alder and Kent County cheered Aliya Omarova.\n\nShe said turnout was high."
     assert quotes_of(body) == [("Aliya Omarova", "indirect", "turnout was high")]
