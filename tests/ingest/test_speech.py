@@ -680,3 +680,24 @@ def test_person_whose_surname_is_a_media_word_is_still_a_person():
 def test_places_named_like_people_are_no_antecedents():
     body = "Crowds in Fort Alder and Kent County cheered Aliya Omarova.\n\nShe said turnout was high."
     assert quotes_of(body) == [("Aliya Omarova", "indirect", "turnout was high")]
+
+
+def test_honorific_chooses_between_two_people_who_share_a_surname():
+    body = (
+        "Aliya Sadykova and her husband Marat Sadykov met voters; Dana Sadykova stayed home.\n\n"
+        "Marat Sadykov and Dana Sadykova, his sister, spoke later.\n\n"
+        '"We need the bridge," Ms. Sadykova said.\n\n'
+        '"It will be built," Mr. Sadykov said.'
+    )
+    got = [q[0] for q in quotes_of(body)]
+    assert got[-1] == "Marat Sadykov"
+
+
+def test_honorific_picks_the_person_of_that_gender_among_namesakes():
+    body = (
+        "Lina Orlova and Pavel Orlov arrived together.\n\n"
+        '"We are hopeful," Mrs. Orlova said.\n\n'
+        "Anna Orlov and Pavel Orlov left early.\n\n"
+        '"The talks went well," Mr. Orlov said.'
+    )
+    assert [q[0] for q in quotes_of(body)] == ["Lina Orlova", "Pavel Orlov"]

@@ -56,7 +56,7 @@ _GIVEN_NAMES = {
         "Kelly Kellyanne Kim Kristen Laura Linda Lisa Liz Loretta Lucy Maria Marie Marine Marsha Mary Megan "
         "Melania Melissa Michelle Mira Nancy Natalia Natalie Nicola Nicole Nikki Olga Patricia Rachel Rebecca "
         "Rosa Ruth Samantha Sandra Sarah Sheryl Sonia Sophie Stephanie Susan Suzanne Svetlana Tanya Teresa "
-        "Theresa Tina Tulsi Ursula Valerie Victoria Virginia Yulia Aigerim Asel Dinara Gulnara Ines Marta "
+        "Theresa Tina Tulsi Ursula Ivanka Chelsea Huma Debbie Donna Betty Valerie Victoria Virginia Yulia Aigerim Asel Dinara Gulnara Ines Marta "
         "Noor Lena Ana Ayesha Benazir Indira Sheikh-Hasina Ellen Sahle-Work Ngozi Kristalina Christine "
         "Margrethe Mette Sanna Jacinda Tsai Yingluck Park Megawati Leila Hanna Zuzana Kaja Roberta Josep"
     ),

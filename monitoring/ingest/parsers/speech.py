@@ -421,6 +421,8 @@ class _Speakers:
     # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
     known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     shared: set[str] = field(default_factory=set)
+    # Surnames several people named in the article share, with each of them.
+    shared_names: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
     # Full names anywhere in the article (read before the speech rules run), by surname, with the
     # role given at their first mention: "Abenov" said before or after "Nurlan Abenov, deputy minister".
     article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
@@ -439,7 +441,7 @@ class _Speakers:
         key = normalise_name(name)
         found = self.genders.get(key)
         if found is None and key:
-            found = self.surname_genders.get(key.split()[-1]) or gender_from(name, titles)
+            found = gender_from(name, titles) or self.surname_genders.get(key.split()[-1])
         return found
 
     def seen(self, name: str, titles: list[str], gender: str | None = None) -> None:
@@ -495,6 +497,11 @@ class _Speakers:
         self.version += 1
         key = normalise_name(name)
         speaker = self.by_key.get(key)
+        if speaker is None and gender and " " not in key:
+            # "Mrs. Clinton" with Bill and Hillary Clinton in the article: the one of that gender.
+            found = self.surname_of_gender(key, gender)
+            if found is not None and normalise_name(found[0]) != key:
+                return self.person(found[0], found[1] + titles, gender)
         if speaker is None:
             # A surname alone that matches somebody already named is that person.
             if key in self.by_token:
@@ -559,6 +566,21 @@ class _Speakers:
             if any(head in t.casefold() for t in titles):
                 return self.person(name, titles)
         return best
+
+    def surname_of_gender(self, surname: str, gender: str) -> tuple[str, list[str]] | None:
+        """The one person with this surname and gender named in the article, if exactly one."""
+        candidates = {name: titles for name, titles in self.shared_names.get(surname, [])}
+        for speaker in self.by_key.values():
+            if speaker.kind == "person" and normalise_name(speaker.name).split()[-1:] == [surname]:
+                candidates.setdefault(speaker.name, speaker.titles)
+        if surname in self.article_names:
+            candidates.setdefault(*self.article_names[surname])
+        genders = {name: self.gender(name, titles) for name, titles in candidates.items()}
+        for allowed in ({gender}, {gender, None}):  # of that gender; else the only one not of the other
+            matching = [(name, titles) for name, titles in candidates.items() if genders[name] in allowed]
+            if len(matching) == 1:
+                return matching[0]
+        return None
 
     def referent(self, word: str) -> tuple[str, list[str]] | None:
         """The person "he" or "she" stands for: the most recent one whose gender does not contradict it."""
@@ -1649,13 +1671,17 @@ def _mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tupl
 _HONORIFIC_SURNAME = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+(?:[A-Z][\w'’-]*\s+)*?([A-Z][\w'’-]*)(?![\w'’-]|\s+[A-Z])")
 
 
-def _article_names(masked: str, outlets: Iterable[str]) -> dict[str, tuple[str, list[str]]]:
+def _article_names(
+    masked: str, outlets: Iterable[str]
+) -> tuple[dict[str, tuple[str, list[str]]], dict[str, list[tuple[str, list[str]]]]]:
     """Full names in the article by surname (and by each later part of the name), with their first role.
 
-    A surname two different people share is left out: "Kim" then stays unresolved.
+    A surname two different people share is left out ("Kim" then stays unresolved) and returned apart,
+    with everybody who bears it, for an honorific to choose from ("Mrs. Clinton").
     """
     found: dict[str, tuple[str, list[str]]] = {}
     shared: set[str] = set()
+    bearers: dict[str, dict[str, list[str]]] = {}
     for match in _MENTION_RE.finditer(masked):
         person = _mentioned_person(match, outlets)
         if person is None:
@@ -1664,6 +1690,7 @@ def _article_names(masked: str, outlets: Iterable[str]) -> dict[str, tuple[str, 
         tokens = normalise_name(name).split()
         for index in range(1, len(tokens)):
             tail = " ".join(tokens[index:])
+            bearers.setdefault(tail, {}).setdefault(name, titles)
             if tail in found and normalise_name(found[tail][0]) != " ".join(tokens):
                 shared.add(tail)
             elif tail not in found:
@@ -1675,7 +1702,7 @@ def _article_names(masked: str, outlets: Iterable[str]) -> dict[str, tuple[str, 
             found[key] = (name, titles)
     for tail in shared:
         found.pop(tail, None)
-    return found
+    return found, {tail: list(bearers[tail].items()) for tail in shared}
 
 
 _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_PAST_VERB}\b")
@@ -1787,7 +1814,7 @@ def speech_extract(
     spans = quote_spans(scan, paragraph_break)
     masked = _ledes_blank(_masked(scan, spans).replace(_FILLER, " "), paragraph_break)
     speakers = _Speakers(outlets=tuple(o for o in outlets if o))
-    speakers.article_names = _article_names(masked, speakers.outlets)
+    speakers.article_names, speakers.shared_names = _article_names(masked, speakers.outlets)
     for match in _HONORIFIC_SURNAME.finditer(masked):
         speakers.surname_genders.setdefault(normalise_name(match.group(2)), HONORIFICS[match.group(1)])
     quotes: list[ParsedQuote] = []
