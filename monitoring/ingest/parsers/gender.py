@@ -34,37 +34,36 @@ _ROLE_WORDS = {
 }
 ROLE_WORDS = {word: gender for gender, words in _ROLE_WORDS.items() for word in words.split()}
 
+# Given names with one clear gender (names used for both, like "Andrea", "Kim" or "Sam", are left out,
+# and so are family names printed first, like "Wang" or "Park").
 _GIVEN_NAMES = {
     "m": (
-        "Aaron Abdullah Adam Ahmed Alan Albert Alexander Alexei Ali Andrew Andrei Anthony Antonio Arnold Barack "
-        "Ben Benjamin Bernie Bill Bob Boris Brian Bruce Carl Carlos Charles Chris Christopher Chuck Daniel Dan "
-        "David Dennis Dick Dmitry Donald Doug Edward Emmanuel Eric Frank Fred Gary George Gerald Greg Harry "
-        "Hassan Henry Howard Ian Ivan Jack Jacob James Jason Jean-Claude Jeb Jeff Jeffrey Jim Jimmy Joe John "
-        "Jonathan Jorge Jose Joseph Juan Justin Karl Keith Ken Kevin Klaus Larry Lee Luis Marco Mark Martin "
-        "Matthew Michael Mike Mitch Mohammed Muhammad Nathan Nick Nicolas Olaf Omar Patrick Paul Pedro Peter "
-        "Philip Pierre Rahul Ralph Rand Ray Reince Richard Rick Robert Roger Ron Ronald Rudy Ryan Sam Samuel "
-        "Scott Sean Sergei Sergey Stephen Steve Steven Ted Thomas Tim Timothy Todd Tom Tony Viktor Vladimir "
-        "Walter Wang William Xi Yuri Zhao Nurlan Marat Daulet Kassym-Jomart Jens Olaf Recep Narendra Shinzo "
-        "Fumio Mahmoud Abdel Benjamin Ehud Yair Volodymyr Petro Andrzej Mateusz Pedro Lula Javier Gustavo "
-        "Cyril Jacob Uhuru William Paul Yoweri Muhammadu Bola Abiy Ivo"
+        "Aaron Abdel Abdullah Abiy Adam Ahmed Alan Albert Alexander Alexei Ali Andrew Andrei Andrzej Anthony "
+        "Antonio Arnold Barack Ben Benjamin Bernie Bill Bob Bola Boris Brian Bruce Carl Carlos Charles "
+        "Christopher Chuck Cyril Dan Daniel Daulet David Dennis Dick Dmitry Donald Doug Edward Ehud Emmanuel "
+        "Eric Frank Fred Fumio Gary George Gerald Greg Gustavo Harry Hassan Henry Howard Ian Ivan Ivo Jack "
+        "Jacob James Jason Javier Jean-Claude Jeb Jeff Jeffrey Jens Jim Jimmy Joe John Jonathan Jorge Jose "
+        "Joseph Juan Justin Karl Kassym-Jomart Keith Ken Kevin Klaus Larry Luis Mahmoud Marat Marco Mark "
+        "Martin Mateusz Matthew Michael Mike Mitch Mohammed Muhammad Muhammadu Narendra Nathan Nick Nicolas "
+        "Nurlan Olaf Omar Patrick Paul Pavel Pedro Peter Petro Philip Pierre Rahul Ralph Rand Ray Recep Reince "
+        "Richard Rick Robert Roger Ron Ronald Rudy Ryan Samuel Scott Sean Sergei Sergey Shinzo Stephen Steve "
+        "Steven Ted Thomas Tim Timothy Todd Tom Tony Uhuru Viktor Vladimir Volodymyr Walter William Yair "
+        "Yoweri Yuri"
     ),
     "f": (
-        "Alice Amy Andrea Angela Ann Anna Anne Annalena Barbara Betsy Carly Carol Caroline Catherine Cheryl "
-        "Christine Claire Claudia Condoleezza Cynthia Debbie Deborah Diane Donna Dorothy Elena Elizabeth "
-        "Elizabeth Ellen Emily Emma Eva Fatima Giorgia Hannah Heather Helen Hillary Irina Jacinda Jane Janet "
-        "Jennifer Jessica Jill Joan Joanna Joy Judith Julia Julie Karen Kamala Kate Katherine Kathleen Kathy "
-        "Kelly Kellyanne Kim Kristen Laura Linda Lisa Liz Loretta Lucy Maria Marie Marine Marsha Mary Megan "
-        "Melania Melissa Michelle Mira Nancy Natalia Natalie Nicola Nicole Nikki Olga Patricia Rachel Rebecca "
-        "Rosa Ruth Samantha Sandra Sarah Sheryl Sonia Sophie Stephanie Susan Suzanne Svetlana Tanya Teresa "
-        "Theresa Tina Tulsi Ursula Ivanka Chelsea Huma Debbie Donna Betty Valerie Victoria Virginia Yulia Aigerim Asel Dinara Gulnara Ines Marta "
-        "Noor Lena Ana Ayesha Benazir Indira Sheikh-Hasina Ellen Sahle-Work Ngozi Kristalina Christine "
-        "Margrethe Mette Sanna Jacinda Tsai Yingluck Park Megawati Leila Hanna Zuzana Kaja Roberta Josep"
+        "Aigerim Alice Amy Ana Angela Ann Anna Annalena Anne Asel Ayesha Barbara Benazir Betsy Betty Carly "
+        "Carol Caroline Catherine Chelsea Cheryl Christine Claire Claudia Condoleezza Cynthia Dana Debbie "
+        "Deborah Diane Dinara Donna Dorothy Elena Elizabeth Ellen Emily Emma Eva Fatima Giorgia Gulnara "
+        "Hanna Hannah Heather Helen Hillary Huma Indira Ines Irina Ivanka Jacinda Jane Janet Jennifer Jessica "
+        "Jill Joan Joanna Joy Judith Julia Julie Kaja Kamala Karen Kate Katherine Kathleen Kathy Kellyanne "
+        "Kristalina Kristen Laura Leila Lena Lina Linda Lisa Liz Loretta Lucy Margrethe Maria Marie Marsha "
+        "Marta Mary Megan Megawati Melania Melissa Mette Michelle Mira Nancy Natalia Natalie Ngozi Nicole "
+        "Nikki Olga Patricia Rachel Rebecca Roberta Rosa Ruth Samantha Sandra Sanna Sarah Sheryl Sonia "
+        "Sophie Stephanie Susan Suzanne Svetlana Tanya Teresa Theresa Tina Tulsi Ursula Valerie Victoria "
+        "Virginia Yingluck Yulia Zuzana"
     ),
 }
 GIVEN_NAMES = {name: gender for gender, names in _GIVEN_NAMES.items() for name in names.split()}
-# Names that belong to both lists, or are often surnames: no gender from them.
-for _name in ("Kim", "Park", "Lee", "Tsai", "Wang", "Zhao", "Josep", "Sheikh-Hasina", "Lula", "Marine"):
-    GIVEN_NAMES.pop(_name, None)
 
 
 def gender_from(name: str, titles: list[str] | tuple[str, ...] = (), honorific: str | None = None) -> str | None:
