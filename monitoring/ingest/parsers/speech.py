@@ -415,8 +415,6 @@ class _Speakers:
     by_token: dict[str, ParsedSpeaker] = field(default_factory=dict)
     last_person: ParsedSpeaker | None = None
     last_group: ParsedSpeaker | None = None
-    # A person named in a sentence without speaking, for "he said" in the next one.
-    mentioned: tuple[str, list[str]] | None = None
     mentioned_group: str | None = None
     # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
     known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
@@ -461,7 +459,6 @@ class _Speakers:
             dict(self.by_token),
             self.last_person,
             self.last_group,
-            self.mentioned,
             self.mentioned_group,
             dict(self.known),
             {id(s): (list(s.titles), list(s.organizations)) for s in self.by_key.values()},
@@ -473,11 +470,9 @@ class _Speakers:
         """Undo every change since ``saved``: a rejected reading leaves no speaker, title or pronoun behind."""
         if saved[0] == self.version:
             return
-        (_, by_key, by_token, self.last_person, self.last_group, self.mentioned, self.mentioned_group, known, lists) = (
-            saved[:9]
-        )
+        (_, by_key, by_token, self.last_person, self.last_group, self.mentioned_group, known, lists) = saved[:8]
         self.by_key, self.by_token, self.known = dict(by_key), dict(by_token), dict(known)
-        self.recent, self.genders = list(saved[9]), dict(saved[10])
+        self.recent, self.genders = list(saved[8]), dict(saved[9])
         for speaker in self.by_key.values():
             titles, organizations = lists.get(id(speaker), ([], []))
             speaker.titles[:], speaker.organizations[:] = titles, organizations
@@ -534,7 +529,6 @@ class _Speakers:
                     if organization not in speaker.organizations:
                         speaker.organizations.append(organization)
         self.last_person = speaker
-        self.mentioned = None
         self.seen(speaker.name, speaker.titles, gender)
         return speaker
 
@@ -1109,7 +1103,7 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(1), speakers, titles)
         if speaker is not None:
             return speaker, end
-        described = _MEDIA_DESCRIBED_START.match(right)
+        described = _DESCRIBED_START.match(right)
         if described and media_name(described.group(1), speakers.outlets):
             # "said MSNBC host Chris Matthews": the outlet describes the person who speaks.
             speaker = _entity(described.group(3), speakers, [f"{described.group(1)} {described.group(2).strip()}"])
@@ -1125,7 +1119,6 @@ _PRENOMINAL_HEADS = set(_TITLE_NOUNS) | set(
     "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
     "lawyer attorney representative envoy coordinator commander".split()
 )
-_MEDIA_DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
 
 
 def _channel(sentence: str) -> str | None:
@@ -1728,7 +1721,6 @@ def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> Non
         name, titles = person
         if normalise_name(name).split()[-1] in speakers.by_token:
             name = speakers.by_token[normalise_name(name).split()[-1]].name
-        speakers.mentioned = (name, titles)
         speakers.know(name, titles)
         named.append((name, titles, None))
     # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
