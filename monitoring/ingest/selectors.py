@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 
+from monitoring.articles.models import Outlet
 from monitoring.codebook.models import Tag
 from monitoring.core.permissions import source_accept_check
 
@@ -14,6 +15,14 @@ def keyword_rules() -> list[tuple[str, list[str]]]:
     """The codebook's keyword rules (tag name, keywords) for tag suggestions; none when the database is not set up."""
     try:
         return [(tag.name, tag.keyword_list) for tag in Tag.objects.exclude(keywords="").only("name", "keywords")]
+    except DatabaseError:
+        return []
+
+
+def outlet_names() -> list[str]:
+    """The outlets the monitor knows, by name: the extraction never takes one for a speaker (one query)."""
+    try:
+        return list(Outlet.objects.values_list("name", flat=True))
     except DatabaseError:
         return []
 

@@ -110,7 +110,12 @@ def path_expand(raw: str) -> Iterator[tuple[Path | str, Path] | ParseError]:
 
 
 def units_read(
-    paths: Iterable[str], *, fmt: str | None = None, keyword_rules=(), limits: InputLimits | None = None
+    paths: Iterable[str],
+    *,
+    fmt: str | None = None,
+    keyword_rules=(),
+    limits: InputLimits | None = None,
+    outlets: Iterable[str] = (),
 ) -> Iterator[ImportUnit | ParseError]:
     """Parse every input into ImportUnits; a file or record that cannot be read yields its ParseError instead."""
     limits = limits or limits_configured()
@@ -120,16 +125,18 @@ def units_read(
             yield item
             continue
         path, root = item
-        yield from file_units(path, root=root, fmt=fmt, keyword_rules=keyword_rules, limits=limits)
+        yield from file_units(path, root=root, fmt=fmt, keyword_rules=keyword_rules, limits=limits, outlets=outlets)
 
 
 def file_units(
-    path: Path | str, *, root: Path, fmt: str | None, keyword_rules, limits: InputLimits
+    path: Path | str, *, root: Path, fmt: str | None, keyword_rules, limits: InputLimits, outlets: Iterable[str] = ()
 ) -> Iterator[ImportUnit | ParseError]:
     """The units of one file; whatever goes wrong reading it fails this file alone (interrupts still stop the run)."""
     source = source_label(path)
     try:
-        yield from _file_units(path, source=source, root=root, fmt=fmt, keyword_rules=keyword_rules, limits=limits)
+        yield from _file_units(
+            path, source=source, root=root, fmt=fmt, keyword_rules=keyword_rules, limits=limits, outlets=outlets
+        )
     except ParseError as error:
         yield error
     except OSError as exc:
@@ -139,13 +146,20 @@ def file_units(
 
 
 def _file_units(
-    path: Path | str, *, source: str, root: Path, fmt: str | None, keyword_rules, limits: InputLimits
+    path: Path | str,
+    *,
+    source: str,
+    root: Path,
+    fmt: str | None,
+    keyword_rules,
+    limits: InputLimits,
+    outlets: Iterable[str] = (),
 ) -> Iterator[ImportUnit | ParseError]:
     data = input_bytes(path, source=source, fmt=fmt, limits=limits)
     text, note = decode_bytes(data, source=source)
     kind = fmt or ("html" if source.lower().endswith(HTML_SUFFIXES) else detect_format(source, text))
     if kind == "html":
-        parsed = parse_html_page(text, keyword_rules=keyword_rules, source=source)
+        parsed = parse_html_page(text, keyword_rules=keyword_rules, source=source, outlets=outlets)
         quotes_check(parsed, limits=limits, source=source)
         files = [] if path == STDIN else page_photo_files(parsed, base=Path(path).parent, root=root)
         yield ImportUnit(source=source, parsed=parsed, photo_files=files, note=note)
@@ -153,7 +167,7 @@ def _file_units(
     if kind == "press":
         if len(data) > limits.max_bytes:  # read as a possible collection of records, but it is one article
             raise ParseError(over_limit(len(data), "bytes", "IMPORT_MAX_BYTES", limits.max_bytes), source=source)
-        parsed = parse_press_text(text, keyword_rules=keyword_rules, source=source)
+        parsed = parse_press_text(text, keyword_rules=keyword_rules, source=source, outlets=outlets)
         quotes_check(parsed, limits=limits, source=source)
         files = [] if path == STDIN else press_photo_files(Path(path), root=root, source=source)
         yield ImportUnit(source=source, parsed=parsed, photo_files=files, note=note)
@@ -173,6 +187,7 @@ def _file_units(
                 base=base,
                 root=root,
                 keyword_rules=keyword_rules,
+                outlets=outlets,
                 limits=limits,
             )
         except ParseError as error:
@@ -196,12 +211,15 @@ def record_unit(
     root: Path,
     keyword_rules,
     limits: InputLimits,
+    outlets: Iterable[str] = (),
 ) -> ImportUnit:
     """One JSON record as an ImportUnit; NUL characters and lone surrogates in it are replaced, with a note."""
     record, replaced = value_repair(record)
     if replaced:
         note = "; ".join(filter(None, [note, repair_note(replaced)]))
-    parsed = parse_record(record, keyword_rules=keyword_rules, source=source, record_no=record_no, line=line_no)
+    parsed = parse_record(
+        record, keyword_rules=keyword_rules, source=source, record_no=record_no, line=line_no, outlets=outlets
+    )
     quotes_check(parsed, limits=limits, source=source)
     files = record_photo_files(parsed, base=base, root=root)
     given = [t for t in record.get("tags") or [] if isinstance(t, str)]

@@ -20,7 +20,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from monitoring.ingest.parsers import ParseError
-from monitoring.ingest.selectors import keyword_rules
+from monitoring.ingest.selectors import keyword_rules, outlet_names
 from monitoring.ingest.services import ImportCache, ImportOptions, ImportReport, Outcome, units_import
 from monitoring.ingest.sources import file_units, limits_configured, paths_expand, source_label
 
@@ -157,12 +157,18 @@ def files_import(*, job_id: int, file_ids: list[int], progress=None, cache: Impo
     ImportJobFile.objects.filter(pk__in=[f.pk for f in files]).update(attempts=F("attempts") + 1)
     options = ImportOptions(outlet=job.options.get("outlet"), tags=list(job.options.get("tags", [])))
     rules, limits = keyword_rules(), limits_configured()
+    outlets = [*outlet_names(), *([options.outlet] if options.outlet else [])]  # media names: never speakers
     by_source = {source_label(path_load(f.path)): f for f in files}
     units = (
         unit
         for f in files
         for unit in file_units(
-            path_load(f.path), root=path_load(f.root), fmt=job.options.get("format"), keyword_rules=rules, limits=limits
+            path_load(f.path),
+            root=path_load(f.root),
+            fmt=job.options.get("format"),
+            keyword_rules=rules,
+            limits=limits,
+            outlets=outlets,
         )
     )
     units_import(progress(units) if progress else units, options=options, report=report, cache=cache)

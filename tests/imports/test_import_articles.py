@@ -253,3 +253,16 @@ def test_parse_article_reports_bad_files(tmp_path):
     (tmp_path / "x.json").write_text("{oops")
     with pytest.raises(CommandError, match="x.json"):
         call_command("parse_article", str(tmp_path / "x.json"))
+
+
+def test_an_outlet_the_monitor_knows_is_never_saved_as_a_speaker(tmp_path):
+    Outlet.objects.create(name="Lakeside Voice")
+    (tmp_path / "story.txt").write_text(
+        "Grain talks stall\n\n2024-03-04 Harbour Times\n\n"
+        "The grain talks stalled again on Monday, Lakeside Voice said.\n\n"
+        '"We will try again in June," said Daulet Serikov, the deputy minister.\n'
+    )
+    out, err, failed = run_import(tmp_path)
+    assert not failed, err
+    assert list(Quote.objects.values_list("speaker__name", flat=True)) == ["Daulet Serikov"]
+    assert not Person.objects.filter(name="Lakeside Voice").exists()

@@ -94,3 +94,29 @@ def test_article_organizations_include_speaker_title_organizations():
     text = "Headline\n\n2024-03-18 Coastwire\n\nIvo Brandt, chairman of the Coastal Fishers Front, said the talks failed.\n"
     organizations = {m.name for m in parse_press_text(text).organizations}
     assert organizations == {"Coastal Fishers Front"}
+
+
+def test_every_shipped_country_code_is_an_iso_3166_code_with_an_alpha3():
+    from monitoring.ingest.parsers.gazetteer import COUNTRY_ALPHA3
+
+    assert set(COUNTRY_ALPHA3) == set(COUNTRY_CODES)
+    assert (COUNTRY_ALPHA3["Kazakhstan"], COUNTRY_ALPHA3["Germany"]) == ("KAZ", "DEU")
+
+
+@pytest.mark.parametrize(
+    ("printed", "name", "code"),
+    [
+        ("the Russian Federation", "Russia", "RU"),
+        ("Viet Nam", "Vietnam", "VN"),
+        ("the Republic of Korea", "South Korea", "KR"),
+        ("the United States of America", "United States", "US"),
+        ("the Islamic Republic of Iran", "Iran", "IR"),
+    ],
+)
+def test_iso_official_names_count_as_the_shipped_country(printed, name, code):
+    [mention] = countries_count(f"Envoys from {printed} arrived on Monday.")
+    assert (mention.name, mention.code, mention.count) == (name, code, 1)
+
+
+def test_territories_outside_the_table_are_not_countries():
+    assert countries_count("The governor of New Jersey met farmers from Jersey.") == []

@@ -192,6 +192,15 @@ def test_headline_and_dateline_without_blank_line():
             None,
         ),
         ("A ferry leaves Port Alder. AFP", "A ferry leaves Port Alder.", "AFP", None, "AFP"),
+        ("A ferry leaves Port Alder. Photo: VCG", "A ferry leaves Port Alder.", "Photo: VCG", None, "VCG"),
+        ("A ferry leaves Port Alder. [Photo/Xinhua]", "A ferry leaves Port Alder.", "[Photo/Xinhua]", None, "Xinhua"),
+        (
+            "A ferry leaves Port Alder. (Photo: Li Wen / Xinhua)",
+            "A ferry leaves Port Alder.",
+            "(Photo: Li Wen / Xinhua)",
+            "Li Wen",
+            "Xinhua",
+        ),
     ],
 )
 def test_caption_credit_forms(caption, text, credit, photographer, agency):
@@ -275,3 +284,57 @@ def test_caption_that_reports_speech_makes_a_speaker_without_a_body_quote():
     article = parse_press_text(article_text("Headline", caption, "The convoy left on Tuesday."))
     assert [(s.name, s.kind) for s in article.speakers] == [("Lena Vogt", "person")]
     assert article.quotes == []
+
+
+def test_the_article_outlet_is_never_a_speaker():
+    text = (
+        "Grain talks stall\n"
+        "March 3, 2024 | Lakeside Voice\n\n"
+        "The grain talks stalled again on Monday, Lakeside Voice said.\n\n"
+        '"We will try again," said Daulet Serikov.'
+    )
+    article = parse_press_text(text)
+    assert article.outlet == "Lakeside Voice"
+    assert [(q.speaker, q.text) for q in article.quotes] == [("Daulet Serikov", "We will try again")]
+
+
+@pytest.mark.parametrize(
+    ("dateline", "outlet", "published", "updated", "bylines"),
+    [
+        (
+            "By Aigerim Sadykova in Almaty | Steppe Wire | Updated: 2023-05-04 07:12",
+            "Steppe Wire",
+            None,
+            dt.date(2023, 5, 4),
+            ["Aigerim Sadykova"],
+        ),
+        ("(Xinhua) 09:42, April 14, 2022", "Xinhua", dt.date(2022, 4, 14), None, []),
+        ("Published: Mar 12, 2022 09:41 PM", None, dt.date(2022, 3, 12), None, []),
+        ("March 3, 2024 6:15 PM UTC Reuters", "Reuters", dt.date(2024, 3, 3), None, []),
+        (
+            "By Ana Ruiz | 18 March 2024 | Highland Courier",
+            "Highland Courier",
+            dt.date(2024, 3, 18),
+            None,
+            ["Ana Ruiz"],
+        ),
+    ],
+)
+def test_dateline_forms_seen_in_real_outlets(dateline, outlet, published, updated, bylines):
+    article = parse_press_text(article_text("Grain talks stall", dateline, "The talks stalled again on Monday."))
+    assert (article.outlet, article.published, article.updated, article.bylines) == (
+        outlet,
+        published,
+        updated,
+        bylines,
+    )
+    assert article.body == "The talks stalled again on Monday."
+
+
+def test_wire_lede_names_the_outlet_and_stays_in_the_body():
+    article = parse_press_text(
+        article_text("Grain talks stall", "2024-03-03", "ALMATY (AP) — The talks stalled again, officials said.")
+    )
+    assert article.outlet == "Associated Press"
+    assert article.body.startswith("ALMATY (AP) — ")
+    assert [(q.speaker, q.text) for q in article.quotes] == [("officials", "The talks stalled again")]

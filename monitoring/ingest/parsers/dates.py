@@ -27,7 +27,8 @@ _MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_TIME = r"(?:[ ,T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?m\.?|Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?"
+_ZONE = r"(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|EET|EEST|BST|IST|JST|KST|MSK|HKT|SGT|AEST|AEDT)"
+_TIME = rf"(?:[ ,T]+\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(?:\s*{_ZONE}\b)?)?"
 
 # Anchored at the start: the dateline parser needs to know where the date ends.
 DATE_RE = re.compile(

@@ -1,4 +1,5 @@
-"""Bytes to text: UTF-8 first, a BOM when present, cp1252 as the fallback older saves need."""
+"""Bytes to text: UTF-8 first, a BOM when present; else the detected legacy encoding (charset-normalizer) for
+files long enough to tell, and cp1252 for shorter ones."""
 
 from __future__ import annotations
 
@@ -34,11 +35,7 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it cannot fail.
-            try:
-                text, note = data.decode("cp1252"), "decoded as cp1252 (not valid UTF-8)"
-            except UnicodeDecodeError:
-                text, note = data.decode("latin-1"), "decoded as latin-1 (not valid UTF-8)"
+            text, note = legacy_decode(data)
     if text.startswith("\ufeff"):
         text = text[1:]
     text, replaced = text_repair(text)
@@ -50,6 +47,51 @@ def decode_bytes(data: bytes, *, source: str) -> tuple[str, str | None]:
     if controls > _MAX_CONTROL_SHARE * len(text):
         raise ParseError("binary file (mostly non-text bytes), not text", source=source)
     return text, note
+
+
+# Below this many bytes charset detection guesses wrong too often (Shift-JIS read as cp949, cp1252 as
+# cp1250): a shorter file is read as cp1252, the encoding older Western saves use.
+DETECT_MIN_BYTES = 400
+# The legacy encodings press archives are saved in; a short list keeps look-alike code pages out.
+DETECT_CANDIDATES = [
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "koi8_r",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "gb18030",
+    "big5",
+    "cp932",
+    "euc_jp",
+    "cp949",
+]
+# Above this share of unlikely character sequences a detected encoding is not trusted.
+_MAX_CHAOS = 0.1
+
+
+def legacy_decode(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: its detected encoding when the file is long enough to tell, else cp1252."""
+    if len(data) >= DETECT_MIN_BYTES:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=DETECT_CANDIDATES).best()
+        if best is not None and best.chaos <= _MAX_CHAOS:
+            text = str(best)
+            encoding = best.encoding
+            try:
+                if encoding != "cp1252" and data.decode("cp1252") == text:
+                    encoding = "cp1252"  # the same text either way: name the common encoding
+            except UnicodeDecodeError:
+                pass
+            return text, f"decoded as {encoding} (detected; not valid UTF-8)"
+    # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it cannot fail.
+    try:
+        return data.decode("cp1252"), "decoded as cp1252 (not valid UTF-8)"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "decoded as latin-1 (not valid UTF-8)"
 
 
 def text_repair(text: str) -> tuple[str, int]:

@@ -1,11 +1,14 @@
-"""Country and international-body names, written from general knowledge.
+"""Country and international-body names: a shipped table, with ISO 3166 names and codes from pycountry.
 
-Each country row is ``CODE|Name|other names|demonyms`` (``;`` separated). Only capitalised
+The table is written from general knowledge: the short names press texts print, other names and
+demonyms, and the international bodies. Each country row is ``CODE|Name|other names|demonyms`` (``;`` separated). Only capitalised
 forms are listed because matching is case-sensitive: "Turkey" is a country, "turkey" is not.
 Demonyms that name several countries ("Korean", "Congolese") are left out on purpose.
 """
 
 from __future__ import annotations
+
+import pycountry
 
 _COUNTRY_ROWS = """\
 AF|Afghanistan||Afghan;Afghans
@@ -272,3 +275,40 @@ for _name, _others in _rows(_ORGANIZATION_ROWS):
             ORGANIZATION_ALIASES[_alias] = _name
 
 COUNTRY_CODES: dict[str, str] = {name: code for name, code in COUNTRY_ALIASES.values()}
+
+
+def _iso_names(country) -> list[str]:
+    """The ISO 3166 names pycountry gives a country, in the order a text would print them.
+
+    "Korea, Republic of" reads "Republic of Korea"; a name with a bracket or any other comma is left out.
+    """
+    names = []
+    for value in (
+        getattr(country, "name", None),
+        getattr(country, "official_name", None),
+        getattr(country, "common_name", None),
+    ):
+        if not value or "(" in value:
+            continue
+        if "," in value:
+            head, _, tail = value.partition(", ")
+            if "," in tail or not tail.endswith((" of", " of the")):
+                continue
+            value = f"{tail} {head}"
+        value = value.removeprefix("the ").removeprefix("The ")
+        names.append(value)
+    return names
+
+
+# ISO 3166 (pycountry): the official and ISO names as further aliases ("Russian Federation", "Viet Nam",
+# "Republic of Korea", "Türkiye"), and the alpha-3 codes. The short names, other names and demonyms
+# press texts print stay in the shipped table above; territories the table leaves out stay out
+# ("Jersey" in "New Jersey" is no country).
+COUNTRY_ALPHA3: dict[str, str] = {}
+for _name, _code in COUNTRY_CODES.items():
+    _country = pycountry.countries.get(alpha_2=_code)
+    if _country is None:
+        continue
+    COUNTRY_ALPHA3[_name] = _country.alpha_3
+    for _alias in _iso_names(_country):
+        COUNTRY_ALIASES.setdefault(_alias, (_name, _code))

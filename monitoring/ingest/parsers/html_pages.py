@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -223,7 +224,9 @@ def html_record(html: str, *, source: str = "<html>") -> dict[str, Any]:
     }
 
 
-def parse_html_page(html: str, *, keyword_rules: KeywordRules = (), source: str = "<html>") -> ParsedArticle:
+def parse_html_page(
+    html: str, *, keyword_rules: KeywordRules = (), source: str = "<html>", outlets: Iterable[str] = ()
+) -> ParsedArticle:
     """Parse a saved web page into the same extraction as press text and JSON records."""
     record = {key: value for key, value in html_record(html, source=source).items() if value not in (None, [], "")}
     record.setdefault("body", "")
@@ -231,4 +234,4 @@ def parse_html_page(html: str, *, keyword_rules: KeywordRules = (), source: str 
         raise ParseError("no headline found (no JSON-LD, og:title, <h1> or <title>)", source=source)
     if not record["body"]:
         raise ParseError("no article text found in the page", source=source)
-    return parse_record(record, keyword_rules=keyword_rules, source=source)
+    return parse_record(record, keyword_rules=keyword_rules, source=source, outlets=outlets)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .article import ParsedArticle, ParsedPhoto
@@ -52,6 +52,7 @@ def parse_record(
     source: str = "<record>",
     record_no: int | None = None,
     line: int | None = None,
+    outlets: Iterable[str] = (),
 ) -> ParsedArticle:
     """Parse one JSON article record; the body goes through the same extraction as press text."""
 
@@ -116,7 +117,7 @@ def parse_record(
         article.warnings.append(f'unknown key "{key}" ignored')
     if not article.body:
         article.warnings.append("no body text")
-    return article_complete(article, keyword_rules, tags)
+    return article_complete(article, keyword_rules, tags, outlets=outlets)
 
 
 def _json_error(error: json.JSONDecodeError) -> str:

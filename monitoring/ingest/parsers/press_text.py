@@ -12,6 +12,8 @@ from .article import ParsedArticle, ParsedPhoto
 from .dates import DATE_RE, date_match
 from .errors import ParseError
 from .fingerprint import suggest_tags
+from .language import english_only_warning, is_english, language_detect
+from .media import AGENCY_ALIASES, wire_lede
 from .mentions import caption_people, mentions_count
 from .names import normalise_name
 from .speech import speech_extract
@@ -61,9 +63,33 @@ def _header_line(line: str, article: ParsedArticle) -> bool:
     """Read a dateline and/or byline into the article; False when the line is neither.
 
     Accepted shapes include "Updated: 2024-03-18 Harbour Times", "March 18, 2024 | Harbour Times",
-    "By Ana Ruiz and Tom Bell in Lagos" and "By Ana Ruiz | 18 March 2024 | Highland Courier".
+    "By Ana Ruiz and Tom Bell in Lagos", "By Ana Ruiz | 18 March 2024 | Highland Courier",
+    "By Ana Ruiz in Lagos | Harbour Times | Updated: 2023-05-04 07:12", "(Xinhua) 09:42, April 14, 2022"
+    and "March 3, 2024 6:15 PM UTC Reuters".
     """
     line = line.strip()
+    agency = _AGENCY_FIRST.match(line)
+    if agency and DATE_RE.match(line, agency.end()):
+        # "(Xinhua) 09:42, April 14, 2022": the agency in brackets, a time, then the date.
+        if not _header_line(line[agency.end() :], article):
+            return False
+        if not article.outlet:
+            article.outlet = AGENCY_ALIASES.get(agency.group("agency"), agency.group("agency"))
+        return True
+    segments = [part.strip() for part in _BAR_SPLIT.split(line) if part.strip()]
+    if len(segments) > 1 and sum(1 for part in segments if _header_segment_known(part)) >= 1:
+        # "By NAME in CITY | Outlet | Updated: DATE": each part alone; a short name is the outlet.
+        outlets = []
+        for part in segments:
+            if _header_segment_known(part):
+                _header_line(part, article)
+            elif len(part.split()) <= 5 and part[:1].isupper():
+                outlets.append(part)
+            else:
+                return False
+        if outlets and not article.outlet:
+            article.outlet = outlets[0]
+        return True
     label = _LABEL_RE.match(line)
     search_from = label.end() if label else 0
     date_at = DATE_RE.search(line, search_from)
@@ -96,6 +122,19 @@ def _header_line(line: str, article: ParsedArticle) -> bool:
         if outlet and not article.outlet:
             article.outlet = outlet
     return True
+
+
+_BAR_SPLIT = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+_AGENCY_FIRST = re.compile(r"\((?P<agency>[^()\n]{2,40})\)\s*(?:\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\s*,?\s*)?")
+
+
+def _header_segment_known(part: str) -> bool:
+    """Whether one part of a barred header line is a byline or a (labelled) date."""
+    if _BYLINE_RE.match(part):
+        return True
+    label = _LABEL_RE.match(part)
+    date_at = DATE_RE.search(part, label.end() if label else 0)
+    return date_at is not None and date_at.start() == (label.end() if label else 0)
 
 
 def _title(text: str, *, keep_acronyms: bool) -> str:
@@ -194,16 +233,26 @@ def body_split(paragraphs: list[str], article: ParsedArticle) -> None:
 
 
 def article_complete(
-    article: ParsedArticle, keyword_rules: KeywordRules = (), record_tags: Iterable[str] = ()
+    article: ParsedArticle,
+    keyword_rules: KeywordRules = (),
+    record_tags: Iterable[str] = (),
+    outlets: Iterable[str] = (),
 ) -> ParsedArticle:
     """Fill the extracted parts (speech, organisations, countries, tags) from headline and body."""
-    speakers, quotes = speech_extract(article.body)
+    outlets = [*([article.outlet] if article.outlet else []), *outlets]  # never speakers
+    if not article.language:
+        article.language = language_detect(f"{article.headline}\n\n{article.body}")
+    if is_english(article.language):
+        speakers, quotes = speech_extract(article.body, outlets=outlets)
+    else:
+        speakers, quotes = [], []  # the rules read English: elsewhere they would only make noise
+        article.warnings.append(english_only_warning(article.language))
     known = {normalise_name(speaker.name) for speaker in speakers}
-    for photo in article.photos:
+    for photo in article.photos if is_english(article.language) else ():
         # A caption that reports speech makes its people speakers; its words stay out of
         # ``quotes`` because quote offsets point into the body.
         if _CAPTION_SPEECH.search(photo.caption):
-            for speaker in speech_extract(photo.caption)[0]:
+            for speaker in speech_extract(photo.caption, outlets=outlets)[0]:
                 if normalise_name(speaker.name) not in known:
                     known.add(normalise_name(speaker.name))
                     speakers.append(speaker)
@@ -218,8 +267,10 @@ def article_complete(
     return article
 
 
-def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str = "<text>") -> ParsedArticle:
-    """Parse one article saved in the press-text format."""
+def parse_press_text(
+    text: str, *, keyword_rules: KeywordRules = (), source: str = "<text>", outlets: Iterable[str] = ()
+) -> ParsedArticle:
+    """Parse one article saved in the press-text format; ``outlets`` (known media names) are never speakers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     if not paragraphs:
@@ -236,8 +287,11 @@ def parse_press_text(text: str, *, keyword_rules: KeywordRules = (), source: str
     while rest and len(rest[0]) < 200 and all(_header_line(line, article) for line in rest[0].split("\n")):
         rest.pop(0)
     body_split(rest, article)
+    lede = wire_lede(article.body[:160]) if article.body else None
+    if lede and lede[1] and not article.outlet:
+        article.outlet = lede[1]  # "ALMATY (AP) — ...": the agency that filed the story
     if article.published is None and article.updated is None:
         article.warnings.append("no date found")
     if not article.body:
         article.warnings.append("no body text")
-    return article_complete(article, keyword_rules)
+    return article_complete(article, keyword_rules, outlets=outlets)

@@ -9,11 +9,13 @@ verb: the speaker to its left ("X said") or right (", said X"), and the reported
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .article import ParsedQuote, ParsedSpeaker
 from .gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from .gender import HONORIFICS, gender_from
+from .media import media_name, wire_lede
 from .names import normalise_name
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -35,7 +37,10 @@ _SPEECH_VERBS = (
     "saying asking adding telling noting writing arguing explaining warning insisting declaring "
     "stressing urging continued continues "
     "boasted boasts bragged joked jokes quipped retorted retorts asserting tweeting claiming "
-    "acknowledging conceding recounted recounts echoed"
+    "acknowledging conceding recounted recounts echoed "
+    "exclaimed exclaims shouted shouts fumed fumes interjected interjects gushed gushes scoffed scoffs "
+    "yelled yells mused muses sighed marveled marvelled marvels groaned whispered whispers muttered mutters "
+    "pleaded pleads exclaiming shouting scoffing cautioning conceding"
 ).split()
 _PHRASE_CUES = (
     "pointed out",
@@ -76,6 +81,11 @@ _PARTIAL_VERBS = (
 
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
+_OUTLET_REPORTING = re.compile(
+    r"\b(?:report|reports|reporting|article|story|editorial|analysis|investigation|coverage)\b"
+)
+_CAPITAL_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*")
+_PRONOUN_WORDS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me"}
 
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
 # "People's Renewal Party": a possessive that belongs to the name, not an owner before it.
@@ -85,7 +95,8 @@ PLACE_WORDS = set(
     "Africa Asia Europe America Americas Oceania Antarctica Arctic Caribbean Pacific Atlantic Ocean Sea "
     "Sahel Balkans Caucasus Gulf Middle East West North South Central Eastern Western Northern Southern "
     "Asian African European American Arab Latin River Lake Valley Mountains Island Islands Province Region "
-    "Street Square Avenue Bay Strait Desert Basin Peninsula Coast Delta Highlands Soviet".split()
+    "Street Square Avenue Bay Strait Desert Basin Peninsula Coast Delta Highlands Soviet "
+    "County Township Parish District Fort Mount Cape Beach Springs Heights Falls Harbor Harbour".split()
 )
 _HONORIFIC_WORDS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr"}
 _PARTICLES = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter|ten|y|zu|mac)"
@@ -264,7 +275,10 @@ _TITLE_BEFORE_OF = re.compile(
 _PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
 _PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 _AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
-_NOT_CONTENT_START = re.compile(r"(?:with|by|at(?!\s+least\b)|from)\b")
+_NOT_CONTENT_START = re.compile(
+    r"(?:with|by|at(?!\s+least\b)|from|to\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+\s+)?"
+    r"(?:crowd|reporters|journalists|supporters|audience|press|media|delegates|voters|rally|room|camera)(?=[\s.,;!?]|$))\b"
+)
 _PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 _RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
 _ASIDE_END = re.compile(r",\s*(?:however|meanwhile|too|though|in turn|for their part|for his part|for her part),\s*$")
@@ -401,33 +415,105 @@ class _Speakers:
     by_token: dict[str, ParsedSpeaker] = field(default_factory=dict)
     last_person: ParsedSpeaker | None = None
     last_group: ParsedSpeaker | None = None
-    # A person named in a sentence without speaking, for "he said" in the next one.
-    mentioned: tuple[str, list[str]] | None = None
     mentioned_group: str | None = None
     # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
     known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    shared: set[str] = field(default_factory=set)
+    # Surnames several people named in the article share, with each of them.
+    shared_names: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+    # Full names anywhere in the article (read before the speech rules run), by surname, with the
+    # role given at their first mention: "Abenov" said before or after "Nurlan Abenov, deputy minister".
+    article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # The article's own outlet (and any others the caller knows): never a speaker.
+    outlets: tuple[str, ...] = ()
+    # Changed on every write, so a rejected reading can be undone cheaply (see ``checkpoint``).
+    version: int = 0
+    # Persons in the order they were last named or heard, for "he" and "she" (most recent last).
+    recent: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Gender by name key, from honorifics, role words, given names and pronouns already resolved.
+    genders: dict[str, str] = field(default_factory=dict)
+    # Gender by surname, from "Mr. King", "Ms. Lynch" anywhere in the article.
+    surname_genders: dict[str, str] = field(default_factory=dict)
+
+    def gender(self, name: str, titles: list[str]) -> str | None:
+        key = normalise_name(name)
+        found = self.genders.get(key)
+        if found is None and key:
+            found = gender_from(name, titles) or self.surname_genders.get(key.split()[-1])
+        return found
+
+    def seen(self, name: str, titles: list[str], gender: str | None = None) -> None:
+        """Note a person as the most recent one named (and their gender when the text shows it)."""
+        self.version += 1
+        self.recent = [entry for entry in self.recent[-12:] if entry[0] != name]
+        self.recent.append((name, list(titles)))
+        key = normalise_name(name)
+        if gender and key not in self.genders:
+            self.genders[key] = gender
+
+    def checkpoint(self) -> tuple:
+        """The state as it is, for ``restore`` when a reading that looked up speakers is rejected."""
+        return (
+            self.version,
+            dict(self.by_key),
+            dict(self.by_token),
+            self.last_person,
+            self.last_group,
+            self.mentioned_group,
+            dict(self.known),
+            {id(s): (list(s.titles), list(s.organizations)) for s in self.by_key.values()},
+            list(self.recent),
+            dict(self.genders),
+        )
+
+    def restore(self, saved: tuple) -> None:
+        """Undo every change since ``saved``: a rejected reading leaves no speaker, title or pronoun behind."""
+        if saved[0] == self.version:
+            return
+        (_, by_key, by_token, self.last_person, self.last_group, self.mentioned_group, known, lists) = saved[:8]
+        self.by_key, self.by_token, self.known = dict(by_key), dict(by_token), dict(known)
+        self.recent, self.genders = list(saved[8]), dict(saved[9])
+        for speaker in self.by_key.values():
+            titles, organizations = lists.get(id(speaker), ([], []))
+            speaker.titles[:], speaker.organizations[:] = titles, organizations
+        self.version += 1  # never back to an old number: a later checkpoint must not look unchanged
 
     def know(self, name: str, titles: list[str]) -> None:
+        self.version += 1
         tokens = normalise_name(name).split()
         for index, token in enumerate(tokens):
-            if len(token) > 2:
-                self.known[token] = (name, titles)
-            if index:
-                self.known[" ".join(tokens[index:])] = (name, titles)
+            keys = ([token] if len(token) > 2 else []) + ([" ".join(tokens[index:])] if index else [])
+            for key in keys:
+                if key in self.known and normalise_name(self.known[key][0]) != " ".join(tokens):
+                    self.shared.add(key)  # "Mina Sorel" and "Paul Sorel": "Sorel" names neither
+                self.known[key] = (name, titles)
 
-    def person(self, name: str, titles: list[str]) -> ParsedSpeaker:
+    def person(self, name: str, titles: list[str], gender: str | None = None) -> ParsedSpeaker:
+        self.version += 1
         key = normalise_name(name)
         speaker = self.by_key.get(key)
+        if speaker is None and gender and " " not in key:
+            # "Mrs. Clinton" with Bill and Hillary Clinton in the article: the one of that gender.
+            found = self.surname_of_gender(key, gender)
+            if found is not None and normalise_name(found[0]) != key:
+                return self.person(found[0], found[1] + titles, gender)
         if speaker is None:
             # A surname alone that matches somebody already named is that person.
             if key in self.by_token:
                 speaker = self.by_token[key]
-            elif key in self.known and self.known[key][0] != name:
+            elif key in self.known and key not in self.shared and self.known[key][0] != name:
                 full_name, known_titles = self.known[key]
-                return self.person(full_name, known_titles + titles)
+                return self.person(full_name, known_titles + titles, gender)
+            elif key in self.article_names and normalise_name(self.article_names[key][0]) != key:
+                # "Abenov" with "Nurlan Abenov" named elsewhere in the article (even later on).
+                full_name, first_titles = self.article_names[key]
+                return self.person(full_name, first_titles + titles, gender)
             else:
                 speaker = ParsedSpeaker(name=name, kind="person")
                 self.by_key[key] = speaker
+                first = self.article_names.get(key)
+                if first is not None:
+                    titles = first[1] + titles  # the role stated at the first mention comes first
                 tokens = key.split()
                 # Later references: any single name ("Moreau", "Wang") or a surname with its
                 # particles ("de la cruz").
@@ -443,10 +529,16 @@ class _Speakers:
                     if organization not in speaker.organizations:
                         speaker.organizations.append(organization)
         self.last_person = speaker
-        self.mentioned = None
+        self.seen(speaker.name, speaker.titles, gender)
         return speaker
 
-    def group(self, name: str) -> ParsedSpeaker:
+    def group(self, name: str) -> ParsedSpeaker | None:
+        """The unnamed group or body; None for what is no speaker (an outlet, a bare pronoun)."""
+        if re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", name.casefold()) in _PRONOUN_WORDS or media_name(name, self.outlets):
+            return None  # "he", "He’s": a pronoun nobody could be found for
+        if _OUTLET_REPORTING.search(name) and any(media_name(run, self.outlets) for run in _CAPITAL_RUN.findall(name)):
+            return None  # "the Prairie Times report", "a report by CNN": the outlet's own reporting (a poll is data)
+        self.version += 1
         key = "group:" + normalise_name(name)
         speaker = self.by_key.get(key)
         if speaker is None:
@@ -463,14 +555,46 @@ class _Speakers:
                 best = speaker
         if self.last_person is not None and any(head in t.casefold() for t in self.last_person.titles):
             return self.last_person
+        # "the minister": the most recent person named or heard with that role, speaker or not.
+        for name, titles in reversed(self.recent):
+            if any(head in t.casefold() for t in titles):
+                return self.person(name, titles)
         return best
+
+    def surname_of_gender(self, surname: str, gender: str) -> tuple[str, list[str]] | None:
+        """The one person with this surname and gender named in the article, if exactly one."""
+        candidates = {name: titles for name, titles in self.shared_names.get(surname, [])}
+        for speaker in self.by_key.values():
+            if speaker.kind == "person" and normalise_name(speaker.name).split()[-1:] == [surname]:
+                candidates.setdefault(speaker.name, speaker.titles)
+        if surname in self.article_names:
+            candidates.setdefault(*self.article_names[surname])
+        genders = {name: self.gender(name, titles) for name, titles in candidates.items()}
+        for allowed in ({gender}, {gender, None}):  # of that gender; else the only one not of the other
+            matching = [(name, titles) for name, titles in candidates.items() if genders[name] in allowed]
+            if len(matching) == 1:
+                return matching[0]
+        return None
+
+    def referent(self, word: str) -> tuple[str, list[str]] | None:
+        """The person "he" or "she" stands for: the most recent one whose gender does not contradict it."""
+        wanted = "m" if word.casefold() == "he" else "f"
+        for name, titles in reversed(self.recent):
+            gender = self.gender(name, titles)
+            if gender is None or gender == wanted:
+                return name, titles
+        return None
 
     def pronoun(self, word: str) -> ParsedSpeaker | None:
         kind = _PRONOUNS[word.casefold()]
         if kind == "person":
-            if self.mentioned is not None:
-                return self.person(*self.mentioned)
-            return self.last_person
+            # The most recent person named or heard whose gender does not contradict the pronoun.
+            found = self.referent(word)
+            if found is None:
+                return None
+            speaker = self.person(*found)
+            self.genders.setdefault(normalise_name(speaker.name), "m" if word.casefold() == "he" else "f")
+            return speaker
         if self.mentioned_group is not None:
             return self.group(self.mentioned_group)
         return self.last_group
@@ -582,7 +706,8 @@ def _sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     bounds = []
     sentence_start = start
     for match in _SENTENCE_END.finditer(masked, start, end):
-        word_start = masked.rfind(" ", sentence_start, match.start()) + 1
+        # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
+        word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
@@ -655,6 +780,8 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
     title_words, name_words = split
     name = " ".join(name_words)
     whole = " ".join(title_words + name_words)
+    if name_words and (media_name(whole, speakers.outlets) or media_name(name, speakers.outlets)):
+        return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
     if whole in ORGANIZATION_ALIASES or any(w.strip("'’") in _ORG_WORDS for w in name_words):
         return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
     if not name_words:
@@ -662,10 +789,38 @@ def _entity(run: str, speakers: _Speakers, extra_titles: list[str]) -> ParsedSpe
         return found
     if name in COUNTRY_ALIASES:
         return speakers.group(COUNTRY_ALIASES[name][0])
+    if len(name_words) == 1 and not title_words and _plural_noun(name):
+        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
+        return speakers.group(name if name in _PARTY_PLURALS else name.lower())
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
     titles = [" ".join(w for w in title_words if w not in _HONORIFIC_WORDS)] if title_words else []
-    return speakers.person(name, [t for t in titles if t] + extra_titles)
+    honorific = next((w for w in title_words if w in HONORIFICS), None)
+    return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+# Plural nouns for people that are printed capitalised (at a sentence start, or as party members).
+_PLURAL_PEOPLE = set(
+    "demonstrators protesters protestors environmentalists conservationists nationalists separatists islamists "
+    "unionists lawyers judges pilots drivers parents mothers fathers women men children youths refugees "
+    "migrants immigrants neighbours neighbors shoppers consumers customers users fans viewers readers "
+    "listeners senators ministers commentators bloggers residents inhabitants pensioners retirees veterans "
+    "nurses doctors patients victims prisoners detainees hostages settlers herders growers producers "
+    "exporters importers manufacturers retailers landlords tenants peasants villagers monks priests "
+    "clerics bishops believers worshippers pilgrims tourists visitors passengers crew staff employees "
+    "managers bosses officials experts critics analysts activists advocates campaigners organisers organizers "
+    "volunteers rescuers firefighters paramedics scientists researchers economists engineers teachers "
+    "students pupils academics protest-organisers opponents supporters sources witnesses observers".split()
+)
+_PARTY_PLURALS = set(
+    "Democrats Republicans Conservatives Liberals Socialists Communists Greens Tories Labourites Centrists "
+    "Progressives Libertarians Independents Loyalists Unionists Nationalists Federalists".split()
+)
+
+
+def _plural_noun(word: str) -> bool:
+    """Whether a single capitalised word is a plural noun for people ("Activists"), not a surname."""
+    return word in _PARTY_PLURALS or word.lower() in _PLURAL_PEOPLE or word.lower() in _GROUP_HEAD_SET
 
 
 def _title_from_appositive(appositive: str) -> list[str] | None:
@@ -920,6 +1075,13 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(2), speakers, [_LEADING_DETERMINER.sub("", match.group(1).strip())])
         if speaker is not None:
             return speaker, match.end()
+    match = _DESCRIBED_START.match(right)
+    if match and match.group(2).split()[-1] in _PRENOMINAL_HEADS:
+        # "said Foreign Ministry spokesperson Zhao Lijian", "said Harbour Radio host Mira Castell":
+        # the body or outlet and the lower-case title before the name are the person's role.
+        speaker = _entity(match.group(3), speakers, [f"{match.group(1)} {match.group(2).strip()}"])
+        if speaker is not None and speaker.kind == "person":
+            return speaker, match.end()
     match = _NAME_START.match(right) or _PREFIXED_NAME_START.match(right)
     if match:
         titles: list[str] = []
@@ -941,7 +1103,22 @@ def _speaker_after(right: str, speakers: _Speakers) -> tuple[ParsedSpeaker | Non
         speaker = _entity(match.group(1), speakers, titles)
         if speaker is not None:
             return speaker, end
+        described = _DESCRIBED_START.match(right)
+        if described and media_name(described.group(1), speakers.outlets):
+            # "said MSNBC host Chris Matthews": the outlet describes the person who speaks.
+            speaker = _entity(described.group(3), speakers, [f"{described.group(1)} {described.group(2).strip()}"])
+            if speaker is not None:
+                return speaker, described.end()
     return None, -1
+
+
+_DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
+# Lower-case role words printed between a body and a name ("Foreign Ministry spokesperson Zhao Lijian").
+_PRENOMINAL_HEADS = set(_TITLE_NOUNS) | set(
+    "host anchor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
+    "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
+    "lawyer attorney representative envoy coordinator commander".split()
+)
 
 
 def _channel(sentence: str) -> str | None:
@@ -1002,7 +1179,11 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
     sentence = masked[start:end]
     sentence_channel: list[str | None] = []
     document_source: tuple[re.Match[str], str, int] | None = None
+    # Every reading below either returns an attribution or is rejected; a rejected one may have
+    # looked up (and so registered) a speaker: undo that before the next reading.
+    saved = speakers.checkpoint()
     for cue_match in _cue_matches(sentence):
+        speakers.restore(saved)
         cue = cue_match.group()
         cue_start, cue_end = start + cue_match.start(), start + cue_match.end()
         left, right = sentence[: cue_match.start()], sentence[cue_match.end() :]
@@ -1069,13 +1250,19 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             continue  # "the issue was reported by the Post": passive, the subject is not a speaker
         known_before = len(speakers.by_key)
         speaker, subject_start = None, -1
-        if left.rstrip().endswith(",") and cue not in _PARTICIPLE_CUES and _INVERSION_AHEAD.match(right):
+        if (
+            left.rstrip().endswith(",")
+            and cue not in _PARTICIPLE_CUES
+            and cue not in _OBJECT_VERBS  # "..., Abenov told Continental Wire": the object, not the speaker
+            and _INVERSION_AHEAD.match(right)
+        ):
             # "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and
             # the sentence ends with the speaker. A name ending the content is no subject then.
             trial, trial_end = _speaker_after(right, speakers)
             if trial is not None and _INVERSION_REST.fullmatch(right, trial_end):
                 content = _trim(masked, start, start + len(left.rstrip()))
                 return _Attribution(trial, cue, cue_start, cue_end, content, channel)
+            speakers.restore(saved)
         speaker, subject_start = _speaker_before(left, speakers)
         known_before = len(speakers.by_key) == known_before
         participle = cue in _PARTICIPLE_CUES and (cue == "saying" or left.rstrip().endswith(","))
@@ -1145,6 +1332,7 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
             content = _trim(masked, start, end)
         return _Attribution(speaker, cue, cue_start, cue_end, content, channel)
+    speakers.restore(saved)
     if document_source is not None:
         cue_match, source_text, comma = document_source
         left = sentence[: cue_match.start()]
@@ -1155,6 +1343,8 @@ def _attribution(masked: str, start: int, end: int, speakers: _Speakers, fallbac
         else:
             content = _trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(sentence)), end)
         speaker = speakers.group(_group_name(source_text))
+        if speaker is None:
+            return None  # "according to the Prairie Times": an outlet is no source
         return _Attribution(speaker, "according to", start + cue_match.start(), start + cue_match.end(), content, None)
     return None
 
@@ -1166,7 +1356,8 @@ _FALLBACK_CUES = set(
     "acknowledged acknowledge stressed declared reported predicted contended contend maintained "
     "asserted assert asserts admitted admit admits conceded suggested suggest suggests complained "
     "complain testified promised vowed pledged confirmed denied deny tweeted emphasized emphasised "
-    "responded replied recalled".split()
+    "responded replied recalled exclaimed shouted fumed interjected gushed scoffed cautioned yelled "
+    "mused marveled marvelled whispered muttered pleaded".split()
 )
 _FALLBACK_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(_FALLBACK_CUES, key=len, reverse=True)) + r")\b")
 _FALLBACK_FILLER = _AUXILIARIES | {
@@ -1442,7 +1633,69 @@ def _partial_speaker(masked: str, start: int, end: int, speakers: _Speakers) -> 
     return None
 
 
-_MENTION_RE = re.compile(rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*((?:[a-z]|[Tt]he\b|[Aa]n?\b)[^,;\"“”]{{1,120}}?)\s*,)?")
+_MENTION_RE = re.compile(
+    rf"(?<![\w'’])({NAME_RUN})(?:\s*,\s*((?:[a-z]|[Tt]he\b|[Aa]n?\b|[A-Z][\w-]*['’]s\s)[^,;\"“”]{{1,120}}?)\s*,)?"
+)
+
+
+def _mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple[str, list[str]] | None:
+    """(full name, titles) of a person named by a _MENTION_RE match; None for one word, places and bodies."""
+    split = _clean_name(match.group(1))
+    if split is None or len(split[1]) < 2:
+        return None
+    name = " ".join(split[1])
+    if (
+        name.isupper()
+        or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2
+        or (
+            name in COUNTRY_ALIASES
+            or _is_organization(name)
+            or media_name(name, outlets)
+            or any(word in PLACE_WORDS or word in TITLE_HEADS for word in split[1])
+        )
+    ):
+        return None
+    titles = (_title_from_appositive(match.group(2)) or []) if match.group(2) else []
+    if split[0]:
+        titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
+    return name, [t for t in titles if t]
+
+
+_HONORIFIC_SURNAME = re.compile(r"\b(Mr\.|Mrs\.|Ms\.|Miss)\s+(?:[A-Z][\w'’-]*\s+)*?([A-Z][\w'’-]*)(?![\w'’-]|\s+[A-Z])")
+
+
+def _article_names(
+    masked: str, outlets: Iterable[str]
+) -> tuple[dict[str, tuple[str, list[str]]], dict[str, list[tuple[str, list[str]]]]]:
+    """Full names in the article by surname (and by each later part of the name), with their first role.
+
+    A surname two different people share is left out ("Kim" then stays unresolved) and returned apart,
+    with everybody who bears it, for an honorific to choose from ("Mrs. Clinton").
+    """
+    found: dict[str, tuple[str, list[str]]] = {}
+    shared: set[str] = set()
+    bearers: dict[str, dict[str, list[str]]] = {}
+    for match in _MENTION_RE.finditer(masked):
+        person = _mentioned_person(match, outlets)
+        if person is None:
+            continue
+        name, titles = person
+        tokens = normalise_name(name).split()
+        for index in range(1, len(tokens)):
+            tail = " ".join(tokens[index:])
+            bearers.setdefault(tail, {}).setdefault(name, titles)
+            if tail in found and normalise_name(found[tail][0]) != " ".join(tokens):
+                shared.add(tail)
+            elif tail not in found:
+                found[tail] = (name, titles)
+            elif not found[tail][1] and titles:
+                found[tail] = (found[tail][0], titles)  # the first mention that states a role
+        key = " ".join(tokens)
+        if key not in found or (not found[key][1] and titles):
+            found[key] = (name, titles)
+    for tail in shared:
+        found.pop(tail, None)
+    return found, {tail: list(bearers[tail].items()) for tail in shared}
 
 
 _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_PAST_VERB}\b")
@@ -1450,23 +1703,53 @@ _GROUP_SUBJECT = re.compile(rf"\s*({_GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{_P
 
 def _note_mention(masked: str, start: int, end: int, speakers: _Speakers) -> None:
     """Remember the last person named in a sentence without speech, for a later "he said"."""
+    speakers.version += 1
+    text = masked[start:end].rstrip()
+    if len(text.split()) <= 10 and text[-1:] not in ".!?\"”’'_)":
+        return  # a subheading ("A Divisive Legacy"), not a sentence naming anybody
     group = _GROUP_SUBJECT.match(masked, start, end)
     if group:
         speakers.mentioned_group = _group_name(group.group(1))
+    named: list[tuple[str, list[str], str | None]] = []
     for match in _MENTION_RE.finditer(masked, start, end):
-        split = _clean_name(match.group(1))
-        if split is None or len(split[1]) < 2:
+        person = _mentioned_person(match, speakers.outlets)
+        if person is None:
+            known = _known_surname(match.group(1), speakers)
+            if known is not None:
+                named.append(known)  # "Mr. King", "Clinton": somebody already named
             continue
-        name = " ".join(split[1])
-        if name in COUNTRY_ALIASES or _is_organization(name):
-            continue
+        name, titles = person
         if normalise_name(name).split()[-1] in speakers.by_token:
             name = speakers.by_token[normalise_name(name).split()[-1]].name
-        titles = (_title_from_appositive(match.group(2)) or []) if match.group(2) else []
-        if split[0]:
-            titles = [" ".join(w for w in split[0] if w not in _HONORIFIC_WORDS)] + titles
-        speakers.mentioned = (name, [t for t in titles if t])
-        speakers.know(name, [t for t in titles if t])
+        speakers.know(name, titles)
+        named.append((name, titles, None))
+    # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
+    # or else the first person named.
+    subject = _PRONOUN_SUBJECT.match(masked, start, end)
+    found = speakers.referent(subject.group(1)) if subject else None
+    if found is not None:
+        named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
+    for name, titles, gender in reversed(named):
+        speakers.seen(name, titles, gender)
+
+
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")
+
+
+def _known_surname(run: str, speakers: _Speakers) -> tuple[str, list[str], str | None] | None:
+    """(full name, titles, gender) of a one-word mention naming a person met or named before."""
+    split = _clean_name(run)
+    if split is None or len(split[1]) != 1:
+        return None
+    key = normalise_name(split[1][0])
+    honorific = next((w for w in split[0] if w in HONORIFICS), None)
+    speaker = speakers.by_token.get(key)
+    if speaker is not None and speaker.kind == "person":
+        return speaker.name, speaker.titles, HONORIFICS.get(honorific or "")
+    if key in speakers.article_names:
+        name, titles = speakers.article_names[key]
+        return name, titles, HONORIFICS.get(honorific or "")
+    return None
 
 
 def _quote_continues(masked: str, opening: int) -> bool:
@@ -1507,18 +1790,25 @@ def _is_direct(
     return False
 
 
-def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
+def speech_extract(
+    body: str, *, paragraph_break: str = "\n\n", outlets: Iterable[str] = ()
+) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
     """All quotes in the body with their speakers, in reading order.
 
     Paragraphs are separated by a blank line (the press-text convention); pass
-    ``paragraph_break="\\n"`` for text that puts one paragraph on each line.
+    ``paragraph_break="\\n"`` for text that puts one paragraph on each line. ``outlets`` are
+    media names known to the caller (the article's own outlet): like the shipped list of news
+    agencies, they are never speakers.
     """
     # Some outlets print quotation marks as two apostrophes; scan them as one mark plus a
     # filler so that every offset still points into the body as printed.
     scan = body.replace("''", '"' + _FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)
-    masked = _masked(scan, spans).replace(_FILLER, " ")
-    speakers = _Speakers()
+    masked = _ledes_blank(_masked(scan, spans).replace(_FILLER, " "), paragraph_break)
+    speakers = _Speakers(outlets=tuple(o for o in outlets if o))
+    speakers.article_names, speakers.shared_names = _article_names(masked, speakers.outlets)
+    for match in _HONORIFIC_SURNAME.finditer(masked):
+        speakers.surname_genders.setdefault(normalise_name(match.group(2)), HONORIFICS[match.group(1)])
     quotes: list[ParsedQuote] = []
     span_index = 0
     previous_paragraph_speaker: ParsedSpeaker | None = None
@@ -1605,11 +1895,26 @@ def speech_extract(body: str, *, paragraph_break: str = "\n\n") -> tuple[list[Pa
         previous_ends_colon = masked[paragraph_start:paragraph_end].rstrip().endswith(":")
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)
+    quotes = _interrupted_quotes_join(body, quotes, paragraph_break)
     used = {quote.speaker for quote in quotes}
     return [s for s in speakers.by_key.values() if s.name in used], quotes
 
 
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _ledes_blank(masked: str, paragraph_break: str) -> str:
+    """The masked body with wire ledes ("ALMATY, June 3 (Agency) - ") blanked: never a quote or a speaker."""
+    parts = []
+    position = 0
+    while position < len(masked):
+        end = masked.find(paragraph_break, position)
+        end = len(masked) if end < 0 else end + len(paragraph_break)
+        paragraph = masked[position:end]
+        lede = wire_lede(paragraph[:160]) if paragraph[:1].isupper() else None
+        parts.append(" " * lede[0] + paragraph[lede[0] :] if lede else paragraph)
+        position = end
+    return "".join(parts)
 
 
 def _mixed_report(
@@ -1633,6 +1938,57 @@ def _mixed_report(
     if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
         return None
     return _trim(masked, sentence_start, closing)
+
+
+# What stands between the parts of an interrupted quote: a closing mark, the attribution, an opening mark.
+_INTERRUPTION = re.compile(
+    r"[,.!?;:—–-]?\s*[\"”’']{1,2}(?P<middle>(?:[^\"“”]|[\"“][^\"“”\s]{1,20}[\"”]){1,160}?)[\"“‘']{1,2}\s*"
+)
+
+
+# A second part followed by its own attribution ('"B," said X.') is a statement of its own.
+_OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+
+
+def _interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
+    """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
+
+    The parts join when they are direct quotes of one speaker in one paragraph and only an
+    attribution (a reporting verb, a dozen words at most) stands between them.
+    """
+    joined: list[ParsedQuote] = []
+    for quote in quotes:
+        # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
+        inside = 0
+        while (
+            len(joined) > inside + 1 and joined[-1 - inside].kind == "partial" and len(joined[-1 - inside].text) <= 20
+        ):
+            inside += 1
+        last = joined[-1 - inside] if joined else None
+        if (
+            last is not None
+            and last.kind == quote.kind == "direct"
+            and last.speaker == quote.speaker
+            and last.end <= quote.start
+            and paragraph_break not in body[last.end : quote.start]
+        ):
+            between = _INTERRUPTION.fullmatch(body, last.end, quote.start)
+            middle = between.group("middle") if between else ""
+            own = _OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90))
+            if between and len(middle.split()) <= 16 and _CUE_RE.search(middle) and not own:
+                del joined[len(joined) - inside :]
+                joined[-1] = ParsedQuote(
+                    last.speaker,
+                    "direct",
+                    body[last.start : quote.end],
+                    last.start,
+                    quote.end,
+                    last.cue or quote.cue,
+                    last.channel or quote.channel,
+                )
+                continue
+        joined.append(quote)
+    return joined
 
 
 def _pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:

@@ -2,7 +2,7 @@ import json
 
 from django.core.management import BaseCommand, CommandError
 
-from monitoring.ingest.selectors import keyword_rules
+from monitoring.ingest.selectors import keyword_rules, outlet_names
 from monitoring.ingest.sources import FORMATS, units_read
 
 
@@ -15,7 +15,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, format, **options):
         results, errors = [], []
-        for unit in units_read([path], fmt=format, keyword_rules=keyword_rules()):
+        for unit in units_read([path], fmt=format, keyword_rules=keyword_rules(), outlets=outlet_names()):
             if hasattr(unit, "parsed"):
                 results.append(unit.parsed.to_dict())
             else:

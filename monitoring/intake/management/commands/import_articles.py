@@ -7,7 +7,7 @@ from django.urls import reverse
 from tqdm import tqdm
 
 from monitoring.ingest.parsers import text_repair
-from monitoring.ingest.selectors import keyword_rules
+from monitoring.ingest.selectors import keyword_rules, outlet_names
 from monitoring.ingest.services import ImportOptions, ImportReport, Outcome, units_import
 from monitoring.ingest.sources import FORMATS, STDIN, TEXT_SUFFIXES, units_read
 from monitoring.intake import services as intake
@@ -51,7 +51,8 @@ class Command(BaseCommand):
                 bar.update()
 
         if dry_run or STDIN in paths:  # nothing saved, or nothing a job could name again: no job either
-            units = units_read(paths, fmt=format, keyword_rules=keyword_rules())
+            outlets = [*outlet_names(), *([outlet] if outlet else [])]
+            units = units_read(paths, fmt=format, keyword_rules=keyword_rules(), outlets=outlets)
             import_options = ImportOptions(outlet=outlet, tags=tag, dry_run=dry_run)
             units_import(progress(units), options=import_options, report=report)
         else:  # a job like any other import, run in this process
