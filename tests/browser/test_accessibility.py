@@ -39,7 +39,6 @@ def axe_violations(page) -> list[dict]:
     results = page.evaluate(
         """async () => {
             const results = await axe.run(document, {resultTypes: ["violations"]});
-            console.log("AXEDEBUG " + location.pathname + " passes=" + results.passes.length + " incomplete=" + results.incomplete.map(i => i.id + ":" + i.nodes.length + ":" + (i.nodes[0] && i.nodes[0].target.join(" ")) + ":" + (i.nodes[0] && i.nodes[0].any.map(a => a.message).join("|"))).join(", "));
             return results.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => n.target.join(" ") + " :: " + n.failureSummary.split("\\n").slice(1, 3).join(" ")),
