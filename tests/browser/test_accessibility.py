@@ -98,6 +98,8 @@ def test_axe_finds_no_serious_or_critical_violation(page, log_in, demo):  # noqa
         f"/people/{person}/?interval=month",
         "/review/",
         "/review/inbox/",
+        "/outlets/?sort=-name",
+        "/no/such/page/",
     ]:
         page.goto(url)
         page.wait_for_load_state("networkidle")
