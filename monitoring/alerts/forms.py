@@ -1,5 +1,7 @@
 from django import forms
 
+from monitoring.dashboards.filters import iso_date_widget
+
 from .models import ALERT_SETTINGS, SavedSearch
 
 
@@ -13,3 +15,12 @@ class AlertSettingsForm(forms.ModelForm):
     class Meta:
         model = SavedSearch
         fields = list(ALERT_SETTINGS)
+
+
+class BriefingRangeForm(forms.Form):
+    """The publication dates a briefing of a saved search covers (both optional), typed as the pages print dates:
+    the dashboards filters' ISO text input, never a browser date picker in the reader's locale format. The briefing
+    form (monitoring.briefings.forms) takes the same fields."""
+
+    since = forms.DateField(label="Published from", required=False, widget=iso_date_widget())
+    until = forms.DateField(label="to", required=False, widget=iso_date_widget())

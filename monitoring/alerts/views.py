@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from . import services
-from .forms import AlertSettingsForm, SaveSearchForm
+from .forms import AlertSettingsForm, BriefingRangeForm, SaveSearchForm
 from .models import ALERT_SETTINGS, Notification, SavedSearch
 
 PER_PAGE = 25
@@ -39,7 +39,15 @@ def search_save(request):
 @require_GET
 def searches(request):
     page = Paginator(SavedSearch.objects.filter(owner=request.user), PER_PAGE).get_page(request.GET.get("page"))
-    rows = [(search, services.search_new_count(search), AlertSettingsForm(instance=search)) for search in page]
+    rows = [
+        (
+            search,
+            services.search_new_count(search),
+            AlertSettingsForm(instance=search),
+            BriefingRangeForm(auto_id=f"briefing-{search.pk}-%s"),
+        )
+        for search in page
+    ]
     return render(request, "alerts/searches.html", {"page_obj": page, "rows": rows})
 
 

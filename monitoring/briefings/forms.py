@@ -1,15 +1,16 @@
 from django import forms
 
+from monitoring.alerts.forms import BriefingRangeForm
+
 from .services import GROUP_BY
 
 
-class BriefingForm(forms.Form):
-    """What goes in: chosen items (`article`, repeated) or a saved search, within an optional date range."""
+class BriefingForm(BriefingRangeForm):
+    """What goes in: chosen items (`article`, repeated) or a saved search, within an optional date range (`since`,
+    `until`: ISO dates, in the dashboards filters' text input)."""
 
     article = forms.TypedMultipleChoiceField(coerce=int, required=False, choices=())
     search = forms.IntegerField(required=False)
-    since = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
     title = forms.CharField(required=False, max_length=200)
     group_by = forms.ChoiceField(required=False, choices=[(g, g) for g in GROUP_BY])
     format = forms.ChoiceField(required=False, choices=[("html", "html"), ("pdf", "pdf")])

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 
-from monitoring.core.admin import HistoryAdmin
+from monitoring.core.admin import HistoryAdmin, ListFieldsAdminMixin, list_text, truncated
 from monitoring.review.admin import CoverageAdminMixin, ReadOnlyAdminMixin, bulk_apply
 from monitoring.review.services import quote_confirm, quote_reject, role_confirm, role_reject
 
@@ -11,14 +11,29 @@ from .services import person_merge
 
 
 class ArticleQuoteInline(CoverageAdminMixin, admin.TabularInline):
-    """Quotes on the article page; the speaker is shown, and changed on the quote's own page."""
+    """Quotes on the article page; the speaker is shown, and changed on the quote's own page. It fits the page: the
+    text is shortened (whole in its title and on the quote's page), cue and channel take narrow inputs."""
 
     model = Quote
     extra = 0
     can_delete = False  # rejected, never deleted: the decision stays on record
-    fields = ("speaker_label", "kind", "text", "cue", "channel", "status")
-    readonly_fields = ("speaker_label", "text")  # the text is the quote's span of the body, changed on its page
+    fields = ("speaker_label", "kind", "text_short", "cue", "channel", "status")
+    readonly_fields = ("speaker_label", "text_short")  # the text is the quote's span of the body, changed on its page
     show_change_link = True
+    classes = ("quote-inline",)
+
+    class Media:
+        css = {"all": ("css/admin.css",)}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("cue", "channel"):
+            field.widget.attrs.update({"size": 12, "class": "narrow"})
+        return field
+
+    @admin.display(description="text")
+    def text_short(self, obj):
+        return truncated(obj.text, 160)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("speaker")
@@ -130,13 +145,18 @@ class PersonAdmin(HistoryAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "country")
+class OrganizationAdmin(ListFieldsAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "kind", "country", "alias_list")
     list_select_related = ("country",)
     list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
     search_fields = ("name", "aliases")
     autocomplete_fields = ("country",)
     fields = ("name", "kind", "country", "aliases")
+    list_fields = ("aliases",)
+
+    @admin.display(description="aliases")
+    def alias_list(self, obj):
+        return truncated(list_text(obj.aliases), 60)
 
 
 @admin.register(Role)
@@ -178,7 +198,7 @@ class QuoteAdmin(CoverageAdminMixin, HistoryAdmin):
 
     @admin.display(description="text")
     def text_short(self, obj):
-        return obj.text[:100]
+        return truncated(obj.text, 100)
 
     @admin.display(description="speaker")
     def speaker_label(self, obj):

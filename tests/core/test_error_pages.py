@@ -58,3 +58,24 @@ def test_a_failed_login_says_so_without_saying_which_part_was_wrong(client, anal
     response = client.post("/accounts/login/", {"username": analyst.username, "password": "wrong"})
     html = response.content.decode()
     assert response.status_code == 200 and 'class="login-error"' in html
+
+
+def test_a_form_without_its_security_token_answers_a_403_in_the_layout(analyst):
+    """A CSRF failure (a form kept open across a sign-in, a lost cookie) is the site's page, not Django's bare one."""
+    from django.test import Client
+
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(analyst)
+    response = client.post(f"/articles/{article.pk}/transition/", {"action": "claim"})
+    html = assert_site_page(response, 403, "That form has expired")
+    assert "Nothing was changed" in html and "CSRF verification failed" not in html
+    article.refresh_from_db()
+    assert article.status == "new"
+
+
+def test_a_refused_import_offers_a_way_back(login, reviewer):
+    response = login(reviewer).get("/imports/new/")
+    assert_site_page(response, 403, "Only analysts or editors may import articles")
