@@ -1,4 +1,5 @@
-"""Run every bench in one go (`make bench`): import vs loaddata, page scaling, extraction quality.
+"""Run every bench in one go (`make bench`): import vs loaddata, page scaling, extraction quality, briefings,
+import workers (PostgreSQL and Redis at their default addresses).
 
     .venv/bin/python bench/run_all.py [--quick] [--polnear PATH]
 
@@ -50,6 +51,15 @@ def main() -> None:
         )
     else:
         print(f"\n== PolNeAR not found at {args.polnear}: extraction quality not measured")
+    failures += run("a 200-item briefing (target: under 30 s)", str(BENCH / "briefing_bench.py"), "--items", "200") != 0
+    failures += (
+        run(
+            "import through Celery workers on PostgreSQL and Redis, 1 vs 2 (targets: >= 250 articles/s, scaling >= 1.6)",
+            str(BENCH / "import_workers.py"),
+            *count,
+        )
+        != 0
+    )
     sys.exit(1 if failures else 0)
 
 
