@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from monitoring.articles.models import Outlet
 from monitoring.codebook.models import Tag
 from monitoring.people.models import Organization
+from monitoring.review.selectors import bulk_actions
 
 from . import selectors
 from .exports import EXPORTS, FORMATS, export_response
@@ -19,8 +20,10 @@ def overview(request):
 
 @require_GET
 def article_list(request):
+    """The workflow's list: every item can be ticked, for a briefing (approved ones) or a bulk action the user's roles
+    allow (claim, assign, archive, add a tag), posted to the review services."""
     context = selectors.article_list_page(request.GET, page=request.GET.get("page"))
-    return render(request, "dashboards/article_list.html", context)
+    return render(request, "dashboards/article_list.html", {**context, **bulk_actions(request.user)})
 
 
 @require_GET

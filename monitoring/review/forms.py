@@ -95,16 +95,35 @@ class ArticleIdsField(forms.Field):
             raise forms.ValidationError("The ticked articles could not be read.", code="invalid") from None
 
 
-class BulkActionForm(forms.Form):
-    """A queue's bulk action: claim, assign or archive the ticked articles (or the one whose Claim was pressed)."""
+class TagField(forms.ModelChoiceField):
+    """A codebook tag, by id or by slug (the pages post ids; a slug reads better in a script or a link)."""
 
-    ACTIONS = [("claim", "Claim"), ("assign", "Assign to"), ("archive", "Archive")]
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Tag.objects.all(), **kwargs)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        tag = Tag.objects.filter(slug=value).first()
+        if tag is None and value.isdigit():
+            tag = Tag.objects.filter(pk=int(value)).first()
+        if tag is None:
+            raise forms.ValidationError("No such tag in the codebook.", code="invalid_choice")
+        return tag
+
+
+class BulkActionForm(forms.Form):
+    """A list's bulk action: claim, assign, archive or tag the ticked articles (or the one whose Claim was pressed)."""
+
+    ACTIONS = [("claim", "Claim"), ("assign", "Assign to"), ("archive", "Archive"), ("tag", "Add the tag")]
 
     action = forms.ChoiceField(choices=ACTIONS)
     article = ArticleIdsField(required=False)
     claim_one = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # As on the reader page: anyone active may be chosen; the service refuses a non-analyst, with a message.
     assignee = forms.ModelChoiceField(queryset=get_user_model().objects.filter(is_active=True), required=False)
+    tag = TagField(required=False)
 
     def __init__(self, data=None, **kwargs):
         if data is not None and data.get("claim_one"):  # a row's own Claim button
@@ -120,4 +139,6 @@ class BulkActionForm(forms.Form):
             raise forms.ValidationError("Tick at least one article.", code="empty")
         if data.get("action") == "assign" and not data.get("assignee"):
             raise forms.ValidationError("Choose the analyst to assign the articles to.", code="no_assignee")
+        if data.get("action") == "tag" and not data.get("tag") and not self.has_error("tag"):
+            raise forms.ValidationError("Choose the tag to add to the articles.", code="no_tag")
         return data

@@ -88,6 +88,22 @@ def analysts() -> QuerySet:
     return get_user_model().objects.filter(groups__name=ANALYST, is_active=True).order_by("username").distinct()
 
 
+def bulk_actions(user, *, claim: bool = True, tag: bool = True) -> dict:
+    """What a list's bulk bar offers `user` (the services check each item again): claim for analysts (where `claim`),
+    assign and archive for editors, add a tag for analysts and editors (where `tag`; the analyst's own items only,
+    editors' open ones). The assignee and tag choices are one query each, whatever the list's length."""
+    roles = user_roles(user)
+    is_editor = EDITOR in roles
+    can_tag = tag and bool(roles & {ANALYST, EDITOR})
+    return {
+        "can_claim": claim and ANALYST in roles,
+        "is_editor": is_editor,
+        "can_tag": can_tag,
+        "assignable": list(analysts()) if is_editor else [],
+        "tag_choices": list(Tag.objects.only("pk", "name", "category")) if can_tag else [],
+    }
+
+
 # The reader page ------------------------------------------------------------------------------------------
 
 

@@ -163,10 +163,9 @@ class BulkOutcome:
     refused: list = dataclass_field(default_factory=list)  # (article id, headline or "", message)
 
 
-def articles_transition_bulk(*, article_ids, user, action: str, comment: str = "", assignee=None) -> BulkOutcome:
-    """Take `action` on each article through `article_transition`, one transaction per article: a refusal (the
-    permission check, a missing assignee, an article gone or changed since the page was shown) leaves that article
-    unchanged and is reported for it; the others go through."""
+def _articles_each(article_ids, act) -> BulkOutcome:
+    """Call `act(article)` on each article, one transaction per article (the service's own): a refusal leaves that
+    article unchanged and is reported for it, with its headline; an article gone since the page was shown too."""
     outcome = BulkOutcome()
     ids = sorted({int(pk) for pk in article_ids})
     found = Article.objects.only("pk", "headline").in_bulk(ids)
@@ -176,12 +175,35 @@ def articles_transition_bulk(*, article_ids, user, action: str, comment: str = "
             outcome.refused.append((pk, "", "This article no longer exists."))
             continue
         try:
-            moved = article_transition(article=article, user=user, action=action, comment=comment, assignee=assignee)
+            done = act(article)
         except REFUSALS as exc:
             outcome.refused.append((pk, article.headline, refusal_message(exc)))
         else:
-            outcome.done.append(moved)
+            outcome.done.append(done)
     return outcome
+
+
+def articles_transition_bulk(*, article_ids, user, action: str, comment: str = "", assignee=None) -> BulkOutcome:
+    """Take `action` on each article through `article_transition`, one transaction per article: a refusal (the
+    permission check, a missing assignee, an article gone or changed since the page was shown) leaves that article
+    unchanged and is reported for it; the others go through."""
+    return _articles_each(
+        article_ids,
+        lambda article: article_transition(
+            article=article, user=user, action=action, comment=comment, assignee=assignee
+        ),
+    )
+
+
+def articles_tag_bulk(*, article_ids, user, tag: Tag) -> BulkOutcome:
+    """Add the codebook tag to each article through `tag_add`, one transaction per article, each refusal reported
+    for its article; `done` lists the articles that have the tag confirmed now (added, confirmed, or already so)."""
+
+    def act(article: Article) -> Article:
+        tag_add(article=article, user=user, tag=tag)
+        return article
+
+    return _articles_each(article_ids, act)
 
 
 # Extraction review: suggested quotes, roles and tags --------------------------------------------------------
@@ -385,6 +407,23 @@ def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
         tagged.status = TagStatus.CONFIRMED
         tagged.save(update_fields=["status"])
         event_record(article, user=user, action=WorkflowAction.CONFIRM, subject=f"tag {tagged.tag.name}")
+        return tagged
+
+
+def tag_add(*, article: Article, user, tag: Tag) -> TaggedArticle:
+    """Give the article the codebook tag, confirmed: coverage work by the analyst holding it or an editor while it is
+    open (it counts as analysis for four eyes, as any coverage change). A tag already confirmed on the article
+    changes and records nothing; a suggested one is confirmed through tag_confirm."""
+    with transaction.atomic():
+        article = article_lock(article)
+        permissions.article_content_check(user, article, doing="add tags")
+        tagged = TaggedArticle.objects.select_for_update().filter(content_object=article, tag=tag).first()
+        if tagged is not None:
+            if tagged.status == TagStatus.SUGGESTED:
+                return tag_confirm(tagged=tagged, user=user)
+            return tagged
+        tagged = TaggedArticle.objects.create(content_object=article, tag=tag, status=TagStatus.CONFIRMED)
+        event_record(article, user=user, action=WorkflowAction.CHANGE, subject=f"added tag {tag.name}")
         return tagged
 
 
