@@ -33,5 +33,12 @@ class Photo(TimeStampedModel):
         super().save(*args, **kwargs)
 
     def thumbnail_refresh(self) -> None:
-        """Make the thumbnail from the image (bulk inserts skip save(), so importers call this themselves)."""
-        self.thumbnail = thumbnail_make(self.image, name=self.image.name) if self.image else None
+        """Make the thumbnail from the image (bulk inserts skip save(), so importers call this themselves). An image
+        given as a stored file's name is opened first."""
+        if not self.image:
+            self.thumbnail = None
+        elif self.image.closed:
+            with self.image.open("rb"):
+                self.thumbnail = thumbnail_make(self.image, name=self.image.name)
+        else:
+            self.thumbnail = thumbnail_make(self.image, name=self.image.name)

@@ -75,3 +75,15 @@ def test_decompression_bomb_is_refused(login, editor):
     assert response.status_code == 200
     assert "decompression bomb" in response.content.decode()
     assert not Photo.objects.exists()
+
+
+def test_a_photo_given_a_stored_image_by_name_gets_its_thumbnail(settings):
+    """An image already in MEDIA_ROOT, named rather than uploaded (a script, a restore), is opened for its thumbnail."""
+    from pathlib import Path
+
+    stored = Path(settings.MEDIA_ROOT) / "photos" / "2021" / "02" / "stored.jpg"
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(jpeg_bytes((400, 300)))
+    photo = Photo.objects.create(article=ArticleFactory(), image="photos/2021/02/stored.jpg")
+    assert photo.thumbnail and (Path(settings.MEDIA_ROOT) / photo.thumbnail.name).is_file()
+    assert (photo.width, photo.height) == (400, 300)
