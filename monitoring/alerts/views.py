@@ -43,7 +43,7 @@ def searches(request):
         (
             search,
             services.search_new_count(search),
-            AlertSettingsForm(instance=search),
+            AlertSettingsForm(instance=search, auto_id=f"alerts-{search.pk}-%s"),
             BriefingRangeForm(auto_id=f"briefing-{search.pk}-%s"),
         )
         for search in page

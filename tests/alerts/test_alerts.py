@@ -1,6 +1,7 @@
 """Saved searches, new-item counts, alerts (in the app and by email, once each), spikes. Briefings: tests/briefings."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -67,6 +68,8 @@ def test_my_searches_page_runs_bounded_queries(db, login, analyst, water, django
     with django_assert_max_num_queries(40):
         response = client.get(reverse("alerts:searches"))
     assert response.content.count(b"data-search-id") == 3
+    ids = re.findall(rb'\sid="([^"]+)"', response.content)
+    assert ids and len(ids) == len(set(ids))  # every row's forms have ids of their own
 
 
 def test_alerts_once_each_in_app_and_by_email(db, analyst, water):
