@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from monitoring.codebook.models import TaggedArticle
+from monitoring.codebook.models import Tag, TaggedArticle
 from monitoring.ingest import services as ingest
 from monitoring.ingest.models import SourceRevision
 from monitoring.ingest.selectors import held_source
@@ -300,13 +300,29 @@ def role_decide(request, pk, role_id, decision):
 
 @require_POST
 def tag_decide(request, pk, tagged_id, decision):
-    service = {"confirm": services.tag_confirm, "reject": services.tag_reject}.get(decision)
+    service = {"confirm": services.tag_confirm, "reject": services.tag_reject, "update": services.tag_update}.get(
+        decision
+    )
     if service is None:
         raise Http404("Unknown decision.")
     article = get_object_or_404(Article, pk=pk)
     tagged = TaggedArticle.objects.select_related("tag").filter(pk=tagged_id, content_object=article).first()
-    if tagged is None and decision == "confirm":
+    if tagged is None and decision in ("confirm", "update"):
         return _refused(request, article, "That tag was removed from the article meanwhile; reload the page.", 409)
+    if decision == "update":
+        value = request.POST.get("tag", "")
+        tag = Tag.objects.filter(pk=value).first() if value.isdigit() else None
+        if tag is None:
+            return _refused(request, article, "Choose a tag of the codebook.", 400)
+        tagged.content_object = article
+        return _act(
+            request,
+            article,
+            lambda: service(tagged=tagged, user=request.user, tag=tag),
+            f"Tag saved as {tag.name} and confirmed.",
+            anchor="#tags",
+            section="extraction",
+        )
     if tagged is None:
         # A rejected tag is removed, so a second Reject finds no row: the service still checks who asks, then
         # changes and records nothing.

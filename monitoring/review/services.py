@@ -427,6 +427,26 @@ def tag_add(*, article: Article, user, tag: Tag) -> TaggedArticle:
         return tagged
 
 
+def tag_update(*, tagged: TaggedArticle, user, tag: Tag) -> TaggedArticle:
+    """Correct a tag to another codebook tag, confirmed (editing a suggestion confirms it, as for quotes and roles).
+    The same tag confirms it; a tag the article already has absorbs this one. One recorded event."""
+    with transaction.atomic():
+        article = article_lock(tagged.content_object)
+        permissions.article_content_check(user, article, doing="change tags")
+        tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
+        if tagged.tag_id == tag.pk:
+            return tag_confirm(tagged=tagged, user=user)
+        old = tagged.tag.name
+        existing = TaggedArticle.objects.select_for_update().filter(content_object=article, tag=tag).first()
+        if existing is not None:
+            tagged.delete()
+            tagged = existing
+        tagged.tag, tagged.status = tag, TagStatus.CONFIRMED
+        tagged.save(update_fields=["tag", "status"])
+        event_record(article, user=user, action=WorkflowAction.CHANGE, subject=f"tag {old} changed to {tag.name}")
+        return tagged
+
+
 def tag_reject(*, tagged: TaggedArticle, user) -> None:
     """Remove a tag; the event keeps its name, so the decision stays on record. A tag already removed (a second
     click) is left alone, with no second event."""
