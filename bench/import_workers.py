@@ -133,7 +133,7 @@ def main() -> None:
         manage(env, "migrate", "--noinput", "-v", "0")
         articles_generate(work / "articles", count=args.count)
         results = {n: run_workers(env, work / "articles", n, queue) for n in (1, 2)}
-    print(f"articles                  {args.count:>10,}  (PostgreSQL, Redis broker, chunks of 50 files a task)")
+    print(f"articles                  {args.count:>10,}  (PostgreSQL, Redis broker, chunks of 50 to 250 files a task)")
     rates = {}
     for n, (took, done, failed, rss) in results.items():
         rates[n] = args.count / took

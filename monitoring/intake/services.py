@@ -27,6 +27,7 @@ from monitoring.ingest.sources import file_units, limits_configured, paths_expan
 from .models import FileState, ImportJob, ImportJobFile, JobState
 
 CHUNK_FILES = 50
+CHUNK_FILES_MAX = 250
 ESCAPED = "%"  # marks a stored path kept percent-escaped
 
 
@@ -102,9 +103,18 @@ def _display_name(path: Path, root: Path) -> str:
         return source_label(path.name)[:500]
 
 
-def job_chunks(job: ImportJob, *, size: int = CHUNK_FILES) -> list[list[int]]:
-    """The ids of the job's pending files, in chunks of `size` (one task each)."""
+def chunk_size(pending: int) -> int:
+    """Files a task takes: CHUNK_FILES for a small job, so its tasks spread over the workers; more for a large one
+    (a twentieth of it, up to CHUNK_FILES_MAX), since each task has a fixed cost (lookups, bookkeeping) that large
+    chunks spread over more files. Measured with bench/import_workers.py on 2,000 files: 50-file chunks gave 80 and
+    151 articles/s with 1 and 2 workers, 200-file chunks 116 and 190."""
+    return min(CHUNK_FILES_MAX, max(CHUNK_FILES, pending // 20))
+
+
+def job_chunks(job: ImportJob, *, size: int | None = None) -> list[list[int]]:
+    """The ids of the job's pending files, in chunks (one task each)."""
     ids = list(job.files.filter(state=FileState.PENDING).values_list("pk", flat=True))
+    size = size or chunk_size(len(ids))
     return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 

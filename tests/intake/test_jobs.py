@@ -257,3 +257,11 @@ def test_stored_paths_come_back_as_they_were(name):
     stored = services.path_store(path)
     stored.encode("utf-8")  # the database can hold it
     assert services.path_load(stored) == path
+
+
+def test_tasks_take_more_files_as_a_job_grows_but_small_jobs_still_spread():
+    from monitoring.intake.services import CHUNK_FILES, CHUNK_FILES_MAX, chunk_size
+
+    assert chunk_size(200) == CHUNK_FILES  # four tasks: both workers busy
+    assert chunk_size(2_000) == 100
+    assert chunk_size(10_000) == chunk_size(1_000_000) == CHUNK_FILES_MAX
