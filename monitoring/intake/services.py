@@ -9,13 +9,14 @@ makes a half-done file safe to run again.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import quote, unquote_to_bytes
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -197,12 +198,32 @@ def files_import(*, job_id: int, file_ids: list[int], progress=None, cache: Impo
         row.article_id = next((r.article_id for r in results if r.article_id), None)
         row.state, row.finished = FileState.DONE, now
     with transaction.atomic():
-        ImportJobFile.objects.bulk_update(
-            files, ["counts", "outcome", "message", "article", "state", "finished"], batch_size=500
-        )
+        files_finish(files)
         ImportJob.objects.filter(pk=job_id).update(done=F("done") + len(files))
     job_finish_check(job_id)
     return report
+
+
+def files_finish(files: list[ImportJobFile]) -> None:
+    """Save the files' outcomes. On PostgreSQL one UPDATE ... FROM (VALUES ...): Django's bulk_update writes a CASE
+    per field and row, which cost an import task an eighth of its time."""
+    fields = ["counts", "outcome", "message", "article", "state", "finished"]
+    if connection.vendor != "postgresql" or not files:
+        ImportJobFile.objects.bulk_update(files, fields, batch_size=500)
+        return
+    rows = ", ".join(["(%s::bigint, %s::jsonb, %s, %s, %s::bigint, %s, %s::timestamptz)"] * len(files))
+    params = [
+        value
+        for f in files
+        for value in (f.pk, json.dumps(f.counts), f.outcome, f.message, f.article_id, f.state, f.finished)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {ImportJobFile._meta.db_table} AS f SET counts = v.counts, outcome = v.outcome, "
+            "message = v.message, article_id = v.article_id, state = v.state, finished = v.finished "
+            f"FROM (VALUES {rows}) AS v(id, counts, outcome, message, article_id, state, finished) WHERE f.id = v.id",
+            params,
+        )
 
 
 def job_finish_check(job_id: int) -> None:
