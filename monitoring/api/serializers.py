@@ -251,21 +251,10 @@ class SavedSearchSerializer(serializers.ModelSerializer):
             "new_count",
             "created",
             "last_viewed",
-            "alert_mode",
-            "alert_email",
-            "alert_new_person",
-            "alert_spike",
-            "daily_briefing",
+            *ALERT_SETTINGS,
         ]
-        read_only_fields = [
-            "created",
-            "last_viewed",
-            "alert_mode",
-            "alert_email",
-            "alert_new_person",
-            "alert_spike",
-            "daily_briefing",
-        ]
+        # Alert settings change through PATCH of the detail (SavedSearchAlertsSerializer), not here.
+        read_only_fields = ["created", "last_viewed", *ALERT_SETTINGS]
         extra_kwargs = {"params": {"required": False, "allow_blank": True}}
 
     def get_articles(self, search) -> str:
