@@ -170,14 +170,11 @@ class ImportCache:
         """Create, each kind in its own committed transaction, every lookup these units name (but their outlet,
         taken when the unit is checked)."""
         parsed = [unit.parsed for unit in units]
-        persons = {s.name for p in parsed for s in p.speakers if s.kind == "person"}
+        persons, organizations = names_of(parsed)
         with transaction.atomic():
-            self.person_ids(persons | {name for p in parsed for photo in p.photos for name in photo.pictured})
+            self.person_ids(persons)
         with transaction.atomic():
-            self.organization_ids(
-                {org for p in parsed for s in p.speakers for org in s.organizations}
-                | {m.name for p in parsed for m in p.organizations}
-            )
+            self.organization_ids(organizations)
         for code, name in sorted({(m.code, m.name) for p in parsed for m in p.countries if m.code}):
             with transaction.atomic():
                 self.country_id(code, name)
@@ -226,6 +223,15 @@ class ImportCache:
                     tag = Tag.objects.get(name__iexact=name)
             self.tags[name.casefold()] = tag.pk
         return self.tags[name.casefold()]
+
+
+def names_of(parsed: list[ParsedArticle]) -> tuple[list[str], set[str]]:
+    """The person names (speakers, then the pictured, in reading order) and organization names (speakers' and
+    mentioned) that these articles' rows refer to."""
+    persons = [s.name for p in parsed for s in p.speakers if s.kind == "person"]
+    persons += [name for p in parsed for photo in p.photos for name in photo.pictured]
+    organizations = {org for p in parsed for s in p.speakers for org in s.organizations}
+    return persons, organizations | {m.name for p in parsed for m in p.organizations}
 
 
 def keyed_create(model, fields: dict[str, dict]) -> dict[str, int]:
@@ -405,15 +411,9 @@ def batch_split(prepared: list[Prepared]) -> tuple[list[Prepared], list[Prepared
 
 def articles_create(batch: list[Prepared], *, cache: ImportCache, options: ImportOptions) -> list[Article]:
     """Insert new articles with everything extracted from them in a fixed number of queries."""
-    speakers = [s for p in batch for s in p.unit.parsed.speakers]
-    cache.person_ids(
-        [s.name for s in speakers if s.kind == "person"]
-        + [name for p in batch for photo in p.unit.parsed.photos for name in photo.pictured]
-    )
-    cache.organization_ids(
-        {org for s in speakers for org in s.organizations}
-        | {m.name for p in batch for m in p.unit.parsed.organizations}
-    )
+    persons, organizations = names_of([p.unit.parsed for p in batch])
+    cache.person_ids(persons)
+    cache.organization_ids(organizations)
     articles = []
     for p in batch:
         article = Article(outlet=p.outlet)
