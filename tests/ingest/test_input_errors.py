@@ -37,10 +37,10 @@ def test_utf16_with_bom(encoding):
     assert (text, note) == ("Headline ü\n", "decoded as UTF-16 (BOM)")
 
 
-def test_invalid_utf8_falls_back_to_cp1252_and_says_so():
+def test_invalid_utf8_is_read_as_cp1252_and_says_so():
     text, note = decode_bytes("Quote: “Façade”".encode("cp1252"), source="old.txt")
     assert text == "Quote: “Façade”"
-    assert note == "decoded as cp1252 (not valid UTF-8)"
+    assert note == "decoded as cp1252 (detected; not valid UTF-8)"
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n\t"])
