@@ -17,7 +17,8 @@ code, exe/eval/evaluation.py, is the reference followed here):
 To rebuild the labelling from the brat files: every Source, Cue and Content piece tied to an
 attribution (a discontinuous span gives one piece each) paints its characters; longer pieces are
 painted first so that an attribution nested inside another's content keeps its own labels (that
-is how a token ends up with one label). Runs are cut at line ends (PolNeAR texts hold one
+is how a token ends up with one label). Pieces of one span that only spaces separate are joined
+(see gold_pieces). Runs are cut at line ends (PolNeAR texts hold one
 paragraph a line; CofeNet's instances are paragraphs), trimmed of spaces and mapped to tokens.
 
 Tokens here are words (letters, digits and inner ' - . joints) and single punctuation marks, close
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,10 +82,17 @@ class Tally:
         return self.jaccard_sum / self.jaccard_n if self.jaccard_n else 0.0
 
 
-def gold_pieces(ann_path: Path) -> list[Piece]:
-    """Every Source, Cue and Content piece that an attribution (an ``E`` line) refers to."""
+def gold_pieces(ann_path: Path, text: str, join: bool = True, keep: Callable[[str], bool] | None = None) -> list[Piece]:
+    """Every Source, Cue and Content piece that an attribution (an ``E`` line) refers to.
+
+    PolNeAR cuts a content of several sentences into one piece a sentence, the spaces between
+    left out. Over tokens nothing separates such pieces, so they are joined into one span
+    (``join=False`` keeps them apart, as a converter that starts a B- at every piece would).
+    ``keep`` takes an attribution's cue text and says whether the attribution counts (all do
+    in the protocol; the speech-only side table keeps speech cues).
+    """
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
-    used: set[str] = set()
+    events: list[list[str]] = []
     for line in ann_path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if line.startswith("T") and len(parts) >= 2 and " " in parts[1]:
@@ -95,14 +103,25 @@ def gold_pieces(ann_path: Path) -> list[Piece]:
                 continue  # a malformed line; brat itself would skip it
             spans[parts[0]] = (label, pieces)
         elif line.startswith("E") and len(parts) >= 2:
-            used.update(arg.split(":", 1)[1] for arg in parts[1].split() if ":" in arg)
-    return [
-        Piece(label.casefold(), start, end)
-        for tid, (label, pieces) in spans.items()
-        if tid in used and label.casefold() in ELEMENTS
-        for start, end in pieces
-        if end > start
-    ]
+            events.append([arg.split(":", 1)[1] for arg in parts[1].split() if ":" in arg])
+    used: set[str] = set()
+    for ids in events:
+        cues = [spans[i][1] for i in ids if i in spans and spans[i][0] == "Cue"]
+        cue_text = " ".join(text[start:end] for pieces in cues for start, end in pieces)
+        if keep is None or keep(cue_text):
+            used.update(ids)
+    result = []
+    for tid, (label, pieces) in spans.items():
+        if tid not in used or label.casefold() not in ELEMENTS:
+            continue
+        joined: list[list[int]] = []
+        for start, end in sorted(p for p in pieces if p[1] > p[0]):
+            if join and joined and not text[joined[-1][1] : start].strip():
+                joined[-1][1] = max(joined[-1][1], end)
+            else:
+                joined.append([start, end])
+        result += [Piece(label.casefold(), start, end) for start, end in joined]
+    return result
 
 
 def element_spans(text: str, pieces: Iterable[Piece]) -> dict[str, list[tuple[int, int]]]:
