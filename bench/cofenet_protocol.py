@@ -19,7 +19,8 @@ attribution (a discontinuous span gives one piece each) paints its characters; l
 painted first so that an attribution nested inside another's content keeps its own labels (that
 is how a token ends up with one label). Pieces of one span that only spaces separate are joined
 (see gold_pieces). Runs are cut at line ends (PolNeAR texts hold one
-paragraph a line; CofeNet's instances are paragraphs), trimmed of spaces and mapped to tokens.
+paragraph a line; CofeNet's instances are paragraphs), trimmed of spaces (and of the leading comma
+that a cut leaves behind) and mapped to tokens.
 
 Tokens here are words (letters, digits and inner ' - . joints) and single punctuation marks, close
 to the CoreNLP tokens CofeNet used; a span covers every token it touches. CofeNet's split "valid"
@@ -142,7 +143,8 @@ def element_spans(text: str, pieces: Iterable[Piece]) -> dict[str, list[tuple[in
         while end < len(text) and owner[end] == index and text[end] != "\n":
             end += 1
         run = text[position:end]
-        start_trim = position + len(run) - len(run.lstrip())
+        # A run that a nested source or cue cut off starts with the comma left behind.
+        start_trim = position + len(run) - len(run.lstrip(" ,;:"))
         end_trim = end - (len(run) - len(run.rstrip()))
         if end_trim > start_trim:
             runs[ordered[index].element].append((start_trim, end_trim))
@@ -285,8 +287,9 @@ def name_widened(text: str, span: tuple[int, int], area: tuple[int, int]) -> tup
 
 def content_widened(text: str, start: int, end: int, direct: bool, area: tuple[int, int]) -> tuple[int, int]:
     if direct:
-        if start > area[0] and text[start - 1] in QUOTE_MARKS:
-            start -= 1
+        opening = re.search(r"(?:''|[\"“‘'«])$", text[area[0] : start])  # '' opens a quote in some outlets
+        if opening:
+            start -= len(opening.group(0))
         closing = re.match(r"[,.?!;:\u2014-]{0,2}[\"”’']{1,2}", text[end : area[1]])
         if closing:
             end += closing.end()
