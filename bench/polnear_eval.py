@@ -398,7 +398,8 @@ class Errors:
 def cue_structure(gold: Gold, text: str) -> str:
     """How a missed indirect quote is built: where its cue stands, and the cue's first word."""
     cue_start = text.find(gold.cue, max(0, gold.start - 300)) if gold.cue else -1
-    cue_word = (re.findall(r"[a-z]+", gold.cue.casefold()) or ["?"])[0]
+    words = re.findall(r"[a-z]+", gold.cue.casefold()) or ["?"]
+    cue_word = next((w for w in words if w.startswith(SPEECH_STEMS)), words[0])  # not "has" of "has said"
     if "according" in gold.cue.casefold():
         where = "according-to"
     elif cue_start >= gold.end:
