@@ -1,6 +1,15 @@
 """Measure the quote extractor against PolNeAR attributions (brat standoff).
 
-    .venv/bin/python bench/polnear_eval.py [--data PATH] [--split dev]
+    .venv/bin/python bench/polnear_eval.py [--data PATH] [--split dev|train] [--errors CATEGORY]
+
+Two sets of figures. First today's speech-only ones, against issue 11's dev targets, with the
+speaker accuracy over all sources (named, surname, honorific, pronoun, role noun, group, outlet;
+a back-reference's referent is the nearest earlier gold source naming somebody, an approximation:
+PolNeAR links no coreference). Then the published protocol of CofeNet (Wang et al., COLING 2022;
+see bench/cofenet_protocol.py) over every attribution, with the published systems beside ours,
+and the same protocol on speech attributions only. ``--errors CATEGORY`` prints an error
+category's counts by sub-category and examples (file, offsets, sentence) for error analysis:
+run it on the train split, not dev, so that rules are not tuned to the dev articles.
 
 Gold is filtered to speech cues (thought and belief verbs are left out). A predicted quote
 matches a gold one when their spans overlap by at least half of the gold span; exact-match
@@ -613,7 +622,9 @@ def errors_print(errors: Errors, category: str, limit: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=REPO_ROOT / ".." / "shared" / "datasets" / "polnear")
+    parser.add_argument(
+        "--data", type=Path, default=REPO_ROOT / ".." / "shared" / "datasets" / "polnear", help="PolNeAR folder"
+    )
     parser.add_argument("--split", default="dev", help="dev or train (PolNeAR's test split is not shipped)")
     parser.add_argument("--no-merge", action="store_true", help="score interrupted quotes as separate parts")
     parser.add_argument(
