@@ -207,6 +207,7 @@ class Gold:
     source: str
     source_start: int
     cue: str = ""
+    cue_start: int = -1
 
 
 def is_speech_cue(cue: str) -> bool:
@@ -254,7 +255,7 @@ def gold_read(text: str, ann_path: Path) -> list[Gold]:
             source = " ".join(text[s:e] for s, e in pieces)
             source_start = pieces[0][0]
         stripped = text[start:end].lstrip()
-        golds.append(Gold(start, end, stripped[:1] in "\"“‘'", source, source_start, cue))
+        golds.append(Gold(start, end, stripped[:1] in "\"“‘'", source, source_start, cue, cue_pieces[0][0]))
     return golds
 
 
@@ -406,14 +407,13 @@ class Errors:
 
 def cue_structure(gold: Gold, text: str) -> str:
     """How a missed indirect quote is built: where its cue stands, and the cue's first word."""
-    cue_start = text.find(gold.cue, max(0, gold.start - 300)) if gold.cue else -1
     words = re.findall(r"[a-z]+", gold.cue.casefold()) or ["?"]
     cue_word = next((w for w in words if w.startswith(SPEECH_STEMS)), words[0])  # not "has" of "has said"
     if "according" in gold.cue.casefold():
         where = "according-to"
-    elif cue_start >= gold.end:
+    elif gold.cue_start >= gold.end:
         where = "cue-after"
-    elif gold.start <= cue_start < gold.end:
+    elif gold.start <= gold.cue_start < gold.end:
         where = "cue-inside"
     elif text[gold.start : gold.start + 5].casefold().startswith("that"):
         where = "cue-that"
