@@ -340,6 +340,43 @@ def source_key(source: str) -> str:
     return parts[0].split()[-1] if parts else ""
 
 
+# Words that make a named source a group or an organisation, not one person ("the Turkish
+# government", "other GOP leaders"): "he" or "she" cannot refer to it.
+NOT_ONE_PERSON = re.compile(
+    r"\b(?:government|campaign|committee|party|department|administration|agency|office|group|"
+    r"council|court|house|senate|congress|union|foundation|company|leaders|officials|members|"
+    r"Republicans|Democrats|[a-z]+s)$|\band\b"
+)
+
+
+GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def genders_read(article: Article) -> dict[str, str]:
+    """Surname key -> "m" or "f", where the article says: an honorific before the surname (Mr.,
+    Ms., Mrs.), else the he/she of the gold source that follows the name's in its paragraph."""
+    genders: dict[str, str] = {}
+    for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w.'’-]* )*([A-Z][\w'’-]+)", article.text):
+        genders.setdefault(normalise_name(match.group(2)), "m" if match.group(1) == "Mr" else "f")
+    ordered = sorted((g for g in article.golds if g.source_start >= 0), key=lambda g: g.source_start)
+    for named, following in zip(ordered, ordered[1:], strict=False):
+        gender = GENDERS.get(following.source.casefold())
+        same_paragraph = "\n" not in article.text[named.source_start : following.source_start]
+        if gender and same_paragraph and source_kind(named.source) in NAMING:
+            genders.setdefault(normalise_name(source_key(named.source)), gender)
+    return genders
+
+
+def referent_fits(pronoun: str, source: str, genders: dict[str, str]) -> bool:
+    """Whether a named source can be what "he" or "she" (or a singular role noun) refers to:
+    one person, and not of the other gender when the article says which."""
+    wanted = GENDERS.get(pronoun.casefold())
+    singular = wanted is not None or source_kind(pronoun) == "role"
+    if singular and NOT_ONE_PERSON.search(re.split(r"[,(]", source)[0].strip()):
+        return False
+    return wanted is None or genders.get(normalise_name(source_key(source))) in {None, wanted}
+
+
 def key_found(key: str, predicted: str) -> bool:
     key_words = normalise_name(key).split()  # "Holtz-Eakin" may come out as two words
     return bool(key_words) and set(key_words) <= set(normalise_name(predicted or "").split())
@@ -468,8 +505,9 @@ def speaker_check(
 ) -> None:
     """Score the speaker of one found quote: today's two figures, and the all-sources one.
 
-    A back-reference's referent is the nearest earlier gold source that names somebody (for a
-    surname or honorific, the nearest one with that surname): PolNeAR links no coreference.
+    A back-reference's referent is the nearest earlier gold source that names somebody and fits
+    it (for a surname or honorific, the nearest one with that surname; see referent_fits for
+    pronouns): PolNeAR links no coreference, so this is an approximation.
     """
     kind = source_kind(gold.source)
     earlier = [g for g in article.golds if source_kind(g.source) in NAMING and 0 <= g.source_start < gold.source_start]
@@ -480,8 +518,10 @@ def speaker_check(
         key = source_key(gold.source)
         same = [g for g in earlier if normalise_name(source_key(g.source)) == normalise_name(key)]
         referent = max(same, key=lambda g: g.source_start).source if same else gold.source
-    elif kind in {"pronoun", "role"} and earlier:
-        referent = max(earlier, key=lambda g: g.source_start).source
+    elif kind in {"pronoun", "role"}:
+        genders = genders_read(article)
+        fitting = [g for g in earlier if referent_fits(gold.source, g.source, genders)]
+        referent = max(fitting, key=lambda g: g.source_start).source if fitting else ""
     # Today's figures, definitions unchanged so that they compare over time.
     if is_proper_name(gold.source):
         counts["named"] += 1
