@@ -11,7 +11,8 @@ and the same protocol on speech attributions only. ``--errors CATEGORY`` prints 
 category's counts by sub-category and examples (file, offsets, sentence) for error analysis:
 run it on the train split, not dev, so that rules are not tuned to the dev articles.
 
-Gold is filtered to speech cues (thought and belief verbs are left out). A predicted quote
+For the speech-only figures, gold is filtered to speech cues (thought and belief verbs are left
+out; the CofeNet protocol keeps every attribution, as published). A predicted quote
 matches a gold one when their spans overlap by at least half of the gold span; exact-match
 figures are printed as well. PolNeAR annotates an interrupted quote ('"A," she said. "B."') as
 one content span, as the extractor now reports it too; parts it still reports separately are
@@ -19,7 +20,8 @@ joined before scoring (``--no-merge`` scores them apart). Outlets and agencies a
 for the extractor ("CNN reported that ..." yields nothing), while PolNeAR counts them as sources:
 such attributions stay in the gold and count as misses. The texts are one paragraph a line. When an article has
 several annotators, the first annotation file in sorted order is used. The dataset text is read,
-never copied.
+never copied. The first line (the headline) is not given to the extractor, so attributions in
+headlines count as misses.
 """
 
 from __future__ import annotations
