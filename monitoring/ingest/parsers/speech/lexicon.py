@@ -1,101 +1,275 @@
-"""Reporting verbs and phrases ("said", "pointed out") and what each needs to count as speech."""
+"""Reporting verbs and phrases ("said", "pointed out"), one entry each with what it needs to count as speech.
+
+The rules never list verbs themselves: they ask the sets derived at the end of this module
+(``REPORTING_CUES``, ``NEEDS_THAT`` ...), so a verb is added or changed in one place.
+"""
 
 from __future__ import annotations
 
-SPEECH_VERBS = (
-    "said says say told tells noted notes added adds stressed stresses wrote writes urged urges "
-    "warned warns expressed expresses announced announces stated states emphasized emphasised "
-    "emphasizes emphasises explained explains insisted insists argued argues claimed claims asked "
-    "asks declared declares reiterated reiterates acknowledged acknowledges admitted admits "
-    "confirmed confirms recalled recalls replied replies responded responds reported reports "
-    "suggested suggests underlined underlines highlighted highlights commented comments remarked "
-    "remarks observed observes maintained maintains contended contends predicted predicts "
-    "cautioned cautions complained complains conceded concedes denied denies promised promises "
-    "pledged pledges vowed vows estimated estimates testified testifies tweeted tweets "
-    "indicated indicates mentioned mentions assured assures informed informs disclosed discloses "
-    "revealed reveals alleged alleges charged charges countered counters "
-    "concluded concludes proposed proposes recommended recommends demanded demands "
-    "acknowledged affirmed affirms asserted asserts announced lamented laments "
-    "saying asking adding telling noting writing arguing explaining warning insisting declaring "
-    "stressing urging continued continues "
-    "boasted boasts bragged joked jokes quipped retorted retorts asserting tweeting claiming "
-    "acknowledging conceding recounted recounts echoed "
-    "exclaimed exclaims shouted shouts fumed fumes interjected interjects gushed gushes scoffed scoffs "
-    "yelled yells mused muses sighed marveled marvelled marvels groaned whispered whispers muttered mutters "
-    "pleaded pleads exclaiming shouting scoffing cautioning conceding"
-).split()
+from dataclasses import dataclass
 
-PHRASE_CUES = (
-    "pointed out",
-    "points out",
-    "called for",
-    "calls for",
-    "went on to say",
-    "made clear",
-    "made it clear",
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One reporting verb or phrase and how the rules may read it.
+
+    reports       a sentence is read around it (False: known for another purpose only)
+    evaluative    reports an evaluation ("called", "praised"): enough for a partial quote only
+    needs_that    speech only with a that-clause: "revealed that ..." reports, "revealed its plans" does not
+    noun_like     also a plural noun ("claims", "states"): needs a clear person as its subject
+    participle    an -ing form continuing a clause ("..., saying that ...")
+    takes_object  a person may stand between it and the content ("told reporters that ...")
+    plain         clear enough for a subject no speaker rule knows (the second, fallback reading)
+    """
+
+    words: str
+    reports: bool = True
+    evaluative: bool = False
+    needs_that: bool = False
+    noun_like: bool = False
+    participle: bool = False
+    takes_object: bool = False
+    plain: bool = False
+
+
+# Bare forms marked reports=False ("argue", "warn") only let a sentence have its second, fallback
+# reading; they are not cues of their own (the first reading never stops on them).
+CUES: tuple[Cue, ...] = (
+    Cue("said", plain=True),
+    Cue("says", plain=True),
+    Cue("say", plain=True),
+    Cue("told", takes_object=True, plain=True),
+    Cue("tells", takes_object=True, plain=True),
+    Cue("noted", plain=True),
+    Cue("notes", noun_like=True),
+    Cue("added", plain=True),
+    Cue("adds"),
+    Cue("stressed", plain=True),
+    Cue("stresses"),
+    Cue("wrote", plain=True),
+    Cue("writes", plain=True),
+    Cue("urged"),
+    Cue("urges"),
+    Cue("warned", plain=True),
+    Cue("warns", plain=True),
+    Cue("expressed"),
+    Cue("expresses"),
+    Cue("announced", plain=True),
+    Cue("announces"),
+    Cue("stated"),
+    Cue("states", needs_that=True, noun_like=True),
+    Cue("emphasized", plain=True),
+    Cue("emphasised", plain=True),
+    Cue("emphasizes"),
+    Cue("emphasises"),
+    Cue("explained", plain=True),
+    Cue("explains", plain=True),
+    Cue("insisted", plain=True),
+    Cue("insists", plain=True),
+    Cue("argued", plain=True),
+    Cue("argues", plain=True),
+    Cue("claimed", plain=True),
+    Cue("claims", noun_like=True, plain=True),
+    Cue("asked"),
+    Cue("asks"),
+    Cue("declared", plain=True),
+    Cue("declares"),
+    Cue("reiterated"),
+    Cue("reiterates"),
+    Cue("acknowledged", plain=True),
+    Cue("acknowledges"),
+    Cue("admitted", plain=True),
+    Cue("admits", plain=True),
+    Cue("confirmed", plain=True),
+    Cue("confirms"),
+    Cue("recalled", plain=True),
+    Cue("recalls"),
+    Cue("replied", plain=True),
+    Cue("replies"),
+    Cue("responded", plain=True),
+    Cue("responds"),
+    Cue("reported", plain=True),
+    Cue("reports", noun_like=True),
+    Cue("suggested", plain=True),
+    Cue("suggests", plain=True),
+    Cue("underlined"),
+    Cue("underlines"),
+    Cue("highlighted", needs_that=True),
+    Cue("highlights", needs_that=True),
+    Cue("commented"),
+    Cue("comments", needs_that=True, noun_like=True),
+    Cue("remarked"),
+    Cue("remarks", noun_like=True),
+    Cue("observed"),
+    Cue("observes"),
+    Cue("maintained", needs_that=True, plain=True),
+    Cue("maintains", needs_that=True),
+    Cue("contended", plain=True),
+    Cue("contends"),
+    Cue("predicted", plain=True),
+    Cue("predicts"),
+    Cue("cautioned", plain=True),
+    Cue("cautions"),
+    Cue("complained", plain=True),
+    Cue("complains"),
+    Cue("conceded", plain=True),
+    Cue("concedes"),
+    Cue("denied", plain=True),
+    Cue("denies"),
+    Cue("promised", plain=True),
+    Cue("promises", noun_like=True),
+    Cue("pledged", plain=True),
+    Cue("pledges", noun_like=True),
+    Cue("vowed", plain=True),
+    Cue("vows", noun_like=True),
+    Cue("estimated", needs_that=True),
+    Cue("estimates", needs_that=True, noun_like=True),
+    Cue("testified", plain=True),
+    Cue("testifies"),
+    Cue("tweeted", plain=True),
+    Cue("tweets"),
+    Cue("indicated", needs_that=True),
+    Cue("indicates", needs_that=True),
+    Cue("mentioned"),
+    Cue("mentions"),
+    Cue("assured", takes_object=True),
+    Cue("assures", takes_object=True),
+    Cue("informed", takes_object=True),
+    Cue("informs", takes_object=True),
+    Cue("disclosed"),
+    Cue("discloses"),
+    Cue("revealed", needs_that=True),
+    Cue("reveals", needs_that=True),
+    Cue("alleged"),
+    Cue("alleges"),
+    Cue("charged", needs_that=True),
+    Cue("charges", needs_that=True, noun_like=True),
+    Cue("countered"),
+    Cue("counters", noun_like=True),
+    Cue("concluded"),
+    Cue("concludes"),
+    Cue("proposed", needs_that=True),
+    Cue("proposes", needs_that=True),
+    Cue("recommended"),
+    Cue("recommends"),
+    Cue("demanded"),
+    Cue("demands", noun_like=True),
+    Cue("affirmed"),
+    Cue("affirms"),
+    Cue("asserted", plain=True),
+    Cue("asserts", plain=True),
+    Cue("lamented", needs_that=True),
+    Cue("laments", needs_that=True),
+    Cue("saying", participle=True),
+    Cue("asking", participle=True),
+    Cue("adding", participle=True),
+    Cue("telling", participle=True),
+    Cue("noting", participle=True),
+    Cue("writing", participle=True),
+    Cue("arguing", participle=True),
+    Cue("explaining", participle=True),
+    Cue("warning", participle=True),
+    Cue("insisting", participle=True),
+    Cue("declaring", participle=True),
+    Cue("stressing", participle=True),
+    Cue("urging", needs_that=True, participle=True),
+    Cue("continued"),
+    Cue("continues"),
+    Cue("boasted"),
+    Cue("boasts", noun_like=True),
+    Cue("bragged"),
+    Cue("joked"),
+    Cue("jokes", noun_like=True),
+    Cue("quipped"),
+    Cue("retorted"),
+    Cue("retorts", noun_like=True),
+    Cue("asserting"),
+    Cue("tweeting"),
+    Cue("claiming"),
+    Cue("acknowledging"),
+    Cue("conceding"),
+    Cue("recounted"),
+    Cue("recounts", noun_like=True),
+    Cue("echoed"),
+    Cue("exclaimed", plain=True),
+    Cue("exclaims"),
+    Cue("shouted", plain=True),
+    Cue("shouts"),
+    Cue("fumed", plain=True),
+    Cue("fumes"),
+    Cue("interjected", plain=True),
+    Cue("interjects"),
+    Cue("gushed", plain=True),
+    Cue("gushes"),
+    Cue("scoffed", plain=True),
+    Cue("scoffs"),
+    Cue("yelled", plain=True),
+    Cue("yells"),
+    Cue("mused", plain=True),
+    Cue("muses"),
+    Cue("sighed"),
+    Cue("marveled", plain=True),
+    Cue("marvelled", plain=True),
+    Cue("marvels"),
+    Cue("groaned"),
+    Cue("whispered", plain=True),
+    Cue("whispers"),
+    Cue("muttered", plain=True),
+    Cue("mutters"),
+    Cue("pleaded", plain=True),
+    Cue("pleads"),
+    Cue("exclaiming"),
+    Cue("shouting"),
+    Cue("scoffing"),
+    Cue("cautioning"),
+    Cue("pointed out"),
+    Cue("points out"),
+    Cue("called for"),
+    Cue("calls for"),
+    Cue("went on to say"),
+    Cue("made clear"),
+    Cue("made it clear"),
+    Cue("reminded", reports=False, takes_object=True),
+    Cue("reminds", reports=False, takes_object=True),
+    Cue("called", reports=False, evaluative=True),
+    Cue("described", reports=False, evaluative=True),
+    Cue("dubbed", reports=False, evaluative=True),
+    Cue("termed", reports=False, evaluative=True),
+    Cue("labelled", reports=False, evaluative=True),
+    Cue("labeled", reports=False, evaluative=True),
+    Cue("branded", reports=False, evaluative=True),
+    Cue("hailed", reports=False, evaluative=True),
+    Cue("praised", reports=False, evaluative=True),
+    Cue("welcomed", reports=False, evaluative=True),
+    Cue("criticised", reports=False, evaluative=True),
+    Cue("criticized", reports=False, evaluative=True),
+    Cue("condemned", reports=False, evaluative=True),
+    Cue("rejected", reports=False, evaluative=True),
+    Cue("dismissed", reports=False, evaluative=True),
+    Cue("acknowledge", reports=False, plain=True),
+    Cue("admit", reports=False, plain=True),
+    Cue("announce", reports=False, plain=True),
+    Cue("argue", reports=False, plain=True),
+    Cue("assert", reports=False, plain=True),
+    Cue("claim", reports=False, plain=True),
+    Cue("complain", reports=False, plain=True),
+    Cue("contend", reports=False, plain=True),
+    Cue("deny", reports=False, plain=True),
+    Cue("explain", reports=False, plain=True),
+    Cue("insist", reports=False, plain=True),
+    Cue("note", reports=False, plain=True),
+    Cue("suggest", reports=False, plain=True),
+    Cue("warn", reports=False, plain=True),
 )
 
-# Verbs that usually take a person as object before the content ("told reporters that").
-OBJECT_VERBS = {"told", "tells", "assured", "assures", "informed", "informs", "reminded", "reminds"}
+# --- sets derived from the entries -----------------------------------------------------------
 
-# Nouns that are also reporting verbs: accepted only with a clear speaker next to them.
-NOUN_LIKE = {
-    "states",
-    "reports",
-    "claims",
-    "comments",
-    "remarks",
-    "notes",
-    "charges",
-    "estimates",
-    "promises",
-    "demands",
-    "counters",
-    "pledges",
-    "vows",
-    "boasts",
-    "jokes",
-    "retorts",
-    "recounts",
-}
-
-# Verbs that report an evaluation rather than speech: enough for a partial quote only.
-PARTIAL_VERBS = (
-    "called described dubbed termed labelled labeled branded hailed praised welcomed criticised "
-    "criticized condemned rejected dismissed"
-).split()
-
-PARTICIPLE_CUES = {
-    "saying",
-    "adding",
-    "noting",
-    "arguing",
-    "insisting",
-    "warning",
-    "explaining",
-    "telling",
-    "urging",
-    "stressing",
-    "asking",
-    "declaring",
-    "writing",
-}
-
-# Verbs that report speech only with a "that" clause; with an object they report an act.
-WEAK_CUES = set(
-    "proposed proposes revealed reveals indicated indicates charged charges maintained maintains "
-    "estimated estimates highlighted highlights lamented laments states comments urging".split()
-)
-
-CUE_FIRST_WORDS = {cue.split()[0] for cue in [*SPEECH_VERBS, *PHRASE_CUES]} | {"according", "According", "quoted"}
-
-# Verbs clear enough to take an unknown subject as the speaker (second reading only).
-FALLBACK_CUES = set(
-    "said says say told tells wrote writes argued argue argues claimed claim claims insisted insist "
-    "insists warned warn warns noted note added explained explain explains announced announce "
-    "acknowledged acknowledge stressed declared reported predicted contended contend maintained "
-    "asserted assert asserts admitted admit admits conceded suggested suggest suggests complained "
-    "complain testified promised vowed pledged confirmed denied deny tweeted emphasized emphasised "
-    "responded replied recalled exclaimed shouted fumed interjected gushed scoffed cautioned yelled "
-    "mused marveled marvelled whispered muttered pleaded".split()
-)
+REPORTING_CUES = tuple(cue.words for cue in CUES if cue.reports)
+EVALUATIVE_VERBS = tuple(cue.words for cue in CUES if cue.evaluative)
+NEEDS_THAT = frozenset(cue.words for cue in CUES if cue.needs_that)
+NOUN_LIKE = frozenset(cue.words for cue in CUES if cue.noun_like)
+PARTICIPLE_CUES = frozenset(cue.words for cue in CUES if cue.participle)
+OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)
+PLAIN_CUES = frozenset(cue.words for cue in CUES if cue.plain)
+# First words of the cues, for a cheap set lookup before the cue pattern is tried.
+CUE_FIRST_WORDS = frozenset({cue.split()[0] for cue in REPORTING_CUES} | {"according", "According", "quoted"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import FALLBACK_CUES, PARTIAL_VERBS, PHRASE_CUES, SPEECH_VERBS
+from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
 from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, TITLE_NOUNS
 
 OUTLET_REPORTING = re.compile(
@@ -26,13 +26,13 @@ NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+(?:{PARTICLES}[ \t]+)*{NAME_TOKEN})*"
 QUOTE_MARK = re.compile(r"[\"“”]")
 
 CUE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted([*SPEECH_VERBS, *PHRASE_CUES], key=len, reverse=True)) + r")\b"
+    r"\b(?:" + "|".join(sorted(REPORTING_CUES, key=len, reverse=True)) + r")\b"
     r"|\b[Aa]ccording to\b"
     r"|\b(?:was|were|is|are)\s+quoted\s+as\s+saying\b"
     r"|\bquoted\s+(?:him|her|them|it|" + NAME_RUN + r")\s+as\s+saying\b"
 )
 
-PARTIAL_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(PARTIAL_VERBS) + r")\b")  # not "so-called"
+PARTIAL_CUE_RE = re.compile(r"(?<![\w-])(?:" + "|".join(EVALUATIVE_VERBS) + r")\b")  # not "so-called"
 
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]\x01]*\s+(?=[\"“‘(\[]?[A-Z0-9À-ÖØ-Þ_])")
 
@@ -240,7 +240,7 @@ WORD_RE = re.compile(r"[A-Za-z]+")
 
 QUOTED_AUXILIARY = re.compile(r"\b(?:was|were|is|are)\s+$")
 
-FALLBACK_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(FALLBACK_CUES, key=len, reverse=True)) + r")\b")
+FALLBACK_CUE_RE = re.compile(r"\b(?:" + "|".join(sorted(PLAIN_CUES, key=len, reverse=True)) + r")\b")
 
 CLAUSE_CUT = re.compile(
     r"(?:[;:]|\s[—–]\s|,\s+(?:and|but|while|whereas|though|although|because|since|so|yet)\s+|\s(?:but|while|whereas)\s+)"

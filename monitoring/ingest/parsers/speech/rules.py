@@ -9,7 +9,7 @@ from ..article import ParsedSpeaker
 from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
 from ..media import media_name
 from .entities import clean_name, entity, group_name, is_organization, strip_fillers, title_from_appositive
-from .lexicon import CUE_FIRST_WORDS, FALLBACK_CUES, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, WEAK_CUES
+from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, PLAIN_CUES
 from .patterns import (
     ACCORDING_CHANNEL,
     AND_END,
@@ -372,7 +372,7 @@ def read_attribution(
 
         if cue == "pledged" and DELEGATES_AHEAD.match(right):
             continue  # "pledged delegates": an adjective
-        if cue in WEAK_CUES and not THAT_AHEAD.match(right):
+        if cue in NEEDS_THAT and not THAT_AHEAD.match(right):
             continue  # "proposed a tax", "revealed its plans", "pledged delegates": no reported clause
         if cue.startswith("ask") and ANONYMITY_AFTER.match(right):
             continue  # "who asked not to be named": a condition, not a question
@@ -411,7 +411,7 @@ def read_attribution(
             if before.endswith((",", '"', "”", "—")):
                 speaker, subject_end = speaker_after(right, speakers)
                 inverted = speaker is not None
-        if speaker is None and fallback and cue in FALLBACK_CUES:
+        if speaker is None and fallback and cue in PLAIN_CUES:
             speaker, subject_start = fallback_speaker(left, speakers)
         if speaker is None:
             continue
