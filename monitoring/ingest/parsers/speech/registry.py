@@ -33,7 +33,7 @@ class Discourse:
     article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     # The article's own outlet (and any others the caller knows): never a speaker.
     outlets: tuple[str, ...] = ()
-    # Changed on every write, so a rejected reading can be undone cheaply (see ``checkpoint``).
+    # Changed on every write: a draft still at its registry's version was left untouched.
     version: int = 0
     # Persons in the order they were last named or heard, for "he" and "she" (most recent last).
     recent: list[tuple[str, list[str]]] = field(default_factory=list)
@@ -58,32 +58,43 @@ class Discourse:
         if gender and key not in self.genders:
             self.genders[key] = gender
 
-    def checkpoint(self) -> tuple:
-        """The state as it is, for ``restore`` when a reading that looked up speakers is rejected."""
-        return (
-            self.version,
-            dict(self.by_key),
-            dict(self.by_token),
-            self.last_person,
-            self.last_group,
-            self.mentioned_group,
-            dict(self.known),
-            {id(s): (list(s.titles), list(s.organizations)) for s in self.by_key.values()},
-            list(self.recent),
-            dict(self.genders),
+    def draft(self) -> Discourse:
+        """A copy for rules to read and write: the registry itself changes only by ``adopt``.
+
+        Rules register the speakers they look up (a surname resolved to a full name, a title
+        added, a pronoun's gender noted) in the draft; a rejected reading throws its draft
+        away, so it can leave no phantom speaker or title behind.
+        """
+        copies = {
+            id(s): ParsedSpeaker(s.name, s.kind, list(s.titles), list(s.organizations), rule=s.rule)
+            for s in self.by_key.values()
+        }
+
+        def copied(speaker: ParsedSpeaker | None) -> ParsedSpeaker | None:
+            return None if speaker is None else copies.get(id(speaker), speaker)
+
+        return Discourse(
+            by_key={key: copies[id(s)] for key, s in self.by_key.items()},
+            by_token={key: copied(s) for key, s in self.by_token.items()},
+            last_person=copied(self.last_person),
+            last_group=copied(self.last_group),
+            mentioned_group=self.mentioned_group,
+            known=dict(self.known),
+            shared=set(self.shared),
+            shared_names=self.shared_names,
+            article_names=self.article_names,
+            outlets=self.outlets,
+            version=self.version,
+            recent=list(self.recent),
+            genders=dict(self.genders),
+            surname_genders=self.surname_genders,
         )
 
-    def restore(self, saved: tuple) -> None:
-        """Undo every change since ``saved``: a rejected reading leaves no speaker, title or pronoun behind."""
-        if saved[0] == self.version:
-            return
-        (_, by_key, by_token, self.last_person, self.last_group, self.mentioned_group, known, lists) = saved[:8]
-        self.by_key, self.by_token, self.known = dict(by_key), dict(by_token), dict(known)
-        self.recent, self.genders = list(saved[8]), dict(saved[9])
-        for speaker in self.by_key.values():
-            titles, organizations = lists.get(id(speaker), ([], []))
-            speaker.titles[:], speaker.organizations[:] = titles, organizations
-        self.version += 1  # never back to an old number: a later checkpoint must not look unchanged
+    def adopt(self, draft: Discourse) -> None:
+        """Take over what an accepted reading registered in its draft."""
+        for name in self.__slots__:
+            setattr(self, name, getattr(draft, name))
+        self.version += 1
 
     def know(self, name: str, titles: list[str]) -> None:
         self.version += 1

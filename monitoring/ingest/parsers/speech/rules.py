@@ -1,273 +1,366 @@
-"""The attribution rules: who said what in one sentence, read around its reporting verb."""
+"""Who said what in one sentence: the ordered attribution rules, read around each reporting verb.
+
+A sentence is read at its reporting cues in order (``cue_matches``). At each cue the rules of
+``CUE_RULES`` are tried in their order; each is a named object with a ``guard`` (does it apply to
+this cue at all) and a ``build`` that returns
+
+* an :class:`Attribution` (speaker, cue, content span, channel): the reading is found;
+* ``None``: this rule has no reading, the next rule is tried;
+* ``REJECT``: the cue is no report ("Republican claims", "proposed a tax"), the next cue is tried.
+
+A rule gets a *draft* of the discourse registry (``Discourse.draft``) to look speakers up in
+and register them; the draft travels with the attribution and the pipeline adopts it only when
+it accepts the attribution. A rejected reading's draft is dropped, so it leaves nothing behind.
+When no cue gives a reading, ``according_to_document`` ("..., according to a statement") is
+the last resort.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Final
 
 from ..article import ParsedSpeaker
-from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
-from ..media import media_name
-from .entities import clean_name, entity, group_name, is_organization, strip_fillers, title_from_appositive
+from .entities import entity, group_name
 from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, PLAIN_CUES
 from .patterns import (
     ACCORDING_CHANNEL,
     AND_END,
     ANONYMITY_AFTER,
-    APPOSITIVE_AFTER,
-    APPOSITIVE_END,
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
-    CLAUSE_CUT,
-    CLAUSE_SUBJECT_END,
     CUE_RE,
-    DEFINITE_NP_END,
     DELEGATES_AHEAD,
-    DESCRIBED_START,
-    DESCRIPTION_END,
-    GROUP_END,
-    GROUP_START,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
-    LEADING_CONJUNCTION,
     LEADING_DETERMINER,
-    LEADING_PHRASE,
-    LOWER_TITLE_END,
-    NAME_END,
-    NAME_OF_END,
-    NAME_RUN,
-    NAME_START,
     NOT_CONTENT_START,
     OBJECT_RE,
-    PAREN_END,
     PARTIAL_CUE_RE,
     PARTICIPLE_AFTER,
     PASSIVE_END,
     PREFIX_RE,
-    PREFIXED_NAME_START,
-    PREPOSITION_END,
-    PRONOUN_END,
-    PRONOUN_START,
     QUOTED_AUXILIARY,
     QUOTED_BY,
-    RELATIVE_CUT,
-    RELATIVE_END,
-    RELATIVE_NP_END,
-    REVERSED_APPOSITIVE_END,
-    REVERSED_APPOSITIVE_START,
     SENTENCE_SUBJECT,
-    SHARE_END,
     THAT_AHEAD,
     THAT_START,
-    TITLE_BEFORE_OF,
-    TITLE_REF_END,
-    TITLE_REF_START,
     WORD_RE,
 )
 from .registry import Discourse
-from .spans import Attribution, content_before, trim
-from .vocabulary import (
-    AUXILIARIES,
-    DETERMINERS,
-    FALLBACK_FILLER,
-    GROUP_HEAD_SET,
-    GROUP_WORDS,
-    HONORIFIC_WORDS,
-    NOT_DESCRIPTION_HEADS,
-    NOT_NAME_WORDS,
-    NOT_SUBJECT_END,
-    NOT_SUBJECT_JOIN,
-    NOT_SUBJECT_START,
-    NOT_SUBJECT_WORDS,
-    OBJECT_PRONOUNS,
-    ORG_WORDS,
-    PRENOMINAL_HEADS,
-    SHARE_WORDS,
-    SUBJECT_REACH,
-    VERB_INSIDE,
+from .spans import content_before, trim
+from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
+from .vocabulary import OBJECT_PRONOUNS
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A candidate reading of one sentence: nothing is registered until the pipeline accepts it."""
+
+    speaker: ParsedSpeaker
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: tuple[int, int] | None
+    channel: str | None
+    # "<cue rule>/<speaker rule>": what produced this reading (``parse_article --explain``).
+    rule: str = ""
+    # The registry as this reading leaves it; adopted by the pipeline on acceptance.
+    draft: Discourse | None = field(default=None, repr=False)
+
+
+class _Reject:
+    def __repr__(self) -> str:
+        return "REJECT"
+
+
+REJECT: Final = _Reject()
+Built = Attribution | _Reject | None
+
+
+@dataclass(slots=True)
+class Cue:
+    """One reporting cue in one sentence, with what the rules read around it."""
+
+    masked: str
+    start: int
+    end: int
+    match: re.Match[str]
+    channel: str | None
+    fallback: bool
+
+    @property
+    def sentence(self) -> str:
+        return self.masked[self.start : self.end]
+
+    @property
+    def words(self) -> str:
+        return self.match.group()
+
+    @property
+    def cue_start(self) -> int:
+        return self.start + self.match.start()
+
+    @property
+    def cue_end(self) -> int:
+        return self.start + self.match.end()
+
+    @property
+    def left(self) -> str:
+        return self.masked[self.start : self.cue_start]
+
+    @property
+    def right(self) -> str:
+        return self.masked[self.cue_end : self.end]
+
+    @property
+    def is_verb(self) -> bool:
+        """A reporting verb (not "according to", not "quoted as saying")."""
+        return not self.words.casefold().startswith("according to") and "quoted" not in self.words
+
+    def attribution(self, speaker: ParsedSpeaker, content: tuple[int, int] | None, **changes) -> Attribution:
+        values = {"cue": self.words, "cue_start": self.cue_start, "cue_end": self.cue_end, "channel": self.channel}
+        values.update(changes)
+        return Attribution(speaker, content=content, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One way of reading a sentence at a reporting cue."""
+
+    name: str
+    guard: Callable[[Cue], bool]
+    build: Callable[[Cue, Discourse], Built]
+
+
+def _channel_source(cue: Cue) -> tuple[str, int]:
+    """The words after "according to" up to the next comma, and where that comma is."""
+    after = cue.right
+    comma = after.find(",")
+    return after[: comma if comma >= 0 else len(after)].strip().rstrip("."), comma
+
+
+def _according_content(cue: Cue, comma: int) -> tuple[int, int] | None:
+    """ "According to X, CONTENT." or "CONTENT, according to X." (or around: "Since May, according to X, ...")."""
+    masked, start, end = cue.masked, cue.start, cue.end
+    after = cue.right
+    if cue.left.strip() and comma >= 0 and len(after[comma + 1 :].split()) >= 3:
+        return trim(masked, start, end)
+    if cue.left.strip():
+        return trim(masked, start, cue.cue_start)
+    return trim(masked, cue.cue_end + (comma if comma >= 0 else len(after)), end)
+
+
+def _according_to(cue: Cue, draft: Discourse) -> Built:
+    """ "According to X, ..." with X a person, a body or a group (not a document: see below)."""
+    source_text, comma = _channel_source(cue)
+    if CHANNEL_SOURCE.match(source_text):
+        return REJECT  # "according to a statement": the document rule reads it if nothing else does
+    found = speaker_after(" " + source_text, draft)
+    speaker, rule = found.speaker, found.rule
+    bare = LEADING_DETERMINER.sub("", source_text)
+    if speaker is None and bare[:1].isupper():
+        speaker, rule = entity(bare, draft, []), "name"
+    if speaker is None and source_text[:1].islower():
+        speaker, rule = draft.group(group_name(source_text)), "group"
+    elif speaker is None and source_text:
+        speaker, rule = entity(source_text, draft, []), "name"
+    if speaker is None:
+        return REJECT
+    return cue.attribution(speaker, _according_content(cue, comma), cue="according to", rule=f"according_to/{rule}")
+
+
+def _quoted_as_saying(cue: Cue, draft: Discourse) -> Built:
+    """ "X was quoted as saying ...", "the agency quoted him as saying ..."."""
+    channel = cue.channel
+    if re.match(r"(?:was|were|is|are)\s+quoted", cue.words):
+        found = speaker_before(cue.left, draft)
+        speaker, rule = found.speaker, found.rule
+    else:
+        target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue.words).group(1)
+        if target.casefold() in OBJECT_PRONOUNS:
+            speaker, rule = draft.pronoun(OBJECT_PRONOUNS[target.casefold()]), "pronoun"
+        else:
+            speaker, rule = entity(target, draft, []), "name"
+        by = QUOTED_BY.search(cue.sentence)
+        channel = by.group(1) if by else channel
+    if speaker is None:
+        return REJECT
+    that = THAT_START.match(cue.right)
+    content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.end)
+    return cue.attribution(speaker, content, channel=channel, rule=f"quoted_as_saying/{rule}")
+
+
+def _not_a_report(cue: Cue) -> bool:
+    """A verb that reports nothing here: an adjective, an act, a condition or a passive."""
+    words, left, right = cue.words, cue.left, cue.right
+    return (
+        (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
+        or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
+        or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
+        or (
+            (words.endswith("ed") or words in {"told", "said", "written"})
+            and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
+        )  # "the issue was reported by the Post": the subject is not a speaker
+    )
+
+
+def _inverted_content(cue: Cue) -> tuple[int, int] | None:
+    return trim(cue.masked, cue.start, cue.start + len(cue.left.rstrip()))
+
+
+def _speaker_last(cue: Cue, draft: Discourse) -> Built:
+    """ "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and the
+    sentence ends with the speaker (a name ending the content is no subject then)."""
+    found = speaker_after(cue.right, draft)
+    if found.speaker is None or not INVERSION_REST.fullmatch(cue.right, found.position):
+        return None
+    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}")
+
+
+def _is_participle(cue: Cue) -> bool:
+    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith(","))
+
+
+def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
+    """ "island states called", "Republican claims": a noun that is also a cue, with no clear person."""
+    return cue.words in NOUN_LIKE and (inverted or speaker.kind != "person" or new_single_name)
+
+
+def _with_channel_tail(cue: Cue, content: tuple[int, int] | None) -> tuple[tuple[int, int] | None, str | None]:
+    """ "..., according to a statement released after the meeting": a channel, not content."""
+    channel = cue.channel
+    if content is not None:
+        tail = ACCORDING_CHANNEL.search(cue.masked, content[0], content[1])
+        if tail:
+            channel = channel or tail.group(1)
+            content = trim(cue.masked, content[0], tail.start())
+    return content, channel
+
+
+def _subject_reading(cue: Cue, found: Found, reading: str, new_single_name: bool = False) -> Built:
+    if found.speaker is None:
+        return None
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content, channel = _content_and_channel(cue, found.position)
+    return cue.attribution(found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}")
+
+
+def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] | None, str | None]:
+    """The content of "X said (that) CONTENT" or of "CONTENT, X said" (or around it), and the channel.
+
+    A trailing "according to a statement" is cut from the content and taken as the channel.
+    """
+    masked, right = cue.masked, cue.right
+    prefix_end = 0
+    if cue.words in OBJECT_VERBS:
+        obj = OBJECT_RE.match(right)
+        if obj:
+            prefix_end = obj.end()
+    prefix = PREFIX_RE.match(right, prefix_end)
+    offset = prefix.end() if prefix else prefix_end
+    that = THAT_START.match(right, offset)
+    if that:
+        offset = that.end()
+    content, channel = _with_channel_tail(cue, trim(masked, cue.cue_end + offset, cue.end))
+    if (
+        content is not None
+        and not that
+        and (NOT_CONTENT_START.match(masked, content[0]) or PARTICIPLE_AFTER.match(right))
+    ):
+        content = None  # "responded with logic", "said, looking out on the crowd"
+    phrase_skipped = right[prefix_end:offset].strip(" ,")
+    if content is not None and not that and phrase_skipped and AUXILIARY_START.match(masked, content[0]):
+        content = None  # "The pledges announced in Geneva will be tracked": a participle, not speech
+    if content is not None and cue.words.startswith("continu") and not that:
+        content = None  # "continues his adulation": not speech without "that"
+    remainder = right[offset:].strip() if content is not None else ""
+    before_subject = cue.left[:subject_start].rstrip()
+    if right.lstrip().startswith(":"):
+        content = None  # "she said:" introduces a quotation that follows
+    elif content is None or not that and len(remainder.split()) < 2:
+        content = content_before(masked, cue.start, before_subject)
+    elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
+        # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
+        content = trim(masked, cue.start, cue.end)
+    return content, channel
+
+
+def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
+    """ "X said (that) CONTENT", "CONTENT, X said": the subject right before the verb (``SUBJECT_RULES``)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    return _subject_reading(cue, found, "subject_before_verb", new_single_name)
+
+
+def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
+    """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the subject opens the sentence."""
+    subject = SENTENCE_SUBJECT.match(cue.sentence)
+    if not subject:
+        return None
+    found = speaker_before(subject.group(1), draft)
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+
+
+def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
+    """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
+    found = speaker_after(cue.right, draft)
+    if found.speaker is None:
+        return None
+    if _noun_not_verb(cue, found.speaker, True, False):
+        return REJECT
+    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_after_verb/{found.rule}")
+
+
+def _noun_phrase(cue: Cue, draft: Discourse) -> Built:
+    """Second reading only: "Many speakers at the service said ..." with a subject no rule knows."""
+    found = noun_phrase_subject(cue.left, draft)
+    if found.speaker is None:
+        return None
+    return _subject_reading(cue, found, "noun_phrase")
+
+
+# In order. The verb rules apply only to a reporting verb that ``not_a_report`` let through.
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("according_to", lambda cue: cue.words.casefold().startswith("according to"), _according_to),
+    CueRule("quoted_as_saying", lambda cue: "quoted" in cue.words, _quoted_as_saying),
+    CueRule("not_a_report", lambda cue: cue.is_verb and _not_a_report(cue), lambda cue, draft: REJECT),
+    CueRule(
+        "speaker_last",
+        lambda cue: (
+            cue.is_verb
+            and cue.left.rstrip().endswith(",")
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS  # "..., Abenov told Continental Wire": the object, not the speaker
+            and bool(INVERSION_AHEAD.match(cue.right))
+        ),
+        _speaker_last,
+    ),
+    CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),
+    CueRule(
+        "subject_opens_sentence",
+        lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
+        _subject_opens_sentence,
+    ),
+    CueRule(
+        "speaker_after_verb",
+        lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
+        _speaker_after_verb,
+    ),
+    CueRule("noun_phrase", lambda cue: cue.is_verb and cue.fallback and cue.words in PLAIN_CUES, _noun_phrase),
 )
 
 
-def tail_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return pattern.search(text, max(0, len(text) - SUBJECT_REACH))
-
-
-def speaker_before(left: str, speakers: Discourse) -> tuple[ParsedSpeaker | None, int]:
-    """The speaker ending ``left`` (subject of the verb after it) and where it starts."""
-    text = strip_fillers(left)
-    if not text:
-        return None, -1
-    # Cheap tests on the last characters decide which patterns can match at all.
-    last_char = text[-1]
-    last_word = text[text.rfind(" ") + 1 :]
-    tail_words = set(WORD_RE.findall(text[-70:].lower()))
-    match = tail_search(PRONOUN_END, text)
-    if match:
-        return speakers.pronoun(match.group(1)), match.start()
-    match = tail_search(RELATIVE_END, text) if last_word == "who" else None
-    if match:
-        # "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name.
-        speaker = entity(match.group(1), speakers, [])
-        if speaker is not None:
-            return speaker, match.start()
-    match = tail_search(RELATIVE_NP_END, text) if last_word == "who" else None
-    if match:
-        # "an architect who said ...": an unnamed person or group described by the noun phrase.
-        return speakers.group(group_name(match.group(1))), match.start(1)
-    match = tail_search(APPOSITIVE_END, text) if last_char == "," else None
-    if match:
-        titles = title_from_appositive(match.group(2))
-        if titles is not None:
-            speaker = entity(match.group(1), speakers, titles)
-            if speaker is not None:
-                return speaker, match.start()
-    match = tail_search(NAME_OF_END, text) if last_word[:1].isupper() and tail_words & {"of", "from"} else None
-    if match and (
-        match.group(2) in COUNTRY_ALIASES
-        or match.group(2) in ORGANIZATION_ALIASES
-        or any(w in ORG_WORDS for w in match.group(2).split())
-    ):
-        split = clean_name(match.group(1))
-        if split is not None and split[1] and not any(w in ORG_WORDS or w.lower() in GROUP_WORDS for w in split[1]):
-            title = " ".join(w for w in split[0] if w not in HONORIFIC_WORDS)
-            titles = [f"{title} of {match.group(2)}"] if title else []
-            return entity(" ".join(split[1]), speakers, titles), match.start()
-    match = tail_search(DEFINITE_NP_END, text) if last_word[:1].islower() else None
-    if match:
-        return speakers.group(group_name(match.group(1))), match.start(1)
-    match = tail_search(PAREN_END, text) if last_char == ")" else None
-    if match:
-        speaker = entity(match.group(1), speakers, [])
-        if speaker is not None:
-            return speaker, match.start()
-    match = tail_search(REVERSED_APPOSITIVE_END, text) if last_char == "," else None
-    if match:
-        title = LEADING_DETERMINER.sub("", match.group(1).strip())
-        speaker = entity(match.group(2), speakers, [title])
-        if speaker is not None:
-            return speaker, match.start()
-    match = tail_search(TITLE_REF_END, text) if "the" in tail_words else None
-    if match:
-        found = speakers.by_title(match.group(1))
-        if found is not None:
-            return found, match.start()
-    name_match = tail_search(NAME_END, text) if last_word[:1].isupper() else None
-    match = name_match
-    if match:
-        split = clean_name(match.group(1))
-        whole = " ".join(sum(split, [])) if split else ""
-        before = re.sub(r"(?:[Tt]he\s*)$", "", text[: match.start()]).rstrip()
-        opens_clause = not before or before[-1] in ",;:—" or before.endswith((" and", " but"))
-        if opens_clause and (whole in COUNTRY_ALIASES or is_organization(whole)):
-            return entity(match.group(1), speakers, []), match.start()
-    match = tail_search(SHARE_END, text) if tail_words & SHARE_WORDS else None
-    if match:
-        # "Twenty-four percent said", "One in three said": a share of those polled is a group.
-        return speakers.group(group_name(match.group(1))), match.start(1)
-    match = tail_search(GROUP_END, text) if tail_words & GROUP_HEAD_SET else None
-    if match:
-        phrase = LEADING_CONJUNCTION.sub("", match.group(1))
-        first = phrase.split()[0]
-        if first not in NOT_NAME_WORDS or first.lower() in GROUP_WORDS:
-            return speakers.group(group_name(phrase)), match.start()
-    match = tail_search(DESCRIPTION_END, text) if last_word[:1].islower() and last_word.isalpha() else None
-    if (
-        match
-        and match.group(1).split()[-1].lower() not in NOT_DESCRIPTION_HEADS
-        and not (AUXILIARIES & set(match.group(1).lower().split()))
-    ):
-        # "The Republican presidential nominee said": a description; the person it names, if known.
-        words = match.group(1).split()
-        while len(words) > 2 and words[-1].endswith("ed"):
-            words.pop()  # "the joint statement adopted (on Monday)": the statement
-        found = speakers.by_title(" ".join(words))
-        return found or speakers.group(group_name(" ".join(words))), match.start(1)
-    if (
-        name_match
-        and PREPOSITION_END.search(text, max(0, name_match.start() - 12), name_match.start())
-        and not (TITLE_BEFORE_OF.search(text, max(0, name_match.start() - 40), name_match.start()))
-    ):
-        name_match = None  # "the Center in Dallas maintains": the name is the object of "in"
-    match = name_match
-    if match:
-        # "Kenyan lawmaker Njeri Wambugu": a lower-case title printed before the name.
-        title = LOWER_TITLE_END.search(text, max(0, match.start() - 80), match.start())
-        speaker = entity(match.group(1), speakers, [title.group(1)] if title else [])
-        if speaker is not None:
-            return speaker, match.start()
-    match = tail_search(CLAUSE_SUBJECT_END, text)
-    if (
-        match
-        and not (AUXILIARIES | NOT_SUBJECT_WORDS | DETERMINERS) & set(match.group(1).lower().split()[-1:])
-        and not ((AUXILIARIES | NOT_SUBJECT_WORDS) & set(match.group(1).lower().split()))
-    ):
-        # "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause.
-        phrase = match.group(1)
-        if not any(word.endswith("ed") and word.islower() for word in phrase.split()):
-            return speakers.group(group_name(phrase)), match.start(1)
-    return None, -1
-
-
-def speaker_after(right: str, speakers: Discourse) -> tuple[ParsedSpeaker | None, int]:
-    """The speaker right after an inverted verb (", said Marta Okonkwo, director of ...")."""
-    match = PRONOUN_START.match(right)
-    if match:
-        return speakers.pronoun(match.group(1)), match.end()
-    match = TITLE_REF_START.match(right)
-    if match:
-        found = speakers.by_title(match.group(1))
-        if found is not None:
-            return found, match.end()
-    match = GROUP_START.match(right)
-    if match and (
-        match.group(1)[0].islower() or match.group(1).split()[0] in {"The", "A", "An", "Some", "Many", "Several"}
-    ):
-        return speakers.group(group_name(match.group(1))), match.end()
-    match = REVERSED_APPOSITIVE_START.match(right)
-    if match:
-        speaker = entity(match.group(2), speakers, [LEADING_DETERMINER.sub("", match.group(1).strip())])
-        if speaker is not None:
-            return speaker, match.end()
-    match = DESCRIBED_START.match(right)
-    if match and match.group(2).split()[-1] in PRENOMINAL_HEADS:
-        # "said Foreign Ministry spokesperson Zhao Lijian", "said Harbour Radio host Mira Castell":
-        # the body or outlet and the lower-case title before the name are the person's role.
-        speaker = entity(match.group(3), speakers, [f"{match.group(1)} {match.group(2).strip()}"])
-        if speaker is not None and speaker.kind == "person":
-            return speaker, match.end()
-    match = NAME_START.match(right) or PREFIXED_NAME_START.match(right)
-    if match:
-        titles: list[str] = []
-        prefix = match.group(1) if match.re is PREFIXED_NAME_START else ""
-        if prefix and match.lastindex == 2:
-            # "said 9/11 widow Terry Strada": a lower-case description before the name.
-            described = LEADING_DETERMINER.sub("", prefix.strip() + " ").strip()
-            speaker = entity(match.group(2), speakers, [described] if described else [])
-            return (speaker, match.end()) if speaker is not None else (None, -1)
-        end = match.end()
-        paren = re.match(r"\s*\([^()]{1,40}\)", right[end:])
-        if paren:
-            end += paren.end()  # "Rep. Gwen Moore (D-Wis.)": a party label
-        appositive = APPOSITIVE_AFTER.match(right, end)
-        if appositive:
-            titles = title_from_appositive(appositive.group(1)) or []
-            if titles:
-                end = appositive.end()
-        speaker = entity(match.group(1), speakers, titles)
-        if speaker is not None:
-            return speaker, end
-        described = DESCRIBED_START.match(right)
-        if described and media_name(described.group(1), speakers.outlets):
-            # "said MSNBC host Chris Matthews": the outlet describes the person who speaks.
-            speaker = entity(described.group(3), speakers, [f"{described.group(1)} {described.group(2).strip()}"])
-            if speaker is not None:
-                return speaker, described.end()
-    return None, -1
-
-
 def channel_of(sentence: str) -> str | None:
+    """The channel a sentence names: "in an interview with X", "quoted by X", "in a statement"."""
     # Cheap substring checks first: these patterns start with a name and are slow to search.
     match = INTERVIEW_WITH.search(sentence) if "interview" in sentence else None
     if match:
@@ -300,248 +393,71 @@ def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
 
 
 def read_attribution(
-    masked: str, start: int, end: int, speakers: Discourse, fallback: bool = False
+    masked: str, start: int, end: int, discourse: Discourse, fallback: bool = False
 ) -> Attribution | None:
-    """Read one sentence masked[start:end] around its first usable reporting verb.
+    """The first reading of the sentence masked[start:end] that a rule finds, or None.
 
-    With ``fallback`` (a second reading, when the first found nobody), a clause subject that
-    none of the speaker patterns knows ("Many speakers at the service said ...") is taken as
-    the speaker of a plain "X said (that) ..." report.
+    With ``fallback`` (a second reading, when the first found nobody) the ``noun_phrase`` rule
+    may take a subject none of the speaker rules knows. ``discourse`` is not changed: the
+    attribution carries the draft the pipeline adopts if it accepts it.
     """
     sentence = masked[start:end]
-    sentence_channel: list[str | None] = []
-    document_source: tuple[re.Match[str], str, int] | None = None
-    # Every reading below either returns an attribution or is rejected; a rejected one may have
-    # looked up (and so registered) a speaker: undo that before the next reading.
-    saved = speakers.checkpoint()
-    for cue_match in cue_matches(sentence):
-        speakers.restore(saved)
-        cue = cue_match.group()
-        cue_start, cue_end = start + cue_match.start(), start + cue_match.end()
-        left, right = sentence[: cue_match.start()], sentence[cue_match.end() :]
-        if not sentence_channel:
-            sentence_channel.append(channel_of(sentence))
-        channel = sentence_channel[0]
-
-        if cue.casefold().startswith("according to"):
-            # "According to X, content." or "content, according to X."
-            after = right
-            comma = after.find(",")
-            source_text = after[: comma if comma >= 0 else len(after)].strip().rstrip(".")
-            if CHANNEL_SOURCE.match(source_text):
-                # "according to a statement": with a reporting verb in the sentence it names that
-                # verb's channel; alone, the document itself is the source.
-                if document_source is None:
-                    document_source = (cue_match, source_text, comma)
+    channel: list[str | None] = []
+    draft: Discourse | None = None
+    for match in cue_matches(sentence):
+        if not channel:
+            channel.append(channel_of(sentence))
+        cue = Cue(masked, start, end, match, channel[0], fallback)
+        for rule in CUE_RULES:
+            if not rule.guard(cue):
                 continue
-            speaker, _ = speaker_after(" " + source_text, speakers)
-            bare = LEADING_DETERMINER.sub("", source_text)
-            if speaker is None and bare[:1].isupper():
-                speaker = entity(bare, speakers, [])
-            if speaker is None and source_text[:1].islower():
-                speaker = speakers.group(group_name(source_text))
-            elif speaker is None and source_text:
-                speaker = entity(source_text, speakers, [])
-            if speaker is None:
-                continue
-            if left.strip() and comma >= 0 and len(after[comma + 1 :].split()) >= 3:
-                content = trim(masked, start, end)  # "Since May, according to X, prices rose": both sides
-            elif left.strip():
-                content = trim(masked, start, cue_start)
-            else:
-                content = trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(after)), end)
-            return Attribution(speaker, "according to", cue_start, cue_end, content, channel)
+            if draft is None or draft.version != discourse.version:
+                draft = discourse.draft()  # none yet, or an earlier reading wrote to it: start clean
+            built = rule.build(cue, draft)
+            if isinstance(built, Attribution):
+                built.draft = draft
+                return built
+            if built is REJECT:
+                break
+    return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
 
-        if "quoted" in cue:
-            quoted = re.match(r"(?:was|were|is|are)\s+quoted", cue)
-            if quoted:
-                speaker, _ = speaker_before(left, speakers)
-            else:
-                target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue).group(1)
-                if target.casefold() in OBJECT_PRONOUNS:
-                    speaker = speakers.pronoun(OBJECT_PRONOUNS[target.casefold()])
-                else:
-                    speaker = entity(target, speakers, [])
-                by = QUOTED_BY.search(sentence)
-                channel = by.group(1) if by else channel
-            if speaker is None:
-                continue
-            that = THAT_START.match(right)
-            content = trim(masked, cue_end + (that.end() if that else 0), end)
-            return Attribution(speaker, cue, cue_start, cue_end, content, channel)
 
-        if cue == "pledged" and DELEGATES_AHEAD.match(right):
-            continue  # "pledged delegates": an adjective
-        if cue in NEEDS_THAT and not THAT_AHEAD.match(right):
-            continue  # "proposed a tax", "revealed its plans", "pledged delegates": no reported clause
-        if cue.startswith("ask") and ANONYMITY_AFTER.match(right):
-            continue  # "who asked not to be named": a condition, not a question
-        if (cue.endswith("ed") or cue in {"told", "said", "written"}) and PASSIVE_END.search(
-            left, max(0, len(left) - 24)
-        ):
-            continue  # "the issue was reported by the Post": passive, the subject is not a speaker
-        known_before = len(speakers.by_key)
-        speaker, subject_start = None, -1
-        if (
-            left.rstrip().endswith(",")
-            and cue not in PARTICIPLE_CUES
-            and cue not in OBJECT_VERBS  # "..., Abenov told Continental Wire": the object, not the speaker
-            and INVERSION_AHEAD.match(right)
-        ):
-            # "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and
-            # the sentence ends with the speaker. A name ending the content is no subject then.
-            trial, trial_end = speaker_after(right, speakers)
-            if trial is not None and INVERSION_REST.fullmatch(right, trial_end):
-                content = trim(masked, start, start + len(left.rstrip()))
-                return Attribution(trial, cue, cue_start, cue_end, content, channel)
-            speakers.restore(saved)
-        speaker, subject_start = speaker_before(left, speakers)
-        known_before = len(speakers.by_key) == known_before
-        participle = cue in PARTICIPLE_CUES and (cue == "saying" or left.rstrip().endswith(","))
-        if speaker is None and (AND_END.search(left) or participle):
-            # "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the
-            # subject opens the sentence.
-            subject = SENTENCE_SUBJECT.match(sentence)
-            if subject:
-                speaker, _ = speaker_before(subject.group(1), speakers)
-                subject_start = len(left)
-        inverted = False
-        if speaker is None:
-            before = left.rstrip()
-            if before.endswith((",", '"', "”", "—")):
-                speaker, subject_end = speaker_after(right, speakers)
-                inverted = speaker is not None
-        if speaker is None and fallback and cue in PLAIN_CUES:
-            speaker, subject_start = fallback_speaker(left, speakers)
-        if speaker is None:
+def _according_to_document(
+    masked: str, start: int, end: int, sentence: str, discourse: Discourse
+) -> Attribution | None:
+    """ "..., according to a statement": with no other reading, the document (or its issuer) is the source."""
+    for match in cue_matches(sentence):
+        if not match.group().casefold().startswith("according to"):
             continue
-        if cue in NOUN_LIKE and (
-            inverted or speaker.kind != "person" or (" " not in speaker.name and not known_before)
-        ):
-            continue  # "island states called", "Republican claims": a noun, not a verb
-
-        if inverted:
-            content = trim(masked, start, start + len(left.rstrip()))
-            return Attribution(speaker, cue, cue_start, cue_end, content, channel)
-
-        # Speaker before the verb: the content follows ("said that ...") or came first ("..., X said").
-        offset = 0
-        prefix_end = 0
-        if cue in OBJECT_VERBS:
-            obj = OBJECT_RE.match(right)
-            if obj:
-                prefix_end = obj.end()
-        prefix = PREFIX_RE.match(right, prefix_end)
-        offset = prefix.end() if prefix else prefix_end
-        that = THAT_START.match(right, offset)
-        if that:
-            offset = that.end()
-        content = trim(masked, cue_end + offset, end)
-        if content is not None:
-            # "..., according to a statement released after the meeting": a channel, not content.
-            tail = ACCORDING_CHANNEL.search(masked, content[0], content[1])
-            if tail:
-                channel = channel or tail.group(1)
-                content = trim(masked, content[0], tail.start())
-        if (
-            content is not None
-            and not that
-            and (NOT_CONTENT_START.match(masked, content[0]) or PARTICIPLE_AFTER.match(right))
-        ):
-            content = None  # "responded with logic", "said, looking out on the crowd"
-        phrase_skipped = right[prefix_end:offset].strip(" ,")
-        if content is not None and not that and phrase_skipped and AUXILIARY_START.match(masked, content[0]):
-            content = None  # "The pledges announced in Geneva will be tracked": a participle, not speech
-        if content is not None and cue.startswith("continu") and not that:
-            content = None  # "continues his adulation": not speech without "that"
-        remainder = right[offset:].strip() if content is not None else ""
-        before_subject = left[:subject_start].rstrip()
-        if right.lstrip().startswith(":"):
-            content = None  # "she said:" introduces a quotation that follows
-        elif content is None or not that and len(remainder.split()) < 2:
-            content = content_before(masked, start, before_subject)
-        elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
-            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
-            content = trim(masked, start, end)
-        return Attribution(speaker, cue, cue_start, cue_end, content, channel)
-    speakers.restore(saved)
-    if document_source is not None:
-        cue_match, source_text, comma = document_source
-        left = sentence[: cue_match.start()]
-        if left.strip() and comma >= 0 and len(sentence[cue_match.end() + comma + 1 :].split()) >= 3:
-            content = trim(masked, start, end)
-        elif left.strip():
-            content = trim(masked, start, start + cue_match.start())
-        else:
-            content = trim(masked, start + cue_match.end() + (comma if comma >= 0 else len(sentence)), end)
-        speaker = speakers.group(group_name(source_text))
+        cue = Cue(masked, start, end, match, None, False)
+        source_text, comma = _channel_source(cue)
+        if not CHANNEL_SOURCE.match(source_text):
+            continue
+        draft = discourse.draft()
+        speaker = draft.group(group_name(source_text))
         if speaker is None:
             return None  # "according to the Prairie Times": an outlet is no source
-        return Attribution(speaker, "according to", start + cue_match.start(), start + cue_match.end(), content, None)
+        return cue.attribution(
+            speaker, _according_content(cue, comma), cue="according to", rule="according_to_document", draft=draft
+        )
     return None
 
 
-def fallback_speaker(left: str, speakers: Discourse) -> tuple[ParsedSpeaker | None, int]:
-    """The subject of "SUBJECT said" read as a noun phrase when no speaker pattern knew it."""
-    reach = max(0, len(left) - SUBJECT_REACH)
-    left = left[reach:]  # a subject is near its verb: keeps the reading linear
-    words = strip_fillers(left).split()
-    while words and (words[-1].casefold() in FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
-        words.pop()
-    if (
-        not words
-        or words[-1].casefold().strip(",") in NOT_SUBJECT_START | NOT_SUBJECT_JOIN
-        or words[-1][-1] in '?!."”_'
-    ):
-        return None, -1
-    text = " ".join(words).rstrip(",")
-    text = text[max(text.rfind('"'), text.rfind("”")) + 1 :]  # '"...," my father said': after the quote
-    relative = next(
-        (
-            m
-            for m in RELATIVE_CUT.finditer(text)
-            if text[: m.start()].rsplit(None, 1)[-1:] != []
-            and text[: m.start()].rsplit(None, 1)[-1].casefold() not in NOT_SUBJECT_JOIN
-        ),
-        None,
-    )
-    if relative:
-        text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
-    cut = None
-    for cut in CLAUSE_CUT.finditer(text):  # noqa: B007 - the last match is wanted
-        pass
-    subject = text[cut.end() :] if cut else text
-    comma = subject.rfind(", ")
-    if comma >= 0 and len(subject[comma + 2 :].split()) <= 5 and len(subject[:comma].split()) >= 3:
-        subject = subject[comma + 2 :]  # "..., several friends said": the words after the last comma
-    subject = LEADING_CONJUNCTION.sub("", LEADING_PHRASE.sub("", subject).strip(" ,"))
-    subject_words = subject.split()
-    if not subject_words or len(subject_words) > 12 or "_" in subject:
-        return None, -1
-    if VERB_INSIDE & {w.casefold() for w in subject_words} or subject_words[0].casefold() in NOT_SUBJECT_START:
-        return None, -1
-    if subject_words[-1].casefold().strip(",") in NOT_SUBJECT_END:
-        return None, -1
-    position = reach + left.rfind(subject_words[0])
-    # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
-    name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
-    if (
-        name
-        and subject[: name.start(1)].strip().casefold() not in {"the", "a", "an"}
-        and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " ")
-    ):
-        split = clean_name(name.group(1))
-        if split is not None and split[1] and not any(w.endswith(("'s", "’s")) for w in name.group(1).split()):
-            speaker = entity(name.group(1), speakers, [])
-            if speaker is not None:
-                return speaker, position
-    return speakers.group(group_name(" ".join(subject_words[:8]))), position
-
-
-def partial_speaker(masked: str, start: int, end: int, speakers: Discourse) -> tuple[ParsedSpeaker, str] | None:
+def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> Attribution | None:
+    """ "X called the plan "a gift to polluters"": an evaluative verb's subject, for partial quotes only."""
     sentence = masked[start:end]
     for match in PARTIAL_CUE_RE.finditer(sentence):
-        speaker, _ = speaker_before(sentence[: match.start()], speakers)
-        if speaker is not None:
-            return speaker, match.group()
+        draft = discourse.draft()
+        found = speaker_before(sentence[: match.start()], draft)
+        if found.speaker is not None:
+            return Attribution(
+                found.speaker,
+                match.group(),
+                start + match.start(),
+                start + match.end(),
+                None,
+                None,
+                rule=f"evaluative_verb/{found.rule}",
+                draft=draft,
+            )
     return None

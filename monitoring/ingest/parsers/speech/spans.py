@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
@@ -20,6 +20,9 @@ from .patterns import (
     SENTENCE_END,
 )
 from .vocabulary import ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from .rules import Attribution
 
 
 def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int]]:
@@ -112,16 +115,6 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     if sentence_start < end:
         bounds.append((sentence_start, end))
     return bounds
-
-
-@dataclass(slots=True)
-class Attribution:
-    speaker: ParsedSpeaker
-    cue: str
-    cue_start: int
-    cue_end: int
-    content: tuple[int, int] | None
-    channel: str | None
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -281,6 +274,7 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
                     quote.end,
                     last.cue or quote.cue,
                     last.channel or quote.channel,
+                    rule=last.rule,
                 )
                 continue
         joined.append(quote)
@@ -314,11 +308,13 @@ def quote_add(
     end: int,
     cue: str | None,
     channel: str | None,
+    rule: str | None = None,
 ) -> None:
+    """Add a quote of body[start:end] (without a stray apostrophe or comma at its edges)."""
     if start < end and body[start] == "'" and body[start - 1] == "'":
         start += 1  # the second apostrophe of a two-apostrophe opening mark
     if kind == "direct" and end > start and body[end - 1] == ",":
         end -= 1  # the comma stands for the period the attribution replaced
     if end <= start:
         return
-    quotes.append(ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel))
+    quotes.append(ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule))
