@@ -312,3 +312,34 @@ def test_a_rejected_noun_reading_leaves_no_phantom_speaker(separator):
     speakers, quotes = speech_extract(f"Republican claims were dismissed.{separator}He said the vote was fair.")
     assert "Republican" not in [s.name for s in speakers]
     assert "Republican" not in [q.speaker for q in quotes]
+
+
+# --- back-references -------------------------------------------------------------------------------
+
+
+def speaker_of(text: str, quote_text: str) -> str | None:
+    _, quotes = speech_extract(text)
+    return next((q.speaker for q in quotes if q.text == quote_text), None)
+
+
+def test_a_pronoun_prefers_the_last_speaker_to_a_person_only_mentioned():
+    text = 'Ana Ruiz said the port was closed. Critics blamed Kim Lee for the delay. "We will reopen," she said.'
+    assert speaker_of(text, "We will reopen") == "Ana Ruiz"
+
+
+def test_a_pronoun_after_a_sentence_about_a_person_of_that_gender_is_that_person():
+    text = (
+        "Ivo Brandt said the port was closed. Peter Lund arrived at the quay in the afternoon. "
+        '"We will reopen," he said.'
+    )
+    assert speaker_of(text, "We will reopen") == "Peter Lund"
+
+
+def test_a_person_named_in_reported_speech_can_be_the_next_he():
+    text = 'Ana Ruiz said Peter Lund had closed the port. "It was necessary," he said.'
+    assert speaker_of(text, "It was necessary") == "Peter Lund"
+
+
+def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
+    speakers, quotes = speech_extract('The rally in Florida Friday drew large crowds. "We will win," she said.')
+    assert "Florida Friday" not in [s.name for s in speakers] + [q.speaker for q in quotes]

@@ -35,6 +35,7 @@ from .vocabulary import (
     PLURAL_PEOPLE,
     PROPER_ADJECTIVES,
     SUBJECT_FILLER,
+    TIME_NAMES,
     TITLE_HEADS,
 )
 
@@ -173,10 +174,10 @@ def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple
             name in COUNTRY_ALIASES
             or is_organization(name)
             or media_name(name, outlets)
-            or any(word in PLACE_WORDS or word in TITLE_HEADS for word in split[1])
+            or any(word in PLACE_WORDS or word in TITLE_HEADS or word in TIME_NAMES for word in split[1])
         )
     ):
-        return None
+        return None  # (a day or month in the run: "Florida Friday" is no person)
     titles = (title_from_appositive(match.group(2)) or []) if match.group(2) else []
     if split[0]:
         titles = [" ".join(w for w in split[0] if w not in HONORIFIC_WORDS)] + titles
@@ -226,6 +227,32 @@ def note_mention(masked: str, start: int, end: int, speakers: Discourse) -> None
     group = GROUP_SUBJECT.match(masked, start, end)
     if group:
         speakers.mentioned_group = group_name(group.group(1))
+    named = persons_named(masked, start, end, speakers)
+    # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
+    # or else the first person named.
+    subject = PRONOUN_SUBJECT.match(masked, start, end)
+    found = speakers.referent(subject.group(1)) if subject else None
+    if found is not None:
+        named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
+    for name, titles, gender in reversed(named):
+        speakers.seen(name, titles, gender)
+    speakers.subject_mention = (named[0][0], named[0][1], end) if named else None
+
+
+def note_speaker_sentence(masked: str, start: int, end: int, speakers: Discourse, speaker: ParsedSpeaker) -> None:
+    """Remember the persons an attributed sentence names, its speaker as the most recent of them.
+
+    ("Clinton said Trump was wrong. He said ...": "he" is Trump only if Clinton is known as a woman.)
+    """
+    speakers.version += 1
+    for name, titles, gender in reversed(persons_named(masked, start, end, speakers)):
+        speakers.seen(name, titles, gender)
+    if speaker.kind == "person":
+        speakers.seen(speaker.name, speaker.titles)
+
+
+def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> list[tuple[str, list[str], str | None]]:
+    """(name, titles, gender) of the persons masked[start:end] names, in reading order; each is now known."""
     named: list[tuple[str, list[str], str | None]] = []
     for match in MENTION_RE.finditer(masked, start, end):
         person = mentioned_person(match, speakers.outlets)
@@ -239,14 +266,7 @@ def note_mention(masked: str, start: int, end: int, speakers: Discourse) -> None
             name = speakers.by_token[normalise_name(name).split()[-1]].name
         speakers.know(name, titles)
         named.append((name, titles, None))
-    # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
-    # or else the first person named.
-    subject = PRONOUN_SUBJECT.match(masked, start, end)
-    found = speakers.referent(subject.group(1)) if subject else None
-    if found is not None:
-        named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
-    for name, titles, gender in reversed(named):
-        speakers.seen(name, titles, gender)
+    return named
 
 
 def known_surname(run: str, speakers: Discourse) -> tuple[str, list[str], str | None] | None:

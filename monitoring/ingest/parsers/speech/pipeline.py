@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from ..article import ParsedQuote, ParsedSpeaker
 from ..gender import HONORIFICS
 from ..names import normalise_name
-from .entities import names_in_article, note_mention
+from .entities import names_in_article, note_mention, note_speaker_sentence
 from .patterns import ADDING_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
 from .rules import Attribution, partial_speaker, read_attribution
@@ -112,6 +112,7 @@ def speech_extract(
                     note_mention(masked, sentence_start, sentence_end, discourse)
                 continue
             paragraph_speaker = _accept(discourse, attribution)  # step 5
+            note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
         if pending:  # step 6
             # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the

@@ -41,6 +41,10 @@ class Discourse:
     genders: dict[str, str] = field(default_factory=dict)
     # Gender by surname, from "Mr. King", "Ms. Lynch" anywhere in the article.
     surname_genders: dict[str, str] = field(default_factory=dict)
+    # The person a sentence without speech was about (its subject), and where that sentence ended.
+    subject_mention: tuple[str, list[str], int] | None = None
+    # Where the sentence being read starts (set on a draft): is ``subject_mention`` right before it?
+    here: int = -1
 
     def gender(self, name: str, titles: list[str]) -> str | None:
         key = normalise_name(name)
@@ -58,7 +62,7 @@ class Discourse:
         if gender and key not in self.genders:
             self.genders[key] = gender
 
-    def draft(self) -> Discourse:
+    def draft(self, here: int = -1) -> Discourse:
         """A copy for rules to read and write: the registry itself changes only by ``adopt``.
 
         Rules register the speakers they look up (a surname resolved to a full name, a title
@@ -88,6 +92,8 @@ class Discourse:
             recent=list(self.recent),
             genders=dict(self.genders),
             surname_genders=self.surname_genders,
+            subject_mention=self.subject_mention,
+            here=here,
         )
 
     def adopt(self, draft: Discourse) -> None:
@@ -195,13 +201,24 @@ class Discourse:
         return None
 
     def referent(self, word: str) -> tuple[str, list[str]] | None:
-        """The person "he" or "she" stands for: the most recent one whose gender does not contradict it."""
+        """The person "he" or "she" stands for, among those whose gender does not contradict it.
+
+        The subject of the sentence just before, when it had no speech ("Tomas Berg arrived. He
+        said ..."); else the most recent speaker; else the most recent person named.
+        """
         wanted = "m" if word.casefold() == "he" else "f"
-        for name, titles in reversed(self.recent):
-            gender = self.gender(name, titles)
-            if gender is None or gender == wanted:
-                return name, titles
-        return None
+        compatible = [
+            (name, titles) for name, titles in reversed(self.recent) if self.gender(name, titles) in (None, wanted)
+        ]
+        if not compatible:
+            return None
+        subject = self.subject_mention
+        if subject is not None and 0 <= self.here - subject[2] <= 4 and self.gender(subject[0], subject[1]) == wanted:
+            return subject[0], subject[1]  # "Tomas Berg arrived late. He said ...": the sentence just before
+        for name, titles in compatible:
+            if normalise_name(name) in self.by_key:
+                return name, titles  # a speaker: news goes on quoting the one it quoted
+        return compatible[0]
 
     def pronoun(self, word: str) -> ParsedSpeaker | None:
         kind = PRONOUNS[word.casefold()]

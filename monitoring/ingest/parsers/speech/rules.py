@@ -412,7 +412,7 @@ def read_attribution(
             if not rule.guard(cue):
                 continue
             if draft is None or draft.version != discourse.version:
-                draft = discourse.draft()  # none yet, or an earlier reading wrote to it: start clean
+                draft = discourse.draft(start)  # none yet, or an earlier reading wrote to it: start clean
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
@@ -433,7 +433,7 @@ def _according_to_document(
         source_text, comma = _channel_source(cue)
         if not CHANNEL_SOURCE.match(source_text):
             continue
-        draft = discourse.draft()
+        draft = discourse.draft(start)
         speaker = draft.group(group_name(source_text))
         if speaker is None:
             return None  # "according to the Prairie Times": an outlet is no source
@@ -447,7 +447,7 @@ def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> 
     """ "X called the plan "a gift to polluters"": an evaluative verb's subject, for partial quotes only."""
     sentence = masked[start:end]
     for match in PARTIAL_CUE_RE.finditer(sentence):
-        draft = discourse.draft()
+        draft = discourse.draft(start)
         found = speaker_before(sentence[: match.start()], draft)
         if found.speaker is not None:
             return Attribution(

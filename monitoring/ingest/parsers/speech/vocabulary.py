@@ -431,3 +431,9 @@ NOT_SUBJECT_JOIN = {
 }
 
 VERB_INSIDE = {"is", "are", "was", "were", "be", "been", "being"}
+
+# Days and months that are never part of a person's name ("May", "June" and "April" can be).
+TIME_NAMES = set(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February September October November "
+    "December Today Yesterday Tonight".split()
+)
