@@ -343,3 +343,37 @@ def test_a_person_named_in_reported_speech_can_be_the_next_he():
 def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
     speakers, quotes = speech_extract('The rally in Florida Friday drew large crowds. "We will win," she said.')
     assert "Florida Friday" not in [s.name for s in speakers] + [q.speaker for q in quotes]
+
+
+# --- lexicon ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        ("Local fishermen argue that the pier is unsafe.", "local fishermen", "the pier is unsafe"),
+        ("Officials insist the pier is safe.", "officials", "the pier is safe"),
+        (
+            "Ivo Brandt spoke for an hour, recalling that the pier had collapsed once before.",
+            "Ivo Brandt",
+            "the pier had collapsed once before",
+        ),
+    ],
+)
+def test_bare_and_participle_cues_report_speech(sentence, speaker, content):
+    quote, _ = only_quote(sentence)
+    assert (quote.speaker, quote.kind, quote.text) == (speaker, "indirect", content)
+
+
+def test_a_cue_that_is_also_a_noun_needs_a_speaker():
+    assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
+
+
+def test_the_lexicon_derives_every_set_from_its_entries():
+    from monitoring.ingest.parsers.speech import lexicon
+
+    words = [cue.words for cue in lexicon.CUES]
+    assert len(words) == len(set(words)), "one entry per cue"
+    assert lexicon.NEEDS_THAT == {cue.words for cue in lexicon.CUES if cue.needs_that}
+    assert "claim" in lexicon.NOUN_LIKE and "argue" in lexicon.REPORTING_CUES
+    assert not set(lexicon.EVALUATIVE_VERBS) & set(lexicon.REPORTING_CUES)

@@ -32,8 +32,8 @@ class Cue:
     plain: bool = False
 
 
-# Bare forms marked reports=False ("argue", "warn") only let a sentence have its second, fallback
-# reading; they are not cues of their own (the first reading never stops on them).
+# Entries marked reports=False are known for another purpose only: "reminded" takes an object,
+# the evaluative verbs give partial quotes (PARTIAL_CUE_RE), never a report of their own.
 CUES: tuple[Cue, ...] = (
     Cue("said", plain=True),
     Cue("says", plain=True),
@@ -222,6 +222,11 @@ CUES: tuple[Cue, ...] = (
     Cue("shouting"),
     Cue("scoffing"),
     Cue("cautioning"),
+    Cue("suggesting", needs_that=True, participle=True),
+    Cue("recalling", needs_that=True, participle=True),
+    Cue("announcing", needs_that=True, participle=True),
+    Cue("promising", needs_that=True, participle=True),
+    Cue("repeated", needs_that=True),
     Cue("pointed out"),
     Cue("points out"),
     Cue("called for"),
@@ -246,20 +251,20 @@ CUES: tuple[Cue, ...] = (
     Cue("condemned", reports=False, evaluative=True),
     Cue("rejected", reports=False, evaluative=True),
     Cue("dismissed", reports=False, evaluative=True),
-    Cue("acknowledge", reports=False, plain=True),
-    Cue("admit", reports=False, plain=True),
-    Cue("announce", reports=False, plain=True),
-    Cue("argue", reports=False, plain=True),
-    Cue("assert", reports=False, plain=True),
-    Cue("claim", reports=False, plain=True),
-    Cue("complain", reports=False, plain=True),
-    Cue("contend", reports=False, plain=True),
-    Cue("deny", reports=False, plain=True),
-    Cue("explain", reports=False, plain=True),
-    Cue("insist", reports=False, plain=True),
-    Cue("note", reports=False, plain=True),
-    Cue("suggest", reports=False, plain=True),
-    Cue("warn", reports=False, plain=True),
+    Cue("acknowledge", plain=True),
+    Cue("admit", plain=True),
+    Cue("announce", plain=True),
+    Cue("argue", plain=True),
+    Cue("assert", plain=True),
+    Cue("claim", noun_like=True, plain=True),
+    Cue("complain", plain=True),
+    Cue("contend", plain=True),
+    Cue("deny", plain=True),
+    Cue("explain", plain=True),
+    Cue("insist", plain=True),
+    Cue("note", needs_that=True, noun_like=True, plain=True),
+    Cue("suggest", plain=True),
+    Cue("warn", plain=True),
 )
 
 # --- sets derived from the entries -----------------------------------------------------------
