@@ -325,6 +325,8 @@ def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
     phrase = match.group(1)
     if not (phrase[0].islower() or phrase.split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
         return None
+    if phrase.endswith(".") and "." not in phrase.split()[-1][:-1]:
+        phrase = phrase[:-1]  # "said senior officials in the valley.": the sentence's period ("U.S." keeps its)
     return _found(discourse.group(group_name(phrase)), match.end())
 
 
