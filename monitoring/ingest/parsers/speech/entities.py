@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..article import ParsedSpeaker
@@ -163,7 +164,14 @@ def group_name(phrase: str) -> str:
 
 def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple[str, list[str]] | None:
     """(full name, titles) of a person named by a MENTION_RE match; None for one word, places and bodies."""
-    split = clean_name(match.group(1))
+    found = _person_from(match.group(1), match.group(2), tuple(outlets))
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=4096)
+def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """``mentioned_person`` on the matched words: an article names the same persons again and again."""
+    split = clean_name(run)
     if split is None or len(split[1]) < 2:
         return None
     name = " ".join(split[1])
@@ -178,10 +186,10 @@ def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple
         )
     ):
         return None  # (a day or month in the run: "Florida Friday" is no person)
-    titles = (title_from_appositive(match.group(2)) or []) if match.group(2) else []
+    titles = (title_from_appositive(appositive) or []) if appositive else []
     if split[0]:
         titles = [" ".join(w for w in split[0] if w not in HONORIFIC_WORDS)] + titles
-    return name, [t for t in titles if t]
+    return name, tuple(t for t in titles if t)
 
 
 def names_in_article(
