@@ -340,6 +340,24 @@ def test_a_person_named_in_reported_speech_can_be_the_next_he():
     assert speaker_of(text, "It was necessary") == "Peter Lund"
 
 
+def test_an_honorific_and_surname_is_the_person_named_before():
+    text = "Ivo Brandt said the port was closed. Ana Ruiz disagreed. Mr. Brandt said the ferries would wait."
+    assert speaker_of(text, "the ferries would wait") == "Ivo Brandt"
+
+
+def test_a_surname_said_first_takes_the_full_name_and_role_given_later():
+    speakers, quotes = speech_extract(
+        "Brandt said the ferries would wait. Later, Ivo Brandt, the harbour master, left."
+    )
+    assert [q.speaker for q in quotes] == ["Ivo Brandt"]
+    assert speakers[0].titles == ["the harbour master"]
+
+
+def test_she_skips_a_more_recent_speaker_of_the_other_gender():
+    text = 'Ana Ruiz said the port was closed. Ivo Brandt said it was open. "We will see," she said.'
+    assert speaker_of(text, "We will see") == "Ana Ruiz"
+
+
 def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
     speakers, quotes = speech_extract('The rally in Florida Friday drew large crowds. "We will win," she said.')
     assert "Florida Friday" not in [s.name for s in speakers] + [q.speaker for q in quotes]
