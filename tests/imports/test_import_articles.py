@@ -249,6 +249,28 @@ def test_parse_article_prints_the_extraction_without_writing(story_dir):
     assert Article.objects.count() == 0
 
 
+def test_parse_article_explain_names_the_rule_of_each_quote_and_speaker(tmp_path):
+    import io
+
+    (tmp_path / "pier.txt").write_text(
+        "Pier repairs start in May\n\n"
+        "Ivo Brandt, chairman of the Valley Growers League, said the pier was unsafe.\n\n"
+        '"We will not wait," he said.\n',
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    call_command("parse_article", str(tmp_path / "pier.txt"), "--explain", stdout=out)
+    text = out.getvalue()
+    assert "quotes (2):" in text and "speakers (1):" in text
+    assert "indirect | Ivo Brandt | rule: subject_before_verb/appositive_before" in text
+    assert "direct | Ivo Brandt | rule: subject_before_verb/pronoun_before" in text
+    assert (
+        "Ivo Brandt (person) | titles: chairman of the Valley Growers League | rule: subject_before_verb/appositive_before"
+        in text
+    )
+    assert Article.objects.count() == 0
+
+
 def test_parse_article_reports_bad_files(tmp_path):
     (tmp_path / "x.json").write_text("{oops")
     with pytest.raises(CommandError, match="x.json"):

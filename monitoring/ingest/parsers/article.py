@@ -33,6 +33,8 @@ class ParsedSpeaker:
     kind: str  # "person" or "group"
     titles: list[str] = field(default_factory=list)
     organizations: list[str] = field(default_factory=list)
+    # The speech rule that first credited this speaker (``parse_article --explain``); not exported.
+    rule: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +54,8 @@ class ParsedQuote:
     end: int
     cue: str | None = None
     channel: str | None = None
+    # The speech rule that produced this quote (``parse_article --explain``); not exported.
+    rule: str | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -12,7 +12,7 @@ from .dates import date_parse
 from .errors import ParseError, exception_summary
 from .limits import InputLimits, over_limit
 from .mentions import caption_people
-from .press_text import _PARAGRAPH_BREAK, KeywordRules, _credit_split, _split_names, article_complete, body_split
+from .press_text import PARAGRAPH_BREAK, KeywordRules, article_complete, body_split, credit_split, split_names
 
 _KNOWN_KEYS = {"headline", "body", "outlet", "published", "updated", "url", "byline", "language", "tags", "photos"}
 _PHOTO_KEYS = {"file", "caption", "credit"}
@@ -83,13 +83,13 @@ def parse_record(
 
     byline = record.get("byline")
     if isinstance(byline, str):
-        article.bylines = _split_names(re.sub(r"^By\s+", "", byline.strip()))
+        article.bylines = split_names(re.sub(r"^By\s+", "", byline.strip()))
     else:
         article.bylines = _string_list(byline, "byline", fail)
     tags = _string_list(record.get("tags"), "tags", fail)
 
     body = record["body"].replace("\r\n", "\n").strip()
-    body_split(_PARAGRAPH_BREAK.split(body) if body else [], article)
+    body_split(PARAGRAPH_BREAK.split(body) if body else [], article)
 
     photos = record.get("photos")
     if photos is not None and not isinstance(photos, list):
@@ -99,7 +99,7 @@ def parse_record(
             raise fail(f'"photos" item {number} must be an object, got {_type_name(photo)}')
         caption = _optional_string(photo, "caption", fail) or ""
         credit = _optional_string(photo, "credit", fail)
-        photographer, agency = _credit_split(credit, pair=not credit.isupper()) if credit else (None, None)
+        photographer, agency = credit_split(credit, pair=not credit.isupper()) if credit else (None, None)
         article.photos.append(
             ParsedPhoto(
                 caption=caption,

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 
 from .article import Mention
 from .gazetteer import COUNTRY_ALIASES, COUNTRY_CODES, ORGANIZATION_ALIASES
-from .speech import _NOT_NAME_WORDS, _ORG_WORDS, COMMON_OWNERS, NAME_RUN, PLACE_WORDS, TITLE_HEADS, _clean_name
+from .speech import COMMON_OWNERS, NAME_RUN, NOT_NAME_WORDS, ORG_WORDS, PLACE_WORDS, TITLE_HEADS, clean_name
 
 
 class _Gazetteer:
@@ -56,7 +56,7 @@ _CONNECTORS = {"of", "for", "and", "on", "in", "de", "the"}
 
 def _org_from_run(run: str) -> str | None:
     """The organisation a capitalised run names, or None when it names none."""
-    if " " not in run and run not in _ORG_WORDS:
+    if " " not in run and run not in ORG_WORDS:
         return ORGANIZATION_ALIASES.get(run.rstrip("."))  # most single capitalised words are no body
     words = run.split()
     # "Kenya's Foreign Ministry": the owner is a country, the organisation starts after it.
@@ -64,7 +64,7 @@ def _org_from_run(run: str) -> str | None:
         if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
             words = words[index + 1 :]
             break
-    while words and (words[0] in _NOT_NAME_WORDS or words[0] in _CONNECTORS):
+    while words and (words[0] in NOT_NAME_WORDS or words[0] in _CONNECTORS):
         words.pop(0)
     while words and words[-1] in _CONNECTORS:
         words.pop()
@@ -73,8 +73,8 @@ def _org_from_run(run: str) -> str | None:
     name = " ".join(words).rstrip(".")
     if name in ORGANIZATION_ALIASES:
         return ORGANIZATION_ALIASES[name]
-    if any(word.strip("'’.") in _ORG_WORDS for word in words if word not in _CONNECTORS):
-        if len(words) == 1 and words[0] in _ORG_WORDS:
+    if any(word.strip("'’.") in ORG_WORDS for word in words if word not in _CONNECTORS):
+        if len(words) == 1 and words[0] in ORG_WORDS:
             return None  # "Parliament" alone is a common noun at a sentence start
         return name
     return None
@@ -137,7 +137,7 @@ def caption_people(caption: str) -> list[str]:
     """Names of people in a caption: two or more capitalised words that are not places or bodies."""
     people: list[str] = []
     for match in _PICTURED_RE.finditer(caption):
-        split = _clean_name(match.group(1))
+        split = clean_name(match.group(1))
         if split is None:
             continue
         title_words, name_words = split
@@ -146,7 +146,7 @@ def caption_people(caption: str) -> list[str]:
         name = " ".join(name_words)
         if name in COUNTRY_ALIASES or name in ORGANIZATION_ALIASES:
             continue
-        if any(word.strip("'’.") in _ORG_WORDS or word in TITLE_HEADS or word in PLACE_WORDS for word in name_words):
+        if any(word.strip("'’.") in ORG_WORDS or word in TITLE_HEADS or word in PLACE_WORDS for word in name_words):
             continue
         after = caption[match.end() : match.end() + 12]
         if _PLACE_AFTER.match(after):

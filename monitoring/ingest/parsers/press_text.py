@@ -20,7 +20,7 @@ from .speech import speech_extract
 
 KeywordRules = Iterable[tuple[str, list[str]]]
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LABEL_RE = re.compile(r"(?P<label>Last updated|Updated|Published|Posted|Date)\s*:?\s*", re.IGNORECASE)
 _SEPARATORS = " \t|,;·•—–-"
 _BYLINE_RE = re.compile(
@@ -54,7 +54,8 @@ _CAPTION_SPEECH = re.compile(r"\b(?:said|says|saying|told|tells|speaks|speaking|
 _SUBHEADING_END = ".!?:;,\"”’')…"
 
 
-def _split_names(text: str) -> list[str]:
+def split_names(text: str) -> list[str]:
+    """The names in a byline ("Selma Haddad and Piet Vermaak in Kisumu"), without the place."""
     text = _BYLINE_LOCATION.sub("", text.strip().rstrip(".")).strip()
     return [name.strip() for name in _BYLINE_SPLIT.split(text) if name.strip()]
 
@@ -108,7 +109,7 @@ def _header_line(line: str, article: ParsedArticle) -> bool:
             after = line[found[1] : byline.start()]
         elif found is not None:
             before = ""
-        for name in _split_names(names_text.strip(_SEPARATORS)):
+        for name in split_names(names_text.strip(_SEPARATORS)):
             if name not in article.bylines:
                 article.bylines.append(name)
     elif len(before.split()) > 6 or len(after.split()) > 8:
@@ -149,7 +150,7 @@ def _title(text: str, *, keep_acronyms: bool) -> str:
     return " ".join(words)
 
 
-def _credit_split(credit: str, *, pair: bool) -> tuple[str | None, str | None]:
+def credit_split(credit: str, *, pair: bool) -> tuple[str | None, str | None]:
     """Photographer and agency from the printed credit, title-cased."""
     if "/" in credit:
         photographer, _, agency = credit.rpartition("/")
@@ -170,21 +171,21 @@ def photo_from_caption(paragraph: str) -> ParsedPhoto | None:
     tail = max(0, len(paragraph) - _CREDIT_REACH)
     match = _CREDIT_CAPS_PAIR.search(paragraph, tail) if "/" in paragraph[tail:] else None
     if match and match.start() > 0:
-        photographer, agency = _credit_split(match.group("credit"), pair=False)
+        photographer, agency = credit_split(match.group("credit"), pair=False)
         return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
     match = _CREDIT_BRACKETED.search(paragraph, tail) if paragraph[-1] in ")]." else None
     match = match or (_CREDIT_BRACKETED_START.match(paragraph) if paragraph[:1] in "[(" else None)
     if match:
         credit, inner = match.group("credit"), match.group("inner")
         by = bool(re.search(r"\bby\b", credit, re.IGNORECASE))
-        photographer, agency = _credit_split(inner, pair=by)
+        photographer, agency = credit_split(inner, pair=by)
         caption = paragraph[: match.start()] + paragraph[match.end() :]
         return _photo(caption, credit.strip(), photographer, agency)
     match = _CREDIT_PHOTO_BY.search(paragraph, tail) if _PHOTO_WORD.search(paragraph, tail) else None
     if match and match.start() > 0:
         inner = match.group("inner")
         by = " by " in match.group("credit")
-        photographer, agency = _credit_split(inner, pair=by)
+        photographer, agency = credit_split(inner, pair=by)
         return _photo(paragraph[: match.start()], match.group("credit"), photographer, agency)
     match = _CREDIT_CAPS_AGENCY.search(paragraph, tail) if paragraph[-1].isupper() else None
     if match and len(match.group("credit")) >= 2:
@@ -272,7 +273,7 @@ def parse_press_text(
 ) -> ParsedArticle:
     """Parse one article saved in the press-text format; ``outlets`` (known media names) are never speakers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
+    paragraphs = [p for p in PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
     if not paragraphs:
         raise ParseError("empty article", source=source)
     first_lines = paragraphs[0].split("\n")

@@ -1,0 +1,293 @@
+"""From a run of words to a speaker: names split from titles, bodies, groups, persons named in the article."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..article import ParsedSpeaker
+from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from ..gender import HONORIFICS
+from ..media import media_name
+from ..names import normalise_name
+from .patterns import (
+    ASIDE_END,
+    BARE_NAME,
+    GROUP_SUBJECT,
+    HONORIFIC_RE,
+    MENTION_RE,
+    PARTY_LABEL,
+    PRONOUN_SUBJECT,
+    TIME_END,
+    TITLE_NOUN_RE,
+    TITLE_ORG_RE,
+)
+from .vocabulary import (
+    COMMON_OWNERS,
+    GROUP_HEAD_SET,
+    GROUP_WORDS,
+    HONORIFIC_WORDS,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    PARTY_PLURALS,
+    PLACE_WORDS,
+    PLURAL_PEOPLE,
+    PROPER_ADJECTIVES,
+    SUBJECT_FILLER,
+    TIME_NAMES,
+    TITLE_HEADS,
+)
+
+if TYPE_CHECKING:
+    from .registry import Discourse
+
+
+def title_organizations(title: str) -> list[str]:
+    """Organisation names inside a title: "chairman of the Northern Fishers' League"."""
+    found = []
+    for match in TITLE_ORG_RE.finditer(title):
+        name = match.group(0).strip()
+        words = name.split()
+        for index, word in enumerate(words):
+            if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
+                words = words[index + 1 :]  # "Chile's Civic Renewal Party": the owner is not the name
+                break
+        while words and (words[0] in NOT_NAME_WORDS or words[0] in TITLE_HEADS):
+            words.pop(0)
+        name = " ".join(words)
+        if not name or name in COUNTRY_ALIASES:
+            continue
+        after_of = re.search(r"\b(?:of|for|at|from|with)\s+(?:the\s+)?$", title[: match.start()])
+        canonical = ORGANIZATION_ALIASES.get(name)
+        if canonical or any(w.strip("'’") in ORG_WORDS for w in words) or (after_of and len(words) > 1):
+            found.append(canonical or name)
+    return found
+
+
+def strip_fillers(text: str) -> str:
+    """Drop auxiliaries and adverbs between a subject and its verb ("Brandt has also said")."""
+    text = TIME_END.sub("", text)
+    text = ASIDE_END.sub("", text)
+    while True:
+        stripped = text.rstrip()
+        cut = stripped.rfind(" ")
+        word = stripped[cut + 1 :]
+        if word.casefold() in SUBJECT_FILLER and cut >= 0:
+            text = stripped[: cut + 1]
+            continue
+        if word.casefold() in SUBJECT_FILLER and cut < 0:
+            return ""
+        return stripped
+
+
+def is_organization(name: str) -> bool:
+    """Whether a capitalised run names a body: a known one or one with "Ministry", "Party" ... in it."""
+    return name in ORGANIZATION_ALIASES or any(word.strip("'’") in ORG_WORDS for word in name.split())
+
+
+def clean_name(run: str) -> tuple[list[str], list[str]] | None:
+    """Split a capitalised run into (title words, name words); None when no name is left."""
+    words = run.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].endswith(("'s", "’s")):
+            words = words[index + 1 :]  # "South Korea's Kim Jong-suk": the owner is not the name
+            break
+    while words and words[0] in NOT_NAME_WORDS:
+        words.pop(0)
+    if not words:
+        return None
+    last_title = -1
+    for index, word in enumerate(words):
+        if word in HONORIFIC_WORDS or HONORIFIC_RE.fullmatch(word):
+            last_title = index
+            break  # after "Mr." comes the name, even "Mr. King"
+        if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
+            last_title = index
+    return words[: last_title + 1], words[last_title + 1 :]
+
+
+def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpeaker | None:
+    """The speaker a capitalised run names: a person, an organisation or a country (a group)."""
+    split = clean_name(run)
+    if split is None:
+        return None
+    title_words, name_words = split
+    name = " ".join(name_words)
+    whole = " ".join(title_words + name_words)
+    if name_words and (media_name(whole, speakers.outlets) or media_name(name, speakers.outlets)):
+        return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
+    if whole in ORGANIZATION_ALIASES or any(w.strip("'’") in ORG_WORDS for w in name_words):
+        return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
+    if not name_words:
+        found = speakers.by_title(whole)
+        return found
+    if name in COUNTRY_ALIASES:
+        return speakers.group(COUNTRY_ALIASES[name][0])
+    if len(name_words) == 1 and not title_words and plural_noun(name):
+        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
+        return speakers.group(name if name in PARTY_PLURALS else name.lower())
+    if any(word in PLACE_WORDS for word in name_words):
+        return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
+    titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
+    honorific = next((w for w in title_words if w in HONORIFICS), None)
+    return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+def plural_noun(word: str) -> bool:
+    """Whether a single capitalised word is a plural noun for people ("Activists"), not a surname."""
+    return word in PARTY_PLURALS or word.lower() in PLURAL_PEOPLE or word.lower() in GROUP_HEAD_SET
+
+
+def title_from_appositive(appositive: str) -> list[str] | None:
+    """The title in an appositive; [] for an age or relative clause; None when it is no appositive."""
+    text = appositive.strip()
+    if not text or text[0].isdigit() or text.split()[0] in {"who", "which", "whose", "where", "when", "whom"}:
+        return []  # an age ("54") or a relative clause, not a title
+    if PARTY_LABEL.match(text):
+        return []  # "R-Ky.": a party and state label
+    if text.split()[0] in {"and", "but", "or", "so", "then", "while", "as", "because", "although"}:
+        return None  # "..., and the meeting ended,": a clause, not an appositive
+    if BARE_NAME.fullmatch(text) and not TITLE_NOUN_RE.search(text) and text.split()[0] not in TITLE_HEADS:
+        return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
+    return [text]
+
+
+def group_name(phrase: str) -> str:
+    """The group as a common noun phrase: "Officials from three ministries" -> "officials from ..."."""
+    first, _, rest = phrase.partition(" ")
+    if first.lower() in GROUP_WORDS and first.lower() not in PROPER_ADJECTIVES:
+        first = first.lower()
+    return f"{first} {rest}".strip()
+
+
+def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple[str, list[str]] | None:
+    """(full name, titles) of a person named by a MENTION_RE match; None for one word, places and bodies."""
+    found = _person_from(match.group(1), match.group(2), tuple(outlets))
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=4096)
+def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """``mentioned_person`` on the matched words: an article names the same persons again and again."""
+    split = clean_name(run)
+    if split is None or len(split[1]) < 2:
+        return None
+    name = " ".join(split[1])
+    if (
+        name.isupper()
+        or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2
+        or (
+            name in COUNTRY_ALIASES
+            or is_organization(name)
+            or media_name(name, outlets)
+            or any(word in PLACE_WORDS or word in TITLE_HEADS or word in TIME_NAMES for word in split[1])
+        )
+    ):
+        return None  # (a day or month in the run: "Florida Friday" is no person)
+    titles = (title_from_appositive(appositive) or []) if appositive else []
+    if split[0]:
+        titles = [" ".join(w for w in split[0] if w not in HONORIFIC_WORDS)] + titles
+    return name, tuple(t for t in titles if t)
+
+
+def names_in_article(
+    masked: str, outlets: Iterable[str]
+) -> tuple[dict[str, tuple[str, list[str]]], dict[str, list[tuple[str, list[str]]]]]:
+    """Full names in the article by surname (and by each later part of the name), with their first role.
+
+    A surname two different people share is left out ("Kim" then stays unresolved) and returned apart,
+    with everybody who bears it, for an honorific to choose from ("Mrs. Clinton").
+    """
+    found: dict[str, tuple[str, list[str]]] = {}
+    shared: set[str] = set()
+    bearers: dict[str, dict[str, list[str]]] = {}
+    for match in MENTION_RE.finditer(masked):
+        person = mentioned_person(match, outlets)
+        if person is None:
+            continue
+        name, titles = person
+        tokens = normalise_name(name).split()
+        for index in range(1, len(tokens)):
+            tail = " ".join(tokens[index:])
+            bearers.setdefault(tail, {}).setdefault(name, titles)
+            if tail in found and normalise_name(found[tail][0]) != " ".join(tokens):
+                shared.add(tail)
+            elif tail not in found:
+                found[tail] = (name, titles)
+            elif not found[tail][1] and titles:
+                found[tail] = (found[tail][0], titles)  # the first mention that states a role
+        key = " ".join(tokens)
+        if key not in found or (not found[key][1] and titles):
+            found[key] = (name, titles)
+    for tail in shared:
+        found.pop(tail, None)
+    return found, {tail: list(bearers[tail].items()) for tail in shared}
+
+
+def note_mention(masked: str, start: int, end: int, speakers: Discourse) -> None:
+    """Remember the last person named in a sentence without speech, for a later "he said"."""
+    speakers.version += 1
+    text = masked[start:end].rstrip()
+    if len(text.split()) <= 10 and text[-1:] not in ".!?\"”’'_)":
+        return  # a subheading ("A Divisive Legacy"), not a sentence naming anybody
+    group = GROUP_SUBJECT.match(masked, start, end)
+    if group:
+        speakers.mentioned_group = group_name(group.group(1))
+    named = persons_named(masked, start, end, speakers)
+    # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
+    # or else the first person named.
+    subject = PRONOUN_SUBJECT.match(masked, start, end)
+    found = speakers.referent(subject.group(1)) if subject else None
+    if found is not None:
+        named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
+    for name, titles, gender in reversed(named):
+        speakers.seen(name, titles, gender)
+    speakers.subject_mention = (named[0][0], named[0][1], end) if named else None
+
+
+def note_speaker_sentence(masked: str, start: int, end: int, speakers: Discourse, speaker: ParsedSpeaker) -> None:
+    """Remember the persons an attributed sentence names, its speaker as the most recent of them.
+
+    ("Clinton said Trump was wrong. He said ...": "he" is Trump only if Clinton is known as a woman.)
+    """
+    speakers.version += 1
+    for name, titles, gender in reversed(persons_named(masked, start, end, speakers)):
+        speakers.seen(name, titles, gender)
+    if speaker.kind == "person":
+        speakers.seen(speaker.name, speaker.titles)
+
+
+def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> list[tuple[str, list[str], str | None]]:
+    """(name, titles, gender) of the persons masked[start:end] names, in reading order; each is now known."""
+    named: list[tuple[str, list[str], str | None]] = []
+    for match in MENTION_RE.finditer(masked, start, end):
+        person = mentioned_person(match, speakers.outlets)
+        if person is None:
+            known = known_surname(match.group(1), speakers)
+            if known is not None:
+                named.append(known)  # "Mr. King", "Clinton": somebody already named
+            continue
+        name, titles = person
+        if normalise_name(name).split()[-1] in speakers.by_token:
+            name = speakers.by_token[normalise_name(name).split()[-1]].name
+        speakers.know(name, titles)
+        named.append((name, titles, None))
+    return named
+
+
+def known_surname(run: str, speakers: Discourse) -> tuple[str, list[str], str | None] | None:
+    """(full name, titles, gender) of a one-word mention naming a person met or named before."""
+    split = clean_name(run)
+    if split is None or len(split[1]) != 1:
+        return None
+    key = normalise_name(split[1][0])
+    honorific = next((w for w in split[0] if w in HONORIFICS), None)
+    speaker = speakers.by_token.get(key)
+    if speaker is not None and speaker.kind == "person":
+        return speaker.name, speaker.titles, HONORIFICS.get(honorific or "")
+    if key in speakers.article_names:
+        name, titles = speakers.article_names[key]
+        return name, titles, HONORIFICS.get(honorific or "")
+    return None

@@ -1,0 +1,373 @@
+"""The regular expressions of the speech rules, by name, written verbose (``re.X``) with comments.
+
+Fragments meant to be embedded in other patterns (``NAME_RUN``, ``GROUP_NP`` ...) are wrapped in
+``(?x: ...)``, so that they keep their layout inside patterns that are not verbose (the mentions
+parser embeds ``NAME_RUN`` too). In a verbose pattern a literal space is written ``\\ `` and
+whitespace is otherwise ignored. Patterns named ``..._END`` are searched near the end of the
+words before a reporting verb (they end with ``$``); ``..._START`` ones are matched at the
+start of the words after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
+from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, TITLE_NOUNS
+
+X = re.VERBOSE
+
+
+def alternatives(words) -> str:
+    """Words as a regex alternation, longest first (so that "says" is not read as "say")."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def case_variants(words: list[str]) -> str:
+    """Each word as printed and with a capital (it may open a sentence), longest first."""
+    return alternatives({v for w in words for v in (w, w[:1].upper() + w[1:])})
+
+
+TITLE_NOUN_ALTERNATIVES = "|".join(TITLE_NOUNS)
+
+# --- names -----------------------------------------------------------------------------------
+
+HONORIFIC_ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Adm|Maj|Rev|Amb|Pres)\."
+# Lower-case particles inside a name: "Ana de la Cruz", "Ludwig van Beethoven".
+PARTICLES = r"(?:de|da|del|della|der|den|di|du|la|le|van|von|bin|ibn|al|el|dos|das|ter|ten|y|zu|mac)"
+CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
+NAME_TOKEN = rf"""(?x:
+    {HONORIFIC_ABBREVIATIONS}
+  | St\.                                        # "St. John"
+  | (?:[A-Z]\.)+                                # initials: "J.R."
+  | (?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*    # "al-Assad"
+  | {CAPITALISED}
+)"""
+# A run of capitalised words on one line, with particles between them: a name, or a title and a name.
+NAME_RUN = rf"""(?x: {NAME_TOKEN} (?: [\ \t]+ (?: {PARTICLES} [\ \t]+ )* {NAME_TOKEN} )* )"""
+
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*")
+HONORIFIC_RE = re.compile(HONORIFIC_ABBREVIATIONS)
+# "Mr. (John) King": the honorific and the surname, for the surname's gender.
+HONORIFIC_SURNAME = re.compile(
+    r"""\b (Mr\.|Mrs\.|Ms\.|Miss) \s+
+        (?: [A-Z][\w'’-]* \s+ )*?       # given names
+        ([A-Z][\w'’-]*)                 # the surname: the last capitalised word
+        (?! [\w'’-] | \s+[A-Z] )""",
+    X,
+)
+# Capitalised words with "of", "for", "and", "on" between them: "Ministry of Foreign Affairs".
+TITLE_ORG_RE = re.compile(rf"{CAPITALISED}(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?{CAPITALISED})*")
+# A name, then maybe its appositive ("Ivo Brandt, chairman of the league,"): persons named in the article.
+MENTION_RE = re.compile(
+    rf"""(?<![\w'’]) ({NAME_RUN})
+        (?: \s*,\s*
+            (                                       # the appositive: lower case, "the", "a", "X's"
+                (?: [a-z] | [Tt]he\b | [Aa]n?\b | [A-Z][\w-]*['’]s\s )
+                [^,;"“”]{{1,120}}?
+            )
+            \s*,
+        )?""",
+    X,
+)
+PARTY_LABEL = re.compile(r"[A-Z]-[A-Z][\w.]*\.?$")  # "R-Ky."
+BARE_NAME = re.compile(rf"(?:and\s+|or\s+)?{NAME_RUN}")  # one of a list of names
+TITLE_NOUN_RE = re.compile(rf"\b(?:{TITLE_NOUN_ALTERNATIVES})\b")
+OUTLET_REPORTING = re.compile(
+    r"\b(?:report|reports|reporting|article|story|editorial|analysis|investigation|coverage)\b"
+)
+
+# --- reporting cues ----------------------------------------------------------------------------
+
+CUE_RE = re.compile(
+    rf"""\b(?-x:{alternatives(REPORTING_CUES)})\b
+      | \b[Aa]ccording\ to\b
+      | \b(?:was|were|is|are) \s+ quoted \s+ as \s+ saying\b
+      | \bquoted \s+ (?:him|her|them|it|{NAME_RUN}) \s+ as \s+ saying\b""",
+    X,
+)
+QUOTED_AUXILIARY = re.compile(r"\b(?:was|were|is|are)\s+$")  # "was quoted": the cue starts before "quoted"
+PARTIAL_CUE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(EVALUATIVE_VERBS)})\b")  # not "so-called"
+FALLBACK_CUE_RE = re.compile(rf"\b(?:{alternatives(PLAIN_CUES)})\b")
+WORD_RE = re.compile(r"[A-Za-z]+")
+
+# --- sentences and quotes ------------------------------------------------------------------------
+
+QUOTE_MARK = re.compile(r"[\"“”]")
+SENTENCE_END = re.compile(
+    r"""[.!?] ["”’')\]\x01]*      # the end mark and any closing marks
+        \s+
+        (?= ["“‘(\[]? [A-Z0-9À-ÖØ-Þ_] )  # a capital (or a masked quote) starts the next sentence""",
+    X,
+)
+# What stands between the parts of an interrupted quote: a closing mark, the attribution, an opening mark.
+INTERRUPTION = re.compile(
+    r"""[,.!?;:—–-]? \s* ["”’']{1,2}
+        (?P<middle> (?: [^"“”] | ["“][^"“”\s]{1,20}["”] ){1,160}? )   # a nickname in marks may stand inside
+        ["“‘']{1,2} \s*""",
+    X,
+)
+# A second part followed by its own attribution ('"B," said X.') is a statement of its own.
+OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+FIRST_LETTER = re.compile(r"[^\W\d_]")
+NON_SPACE = re.compile(r"\S")
+# '..., and added: "': what introduces a quotation after reported words.
+QUOTE_INTRO_END = re.compile(
+    r"""(?: [,;]? \s*
+            (?: \b(?:and|but) \s+ )?
+            (?: \b(?:then|later|also) \s+ )?
+            (?: \b(?: added | adding | said | saying | went\s+on\s+to\s+say | continued | noting
+                    | explaining | declaring
+                    | telling \s+ (?:[\w'’.-]+\s+){0,3}? [\w'’.-]+
+                    | told \s+ (?:[\w'’.-]+\s+){0,3}? [\w'’.-]+ ) )?
+        )? \s* [,:]? \s* $""",
+    X,
+)
+# Words after a verb that are no reported words: 'said of the mayor: "..."', 'said bluntly, "..."'.
+PREPOSITION_START = re.compile(
+    r"(?:of|in|at|on|to|about|by|with|for|from|during|after|before|when|while|as|into|via|back)\b|[a-z]+ly\b"
+)
+
+# --- the subject before the verb -----------------------------------------------------------------
+
+PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
+# "It was Ivo Brandt who": the name before "who".
+RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
+# "an architect who", "many residents who": a short noun phrase before "who".
+RELATIVE_NP_END = re.compile(
+    r"""\b(
+        (?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)
+        (?: \s+ [a-z][\w'’-]* ){1,3}
+    ) \s*,?\s+ who \s*$""",
+    X,
+)
+# "Ivo Brandt (left), chairman of the League, ": the name, an optional bracket, the appositive.
+APPOSITIVE_END = re.compile(
+    rf"""({NAME_RUN})
+        (?: \s* \( [^()]{{1,40}} \) )?            # "(left)", "(D-Ore.)"
+        \s*,\s*
+        (                                           # the appositive, possibly in two parts
+            [^,;"“”]{{2,160}}?
+            (?: ,\s* [^,;"“”]{{2,80}}? )?
+        )
+        \s*,\s*$""",
+    X,
+)
+# "Ana Ruiz of Chile", "Minister Ana Ruiz from the Harbour Authority": a name and its country or body.
+NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
+# "the farmers' union", "Chile's central bank": a body named by a common noun, opening its clause.
+DEFINITE_NP_END = re.compile(
+    r"""(?: ^ | [,;:]["”’]?\s* | \b(?:and|but)\s+ )
+        (
+            (?: [Tt]he | [Aa]n? | [A-Z][\w-]*['’]s ) \s+
+            (?: [a-z][\w'’-]* \s+ ){0,3}
+            (?: association | union | federation | council | committee | commission | ministry | government
+              | group | alliance | coalition | institute | agency | company | firm | bank | embassy | office
+              | party | league | court | army | police | board | authority | authorities | organisers
+              | organizers | administration | campaign | network | newspaper | broadcaster | secretariat
+              | cabinet | presidency | palace | spokesman | spokeswoman | spokesperson | delegation | mission
+              | guard | navy | military | regulator | watchdog | prosecutor's\ office | central\ bank )
+        ) \s*$""",
+    X,
+)
+PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")  # "Gwen Mora (D-Ore.)"
+# "the chairman of the League, Ivo Brandt, ": a title, then the name between commas.
+REVERSED_APPOSITIVE_END = re.compile(
+    rf"""(?: ^ | [,;:]\s | [,;:]["”]\s | \b(?:and|but|while)\s ) \s*
+        (
+            [^,;"“”]{{0,80}}? \b(?i:{TITLE_NOUN_ALTERNATIVES})
+            (?: \s+(?:of|for|at)\s+ [^,;"“”]{{2,60}} )?
+        )
+        \s*,\s* ({NAME_RUN}) \s*,\s*$""",
+    X,
+)
+# "the (deputy foreign) minister": a role that refers back to a person.
+TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
+NAME_END = re.compile(rf"({NAME_RUN})\s*$")
+# "Kenyan lawmaker " before a name: capitalised words, a lower-case word, a title noun.
+LOWER_TITLE_END = re.compile(
+    rf"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){{0,3}}(?:[a-z-]+\s+)?(?:{TITLE_NOUN_ALTERNATIVES}))\s+$"
+)
+# "in ", "at the " right before a name: the name is the object of a preposition.
+PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
+# "Secretary of (the) " before a name: the name belongs to the title, not to a preposition.
+TITLE_BEFORE_OF = re.compile(
+    r"\b(?:Secretary|Minister|Ministry|Department|Chief|Director|Head|President)\s+of\s+(?:the\s+)?$"
+)
+# "Twenty-four percent", "one in three", "the majority of voters": a share of those polled.
+SHARE_END = re.compile(
+    r"""(?: ^ | [,;:]\s* | \b(?:and|but|while|whereas)\s+ )
+        (
+            (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
+                  | [Aa]nother ) \s+ )?
+            (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
+              | (?:[Oo]ne|[Tt]wo|\d+) \s+ in \s+ \w+
+              | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
+              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds ) )
+            (?: \s+ of \s+ (?:[\w'’-]+\s+){0,4}? [\w'’-]+ )?      # "of those polled"
+        ) \s*$""",
+    X,
+)
+# "senior officials from three ministries": modifiers, a group noun, an optional "from/of ..." phrase.
+GROUP_NP = rf"""(?x:
+    (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+ ) \s+ ){{0,3}}
+    (?: {case_variants(GROUP_HEADS)} )
+    (?: \s+ (?: from | of | at | in | for | with | close\ to | familiar\ with | representing ) \s+
+        (?:[\w'’.-]+\s+){{0,5}}? [\w'’.-]+ )?
+)"""
+GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
+# "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
+DESCRIPTION_END = re.compile(
+    r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+ )
+        (
+            (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [A-Z][\w-]*['’]s ) \s+
+            (?: [\w'’-]+ \s+ ){0,4}
+            [a-z][a-z-]*
+        ) \s*$""",
+    X,
+)
+# "Iowa biofuels advocates", "26%": a short phrase opening its clause, starting with a capital or a number.
+CLAUSE_SUBJECT_END = re.compile(
+    r"""(?: ^ | [.;:—]\s* | ,\s*(?:and\s+|but\s+)? )
+        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+[\w'’%.-]+ ){0,5} )
+        \s*$""",
+    X,
+)
+# Words between a subject and its verb that are no part of the subject.
+TIME_END = re.compile(
+    r"""\s+ (?: on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+              | last\s+(?:week|month|year) | this\s+(?:week|month|year) | earlier\s+this\s+\w+
+              | in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)
+            ) \s*$""",
+    X,
+)
+ASIDE_END = re.compile(
+    r",\s*(?:however|meanwhile|too|though|in\ turn|for\ their\ part|for\ his\ part|for\ her\ part),\s*$", X
+)
+LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
+AND_END = re.compile(r"\s(?:and|but)\s*$")  # "... and said": the subject opens the sentence
+PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
+    | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
+    | struck | spent | paid | cast | gathered ) )"""
+# The subject opening a sentence, before its first past-tense verb: "Cruz exhorted ...".
+SENTENCE_SUBJECT = re.compile(
+    rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X
+)
+# "Officials gathered ...": a group subject, for a later "they said".
+GROUP_SUBJECT = re.compile(rf"\s*({GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{PAST_VERB}\b")
+PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")
+
+# --- the second reading's noun phrase subject ------------------------------------------------------
+
+CLAUSE_CUT = re.compile(
+    r"""(?: [;:] | \s[—–]\s
+          | ,\s+ (?:and|but|while|whereas|though|although|because|since|so|yet) \s+
+          | \s (?:but|while|whereas) \s+ )""",
+    X,
+)
+RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
+# "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
+LEADING_PHRASE = re.compile(
+    r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite
+          | Speaking | Asked | Earlier | Later | Last | This | Meanwhile | However | Still | Yet | Instead | Also
+          | Separately | But | And | Now | Then | Like | Unlike | As | Indeed | Even | Already | Today
+          | Yesterday | Back | Once )\b
+        [^,]{0,80} ,\s*""",
+    X,
+)
+
+# --- the speaker after the verb ------------------------------------------------------------------
+
+PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
+TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
+# A group, then the end of the clause or a time or place phrase.
+GROUP_START = re.compile(rf"\s*({GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
+# "the League's chairman, Ivo Brandt": a title, a comma, the name ending the clause.
+REVERSED_APPOSITIVE_START = re.compile(
+    rf"""\s*
+        (
+            [^,;"“”]{{0,60}}? \b(?i:{TITLE_NOUN_ALTERNATIVES})
+            (?: \s+(?:of|for|at)\s+ [^,;"“”]{{2,60}} )?
+        )
+        \s*,\s* ({NAME_RUN}) (?= \s*(?:[,.;]|$) )""",
+    X,
+)
+# "Foreign Ministry spokesperson Zhao Lijian": a body or outlet, lower-case words, a name.
+DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
+NAME_START = re.compile(rf"\s*({NAME_RUN})")
+# "9/11 widow Terry Strada": lower-case words, then a name ending the clause.
+PREFIXED_NAME_START = re.compile(rf"\s*((?:[a-z0-9][\w/'’-]*\s+){{1,4}}?)({NAME_RUN})(?=\s*(?:[,.;]|$))")
+# ", director of the Center" after a name, up to the next comma or the sentence end.
+APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")
+# What may follow an inverted speaker at the sentence end: ", said X in Geneva."
+INVERSION_REST = re.compile(r"\s*(?:,?\s*(?:on|in|at|during|from|to|via)\s[^,;\"“”]{1,60}?)?\s*[.!?]?\s*")
+INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
+
+# --- content and channel -------------------------------------------------------------------------
+
+THAT_START = re.compile(r"\s*that\b\s*")
+THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
+DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
+ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
+PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
+# ", adding that", ", telling reporters": a second report by the same speaker.
+ADDING_RE = re.compile(
+    r""",\s*
+        ( (?: adding | saying | noting | arguing | claiming | insisting | warning | explaining | stressing | urging
+            | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){0,3}? ) )
+        \s* (?:that\b)? \s*""",
+    X,
+)
+# ", looking out on the crowd": a participle clause, not reported words.
+PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
+AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
+# "responded with logic", "said to the crowd": what follows the verb is no reported content.
+NOT_CONTENT_START = re.compile(
+    r"""(?: with | by | at(?!\s+least\b) | from
+          | to \s+ (?: (?:the|a|an|his|her|their|its) \s+ )? (?:[\w-]+\s+)?
+            (?: crowd | reporters | journalists | supporters | audience | press | media | delegates | voters
+              | rally | room | camera ) (?=[\s.,;!?]|$) )\b""",
+    X,
+)
+# The object of "told", "assured": "reporters", "the committee", "a packed audience".
+OBJECT_RE = re.compile(
+    rf"""\s* (?: (?:the\s+)?{NAME_RUN} | reporters | journalists | lawmakers | parliament | delegates
+              | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | members | listeners | viewers
+              | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
+    X,
+)
+TIME_WORDS = r"""(?x: (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+                        (?:\s+(?:morning|afternoon|evening|night))?
+    | last\s+(?:week|month|year|night) | this\s+(?:week|month|year|morning) | earlier(?:\s+(?:this|on)\s+\w+)?
+    | later | yesterday | today | again | also | repeatedly | previously | recently | then | separately
+    | privately | publicly | openly | bluntly | flatly | firmly | clearly | once\s+again
+    | on\s+\w+\s+\d{1,2} | in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\d{4})? | in\s+\d{4}
+    | to\s+(?:reporters|journalists|the\s+press|lawmakers) ) )"""
+# "in a televised address (to the nation)", "at a news conference": how it was said.
+CHANNEL_PHRASE = rf"""(?x: (?: (?:in|at|during|via|through|on) \s+ (?:a|an|the|his|her|their|its) \s+
+        (?:[\w-]+\s+){{0,3}}? (?-x:{CHANNEL_NOUNS})\b
+        (?: \s+(?:at|to|on|before|with)\s+(?:the|a|an)\s+ (?:[\w'’-]+\s+){{0,3}}? [\w'’-]+ (?=\s*,|\s+that\b) )? ) )"""
+# "said at an event in Colorado Springs that ...": a short place phrase before "that".
+PLACE_BEFORE_THAT = r"(?:at|in|during|after|before|from|with)\s+(?:[\w'’.-]+\s+){0,6}?(?=that\b)"
+# What may stand between the verb and the content: times, channels, places.
+PREFIX_RE = re.compile(rf"(?:\s*,?\s*(?:{TIME_WORDS}|{CHANNEL_PHRASE}|{PLACE_BEFORE_THAT}))*\s*,?\s*")
+CHANNEL_RE = re.compile(
+    rf"""\b (?:in|at|during|via|through|on|with) \s+
+        (?: a | an | the | his | her | their | its | a\s+joint | one\s+of\s+his | one\s+of\s+her ) \s+
+        (?: (?: joint | televised | written | recorded | brief | keynote | weekly | opening | closing | separate
+              | exclusive | lengthy | short | rare | recent | late-night | virtual | online | phone | telephone
+              | radio | TV | television | national | annual | new ) \s+ )*
+        ((?-x:{CHANNEL_NOUNS}))\b""",
+    X,
+)
+CHANNEL_SOURCE = re.compile(rf"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{CHANNEL_NOUNS})\b")
+ACCORDING_CHANNEL = re.compile(
+    rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({CHANNEL_NOUNS})\b"
+)
+INTERVIEW_WITH = re.compile(
+    rf"\btold\s+(?:the\s+)?({NAME_RUN})\s+in\s+an?\s+(?:exclusive\s+|phone\s+|telephone\s+)?interview"
+)
+QUOTED_BY = re.compile(
+    rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b"
+)

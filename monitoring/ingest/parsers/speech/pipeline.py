@@ -1,0 +1,196 @@
+"""The steps of the extraction, in order, for one article body.
+
+1. Find the quoted passages (``spans.quote_spans``); a quote may run over several paragraphs.
+2. Mask them (and wire ledes such as "ALMATY, June 3 (Agency) -"), so that nothing inside a
+   quotation is taken for a sentence end, a reporting verb or a speaker.
+3. Read the full names of the whole article (``entities.names_in_article``): a surname said
+   before the full name is given still resolves to it.
+4. Split each paragraph into sentences and apply the rules (``rules.CUE_RULES``, which use
+   ``speaker_rules.SUBJECT_RULES`` and ``AFTER_RULES``) to each; a sentence without any
+   reading is read a second time with a subject of any kind ("Many speakers said").
+5. Accept the attribution found: the discourse registry adopts the draft the rules wrote to,
+   and only then. A sentence with no attribution only notes who it names (``note_mention``).
+6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
+   rules read them; quotes alone in a paragraph go to the paragraph's speaker.
+7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
+   joined into one, and only the speakers some quote is credited to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..article import ParsedQuote, ParsedSpeaker
+from ..gender import HONORIFICS
+from ..names import normalise_name
+from .entities import names_in_article, note_mention, note_speaker_sentence
+from .patterns import ADDING_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
+from .registry import Discourse
+from .rules import Attribution, partial_speaker, read_attribution
+from .spans import (
+    interrupted_quotes_join,
+    is_direct,
+    ledes_blank,
+    mask_quotes,
+    mixed_report,
+    pending_kind,
+    quote_add,
+    quote_spans,
+    report_before_quote,
+    sentence_bounds,
+    trim,
+)
+from .vocabulary import FILLER
+
+# The rule names of quotes that have no reporting verb of their own.
+PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
+COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
+
+
+def speech_extract(
+    body: str, *, paragraph_break: str = "\n\n", outlets: Iterable[str] = ()
+) -> tuple[list[ParsedSpeaker], list[ParsedQuote]]:
+    """All quotes in the body with their speakers, in reading order.
+
+    Paragraphs are separated by a blank line (the press-text convention); pass
+    ``paragraph_break="\\n"`` for text that puts one paragraph on each line. ``outlets`` are
+    media names known to the caller (the article's own outlet): like the shipped list of news
+    agencies, they are never speakers. Each quote's ``rule`` names the rule that produced it.
+    """
+    # Some outlets print quotation marks as two apostrophes; scan them as one mark plus a
+    # filler so that every offset still points into the body as printed.
+    scan = body.replace("''", '"' + FILLER) if "''" in body else body
+    spans = quote_spans(scan, paragraph_break)  # step 1
+    masked = ledes_blank(mask_quotes(scan, spans).replace(FILLER, " "), paragraph_break)  # step 2
+    discourse = _discourse(masked, outlets)  # step 3
+    quotes: list[ParsedQuote] = []
+    span_index = 0
+    previous_paragraph_speaker: ParsedSpeaker | None = None
+    previous_ends_colon = False
+    paragraph_start = 0
+    length = len(masked)
+    while paragraph_start < length:
+        paragraph_end = masked.find(paragraph_break, paragraph_start)
+        if paragraph_end < 0:
+            paragraph_end = length
+        paragraph_speaker: ParsedSpeaker | None = None
+        pending: list[tuple[int, int]] = []  # direct quotes waiting for a speaker
+        for sentence_start, sentence_end in sentence_bounds(masked, paragraph_start, paragraph_end):  # step 4
+            in_sentence = []
+            while span_index < len(spans) and spans[span_index][0] < sentence_end:
+                if spans[span_index][0] >= sentence_start:
+                    in_sentence.append(spans[span_index])
+                span_index += 1
+            attribution = read_attribution(masked, sentence_start, sentence_end, discourse)
+            if attribution is None and FALLBACK_CUE_RE.search(masked, sentence_start, sentence_end):
+                attribution = read_attribution(masked, sentence_start, sentence_end, discourse, fallback=True)
+            direct: list[tuple[int, int]] = []
+            partial: list[tuple[int, int]] = []
+            for opening, closing in in_sentence:
+                if is_direct(masked, sentence_start, opening, attribution, direct):
+                    direct.append((opening, closing))
+                else:
+                    partial.append((opening, closing))
+            if attribution is None:
+                evaluation = partial_speaker(masked, sentence_start, sentence_end, discourse) if partial else None
+                if evaluation is not None:
+                    speaker = _accept(discourse, evaluation)  # step 5
+                    for opening, closing in partial:
+                        quote_add(
+                            quotes,
+                            body,
+                            speaker,
+                            "partial",
+                            opening + 1,
+                            closing,
+                            evaluation.cue,
+                            None,
+                            evaluation.rule,
+                        )
+                pending.extend(direct)
+                if not direct and not in_sentence:
+                    note_mention(masked, sentence_start, sentence_end, discourse)
+                continue
+            paragraph_speaker = _accept(discourse, attribution)  # step 5
+            note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
+            _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
+        if pending:  # step 6
+            # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the
+            # speaker of a paragraph that ended "... she said:".
+            owner, rule = paragraph_speaker, PARAGRAPH_SPEAKER
+            if owner is None and previous_ends_colon:
+                owner, rule = previous_paragraph_speaker, COLON_INTRODUCED
+            if owner is not None:
+                for opening, closing in pending:
+                    kind = pending_kind(masked, quotes, paragraph_start, opening)
+                    quote_add(quotes, body, owner, kind, opening + 1, closing, None, None, rule)
+                paragraph_speaker = owner
+        previous_paragraph_speaker = paragraph_speaker
+        # Only a paragraph that ends "... he said:" hands its speaker to the next one; a quote
+        # standing alone after other attributed text is too often someone else's (a tweet, a reader).
+        previous_ends_colon = masked[paragraph_start:paragraph_end].rstrip().endswith(":")
+        paragraph_start = paragraph_end + len(paragraph_break)
+    quotes.sort(key=lambda quote: quote.start)  # step 7
+    quotes = interrupted_quotes_join(body, quotes, paragraph_break)
+    used = {quote.speaker for quote in quotes}
+    return [s for s in discourse.by_key.values() if s.name in used], quotes
+
+
+def _discourse(masked: str, outlets: Iterable[str]) -> Discourse:
+    """An empty registry that knows the article's full names, outlets and "Mr."/"Ms." surnames."""
+    discourse = Discourse(outlets=tuple(o for o in outlets if o))
+    discourse.article_names, discourse.shared_names = names_in_article(masked, discourse.outlets)
+    for match in HONORIFIC_SURNAME.finditer(masked):
+        discourse.surname_genders.setdefault(normalise_name(match.group(2)), HONORIFICS[match.group(1)])
+    return discourse
+
+
+def _accept(discourse: Discourse, attribution: Attribution) -> ParsedSpeaker:
+    """Accept a reading: the registry takes over what its rules registered; the speaker keeps its first rule."""
+    if attribution.draft is not None:
+        discourse.adopt(attribution.draft)
+    if attribution.speaker.rule is None:
+        attribution.speaker.rule = attribution.rule
+    return attribution.speaker
+
+
+def _sentence_quotes(
+    quotes: list[ParsedQuote],
+    body: str,
+    masked: str,
+    sentence_start: int,
+    sentence_end: int,
+    attribution: Attribution,
+    direct: list[tuple[int, int]],
+    partial: list[tuple[int, int]],
+) -> None:
+    """The quotes of one attributed sentence: its direct and partial quotations and its reported content."""
+    speaker, cue, channel, rule = attribution.speaker, attribution.cue, attribution.channel, attribution.rule
+    # "..., he said, adding that ...": a second report by the same speaker.
+    adding = ADDING_RE.search(masked, attribution.cue_end, sentence_end)
+    second = trim(masked, adding.end(), sentence_end) if adding else None
+    if second is not None and masked[second[0]] in '"“':
+        second = None  # 'adding, "..."' is a direct quote, found as such
+    mixed = mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
+    if mixed is not None:
+        # "The harbour, she said, "was never meant for tankers."": one report, part quoted.
+        quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel, rule)
+        partial.insert(0, direct.pop(0))
+    if direct:
+        before_quote = report_before_quote(masked, attribution, direct[0][0])
+        if before_quote is not None:
+            # "She noted that A, and added: "B."": A is reported, B quoted.
+            quote_add(quotes, body, speaker, "indirect", before_quote[0], before_quote[1], cue, channel, rule)
+        for opening, closing in direct:
+            quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel, rule)
+    elif attribution.content is not None and mixed is None:
+        content_start, content_end = attribution.content
+        if second is not None and content_start < adding.start() < content_end:
+            # The first report ends where "adding that" starts.
+            first = trim(masked, content_start, adding.start())
+            content_end = first[1] if first else content_end
+        quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule)
+    if second is not None:
+        quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, f"{rule}+adding")
+    for opening, closing in partial:
+        quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel, rule)

@@ -1,0 +1,235 @@
+"""The discourse registry: persons and groups met so far, and what a back-reference resolves to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..article import ParsedSpeaker
+from ..gender import gender_from
+from ..media import media_name
+from ..names import normalise_name
+from .entities import title_organizations
+from .patterns import CAPITAL_RUN, OUTLET_REPORTING
+from .vocabulary import PRONOUN_WORDS, PRONOUNS
+
+
+@dataclass(slots=True)
+class Discourse:
+    """The speakers met so far and what back-references resolve to."""
+
+    by_key: dict[str, ParsedSpeaker] = field(default_factory=dict)
+    by_token: dict[str, ParsedSpeaker] = field(default_factory=dict)
+    last_person: ParsedSpeaker | None = None
+    last_group: ParsedSpeaker | None = None
+    mentioned_group: str | None = None
+    # Everybody named so far, by single name and surname, for "Volkova said" after "Irina Volkova".
+    known: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    shared: set[str] = field(default_factory=set)
+    # Surnames several people named in the article share, with each of them.
+    shared_names: dict[str, list[tuple[str, list[str]]]] = field(default_factory=dict)
+    # Full names anywhere in the article (read before the speech rules run), by surname, with the
+    # role given at their first mention: "Abenov" said before or after "Nurlan Abenov, deputy minister".
+    article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # The article's own outlet (and any others the caller knows): never a speaker.
+    outlets: tuple[str, ...] = ()
+    # Changed on every write: a draft still at its registry's version was left untouched.
+    version: int = 0
+    # Persons in the order they were last named or heard, for "he" and "she" (most recent last).
+    recent: list[tuple[str, list[str]]] = field(default_factory=list)
+    # Gender by name key, from honorifics, role words, given names and pronouns already resolved.
+    genders: dict[str, str] = field(default_factory=dict)
+    # Gender by surname, from "Mr. King", "Ms. Lynch" anywhere in the article.
+    surname_genders: dict[str, str] = field(default_factory=dict)
+    # The person a sentence without speech was about (its subject), and where that sentence ended.
+    subject_mention: tuple[str, list[str], int] | None = None
+    # Where the sentence being read starts (set on a draft): is ``subject_mention`` right before it?
+    here: int = -1
+
+    def gender(self, name: str, titles: list[str]) -> str | None:
+        key = normalise_name(name)
+        found = self.genders.get(key)
+        if found is None and key:
+            found = gender_from(name, titles) or self.surname_genders.get(key.split()[-1])
+        return found
+
+    def seen(self, name: str, titles: list[str], gender: str | None = None) -> None:
+        """Note a person as the most recent one named (and their gender when the text shows it)."""
+        self.version += 1
+        self.recent = [entry for entry in self.recent[-12:] if entry[0] != name]
+        self.recent.append((name, list(titles)))
+        key = normalise_name(name)
+        if gender and key not in self.genders:
+            self.genders[key] = gender
+
+    def draft(self, here: int = -1) -> Discourse:
+        """A copy for rules to read and write: the registry itself changes only by ``adopt``.
+
+        Rules register the speakers they look up (a surname resolved to a full name, a title
+        added, a pronoun's gender noted) in the draft; a rejected reading throws its draft
+        away, so it can leave no phantom speaker or title behind.
+        """
+        copies = {
+            id(s): ParsedSpeaker(s.name, s.kind, list(s.titles), list(s.organizations), rule=s.rule)
+            for s in self.by_key.values()
+        }
+
+        def copied(speaker: ParsedSpeaker | None) -> ParsedSpeaker | None:
+            return None if speaker is None else copies.get(id(speaker), speaker)
+
+        return Discourse(
+            by_key={key: copies[id(s)] for key, s in self.by_key.items()},
+            by_token={key: copied(s) for key, s in self.by_token.items()},
+            last_person=copied(self.last_person),
+            last_group=copied(self.last_group),
+            mentioned_group=self.mentioned_group,
+            known=dict(self.known),
+            shared=set(self.shared),
+            shared_names=self.shared_names,
+            article_names=self.article_names,
+            outlets=self.outlets,
+            version=self.version,
+            recent=list(self.recent),
+            genders=dict(self.genders),
+            surname_genders=self.surname_genders,
+            subject_mention=self.subject_mention,
+            here=here,
+        )
+
+    def adopt(self, draft: Discourse) -> None:
+        """Take over what an accepted reading registered in its draft."""
+        for name in self.__slots__:
+            setattr(self, name, getattr(draft, name))
+        self.version += 1
+
+    def know(self, name: str, titles: list[str]) -> None:
+        self.version += 1
+        tokens = normalise_name(name).split()
+        for index, token in enumerate(tokens):
+            keys = ([token] if len(token) > 2 else []) + ([" ".join(tokens[index:])] if index else [])
+            for key in keys:
+                if key in self.known and normalise_name(self.known[key][0]) != " ".join(tokens):
+                    self.shared.add(key)  # "Mina Sorel" and "Paul Sorel": "Sorel" names neither
+                self.known[key] = (name, titles)
+
+    def person(self, name: str, titles: list[str], gender: str | None = None) -> ParsedSpeaker:
+        self.version += 1
+        key = normalise_name(name)
+        speaker = self.by_key.get(key)
+        if speaker is None and gender and " " not in key:
+            # "Mrs. Clinton" with Bill and Hillary Clinton in the article: the one of that gender.
+            found = self.surname_of_gender(key, gender)
+            if found is not None and normalise_name(found[0]) != key:
+                return self.person(found[0], found[1] + titles, gender)
+        if speaker is None:
+            # A surname alone that matches somebody already named is that person.
+            if key in self.by_token:
+                speaker = self.by_token[key]
+            elif key in self.known and key not in self.shared and self.known[key][0] != name:
+                full_name, known_titles = self.known[key]
+                return self.person(full_name, known_titles + titles, gender)
+            elif key in self.article_names and normalise_name(self.article_names[key][0]) != key:
+                # "Abenov" with "Nurlan Abenov" named elsewhere in the article (even later on).
+                full_name, first_titles = self.article_names[key]
+                return self.person(full_name, first_titles + titles, gender)
+            else:
+                speaker = ParsedSpeaker(name=name, kind="person")
+                self.by_key[key] = speaker
+                first = self.article_names.get(key)
+                if first is not None:
+                    titles = first[1] + titles  # the role stated at the first mention comes first
+                tokens = key.split()
+                # Later references: any single name ("Moreau", "Wang") or a surname with its
+                # particles ("de la cruz").
+                for index, token in enumerate(tokens):
+                    if len(token) > 2:
+                        self.by_token.setdefault(token, speaker)
+                    if index:
+                        self.by_token.setdefault(" ".join(tokens[index:]), speaker)
+        for title in titles:
+            if title and title not in speaker.titles:
+                speaker.titles.append(title)
+                for organization in title_organizations(title):
+                    if organization not in speaker.organizations:
+                        speaker.organizations.append(organization)
+        self.last_person = speaker
+        self.seen(speaker.name, speaker.titles, gender)
+        return speaker
+
+    def group(self, name: str) -> ParsedSpeaker | None:
+        """The unnamed group or body; None for what is no speaker (an outlet, a bare pronoun)."""
+        if re.sub(r"['’](?:s|d|ll|re|ve|m)$", "", name.casefold()) in PRONOUN_WORDS or media_name(name, self.outlets):
+            return None  # "he", "He’s": a pronoun nobody could be found for
+        if OUTLET_REPORTING.search(name) and any(media_name(run, self.outlets) for run in CAPITAL_RUN.findall(name)):
+            return None  # "the Prairie Times report", "a report by CNN": the outlet's own reporting (a poll is data)
+        self.version += 1
+        key = "group:" + normalise_name(name)
+        speaker = self.by_key.get(key)
+        if speaker is None:
+            speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
+        self.last_group = speaker
+        self.mentioned_group = None
+        return speaker
+
+    def by_title(self, title: str) -> ParsedSpeaker | None:
+        head = title.split()[-1].casefold()
+        best = None
+        for speaker in self.by_key.values():
+            if speaker.kind == "person" and any(head in t.casefold() for t in speaker.titles):
+                best = speaker
+        if self.last_person is not None and any(head in t.casefold() for t in self.last_person.titles):
+            return self.last_person
+        # "the minister": the most recent person named or heard with that role, speaker or not.
+        for name, titles in reversed(self.recent):
+            if any(head in t.casefold() for t in titles):
+                return self.person(name, titles)
+        return best
+
+    def surname_of_gender(self, surname: str, gender: str) -> tuple[str, list[str]] | None:
+        """The one person with this surname and gender named in the article, if exactly one."""
+        candidates = {name: titles for name, titles in self.shared_names.get(surname, [])}
+        for speaker in self.by_key.values():
+            if speaker.kind == "person" and normalise_name(speaker.name).split()[-1:] == [surname]:
+                candidates.setdefault(speaker.name, speaker.titles)
+        if surname in self.article_names:
+            candidates.setdefault(*self.article_names[surname])
+        genders = {name: self.gender(name, titles) for name, titles in candidates.items()}
+        for allowed in ({gender}, {gender, None}):  # of that gender; else the only one not of the other
+            matching = [(name, titles) for name, titles in candidates.items() if genders[name] in allowed]
+            if len(matching) == 1:
+                return matching[0]
+        return None
+
+    def referent(self, word: str) -> tuple[str, list[str]] | None:
+        """The person "he" or "she" stands for, among those whose gender does not contradict it.
+
+        The subject of the sentence just before, when it had no speech ("Tomas Berg arrived. He
+        said ..."); else the most recent speaker; else the most recent person named.
+        """
+        wanted = "m" if word.casefold() == "he" else "f"
+        compatible = [
+            (name, titles) for name, titles in reversed(self.recent) if self.gender(name, titles) in (None, wanted)
+        ]
+        if not compatible:
+            return None
+        subject = self.subject_mention
+        if subject is not None and 0 <= self.here - subject[2] <= 4 and self.gender(subject[0], subject[1]) == wanted:
+            return subject[0], subject[1]  # "Tomas Berg arrived late. He said ...": the sentence just before
+        for name, titles in compatible:
+            if normalise_name(name) in self.by_key:
+                return name, titles  # a speaker: news goes on quoting the one it quoted
+        return compatible[0]
+
+    def pronoun(self, word: str) -> ParsedSpeaker | None:
+        kind = PRONOUNS[word.casefold()]
+        if kind == "person":
+            # The most recent person named or heard whose gender does not contradict the pronoun.
+            found = self.referent(word)
+            if found is None:
+                return None
+            speaker = self.person(*found)
+            self.genders.setdefault(normalise_name(speaker.name), "m" if word.casefold() == "he" else "f")
+            return speaker
+        if self.mentioned_group is not None:
+            return self.group(self.mentioned_group)
+        return self.last_group

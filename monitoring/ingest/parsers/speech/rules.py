@@ -1,0 +1,463 @@
+"""Who said what in one sentence: the ordered attribution rules, read around each reporting verb.
+
+A sentence is read at its reporting cues in order (``cue_matches``). At each cue the rules of
+``CUE_RULES`` are tried in their order; each is a named object with a ``guard`` (does it apply to
+this cue at all) and a ``build`` that returns
+
+* an :class:`Attribution` (speaker, cue, content span, channel): the reading is found;
+* ``None``: this rule has no reading, the next rule is tried;
+* ``REJECT``: the cue is no report ("Republican claims", "proposed a tax"), the next cue is tried.
+
+A rule gets a *draft* of the discourse registry (``Discourse.draft``) to look speakers up in
+and register them; the draft travels with the attribution and the pipeline adopts it only when
+it accepts the attribution. A rejected reading's draft is dropped, so it leaves nothing behind.
+When no cue gives a reading, ``according_to_document`` ("..., according to a statement") is
+the last resort.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Final
+
+from ..article import ParsedSpeaker
+from .entities import entity, group_name
+from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, PLAIN_CUES
+from .patterns import (
+    ACCORDING_CHANNEL,
+    AND_END,
+    ANONYMITY_AFTER,
+    AUXILIARY_START,
+    CHANNEL_RE,
+    CHANNEL_SOURCE,
+    CUE_RE,
+    DELEGATES_AHEAD,
+    INTERVIEW_WITH,
+    INVERSION_AHEAD,
+    INVERSION_REST,
+    LEADING_DETERMINER,
+    NOT_CONTENT_START,
+    OBJECT_RE,
+    PARTIAL_CUE_RE,
+    PARTICIPLE_AFTER,
+    PASSIVE_END,
+    PREFIX_RE,
+    QUOTED_AUXILIARY,
+    QUOTED_BY,
+    SENTENCE_SUBJECT,
+    THAT_AHEAD,
+    THAT_START,
+    WORD_RE,
+)
+from .registry import Discourse
+from .spans import content_before, trim
+from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
+from .vocabulary import OBJECT_PRONOUNS
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A candidate reading of one sentence: nothing is registered until the pipeline accepts it."""
+
+    speaker: ParsedSpeaker
+    cue: str
+    cue_start: int
+    cue_end: int
+    content: tuple[int, int] | None
+    channel: str | None
+    # "<cue rule>/<speaker rule>": what produced this reading (``parse_article --explain``).
+    rule: str = ""
+    # The registry as this reading leaves it; adopted by the pipeline on acceptance.
+    draft: Discourse | None = field(default=None, repr=False)
+
+
+class _Reject:
+    def __repr__(self) -> str:
+        return "REJECT"
+
+
+REJECT: Final = _Reject()
+Built = Attribution | _Reject | None
+
+
+@dataclass(slots=True)
+class Cue:
+    """One reporting cue in one sentence, with what the rules read around it."""
+
+    masked: str
+    start: int
+    end: int
+    match: re.Match[str]
+    channel: str | None
+    fallback: bool
+
+    @property
+    def sentence(self) -> str:
+        return self.masked[self.start : self.end]
+
+    @property
+    def words(self) -> str:
+        return self.match.group()
+
+    @property
+    def cue_start(self) -> int:
+        return self.start + self.match.start()
+
+    @property
+    def cue_end(self) -> int:
+        return self.start + self.match.end()
+
+    @property
+    def left(self) -> str:
+        return self.masked[self.start : self.cue_start]
+
+    @property
+    def right(self) -> str:
+        return self.masked[self.cue_end : self.end]
+
+    @property
+    def is_verb(self) -> bool:
+        """A reporting verb (not "according to", not "quoted as saying")."""
+        return not self.words.casefold().startswith("according to") and "quoted" not in self.words
+
+    def attribution(self, speaker: ParsedSpeaker, content: tuple[int, int] | None, **changes) -> Attribution:
+        values = {"cue": self.words, "cue_start": self.cue_start, "cue_end": self.cue_end, "channel": self.channel}
+        values.update(changes)
+        return Attribution(speaker, content=content, **values)
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    """One way of reading a sentence at a reporting cue."""
+
+    name: str
+    guard: Callable[[Cue], bool]
+    build: Callable[[Cue, Discourse], Built]
+
+
+def _channel_source(cue: Cue) -> tuple[str, int]:
+    """The words after "according to" up to the next comma, and where that comma is."""
+    after = cue.right
+    comma = after.find(",")
+    return after[: comma if comma >= 0 else len(after)].strip().rstrip("."), comma
+
+
+def _according_content(cue: Cue, comma: int) -> tuple[int, int] | None:
+    """ "According to X, CONTENT." or "CONTENT, according to X." (or around: "Since May, according to X, ...")."""
+    masked, start, end = cue.masked, cue.start, cue.end
+    after = cue.right
+    if cue.left.strip() and comma >= 0 and len(after[comma + 1 :].split()) >= 3:
+        return trim(masked, start, end)
+    if cue.left.strip():
+        return trim(masked, start, cue.cue_start)
+    return trim(masked, cue.cue_end + (comma if comma >= 0 else len(after)), end)
+
+
+def _according_to(cue: Cue, draft: Discourse) -> Built:
+    """ "According to X, ..." with X a person, a body or a group (not a document: see below)."""
+    source_text, comma = _channel_source(cue)
+    if CHANNEL_SOURCE.match(source_text):
+        return REJECT  # "according to a statement": the document rule reads it if nothing else does
+    found = speaker_after(" " + source_text, draft)
+    speaker, rule = found.speaker, found.rule
+    bare = LEADING_DETERMINER.sub("", source_text)
+    if speaker is None and bare[:1].isupper():
+        speaker, rule = entity(bare, draft, []), "name"
+    if speaker is None and source_text[:1].islower():
+        speaker, rule = draft.group(group_name(source_text)), "group"
+    elif speaker is None and source_text:
+        speaker, rule = entity(source_text, draft, []), "name"
+    if speaker is None:
+        return REJECT
+    return cue.attribution(speaker, _according_content(cue, comma), cue="according to", rule=f"according_to/{rule}")
+
+
+def _quoted_as_saying(cue: Cue, draft: Discourse) -> Built:
+    """ "X was quoted as saying ...", "the agency quoted him as saying ..."."""
+    channel = cue.channel
+    if re.match(r"(?:was|were|is|are)\s+quoted", cue.words):
+        found = speaker_before(cue.left, draft)
+        speaker, rule = found.speaker, found.rule
+    else:
+        target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue.words).group(1)
+        if target.casefold() in OBJECT_PRONOUNS:
+            speaker, rule = draft.pronoun(OBJECT_PRONOUNS[target.casefold()]), "pronoun"
+        else:
+            speaker, rule = entity(target, draft, []), "name"
+        by = QUOTED_BY.search(cue.sentence)
+        channel = by.group(1) if by else channel
+    if speaker is None:
+        return REJECT
+    that = THAT_START.match(cue.right)
+    content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.end)
+    return cue.attribution(speaker, content, channel=channel, rule=f"quoted_as_saying/{rule}")
+
+
+def _not_a_report(cue: Cue) -> bool:
+    """A verb that reports nothing here: an adjective, an act, a condition or a passive."""
+    words, left, right = cue.words, cue.left, cue.right
+    return (
+        (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
+        or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
+        or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
+        or (
+            (words.endswith("ed") or words in {"told", "said", "written"})
+            and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
+        )  # "the issue was reported by the Post": the subject is not a speaker
+    )
+
+
+def _inverted_content(cue: Cue) -> tuple[int, int] | None:
+    return trim(cue.masked, cue.start, cue.start + len(cue.left.rstrip()))
+
+
+def _speaker_last(cue: Cue, draft: Discourse) -> Built:
+    """ "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and the
+    sentence ends with the speaker (a name ending the content is no subject then)."""
+    found = speaker_after(cue.right, draft)
+    if found.speaker is None or not INVERSION_REST.fullmatch(cue.right, found.position):
+        return None
+    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}")
+
+
+def _is_participle(cue: Cue) -> bool:
+    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith(","))
+
+
+def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
+    """ "island states called", "Republican claims": a noun that is also a cue, with no clear person."""
+    return cue.words in NOUN_LIKE and (inverted or speaker.kind != "person" or new_single_name)
+
+
+def _with_channel_tail(cue: Cue, content: tuple[int, int] | None) -> tuple[tuple[int, int] | None, str | None]:
+    """ "..., according to a statement released after the meeting": a channel, not content."""
+    channel = cue.channel
+    if content is not None:
+        tail = ACCORDING_CHANNEL.search(cue.masked, content[0], content[1])
+        if tail:
+            channel = channel or tail.group(1)
+            content = trim(cue.masked, content[0], tail.start())
+    return content, channel
+
+
+def _subject_reading(cue: Cue, found: Found, reading: str, new_single_name: bool = False) -> Built:
+    if found.speaker is None:
+        return None
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content, channel = _content_and_channel(cue, found.position)
+    return cue.attribution(found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}")
+
+
+def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] | None, str | None]:
+    """The content of "X said (that) CONTENT" or of "CONTENT, X said" (or around it), and the channel.
+
+    A trailing "according to a statement" is cut from the content and taken as the channel.
+    """
+    masked, right = cue.masked, cue.right
+    prefix_end = 0
+    if cue.words in OBJECT_VERBS:
+        obj = OBJECT_RE.match(right)
+        if obj:
+            prefix_end = obj.end()
+    prefix = PREFIX_RE.match(right, prefix_end)
+    offset = prefix.end() if prefix else prefix_end
+    that = THAT_START.match(right, offset)
+    if that:
+        offset = that.end()
+    content, channel = _with_channel_tail(cue, trim(masked, cue.cue_end + offset, cue.end))
+    if (
+        content is not None
+        and not that
+        and (NOT_CONTENT_START.match(masked, content[0]) or PARTICIPLE_AFTER.match(right))
+    ):
+        content = None  # "responded with logic", "said, looking out on the crowd"
+    phrase_skipped = right[prefix_end:offset].strip(" ,")
+    if content is not None and not that and phrase_skipped and AUXILIARY_START.match(masked, content[0]):
+        content = None  # "The pledges announced in Geneva will be tracked": a participle, not speech
+    if content is not None and cue.words.startswith("continu") and not that:
+        content = None  # "continues his adulation": not speech without "that"
+    remainder = right[offset:].strip() if content is not None else ""
+    before_subject = cue.left[:subject_start].rstrip()
+    if right.lstrip().startswith(":"):
+        content = None  # "she said:" introduces a quotation that follows
+    elif content is None or not that and len(remainder.split()) < 2:
+        content = content_before(masked, cue.start, before_subject)
+    elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
+        # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
+        content = trim(masked, cue.start, cue.end)
+    return content, channel
+
+
+def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
+    """ "X said (that) CONTENT", "CONTENT, X said": the subject right before the verb (``SUBJECT_RULES``)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    return _subject_reading(cue, found, "subject_before_verb", new_single_name)
+
+
+def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
+    """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the subject opens the sentence."""
+    subject = SENTENCE_SUBJECT.match(cue.sentence)
+    if not subject:
+        return None
+    found = speaker_before(subject.group(1), draft)
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+
+
+def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
+    """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
+    found = speaker_after(cue.right, draft)
+    if found.speaker is None:
+        return None
+    if _noun_not_verb(cue, found.speaker, True, False):
+        return REJECT
+    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_after_verb/{found.rule}")
+
+
+def _noun_phrase(cue: Cue, draft: Discourse) -> Built:
+    """Second reading only: "Many speakers at the service said ..." with a subject no rule knows."""
+    found = noun_phrase_subject(cue.left, draft)
+    if found.speaker is None:
+        return None
+    return _subject_reading(cue, found, "noun_phrase")
+
+
+# In order. The verb rules apply only to a reporting verb that ``not_a_report`` let through.
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("according_to", lambda cue: cue.words.casefold().startswith("according to"), _according_to),
+    CueRule("quoted_as_saying", lambda cue: "quoted" in cue.words, _quoted_as_saying),
+    CueRule("not_a_report", lambda cue: cue.is_verb and _not_a_report(cue), lambda cue, draft: REJECT),
+    CueRule(
+        "speaker_last",
+        lambda cue: (
+            cue.is_verb
+            and cue.left.rstrip().endswith(",")
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS  # "..., Abenov told Continental Wire": the object, not the speaker
+            and bool(INVERSION_AHEAD.match(cue.right))
+        ),
+        _speaker_last,
+    ),
+    CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),
+    CueRule(
+        "subject_opens_sentence",
+        lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
+        _subject_opens_sentence,
+    ),
+    CueRule(
+        "speaker_after_verb",
+        lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
+        _speaker_after_verb,
+    ),
+    CueRule("noun_phrase", lambda cue: cue.is_verb and cue.fallback and cue.words in PLAIN_CUES, _noun_phrase),
+)
+
+
+def channel_of(sentence: str) -> str | None:
+    """The channel a sentence names: "in an interview with X", "quoted by X", "in a statement"."""
+    # Cheap substring checks first: these patterns start with a name and are slow to search.
+    match = INTERVIEW_WITH.search(sentence) if "interview" in sentence else None
+    if match:
+        return f"interview with {match.group(1)}"
+    match = QUOTED_BY.search(sentence) if "quoted" in sentence else None
+    if match:
+        return match.group(1)
+    match = CHANNEL_RE.search(sentence)
+    if match:
+        return match.group(1)
+    return None
+
+
+def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
+    """Reporting verbs in a sentence, in order: a set lookup per word, the full pattern only on a hit.
+
+    (One regex alternation of all the verbs is several times slower on long articles.)
+    """
+    for word in WORD_RE.finditer(sentence):
+        if word.group() not in CUE_FIRST_WORDS or sentence[word.start() - 1 : word.start()] == "-":
+            continue
+        position = word.start()
+        if word.group() == "quoted":
+            auxiliary = QUOTED_AUXILIARY.search(sentence, max(0, position - 8), position)
+            if auxiliary:
+                position = auxiliary.start()
+        match = CUE_RE.match(sentence, position)
+        if match is not None and (match.end() == len(sentence) or not sentence[match.end()].isalnum()):
+            yield match
+
+
+def read_attribution(
+    masked: str, start: int, end: int, discourse: Discourse, fallback: bool = False
+) -> Attribution | None:
+    """The first reading of the sentence masked[start:end] that a rule finds, or None.
+
+    With ``fallback`` (a second reading, when the first found nobody) the ``noun_phrase`` rule
+    may take a subject none of the speaker rules knows. ``discourse`` is not changed: the
+    attribution carries the draft the pipeline adopts if it accepts it.
+    """
+    sentence = masked[start:end]
+    channel: list[str | None] = []
+    draft: Discourse | None = None
+    for match in cue_matches(sentence):
+        if not channel:
+            channel.append(channel_of(sentence))
+        cue = Cue(masked, start, end, match, channel[0], fallback)
+        for rule in CUE_RULES:
+            if not rule.guard(cue):
+                continue
+            if draft is None or draft.version != discourse.version:
+                draft = discourse.draft(start)  # none yet, or an earlier reading wrote to it: start clean
+            built = rule.build(cue, draft)
+            if isinstance(built, Attribution):
+                built.draft = draft
+                return built
+            if built is REJECT:
+                break
+    return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+def _according_to_document(
+    masked: str, start: int, end: int, sentence: str, discourse: Discourse
+) -> Attribution | None:
+    """ "..., according to a statement": with no other reading, the document (or its issuer) is the source."""
+    for match in cue_matches(sentence):
+        if not match.group().casefold().startswith("according to"):
+            continue
+        cue = Cue(masked, start, end, match, None, False)
+        source_text, comma = _channel_source(cue)
+        if not CHANNEL_SOURCE.match(source_text):
+            continue
+        draft = discourse.draft(start)
+        speaker = draft.group(group_name(source_text))
+        if speaker is None:
+            return None  # "according to the Prairie Times": an outlet is no source
+        return cue.attribution(
+            speaker, _according_content(cue, comma), cue="according to", rule="according_to_document", draft=draft
+        )
+    return None
+
+
+def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> Attribution | None:
+    """ "X called the plan "a gift to polluters"": an evaluative verb's subject, for partial quotes only."""
+    sentence = masked[start:end]
+    for match in PARTIAL_CUE_RE.finditer(sentence):
+        draft = discourse.draft(start)
+        found = speaker_before(sentence[: match.start()], draft)
+        if found.speaker is not None:
+            return Attribution(
+                found.speaker,
+                match.group(),
+                start + match.start(),
+                start + match.end(),
+                None,
+                None,
+                rule=f"evaluative_verb/{found.rule}",
+                draft=draft,
+            )
+    return None

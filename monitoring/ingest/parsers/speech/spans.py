@@ -1,0 +1,320 @@
+"""Quoted passages, masking, sentence bounds and the shape of quotes (direct, partial, joined)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..article import ParsedQuote, ParsedSpeaker
+from ..media import wire_lede
+from .lexicon import CUE_FIRST_WORDS
+from .patterns import (
+    CUE_RE,
+    FIRST_LETTER,
+    INTERRUPTION,
+    NON_SPACE,
+    OWN_ATTRIBUTION,
+    PREPOSITION_START,
+    PRONOUN_START,
+    QUOTE_INTRO_END,
+    QUOTE_MARK,
+    SENTENCE_END,
+)
+from .vocabulary import ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from .rules import Attribution
+
+
+def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int]]:
+    """(opening mark, closing mark) positions; a quote may run over several paragraphs.
+
+    A paragraph that opens a quote without closing it continues in the next paragraph when
+    that one opens with a quotation mark again (the print convention); otherwise the quote is
+    taken to end with its paragraph.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    position = 0
+    length = len(body)
+    for match in QUOTE_MARK.finditer(body):
+        index = match.start()
+        mark = match.group()
+        if open_at >= 0:
+            gap = body.find(paragraph_break, position, index)
+            if gap >= 0:
+                # The quote was left open at a paragraph end: does the next paragraph reopen it?
+                paragraph_start = gap + len(paragraph_break)
+                while paragraph_start < length and body[paragraph_start] in " \t\n":
+                    paragraph_start += 1
+                if paragraph_start == index and mark != "”":
+                    position = index + 1
+                    continue
+                spans.append((open_at, gap))
+                open_at = -1
+        if open_at < 0:
+            previous = body[index - 1] if index else " "
+            # A straight mark opens a quote only where a word could start: after a space or bracket.
+            if mark == "“" or (mark == '"' and (index == 0 or previous.isspace() or previous in "([{—–-/")):
+                open_at = index
+            position = index + 1
+            continue
+        if mark == "“":
+            # A second opening mark before a close: the first quote was never closed.
+            spans.append((open_at, index))
+            open_at = index
+            position = index + 1
+            continue
+        spans.append((open_at, index))
+        open_at = -1
+        position = index + 1
+    if open_at >= 0:
+        end = body.find(paragraph_break, position)
+        spans.append((open_at, end if end >= 0 else len(body.rstrip())))
+    return spans
+
+
+def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
+    """The body with quoted words replaced by '_' (keeping final punctuation for sentence ends)."""
+    parts = []
+    position = 0
+    for opening, closing in spans:
+        parts.append(body[position : opening + 1])
+        inner = body[opening + 1 : closing]
+        keep = inner[-1] if inner and inner[-1] in ".!?," else ""
+        parts.append("_" * (len(inner) - len(keep)) + keep)
+        position = closing
+    parts.append(body[position:])
+    return "".join(parts)
+
+
+def attribution_follows(masked: str, position: int) -> bool:
+    """Whether a name (up to five capitalised words) and a reporting verb start at ``position``."""
+    words = masked[position : position + 80].split()[:7]
+    for index, word in enumerate(words):
+        if word in CUE_FIRST_WORDS:
+            return 0 < index <= 5
+        if not word[:1].isupper() or word.endswith((",", ";", ":")):
+            return False
+    return False
+
+
+def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
+    bounds = []
+    sentence_start = start
+    for match in SENTENCE_END.finditer(masked, start, end):
+        # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
+        word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
+        word = masked[word_start : match.start()].lstrip('("“').casefold()
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+            continue
+        if masked[match.end() - 2] in '"”' and attribution_follows(masked, match.end()):
+            continue  # '"Why wait?" Obama asked.': the attribution belongs to the quote's sentence
+        bounds.append((sentence_start, match.start() + 1))
+        sentence_start = match.end()
+    if sentence_start < end:
+        bounds.append((sentence_start, end))
+    return bounds
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Narrow [start, end) to the content: no surrounding spaces, commas or final period."""
+    while start < end and text[start] in " \t\n,:;—–-\x01":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,.;:!?—–-":
+        end -= 1
+    if end - start < 3:
+        return None
+    return start, end
+
+
+def report_before_quote(masked: str, attribution: Attribution, opening: int) -> tuple[int, int] | None:
+    """Reported words between the verb and a quotation that follows them in the same sentence."""
+    if attribution.content is None or not attribution.cue_end <= attribution.content[0] < opening:
+        return None
+    segment = masked[attribution.content[0] : opening]
+    if PREPOSITION_START.match(segment):
+        return None  # 'said of the mayor: "..."', 'said in his book, "..."': no reported words
+    if (
+        len(segment) > 400
+        or segment.rstrip()[-1:] not in {",", ":", ";", "—"}
+        and not segment.rstrip().endswith((" said", " added", " say"))
+    ):
+        return None
+    intro = QUOTE_INTRO_END.search(segment)
+    end = attribution.content[0] + (intro.start() if intro else len(segment))
+    span = trim(masked, attribution.content[0], end)
+    if span is None or len(masked[span[0] : span[1]].split()) < 3:
+        return None
+    return span
+
+
+def content_before(masked: str, start: int, before_subject: str) -> tuple[int, int] | None:
+    """The content of "CONTENT, the BBC reported.": up to the comma before the subject.
+
+    The subject pattern may have left a determiner or a lower-case description out of the
+    subject ("the", "longtime adviser"): a few such words between the comma and it are allowed.
+    """
+    if before_subject.endswith(","):
+        return trim(masked, start, start + len(before_subject))
+    comma = before_subject.rfind(",")
+    between = before_subject[comma + 1 :]
+    if comma < 0 or len(between.split()) > 6 or any(mark in between for mark in '"“”_;:'):
+        return None
+    return trim(masked, start, start + comma)
+
+
+def quote_continues(masked: str, opening: int) -> bool:
+    """Whether the sentence goes on after a quote that did not end in punctuation."""
+    closing = masked.find("_", opening)
+    while closing < len(masked) and masked[closing] == "_":
+        closing += 1
+    if closing < len(masked) and masked[closing] in ",.!?":
+        return False  # the quoted words end a clause of their own
+    after = masked[closing + 1 : closing + 40]
+    if "\n" in after[: len(after) - len(after.lstrip())]:
+        return False  # the paragraph ends with the quote
+    after = after.lstrip()
+    if not after or not after[0].isalnum():
+        return False
+    return not CUE_RE.match(after) and not PRONOUN_START.match(" " + after)
+
+
+def is_direct(
+    masked: str, sentence_start: int, opening: int, attribution: Attribution | None, direct: list[tuple[int, int]]
+) -> bool:
+    """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
+    lead = masked[sentence_start:opening].rstrip()
+    if not lead:
+        return True
+    if quote_continues(masked, opening):
+        return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
+    if lead.endswith(":"):
+        return True
+    if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
+        return True  # 'Halabi said, "...' or the quote opens the sentence
+    if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
+        return True  # 'Halabi said "...'
+    if direct and attribution is not None and attribution.cue_end <= opening:
+        # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
+        between = masked[direct[-1][1] + 1 : opening]
+        return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
+    return False
+
+
+def ledes_blank(masked: str, paragraph_break: str) -> str:
+    """The masked body with wire ledes ("ALMATY, June 3 (Agency) - ") blanked: never a quote or a speaker."""
+    parts = []
+    position = 0
+    while position < len(masked):
+        end = masked.find(paragraph_break, position)
+        end = len(masked) if end < 0 else end + len(paragraph_break)
+        paragraph = masked[position:end]
+        lede = wire_lede(paragraph[:160]) if paragraph[:1].isupper() else None
+        parts.append(" " * lede[0] + paragraph[lede[0] :] if lede else paragraph)
+        position = end
+    return "".join(parts)
+
+
+def mixed_report(
+    masked: str, body: str, sentence_start: int, attribution: Attribution, quote: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span of 'CONTENT, X said, "lower-case rest of it."': reported words that run on into a quote.
+
+    Such a quote is a fragment, not a quotation of its own: the report starts with the sentence.
+    """
+    opening, closing = quote
+    letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+    if letter is None or not letter.group().islower():
+        return None
+    if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end : opening].split()) > 4:
+        return None
+    before = masked[sentence_start : attribution.cue_start].rstrip()
+    comma = before.rfind(",")
+    if comma < 0 or len(before[comma + 1 :].split()) > 6:
+        return None
+    prefix = before[:comma].strip()
+    if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
+        return None
+    return trim(masked, sentence_start, closing)
+
+
+def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
+    """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
+
+    The parts join when they are direct quotes of one speaker in one paragraph and only an
+    attribution (a reporting verb, a dozen words at most) stands between them.
+    """
+    joined: list[ParsedQuote] = []
+    for quote in quotes:
+        # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
+        inside = 0
+        while (
+            len(joined) > inside + 1 and joined[-1 - inside].kind == "partial" and len(joined[-1 - inside].text) <= 20
+        ):
+            inside += 1
+        last = joined[-1 - inside] if joined else None
+        if (
+            last is not None
+            and last.kind == quote.kind == "direct"
+            and last.speaker == quote.speaker
+            and last.end <= quote.start
+            and paragraph_break not in body[last.end : quote.start]
+        ):
+            between = INTERRUPTION.fullmatch(body, last.end, quote.start)
+            middle = between.group("middle") if between else ""
+            own = OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90))
+            if between and len(middle.split()) <= 16 and CUE_RE.search(middle) and not own:
+                del joined[len(joined) - inside :]
+                joined[-1] = ParsedQuote(
+                    last.speaker,
+                    "direct",
+                    body[last.start : quote.end],
+                    last.start,
+                    quote.end,
+                    last.cue or quote.cue,
+                    last.channel or quote.channel,
+                    rule=last.rule,
+                )
+                continue
+        joined.append(quote)
+    return joined
+
+
+def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:
+    """The kind of a quote with no attribution of its own, given to the paragraph's speaker.
+
+    After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
+    reporting verb whose subject was not found it is a direct quote; after an indirect report or
+    the reporter's own words it continues what was reported and is given as a partial quote.
+    """
+    lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
+    if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
+        return "direct"  # 'I laughed and said, "...'
+    for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
+        if quote.start < paragraph_start:
+            break
+        if quote.kind != "partial" and quote.start < opening:
+            return quote.kind if quote.kind == "direct" else "partial"
+    return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
+
+
+def quote_add(
+    quotes: list[ParsedQuote],
+    body: str,
+    speaker: ParsedSpeaker,
+    kind: str,
+    start: int,
+    end: int,
+    cue: str | None,
+    channel: str | None,
+    rule: str | None = None,
+) -> None:
+    """Add a quote of body[start:end] (without a stray apostrophe or comma at its edges)."""
+    if start < end and body[start] == "'" and body[start - 1] == "'":
+        start += 1  # the second apostrophe of a two-apostrophe opening mark
+    if kind == "direct" and end > start and body[end - 1] == ",":
+        end -= 1  # the comma stands for the period the attribution replaced
+    if end <= start:
+        return
+    quotes.append(ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule))

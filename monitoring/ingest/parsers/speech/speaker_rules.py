@@ -1,0 +1,464 @@
+"""Who speaks: the ordered rules that read a speaker before a reporting verb or right after it.
+
+Each rule is a named object: a cheap ``guard`` on the text, a ``pattern`` and a ``build`` that
+turns a match into a :class:`Found`. ``build`` only reads and writes the draft registry it is
+given (see ``Discourse.draft``); the pipeline adopts that draft only when the whole attribution
+is accepted. Rules are tried in list order and the first one that gives a result wins; a
+result may be "nobody" (``Found.speaker`` None) when the rule recognises the subject as no
+speaker ("he" with nobody to refer to, an outlet), which ends the search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..article import ParsedSpeaker
+from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from ..media import media_name
+from .entities import clean_name, entity, group_name, is_organization, strip_fillers, title_from_appositive
+from .patterns import (
+    APPOSITIVE_AFTER,
+    APPOSITIVE_END,
+    CLAUSE_CUT,
+    CLAUSE_SUBJECT_END,
+    DEFINITE_NP_END,
+    DESCRIBED_START,
+    DESCRIPTION_END,
+    GROUP_END,
+    GROUP_START,
+    LEADING_CONJUNCTION,
+    LEADING_DETERMINER,
+    LEADING_PHRASE,
+    LOWER_TITLE_END,
+    NAME_END,
+    NAME_OF_END,
+    NAME_RUN,
+    NAME_START,
+    PAREN_END,
+    PREFIXED_NAME_START,
+    PREPOSITION_END,
+    PRONOUN_END,
+    PRONOUN_START,
+    RELATIVE_CUT,
+    RELATIVE_END,
+    RELATIVE_NP_END,
+    REVERSED_APPOSITIVE_END,
+    REVERSED_APPOSITIVE_START,
+    SHARE_END,
+    TITLE_BEFORE_OF,
+    TITLE_REF_END,
+    TITLE_REF_START,
+    WORD_RE,
+)
+from .registry import Discourse
+from .vocabulary import (
+    AUXILIARIES,
+    DETERMINERS,
+    FALLBACK_FILLER,
+    GROUP_HEAD_SET,
+    GROUP_WORDS,
+    HONORIFIC_WORDS,
+    NOT_DESCRIPTION_HEADS,
+    NOT_NAME_WORDS,
+    NOT_SUBJECT_END,
+    NOT_SUBJECT_JOIN,
+    NOT_SUBJECT_START,
+    NOT_SUBJECT_WORDS,
+    ORG_WORDS,
+    PRENOMINAL_HEADS,
+    SHARE_WORDS,
+    SUBJECT_REACH,
+    VERB_INSIDE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A speaker rule's result: the speaker (None: recognised as nobody) and where the subject starts
+    (before the verb) or ends (after it)."""
+
+    speaker: ParsedSpeaker | None
+    position: int
+    rule: str
+
+
+NOBODY = Found(None, -1, "")
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """The words before the verb (fillers stripped) or after it, with cheap facts for the guards."""
+
+    text: str
+    last_char: str
+    last_word: str
+    tail_words: frozenset[str]
+
+    @classmethod
+    def before(cls, text: str) -> Text:
+        return cls(text, text[-1:], text[text.rfind(" ") + 1 :], frozenset(WORD_RE.findall(text[-70:].lower())))
+
+    @classmethod
+    def after(cls, text: str) -> Text:
+        return cls(text, "", "", frozenset())
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRule:
+    """One way a speaker is printed next to a reporting verb."""
+
+    name: str
+    pattern: re.Pattern[str]
+    build: Callable[[re.Match[str], Text, Discourse], Found | None]
+    guard: Callable[[Text], bool] = lambda text: True
+    # Before the verb the pattern ends the text (searched near its end); after it, it starts it.
+    before: bool = True
+
+    def apply(self, text: Text, discourse: Discourse) -> Found | None:
+        if not self.guard(text):
+            return None
+        if self.before:
+            match = self.pattern.search(text.text, max(0, len(text.text) - SUBJECT_REACH))
+        else:
+            match = self.pattern.match(text.text)
+        if match is None:
+            return None
+        found = self.build(match, text, discourse)
+        return None if found is None else Found(found.speaker, found.position, self.name)
+
+
+def _found(speaker: ParsedSpeaker | None, position: int) -> Found:
+    return Found(speaker, position, "")
+
+
+def _found_if(speaker: ParsedSpeaker | None, position: int) -> Found | None:
+    """A result only when a speaker was found: otherwise the next rule is tried."""
+    return None if speaker is None else Found(speaker, position, "")
+
+
+# --- before the verb ("X said") -----------------------------------------------------------------
+
+
+def _pronoun(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "he said": the most recent compatible person (or group for "they")."""
+    return _found(discourse.pronoun(match.group(1)), match.start())
+
+
+def _relative_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name."""
+    return _found_if(entity(match.group(1), discourse, []), match.start())
+
+
+def _relative_description(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "an architect who said ...": an unnamed person or group described by the noun phrase."""
+    return _found(discourse.group(group_name(match.group(1))), match.start(1))
+
+
+def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Ivo Brandt, chairman of the League, said": the name with its appositive title."""
+    titles = title_from_appositive(match.group(2))
+    if titles is None:
+        return None
+    return _found_if(entity(match.group(1), discourse, titles), match.start())
+
+
+def _name_of_body(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Minister Ana Ruiz of Chile said": a person of a country or body, the body in the title."""
+    body = match.group(2)
+    if not (body in COUNTRY_ALIASES or body in ORGANIZATION_ALIASES or any(w in ORG_WORDS for w in body.split())):
+        return None
+    split = clean_name(match.group(1))
+    if split is None or not split[1] or any(w in ORG_WORDS or w.lower() in GROUP_WORDS for w in split[1]):
+        return None
+    title = " ".join(w for w in split[0] if w not in HONORIFIC_WORDS)
+    titles = [f"{title} of {body}"] if title else []
+    return _found(entity(" ".join(split[1]), discourse, titles), match.start())
+
+
+def _definite_body(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "the farmers' union said", "the ministry said": a body named by a common noun."""
+    return _found(discourse.group(group_name(match.group(1))), match.start(1))
+
+
+def _parenthesis(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Gwen Moore (D-Wis.) said": a name with a bracketed label."""
+    return _found_if(entity(match.group(1), discourse, []), match.start())
+
+
+def _reversed_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "the chairman of the League, Ivo Brandt, said": the title before the name."""
+    title = LEADING_DETERMINER.sub("", match.group(1).strip())
+    return _found_if(entity(match.group(2), discourse, [title]), match.start())
+
+
+def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "the minister said": the most recent person with that role."""
+    return _found_if(discourse.by_title(match.group(1)), match.start())
+
+
+def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "..., the Ministry of Health said": a country or organisation opening its clause."""
+    split = clean_name(match.group(1))
+    whole = " ".join(sum(split, [])) if split else ""
+    before = re.sub(r"(?:[Tt]he\s*)$", "", text.text[: match.start()]).rstrip()
+    opens_clause = not before or before[-1] in ",;:—" or before.endswith((" and", " but"))
+    if opens_clause and (whole in COUNTRY_ALIASES or is_organization(whole)):
+        return _found(entity(match.group(1), discourse, []), match.start())
+    return None
+
+
+def _share(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "Twenty-four percent said", "One in three said": a share of those polled is a group."""
+    return _found(discourse.group(group_name(match.group(1))), match.start(1))
+
+
+def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "senior officials from three ministries said": an unnamed group."""
+    phrase = LEADING_CONJUNCTION.sub("", match.group(1))
+    first = phrase.split()[0]
+    if first in NOT_NAME_WORDS and first.lower() not in GROUP_WORDS:
+        return None
+    return _found(discourse.group(group_name(phrase)), match.start())
+
+
+def _description(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "The Republican presidential nominee said": a description; the person it names, if known."""
+    if match.group(1).split()[-1].lower() in NOT_DESCRIPTION_HEADS or AUXILIARIES & set(match.group(1).lower().split()):
+        return None
+    words = match.group(1).split()
+    while len(words) > 2 and words[-1].endswith("ed"):
+        words.pop()  # "the joint statement adopted (on Monday)": the statement
+    found = discourse.by_title(" ".join(words))
+    return _found(found or discourse.group(group_name(" ".join(words))), match.start(1))
+
+
+def _name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Njeri Wambugu said", "Kenyan lawmaker Njeri Wambugu said": a name, with a lower-case title before it."""
+    if PREPOSITION_END.search(text.text, max(0, match.start() - 12), match.start()) and not (
+        TITLE_BEFORE_OF.search(text.text, max(0, match.start() - 40), match.start())
+    ):
+        return None  # "the Center in Dallas maintains": the name is the object of "in"
+    title = LOWER_TITLE_END.search(text.text, max(0, match.start() - 80), match.start())
+    return _found_if(entity(match.group(1), discourse, [title.group(1)] if title else []), match.start())
+
+
+def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause."""
+    words = match.group(1).lower().split()
+    if (AUXILIARIES | NOT_SUBJECT_WORDS | DETERMINERS) & set(words[-1:]) or (
+        (AUXILIARIES | NOT_SUBJECT_WORDS) & set(words)
+    ):
+        return None
+    phrase = match.group(1)
+    if any(word.endswith("ed") and word.islower() for word in phrase.split()):
+        return None
+    return _found(discourse.group(group_name(phrase)), match.start(1))
+
+
+def _upper_last(text: Text) -> bool:
+    return text.last_word[:1].isupper()
+
+
+def _lower_last(text: Text) -> bool:
+    return text.last_word[:1].islower()
+
+
+# In order: the first rule that gives a result names the subject of the verb.
+SUBJECT_RULES: tuple[SpeakerRule, ...] = (
+    SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
+    SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
+    SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
+    SpeakerRule("appositive_before", APPOSITIVE_END, _appositive, lambda t: t.last_char == ","),
+    SpeakerRule(
+        "name_of_body_before",
+        NAME_OF_END,
+        _name_of_body,
+        lambda t: _upper_last(t) and bool(t.tail_words & {"of", "from"}),
+    ),
+    SpeakerRule("definite_body_before", DEFINITE_NP_END, _definite_body, _lower_last),
+    SpeakerRule("parenthesis_before", PAREN_END, _parenthesis, lambda t: t.last_char == ")"),
+    SpeakerRule(
+        "reversed_appositive_before", REVERSED_APPOSITIVE_END, _reversed_appositive, lambda t: t.last_char == ","
+    ),
+    SpeakerRule("title_reference_before", TITLE_REF_END, _title_reference, lambda t: "the" in t.tail_words),
+    SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
+    SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
+    SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
+    SpeakerRule(
+        "description_before", DESCRIPTION_END, _description, lambda t: _lower_last(t) and t.last_word.isalpha()
+    ),
+    SpeakerRule("name_before", NAME_END, _name, _upper_last),
+    SpeakerRule("clause_subject_before", CLAUSE_SUBJECT_END, _clause_subject),
+)
+
+
+def speaker_before(left: str, discourse: Discourse) -> Found:
+    """The speaker ending ``left`` (the subject of the verb after it) and where it starts."""
+    text = strip_fillers(left)
+    if not text:
+        return NOBODY
+    facts = Text.before(text)
+    for rule in SUBJECT_RULES:
+        found = rule.apply(facts, discourse)
+        if found is not None:
+            return found
+    return NOBODY
+
+
+# --- after the verb (", said X") ---------------------------------------------------------------
+
+
+def _pronoun_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """'"...," said he': the pronoun's referent."""
+    return _found(discourse.pronoun(match.group(1)), match.end())
+
+
+def _title_reference_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said the minister': the most recent person with that role."""
+    return _found_if(discourse.by_title(match.group(1)), match.end())
+
+
+def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said senior officials': an unnamed group in lower case or after a determiner."""
+    phrase = match.group(1)
+    if not (phrase[0].islower() or phrase.split()[0] in {"The", "A", "An", "Some", "Many", "Several"}):
+        return None
+    if phrase.endswith(".") and "." not in phrase.split()[-1][:-1]:
+        phrase = phrase[:-1]  # "said senior officials in the valley.": the sentence's period ("U.S." keeps its)
+    return _found(discourse.group(group_name(phrase)), match.end())
+
+
+def _reversed_appositive_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said the League's chairman, Ivo Brandt.': the title before the name."""
+    title = LEADING_DETERMINER.sub("", match.group(1).strip())
+    return _found_if(entity(match.group(2), discourse, [title]), match.end())
+
+
+def _prenominal_title_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "said Foreign Ministry spokesperson Zhao Lijian": the body and the lower-case role are the title."""
+    if match.group(2).split()[-1] not in PRENOMINAL_HEADS:
+        return None
+    speaker = entity(match.group(3), discourse, [f"{match.group(1)} {match.group(2).strip()}"])
+    if speaker is None or speaker.kind != "person":
+        return None
+    return _found(speaker, match.end())
+
+
+def _name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ ", said Marta Okonkwo, director of the Center": the name, a party label, an appositive title."""
+    right = text.text
+    end = match.end()
+    paren = re.match(r"\s*\([^()]{1,40}\)", right[end:])
+    if paren:
+        end += paren.end()  # "Rep. Gwen Moore (D-Wis.)": a party label
+    titles: list[str] = []
+    appositive = APPOSITIVE_AFTER.match(right, end)
+    if appositive:
+        titles = title_from_appositive(appositive.group(1)) or []
+        if titles:
+            end = appositive.end()
+    speaker = entity(match.group(1), discourse, titles)
+    if speaker is not None:
+        return _found(speaker, end)
+    described = DESCRIBED_START.match(right)
+    if described and media_name(described.group(1), discourse.outlets):
+        # "said MSNBC host Chris Matthews": the outlet describes the person who speaks.
+        title = f"{described.group(1)} {described.group(2).strip()}"
+        speaker = entity(described.group(3), discourse, [title])
+        if speaker is not None:
+            return _found(speaker, described.end())
+    return NOBODY
+
+
+def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "said 9/11 widow Terry Strada": a lower-case description before the name is a title."""
+    described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
+    speaker = entity(match.group(2), discourse, [described] if described else [])
+    return NOBODY if speaker is None else _found(speaker, match.end())
+
+
+AFTER_RULES: tuple[SpeakerRule, ...] = (
+    SpeakerRule("pronoun_after", PRONOUN_START, _pronoun_after, before=False),
+    SpeakerRule("title_reference_after", TITLE_REF_START, _title_reference_after, before=False),
+    SpeakerRule("group_after", GROUP_START, _group_after, before=False),
+    SpeakerRule("reversed_appositive_after", REVERSED_APPOSITIVE_START, _reversed_appositive_after, before=False),
+    SpeakerRule("prenominal_title_after", DESCRIBED_START, _prenominal_title_after, before=False),
+    SpeakerRule("name_after", NAME_START, _name_after, before=False),
+    SpeakerRule("described_name_after", PREFIXED_NAME_START, _described_name_after, before=False),
+)
+
+
+def speaker_after(right: str, discourse: Discourse) -> Found:
+    """The speaker right after an inverted verb (", said Marta Okonkwo, director of ...") and where it ends."""
+    facts = Text.after(right)
+    for rule in AFTER_RULES:
+        found = rule.apply(facts, discourse)
+        if found is not None:
+            return found
+    return NOBODY
+
+
+# --- a subject no rule knows (second reading) -------------------------------------------------
+
+
+def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
+    """The subject of "SUBJECT said" read as a noun phrase when no speaker rule knew it.
+
+    ("Many speakers at the service said ...".) Only the second, fallback reading of a sentence
+    with a plain reporting verb uses it.
+    """
+    reach = max(0, len(left) - SUBJECT_REACH)
+    left = left[reach:]  # a subject is near its verb: keeps the reading linear
+    words = strip_fillers(left).split()
+    while words and (words[-1].casefold() in FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
+        words.pop()
+    if (
+        not words
+        or words[-1].casefold().strip(",") in NOT_SUBJECT_START | NOT_SUBJECT_JOIN
+        or words[-1][-1] in '?!."”_'
+    ):
+        return NOBODY
+    text = " ".join(words).rstrip(",")
+    text = text[max(text.rfind('"'), text.rfind("”")) + 1 :]  # '"...," my father said': after the quote
+    relative = next(
+        (
+            m
+            for m in RELATIVE_CUT.finditer(text)
+            if text[: m.start()].rsplit(None, 1)[-1:] != []
+            and text[: m.start()].rsplit(None, 1)[-1].casefold() not in NOT_SUBJECT_JOIN
+        ),
+        None,
+    )
+    if relative:
+        text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
+    cut = None
+    for cut in CLAUSE_CUT.finditer(text):  # noqa: B007 - the last match is wanted
+        pass
+    subject = text[cut.end() :] if cut else text
+    comma = subject.rfind(", ")
+    if comma >= 0 and len(subject[comma + 2 :].split()) <= 5 and len(subject[:comma].split()) >= 3:
+        subject = subject[comma + 2 :]  # "..., several friends said": the words after the last comma
+    subject = LEADING_CONJUNCTION.sub("", LEADING_PHRASE.sub("", subject).strip(" ,"))
+    subject_words = subject.split()
+    if not subject_words or len(subject_words) > 12 or "_" in subject:
+        return NOBODY
+    if VERB_INSIDE & {w.casefold() for w in subject_words} or subject_words[0].casefold() in NOT_SUBJECT_START:
+        return NOBODY
+    if subject_words[-1].casefold().strip(",") in NOT_SUBJECT_END:
+        return NOBODY
+    position = reach + left.rfind(subject_words[0])
+    # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
+    name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
+    if (
+        name
+        and subject[: name.start(1)].strip().casefold() not in {"the", "a", "an"}
+        and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " ")
+    ):
+        split = clean_name(name.group(1))
+        if split is not None and split[1] and not any(w.endswith(("'s", "’s")) for w in name.group(1).split()):
+            speaker = entity(name.group(1), discourse, [])
+            if speaker is not None:
+                return Found(speaker, position, "named_head_subject")
+    return Found(discourse.group(group_name(" ".join(subject_words[:8]))), position, "noun_phrase_subject")

@@ -1,0 +1,397 @@
+"""One test per speech rule, named after it (test_rule_<name>_...), on short made-up sentences.
+
+Each test checks the rule a quote reports (``ParsedQuote.rule``: "<cue rule>/<speaker rule>")
+as well as the speaker and the content, so a reordering that lets another rule take over fails.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
+from monitoring.ingest.parsers.speech.rules import CUE_RULES, read_attribution
+from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
+
+# Rules that are not in the three ordered lists: the document source tried when no cue reads,
+# the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
+# and the pipeline's hand-over of unattributed quotes.
+OTHER_RULES = (
+    "according_to_document",
+    "evaluative_verb",
+    "noun_phrase_subject",
+    "named_head_subject",
+    PARAGRAPH_SPEAKER,
+    COLON_INTRODUCED,
+)
+
+
+def only_quote(text: str):
+    speakers, quotes = speech_extract(text)
+    assert len(quotes) == 1, quotes
+    speaker = next(s for s in speakers if s.name == quotes[0].speaker)
+    return quotes[0], speaker
+
+
+def test_every_rule_has_a_test_named_after_it():
+    names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *AFTER_RULES)] + list(OTHER_RULES)
+    assert len(names) == len(set(names)), "rule names must be unique"
+    tests = [name for name in dir(sys.modules[__name__]) if name.startswith("test_rule_")]
+    missing = [name for name in names if not any(test.startswith(f"test_rule_{name}_") for test in tests)]
+    assert missing == []
+
+
+# --- cue rules -----------------------------------------------------------------------------------
+
+
+def test_rule_according_to_names_the_source_after_the_phrase():
+    quote, speaker = only_quote("According to Lena Ortiz, the bridge will reopen in May.")
+    assert quote.rule == "according_to/name_after"
+    assert (quote.speaker, quote.kind, quote.text) == ("Lena Ortiz", "indirect", "the bridge will reopen in May")
+
+
+def test_rule_quoted_as_saying_takes_the_subject_before_it():
+    quote, _ = only_quote("Tomas Berg was quoted as saying the harbour would stay closed.")
+    assert quote.rule == "quoted_as_saying/name_before"
+    assert (quote.speaker, quote.text) == ("Tomas Berg", "the harbour would stay closed")
+
+
+def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
+    assert speech_extract("The regional council proposed a new tax on ferries.") == ([], [])
+    quote, _ = only_quote("The regional council proposed that ferries pay a new tax.")
+    assert quote.text == "ferries pay a new tax"
+
+
+def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
+    quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
+    assert quote.rule == "speaker_last/name_after"
+    assert (quote.speaker, quote.text) == ("Tomas Berg", "The ferry will run twice a day")
+
+
+def test_rule_subject_before_verb_reads_x_said_content():
+    quote, _ = only_quote("Tomas Berg said the ferry would run twice a day.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
+
+
+def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
+    quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
+    assert quote.rule == "subject_opens_sentence/name_before"
+    assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
+
+
+def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
+    quote, speaker = only_quote('"The ferry will run twice a day," said Tomas Berg, who runs the port, at the quay.')
+    assert quote.rule == "speaker_after_verb/name_after"
+    assert (quote.speaker, quote.kind) == ("Tomas Berg", "direct")
+
+
+def test_rule_noun_phrase_takes_a_subject_no_speaker_rule_knows():
+    quote, speaker = only_quote("My neighbour down the lane who keeps bees said the winter was mild.")
+    assert quote.rule == "noun_phrase/noun_phrase_subject"
+    assert (speaker.name, speaker.kind, quote.text) == ("My neighbour down the lane", "group", "the winter was mild")
+
+
+def test_rule_according_to_document_when_only_a_statement_is_named():
+    quote, speaker = only_quote("The ferry will stop in winter, according to a statement from the port.")
+    assert quote.rule == "according_to_document"
+    assert (speaker.kind, quote.text) == ("group", "The ferry will stop in winter")
+
+
+def test_rule_evaluative_verb_gives_partial_quotes_only():
+    quote, _ = only_quote('Tomas Berg called the plan "a gift to the mainland".')
+    assert quote.rule == "evaluative_verb/name_before"
+    assert (quote.speaker, quote.kind, quote.text) == ("Tomas Berg", "partial", "a gift to the mainland")
+
+
+def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
+    _, quotes = speech_extract('Tomas Berg opened the quay. "We are ready." He then said the boats were fueled.')
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        (PARAGRAPH_SPEAKER, "Tomas Berg"),
+        ("subject_before_verb/pronoun_before", "Tomas Berg"),
+    ]
+
+
+def test_rule_previous_paragraph_colon_hands_the_speaker_on():
+    _, quotes = speech_extract('Tomas Berg then said:\n\n"Nobody will be left behind."')
+    assert [(q.rule, q.speaker, q.kind) for q in quotes] == [(COLON_INTRODUCED, "Tomas Berg", "direct")]
+
+
+# --- subject rules (before the verb) -------------------------------------------------------------
+
+
+def test_rule_pronoun_before_resolves_to_the_person_named_before():
+    _, quotes = speech_extract('Tomas Berg spoke at length.\n\n"We are ready," he said.')
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
+
+
+def test_rule_relative_name_before_credits_the_name_the_who_stands_for():
+    quote, _ = only_quote("It was Ivo Brandt who said the pasture was dry.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/relative_name_before", "Ivo Brandt")
+
+
+def test_rule_relative_description_before_is_an_unnamed_person_or_group():
+    quote, speaker = only_quote("The harbour master, a retired sailor who said the quay was unsafe, resigned.")
+    assert quote.rule == "subject_before_verb/relative_description_before"
+    assert (speaker.name, speaker.kind) == ("a retired sailor", "group")
+
+
+def test_rule_appositive_before_keeps_the_title():
+    quote, speaker = only_quote("Ivo Brandt, chairman of the Valley Growers League, said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/appositive_before"
+    assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the Valley Growers League"])
+    assert speaker.organizations == ["Valley Growers League"]
+
+
+def test_rule_name_of_body_before_puts_the_country_in_the_title():
+    quote, speaker = only_quote("Minister Ana Ruiz of Chile said the border would open.")
+    assert quote.rule == "subject_before_verb/name_of_body_before"
+    assert speaker.name == "Ana Ruiz" and "Minister of Chile" in speaker.titles
+
+
+def test_rule_definite_body_before_is_a_group():
+    quote, speaker = only_quote("The growers' union said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/definite_body_before"
+    assert (speaker.name, speaker.kind) == ("the growers' union", "group")
+
+
+def test_rule_parenthesis_before_skips_a_party_label():
+    quote, _ = only_quote("Gwen Mora (D-Ore.) said the pasture was dry.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/parenthesis_before", "Gwen Mora")
+
+
+def test_rule_reversed_appositive_before_reads_the_title_first():
+    quote, speaker = only_quote("The chairman of the Valley Growers League, Ivo Brandt, said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/reversed_appositive_before"
+    assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the Valley Growers League"])
+
+
+def test_rule_title_reference_before_resolves_the_role_to_the_person():
+    _, quotes = speech_extract(
+        "Ivo Brandt, chairman of the Valley Growers League, spoke at noon. The chairman said the pasture was dry."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/title_reference_before", "Ivo Brandt")]
+
+
+def test_rule_body_name_before_is_an_organisation_opening_its_clause():
+    quote, speaker = only_quote("The border will open soon, the Harbour Authority said.")
+    assert quote.rule == "subject_before_verb/body_name_before"
+    assert (speaker.name, speaker.kind, quote.text) == ("Harbour Authority", "group", "The border will open soon")
+
+
+def test_rule_share_before_is_a_share_of_those_polled():
+    quote, speaker = only_quote("Forty percent said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/share_before"
+    assert (speaker.name, speaker.kind) == ("Forty percent", "group")
+
+
+def test_rule_group_before_lowercases_the_group():
+    quote, speaker = only_quote("Senior officials from three ministries said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/group_before"
+    assert (speaker.name, speaker.kind) == ("senior officials from three ministries", "group")
+
+
+def test_rule_description_before_without_a_known_person_is_a_group():
+    quote, speaker = only_quote("The league's longtime treasurer said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/description_before"
+    assert (speaker.name, speaker.kind) == ("the league's longtime treasurer", "group")
+
+
+def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
+    quote, speaker = only_quote("Kenyan lawmaker Njeri Wambugu said the pasture was dry.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
+
+
+def test_rule_clause_subject_before_is_a_short_noun_phrase():
+    quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
+    assert quote.rule == "subject_before_verb/clause_subject_before"
+    assert (speaker.name, speaker.kind) == ("Iowa biofuel advocates", "group")
+
+
+# --- speaker rules after the verb ----------------------------------------------------------------
+
+
+def test_rule_pronoun_after_resolves_said_he():
+    _, quotes = speech_extract('Ivo Brandt arrived late. "The pasture is dry," said he, "and the goats are thin."')
+    assert [(q.rule, q.speaker) for q in quotes] == [("speaker_after_verb/pronoun_after", "Ivo Brandt")]
+
+
+def test_rule_title_reference_after_resolves_said_the_chairman():
+    _, quotes = speech_extract(
+        'Ivo Brandt, chairman of the Valley Growers League, spoke at noon. "The pasture is dry," said the chairman.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("speaker_after_verb/title_reference_after", "Ivo Brandt")]
+
+
+def test_rule_group_after_is_an_unnamed_group():
+    quote, speaker = only_quote('"The pasture is dry," said senior officials in the valley.')
+    assert quote.rule == "speaker_after_verb/group_after"
+    assert (speaker.name, speaker.kind) == ("senior officials in the valley", "group")
+
+
+def test_rule_reversed_appositive_after_reads_the_title_first():
+    quote, speaker = only_quote('"The pasture is dry," said the league\'s chairman, Ivo Brandt.')
+    assert quote.rule == "speaker_after_verb/reversed_appositive_after"
+    assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["league's chairman"])
+
+
+def test_rule_prenominal_title_after_keeps_body_and_role():
+    quote, speaker = only_quote('"The pasture is dry," said Harbour Authority spokesperson Lena Ortiz.')
+    assert quote.rule == "speaker_after_verb/prenominal_title_after"
+    assert (speaker.name, speaker.titles) == ("Lena Ortiz", ["Harbour Authority spokesperson"])
+
+
+def test_rule_name_after_takes_the_appositive_title():
+    quote, speaker = only_quote('"The pasture is dry," said Ivo Brandt, chairman of the league, at a meeting.')
+    assert quote.rule == "speaker_after_verb/name_after"
+    assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the league"])
+
+
+def test_rule_described_name_after_keeps_the_description():
+    quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["retired sailor"])
+
+
+# --- second reading: the noun phrase subject -------------------------------------------------------
+
+
+def test_rule_noun_phrase_subject_is_a_group_of_any_kind():
+    quote, speaker = only_quote("She and Bo had both said the pier was unsafe.")
+    assert quote.rule == "noun_phrase/noun_phrase_subject"
+    assert speaker.kind == "group"
+
+
+def test_rule_named_head_subject_credits_the_person_named_in_it():
+    quote, speaker = only_quote("In March, she and Tomas Berg had both said the pier was unsafe.")
+    assert quote.rule == "noun_phrase/named_head_subject"
+    assert (speaker.name, speaker.kind) == ("Tomas Berg", "person")
+
+
+# --- the discourse registry only changes when an attribution is accepted ---------------------------
+
+
+def registry_state(discourse):
+    return (
+        {key: (s.name, s.kind, list(s.titles)) for key, s in discourse.by_key.items()},
+        dict(discourse.by_token),
+        list(discourse.recent),
+        dict(discourse.genders),
+        discourse.last_person,
+        discourse.last_group,
+    )
+
+
+def test_a_rejected_rule_leaves_the_registry_unchanged():
+    # "claims" is a cue that is also a noun: the subject rules find "Republican", then the
+    # noun-like check rejects the cue. Nothing of that reading may stay in the registry.
+    text = "Republican claims were dismissed."
+    discourse = _discourse(text, ())
+    before = registry_state(discourse)
+    assert read_attribution(text, 0, len(text), discourse) is None
+    assert read_attribution(text, 0, len(text), discourse, fallback=True) is None
+    assert registry_state(discourse) == before
+
+
+def test_an_attribution_changes_the_registry_only_when_accepted():
+    text = "Ivo Brandt, chairman of the league, said the pasture was dry."
+    discourse = _discourse(text, ())
+    before = registry_state(discourse)
+    attribution = read_attribution(text, 0, len(text), discourse)
+    assert attribution.speaker.name == "Ivo Brandt"
+    assert registry_state(discourse) == before  # found, not yet accepted
+    _accept(discourse, attribution)
+    assert "ivo brandt" in discourse.by_key and discourse.last_person.titles == ["chairman of the league"]
+
+
+@pytest.mark.parametrize("separator", ["\n\n", " "])
+def test_a_rejected_noun_reading_leaves_no_phantom_speaker(separator):
+    speakers, quotes = speech_extract(f"Republican claims were dismissed.{separator}He said the vote was fair.")
+    assert "Republican" not in [s.name for s in speakers]
+    assert "Republican" not in [q.speaker for q in quotes]
+
+
+# --- back-references -------------------------------------------------------------------------------
+
+
+def speaker_of(text: str, quote_text: str) -> str | None:
+    _, quotes = speech_extract(text)
+    return next((q.speaker for q in quotes if q.text == quote_text), None)
+
+
+def test_a_pronoun_prefers_the_last_speaker_to_a_person_only_mentioned():
+    text = 'Ana Ruiz said the port was closed. Critics blamed Kim Lee for the delay. "We will reopen," she said.'
+    assert speaker_of(text, "We will reopen") == "Ana Ruiz"
+
+
+def test_a_pronoun_after_a_sentence_about_a_person_of_that_gender_is_that_person():
+    text = (
+        "Ivo Brandt said the port was closed. Peter Lund arrived at the quay in the afternoon. "
+        '"We will reopen," he said.'
+    )
+    assert speaker_of(text, "We will reopen") == "Peter Lund"
+
+
+def test_a_person_named_in_reported_speech_can_be_the_next_he():
+    text = 'Ana Ruiz said Peter Lund had closed the port. "It was necessary," he said.'
+    assert speaker_of(text, "It was necessary") == "Peter Lund"
+
+
+def test_an_honorific_and_surname_is_the_person_named_before():
+    text = "Ivo Brandt said the port was closed. Ana Ruiz disagreed. Mr. Brandt said the ferries would wait."
+    assert speaker_of(text, "the ferries would wait") == "Ivo Brandt"
+
+
+def test_a_surname_said_first_takes_the_full_name_and_role_given_later():
+    speakers, quotes = speech_extract(
+        "Brandt said the ferries would wait. Later, Ivo Brandt, the harbour master, left."
+    )
+    assert [q.speaker for q in quotes] == ["Ivo Brandt"]
+    assert speakers[0].titles == ["the harbour master"]
+
+
+def test_she_skips_a_more_recent_speaker_of_the_other_gender():
+    text = 'Ana Ruiz said the port was closed. Ivo Brandt said it was open. "We will see," she said.'
+    assert speaker_of(text, "We will see") == "Ana Ruiz"
+
+
+def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
+    speakers, quotes = speech_extract('The rally in Florida Friday drew large crowds. "We will win," she said.')
+    assert "Florida Friday" not in [s.name for s in speakers] + [q.speaker for q in quotes]
+
+
+# --- lexicon ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        ("Local fishermen argue that the pier is unsafe.", "local fishermen", "the pier is unsafe"),
+        ("Officials insist the pier is safe.", "officials", "the pier is safe"),
+        (
+            "Ivo Brandt spoke for an hour, recalling that the pier had collapsed once before.",
+            "Ivo Brandt",
+            "the pier had collapsed once before",
+        ),
+    ],
+)
+def test_bare_and_participle_cues_report_speech(sentence, speaker, content):
+    quote, _ = only_quote(sentence)
+    assert (quote.speaker, quote.kind, quote.text) == (speaker, "indirect", content)
+
+
+def test_a_cue_that_is_also_a_noun_needs_a_speaker():
+    assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
+
+
+def test_the_lexicon_derives_every_set_from_its_entries():
+    from monitoring.ingest.parsers.speech import lexicon
+
+    words = [cue.words for cue in lexicon.CUES]
+    assert len(words) == len(set(words)), "one entry per cue"
+    assert lexicon.NEEDS_THAT == {cue.words for cue in lexicon.CUES if cue.needs_that}
+    assert "claim" in lexicon.NOUN_LIKE and "argue" in lexicon.REPORTING_CUES
+    assert not set(lexicon.EVALUATIVE_VERBS) & set(lexicon.REPORTING_CUES)
