@@ -9,7 +9,8 @@ from django.db import IntegrityError, connection, transaction
 from monitoring.articles.models import Article
 from monitoring.codebook.models import TaggedArticle
 from monitoring.dashboards import synthetic
-from monitoring.dashboards.search import articles_search
+from monitoring.dashboards.models import ArticleSearchIndex
+from monitoring.dashboards.search import articles_search, search_documents
 from monitoring.dashboards.synthetic import Table
 from monitoring.people.models import Quote, Role, SuggestionStatus
 from monitoring.review.models import Annotation
@@ -39,6 +40,12 @@ def test_it_writes_coverage_the_pages_can_read(db, client, analyst):
         cursor.execute("SELECT count(*) FROM dashboards_article_fts")
         assert cursor.fetchone()[0] == 120
     assert articles_search(Article.objects.all(), "delegation").exists()
+    # The index rows written with the articles are the documents the search module builds from the rows.
+    some = list(Article.objects.order_by("pk").values_list("pk", flat=True)[:9])
+    indexed = ArticleSearchIndex.objects.filter(article_id__in=some).order_by("article_id")
+    assert list(indexed.values_list("article_id", "headline", "body", "captions", "quotes")) == sorted(
+        search_documents(some)
+    )
     client.force_login(analyst)
     for path in ("/", "/articles/", "/people/", f"/articles/{approved.first().pk}/"):
         assert client.get(path).status_code == 200, path
@@ -112,3 +119,19 @@ def test_a_failed_load_leaves_the_schema_as_it_was(db, monkeypatch):
     with pytest.raises(RuntimeError):
         populate("--articles", "10")
     assert schema(tables) == before and not Article.objects.exists()
+
+
+def test_an_error_while_generating_writes_nothing(db, monkeypatch):
+    """A batch that fails half-way through generation: the command fails, and the batches already sent are undone."""
+    real = synthetic.synthetic_article
+
+    def failing(rng, context, n, batch):
+        if n == 7:
+            raise ValueError("generator failed")
+        real(rng, context, n, batch)
+
+    monkeypatch.setattr(synthetic, "ARTICLES_CHUNK", 5)
+    monkeypatch.setattr(synthetic, "synthetic_article", failing)
+    with pytest.raises(ValueError, match="generator failed"):
+        populate("--articles", "20")
+    assert not Article.objects.exists() and not Quote.objects.exists()
