@@ -51,6 +51,12 @@ def parse_args(argv=None):
     parser.add_argument(
         "--budget", type=float, default=5.0, help="seconds: a page slower than this is timed by its warm-up alone"
     )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=120.0,
+        help="seconds a page's SQL statement may run before the page is reported as timed out (default 120)",
+    )
     parser.add_argument("--redis-url", default="", help="measure with the dashboard figure cache on this Redis")
     parser.add_argument(
         "--index-pages", action="store_true", help="also the index pages (/people/ takes seconds at 1,000 articles)"
@@ -83,6 +89,8 @@ def child(kind: str, url: str, size: int, args) -> dict:
     """Run a measurement in a fresh process and return what it printed as JSON on its last line."""
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     env.pop("REDIS_URL", None)
+    if kind == "pages":  # libpq passes this to the server: a runaway query ends the page rather than the bench
+        env["PGOPTIONS"] = f"-c statement_timeout={int(args.timeout * 1000)}"
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
     command = [sys.executable, __file__, "--child", kind, "--url", url, "--size", str(size)]
@@ -141,12 +149,14 @@ def report(args, results: dict, export: dict | None) -> int:
             flags.append(f">{LARGE_TARGET_MS:g}ms")
         over += bool(flags)
         verdict = ",".join(flags) if flags else "ok"
-        queries = f"{q_small:>4}/{q_large:<4}".replace("-1", " 1r")  # 1r: one render, over the budget
-        print(f"{name:<34} {t_small:>11.1f} {t_large:>13.1f} {ratio:>6.2f}x {verdict:>7} {queries}")
+        print(
+            f"{name:<34} {ms(t_small, args):>11} {ms(t_large, args):>13} {ratio:>6.2f}x {verdict:>7} "
+            f"{queries(q_small):>4}/{queries(q_large):<4}"
+        )
     print(
         f"\nTargets: each page within {RATIO_TARGET:g}x its time at {small:,} and under {LARGE_TARGET_MS:g} ms at "
         f'{large:,}; {over} of {len(s["pages"])} pages miss one. Queries "1r": timed by one render (over the '
-        f"{args.budget:g} s budget)."
+        f'{args.budget:g} s budget); "t/o": a statement ran past {args.timeout:g} s.'
     )
     if export:
         growth = export["peak_mb"] - export["before_mb"]
@@ -159,6 +169,15 @@ def report(args, results: dict, export: dict | None) -> int:
         )
         over += verdict != "ok"
     return 1 if over else 0
+
+
+def ms(value: float, args) -> str:
+    return f">{args.timeout:g} s" if value == float("inf") else f"{value:.1f}"
+
+
+def queries(count: int) -> str:
+    """The page's query count; "1r": timed by one render (over the budget); "t/o": a statement timed out."""
+    return {-1: "1r", -2: "t/o"}.get(count, str(count))
 
 
 # The children: one database each ----------------------------------------------------------------------------
@@ -234,13 +253,21 @@ def bench_pages(index_pages: bool) -> dict[str, str]:
 def pages_time(client, pages: dict[str, str], repeat: int, budget_ms: float) -> dict[str, tuple[float, int]]:
     """Median milliseconds and query count of each page (the test client, no network); a page whose warm-up render
     takes longer than `budget_ms` is timed by that render alone (query count -1)."""
-    from django.db import connection
+    from django.db import OperationalError, connection
     from django.test.utils import CaptureQueriesContext
 
     results = {}
     for name, url in pages.items():
         started = time.perf_counter()
-        response = client.get(url)  # warm-up
+        try:
+            response = client.get(url)  # warm-up
+        except OperationalError as exc:  # the statement timeout
+            if "statement timeout" not in str(exc):
+                raise
+            connection.close()
+            results[name] = (float("inf"), -2)
+            print(f"    {name}: timed out", file=sys.stderr, flush=True)
+            continue
         warm_up = (time.perf_counter() - started) * 1000
         if response.status_code != 200:
             raise SystemExit(f"{url}: HTTP {response.status_code}")
