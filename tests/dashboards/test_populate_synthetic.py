@@ -4,11 +4,14 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from monitoring.articles.models import Article
 from monitoring.codebook.models import TaggedArticle
-from monitoring.dashboards.search import articles_search
+from monitoring.dashboards import synthetic
+from monitoring.dashboards.models import ArticleSearchIndex
+from monitoring.dashboards.search import articles_search, search_documents
+from monitoring.dashboards.synthetic import Table
 from monitoring.people.models import Quote, Role, SuggestionStatus
 from monitoring.review.models import Annotation
 from tests.factories import ArticleFactory
@@ -37,6 +40,12 @@ def test_it_writes_coverage_the_pages_can_read(db, client, analyst):
         cursor.execute("SELECT count(*) FROM dashboards_article_fts")
         assert cursor.fetchone()[0] == 120
     assert articles_search(Article.objects.all(), "delegation").exists()
+    # The index rows written with the articles are the documents the search module builds from the rows.
+    some = list(Article.objects.order_by("pk").values_list("pk", flat=True)[:9])
+    indexed = ArticleSearchIndex.objects.filter(article_id__in=some).order_by("article_id")
+    assert list(indexed.values_list("article_id", "headline", "body", "captions", "quotes")) == sorted(
+        search_documents(some)
+    )
     client.force_login(analyst)
     for path in ("/", "/articles/", "/people/", f"/articles/{approved.first().pk}/"):
         assert client.get(path).status_code == 200, path
@@ -51,3 +60,78 @@ def test_it_refuses_a_database_with_articles_unless_forced(db):
     assert Article.objects.count() == 1
     populate("--articles", "5", "--force")
     assert Article.objects.count() == 6
+
+
+def test_rows_with_special_characters_are_written_as_given(db):
+    """COPY's text format gives tab, newline, carriage return and backslash a meaning: they must arrive as text."""
+    outlet = ArticleFactory().outlet
+    headline = 'Tab\there, back\\slash, "quotes" and \\N'
+    body = "First line\r\nsecond line\n\n\\t is not a tab"
+    Table(Article, "outlet_id", "headline", "body", "fingerprint", "published_on").write(
+        [(outlet.pk, headline, body, "e" * 64, None)]
+    )
+    written = Article.objects.get(fingerprint="e" * 64)
+    assert (written.headline, written.body, written.published_on) == (headline, body, None)
+    assert written.bylines == [] and written.language == "en"  # the other columns take their defaults
+
+
+def schema(tables: list[str]) -> set[tuple]:
+    """Every index and constraint of the tables, by name and definition."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index "
+            "WHERE indrelid = ANY(%s::regclass[])",
+            [tables],
+        )
+        indexes = set(cursor.fetchall())
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ANY(%s::regclass[])",
+            [tables],
+        )
+        return indexes | set(cursor.fetchall())
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are dropped for the load on PostgreSQL only")
+def test_an_empty_database_gets_its_indexes_and_constraints_back_after_the_load(db):
+    tables = ["articles_article", "people_quote", "people_role", "codebook_taggedarticle", "dashboards_article_fts"]
+    before = schema(tables)
+    assert len(before) > 10
+    populate("--articles", "30")
+    assert schema(tables) == before
+    # The foreign keys are checked again: a quote of a missing article is refused.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.create(article_id=10**9, text="x", start=0, end=1)
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="indexes are dropped for the load on PostgreSQL only")
+def test_a_failed_load_leaves_the_schema_as_it_was(db, monkeypatch):
+    tables = ["articles_article", "people_quote", "dashboards_article_fts"]
+    before = schema(tables)
+
+    def broken(self):
+        raise RuntimeError("generator failed")
+
+    monkeypatch.setattr(synthetic.Batch, "write", broken)
+    with pytest.raises(RuntimeError):
+        populate("--articles", "10")
+    assert schema(tables) == before and not Article.objects.exists()
+
+
+def test_an_error_while_generating_writes_nothing(db, monkeypatch):
+    """A batch that fails half-way through generation: the command fails, and the batches already sent are undone."""
+    real = synthetic.synthetic_article
+
+    def failing(rng, context, n, batch):
+        if n == 7:
+            raise ValueError("generator failed")
+        real(rng, context, n, batch)
+
+    monkeypatch.setattr(synthetic, "ARTICLES_CHUNK", 5)
+    monkeypatch.setattr(synthetic, "synthetic_article", failing)
+    with pytest.raises(ValueError, match="generator failed"):
+        populate("--articles", "20")
+    assert not Article.objects.exists() and not Quote.objects.exists()
