@@ -21,6 +21,7 @@ from django.db.models import (
     DurationField,
     ExpressionWrapper,
     F,
+    Func,
     IntegerField,
     Max,
     Min,
@@ -593,6 +594,18 @@ def article_list_page(params: Mapping, *, page=None) -> dict:
     return {"filters": filters, "page_obj": article_page(filters, page)}
 
 
+class PerGroup(Func):
+    """An expression of a grouped query that reads only the group's own columns (a correlated subquery on them):
+    kept out of GROUP BY, so it runs once per group rather than once per row grouped, and on PostgreSQL only for
+    the rows a page keeps, expensive expressions being evaluated after the sort and limit."""
+
+    template = "%(expressions)s"
+    arity = 1
+
+    def get_group_by_cols(self):
+        return []
+
+
 def mentioned_country(filters: Filters, *, speaker=None):
     """The country most mentioned (by mentions) in the filtered articles quoting `speaker` (an expression; default
     the outer query's speaker): a correlated subquery, so a whole list gets its countries in the same query."""
@@ -617,7 +630,7 @@ def people_rows(filters: Filters) -> QuerySet:
         .filter(speaker__isnull=False)
         .values("speaker", "speaker__name", "speaker__country__name")
         .annotate(
-            country=Coalesce("speaker__country__name", mentioned_country(filters)),
+            country=PerGroup(Coalesce("speaker__country__name", mentioned_country(filters))),
             quote_count=Count("pk"),
             article_count=Count("article", distinct=True),
             direct_count=Count("pk", filter=Q(kind=QuoteKind.DIRECT)),
