@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -146,6 +146,16 @@ class Article(TimeStampedModel):
             models.Index(fields=["-published_on", "-id"]),
             models.Index(fields=["status", "due_on"]),
             models.Index(fields=["assignee", "status"]),
+            # The inbox (new originals, most urgent first, then oldest import): read and counted from this index
+            # alone, whatever the size of the archive. (An ascending column sorts NULLs last on PostgreSQL, as the
+            # inbox does; SQLite accepts no NULLS LAST in an index.)
+            models.Index(
+                F("priority").desc(),
+                "imported_at",
+                "id",
+                condition=Q(status="new", syndicated_from__isnull=True),
+                name="article_inbox",
+            ),
         ]
 
     def __str__(self):
