@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "monitoring.people",
     "monitoring.ingest",
     "monitoring.review",
+    "monitoring.rollups",
     "monitoring.dashboards",
     "monitoring.intake",
     "monitoring.alerts",
