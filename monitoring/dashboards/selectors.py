@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
     Aggregate,
@@ -199,7 +200,7 @@ class Filters:
         a filter is one they cannot answer (a text search, a person, a tag...); `also` names the filters the
         caller applies to the rows itself (a person page's speaker)."""
         chosen = self.chosen()
-        if chosen is None or not set(chosen) <= BUCKET_FILTERS | set(also):
+        if not settings.DASHBOARD_ROLLUPS or chosen is None or not set(chosen) <= BUCKET_FILTERS | set(also):
             return None
         bucket = {name: value for name, value in chosen.items() if name in BUCKET_FILTERS}
         return rollup_rows(model, unreviewed=every_item or self.unreviewed, **bucket)
