@@ -190,7 +190,7 @@ def test_rollups_rebuild_recomputes_everything(article, tmp_path, analyst, revie
     fresh = snapshot()
     ArticleRollup.objects.update(n=99)
     QuoteRollup.objects.all().delete()
-    ArticleRollup.objects.create(published_on=datetime.date(1999, 1, 1), outlet_id=article.outlet_id, status="new")
+    ArticleRollup.objects.create(published_on=datetime.date(2024, 4, 20), outlet_id=article.outlet_id, status="new")
     TaggedArticle.objects.update(status="confirmed")  # a write behind the rollups' back (QuerySet.update)
     out = StringIO()
     call_command("rollups_rebuild", "--days", "1", stdout=out)
