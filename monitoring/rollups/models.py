@@ -102,13 +102,16 @@ class CountryRollup(Bucketed):
 
 
 class RolledArticle(models.Model):
-    """The bucket each article was last counted in, so that a change of its date or outlet, or its deletion,
-    recomputes the bucket it leaves as well as the one it joins. No foreign key: it outlives a deleted article
-    until that article's buckets are recomputed."""
+    """The bucket, status and assignee each article was last counted with, so that a change of its date or outlet,
+    or its deletion, recomputes the bucket it leaves as well as the one it joins, and a save that changes none of
+    them (a headline, a version) recomputes nothing. No foreign key: it outlives a deleted article until that
+    article's buckets are recomputed."""
 
     article_id = models.BigIntegerField(primary_key=True)
     published_on = models.DateField(null=True)
     outlet_id = models.BigIntegerField()
+    status = models.CharField(max_length=20)
+    assignee_id = models.BigIntegerField(null=True)
 
     def __str__(self):
         return f"article {self.article_id} in {self.published_on or 'undated'} outlet {self.outlet_id}"

@@ -147,48 +147,65 @@ def _buckets_where(days_by_outlet: dict, prefix: str) -> Q:
     return where
 
 
-def _recompute(where: Callable[[str], Q]) -> None:
+def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES) -> None:
     """Delete the rollup rows `where("")` matches and compute them again from the raw rows `where(path)` matches
-    (`path` leads from a raw row to its article)."""
+    (`path` leads from a raw row to its article), in `tables`."""
     for source in SOURCES:
-        source.table.objects.filter(where("")).delete()
-        source.insert(where(source.article))
+        if source.table in tables:
+            source.table.objects.filter(where("")).delete()
+            source.insert(where(source.article))
 
 
-def buckets_refresh(keys: Iterable[tuple]) -> None:
-    """Recompute the (day, outlet) buckets `keys` in every rollup table, a group of outlets per statement (SQLite
-    refuses an expression deeper than 1000 terms)."""
+def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES) -> None:
+    """Recompute the (day, outlet) buckets `keys` in `tables`, a group of outlets per statement (SQLite refuses an
+    expression deeper than 1000 terms)."""
     days = defaultdict(set)
     for day, outlet in keys:
         days[outlet].add(day)
     outlets = sorted(days)
     for i in range(0, len(outlets), OUTLETS_PER_STATEMENT):
         chunk = {outlet: days[outlet] for outlet in outlets[i : i + OUTLETS_PER_STATEMENT]}
-        _recompute(lambda prefix, chunk=chunk: _buckets_where(chunk, prefix))
+        _recompute(lambda prefix, chunk=chunk: _buckets_where(chunk, prefix), tables)
 
 
-def rollups_refresh(article_ids: Iterable[int]) -> None:
+ROLLED = ("published_on", "outlet_id", "status", "assignee_id")  # what places an article's rows in the rollups
+
+
+def rollups_refresh(changes: "Iterable[int] | dict") -> None:
     """Bring the rollups of these articles' buckets, old and new, in line with the raw rows (call inside the
-    transaction that changed them)."""
-    ids = sorted({int(pk) for pk in article_ids if pk is not None})
-    keys = set()
+    transaction that changed them). `changes` maps an article id to the tables its changed rows feed (all of them
+    for a plain list of ids); an article whose date, outlet, status or assignee changed, or that is new or gone,
+    is recomputed in every table, for its old bucket and its new one. An empty set of tables means "the article
+    row itself": nothing to do unless one of those four changed."""
+    if not isinstance(changes, dict):
+        changes = dict.fromkeys(changes, TABLES)
+    ids = sorted(int(pk) for pk in changes if pk is not None)
+    keys = defaultdict(set)  # table -> buckets
     for i in range(0, len(ids), IDS_PER_STATEMENT):
         chunk = ids[i : i + IDS_PER_STATEMENT]
-        keys.update(RolledArticle.objects.filter(article_id__in=chunk).values_list("published_on", "outlet_id"))
-        now = list(Article.objects.filter(pk__in=chunk).values_list("pk", "published_on", "outlet_id"))
-        keys.update((day, outlet) for _, day, outlet in now)
-        RolledArticle.objects.filter(article_id__in=chunk).delete()
-        RolledArticle.objects.bulk_create(
-            [RolledArticle(article_id=pk, published_on=day, outlet_id=outlet) for pk, day, outlet in now]
-        )
-    if keys:
-        buckets_refresh(keys)
+        before = {
+            row[0]: row[1:]
+            for row in RolledArticle.objects.filter(article_id__in=chunk).values_list("article_id", *ROLLED)
+        }
+        now = {row[0]: row[1:] for row in Article.objects.filter(pk__in=chunk).values_list("pk", *ROLLED)}
+        moved = [pk for pk in chunk if before.get(pk) != now.get(pk)]
+        for pk in chunk:
+            for table in TABLES if pk in moved else changes[pk]:
+                keys[table].update(place[:2] for place in (before.get(pk), now.get(pk)) if place)
+        if moved:
+            RolledArticle.objects.filter(article_id__in=moved).delete()
+            RolledArticle.objects.bulk_create(
+                [RolledArticle(article_id=pk, **dict(zip(ROLLED, now[pk], strict=True))) for pk in moved if pk in now]
+            )
+    for table, buckets in keys.items():
+        buckets_refresh(buckets, (table,))
 
 
-def rollups_refresh_where(table, **lookups) -> None:
-    """Recompute every bucket in which `table` has rows matching `lookups` (a tag whose category changed, a person
-    merged away, a deleted organization: rows that name them, wherever they are)."""
-    buckets_refresh(set(table.objects.filter(**lookups).values_list("published_on", "outlet_id").distinct()))
+def rollups_refresh_where(table, tables: Iterable[type] = TABLES, **lookups) -> None:
+    """Recompute, in `tables`, every bucket in which `table` has rows matching `lookups` (a tag whose category
+    changed, a person merged away, a deleted organization: rows that name them, wherever they are)."""
+    keys = set(table.objects.filter(**lookups).values_list("published_on", "outlet_id").distinct())
+    buckets_refresh(keys, tables)
 
 
 # Deferring refreshes to the end of a unit of work -----------------------------------------------------------
@@ -196,19 +213,26 @@ def rollups_refresh_where(table, **lookups) -> None:
 _local = threading.local()
 
 
-def _pending() -> list[set]:
+def _pending() -> list[dict]:
     if not hasattr(_local, "stack"):
         _local.stack = []
     return _local.stack
 
 
-def articles_changed(article_ids: Iterable[int]) -> None:
-    """Rows counted for these articles were written or deleted: refresh now, or when the deferring block ends."""
+def articles_changed(article_ids: Iterable[int], tables: Iterable[type] = TABLES) -> None:
+    """Rows counted for these articles, feeding `tables`, were written or deleted: refresh now, or when the
+    deferring block ends (see `rollups_refresh` for an empty `tables`)."""
     stack = _pending()
+    changes = {pk: frozenset(tables) for pk in article_ids}
     if stack:
-        stack[-1].update(article_ids)
+        _merge(stack[-1], changes)
     else:
-        rollups_refresh(article_ids)
+        rollups_refresh(changes)
+
+
+def _merge(into: dict, changes: dict) -> None:
+    for pk, tables in changes.items():
+        into[pk] = into.get(pk, frozenset()) | tables
 
 
 @contextmanager
@@ -217,17 +241,17 @@ def rollups_deferred():
     transaction); nested blocks hand theirs to the outermost. On an error nothing is refreshed: use it inside
     the transaction.atomic() that the error rolls back (see `rollups_atomic`)."""
     stack = _pending()
-    stack.append(set())
+    stack.append({})
     try:
         yield
     except BaseException:
         changed = stack.pop()
         if stack:  # an outer block may still commit: recomputing from the raw rows is right either way
-            stack[-1].update(changed)
+            _merge(stack[-1], changed)
         raise
     changed = stack.pop()
     if stack:
-        stack[-1].update(changed)
+        _merge(stack[-1], changed)
     elif not connection.needs_rollback:  # a dry run marked for rollback: nothing of it stays
         rollups_refresh(changed)
 
@@ -277,10 +301,9 @@ def _range(prefix: str, first, stop) -> Q:
 def _rolled_rebuild(first, stop) -> None:
     """The articles' buckets as now computed (deleted articles' rows go: their buckets have just been redone)."""
     RolledArticle.objects.filter(_range("", first, stop)).delete()
-    rows = Article.objects.filter(_range("", first, stop)).order_by().values("pk", "published_on", "outlet")
+    rows = Article.objects.filter(_range("", first, stop)).order_by().values("pk", *ROLLED)
     sql, params = rows.query.sql_with_params()
     qn = connection.ops.quote_name
+    columns = ", ".join(qn(name) for name in ("article_id", *ROLLED))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {qn(RolledArticle._meta.db_table)} (article_id, published_on, outlet_id) {sql}", params
-        )
+        cursor.execute(f"INSERT INTO {qn(RolledArticle._meta.db_table)} ({columns}) {sql}", params)

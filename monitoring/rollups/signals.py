@@ -15,22 +15,31 @@ from monitoring.core.signals import coverage_changed
 from monitoring.people.models import Organization, Person, Quote, Role
 
 from . import services
-from .models import ArticleRollup, OrganizationQuoteRollup, QuoteRollup, TagRollup
+from .models import (
+    ArticleRollup,
+    CountryRollup,
+    OrganizationQuoteRollup,
+    QuoteRollup,
+    TagCategoryRollup,
+    TagRollup,
+)
 
-# Model -> attribute naming the article of a row.
+# Model -> attribute naming the article of a row, and the rollup tables its rows feed (the article row itself feeds
+# them all, through its date, outlet, status and assignee: see `services.rollups_refresh`).
 ARTICLE_OF = {
-    Article: "pk",
-    Quote: "article_id",
-    Role: "article_id",
-    TaggedArticle: "content_object_id",
-    CountryMention: "article_id",
+    Article: ("pk", ()),
+    Quote: ("article_id", (QuoteRollup, OrganizationQuoteRollup)),
+    Role: ("article_id", (OrganizationQuoteRollup,)),
+    TaggedArticle: ("content_object_id", (TagRollup, TagCategoryRollup)),
+    CountryMention: ("article_id", (CountryRollup,)),
 }
 
 
 def row_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):  # loaddata: fixtures are followed by rollups_rebuild
         return
-    services.articles_changed([getattr(instance, ARTICLE_OF[sender])])
+    attribute, tables = ARTICLE_OF[sender]
+    services.articles_changed([getattr(instance, attribute)], tables)
 
 
 def articles_changed(sender, article_ids, **kwargs):
@@ -45,20 +54,20 @@ def tag_category_remember(sender, instance, raw=False, **kwargs):
 def tag_saved(sender, instance, created, raw=False, **kwargs):
     before = getattr(instance, "_rollups_category", instance.category)
     if not created and not raw and before != instance.category:
-        services.rollups_refresh_where(TagRollup, tag=instance.pk)
+        services.rollups_refresh_where(TagRollup, (TagCategoryRollup,), tag=instance.pk)
 
 
 def organization_deleted(sender, instance, **kwargs):
-    services.rollups_refresh_where(OrganizationQuoteRollup, organization=instance.pk)
+    services.rollups_refresh_where(OrganizationQuoteRollup, (OrganizationQuoteRollup,), organization=instance.pk)
 
 
 def person_deleted(sender, instance, **kwargs):
-    services.rollups_refresh_where(QuoteRollup, speaker=instance.pk)
-    services.rollups_refresh_where(OrganizationQuoteRollup, speaker=instance.pk)
+    services.rollups_refresh_where(QuoteRollup, (QuoteRollup, OrganizationQuoteRollup), speaker=instance.pk)
+    services.rollups_refresh_where(OrganizationQuoteRollup, (OrganizationQuoteRollup,), speaker=instance.pk)
 
 
 def user_deleted(sender, instance, **kwargs):
-    services.rollups_refresh_where(ArticleRollup, assignee=instance.pk)
+    services.rollups_refresh_where(ArticleRollup, (ArticleRollup,), assignee=instance.pk)
 
 
 def connect() -> None:
