@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "monitoring.people",
     "monitoring.ingest",
     "monitoring.review",
+    "monitoring.rollups",
     "monitoring.dashboards",
     "monitoring.intake",
     "monitoring.alerts",
@@ -229,6 +230,9 @@ CACHES = {
 }
 # Seconds dashboard figures stay cached (see monitoring/core/figures.py); off unless the cache is shared.
 FIGURES_CACHE_SECONDS = int(env("FIGURES_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+# Dashboards read the rollup tables (monitoring/rollups) whenever the filters allow; off, every figure is computed
+# from the raw rows (slower at scale, same answers).
+DASHBOARD_ROLLUPS = env_bool("DASHBOARD_ROLLUPS", True)
 
 # Background work: Celery with Redis when CELERY_BROKER_URL is set; without it tasks run in the calling process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")

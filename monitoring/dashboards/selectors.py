@@ -12,11 +12,13 @@ every item (see `article_list_page`); the overview's review pipeline likewise (s
 
 import datetime
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Aggregate,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -43,6 +45,16 @@ from monitoring.codebook.models import Tag, TagCategory, TaggedArticle
 from monitoring.core.figures import figures_cached
 from monitoring.core.text import name_key
 from monitoring.people.models import Organization, OrganizationMention, Person, Quote, QuoteKind, Role
+from monitoring.rollups.models import (
+    ArticleRollup,
+    Bucketed,
+    CountryRollup,
+    OrganizationQuoteRollup,
+    QuoteRollup,
+    TagCategoryRollup,
+    TagRollup,
+)
+from monitoring.rollups.selectors import BUCKET_FILTERS, rollup_count, rollup_rows
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_snippets
@@ -174,6 +186,26 @@ class Filters:
             return queryset
         return queryset.filter(**{f"{path}__in": self.article_ids()})
 
+    def chosen(self) -> dict | None:
+        """The filters given a value (not the interval nor the switch), or None when the form cannot be read."""
+        if not self.form.is_valid():
+            return None
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "") and name not in ("interval", "unreviewed")
+        }
+
+    def rollup(self, model: type[Bucketed], *, also: tuple = (), every_item: bool = False) -> QuerySet | None:
+        """`model`'s rollup rows for the filtered coverage in the view (every item with `every_item`), or None when
+        a filter is one they cannot answer (a text search, a person, a tag...); `also` names the filters the
+        caller applies to the rows itself (a person page's speaker)."""
+        chosen = self.chosen()
+        if not settings.DASHBOARD_ROLLUPS or chosen is None or not set(chosen) <= BUCKET_FILTERS | set(also):
+            return None
+        bucket = {name: value for name, value in chosen.items() if name in BUCKET_FILTERS}
+        return rollup_rows(model, unreviewed=every_item or self.unreviewed, **bucket)
+
     def query_string(self, **changes) -> str:
         """The current filters as a URL query, with `changes` applied; scope fields are left out."""
         data = self.data.copy()
@@ -226,6 +258,35 @@ def filters_bind(
 
 
 # Figures ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Rows to count and how: raw rows count one each; rollup rows hold their count (`count` sums it). `article`
+    is the path from a row to its article's date and outlet ("article__" from raw quotes, "" from rollups)."""
+
+    rows: QuerySet
+    count: Aggregate
+    article: str = ""
+    rolled: bool = False
+
+    def narrowed(self, **lookups) -> "Tally":
+        """Rollup rows narrowed by `lookups`, the filters `tally(also=...)` left to the caller (the raw rows are
+        filtered by the FilterSet already)."""
+        return replace(self, rows=self.rows.filter(**lookups)) if self.rolled else self
+
+
+def _tally(rows: "QuerySet | Tally", article: str = "") -> Tally:
+    return rows if isinstance(rows, Tally) else Tally(rows, Count("pk"), article)
+
+
+def tally(filters: Filters, model: type[Bucketed], raw: QuerySet, *, also=(), every_item=False, article="") -> Tally:
+    """The rollup rows of `model` when the filters allow, else the raw rows (`raw`, reaching their article through
+    `article`): one figure, two ways to count it, the same answer."""
+    rows = filters.rollup(model, also=also, every_item=every_item)
+    if rows is None:
+        return Tally(raw, Count("pk"), article)
+    return Tally(rows, rollup_count(model, unreviewed=every_item or filters.unreviewed), rolled=True)
 
 
 def _period_label(value, interval: str) -> str:
@@ -283,14 +344,15 @@ def _period_day(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
-def coverage_over_time(articles: QuerySet, *, interval: str, span: tuple = (None, None)) -> Chart:
+def coverage_over_time(articles: "QuerySet | Tally", *, interval: str, span: tuple = (None, None)) -> Chart:
     """Articles per day, week or month of publication, on a continuous axis: a period without articles shows 0."""
+    articles = _tally(articles)
     rows = (
-        articles.order_by()
+        articles.rows.order_by()
         .exclude(published_on=None)
         .annotate(period=Trunc("published_on", interval))
         .values("period")
-        .annotate(n=Count("pk"))
+        .annotate(n=articles.count)
         .order_by("period")
     )
     counts = {_period_day(r["period"]): r["n"] for r in rows}
@@ -304,11 +366,12 @@ def coverage_over_time(articles: QuerySet, *, interval: str, span: tuple = (None
     )
 
 
-def coverage_by_outlet(articles: QuerySet, *, limit: int = TOP) -> Chart:
+def coverage_by_outlet(articles: "QuerySet | Tally", *, limit: int = TOP) -> Chart:
+    articles = _tally(articles)
     rows = list(
-        articles.order_by()
+        articles.rows.order_by()
         .values("outlet", "outlet__name")
-        .annotate(n=Count("pk"))
+        .annotate(n=articles.count)
         .order_by("-n", "outlet__name")[:limit]
     )
     return Chart(
@@ -322,9 +385,10 @@ def coverage_by_outlet(articles: QuerySet, *, limit: int = TOP) -> Chart:
     )
 
 
-def coverage_by_outlet_kind(articles: QuerySet) -> Chart:
+def coverage_by_outlet_kind(articles: "QuerySet | Tally") -> Chart:
     labels = dict(OutletKind.choices)
-    rows = list(articles.order_by().values("outlet__kind").annotate(n=Count("pk")).order_by("-n"))
+    articles = _tally(articles)
+    rows = list(articles.rows.order_by().values("outlet__kind").annotate(n=articles.count).order_by("-n"))
     return Chart(
         "outlet_kinds",
         "Articles by outlet kind",
@@ -340,10 +404,16 @@ def _counted_tags(filters: Filters) -> QuerySet:
 
 
 def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> Chart:
-    tagged = _counted_tags(filters)
-    if exclude_tag is not None:
-        tagged = tagged.exclude(tag=exclude_tag)
-    rows = list(tagged.values("tag__slug", "tag__name").annotate(n=Count("pk")).order_by("-n", "tag__name")[:limit])
+    if exclude_tag is None:
+        tagged = tally(filters, TagRollup, _counted_tags(filters))
+    else:  # tags used alongside one: the raw rows know which articles carry both
+        tagged = Tally(_counted_tags(filters).exclude(tag=exclude_tag), Count("pk"))
+    rows = list(
+        tagged.rows.order_by()
+        .values("tag__slug", "tag__name")
+        .annotate(n=tagged.count)
+        .order_by("-n", "tag__name")[:limit]
+    )
     title = "Tags used alongside" if exclude_tag is not None else "Articles by tag"
     return Chart(
         "tags",
@@ -358,25 +428,34 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
 
 def coverage_by_tag_category(filters: Filters) -> Chart:
     labels = dict(TagCategory.choices)
-    rows = list(
-        _counted_tags(filters).values("tag__category").annotate(n=Count("content_object", distinct=True)).order_by("-n")
-    )
+    rolled = filters.rollup(TagCategoryRollup)
+    if rolled is not None:
+        count = rollup_count(TagCategoryRollup, unreviewed=filters.unreviewed)
+        rows = list(rolled.order_by().values(key=F("category")).annotate(n=count).order_by("-n"))
+    else:
+        rows = list(
+            _counted_tags(filters)
+            .values(key=F("tag__category"))
+            .annotate(n=Count("content_object", distinct=True))
+            .order_by("-n")
+        )
     return Chart(
         "categories",
         "Articles by tag category",
-        [labels.get(r["tag__category"], r["tag__category"]) for r in rows],
+        [labels.get(r["key"], r["key"]) for r in rows],
         [("Articles", [r["n"] for r in rows])],
         kind="doughnut",
         label_header="Category",
     )
 
 
-def quotes_top_speakers(quotes: QuerySet, *, limit: int = TOP, title: str = "Most quoted persons") -> Chart:
+def quotes_top_speakers(quotes: "QuerySet | Tally", *, limit: int = TOP, title: str = "Most quoted persons") -> Chart:
+    quotes = _tally(quotes)
     rows = list(
-        quotes.order_by()
+        quotes.rows.order_by()
         .filter(speaker__isnull=False)
         .values("speaker", "speaker__name")
-        .annotate(n=Count("pk"))
+        .annotate(n=quotes.count)
         .order_by("-n", "speaker__name")[:limit]
     )
     return Chart(
@@ -390,38 +469,48 @@ def quotes_top_speakers(quotes: QuerySet, *, limit: int = TOP, title: str = "Mos
     )
 
 
-def quotes_top_organizations(quotes: QuerySet, *, unreviewed: bool, limit: int = TOP) -> Chart:
+def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
     """Organisations whose people are quoted: the speaker's (counted) role as printed in the same article."""
-    rows = list(
-        quotes.order_by()
-        # One filter() call, so the three conditions hold for the same role row.
-        .filter(
-            speaker__roles__article=F("article"),
-            speaker__roles__organization__isnull=False,
-            speaker__roles__in=Role.objects.counted(unreviewed=unreviewed),
+    rolled = filters.rollup(OrganizationQuoteRollup)
+    if rolled is not None:
+        count = rollup_count(OrganizationQuoteRollup, unreviewed=filters.unreviewed)
+        rows = rolled.order_by().values(key=F("organization"), name=F("organization__name")).annotate(n=count)
+    else:
+        rows = (
+            filters.quotes.qs.order_by()
+            # One filter() call, so the three conditions hold for the same role row.
+            .filter(
+                speaker__roles__article=F("article"),
+                speaker__roles__organization__isnull=False,
+                speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
+            )
+            .values(key=F("speaker__roles__organization"), name=F("speaker__roles__organization__name"))
+            .annotate(n=Count("pk", distinct=True))
         )
-        .values("speaker__roles__organization", "speaker__roles__organization__name")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("-n", "speaker__roles__organization__name")[:limit]
-    )
+    rows = list(rows.order_by("-n", "name")[:limit])
     return Chart(
         "organizations",
         "Most quoted organizations",
-        [r["speaker__roles__organization__name"] for r in rows],
+        [r["name"] for r in rows],
         [("Quotes", [r["n"] for r in rows])],
-        links=[reverse("dashboards:organization", args=[r["speaker__roles__organization"]]) for r in rows],
+        links=[reverse("dashboards:organization", args=[r["key"]]) for r in rows],
         horizontal=True,
         label_header="Organization",
     )
 
 
 def countries_top(filters: Filters, *, limit: int = TOP) -> Chart:
-    rows = list(
-        filters.on_articles(CountryMention.objects.all())
-        .values("country__code", "country__name")
-        .annotate(articles=Count("article"), mentions=Sum("count"))
-        .order_by("-articles", "country__name")[:limit]
-    )
+    rolled = filters.rollup(CountryRollup)
+    if rolled is not None:
+        count = rollup_count(CountryRollup, unreviewed=filters.unreviewed)
+        rows = rolled.values("country__code", "country__name").annotate(articles=count, mentions=Sum("mentions"))
+    else:
+        rows = (
+            filters.on_articles(CountryMention.objects.all())
+            .values("country__code", "country__name")
+            .annotate(articles=Count("article"), mentions=Sum("count"))
+        )
+    rows = list(rows.order_by("-articles", "country__name")[:limit])
     return Chart(
         "countries",
         "Most mentioned countries",
@@ -432,9 +521,10 @@ def countries_top(filters: Filters, *, limit: int = TOP) -> Chart:
     )
 
 
-def quotes_by_kind(quotes: QuerySet) -> Chart:
+def quotes_by_kind(quotes: "QuerySet | Tally") -> Chart:
     labels = dict(QuoteKind.choices)
-    rows = list(quotes.order_by().values("kind").annotate(n=Count("pk")).order_by("kind"))
+    quotes = _tally(quotes)
+    rows = list(quotes.rows.order_by().values("kind").annotate(n=quotes.count).order_by("kind"))
     return Chart(
         "quote_kinds",
         "Direct and indirect quotes",
@@ -445,14 +535,16 @@ def quotes_by_kind(quotes: QuerySet) -> Chart:
     )
 
 
-def quotes_over_time(quotes: QuerySet, *, interval: str, span: tuple = (None, None)) -> Chart:
+def quotes_over_time(quotes: "QuerySet | Tally", *, interval: str, span: tuple = (None, None)) -> Chart:
     """Quotes per period, one series per kind (stacked), on a continuous axis."""
+    quotes = _tally(quotes, "article__")
+    day = f"{quotes.article}published_on"
     rows = (
-        quotes.order_by()
-        .exclude(article__published_on=None)
-        .annotate(period=Trunc("article__published_on", interval))
+        quotes.rows.order_by()
+        .exclude(**{day: None})
+        .annotate(period=Trunc(day, interval))
         .values("period", "kind")
-        .annotate(n=Count("pk"))
+        .annotate(n=quotes.count)
         .order_by("period")
     )
     counts = {}
@@ -473,8 +565,9 @@ def quotes_over_time(quotes: QuerySet, *, interval: str, span: tuple = (None, No
 # The review pipeline ----------------------------------------------------------------------------------------
 
 
-def pipeline_by_status(articles: QuerySet) -> Chart:
-    counts = dict(articles.order_by().values_list("status").annotate(n=Count("pk")))
+def pipeline_by_status(articles: "QuerySet | Tally") -> Chart:
+    articles = _tally(articles)
+    counts = dict(articles.rows.order_by().values_list("status").annotate(n=articles.count))
     return Chart(
         "pipeline",
         "Items per state",
@@ -488,19 +581,46 @@ def _overdue(today: datetime.date) -> Q:
     return Q(due_on__lt=today) & ~Q(status__in=CLOSED_STATUSES)
 
 
-def pipeline_by_assignee(articles: QuerySet, *, today: datetime.date) -> list[dict]:
-    """Per analyst: open, overdue and approved items (unassigned work shows as such)."""
-    return list(
-        articles.order_by()
+def pipeline_by_assignee(articles: QuerySet, *, today: datetime.date, rolled: QuerySet | None = None) -> list[dict]:
+    """Per analyst: open, overdue and approved items (unassigned work shows as such).
+
+    With `rolled` (the same articles' ArticleRollup rows) the totals come from the rollup and only the overdue
+    items, open ones past their due date, from the articles: a due date is no rollup dimension."""
+    if rolled is None:
+        return list(
+            articles.order_by()
+            .values("assignee__username")
+            .annotate(
+                total=Count("pk"),
+                open=Count("pk", filter=~Q(status__in=CLOSED_STATUSES)),
+                overdue=Count("pk", filter=_overdue(today)),
+                approved=Count("pk", filter=Q(status=ArticleStatus.APPROVED)),
+            )
+            .order_by(F("assignee__username").asc(nulls_last=True))
+        )
+    overdue = dict(
+        articles.order_by().filter(_overdue(today)).values_list("assignee__username").annotate(n=Count("pk"))
+    )
+    rows = list(
+        rolled.order_by()
         .values("assignee__username")
         .annotate(
-            total=Count("pk"),
-            open=Count("pk", filter=~Q(status__in=CLOSED_STATUSES)),
-            overdue=Count("pk", filter=_overdue(today)),
-            approved=Count("pk", filter=Q(status=ArticleStatus.APPROVED)),
+            total=Sum("n"),
+            open=Coalesce(Sum("n", filter=~Q(status__in=CLOSED_STATUSES)), 0),
+            approved=Coalesce(Sum("n", filter=Q(status=ArticleStatus.APPROVED)), 0),
         )
         .order_by(F("assignee__username").asc(nulls_last=True))
     )
+    return [
+        {
+            "assignee__username": r["assignee__username"],
+            "total": r["total"],
+            "open": r["open"],
+            "overdue": overdue.get(r["assignee__username"], 0),
+            "approved": r["approved"],
+        }
+        for r in rows
+    ]
 
 
 def pipeline_overdue_count(articles: QuerySet, *, today: datetime.date) -> int:
@@ -540,8 +660,12 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
 
 
 def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
-    articles, quotes = filters.articles.qs, filters.quotes.qs
+    """Every figure of the overview, from the rollups whenever the filters allow (see `tally`)."""
+    articles = tally(filters, ArticleRollup, filters.articles.qs)
+    quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__")
     workflow = filters.workflow_articles
+    rolled_workflow = filters.rollup(ArticleRollup, every_item=True)
+    assignees = pipeline_by_assignee(workflow, today=today, rolled=rolled_workflow)
     return {
         "charts": [
             coverage_over_time(articles, interval=filters.interval, span=filters.span),
@@ -550,14 +674,16 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
             coverage_by_tag(filters),
             coverage_by_tag_category(filters),
             quotes_top_speakers(quotes),
-            quotes_top_organizations(quotes, unreviewed=filters.unreviewed),
+            quotes_top_organizations(filters),
             countries_top(filters),
             quotes_by_kind(quotes),
         ],
         # The review pipeline is about the work itself: every item of the filtered coverage, whatever the switch.
-        "pipeline": pipeline_by_status(workflow),
-        "overdue": pipeline_overdue_count(workflow, today=today),
-        "assignees": pipeline_by_assignee(workflow, today=today),
+        "pipeline": pipeline_by_status(workflow if rolled_workflow is None else Tally(rolled_workflow, Sum("n"))),
+        "overdue": pipeline_overdue_count(workflow, today=today)
+        if rolled_workflow is None
+        else sum(row["overdue"] for row in assignees),
+        "assignees": assignees,
         "median_approval": pipeline_median_approval(workflow),
     }
 
@@ -654,6 +780,9 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
         Person.objects.with_stats(unreviewed=filters.unreviewed).select_related("country"), pk=person_id
     )
     quotes = filters.quotes.qs
+    rolled = tally(filters, QuoteRollup, quotes, also=("person", "quote_kind"), article="article__")
+    kind = filters.form.cleaned_data.get("quote_kind")
+    rolled = rolled.narrowed(speaker=person, **({"kind": kind} if kind else {}))
     # Roles are printed in articles that may not quote the person: filter those articles without the scope.
     unscoped = filters_bind(_without(filters.data, "person"))
     roles = (
@@ -676,16 +805,16 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
     )
     co_quoted = list(co_quoted)
     outlets = list(
-        quotes.order_by()
-        .values("article__outlet", "article__outlet__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "article__outlet__name")[:TOP]
+        rolled.rows.order_by()
+        .values(key=F(f"{rolled.article}outlet"), name=F(f"{rolled.article}outlet__name"))
+        .annotate(n=rolled.count)
+        .order_by("-n", "name")[:TOP]
     )
     return {
         "person": person,
         "filters": filters,
         "charts": [
-            quotes_over_time(quotes, interval=filters.interval, span=filters.span),
+            quotes_over_time(rolled, interval=filters.interval, span=filters.span),
             Chart(
                 "co_quoted",
                 "Quoted alongside them (articles)",
@@ -698,13 +827,13 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
             Chart(
                 "outlets",
                 "Outlets that quote them",
-                [r["article__outlet__name"] for r in outlets],
+                [r["name"] for r in outlets],
                 [("Quotes", [r["n"] for r in outlets])],
-                links=[reverse("dashboards:outlet", args=[r["article__outlet"]]) for r in outlets],
+                links=[reverse("dashboards:outlet", args=[r["key"]]) for r in outlets],
                 horizontal=True,
                 label_header="Outlet",
             ),
-            quotes_by_kind(quotes),
+            quotes_by_kind(rolled),
         ],
         "roles": list(roles),
         "recent_quotes": list(
@@ -729,11 +858,20 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
         )
         .order_by(F("last_printed").desc(nulls_last=True), "person__name")[:50]
     )
-    own_quotes = quotes.filter(
-        speaker__roles__article=F("article"),
-        speaker__roles__organization=organization,
-        speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
+    own_quotes = tally(
+        filters,
+        OrganizationQuoteRollup,
+        quotes.filter(
+            speaker__roles__article=F("article"),
+            speaker__roles__organization=organization,
+            speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
+        ),
+        also=("organization",),
     )
+    if own_quotes.rolled:
+        own_quotes = own_quotes.narrowed(organization=organization)
+    else:  # a speaker with two titles in the organization in one article: each quote still counts once
+        own_quotes = replace(own_quotes, count=Count("pk", distinct=True))
     return {
         "filters": filters,
         "charts": [
@@ -749,7 +887,9 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
 
 def tag_page(tag, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"tag": tag.slug})
-    articles, quotes = filters.articles.qs, filters.quotes.qs
+    quotes = filters.quotes.qs
+    # The tag's articles are its tagged rows: a TagRollup row counts articles carrying the tag.
+    articles = tally(filters, TagRollup, filters.articles.qs, also=("tag",)).narrowed(tag=tag)
     return {
         "filters": filters,
         "charts": [
@@ -765,7 +905,8 @@ def tag_page(tag, params: Mapping, *, page=None) -> dict:
 
 def outlet_page(outlet, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"outlet": outlet.pk})
-    articles, quotes = filters.articles.qs, filters.quotes.qs
+    articles = tally(filters, ArticleRollup, filters.articles.qs)
+    quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__")
     return {
         "filters": filters,
         "charts": [

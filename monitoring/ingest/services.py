@@ -43,6 +43,7 @@ from monitoring.photos.images import image_check
 from monitoring.photos.models import Photo
 from monitoring.review.models import WorkflowAction
 from monitoring.review.services import EditConflict, ReanchorResult, annotations_reanchor, event_record
+from monitoring.rollups.services import articles_changed, rollups_atomic
 
 from .models import RevisionStatus, SourceRevision
 from .parsers import ParsedArticle, ParseError, content_fingerprint, exception_summary
@@ -677,7 +678,7 @@ def batch_import(batch: list, *, cache: ImportCache, options: ImportOptions, rep
     write their articles and search rows in one transaction (a kill leaves all or none of them), with a savepoint
     for each article that is not certainly new, so a bad one fails alone. A dry run does it all in one transaction
     and rolls it back."""
-    with transaction.atomic() if options.dry_run else nullcontext():
+    with rollups_atomic() if options.dry_run else nullcontext():
         prepared = [p for p in (unit_ready(unit, cache=cache, options=options, report=report) for unit in batch) if p]
         if not options.dry_run:
             try:
@@ -698,8 +699,10 @@ def batch_commit(prepared: list[Prepared], *, cache: ImportCache, options: Impor
     for attempt in range(RETRIES + 1):
         written = ImportReport()
         try:
-            with transaction.atomic():
-                search_index_refresh(articles_write(prepared, cache=cache, options=options, report=written))
+            with rollups_atomic():
+                ids = articles_write(prepared, cache=cache, options=options, report=written)
+                search_index_refresh(ids)
+                articles_changed(ids)  # the rollups of the batch's days and outlets, in its transaction
                 figures_changed()
         except OperationalError as exc:
             cache.reset()
@@ -879,7 +882,7 @@ def revision_accept(*, revision: SourceRevision, user) -> SourceRevision:
     checked before any write, so a refusal changes nothing. Accepting an accepted revision changes nothing; a
     superseded one is refused as stale (a newer source is pending).
     """
-    with transaction.atomic():
+    with rollups_atomic():
         article = Article.objects.select_for_update(of=("self",)).select_related("assignee").get(pk=revision.article_id)
         permissions.source_accept_check(user, article)
         revision = SourceRevision.objects.select_for_update().get(pk=revision.pk)

@@ -3,6 +3,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from monitoring.core.permissions import person_merge_check
+from monitoring.core.signals import coverage_changed
 from monitoring.core.text import name_key
 from monitoring.photos.models import Photo
 
@@ -17,6 +18,9 @@ def person_merge(*, survivor: Person, others: Iterable[Person], user) -> Person:
     if not others:
         return survivor
     ids = [p.pk for p in others]
+    # QuerySet.update below sends no per-row signal: say at the end which articles' counted rows moved.
+    moved = set(Quote.objects.filter(speaker_id__in=ids).values_list("article_id", flat=True))
+    moved.update(Role.objects.filter(person_id__in=ids).values_list("article_id", flat=True))
     Quote.objects.filter(speaker_id__in=ids).update(speaker=survivor)
     # A role printed identically for both persons in one article would break uniqueness: keep the survivor's.
     taken = set(Role.objects.filter(person=survivor).values_list("article_id", "title"))
@@ -42,4 +46,5 @@ def person_merge(*, survivor: Person, others: Iterable[Person], user) -> Person:
         key = name_key(name)
         if key != survivor.key and not PersonAlias.objects.filter(key=key).exists():
             PersonAlias.objects.create(person=survivor, name=name)
+    coverage_changed.send(sender=Person, article_ids=sorted(moved))
     return survivor

@@ -9,13 +9,13 @@ refusal leaves nothing behind: the admin saves a form and its inlines in one tra
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 
 from monitoring.articles.models import Article
 from monitoring.codebook.models import TaggedArticle, TagStatus
 from monitoring.core import permissions
 from monitoring.core.roles import EDITOR
 from monitoring.people.models import Quote, Role, SuggestionStatus
+from monitoring.rollups.services import rollups_atomic
 
 from . import services
 from .models import WorkflowAction
@@ -128,7 +128,7 @@ def article_add(*, article: Article, user) -> Article:
 def article_change(*, article: Article, user, changed: list[str]) -> Article:
     """Save the admin form's changes to an article's coverage data (and, for editors, its due date and priority)."""
     changed = [field for field in changed if field not in WORKFLOW_FIELDS]
-    with transaction.atomic():
+    with rollups_atomic():
         current = services.article_lock(article)
         changed = _differing(current, article, changed)
         if not changed:
@@ -156,7 +156,7 @@ def quote_change(*, quote: Quote, user, changed: list[str]) -> None:
     quote_confirm or quote_reject, anything else (cue, channel) as a recorded change."""
     edits = [field for field in changed if field in QUOTE_EDIT_FIELDS]
     other = [field for field in changed if field not in QUOTE_EDIT_FIELDS and field != DECISION_FIELD]
-    with transaction.atomic():
+    with rollups_atomic():
         if edits:
             span = bool({"start", "end", "text"} & set(edits))
             services.quote_update(
@@ -184,7 +184,7 @@ def role_change(*, role: Role, user, changed: list[str]) -> None:
     role_reject, anything else (the person) as a recorded change."""
     edits = [field for field in changed if field in ROLE_EDIT_FIELDS]
     other = [field for field in changed if field not in ROLE_EDIT_FIELDS and field != DECISION_FIELD]
-    with transaction.atomic():
+    with rollups_atomic():
         if edits:
             services.role_update(role=role, user=user, title=role.title, organization=role.organization)
         _fields_apply(role, user, other)
@@ -199,7 +199,7 @@ def role_change(*, role: Role, user, changed: list[str]) -> None:
 
 def tag_change(*, tagged: TaggedArticle, user, changed: list[str]) -> None:
     """A suggested tag set to confirmed goes through tag_confirm; another tag in its place is a recorded change."""
-    with transaction.atomic():
+    with rollups_atomic():
         _fields_apply(tagged, user, [field for field in changed if field != DECISION_FIELD])
         if DECISION_FIELD in changed:
             if tagged.status == TagStatus.SUGGESTED:
@@ -209,7 +209,7 @@ def tag_change(*, tagged: TaggedArticle, user, changed: list[str]) -> None:
 
 def item_add(*, obj, user) -> None:
     """A photo, mention, tag, quote or role added by hand to an article whose coverage the user may change."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = _locked_check(obj, user)
         obj._history_user = user
         obj.save()
@@ -232,7 +232,7 @@ def coverage_save(*, obj, user, changed: list[str], adding: bool) -> None:
     elif isinstance(obj, TaggedArticle):
         tag_change(tagged=obj, user=user, changed=changed)
     else:
-        with transaction.atomic():
+        with rollups_atomic():
             _fields_apply(obj, user, changed)
 
 
@@ -244,7 +244,7 @@ def coverage_delete(*, obj, user) -> None:
     if isinstance(obj, TaggedArticle):
         services.tag_reject(tagged=obj, user=user)
         return
-    with transaction.atomic():
+    with rollups_atomic():
         article = _locked_check(obj, user)
         if isinstance(obj, Article):
             article.delete()

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from monitoring.articles.models import Article
@@ -21,6 +21,7 @@ from monitoring.core.text import name_key, occurrence_nearest, opening_words
 from monitoring.core.workflow import TRANSITIONS
 from monitoring.people.models import Organization, Person, PersonAlias, Quote, Role, SuggestionStatus
 from monitoring.people.services import person_merge
+from monitoring.rollups.services import rollups_atomic
 
 from .models import Annotation, AnnotationComment, Stance, WorkflowAction, WorkflowEvent
 
@@ -100,7 +101,7 @@ def article_transition(*, article: Article, user, action: str, comment: str = ""
         raise ValidationError(f"Unknown action {action!r}.")
     if transition.needs_assignee and assignee is None:
         raise ValidationError("Choose the analyst to assign the article to.")
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(article)
         permissions.transition_check(user, article, action, assignee=assignee)
         if transition.needs_comment and not comment.strip():
@@ -280,7 +281,7 @@ def _quote_save(quote: Quote, article: Article, *, user, version: int | None, be
 
 
 def _quote_decide(*, quote: Quote, user, version: int | None, status: str, doing: str) -> Quote:
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(quote.article)
         permissions.article_content_check(user, article, doing=doing)
         quote = Quote.objects.select_for_update().get(pk=quote.pk)
@@ -333,7 +334,7 @@ def quote_update(
 ) -> Quote:
     """Correct a quote (speaker, a speaker by name, or group; kind; span) and confirm it: an edited suggestion is a
     decision. A speaker named but not known becomes a person, only once the edit is allowed and valid."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(quote.article)
         permissions.article_content_check(user, article, doing="edit quotes")
         quote = Quote.objects.select_for_update().get(pk=quote.pk)
@@ -355,7 +356,7 @@ def quote_update(
 
 
 def _role_decide(*, role: Role, user, status: str, doing: str, **changes) -> Role:
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(role.article)
         permissions.article_content_check(user, article, doing=doing)
         role = Role.objects.select_for_update().get(pk=role.pk)
@@ -398,7 +399,7 @@ def role_update(*, role: Role, user, title: str, organization: Organization | No
 
 def tag_confirm(*, tagged: TaggedArticle, user) -> TaggedArticle:
     """Confirm a suggested tag; confirming a confirmed one changes and records nothing."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(tagged.content_object)
         permissions.article_content_check(user, article, doing="confirm tags")
         tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
@@ -414,7 +415,7 @@ def tag_add(*, article: Article, user, tag: Tag) -> TaggedArticle:
     """Give the article the codebook tag, confirmed: coverage work by the analyst holding it or an editor while it is
     open (it counts as analysis for four eyes, as any coverage change). A tag already confirmed on the article
     changes and records nothing; a suggested one is confirmed through tag_confirm."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(article)
         permissions.article_content_check(user, article, doing="add tags")
         tagged = TaggedArticle.objects.select_for_update().filter(content_object=article, tag=tag).first()
@@ -430,7 +431,7 @@ def tag_add(*, article: Article, user, tag: Tag) -> TaggedArticle:
 def tag_update(*, tagged: TaggedArticle, user, tag: Tag) -> TaggedArticle:
     """Correct a tag to another codebook tag, confirmed (editing a suggestion confirms it, as for quotes and roles).
     The same tag confirms it; a tag the article already has absorbs this one. One recorded event."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(tagged.content_object)
         permissions.article_content_check(user, article, doing="change tags")
         tagged = TaggedArticle.objects.select_for_update().select_related("tag").get(pk=tagged.pk)
@@ -450,7 +451,7 @@ def tag_update(*, tagged: TaggedArticle, user, tag: Tag) -> TaggedArticle:
 def tag_reject(*, tagged: TaggedArticle, user) -> None:
     """Remove a tag; the event keeps its name, so the decision stays on record. A tag already removed (a second
     click) is left alone, with no second event."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(tagged.content_object)
         permissions.article_content_check(user, article, doing="reject tags")
         tagged = TaggedArticle.objects.select_for_update().select_related("tag").filter(pk=tagged.pk).first()
@@ -482,7 +483,7 @@ def suggestions_confirm_all(*, article: Article, user, kind: str) -> list[str]:
     click, an old tab). Returns the readable labels of what it confirmed."""
     if kind not in SUGGESTION_KINDS:
         raise ValidationError(f"Unknown kind of suggestion {kind!r}: quotes, roles or tags.")
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(article)
         permissions.article_content_check(user, article, doing=f"confirm {kind}")
         rows = _pending_locked(article, kind)
@@ -515,7 +516,7 @@ def suggestions_confirm_all(*, article: Article, user, kind: str) -> list[str]:
 
 def article_persons_merge(*, article: Article, survivor: Person, others: list[Person], user) -> Person:
     """Merge persons while reviewing an article's extraction (e.g. two spellings of one speaker)."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(article)
         permissions.article_analysis_check(user, article, doing="merge persons here")
         names = ", ".join(p.name for p in others if p.pk != survivor.pk)
@@ -564,7 +565,7 @@ def annotation_create(
     target_country: Country | None = None,
 ) -> Annotation:
     """Code a passage of the article with a tag from the codebook."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(article)
         permissions.article_analysis_check(user, article, doing="annotate this article")
         passage = _span_check(article.body, start, end, text)
@@ -610,7 +611,7 @@ def annotation_update(
     text: str | None = None,
 ) -> Annotation:
     """Change one's own annotation; a new span re-anchors it (and clears 'orphaned')."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(annotation.article)
         annotation = _versioned_lock(Annotation, annotation.pk, version, label="annotation")
         annotation.article = article
@@ -641,7 +642,7 @@ def annotation_update(
 
 def annotation_delete(*, annotation: Annotation, user, version: int | None = None) -> None:
     """Delete one's own annotation; its history keeps the deleted version."""
-    with transaction.atomic():
+    with rollups_atomic():
         article = article_lock(annotation.article)
         annotation = _versioned_lock(Annotation, annotation.pk, version, label="annotation")
         annotation.article = article
@@ -685,7 +686,7 @@ def annotations_reanchor(*, article: Article, old_body: str, user=None) -> Reanc
     """
     body = article.body
     kept = moved = orphaned = 0
-    with transaction.atomic():
+    with rollups_atomic():
         for annotation in Annotation.objects.select_for_update().filter(article=article):
             if body == old_body and not annotation.orphaned:
                 kept += 1

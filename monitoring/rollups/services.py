@@ -1,0 +1,309 @@
+"""Keeping the rollup tables equal to aggregates over the raw rows, in the transaction that changes the rows.
+
+Not +1/-1 arithmetic: `rollups_refresh(article_ids)` finds the buckets (day of publication, outlet) those articles
+are in now and were counted in before (`RolledArticle`), deletes those buckets' rows in every rollup table and
+computes them again from the raw rows with one INSERT ... SELECT ... GROUP BY per table. A bucket holds a day's
+articles of one outlet, so this is cheap, and right whatever the change was (a decision, a transition, an edit of
+the date or outlet, a deletion, a re-import).
+
+Writers either call `rollups_refresh` (the importer's batch) or let the signal receivers (`signals.py`) note the
+articles whose rows they save; inside `rollups_deferred()` those are refreshed once, when the block ends inside
+its transaction, rather than after each saved row.
+"""
+
+import datetime
+import threading
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+
+from monitoring.articles.models import Article, CountryMention
+from monitoring.codebook.models import TaggedArticle, TagStatus
+from monitoring.people.models import Quote, SuggestionStatus
+
+from .models import (
+    ArticleRollup,
+    CountryRollup,
+    OrganizationQuoteRollup,
+    QuoteRollup,
+    RolledArticle,
+    TagCategoryRollup,
+    TagRollup,
+)
+
+CONFIRMED = SuggestionStatus.CONFIRMED
+# Outlets per DELETE or INSERT ... SELECT: SQLite refuses an expression deeper than 1000 terms.
+OUTLETS_PER_STATEMENT = 200
+IDS_PER_STATEMENT = 500
+REBUILD_DAYS = 31  # days of coverage recomputed per transaction by `rollups_rebuild`
+
+
+@dataclass(frozen=True)
+class Source:
+    """How one rollup table is computed: from which raw rows, through which path to their article, grouped by
+    which of their columns (named as the table's columns, in order), with which aggregates."""
+
+    table: type
+    rows: Callable[[], QuerySet]
+    article: str  # path from the raw row to its article ("" for articles)
+    columns: tuple[tuple[str, str], ...]  # (rollup column, raw path)
+    aggregates: Callable[[], dict]
+
+    def select(self, where: Q) -> QuerySet:
+        a = self.article
+        keys = [f"{a}published_on", f"{a}outlet", f"{a}status", *(path for _, path in self.columns)]
+        return self.rows().filter(where).order_by().values(*keys).annotate(**self.aggregates())
+
+    def insert(self, where: Q) -> None:
+        """INSERT INTO the table SELECT the aggregates of the raw rows `where` holds."""
+        sql, params = self.select(where).query.sql_with_params()
+        aggregates = list(self.aggregates())
+        names = ["published_on", "outlet_id", "status", *(column for column, _ in self.columns), *aggregates]
+        qn = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {qn(self.table._meta.db_table)} ({', '.join(qn(n) for n in names)}) {sql}", params
+            )
+
+
+def _confirmed(value=CONFIRMED) -> Q:
+    return Q(status=value)
+
+
+SOURCES = (
+    Source(
+        ArticleRollup,
+        lambda: Article.objects.all(),
+        "",
+        (("assignee_id", "assignee"),),
+        lambda: {"n": Count("pk"), "n_confirmed": Count("pk")},
+    ),
+    Source(
+        QuoteRollup,
+        lambda: Quote.objects.kept(),
+        "article__",
+        (("speaker_id", "speaker"), ("kind", "kind")),
+        lambda: {"n": Count("pk"), "n_confirmed": Count("pk", filter=_confirmed())},
+    ),
+    Source(
+        OrganizationQuoteRollup,
+        # One filter() call, so the conditions hold for the same role row (and the aggregates reuse its join).
+        lambda: Quote.objects.kept().filter(
+            speaker__roles__article=F("article"),
+            speaker__roles__organization__isnull=False,
+            speaker__roles__status__in=[SuggestionStatus.SUGGESTED, CONFIRMED],
+        ),
+        "article__",
+        (("organization_id", "speaker__roles__organization"), ("speaker_id", "speaker")),
+        lambda: {
+            "n": Count("pk", distinct=True),
+            "n_confirmed": Count("pk", distinct=True, filter=Q(status=CONFIRMED, speaker__roles__status=CONFIRMED)),
+        },
+    ),
+    Source(
+        TagRollup,
+        lambda: TaggedArticle.objects.all(),
+        "content_object__",
+        (("tag_id", "tag"),),
+        lambda: {"n": Count("pk"), "n_confirmed": Count("pk", filter=_confirmed(value=TagStatus.CONFIRMED))},
+    ),
+    Source(
+        TagCategoryRollup,
+        lambda: TaggedArticle.objects.all(),
+        "content_object__",
+        (("category", "tag__category"),),
+        lambda: {
+            "n": Count("content_object", distinct=True),
+            "n_confirmed": Count("content_object", distinct=True, filter=_confirmed(value=TagStatus.CONFIRMED)),
+        },
+    ),
+    Source(
+        CountryRollup,
+        lambda: CountryMention.objects.all(),
+        "article__",
+        (("country_id", "country"),),
+        lambda: {"n": Count("article"), "n_confirmed": Count("article"), "mentions": Sum("count")},
+    ),
+)
+TABLES = tuple(source.table for source in SOURCES)
+
+
+# Buckets ----------------------------------------------------------------------------------------------------
+
+
+def _buckets_where(days_by_outlet: dict, prefix: str) -> Q:
+    """Rows (reached from their article through `prefix`) in the given days of each outlet; never empty-handed:
+    with no bucket it matches nothing."""
+    where = Q(pk__in=[])
+    for outlet, days in days_by_outlet.items():
+        if dated := sorted(day for day in days if day is not None):
+            where |= Q(**{f"{prefix}outlet_id": outlet, f"{prefix}published_on__in": dated})
+        if None in days:
+            where |= Q(**{f"{prefix}outlet_id": outlet, f"{prefix}published_on__isnull": True})
+    return where
+
+
+def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES) -> None:
+    """Delete the rollup rows `where("")` matches and compute them again from the raw rows `where(path)` matches
+    (`path` leads from a raw row to its article), in `tables`."""
+    for source in SOURCES:
+        if source.table in tables:
+            source.table.objects.filter(where("")).delete()
+            source.insert(where(source.article))
+
+
+def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES) -> None:
+    """Recompute the (day, outlet) buckets `keys` in `tables`, a group of outlets per statement (SQLite refuses an
+    expression deeper than 1000 terms)."""
+    days = defaultdict(set)
+    for day, outlet in keys:
+        days[outlet].add(day)
+    outlets = sorted(days)
+    for i in range(0, len(outlets), OUTLETS_PER_STATEMENT):
+        chunk = {outlet: days[outlet] for outlet in outlets[i : i + OUTLETS_PER_STATEMENT]}
+        _recompute(lambda prefix, chunk=chunk: _buckets_where(chunk, prefix), tables)
+
+
+ROLLED = ("published_on", "outlet_id", "status", "assignee_id")  # what places an article's rows in the rollups
+
+
+def rollups_refresh(changes: "Iterable[int] | dict") -> None:
+    """Bring the rollups of these articles' buckets, old and new, in line with the raw rows (call inside the
+    transaction that changed them). `changes` maps an article id to the tables its changed rows feed (all of them
+    for a plain list of ids); an article whose date, outlet, status or assignee changed, or that is new or gone,
+    is recomputed in every table, for its old bucket and its new one. An empty set of tables means "the article
+    row itself": nothing to do unless one of those four changed."""
+    if not isinstance(changes, dict):
+        changes = dict.fromkeys(changes, TABLES)
+    ids = sorted(int(pk) for pk in changes if pk is not None)
+    keys = defaultdict(set)  # table -> buckets
+    for i in range(0, len(ids), IDS_PER_STATEMENT):
+        chunk = ids[i : i + IDS_PER_STATEMENT]
+        before = {
+            row[0]: row[1:]
+            for row in RolledArticle.objects.filter(article_id__in=chunk).values_list("article_id", *ROLLED)
+        }
+        now = {row[0]: row[1:] for row in Article.objects.filter(pk__in=chunk).values_list("pk", *ROLLED)}
+        moved = [pk for pk in chunk if before.get(pk) != now.get(pk)]
+        for pk in chunk:
+            for table in TABLES if pk in moved else changes[pk]:
+                keys[table].update(place[:2] for place in (before.get(pk), now.get(pk)) if place)
+        if moved:
+            RolledArticle.objects.filter(article_id__in=moved).delete()
+            RolledArticle.objects.bulk_create(
+                [RolledArticle(article_id=pk, **dict(zip(ROLLED, now[pk], strict=True))) for pk in moved if pk in now]
+            )
+    for table, buckets in keys.items():
+        buckets_refresh(buckets, (table,))
+
+
+def rollups_refresh_where(table, tables: Iterable[type] = TABLES, **lookups) -> None:
+    """Recompute, in `tables`, every bucket in which `table` has rows matching `lookups` (a tag whose category
+    changed, a person merged away, a deleted organization: rows that name them, wherever they are)."""
+    keys = set(table.objects.filter(**lookups).values_list("published_on", "outlet_id").distinct())
+    buckets_refresh(keys, tables)
+
+
+# Deferring refreshes to the end of a unit of work -----------------------------------------------------------
+
+_local = threading.local()
+
+
+def _pending() -> list[dict]:
+    if not hasattr(_local, "stack"):
+        _local.stack = []
+    return _local.stack
+
+
+def articles_changed(article_ids: Iterable[int], tables: Iterable[type] = TABLES) -> None:
+    """Rows counted for these articles, feeding `tables`, were written or deleted: refresh now, or when the
+    deferring block ends (see `rollups_refresh` for an empty `tables`)."""
+    stack = _pending()
+    changes = {pk: frozenset(tables) for pk in article_ids}
+    if stack:
+        _merge(stack[-1], changes)
+    else:
+        rollups_refresh(changes)
+
+
+def _merge(into: dict, changes: dict) -> None:
+    for pk, tables in changes.items():
+        into[pk] = into.get(pk, frozenset()) | tables
+
+
+@contextmanager
+def rollups_deferred():
+    """Collect the articles changed inside the block and refresh them once at its end (inside the caller's
+    transaction); nested blocks hand theirs to the outermost. On an error nothing is refreshed: use it inside
+    the transaction.atomic() that the error rolls back (see `rollups_atomic`)."""
+    stack = _pending()
+    stack.append({})
+    try:
+        yield
+    except BaseException:
+        changed = stack.pop()
+        if stack:  # an outer block may still commit: recomputing from the raw rows is right either way
+            _merge(stack[-1], changed)
+        raise
+    changed = stack.pop()
+    if stack:
+        _merge(stack[-1], changed)
+    elif not connection.needs_rollback:  # a dry run marked for rollback: nothing of it stays
+        rollups_refresh(changed)
+
+
+@contextmanager
+def rollups_atomic():
+    """`transaction.atomic()` whose changed articles' rollups are refreshed once, before it commits."""
+    with transaction.atomic(), rollups_deferred():
+        yield
+
+
+# Rebuild ----------------------------------------------------------------------------------------------------
+
+
+def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None) -> int:
+    """Recompute every rollup from the raw rows, one range of `days` publication days per transaction (memory and
+    locks stay bounded at any size), then undated articles; returns the number of ranges done. Rows for days no
+    article has any more are deleted on the way."""
+    bounds = [
+        Article.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
+        ArticleRollup.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
+    ]
+    firsts = [b["first"] for b in bounds if b["first"]]
+    lasts = [b["last"] for b in bounds if b["last"]]
+    ranges: list[tuple] = []
+    if firsts:
+        day, last = min(firsts), max(lasts)
+        while day <= last:
+            ranges.append((day, day + datetime.timedelta(days=days)))
+            day += datetime.timedelta(days=days)
+    ranges.append((None, None))
+    for first, stop in ranges:
+        with transaction.atomic():
+            _recompute(lambda prefix, first=first, stop=stop: _range(prefix, first, stop))
+            _rolled_rebuild(first, stop)
+        if progress:
+            progress(f"{first or 'undated'} – {stop or ''}")
+    return len(ranges)
+
+
+def _range(prefix: str, first, stop) -> Q:
+    if first is None:
+        return Q(**{f"{prefix}published_on__isnull": True})
+    return Q(**{f"{prefix}published_on__gte": first, f"{prefix}published_on__lt": stop})
+
+
+def _rolled_rebuild(first, stop) -> None:
+    """The articles' buckets as now computed (deleted articles' rows go: their buckets have just been redone)."""
+    RolledArticle.objects.filter(_range("", first, stop)).delete()
+    rows = Article.objects.filter(_range("", first, stop)).order_by().values("pk", *ROLLED)
+    sql, params = rows.query.sql_with_params()
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(name) for name in ("article_id", *ROLLED))
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {qn(RolledArticle._meta.db_table)} ({columns}) {sql}", params)

@@ -1,0 +1,234 @@
+"""Rollups move with every write path, in the writer's transaction (a rollback leaves them as they were and still
+equal to the raw rows); `rollups_rebuild` recomputes them; the pages read them in a fixed number of queries."""
+
+import datetime
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import OperationalError, transaction
+from django.db.models import Sum
+
+from monitoring.articles.models import Article, Outlet
+from monitoring.codebook.models import Tag, TaggedArticle
+from monitoring.ingest import services as ingest
+from monitoring.ingest.selectors import keyword_rules
+from monitoring.ingest.services import ImportOptions, units_import
+from monitoring.ingest.sources import units_read
+from monitoring.people.models import Organization, Person, Quote, Role
+from monitoring.people.services import person_merge
+from monitoring.review import services
+from monitoring.rollups.models import (
+    ArticleRollup,
+    CountryRollup,
+    OrganizationQuoteRollup,
+    QuoteRollup,
+    RolledArticle,
+    TagCategoryRollup,
+    TagRollup,
+)
+from tests.factories import TagFactory
+
+from .helpers import assert_tables_fresh, figures, raw, table_rows
+from .test_rollups_property import story
+
+pytestmark = pytest.mark.django_db
+
+
+def imported(tmp_path: Path, name: str = "a.txt", **kwargs) -> Article:
+    arguments = {"outlet": 0, "day": 0, "speakers": [0, 1], "place": 0, "levies": True, "marker": name, **kwargs}
+    path = tmp_path / name
+    path.write_text(story(**arguments), encoding="utf-8")
+    report = units_import(units_read([str(path)], keyword_rules=keyword_rules()), options=ImportOptions())
+    assert not report.errors
+    return Article.objects.get(source_name__endswith=name)
+
+
+def total(table, field="n", **lookups) -> int:
+    return table.objects.filter(**lookups).aggregate(s=Sum(field))["s"] or 0
+
+
+def snapshot() -> list:
+    return [table_rows(table) for table in (ArticleRollup, QuoteRollup, OrganizationQuoteRollup, TagRollup)]
+
+
+@pytest.fixture
+def article(tmp_path):
+    TagFactory(name="Harbour levies", keywords="harbour levies")
+    return imported(tmp_path)
+
+
+def approved(article, analyst, reviewer) -> Article:
+    services.article_claim(article=article, user=analyst)
+    for kind in ("quotes", "roles", "tags"):
+        services.suggestions_confirm_all(article=article, user=analyst, kind=kind)
+    services.article_submit(article=article, user=analyst)
+    return services.article_approve(article=article, user=reviewer)
+
+
+def test_an_import_batch_writes_its_rollups(article):
+    assert total(ArticleRollup, outlet=article.outlet, published_on=article.published_on) == 1
+    assert total(QuoteRollup) == Quote.objects.count() > 0
+    assert total(TagRollup) == 1 and total(TagCategoryRollup) == 1
+    assert total(OrganizationQuoteRollup) > 0 and total(CountryRollup, "mentions") > 0
+    assert total(QuoteRollup, "n_confirmed") == 0  # suggestions, not yet confirmed
+    assert_tables_fresh()
+
+
+def test_a_failed_import_batch_leaves_no_rollup(tmp_path, monkeypatch):
+    def broken(ids):
+        raise OperationalError("disk full")
+
+    monkeypatch.setattr(ingest, "search_index_refresh", broken)
+    path = tmp_path / "a.txt"
+    path.write_text(story(outlet=0, day=0, speakers=[0], place=0, levies=True), encoding="utf-8")
+    report = units_import(units_read([str(path)], keyword_rules=keyword_rules()), options=ImportOptions())
+    assert report.errors and not Article.objects.exists()
+    assert not ArticleRollup.objects.exists() and not RolledArticle.objects.exists()
+
+
+def test_a_dry_run_leaves_no_rollup(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(story(outlet=0, day=0, speakers=[0], place=0, levies=True), encoding="utf-8")
+    units_import(units_read([str(path)], keyword_rules=keyword_rules()), options=ImportOptions(dry_run=True))
+    assert not Article.objects.exists() and not ArticleRollup.objects.exists()
+
+
+def test_decisions_move_the_rollups_inside_their_transaction(article, analyst):
+    services.article_claim(article=article, user=analyst)
+    quote = Quote.objects.filter(article=article).first()
+    before = snapshot()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.quote_confirm(quote=quote, user=analyst)
+        # Before the commit, the rollup already says so: same transaction.
+        assert total(QuoteRollup, "n_confirmed", speaker=quote.speaker) == 1
+        raise RuntimeError("the caller's transaction fails later")
+    assert snapshot() == before
+    services.quote_reject(quote=quote, user=analyst)
+    # A rejected quote counts in neither view.
+    assert total(QuoteRollup, speaker=quote.speaker) == Quote.objects.kept().filter(speaker=quote.speaker).count()
+    assert total(QuoteRollup, speaker=quote.speaker) == Quote.objects.filter(speaker=quote.speaker).count() - 1
+    assert_tables_fresh()
+
+
+def test_a_decision_that_fails_midway_changes_no_rollup(article, analyst, monkeypatch):
+    services.article_claim(article=article, user=analyst)
+    quote = Quote.objects.filter(article=article).first()
+    before = snapshot()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("audit table unavailable")
+
+    monkeypatch.setattr(services, "event_record", broken)
+    with pytest.raises(RuntimeError):
+        services.quote_confirm(quote=quote, user=analyst)  # the quote was saved, then the event failed
+    assert snapshot() == before
+    assert_tables_fresh()
+
+
+def test_transitions_move_the_status_dimension(article, analyst, reviewer):
+    approved(article, analyst, reviewer)
+    assert set(ArticleRollup.objects.values_list("status", flat=True)) == {"approved"}
+    assert total(QuoteRollup, "n_confirmed", status="approved") == Quote.objects.count()
+    assert figures({}) == raw(figures, {})
+    assert_tables_fresh()
+
+
+def test_a_failed_transition_changes_no_rollup(article, analyst, monkeypatch):
+    before = snapshot()
+    monkeypatch.setattr(services.WorkflowEvent.objects, "create", lambda **kwargs: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        services.article_claim(article=article, user=analyst)
+    assert Article.objects.get().status == "new" and snapshot() == before
+
+
+def test_an_edit_of_date_or_outlet_moves_the_article_between_buckets(article):
+    day, outlet = article.published_on, article.outlet
+    article.published_on = day + datetime.timedelta(days=3)
+    article.outlet = Outlet.objects.create(name="River Gazette")
+    article.save()  # the admin's way: one row saved, its signal refreshes
+    assert not ArticleRollup.objects.filter(published_on=day, outlet=outlet).exists()
+    assert total(ArticleRollup, published_on=article.published_on, outlet=article.outlet) == 1
+    assert_tables_fresh()
+
+
+def test_a_deleted_article_leaves_its_bucket(article):
+    article.delete()
+    for table in (ArticleRollup, QuoteRollup, OrganizationQuoteRollup, TagRollup, TagCategoryRollup, CountryRollup):
+        assert not table.objects.exists(), table.__name__
+    assert not RolledArticle.objects.exists()
+
+
+def test_a_merge_of_persons_moves_their_quotes(article, editor):
+    survivor, other = Person.objects.order_by("pk")[:2]
+    person_merge(survivor=survivor, others=[other], user=editor)
+    assert not QuoteRollup.objects.filter(speaker=other.pk).exists()
+    assert total(QuoteRollup, speaker=survivor) == Quote.objects.filter(speaker=survivor).count() == 3
+    assert_tables_fresh()
+
+
+def test_a_tag_moved_to_another_category_moves_its_articles(article):
+    tag = Tag.objects.get(name="Harbour levies")
+    tag.category = "frame" if tag.category != "frame" else "topic"
+    tag.save()
+    assert list(TagCategoryRollup.objects.values_list("category", flat=True)) == [tag.category]
+    assert_tables_fresh()
+
+
+def test_a_deleted_organization_or_assignee_leaves_the_rollups(article, analyst):
+    services.article_claim(article=article, user=analyst)
+    Organization.objects.filter(pk__in=Role.objects.values("organization")).delete()  # roles: SET_NULL, no signal
+    analyst.delete()  # assignee: SET_NULL, no signal
+    assert not OrganizationQuoteRollup.objects.exists()
+    assert_tables_fresh()
+
+
+def test_rollups_rebuild_recomputes_everything(article, tmp_path, analyst, reviewer):
+    imported(tmp_path, "b.txt", day=2, outlet=1, speakers=[2])
+    approved(article, analyst, reviewer)
+    fresh = snapshot()
+    ArticleRollup.objects.update(n=99)
+    QuoteRollup.objects.all().delete()
+    ArticleRollup.objects.create(published_on=datetime.date(2024, 4, 20), outlet_id=article.outlet_id, status="new")
+    TaggedArticle.objects.update(status="confirmed")  # a write behind the rollups' back (QuerySet.update)
+    out = StringIO()
+    call_command("rollups_rebuild", "--days", "1", stdout=out)
+    assert "Rollups rebuilt" in out.getvalue()
+    assert_tables_fresh()
+    assert snapshot()[:3] == fresh[:3]
+    with pytest.raises(CommandError):
+        call_command("rollups_rebuild", "--days", "0")
+
+
+def test_populate_synthetic_ends_with_fresh_rollups(db):
+    call_command("populate_synthetic", "--articles", "40", stdout=StringIO())
+    assert ArticleRollup.objects.exists()
+    assert_tables_fresh()
+
+
+@pytest.mark.parametrize("size", [1, 4])
+def test_the_overview_reads_rollups_in_a_fixed_number_of_queries(
+    size, tmp_path, login, analyst, reviewer, django_assert_max_num_queries
+):
+    TagFactory(name="Harbour levies", keywords="harbour levies")
+    for n in range(size):
+        article = imported(tmp_path, f"s{n}.txt", day=n % 3, outlet=n % 2, speakers=[n % 3])
+        approved(article, analyst, reviewer)
+    client = login(analyst)
+    with django_assert_max_num_queries(22) as captured:
+        assert client.get("/?start=1900-01-01").status_code == 200
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    assert "rollups_quoterollup" in sql and "rollups_organizationquoterollup" in sql
+    assert "people_quote" not in sql  # the figures come from the rollups, not from the quotes
+
+
+def test_a_decision_refreshes_its_bucket_in_a_bounded_number_of_queries(
+    tmp_path, analyst, django_assert_max_num_queries
+):
+    for n in range(6):  # other buckets do not make a decision dearer
+        imported(tmp_path, f"s{n}.txt", day=n % 3, outlet=n % 2)
+    article = Article.objects.order_by("pk").first()
+    services.article_claim(article=article, user=analyst)
+    with django_assert_max_num_queries(40):
+        services.quote_confirm(quote=Quote.objects.filter(article=article).first(), user=analyst)
