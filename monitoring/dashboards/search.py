@@ -154,7 +154,7 @@ def ranked_matches_limit(using: str) -> int | None:
     SQLite (whose archives stay small)."""
     if connections[using].vendor != "postgresql":
         return None
-    return getattr(settings, "SEARCH_RANKED_MATCHES", 1000)
+    return settings.SEARCH_RANKED_MATCHES
 
 
 class SearchPaginator(Paginator):
