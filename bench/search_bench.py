@@ -7,7 +7,7 @@ by default /work/main) and after (this checkout), side by side with the ratio.
 
 Each side runs in its own process importing its checkout's code, against the same database (read only, apart from
 one bench user). Timed with the Django test client, logged in as an analyst: the median of --repeat renders of
-`/articles/?q=...` after a warm-up, and the page's query count. The words are picked from the index: one found in
+`/articles/?q=...` after a warm-up, the page's query count and the time its SQL took (one more render). The words are picked from the index: one found in
 (nearly) every article, one in about a tenth of them, and the full name of a person quoted in a few. With
 --explain the after side prints EXPLAIN ANALYZE of the page's search queries (the plans should not grow with the
 number of matches). Target: every search page under 150 ms at 1,000,000 articles.
@@ -117,7 +117,13 @@ def side_run(args) -> None:
         with CaptureQueriesContext(connection) as queries:
             html = client.get(url).content.decode()
         shown = html.split('<div id="articles">')[1].split("</p>")[0].split("<p")[1].split(">", 1)[1].strip()
-        results[kind] = {"ms": statistics.median(timings), "queries": len(queries.captured_queries), "shown": shown}
+        sql_ms = sum(float(query["time"]) for query in queries.captured_queries) * 1000
+        results[kind] = {
+            "ms": statistics.median(timings),
+            "sql_ms": sql_ms,
+            "queries": len(queries.captured_queries),
+            "shown": shown,
+        }
         if args.explain:
             explain(queries.captured_queries, kind)
     print(json.dumps(results))
@@ -162,21 +168,27 @@ def main():
     if not total:
         sys.exit("The database holds no articles: run manage.py populate_synthetic --articles N first.")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # what autovacuum does on a live database
+        cursor.execute("VACUUM (ANALYZE)")  # what autovacuum does on a live database (statistics, visibility map)
     client_logged_in()  # the bench user, created once here rather than by both sides at once
     words = searches()
     found = {kind: matches(text) for kind, text in words.items()}
-    print(f"{total:,} articles; PostgreSQL {connection.pg_version // 10000}; median of {args.repeat} renders")
+    load = os.getloadavg()[0]
+    print(
+        f"{total:,} articles; PostgreSQL {connection.pg_version // 10000}; median of {args.repeat} renders; load {load:.1f}"
+    )
     before = side(args.baseline, args, words, explain_plans=False)
     after = side(str(ROOT), args, words, explain_plans=args.explain)
 
-    print(f"\n{'search':<38} {'matches':>9} {'before ms':>10} {'after ms':>9} {'ratio':>7} {'queries':>9}")
+    print(
+        f"\n{'search':<36} {'matches':>9} {'before ms':>10} {'after ms':>9} {'ratio':>7} {'SQL ms':>14} {'queries':>9}"
+    )
     for kind, text in words.items():
         b, a = before[kind], after[kind]
-        label = f"{kind}: {text}"[:38]
+        label = f"{kind}: {text}"[:36]
         queries = f"{b['queries']} -> {a['queries']}"
+        sql = f"{b['sql_ms']:.0f} -> {a['sql_ms']:.0f}"
         ratio = b["ms"] / a["ms"] if a["ms"] else float("inf")
-        print(f"{label:<38} {found[kind]:>9,} {b['ms']:>10.1f} {a['ms']:>9.1f} {ratio:>6.1f}x {queries:>9}")
+        print(f"{label:<36} {found[kind]:>9,} {b['ms']:>10.1f} {a['ms']:>9.1f} {ratio:>6.1f}x {sql:>14} {queries:>9}")
     print("\nThe page says (after):")
     for kind in words:
         print(f"  {kind}: {after[kind]['shown']}")

@@ -8,8 +8,9 @@ articles to either and only the SQL of the match, the rank and the snippet diffe
 
 A page of hits (`search_page`) costs the same whatever the number of matches on PostgreSQL: a word found in
 nearly every article would otherwise be counted and ranked over the whole archive on every page. There the
-`SEARCH_RANKED_MATCHES` (1,000) newest matches are ranked and paged, the count stops one past them (the page
-says "more than 1,000"), and snippets are made for the page's rows only. SQLite ranks and counts every match.
+`SEARCH_RANKED_MATCHES` (1,000) most recently added matches are ranked and paged, the count stops one past them
+(the page says "more than 1,000"), and snippets are made for the page's rows only. SQLite ranks and counts every
+match.
 
 The index is kept in step two ways: the import pipeline calls `search_index_refresh(ids)` after its
 bulk writes (which skip signals), and the signal handlers at the bottom refresh an article on commit
@@ -48,7 +49,7 @@ PG_HEADLINE_OPTIONS = {
     "max_fragments": 2,
     "fragment_delimiter": " … ",
 }
-# The order of "newest" (the model's default order, served by the index on published_on and id).
+# Hits of equal rank: newest first (the model's default order).
 NEWEST = ("-published_on", "-pk")
 
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
@@ -150,8 +151,8 @@ def articles_search(queryset: models.QuerySet, text: str) -> models.QuerySet:
 
 
 def ranked_matches_limit(using: str) -> int | None:
-    """How many matches a page of hits ranks, newest first: `SEARCH_RANKED_MATCHES` on PostgreSQL, every match on
-    SQLite (whose archives stay small)."""
+    """How many matches a page of hits ranks (the most recently added): `SEARCH_RANKED_MATCHES` on PostgreSQL,
+    every match on SQLite (whose archives stay small)."""
     if connections[using].vendor != "postgresql":
         return None
     return settings.SEARCH_RANKED_MATCHES
@@ -161,15 +162,23 @@ class SearchPaginator(Paginator):
     """Pages of ranked hits whose cost does not grow with the number of matches, when `limit` is set.
 
     Ranking needs every candidate's tsvector, and an exact count visits every match: for a word in most articles
-    both grow with the archive. With a limit, only the `limit` newest matches are ranked and paged (`candidates`),
-    and the count stops at one past the limit; `more` then says there are more matches than `count`, which the
-    page shows as "more than 1,000", with the advice to narrow by date or words to reach older ones.
+    both grow with the archive. With a limit, only the `limit` most recently added matches are ranked and paged
+    (`candidates`), and the count stops at one past the limit; `more` then says there are more matches than
+    `count`, which the page shows as "more than 1,000", with the advice to narrow by date or words to reach older
+    ones.
+
+    Most recently added (highest id) rather than latest published: PostgreSQL then walks the article and index
+    tables' primary keys side by side, in storage order, and stops after `limit` matches, a few milliseconds even
+    for a word found in one article in ten. Walking the publication dates instead probes the index table at random
+    for every article passed over (ten times slower where dates and import order differ, as in synthetic data).
+    Articles are imported as they are published, so the two orders mostly agree; a filter on dates reaches the
+    rest.
     """
 
     def __init__(self, hits: models.QuerySet, per_page: int, *, limit: int | None = None):
         self.limit, self.matches = limit, hits
         if limit is not None:
-            candidates = hits.order_by(*NEWEST).values("pk")[:limit]
+            candidates = hits.order_by("-pk").values("pk")[:limit]
             hits = hits.filter(pk__in=candidates)
         super().__init__(hits, per_page)
 

@@ -1,4 +1,4 @@
-"""A page of search hits costs the same whatever the number of matches: on PostgreSQL only the newest
+"""A page of search hits costs the same whatever the number of matches: on PostgreSQL only the most recently added
 `SEARCH_RANKED_MATCHES` matches are ranked and paged, the count stops one past them, and snippets are made for the
 page's rows only. SQLite ranks and counts every match, as before."""
 
@@ -16,7 +16,7 @@ on_postgresql = connection.vendor == "postgresql"
 
 
 def harbour_articles(n: int, *, headline_hits: tuple[int, ...] = ()) -> list[Article]:
-    """`n` articles mentioning the harbour, oldest first; those at `headline_hits` also name it in the headline
+    """`n` articles mentioning the harbour, added oldest first; those at `headline_hits` also name it in the headline
     (which ranks them first)."""
     outlet = OutletFactory()
     articles = [
@@ -32,16 +32,16 @@ def harbour_articles(n: int, *, headline_hits: tuple[int, ...] = ()) -> list[Art
     return articles
 
 
-def test_a_limit_ranks_only_the_newest_matches_and_counts_one_past_them(db):
+def test_a_limit_ranks_only_the_latest_matches_and_counts_one_past_them(db):
     articles = harbour_articles(6, headline_hits=(0, 4))  # the oldest and a recent one rank highest
     paginator = SearchPaginator(articles_search(Article.objects.all(), "harbour"), 2, limit=4)
 
     assert paginator.count == 4 and paginator.more
     assert paginator.num_pages == 2
     listed = [a.pk for page in paginator.page_range for a in paginator.page(page).object_list]
-    newest = [a.pk for a in articles[2:]]
-    assert set(listed) == set(newest)  # the two oldest are left out, the top-ranked oldest one included
-    assert listed[0] == articles[4].pk  # best match first among the newest
+    latest = [a.pk for a in articles[2:]]
+    assert set(listed) == set(latest)  # the two oldest are left out, the top-ranked oldest one included
+    assert listed[0] == articles[4].pk  # best match first among the latest
     assert listed[1:] == [articles[5].pk, articles[3].pk, articles[2].pk]  # then newest first at equal rank
 
 
@@ -54,10 +54,10 @@ def test_a_limit_above_the_matches_counts_them_exactly(db):
 
 
 def test_the_limit_applies_after_the_other_filters(db, login, analyst, settings):
-    """The newest matches of the filtered articles, not the newest matches of the archive then filtered."""
+    """The latest matches of the filtered articles, not the latest matches of the archive then filtered."""
     settings.SEARCH_RANKED_MATCHES = 2
     older = harbour_articles(3)
-    newer = harbour_articles(3)  # same dates, later ids: the newest matches of the archive
+    newer = harbour_articles(3)  # added later: the latest matches of the archive
     html = login(analyst).get(f"/articles/?q=harbour&outlet={older[0].outlet_id}").content.decode()
     expected = older[1:] if on_postgresql else older
     assert [a for a in older + newer if f"/articles/{a.pk}/" in html] == expected
@@ -70,7 +70,7 @@ def test_the_page_says_more_than_n_on_postgresql_and_counts_every_match_on_sqlit
     html = response.content.decode()
     shown = [a for a in articles if f"/articles/{a.pk}/" in html]
     if on_postgresql:
-        assert "More than 3 articles match “harbour”: the 3 newest are listed, best match first." in html
+        assert "More than 3 articles match “harbour”: the 3 most recently added are listed, best match first." in html
         assert shown == articles[2:]
     else:
         assert "5 articles matching “harbour”, best match first." in html
@@ -112,3 +112,12 @@ def test_postgresql_search_uses_websearch_query_rank_and_headline(db):
     sql = "\n".join(q["sql"] for q in queries.captured_queries)
     assert "websearch_to_tsquery('english'::regconfig" in sql
     assert "ts_rank(" in sql and "ts_headline('english'::regconfig" in sql
+
+
+def test_the_ranked_matches_are_the_most_recently_added_whatever_their_dates(db):
+    """Added order, not publication order: an old article imported today is among the candidates."""
+    articles = harbour_articles(3)
+    backfilled = harbour_articles(1)[0]
+    Article.objects.filter(pk=backfilled.pk).update(published_on=datetime.date(2001, 5, 1))
+    paginator = SearchPaginator(articles_search(Article.objects.all(), "harbour"), 25, limit=2)
+    assert [a.pk for a in paginator.page(1).object_list] == [articles[2].pk, backfilled.pk]
