@@ -5,11 +5,12 @@ by default /work/main) and after (this checkout), side by side with the ratio.
     .venv/bin/python bench/search_bench.py --database-url postgres://postgres@127.0.0.1:5432/NAME
     .venv/bin/python bench/search_bench.py --database-url ... --baseline /work/main --explain
 
-Each side runs in its own process importing its checkout's code, against the same database (read only, apart from
-one bench user). Timed with the Django test client, logged in as an analyst: the median of --repeat renders of
-`/articles/?q=...` after a warm-up, the page's query count and the time its SQL took (one more render). The words are picked from the index: one found in
-(nearly) every article, one in about a tenth of them, and the full name of a person quoted in a few. With
---explain the after side prints EXPLAIN ANALYZE of the page's search queries (the plans should not grow with the
+Each side runs in its own process importing its checkout's code, against the same database (left as it was, apart
+from one bench user and a VACUUM ANALYZE first). Timed with the Django test client, logged in as an analyst: the
+median of --repeat renders of `/articles/?q=...` after a warm-up, the page's query count and the time its SQL took
+(one more render). The words are picked from the index: one found in (nearly) every article, one in about a tenth
+of them, and the full name of a person quoted in a few. With --explain the after side prints EXPLAIN ANALYZE of the
+page's search queries (the plans should not grow with the
 number of matches). Target: every search page under 150 ms at 1,000,000 articles.
 """
 
