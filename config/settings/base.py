@@ -229,8 +229,8 @@ CACHES = {
 }
 # Seconds dashboard figures stay cached (see monitoring/core/figures.py); off unless the cache is shared.
 FIGURES_CACHE_SECONDS = int(env("FIGURES_CACHE_SECONDS", "300" if REDIS_URL else "0"))
-# Search on PostgreSQL ranks and pages this many of the most recently added matches (monitoring/dashboards/search.py), so a page
-# of hits for a word in every article costs what one for a rarer word does; SQLite ranks every match.
+# Search on PostgreSQL ranks and pages this many of the most recently added matches (monitoring/dashboards/search.py),
+# so a page of hits for a word in every article costs what one for a rarer word does; SQLite ranks every match.
 SEARCH_RANKED_MATCHES = max(1, int(env("SEARCH_RANKED_MATCHES", "1000")))
 
 # Background work: Celery with Redis when CELERY_BROKER_URL is set; without it tasks run in the calling process.
