@@ -234,6 +234,10 @@ FIGURES_CACHE_SECONDS = int(env("FIGURES_CACHE_SECONDS", "300" if REDIS_URL else
 # from the raw rows (slower at scale, same answers).
 DASHBOARD_ROLLUPS = env_bool("DASHBOARD_ROLLUPS", True)
 
+# Search on PostgreSQL ranks and pages this many of the most recently added matches (monitoring/dashboards/search.py),
+# so a page of hits for a word in every article costs what one for a rarer word does; SQLite ranks every match.
+SEARCH_RANKED_MATCHES = max(1, int(env("SEARCH_RANKED_MATCHES", "1000")))
+
 # Background work: Celery with Redis when CELERY_BROKER_URL is set; without it tasks run in the calling process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL

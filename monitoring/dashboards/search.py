@@ -1,9 +1,16 @@
 """Full-text search over articles: headline, body, photo captions and quote text.
 
 SQLite uses an FTS5 virtual table ranked by bm25(); PostgreSQL a table with a generated, GIN-indexed
-tsvector ranked by ts_rank(). Both tables are called `dashboards_article_fts`, keyed by `rowid` (the
-article id), so `ArticleSearchIndex` joins articles to either and only the SQL of the match, the rank
-and the snippet differs per database.
+tsvector (the stored form of a weighted `SearchVector`: headline A, captions B, quotes C, body D) searched
+with `django.contrib.postgres.search`: a websearch `SearchQuery`, `SearchRank` and `SearchHeadline`. Both
+tables are called `dashboards_article_fts`, keyed by `rowid` (the article id), so `ArticleSearchIndex` joins
+articles to either and only the SQL of the match, the rank and the snippet differs per database.
+
+A page of hits (`search_page`) costs the same whatever the number of matches on PostgreSQL: a word found in
+nearly every article would otherwise be counted and ranked over the whole archive on every page. There the
+`SEARCH_RANKED_MATCHES` (1,000) most recently added matches are ranked and paged, the count stops one past them
+(the page says "more than 1,000"), and snippets are made for the page's rows only. SQLite ranks and counts every
+match.
 
 The index is kept in step two ways: the import pipeline calls `search_index_refresh(ids)` after its
 bulk writes (which skip signals), and the signal handlers at the bottom refresh an article on commit
@@ -14,7 +21,11 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db import DatabaseError, DataError, NotSupportedError, connection, models, transaction
+from django.conf import settings
+from django.contrib.postgres import search as postgres
+from django.core.paginator import Page, Paginator
+from django.db import DatabaseError, DataError, NotSupportedError, connection, connections, models, transaction
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -30,9 +41,16 @@ _MARKERS = str.maketrans("", "", MARK_START + MARK_STOP)
 
 # Column weights, in table order: headline, body, captions, quotes.
 BM25_WEIGHTS = "10.0, 1.0, 3.0, 2.0"
-PG_HEADLINE_OPTIONS = (
-    f'StartSel="{MARK_START}", StopSel="{MARK_STOP}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
-)
+PG_HEADLINE_OPTIONS = {
+    "start_sel": MARK_START,
+    "stop_sel": MARK_STOP,
+    "max_words": 30,
+    "min_words": 12,
+    "max_fragments": 2,
+    "fragment_delimiter": " … ",
+}
+# Hits of equal rank: newest first (the model's default order).
+NEWEST = ("-published_on", "-pk")
 
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 
@@ -93,7 +111,13 @@ class SearchMatch(models.Lookup):
 
     def as_postgresql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        return f"{lhs} @@ websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s)", [*lhs_params, self.rhs]
+        rhs, rhs_params = compiler.compile(pg_query(self.rhs).resolve_expression(compiler.query))
+        return f"{lhs} @@ {rhs}", [*lhs_params, *rhs_params]
+
+
+def pg_query(text: str) -> postgres.SearchQuery:
+    """What an analyst types, read by PostgreSQL's websearch grammar (words, "phrases", -word, OR)."""
+    return postgres.SearchQuery(text, config=PG_CONFIG, search_type="websearch")
 
 
 class SearchRank(models.Func):
@@ -113,8 +137,8 @@ class SearchRank(models.Func):
         return f"-bm25({document}, {BM25_WEIGHTS})", params
 
     def as_postgresql(self, compiler, connection, **extra):
-        document, params = compiler.compile(self.source_expressions[0])
-        return f"ts_rank({document}, websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s))", [*params, self.query]
+        rank = postgres.SearchRank(self.source_expressions[0], pg_query(self.query))
+        return compiler.compile(rank.resolve_expression(compiler.query))
 
 
 def articles_search(queryset: models.QuerySet, text: str) -> models.QuerySet:
@@ -122,8 +146,68 @@ def articles_search(queryset: models.QuerySet, text: str) -> models.QuerySet:
     return (
         queryset.filter(search_index__document__match=text)
         .annotate(search_rank=SearchRank(models.F("search_index__document"), text))
-        .order_by("-search_rank", "-published_on", "-pk")
+        .order_by("-search_rank", *NEWEST)
     )
+
+
+def ranked_matches_limit(using: str) -> int | None:
+    """How many matches a page of hits ranks (the most recently added): `SEARCH_RANKED_MATCHES` on PostgreSQL,
+    every match on SQLite (whose archives stay small)."""
+    if connections[using].vendor != "postgresql":
+        return None
+    return settings.SEARCH_RANKED_MATCHES
+
+
+class SearchPaginator(Paginator):
+    """Pages of ranked hits whose cost does not grow with the number of matches, when `limit` is set.
+
+    Ranking needs every candidate's tsvector, and an exact count visits every match: for a word in most articles
+    both grow with the archive. With a limit, only the `limit` most recently added matches are ranked and paged
+    (`candidates`), and the count stops at one past the limit; `more` then says there are more matches than
+    `count`, which the page shows as "more than 1,000", with the advice to narrow by date or words to reach older
+    ones.
+
+    Most recently added (highest id) rather than latest published: PostgreSQL then walks the article and index
+    tables' primary keys side by side, in storage order, and stops after `limit` matches, a few milliseconds even
+    for a word found in one article in ten. Walking the publication dates instead probes the index table at random
+    for every article passed over (ten times slower where dates and import order differ, as in synthetic data).
+    Articles are imported as they are published, so the two orders mostly agree; a filter on dates reaches the
+    rest.
+    """
+
+    def __init__(self, hits: models.QuerySet, per_page: int, *, limit: int | None = None):
+        self.limit, self.matches = limit, hits
+        if limit is not None:
+            candidates = hits.order_by("-pk").values("pk")[:limit]
+            hits = hits.filter(pk__in=candidates)
+        super().__init__(hits, per_page)
+
+    @cached_property
+    def found(self) -> int:
+        """The matches counted up to one past the limit (all of them without a limit)."""
+        if self.limit is None:
+            return super().count
+        return self.matches.order_by().values("pk")[: self.limit + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return self.found if self.limit is None else min(self.found, self.limit)
+
+    @property
+    def more(self) -> bool:
+        """Whether more articles match than are ranked and paged."""
+        return self.limit is not None and self.found > self.limit
+
+
+def search_page(hits: models.QuerySet, text: str, number, per_page: int) -> Page:
+    """A page of `articles_search` hits, each with its `snippet`: a count, the page and the snippets of its rows,
+    in a fixed number of queries whatever the number of matches."""
+    paginator = SearchPaginator(hits, per_page, limit=ranked_matches_limit(hits.db))
+    page = paginator.get_page(number)
+    snippets = search_snippets(text, [article.pk for article in page.object_list])
+    for article in page.object_list:
+        article.snippet = snippets.get(article.pk, "")
+    return page
 
 
 def search_snippets(text: str, article_ids: Iterable[int]) -> dict[int, SafeString]:
@@ -131,26 +215,33 @@ def search_snippets(text: str, article_ids: Iterable[int]) -> dict[int, SafeStri
     ids = [int(pk) for pk in article_ids]
     if not ids or not text.strip():
         return {}
+    if connection.vendor == "postgresql":
+        return _pg_snippets(text, ids)
+    if connection.vendor != "sqlite":
+        raise NotSupportedError(f"Full-text search is not implemented for {connection.vendor}.")
+    query = fts5_query(text)
+    if not query:
+        return {}
     placeholders = ", ".join(["%s"] * len(ids))
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            query = fts5_query(text)
-            if not query:
-                return {}
-            cursor.execute(
-                f"SELECT rowid, snippet({TABLE}, -1, %s, %s, '…', 24) FROM {TABLE} "
-                f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
-                [MARK_START, MARK_STOP, query, *ids],
-            )
-        elif connection.vendor == "postgresql":
-            cursor.execute(
-                f"SELECT rowid, ts_headline('{PG_CONFIG}'::regconfig, concat_ws(' … ', headline, body, captions), "
-                f"websearch_to_tsquery('{PG_CONFIG}'::regconfig, %s), %s) FROM {TABLE} WHERE rowid IN ({placeholders})",
-                [text, PG_HEADLINE_OPTIONS, *ids],
-            )
-        else:
-            raise NotSupportedError(f"Full-text search is not implemented for {connection.vendor}.")
+        cursor.execute(
+            f"SELECT rowid, snippet({TABLE}, -1, %s, %s, '…', 24) FROM {TABLE} "
+            f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [MARK_START, MARK_STOP, query, *ids],
+        )
         return {pk: snippet_html(snippet) for pk, snippet in cursor.fetchall()}
+
+
+def _pg_snippets(text: str, ids: list[int]) -> dict[int, SafeString]:
+    from .models import ArticleSearchIndex
+
+    passages = models.Func(
+        models.Value(" … "), "headline", "body", "captions", function="concat_ws", output_field=models.TextField()
+    )
+    rows = ArticleSearchIndex.objects.filter(pk__in=ids).annotate(
+        snippet=postgres.SearchHeadline(passages, pg_query(text), config=PG_CONFIG, **PG_HEADLINE_OPTIONS)
+    )
+    return {pk: snippet_html(snippet) for pk, snippet in rows.values_list("pk", "snippet")}
 
 
 def snippet_html(snippet: str) -> SafeString:

@@ -57,7 +57,7 @@ from monitoring.rollups.models import (
 from monitoring.rollups.selectors import BUCKET_FILTERS, rollup_count, rollup_rows
 
 from .filters import ArticleFilter, QuoteFilter
-from .search import search_snippets
+from .search import search_page
 
 DEFAULT_INTERVAL = "week"
 # Charts pages open on a recent window: coverage piles up over the years, and "this month" is what
@@ -705,12 +705,10 @@ def article_rows(filters: Filters) -> QuerySet:
 
 def article_page(filters: Filters, page: str | int | None) -> Page:
     """A page of the filtered articles with counts, counted tags and, for a search, snippets."""
-    result = _paginate(article_rows(filters), page, ARTICLES_PER_PAGE)
+    rows = article_rows(filters)  # validates the form, which `filters.text` reads
     if filters.text:
-        snippets = search_snippets(filters.text, [article.pk for article in result.object_list])
-        for article in result.object_list:
-            article.snippet = snippets.get(article.pk, "")
-    return result
+        return search_page(rows, filters.text, page, ARTICLES_PER_PAGE)
+    return _paginate(rows, page, ARTICLES_PER_PAGE)
 
 
 def article_list_page(params: Mapping, *, page=None) -> dict:
