@@ -5,16 +5,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0005_article_identity'),
-        ('codebook', '0001_initial'),
+        ("articles", "0005_article_identity"),
+        ("codebook", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.OrderBy(models.F('priority'), descending=True), models.F('imported_at'), models.F('id'), condition=models.Q(('status', 'new'), ('syndicated_from__isnull', True)), name='article_inbox'),
+            model_name="article",
+            index=models.Index(
+                models.OrderBy(models.F("priority"), descending=True),
+                models.F("imported_at"),
+                models.F("id"),
+                condition=models.Q(("status", "new"), ("syndicated_from__isnull", True)),
+                name="article_inbox",
+            ),
         ),
     ]
