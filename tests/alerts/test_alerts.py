@@ -123,14 +123,15 @@ def test_volume_spike(db, analyst):
     outlet = OutletFactory()
     search = services.search_save(user=analyst, name="Outlet", path="/articles/", params=f"outlet={outlet.pk}")
     SavedSearch.objects.filter(pk=search.pk).update(alert_mode=AlertMode.IMMEDIATE, alert_spike=True)
-    today = timezone.localdate(NOW)
+    now = timezone.make_aware(dt.datetime(2026, 6, 10, 12))  # a Wednesday noon: an hour later is the same week
+    today = timezone.localdate(now)
     for days in (10, 17, 24, 31):  # one a week over the four weeks before
         approved(outlet=outlet, published_on=today - dt.timedelta(days=days))
     for _ in range(3):  # three this week: more than twice the average of one
         approved(outlet=outlet, published_on=today - dt.timedelta(days=1))
-    services.alerts_send(now=NOW)
+    services.alerts_send(now=now)
     assert Notification.objects.filter(kind=NotificationKind.SPIKE).count() == 1
-    services.alerts_send(now=NOW + dt.timedelta(hours=1))
+    services.alerts_send(now=now + dt.timedelta(hours=1))
     assert Notification.objects.filter(kind=NotificationKind.SPIKE).count() == 1
 
 
