@@ -199,6 +199,31 @@ def test_rule_description_before_without_a_known_person_is_a_group():
     assert (speaker.name, speaker.kind) == ("the league's longtime treasurer", "group")
 
 
+def test_rule_description_before_refers_back_to_the_person_a_role_describes():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the new harbour on Monday. The independent candidate said the cranes were too slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
+
+
+def test_rule_description_before_is_no_back_reference_after_a_possessive():
+    _, quotes = speech_extract("Tomas Berg said the cranes were slow.\n\nHis lawyer said the contract had expired.")
+    assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")
+
+
+def test_rule_title_reference_before_takes_the_person_of_that_gender_for_a_gendered_role():
+    _, quotes = speech_extract(
+        "Mina Sorel and Paul Okafor met at the port. Ms. Sorel said the cranes were slow. "
+        "The businessman said the contract had expired."
+    )
+    assert [q.speaker for q in quotes] == ["Mina Sorel", "Paul Okafor"]
+
+
+def test_rule_title_reference_before_never_takes_a_capitalised_title_for_a_back_reference():
+    _, quotes = speech_extract('Mina Sorel spoke first. "The port is full," said Arlo King, a trader from the valley.')
+    assert "Mina Sorel" not in [q.speaker for q in quotes]
+
+
 def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     quote, speaker = only_quote("Kenyan lawmaker Njeri Wambugu said the pasture was dry.")
     assert quote.rule == "subject_before_verb/name_before"

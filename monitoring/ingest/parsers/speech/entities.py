@@ -239,7 +239,7 @@ def note_mention(masked: str, start: int, end: int, speakers: Discourse) -> None
     # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
     # or else the first person named.
     subject = PRONOUN_SUBJECT.match(masked, start, end)
-    found = speakers.referent(subject.group(1)) if subject else None
+    found = speakers.referent("m" if subject.group(1).casefold() == "he" else "f") if subject else None
     if found is not None:
         named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
     for name, titles, gender in reversed(named):

@@ -437,3 +437,16 @@ TIME_NAMES = set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February September October November "
     "December Today Yesterday Tonight".split()
 )
+
+# Heads of a definite description that stand for one person named before ("the billionaire
+# businessman", "the Florida senator", "the judge"): with nobody of that role on record, they
+# refer back to the most recent compatible person. Words usual for unnamed sources ("the
+# official", "the spokesman", "the man") are left out: they introduce somebody new as often.
+BACK_REFERENCE_ROLES = set(
+    "candidate nominee hopeful contender front-runner frontrunner challenger incumbent businessman "
+    "businesswoman tycoon magnate mogul billionaire millionaire developer neurosurgeon surgeon socialist "
+    "senator congressman congresswoman governor mayor president president-elect judge justice "
+    "secretary minister premier chancellor ambassador lawmaker legislator star actor actress singer "
+    "author writer comedian host founder chairman chairwoman executive ceo veteran lawyer attorney "
+    "commander general admiral pope king queen prince princess leader speaker billionaire".split()
+)
