@@ -82,6 +82,22 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
 
+def test_rule_main_clause_subject_speaks_through_a_participle():
+    quote, speaker = only_quote("Mina Sorel rips the harbour plan, arguing the cranes are too slow.")
+    assert quote.rule == "main_clause_subject/name_before"
+    assert (speaker.name, quote.kind, quote.text) == ("Mina Sorel", "indirect", "the cranes are too slow")
+
+
+def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
+    quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
+    assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")
+
+
+def test_rule_main_clause_subject_needs_a_that_clause_for_acknowledging():
+    _, quotes = speech_extract("Paul Okafor waved at the crowd, acknowledging the cheers.")
+    assert quotes == []
+
+
 def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     quote, speaker = only_quote('"The ferry will run twice a day," said Tomas Berg, who runs the port, at the quay.')
     assert quote.rule == "speaker_after_verb/name_after"

@@ -254,6 +254,22 @@ PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made
 SENTENCE_SUBJECT = re.compile(
     rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X
 )
+# The subject of a main clause that a participle cue continues ("Sorel rips the plan, arguing
+# ...", "The port authority is drawing plans, saying ..."): after an optional opening phrase, a
+# name, a pronoun or a definite description, then (after an optional aside between commas)
+# its verb: an auxiliary, a past tense or a word ending in -s.
+MAIN_CLAUSE_SUBJECT = re.compile(
+    rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then)
+                 \b [^,"“”]{{0,60}} ,\s* )?
+        (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )?
+        ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
+        | [Hh]e | [Ss]he | [Tt]hey
+        | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
+        (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
+        \s+ (?= (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
+                 | [a-z]+s | {PAST_VERB} | shot | fired | hit ) \b )""",
+    X,
+)
 # "Officials gathered ...": a group subject, for a later "they said".
 GROUP_SUBJECT = re.compile(rf"\s*({GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{PAST_VERB}\b")
 PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")

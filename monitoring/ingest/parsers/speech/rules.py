@@ -38,6 +38,7 @@ from .patterns import (
     INVERSION_AHEAD,
     INVERSION_REST,
     LEADING_DETERMINER,
+    MAIN_CLAUSE_SUBJECT,
     NOT_CONTENT_START,
     OBJECT_RE,
     PARTIAL_CUE_RE,
@@ -310,6 +311,16 @@ def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
 
 
+def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "Sorel rips the plan, arguing (that) CONTENT": a participle continues the main clause, whose
+    subject (a name, a pronoun or a description opening the sentence) is the speaker."""
+    subject = MAIN_CLAUSE_SUBJECT.match(cue.sentence)
+    if not subject or subject.end() > len(cue.left):
+        return None
+    found = speaker_before(subject.group(1), draft)
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
+
+
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
     """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
     found = speaker_after(cue.right, draft)
@@ -350,6 +361,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
         _subject_opens_sentence,
     ),
+    CueRule("main_clause_subject", _is_participle, _main_clause_subject),
     CueRule(
         "speaker_after_verb",
         lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
