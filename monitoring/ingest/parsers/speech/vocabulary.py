@@ -33,7 +33,16 @@ NOT_NAME_WORDS = set(
     "Here There Some Many Most Several Both All Other Another Such What Who Which Where Why How "
     "It He She They We I You His Her Their Its Our My Your For From With Without By To Of Under "
     "Over Among Between Despite During Following Amid According Not No Everything Nothing Anything "
-    "Something Everyone Nobody Anyone Someone".split()
+    "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until".split()
+)
+
+# Last words that make a capitalised run a building, an event, a law or a business, not a person
+# ("Trump Plaza", "Quicken Loans Arena", "World War II", "Affordable Care Act").
+FACILITY_WORDS = set(
+    "Plaza Arena Stadium Hotel Casino Tower Towers Palace Airport Station Hospital Museum Library School "
+    "Elementary Academy Cathedral Mosque Temple Boulevard Road Highway Act Bill Amendment Treaty Accord "
+    "War II III Summit Convention Caucus Caucuses Primary Debate Services Solutions Airlines Airways "
+    "Inc Inc. Corp Corp. LLC Ltd Security Media Club".split()
 )
 
 TITLE_HEADS = set(
