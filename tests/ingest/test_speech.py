@@ -724,3 +724,15 @@ def test_a_connective_opening_the_sentence_is_no_part_of_the_name():
 def test_an_honorific_or_title_makes_a_surname_a_person_he_can_refer_to():
     _, quotes = speech_extract("The fleet sailed at dawn. President Okafor watched from the pier. He said it was late.")
     assert [q.speaker for q in quotes] == ["Okafor"]
+
+
+def test_a_title_case_headline_says_is_a_report():
+    _, quotes = speech_extract("Mina Sorel Says The Harbour Cranes Are Too Slow\n\nThe port opened in May.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Mina Sorel", "indirect", "The Harbour Cranes Are Too Slow")
+    ]
+
+
+def test_a_capitalised_says_in_an_ordinary_sentence_is_no_cue():
+    _, quotes = speech_extract("The band Simon Says played in the harbour town last night.")
+    assert quotes == []

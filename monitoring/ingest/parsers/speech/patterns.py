@@ -86,6 +86,8 @@ CUE_RE = re.compile(
       | \bquoted \s+ (?:him|her|them|it|{NAME_RUN}) \s+ as \s+ saying\b""",
     X,
 )
+# "Okafor Says ...": the capitalised cue of a title-case headline.
+HEADLINE_CUE = re.compile(r"(?<=\s)(?:Says|Tells|Warns|Urges|Claims|Vows)(?=\s)")
 QUOTED_AUXILIARY = re.compile(r"\b(?:was|were|is|are)\s+$")  # "was quoted": the cue starts before "quoted"
 PARTIAL_CUE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(EVALUATIVE_VERBS)})\b")  # not "so-called"
 FALLBACK_CUE_RE = re.compile(rf"\b(?:{alternatives(PLAIN_CUES)})\b")

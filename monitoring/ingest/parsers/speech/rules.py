@@ -34,6 +34,7 @@ from .patterns import (
     CHANNEL_SOURCE,
     CUE_RE,
     DELEGATES_AHEAD,
+    HEADLINE_CUE,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
@@ -404,6 +405,12 @@ def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def is_headline(sentence: str) -> bool:
+    """Whether a line is printed in title case (a headline or subheading): most of its words capitalised."""
+    words = [word for word in sentence.split() if word[:1].isalpha()]
+    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
+
+
 def read_attribution(
     masked: str, start: int, end: int, discourse: Discourse, fallback: bool = False
 ) -> Attribution | None:
@@ -414,6 +421,13 @@ def read_attribution(
     attribution carries the draft the pipeline adopts if it accepts it.
     """
     sentence = masked[start:end]
+    headline = HEADLINE_CUE.search(sentence) if is_headline(sentence) else None
+    if headline is not None:
+        # "Okafor Says Cranes Are Too Slow": a headline's capitalised cue, read as a verb (same length,
+        # so every offset still holds).
+        lowered = headline.group().lower()
+        sentence = sentence[: headline.start()] + lowered + sentence[headline.end() :]
+        masked = masked[:start] + sentence + masked[end:]
     channel: list[str | None] = []
     draft: Discourse | None = None
     for match in cue_matches(sentence):
