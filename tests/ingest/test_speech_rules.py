@@ -64,6 +64,12 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert quote.text == "ferries pay a new tax"
 
 
+def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
+    assert speech_extract("Still, Okafor continues to trail Sorel by three hundred votes.")[1] == []
+    quote, speaker = only_quote("Okafor continued that the port was full.")
+    assert (speaker.name, quote.text) == ("Okafor", "the port was full")
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"

@@ -327,6 +327,9 @@ INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 THAT_START = re.compile(r"\s*that\b\s*")
 THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
+# After "continued"/"continues": an infinitive or an object ("to trail", "his tour", "to occupy"),
+# not speech; speech goes on with a mark, "that" or the sentence's end.
+CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 # ", adding that", ", telling reporters": a second report by the same speaker.

@@ -32,6 +32,7 @@ from .patterns import (
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
     HEADLINE_CUE,
@@ -204,6 +205,9 @@ def _not_a_report(cue: Cue) -> bool:
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
         or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
+        or (
+            words.startswith("continu") and bool(CONTINUES_ACT.match(right))
+        )  # "continues to trail", "continued his tour"
         or (
             (words.endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
