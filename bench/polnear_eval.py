@@ -321,7 +321,9 @@ def source_kind(source: str) -> str:
     if len(words) == 1 and words[0][:1].isupper():
         return "surname"
     capitalised = [w for w in words if w[:1].isupper() and not re.search(r"['’]s?$", w)]
-    if capitalised and (capitalised != words[:1] or len(words) == 1):
+    description = words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and words[-1][:1].islower()
+    if capitalised and (capitalised != words[:1] or len(words) == 1) and not description:
+        # ("The New York businessman", "the GOP nominee": a role with a capitalised modifier, not a name.)
         return "named"  # a capital beyond a sentence-initial first word ("Federal officials" is not)
     if words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and not words[-1].endswith("s"):
         return "role"

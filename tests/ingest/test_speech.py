@@ -701,3 +701,38 @@ def test_honorific_picks_the_person_of_that_gender_among_namesakes():
         '"The talks went well," Mr. Orlov said.'
     )
     assert [q[0] for q in quotes_of(body)] == ["Lina Orlova", "Pavel Orlov"]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "The crowd waited outside Grant Plaza.",  # a building
+        "Voters in New Hampshire lined up early.",  # a state (ISO 3166-2)
+        "The Clean Water Act passed in May.",  # a law
+    ],
+)
+def test_he_never_refers_to_a_place_a_building_or_a_law(between):
+    _, quotes = speech_extract(f"Paul Okafor arrived at noon. {between} He said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Paul Okafor"]
+
+
+def test_a_connective_opening_the_sentence_is_no_part_of_the_name():
+    _, quotes = speech_extract("Nor Paul Okafor waited long. He said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Paul Okafor"]
+
+
+def test_an_honorific_or_title_makes_a_surname_a_person_he_can_refer_to():
+    _, quotes = speech_extract("The fleet sailed at dawn. President Okafor watched from the pier. He said it was late.")
+    assert [q.speaker for q in quotes] == ["Okafor"]
+
+
+def test_a_title_case_headline_says_is_a_report():
+    _, quotes = speech_extract("Mina Sorel Says The Harbour Cranes Are Too Slow\n\nThe port opened in May.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Mina Sorel", "indirect", "The Harbour Cranes Are Too Slow")
+    ]
+
+
+def test_a_capitalised_says_in_an_ordinary_sentence_is_no_cue():
+    _, quotes = speech_extract("The band Simon Says played in the harbour town last night.")
+    assert quotes == []

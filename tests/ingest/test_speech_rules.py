@@ -64,6 +64,12 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert quote.text == "ferries pay a new tax"
 
 
+def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
+    assert speech_extract("Still, Okafor continues to trail Sorel by three hundred votes.")[1] == []
+    quote, speaker = only_quote("Okafor continued that the port was full.")
+    assert (speaker.name, quote.text) == ("Okafor", "the port was full")
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"
@@ -80,6 +86,22 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
+
+
+def test_rule_main_clause_subject_speaks_through_a_participle():
+    quote, speaker = only_quote("Mina Sorel rips the harbour plan, arguing the cranes are too slow.")
+    assert quote.rule == "main_clause_subject/name_before"
+    assert (speaker.name, quote.kind, quote.text) == ("Mina Sorel", "indirect", "the cranes are too slow")
+
+
+def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
+    quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
+    assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")
+
+
+def test_rule_main_clause_subject_needs_a_that_clause_for_acknowledging():
+    _, quotes = speech_extract("Paul Okafor waved at the crowd, acknowledging the cheers.")
+    assert quotes == []
 
 
 def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
@@ -197,6 +219,31 @@ def test_rule_description_before_without_a_known_person_is_a_group():
     quote, speaker = only_quote("The league's longtime treasurer said the pasture was dry.")
     assert quote.rule == "subject_before_verb/description_before"
     assert (speaker.name, speaker.kind) == ("the league's longtime treasurer", "group")
+
+
+def test_rule_description_before_refers_back_to_the_person_a_role_describes():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the new harbour on Monday. The independent candidate said the cranes were too slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
+
+
+def test_rule_description_before_is_no_back_reference_after_a_possessive():
+    _, quotes = speech_extract("Tomas Berg said the cranes were slow.\n\nHis lawyer said the contract had expired.")
+    assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")
+
+
+def test_rule_title_reference_before_takes_the_person_of_that_gender_for_a_gendered_role():
+    _, quotes = speech_extract(
+        "Mina Sorel and Paul Okafor met at the port. Ms. Sorel said the cranes were slow. "
+        "The businessman said the contract had expired."
+    )
+    assert [q.speaker for q in quotes] == ["Mina Sorel", "Paul Okafor"]
+
+
+def test_rule_title_reference_before_never_takes_a_capitalised_title_for_a_back_reference():
+    _, quotes = speech_extract('Mina Sorel spoke first. "The port is full," said Arlo King, a trader from the valley.')
+    assert "Mina Sorel" not in [q.speaker for q in quotes]
 
 
 def test_rule_name_before_keeps_a_lower_case_title_before_the_name():

@@ -26,6 +26,7 @@ from .patterns import (
 )
 from .vocabulary import (
     COMMON_OWNERS,
+    FACILITY_WORDS,
     GROUP_HEAD_SET,
     GROUP_WORDS,
     HONORIFIC_WORDS,
@@ -162,6 +163,22 @@ def group_name(phrase: str) -> str:
     return f"{first} {rest}".strip()
 
 
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Names of ISO 3166-2 subdivisions of more than one word ("New Hampshire", "North Carolina").
+
+    Read on first use: loading the subdivisions takes a quarter of a second.
+    """
+    import pycountry
+
+    return frozenset(s.name for s in pycountry.subdivisions if " " in s.name)
+
+
+def is_region(name: str) -> bool:
+    """Whether a run of words names a state or province: no person, and nobody "he" can refer to."""
+    return " " in name and name in _region_names()
+
+
 def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple[str, list[str]] | None:
     """(full name, titles) of a person named by a MENTION_RE match; None for one word, places and bodies."""
     found = _person_from(match.group(1), match.group(2), tuple(outlets))
@@ -183,6 +200,8 @@ def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> 
             or is_organization(name)
             or media_name(name, outlets)
             or any(word in PLACE_WORDS or word in TITLE_HEADS or word in TIME_NAMES for word in split[1])
+            or split[1][-1] in FACILITY_WORDS
+            or is_region(name)
         )
     ):
         return None  # (a day or month in the run: "Florida Friday" is no person)
@@ -239,7 +258,7 @@ def note_mention(masked: str, start: int, end: int, speakers: Discourse) -> None
     # The subject is the likeliest "he" or "she" of the next sentence: a pronoun opening the sentence,
     # or else the first person named.
     subject = PRONOUN_SUBJECT.match(masked, start, end)
-    found = speakers.referent(subject.group(1)) if subject else None
+    found = speakers.referent("m" if subject.group(1).casefold() == "he" else "f") if subject else None
     if found is not None:
         named.insert(0, (*found, "m" if subject.group(1).casefold() == "he" else "f"))
     for name, titles, gender in reversed(named):
@@ -290,4 +309,20 @@ def known_surname(run: str, speakers: Discourse) -> tuple[str, list[str], str | 
     if key in speakers.article_names:
         name, titles = speakers.article_names[key]
         return name, titles, HONORIFICS.get(honorific or "")
+    word = split[1][0]
+    if split[0] and split[0][-1] in HONORIFIC_WORDS | TITLE_HEADS and not _no_person_word(word):
+        # "Mr. Obama", "President Obama": an honorific or a title makes a surname a person.
+        title = " ".join(w for w in split[0] if w not in HONORIFIC_WORDS)
+        return word, [title] if title else [], HONORIFICS.get(honorific or "")
     return None
+
+
+def _no_person_word(word: str) -> bool:
+    return (
+        word in COUNTRY_ALIASES
+        or is_organization(word)
+        or word in PLACE_WORDS
+        or word in FACILITY_WORDS
+        or word in TIME_NAMES
+        or not word[:1].isupper()
+    )

@@ -86,6 +86,8 @@ CUE_RE = re.compile(
       | \bquoted \s+ (?:him|her|them|it|{NAME_RUN}) \s+ as \s+ saying\b""",
     X,
 )
+# "Okafor Says ...": the capitalised cue of a title-case headline.
+HEADLINE_CUE = re.compile(r"(?<=\s)(?:Says|Tells|Warns|Urges|Claims|Vows)(?=\s)")
 QUOTED_AUXILIARY = re.compile(r"\b(?:was|were|is|are)\s+$")  # "was quoted": the cue starts before "quoted"
 PARTIAL_CUE_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(EVALUATIVE_VERBS)})\b")  # not "so-called"
 FALLBACK_CUE_RE = re.compile(rf"\b(?:{alternatives(PLAIN_CUES)})\b")
@@ -254,6 +256,22 @@ PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made
 SENTENCE_SUBJECT = re.compile(
     rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X
 )
+# The subject of a main clause that a participle cue continues ("Sorel rips the plan, arguing
+# ...", "The port authority is drawing plans, saying ..."): after an optional opening phrase, a
+# name, a pronoun or a definite description, then (after an optional aside between commas)
+# its verb: an auxiliary, a past tense or a word ending in -s.
+MAIN_CLAUSE_SUBJECT = re.compile(
+    rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then)
+                 \b [^,"“”]{{0,60}} ,\s* )?
+        (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )?
+        ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
+        | [Hh]e | [Ss]he | [Tt]hey
+        | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
+        (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
+        \s+ (?= (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
+                 | [a-z]+s | {PAST_VERB} | shot | fired | hit ) \b )""",
+    X,
+)
 # "Officials gathered ...": a group subject, for a later "they said".
 GROUP_SUBJECT = re.compile(rf"\s*({GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{PAST_VERB}\b")
 PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")
@@ -309,6 +327,9 @@ INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 THAT_START = re.compile(r"\s*that\b\s*")
 THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
+# After "continued"/"continues": an infinitive or an object ("to trail", "his tour", "to occupy"),
+# not speech; speech goes on with a mark, "that" or the sentence's end.
+CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 # ", adding that", ", telling reporters": a second report by the same speaker.

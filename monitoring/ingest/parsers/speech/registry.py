@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..article import ParsedSpeaker
-from ..gender import gender_from
+from ..gender import ROLE_WORDS, gender_from
 from ..media import media_name
 from ..names import normalise_name
 from .entities import title_organizations
 from .patterns import CAPITAL_RUN, OUTLET_REPORTING
-from .vocabulary import PRONOUN_WORDS, PRONOUNS
+from .vocabulary import BACK_REFERENCE_ROLES, PRONOUN_WORDS, PRONOUNS
 
 
 @dataclass(slots=True)
@@ -171,7 +171,10 @@ class Discourse:
         self.mentioned_group = None
         return speaker
 
-    def by_title(self, title: str) -> ParsedSpeaker | None:
+    def by_title(self, title: str, back_reference: bool = False) -> ParsedSpeaker | None:
+        """The person a role names: the most recent one with that role on record; with
+        ``back_reference`` (a lower-case description such as "the billionaire businessman", not a
+        capitalised title such as "King"), else the most recent compatible person."""
         head = title.split()[-1].casefold()
         best = None
         for speaker in self.by_key.values():
@@ -183,6 +186,12 @@ class Discourse:
         for name, titles in reversed(self.recent):
             if any(head in t.casefold() for t in titles):
                 return self.person(name, titles)
+        if best is None and back_reference and head in BACK_REFERENCE_ROLES:
+            # "the billionaire businessman" with nobody on record in that role: the person the
+            # text is about, as for "he" (a role names a person; it is not saved as a speaker).
+            found = self.referent(ROLE_WORDS.get(head))
+            if found is not None:
+                return self.person(*found)
         return best
 
     def surname_of_gender(self, surname: str, gender: str) -> tuple[str, list[str]] | None:
@@ -200,20 +209,26 @@ class Discourse:
                 return matching[0]
         return None
 
-    def referent(self, word: str) -> tuple[str, list[str]] | None:
-        """The person "he" or "she" stands for, among those whose gender does not contradict it.
+    def referent(self, wanted: str | None) -> tuple[str, list[str]] | None:
+        """The person "he" ("m") or "she" ("f") stands for, among those whose gender does not contradict it.
 
         The subject of the sentence just before, when it had no speech ("Tomas Berg arrived. He
-        said ..."); else the most recent speaker; else the most recent person named.
+        said ..."); else the most recent speaker; else the most recent person named. ``wanted``
+        None (a role noun of no gender, "the candidate") takes either.
         """
-        wanted = "m" if word.casefold() == "he" else "f"
         compatible = [
-            (name, titles) for name, titles in reversed(self.recent) if self.gender(name, titles) in (None, wanted)
+            (name, titles)
+            for name, titles in reversed(self.recent)
+            if wanted is None or self.gender(name, titles) in (None, wanted)
         ]
         if not compatible:
             return None
         subject = self.subject_mention
-        if subject is not None and 0 <= self.here - subject[2] <= 4 and self.gender(subject[0], subject[1]) == wanted:
+        if (
+            subject is not None
+            and 0 <= self.here - subject[2] <= 4
+            and (wanted is None or self.gender(subject[0], subject[1]) == wanted)
+        ):
             return subject[0], subject[1]  # "Tomas Berg arrived late. He said ...": the sentence just before
         for name, titles in compatible:
             if normalise_name(name) in self.by_key:
@@ -224,7 +239,7 @@ class Discourse:
         kind = PRONOUNS[word.casefold()]
         if kind == "person":
             # The most recent person named or heard whose gender does not contradict the pronoun.
-            found = self.referent(word)
+            found = self.referent(_pronoun_gender(word))
             if found is None:
                 return None
             speaker = self.person(*found)
@@ -233,3 +248,7 @@ class Discourse:
         if self.mentioned_group is not None:
             return self.group(self.mentioned_group)
         return self.last_group
+
+
+def _pronoun_gender(word: str) -> str:
+    return "m" if word.casefold() == "he" else "f"

@@ -32,12 +32,15 @@ from .patterns import (
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
+    HEADLINE_CUE,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
     LEADING_DETERMINER,
+    MAIN_CLAUSE_SUBJECT,
     NOT_CONTENT_START,
     OBJECT_RE,
     PARTIAL_CUE_RE,
@@ -203,6 +206,9 @@ def _not_a_report(cue: Cue) -> bool:
         or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or (
+            words.startswith("continu") and bool(CONTINUES_ACT.match(right))
+        )  # "continues to trail", "continued his tour"
+        or (
             (words.endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
         )  # "the issue was reported by the Post": the subject is not a speaker
@@ -310,6 +316,16 @@ def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
 
 
+def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "Sorel rips the plan, arguing (that) CONTENT": a participle continues the main clause, whose
+    subject (a name, a pronoun or a description opening the sentence) is the speaker."""
+    subject = MAIN_CLAUSE_SUBJECT.match(cue.sentence)
+    if not subject or subject.end() > len(cue.left):
+        return None
+    found = speaker_before(subject.group(1), draft)
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
+
+
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
     """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
     found = speaker_after(cue.right, draft)
@@ -350,6 +366,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
         _subject_opens_sentence,
     ),
+    CueRule("main_clause_subject", _is_participle, _main_clause_subject),
     CueRule(
         "speaker_after_verb",
         lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
@@ -392,6 +409,12 @@ def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
             yield match
 
 
+def is_headline(sentence: str) -> bool:
+    """Whether a line is printed in title case (a headline or subheading): most of its words capitalised."""
+    words = [word for word in sentence.split() if word[:1].isalpha()]
+    return len(words) >= 4 and sum(word[:1].isupper() for word in words) >= 0.8 * len(words)
+
+
 def read_attribution(
     masked: str, start: int, end: int, discourse: Discourse, fallback: bool = False
 ) -> Attribution | None:
@@ -402,6 +425,13 @@ def read_attribution(
     attribution carries the draft the pipeline adopts if it accepts it.
     """
     sentence = masked[start:end]
+    headline = HEADLINE_CUE.search(sentence) if is_headline(sentence) else None
+    if headline is not None:
+        # "Okafor Says Cranes Are Too Slow": a headline's capitalised cue, read as a verb (same length,
+        # so every offset still holds).
+        lowered = headline.group().lower()
+        sentence = sentence[: headline.start()] + lowered + sentence[headline.end() :]
+        masked = masked[:start] + sentence + masked[end:]
     channel: list[str | None] = []
     draft: Discourse | None = None
     for match in cue_matches(sentence):

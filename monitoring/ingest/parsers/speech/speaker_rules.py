@@ -195,7 +195,7 @@ def _reversed_appositive(match: re.Match[str], text: Text, discourse: Discourse)
 
 def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "the minister said": the most recent person with that role."""
-    return _found_if(discourse.by_title(match.group(1)), match.start())
+    return _found_if(discourse.by_title(match.group(1), back_reference=True), match.start())
 
 
 def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -230,7 +230,8 @@ def _description(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
     words = match.group(1).split()
     while len(words) > 2 and words[-1].endswith("ed"):
         words.pop()  # "the joint statement adopted (on Monday)": the statement
-    found = discourse.by_title(" ".join(words))
+    # Only "the ..." refers back: "his lawyer", "Chile's envoy" is somebody else.
+    found = discourse.by_title(" ".join(words), back_reference=words[0].casefold() == "the")
     return _found(found or discourse.group(group_name(" ".join(words))), match.start(1))
 
 
@@ -317,7 +318,7 @@ def _pronoun_after(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
 
 def _title_reference_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """'"...," said the minister': the most recent person with that role."""
-    return _found_if(discourse.by_title(match.group(1)), match.end())
+    return _found_if(discourse.by_title(match.group(1), back_reference=True), match.end())
 
 
 def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:

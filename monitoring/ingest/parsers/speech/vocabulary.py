@@ -33,7 +33,16 @@ NOT_NAME_WORDS = set(
     "Here There Some Many Most Several Both All Other Another Such What Who Which Where Why How "
     "It He She They We I You His Her Their Its Our My Your For From With Without By To Of Under "
     "Over Among Between Despite During Following Amid According Not No Everything Nothing Anything "
-    "Something Everyone Nobody Anyone Someone".split()
+    "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until".split()
+)
+
+# Last words that make a capitalised run a building, an event, a law or a business, not a person
+# ("Trump Plaza", "Quicken Loans Arena", "World War II", "Affordable Care Act").
+FACILITY_WORDS = set(
+    "Plaza Arena Stadium Hotel Casino Tower Towers Palace Airport Station Hospital Museum Library School "
+    "Elementary Academy Cathedral Mosque Temple Boulevard Road Highway Act Bill Amendment Treaty Accord "
+    "War II III Summit Convention Caucus Caucuses Primary Debate Services Solutions Airlines Airways "
+    "Inc Inc. Corp Corp. LLC Ltd Security Media Club".split()
 )
 
 TITLE_HEADS = set(
@@ -436,4 +445,17 @@ VERB_INSIDE = {"is", "are", "was", "were", "be", "been", "being"}
 TIME_NAMES = set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February September October November "
     "December Today Yesterday Tonight".split()
+)
+
+# Heads of a definite description that stand for one person named before ("the billionaire
+# businessman", "the Florida senator", "the judge"): with nobody of that role on record, they
+# refer back to the most recent compatible person. Words usual for unnamed sources ("the
+# official", "the spokesman", "the man") are left out: they introduce somebody new as often.
+BACK_REFERENCE_ROLES = set(
+    "candidate nominee hopeful contender front-runner frontrunner challenger incumbent businessman "
+    "businesswoman tycoon magnate mogul billionaire millionaire developer neurosurgeon surgeon socialist "
+    "senator congressman congresswoman governor mayor president president-elect judge justice "
+    "secretary minister premier chancellor ambassador lawmaker legislator star actor actress singer "
+    "author writer comedian host founder chairman chairwoman executive ceo veteran lawyer attorney "
+    "commander general admiral pope king queen prince princess leader speaker billionaire".split()
 )
