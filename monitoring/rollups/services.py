@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 
 from monitoring.articles.models import Article, CountryMention
 from monitoring.codebook.models import TaggedArticle, TagStatus
@@ -28,7 +29,9 @@ from monitoring.people.models import Quote, SuggestionStatus
 from .models import (
     ArticleRollup,
     CountryRollup,
+    OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    QuoteMonthRollup,
     QuoteRollup,
     RolledArticle,
     TagCategoryRollup,
@@ -132,6 +135,79 @@ SOURCES = (
 TABLES = tuple(source.table for source in SOURCES)
 
 
+def month_of(day: datetime.date | None) -> datetime.date | None:
+    return day.replace(day=1) if day else None
+
+
+def _month_after(month: datetime.date) -> datetime.date:
+    return (month + datetime.timedelta(days=31)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Months:
+    """A month table and the day table it sums, keyed by `key` (the dimension whose touched values are recomputed:
+    a day table's row for a speaker on a day recomputes that speaker's month) and grouped by `columns`."""
+
+    table: type
+    days: type
+    key: str
+    columns: tuple[str, ...]
+
+    def touched(self, where: Q) -> set[tuple]:
+        """(month, key) of the day table's rows `where` holds."""
+        rows = self.days.objects.filter(where).order_by().values_list("published_on", self.key).distinct()
+        return {(month_of(day), key) for day, key in rows}
+
+    def refresh(self, touched: Iterable[tuple]) -> None:
+        """Recompute the month rows of these (month, key) pairs from the day table (its index on key and day
+        finds them), a group of keys per statement."""
+        months = defaultdict(set)
+        for month, key in touched:
+            months[key].add(month)
+        keys = sorted(months, key=repr)
+        for i in range(0, len(keys), OUTLETS_PER_STATEMENT):
+            chunk = {key: months[key] for key in keys[i : i + OUTLETS_PER_STATEMENT]}
+            mine, theirs = Q(pk__in=[]), Q(pk__in=[])
+            for key, dates in chunk.items():
+                for month in dates:
+                    mine |= Q(**{self.key: key, "month": month} if month else {self.key: key, "month__isnull": True})
+                    theirs |= Q(
+                        **{self.key: key, "published_on__gte": month, "published_on__lt": _month_after(month)}
+                        if month
+                        else {self.key: key, "published_on__isnull": True}
+                    )
+            self.table.objects.filter(mine).delete()
+            self.insert(theirs)
+
+    def insert(self, where: Q) -> None:
+        """INSERT INTO the month table SELECT the day table's rows `where` holds, summed per month."""
+        rows = (
+            self.days.objects.filter(where)
+            .order_by()
+            .annotate(month=TruncMonth("published_on"))
+            .values("month", "status", *self.columns)
+            .annotate(n=Sum("n"), n_confirmed=Sum("n_confirmed"))
+            .values_list("month", "status", *self.columns, "n", "n_confirmed")
+        )
+        sql, params = rows.query.sql_with_params()
+        names = ["month", "status", *(self.table._meta.get_field(c).attname for c in self.columns), "n", "n_confirmed"]
+        qn = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {qn(self.table._meta.db_table)} ({', '.join(qn(n) for n in names)}) {sql}", params
+            )
+
+    def rebuild(self) -> None:
+        self.table.objects.all().delete()
+        self.insert(~Q(pk__in=[]))
+
+
+MONTHS = (
+    Months(QuoteMonthRollup, QuoteRollup, "speaker", ("speaker", "kind")),
+    Months(OrganizationMonthRollup, OrganizationQuoteRollup, "organization", ("organization",)),
+)
+
+
 # Buckets ----------------------------------------------------------------------------------------------------
 
 
@@ -152,8 +228,12 @@ def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES) -> No
     (`path` leads from a raw row to its article), in `tables`."""
     for source in SOURCES:
         if source.table in tables:
+            # The month totals of the keys (speakers, organizations) the buckets held before and hold now.
+            before = {m: m.touched(where("")) for m in MONTHS if m.days is source.table}
             source.table.objects.filter(where("")).delete()
             source.insert(where(source.article))
+            for m, touched in before.items():
+                m.refresh(touched | m.touched(where("")))
 
 
 def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES) -> None:
@@ -289,6 +369,9 @@ def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None]
             _rolled_rebuild(first, stop)
         if progress:
             progress(f"{first or 'undated'} – {stop or ''}")
+    with transaction.atomic():
+        for months in MONTHS:
+            months.rebuild()
     return len(ranges)
 
 
