@@ -160,22 +160,17 @@ class Months:
 
     def refresh(self, touched: Iterable[tuple]) -> None:
         """Recompute the month rows of these (month, key) pairs from the day table (its index on key and day
-        finds them), a group of keys per statement."""
-        months = defaultdict(set)
-        for month, key in touched:
-            months[key].add(month)
-        keys = sorted(months, key=repr)
-        for i in range(0, len(keys), OUTLETS_PER_STATEMENT):
-            chunk = {key: months[key] for key in keys[i : i + OUTLETS_PER_STATEMENT]}
+        finds them), a group of pairs per statement (SQLite refuses an expression deeper than 1000 terms)."""
+        pairs = sorted(touched, key=repr)
+        for i in range(0, len(pairs), OUTLETS_PER_STATEMENT):
             mine, theirs = Q(pk__in=[]), Q(pk__in=[])
-            for key, dates in chunk.items():
-                for month in dates:
-                    mine |= Q(**{self.key: key, "month": month} if month else {self.key: key, "month__isnull": True})
-                    theirs |= Q(
-                        **{self.key: key, "published_on__gte": month, "published_on__lt": _month_after(month)}
-                        if month
-                        else {self.key: key, "published_on__isnull": True}
-                    )
+            for month, key in pairs[i : i + OUTLETS_PER_STATEMENT]:
+                if month is None:
+                    mine |= Q(**{self.key: key, "month__isnull": True})
+                    theirs |= Q(**{self.key: key, "published_on__isnull": True})
+                else:
+                    mine |= Q(**{self.key: key, "month": month})
+                    theirs |= Q(**{self.key: key, "published_on__gte": month, "published_on__lt": _month_after(month)})
             self.table.objects.filter(mine).delete()
             self.insert(theirs)
 
@@ -223,13 +218,14 @@ def _buckets_where(days_by_outlet: dict, prefix: str) -> Q:
     return where
 
 
-def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES) -> None:
+def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, *, months: bool = True) -> None:
     """Delete the rollup rows `where("")` matches and compute them again from the raw rows `where(path)` matches
-    (`path` leads from a raw row to its article), in `tables`."""
+    (`path` leads from a raw row to its article), in `tables`, and then the month totals of what they held and
+    hold (unless `months` is false: a rebuild sums the month tables once, at its end)."""
     for source in SOURCES:
         if source.table in tables:
             # The month totals of the keys (speakers, organizations) the buckets held before and hold now.
-            before = {m: m.touched(where("")) for m in MONTHS if m.days is source.table}
+            before = {m: m.touched(where("")) for m in MONTHS if months and m.days is source.table}
             source.table.objects.filter(where("")).delete()
             source.insert(where(source.article))
             for m, touched in before.items():
@@ -348,8 +344,9 @@ def rollups_atomic():
 
 def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None) -> int:
     """Recompute every rollup from the raw rows, one range of `days` publication days per transaction (memory and
-    locks stay bounded at any size), then undated articles; returns the number of ranges done. Rows for days no
-    article has any more are deleted on the way."""
+    locks stay bounded at any size), then undated articles, then the month totals from the day tables (one
+    INSERT ... SELECT per month table); returns the number of ranges done. Rows for days no article has any more
+    are deleted on the way."""
     bounds = [
         Article.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
         ArticleRollup.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
@@ -365,13 +362,15 @@ def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None]
     ranges.append((None, None))
     for first, stop in ranges:
         with transaction.atomic():
-            _recompute(lambda prefix, first=first, stop=stop: _range(prefix, first, stop))
+            _recompute(lambda prefix, first=first, stop=stop: _range(prefix, first, stop), months=False)
             _rolled_rebuild(first, stop)
         if progress:
             progress(f"{first or 'undated'} – {stop or ''}")
-    with transaction.atomic():
+    with transaction.atomic():  # the month totals, from the day tables now rebuilt
         for months in MONTHS:
             months.rebuild()
+    if progress:
+        progress("month totals")
     return len(ranges)
 
 
