@@ -49,7 +49,9 @@ from monitoring.rollups.models import (
     ArticleRollup,
     Bucketed,
     CountryRollup,
+    OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    QuoteMonthRollup,
     QuoteRollup,
     TagCategoryRollup,
     TagRollup,
@@ -196,15 +198,18 @@ class Filters:
             if value not in (None, "") and name not in ("interval", "unreviewed")
         }
 
-    def rollup(self, model: type[Bucketed], *, also: tuple = (), every_item: bool = False) -> QuerySet | None:
+    def rollup(
+        self, model: type[Bucketed], *, also: tuple = (), every_item: bool = False, monthly: type | None = None
+    ) -> QuerySet | None:
         """`model`'s rollup rows for the filtered coverage in the view (every item with `every_item`), or None when
         a filter is one they cannot answer (a text search, a person, a tag...); `also` names the filters the
-        caller applies to the rows itself (a person page's speaker)."""
+        caller applies to the rows itself (a person page's speaker); `monthly`, its month table, which a range of
+        whole months reads instead (see `rollup_rows`)."""
         chosen = self.chosen()
         if not settings.DASHBOARD_ROLLUPS or chosen is None or not set(chosen) <= BUCKET_FILTERS | set(also):
             return None
         bucket = {name: value for name, value in chosen.items() if name in BUCKET_FILTERS}
-        return rollup_rows(model, unreviewed=every_item or self.unreviewed, **bucket)
+        return rollup_rows(model, unreviewed=every_item or self.unreviewed, monthly=monthly, **bucket)
 
     def query_string(self, **changes) -> str:
         """The current filters as a URL query, with `changes` applied; scope fields are left out."""
@@ -280,10 +285,13 @@ def _tally(rows: "QuerySet | Tally", article: str = "") -> Tally:
     return rows if isinstance(rows, Tally) else Tally(rows, Count("pk"), article)
 
 
-def tally(filters: Filters, model: type[Bucketed], raw: QuerySet, *, also=(), every_item=False, article="") -> Tally:
-    """The rollup rows of `model` when the filters allow, else the raw rows (`raw`, reaching their article through
-    `article`): one figure, two ways to count it, the same answer."""
-    rows = filters.rollup(model, also=also, every_item=every_item)
+def tally(
+    filters: Filters, model: type[Bucketed], raw: QuerySet, *, also=(), every_item=False, article="", monthly=None
+) -> Tally:
+    """The rollup rows of `model` (or of its month table `monthly`, for a figure that reads no day nor outlet) when
+    the filters allow, else the raw rows (`raw`, reaching their article through `article`): one figure, two ways to
+    count it, the same answer."""
+    rows = filters.rollup(model, also=also, every_item=every_item, monthly=monthly)
     if rows is None:
         return Tally(raw, Count("pk"), article)
     return Tally(rows, rollup_count(model, unreviewed=every_item or filters.unreviewed), rolled=True)
@@ -471,7 +479,7 @@ def quotes_top_speakers(quotes: "QuerySet | Tally", *, limit: int = TOP, title: 
 
 def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
     """Organisations whose people are quoted: the speaker's (counted) role as printed in the same article."""
-    rolled = filters.rollup(OrganizationQuoteRollup)
+    rolled = filters.rollup(OrganizationQuoteRollup, monthly=OrganizationMonthRollup)
     if rolled is not None:
         count = rollup_count(OrganizationQuoteRollup, unreviewed=filters.unreviewed)
         rows = rolled.order_by().values(key=F("organization"), name=F("organization__name")).annotate(n=count)
@@ -662,7 +670,8 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
 def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     """Every figure of the overview, from the rollups whenever the filters allow (see `tally`)."""
     articles = tally(filters, ArticleRollup, filters.articles.qs)
-    quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__")
+    # Read by speaker and kind only: a range of whole months reads the month totals.
+    quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__", monthly=QuoteMonthRollup)
     workflow = filters.workflow_articles
     rolled_workflow = filters.rollup(ArticleRollup, every_item=True)
     assignees = pipeline_by_assignee(workflow, today=today, rolled=rolled_workflow)

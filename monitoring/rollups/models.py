@@ -115,3 +115,42 @@ class RolledArticle(models.Model):
 
     def __str__(self):
         return f"article {self.article_id} in {self.published_on or 'undated'} outlet {self.outlet_id}"
+
+
+class Monthly(models.Model):
+    """Second-level totals: a day table's rows summed per month of publication (`month`, its first day; none for
+    undated articles) and status, over every outlet, so that a range of whole months over the whole press reads
+    a row per month and dimension rather than one per day and outlet (see `rollups.selectors.rollup_rows`)."""
+
+    month = models.DateField(null=True)
+    status = models.CharField(max_length=20, choices=ArticleStatus.choices)
+    n = models.PositiveIntegerField(default=0)
+    n_confirmed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.month or 'undated'} {self.status}: {self.n}"
+
+    count_field = Bucketed.count_field
+
+
+class QuoteMonthRollup(Monthly):
+    """QuoteRollup per month, status, speaker and kind."""
+
+    speaker = _ref("people.Person", null=True)
+    kind = models.CharField(max_length=10)
+
+    class Meta:
+        indexes = [models.Index(fields=["month"]), models.Index(fields=["speaker", "month"])]
+
+
+class OrganizationMonthRollup(Monthly):
+    """OrganizationQuoteRollup per month, status and organization (a quote has one speaker: the speakers' rows
+    add up to the organization's quotes)."""
+
+    organization = _ref("people.Organization")
+
+    class Meta:
+        indexes = [models.Index(fields=["month"]), models.Index(fields=["organization", "month"])]

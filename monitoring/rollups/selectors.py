@@ -1,24 +1,45 @@
 """Reading the rollup tables by the counting rule, for the dashboards."""
 
+import datetime
+
 from django.db.models import QuerySet, Sum
 
 from monitoring.core.workflow import COUNTED_STATES
 
-from .models import Bucketed
+from .models import Bucketed, Monthly
 
 # The filters a rollup row can answer by itself: its bucket (dates, outlet and outlet kind) and its article's status.
 BUCKET_FILTERS = frozenset({"start", "end", "outlet", "outlet_kind", "status"})
 
 
+def whole_months(start: datetime.date | None, end: datetime.date | None) -> bool:
+    """Whether the range is made of whole months (either end may be open), so that a month table answers it."""
+    return (start is None or start.day == 1) and (end is None or (end + datetime.timedelta(days=1)).day == 1)
+
+
 def rollup_rows(
-    model: type[Bucketed], *, unreviewed: bool, start=None, end=None, outlet=None, outlet_kind=None, status=None
+    model: type[Bucketed],
+    *,
+    unreviewed: bool,
+    start=None,
+    end=None,
+    outlet=None,
+    outlet_kind=None,
+    status=None,
+    monthly: type[Monthly] | None = None,
 ) -> QuerySet:
     """The rows of `model` that count in the view (`unreviewed`: every item, else counted states and confirmed
-    rows only) within the bucket filters; sum them with `rollup_count`."""
-    field = model.count_field(unreviewed=unreviewed)
-    rows = model.objects.filter(**{f"{field}__gt": 0})
-    if not unreviewed:
-        rows = rows.filter(status__in=COUNTED_STATES)
+    rows only) within the bucket filters; sum them with `rollup_count`. With `monthly` (`model`'s month table, for
+    a caller that reads none of the day and outlet columns) the month rows when they can answer: a range of whole
+    months over every outlet, where a wide range reads one row per month rather than one per day and outlet."""
+    if monthly is not None and outlet is None and not outlet_kind and whole_months(start, end):
+        rows = _counted(monthly, unreviewed=unreviewed)
+        if start:
+            rows = rows.filter(month__gte=start)
+        if end:
+            rows = rows.filter(month__lte=end)
+        return rows.filter(status=status) if status else rows
+    rows = _counted(model, unreviewed=unreviewed)
     if start:
         rows = rows.filter(published_on__gte=start)
     if end:
@@ -30,6 +51,12 @@ def rollup_rows(
     if status:
         rows = rows.filter(status=status)
     return rows
+
+
+def _counted(model: type[Bucketed] | type[Monthly], *, unreviewed: bool) -> QuerySet:
+    field = model.count_field(unreviewed=unreviewed)
+    rows = model.objects.filter(**{f"{field}__gt": 0})
+    return rows if unreviewed else rows.filter(status__in=COUNTED_STATES)
 
 
 def rollup_count(model: type[Bucketed], *, unreviewed: bool) -> Sum:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 
 from monitoring.articles.models import Article, CountryMention
 from monitoring.codebook.models import TaggedArticle, TagStatus
@@ -28,7 +29,9 @@ from monitoring.people.models import Quote, SuggestionStatus
 from .models import (
     ArticleRollup,
     CountryRollup,
+    OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    QuoteMonthRollup,
     QuoteRollup,
     RolledArticle,
     TagCategoryRollup,
@@ -132,6 +135,74 @@ SOURCES = (
 TABLES = tuple(source.table for source in SOURCES)
 
 
+def month_of(day: datetime.date | None) -> datetime.date | None:
+    return day.replace(day=1) if day else None
+
+
+def _month_after(month: datetime.date) -> datetime.date:
+    return (month + datetime.timedelta(days=31)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class Months:
+    """A month table and the day table it sums, keyed by `key` (the dimension whose touched values are recomputed:
+    a day table's row for a speaker on a day recomputes that speaker's month) and grouped by `columns`."""
+
+    table: type
+    days: type
+    key: str
+    columns: tuple[str, ...]
+
+    def touched(self, where: Q) -> set[tuple]:
+        """(month, key) of the day table's rows `where` holds."""
+        rows = self.days.objects.filter(where).order_by().values_list("published_on", self.key).distinct()
+        return {(month_of(day), key) for day, key in rows}
+
+    def refresh(self, touched: Iterable[tuple]) -> None:
+        """Recompute the month rows of these (month, key) pairs from the day table (its index on key and day
+        finds them), a group of pairs per statement (SQLite refuses an expression deeper than 1000 terms)."""
+        pairs = sorted(touched, key=repr)
+        for i in range(0, len(pairs), OUTLETS_PER_STATEMENT):
+            mine, theirs = Q(pk__in=[]), Q(pk__in=[])
+            for month, key in pairs[i : i + OUTLETS_PER_STATEMENT]:
+                if month is None:
+                    mine |= Q(**{self.key: key, "month__isnull": True})
+                    theirs |= Q(**{self.key: key, "published_on__isnull": True})
+                else:
+                    mine |= Q(**{self.key: key, "month": month})
+                    theirs |= Q(**{self.key: key, "published_on__gte": month, "published_on__lt": _month_after(month)})
+            self.table.objects.filter(mine).delete()
+            self.insert(theirs)
+
+    def insert(self, where: Q) -> None:
+        """INSERT INTO the month table SELECT the day table's rows `where` holds, summed per month."""
+        rows = (
+            self.days.objects.filter(where)
+            .order_by()
+            .annotate(month=TruncMonth("published_on"))
+            .values("month", "status", *self.columns)
+            .annotate(n=Sum("n"), n_confirmed=Sum("n_confirmed"))
+            .values_list("month", "status", *self.columns, "n", "n_confirmed")
+        )
+        sql, params = rows.query.sql_with_params()
+        names = ["month", "status", *(self.table._meta.get_field(c).attname for c in self.columns), "n", "n_confirmed"]
+        qn = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {qn(self.table._meta.db_table)} ({', '.join(qn(n) for n in names)}) {sql}", params
+            )
+
+    def rebuild(self) -> None:
+        self.table.objects.all().delete()
+        self.insert(~Q(pk__in=[]))
+
+
+MONTHS = (
+    Months(QuoteMonthRollup, QuoteRollup, "speaker", ("speaker", "kind")),
+    Months(OrganizationMonthRollup, OrganizationQuoteRollup, "organization", ("organization",)),
+)
+
+
 # Buckets ----------------------------------------------------------------------------------------------------
 
 
@@ -147,13 +218,18 @@ def _buckets_where(days_by_outlet: dict, prefix: str) -> Q:
     return where
 
 
-def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES) -> None:
+def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, *, months: bool = True) -> None:
     """Delete the rollup rows `where("")` matches and compute them again from the raw rows `where(path)` matches
-    (`path` leads from a raw row to its article), in `tables`."""
+    (`path` leads from a raw row to its article), in `tables`, and then the month totals of what they held and
+    hold (unless `months` is false: a rebuild sums the month tables once, at its end)."""
     for source in SOURCES:
         if source.table in tables:
+            # The month totals of the keys (speakers, organizations) the buckets held before and hold now.
+            before = {m: m.touched(where("")) for m in MONTHS if months and m.days is source.table}
             source.table.objects.filter(where("")).delete()
             source.insert(where(source.article))
+            for m, touched in before.items():
+                m.refresh(touched | m.touched(where("")))
 
 
 def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES) -> None:
@@ -268,8 +344,9 @@ def rollups_atomic():
 
 def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None) -> int:
     """Recompute every rollup from the raw rows, one range of `days` publication days per transaction (memory and
-    locks stay bounded at any size), then undated articles; returns the number of ranges done. Rows for days no
-    article has any more are deleted on the way."""
+    locks stay bounded at any size), then undated articles, then the month totals from the day tables (one
+    INSERT ... SELECT per month table); returns the number of ranges done. Rows for days no article has any more
+    are deleted on the way."""
     bounds = [
         Article.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
         ArticleRollup.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
@@ -285,10 +362,15 @@ def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None]
     ranges.append((None, None))
     for first, stop in ranges:
         with transaction.atomic():
-            _recompute(lambda prefix, first=first, stop=stop: _range(prefix, first, stop))
+            _recompute(lambda prefix, first=first, stop=stop: _range(prefix, first, stop), months=False)
             _rolled_rebuild(first, stop)
         if progress:
             progress(f"{first or 'undated'} – {stop or ''}")
+    with transaction.atomic():  # the month totals, from the day tables now rebuilt
+        for months in MONTHS:
+            months.rebuild()
+    if progress:
+        progress("month totals")
     return len(ranges)
 
 

@@ -2,13 +2,14 @@
 dashboard figures read from rollups against the same figures read from the raw rows."""
 
 import datetime
+from collections import Counter
 
 from django.db.models import Q
 from django.test import override_settings
 
 from monitoring.articles.models import Article
 from monitoring.dashboards import selectors
-from monitoring.rollups.services import SOURCES
+from monitoring.rollups.services import MONTHS, SOURCES, month_of
 
 
 def table_rows(table) -> list[tuple]:
@@ -25,9 +26,30 @@ def fresh_rows(source) -> list[tuple]:
     return sorted((tuple(row[i] for i in order) for row in rows), key=repr)
 
 
+def fresh_month_rows(months) -> list[tuple]:
+    """What the month table would hold if computed now from the raw rows: their day rows summed by month, in
+    Python (the order of its columns)."""
+    source = next(s for s in SOURCES if s.table is months.days)
+    day_names = ["published_on", "outlet_id", "status", *(c for c, _ in source.columns), *source.aggregates()]
+    columns = [months.table._meta.get_field(c).attname for c in months.columns]
+    n, n_confirmed = Counter(), Counter()
+    for row in fresh_rows(source):
+        values = dict(zip([f.attname for f in source.table._meta.concrete_fields if f.attname != "id"], row))
+        key = (month_of(values["published_on"]), values["status"], *(values[c] for c in columns))
+        n[key] += values["n"]
+        n_confirmed[key] += values["n_confirmed"]
+    assert set(day_names) >= {"n", "n_confirmed"}
+    names = ["month", "status", *columns]
+    table_names = [f.attname for f in months.table._meta.concrete_fields if f.attname != "id"]
+    rows = [dict(zip(names, key), n=n[key], n_confirmed=n_confirmed[key]) for key in n]
+    return sorted((tuple(row[name] for name in table_names) for row in rows), key=repr)
+
+
 def assert_tables_fresh() -> None:
     for source in SOURCES:
         assert table_rows(source.table) == fresh_rows(source), source.table.__name__
+    for months in MONTHS:
+        assert table_rows(months.table) == fresh_month_rows(months), months.table.__name__
 
 
 def chart_data(chart) -> tuple:

@@ -22,7 +22,9 @@ from monitoring.review import services
 from monitoring.rollups.models import (
     ArticleRollup,
     CountryRollup,
+    OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    QuoteMonthRollup,
     QuoteRollup,
     RolledArticle,
     TagCategoryRollup,
@@ -190,6 +192,8 @@ def test_rollups_rebuild_recomputes_everything(article, tmp_path, analyst, revie
     fresh = snapshot()
     ArticleRollup.objects.update(n=99)
     QuoteRollup.objects.all().delete()
+    QuoteMonthRollup.objects.update(n=77)
+    OrganizationMonthRollup.objects.create(month=datetime.date(2024, 4, 1), organization_id=999, status="new", n=5)
     ArticleRollup.objects.create(published_on=datetime.date(2024, 4, 20), outlet_id=article.outlet_id, status="new")
     TaggedArticle.objects.update(status="confirmed")  # a write behind the rollups' back (QuerySet.update)
     out = StringIO()
@@ -208,8 +212,19 @@ def test_populate_synthetic_ends_with_fresh_rollups(db):
 
 
 @pytest.mark.parametrize("size", [1, 4])
+@pytest.mark.parametrize(
+    "query, tables",
+    [
+        # Whole months (here all time): the speakers, organizations and kinds come from the month totals.
+        ("start=1900-01-01", ("rollups_quotemonthrollup", "rollups_organizationmonthrollup")),
+        ("start=1900-01-01&end=2031-12-31", ("rollups_quotemonthrollup", "rollups_organizationmonthrollup")),
+        # A range cut inside a month, or one outlet: the day and outlet tables.
+        ("start=1900-01-02", ("rollups_quoterollup", "rollups_organizationquoterollup")),
+        ("start=1900-01-01&end=2031-12-30", ("rollups_quoterollup", "rollups_organizationquoterollup")),
+    ],
+)
 def test_the_overview_reads_rollups_in_a_fixed_number_of_queries(
-    size, tmp_path, login, analyst, reviewer, django_assert_max_num_queries
+    size, query, tables, tmp_path, login, analyst, reviewer, django_assert_max_num_queries
 ):
     TagFactory(name="Harbour levies", keywords="harbour levies")
     for n in range(size):
@@ -217,9 +232,9 @@ def test_the_overview_reads_rollups_in_a_fixed_number_of_queries(
         approved(article, analyst, reviewer)
     client = login(analyst)
     with django_assert_max_num_queries(22) as captured:
-        assert client.get("/?start=1900-01-01").status_code == 200
-    sql = " ".join(query["sql"] for query in captured.captured_queries)
-    assert "rollups_quoterollup" in sql and "rollups_organizationquoterollup" in sql
+        assert client.get(f"/?{query}").status_code == 200
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    assert all(table in sql for table in tables)
     assert "people_quote" not in sql  # the figures come from the rollups, not from the quotes
 
 

@@ -6,11 +6,8 @@ from django.db import migrations, models
 
 
 def rollups_fill(apps, schema_editor):
-    """A database that already holds coverage gets its rollups now (the services read the current models, whose
-    counted columns exist at this point)."""
-    from monitoring.rollups.services import rollups_rebuild
-
-    rollups_rebuild()
+    """Nothing now: the services read the current models, whose later tables (the month totals) do not exist yet
+    at this point; 0002_month_rollups fills every table once they all do."""
 
 
 class Migration(migrations.Migration):
