@@ -34,6 +34,24 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, the browser tests use a database file instead of the suite's in-memory database.
+
+    With an in-memory database the live server thread shares the test's own connection object; a statement of one
+    thread that calls back into Python (SQLite runs Django's date functions that way) then deadlocks with the
+    other thread's call on the connection, for good (seen in CI: the suite hung until it was killed). With a file,
+    each thread has its own connection and SQLite's locks make the other wait, at most `timeout` seconds.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("browser-db") / "test.sqlite3")
+        # Write transactions take the lock at BEGIN, so two writers queue instead of one failing at once.
+        database.setdefault("OPTIONS", {}).update(timeout=30, transaction_mode="IMMEDIATE")
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
         message = f"{CHROMIUM} is missing: install the Debian chromium package (never download a browser)."
