@@ -24,6 +24,7 @@ from django.db.models.functions import TruncMonth
 
 from monitoring.articles.models import Article, CountryMention
 from monitoring.codebook.models import TaggedArticle, TagStatus
+from monitoring.core.db import statistics_refresh
 from monitoring.people.models import Quote, SuggestionStatus
 
 from .models import (
@@ -371,6 +372,7 @@ def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None]
             months.rebuild()
     if progress:
         progress("month totals")
+    statistics_refresh([m._meta.db_table for m in (*TABLES, *(m.table for m in MONTHS), RolledArticle)])
     return len(ranges)
 
 

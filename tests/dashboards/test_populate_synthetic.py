@@ -135,3 +135,17 @@ def test_an_error_while_generating_writes_nothing(db, monkeypatch):
     with pytest.raises(ValueError, match="generator failed"):
         populate("--articles", "20")
     assert not Article.objects.exists() and not Quote.objects.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite's planner keeps no statistics")
+def test_the_planner_knows_the_written_tables_and_rollups(db):
+    """Autovacuum may be off or late: the load and the rollups' rebuild gather the statistics themselves."""
+    from monitoring.people.models import Person
+    from monitoring.rollups.models import ArticleRollup, QuoteMonthRollup, QuoteRollup
+
+    populate("--articles", "60")
+    with connection.cursor() as cursor:
+        for model in (Person, Article, Quote, ArticleRollup, QuoteRollup, QuoteMonthRollup):
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
+            assert cursor.fetchone()[0] == model.objects.count() > 0, model.__name__
