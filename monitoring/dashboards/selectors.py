@@ -56,7 +56,7 @@ from monitoring.rollups.models import (
     TagCategoryRollup,
     TagRollup,
 )
-from monitoring.rollups.selectors import BUCKET_FILTERS, rollup_count, rollup_rows
+from monitoring.rollups.selectors import BUCKET_FILTERS, month_after, rollup_count, rollup_rows
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_page
@@ -321,7 +321,7 @@ def _period_start(day: datetime.date, interval: str) -> datetime.date:
 
 def _period_next(day: datetime.date, interval: str) -> datetime.date:
     if interval == "month":
-        return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return month_after(day)
     return day + datetime.timedelta(days=7 if interval == "week" else 1)
 
 
