@@ -19,7 +19,6 @@ import argparse
 import datetime
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import page_time  # noqa: E402
+
 TARGET_RATIO = 5.0
 
 SYLLABLES = [
@@ -298,21 +300,10 @@ class Generator:
 
 def pages_time(client, pages: dict[str, str], repeat: int) -> dict[str, tuple[float, int]]:
     """Median milliseconds and query count of each page."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     results = {}
     for name, url in pages.items():
-        response = client.get(url)  # warm-up
-        assert response.status_code == 200, (url, response.status_code)
-        timings = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        results[name] = (statistics.median(timings), len(queries.captured_queries))
+        timing = page_time(client, url, repeat=repeat)
+        results[name] = (timing.median_ms, timing.query_count)
     return results
 
 

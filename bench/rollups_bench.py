@@ -13,16 +13,20 @@ with most roles printed, the most used tag, the outlet with most articles. Figur
 import argparse
 import json
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
+
+# The timer comes from this checkout, before --project puts another one first on the path.
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.timing import page_time  # noqa: E402
 
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--project", default=str(Path(__file__).resolve().parent.parent))
+    parser.add_argument("--project", default=str(ROOT))
     parser.add_argument("--save", help="write the figures to this JSON file")
     parser.add_argument("--baseline", help="a JSON file from an earlier run, printed side by side with a ratio")
     return parser.parse_args()
@@ -59,9 +63,7 @@ def main():
     django.setup()
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     from monitoring.core.roles import ANALYST
@@ -82,16 +84,8 @@ def main():
     }
     results = {}
     for name, url in pages.items():
-        response = client.get(url)  # warm-up
-        assert response.status_code == 200, (url, response.status_code)
-        timings = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        results[name] = {"ms": round(statistics.median(timings), 1), "queries": len(queries.captured_queries)}
+        timing = page_time(client, url, repeat=args.repeat)
+        results[name] = {"ms": round(timing.median_ms, 1), "queries": timing.query_count}
     baseline = json.loads(Path(args.baseline).read_text()) if args.baseline else {}
     print(f"{'page':40} {'median ms':>10} {'queries':>8}" + (f" {'baseline ms':>12} {'ratio':>7}" if baseline else ""))
     for name, figures in results.items():

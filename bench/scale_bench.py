@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import time
@@ -31,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from bench.timing import page_measure, page_warm_up  # noqa: E402
+
 RATIO_TARGET = 2.0
 LARGE_TARGET_MS = 150.0
 EXPORT_MEMORY_TARGET_MB = 200.0
@@ -254,13 +256,11 @@ def pages_time(client, pages: dict[str, str], repeat: int, budget_ms: float) -> 
     """Median milliseconds and query count of each page (the test client, no network); a page whose warm-up render
     takes longer than `budget_ms` is timed by that render alone (query count -1)."""
     from django.db import OperationalError, connection
-    from django.test.utils import CaptureQueriesContext
 
     results = {}
     for name, url in pages.items():
-        started = time.perf_counter()
         try:
-            response = client.get(url)  # warm-up
+            warm_up = page_warm_up(client, url)
         except OperationalError as exc:  # the statement timeout
             if "statement timeout" not in str(exc):
                 raise
@@ -268,21 +268,12 @@ def pages_time(client, pages: dict[str, str], repeat: int, budget_ms: float) -> 
             results[name] = (float("inf"), -2)
             print(f"    {name}: timed out", file=sys.stderr, flush=True)
             continue
-        warm_up = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise SystemExit(f"{url}: HTTP {response.status_code}")
         if warm_up > budget_ms:  # far off any target: one render tells enough, and five would take minutes
             results[name] = (warm_up, -1)
             print(f"    {name}: {warm_up:.1f} ms (warm-up only, over the budget)", file=sys.stderr, flush=True)
             continue
-        timings = []
-        for _ in range(repeat):
-            started = time.perf_counter()
-            client.get(url)
-            timings.append((time.perf_counter() - started) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        results[name] = (statistics.median(timings), len(queries.captured_queries))
+        timing = page_measure(client, url, repeat=repeat)
+        results[name] = (timing.median_ms, timing.query_count)
         print(f"    {name}: {results[name][0]:.1f} ms", file=sys.stderr, flush=True)
     return results
 

@@ -56,7 +56,7 @@ from monitoring.rollups.models import (
     TagCategoryRollup,
     TagRollup,
 )
-from monitoring.rollups.selectors import BUCKET_FILTERS, rollup_count, rollup_rows
+from monitoring.rollups.selectors import BUCKET_FILTERS, month_after, rollup_count, rollup_rows
 
 from .filters import ArticleFilter, QuoteFilter
 from .search import search_page
@@ -268,12 +268,15 @@ def filters_bind(
 @dataclass(frozen=True)
 class Tally:
     """Rows to count and how: raw rows count one each; rollup rows hold their count (`count` sums it). `article`
-    is the path from a row to its article's date and outlet ("article__" from raw quotes, "" from rollups)."""
+    is the path from a row to its article's date and outlet ("article__" from raw quotes, "" from rollups);
+    `columns`, to the rollup's own columns (its tag category, its organization...), which raw rows reach through
+    a relation ("tag__" from raw tagged rows, "" from rollups)."""
 
     rows: QuerySet
     count: Aggregate
     article: str = ""
     rolled: bool = False
+    columns: str = ""
 
     def narrowed(self, **lookups) -> "Tally":
         """Rollup rows narrowed by `lookups`, the filters `tally(also=...)` left to the caller (the raw rows are
@@ -286,14 +289,24 @@ def _tally(rows: "QuerySet | Tally", article: str = "") -> Tally:
 
 
 def tally(
-    filters: Filters, model: type[Bucketed], raw: QuerySet, *, also=(), every_item=False, article="", monthly=None
+    filters: Filters,
+    model: type[Bucketed],
+    raw: QuerySet,
+    *,
+    also=(),
+    every_item=False,
+    article="",
+    columns="",
+    monthly=None,
+    raw_count: Aggregate | None = None,
 ) -> Tally:
     """The rollup rows of `model` (or of its month table `monthly`, for a figure that reads no day nor outlet) when
-    the filters allow, else the raw rows (`raw`, reaching their article through `article`): one figure, two ways to
-    count it, the same answer."""
+    the filters allow, else the raw rows (`raw`, reaching their article through `article` and the rollup's columns
+    through `columns`, counted by `raw_count`: one each unless told, e.g. distinct articles where a join repeats
+    them): one figure, two ways to count it, the same answer."""
     rows = filters.rollup(model, also=also, every_item=every_item, monthly=monthly)
     if rows is None:
-        return Tally(raw, Count("pk"), article)
+        return Tally(raw, raw_count or Count("pk"), article, columns=columns)
     return Tally(rows, rollup_count(model, unreviewed=every_item or filters.unreviewed), rolled=True)
 
 
@@ -321,7 +334,7 @@ def _period_start(day: datetime.date, interval: str) -> datetime.date:
 
 def _period_next(day: datetime.date, interval: str) -> datetime.date:
     if interval == "month":
-        return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return month_after(day)
     return day + datetime.timedelta(days=7 if interval == "week" else 1)
 
 
@@ -436,17 +449,17 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
 
 def coverage_by_tag_category(filters: Filters) -> Chart:
     labels = dict(TagCategory.choices)
-    rolled = filters.rollup(TagCategoryRollup)
-    if rolled is not None:
-        count = rollup_count(TagCategoryRollup, unreviewed=filters.unreviewed)
-        rows = list(rolled.order_by().values(key=F("category")).annotate(n=count).order_by("-n"))
-    else:
-        rows = list(
-            _counted_tags(filters)
-            .values(key=F("tag__category"))
-            .annotate(n=Count("content_object", distinct=True))
-            .order_by("-n")
-        )
+    # An article with two tags of a category counts once in it.
+    tagged = tally(
+        filters,
+        TagCategoryRollup,
+        _counted_tags(filters),
+        columns="tag__",
+        raw_count=Count("content_object", distinct=True),
+    )
+    rows = list(
+        tagged.rows.order_by().values(key=F(f"{tagged.columns}category")).annotate(n=tagged.count).order_by("-n")
+    )
     return Chart(
         "categories",
         "Articles by tag category",
@@ -479,23 +492,27 @@ def quotes_top_speakers(quotes: "QuerySet | Tally", *, limit: int = TOP, title: 
 
 def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
     """Organisations whose people are quoted: the speaker's (counted) role as printed in the same article."""
-    rolled = filters.rollup(OrganizationQuoteRollup, monthly=OrganizationMonthRollup)
-    if rolled is not None:
-        count = rollup_count(OrganizationQuoteRollup, unreviewed=filters.unreviewed)
-        rows = rolled.order_by().values(key=F("organization"), name=F("organization__name")).annotate(n=count)
-    else:
-        rows = (
-            filters.quotes.qs.order_by()
-            # One filter() call, so the three conditions hold for the same role row.
-            .filter(
-                speaker__roles__article=F("article"),
-                speaker__roles__organization__isnull=False,
-                speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
-            )
-            .values(key=F("speaker__roles__organization"), name=F("speaker__roles__organization__name"))
-            .annotate(n=Count("pk", distinct=True))
-        )
-    rows = list(rows.order_by("-n", "name")[:limit])
+    quotes = tally(
+        filters,
+        OrganizationQuoteRollup,
+        # One filter() call, so the three conditions hold for the same role row.
+        filters.quotes.qs.filter(
+            speaker__roles__article=F("article"),
+            speaker__roles__organization__isnull=False,
+            speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
+        ),
+        columns="speaker__roles__",
+        monthly=OrganizationMonthRollup,
+        # A speaker with two titles in one organization in one article: each quote still counts once.
+        raw_count=Count("pk", distinct=True),
+    )
+    organization = f"{quotes.columns}organization"
+    rows = list(
+        quotes.rows.order_by()
+        .values(key=F(organization), name=F(f"{organization}__name"))
+        .annotate(n=quotes.count)
+        .order_by("-n", "name")[:limit]
+    )
     return Chart(
         "organizations",
         "Most quoted organizations",
@@ -874,11 +891,9 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
             speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
         ),
         also=("organization",),
-    )
-    if own_quotes.rolled:
-        own_quotes = own_quotes.narrowed(organization=organization)
-    else:  # a speaker with two titles in the organization in one article: each quote still counts once
-        own_quotes = replace(own_quotes, count=Count("pk", distinct=True))
+        # A speaker with two titles in the organization in one article: each quote still counts once.
+        raw_count=Count("pk", distinct=True),
+    ).narrowed(organization=organization)
     return {
         "filters": filters,
         "charts": [

@@ -17,6 +17,11 @@ def whole_months(start: datetime.date | None, end: datetime.date | None) -> bool
     return (start is None or start.day == 1) and (end is None or (end + datetime.timedelta(days=1)).day == 1)
 
 
+def month_after(day: datetime.date) -> datetime.date:
+    """The first day of the month after `day`'s."""
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+
+
 def rollup_rows(
     model: type[Bucketed],
     *,

@@ -38,6 +38,7 @@ from .models import (
     TagCategoryRollup,
     TagRollup,
 )
+from .selectors import month_after
 
 CONFIRMED = SuggestionStatus.CONFIRMED
 # Outlets per DELETE or INSERT ... SELECT: SQLite refuses an expression deeper than 1000 terms.
@@ -140,10 +141,6 @@ def month_of(day: datetime.date | None) -> datetime.date | None:
     return day.replace(day=1) if day else None
 
 
-def _month_after(month: datetime.date) -> datetime.date:
-    return (month + datetime.timedelta(days=31)).replace(day=1)
-
-
 @dataclass(frozen=True)
 class Months:
     """A month table and the day table it sums, keyed by `key` (the dimension whose touched values are recomputed:
@@ -171,7 +168,7 @@ class Months:
                     theirs |= Q(**{self.key: key, "published_on__isnull": True})
                 else:
                     mine |= Q(**{self.key: key, "month": month})
-                    theirs |= Q(**{self.key: key, "published_on__gte": month, "published_on__lt": _month_after(month)})
+                    theirs |= Q(**{self.key: key, "published_on__gte": month, "published_on__lt": month_after(month)})
             self.table.objects.filter(mine).delete()
             self.insert(theirs)
 

@@ -30,6 +30,7 @@ from monitoring.rollups.models import (
     TagCategoryRollup,
     TagRollup,
 )
+from monitoring.rollups.selectors import month_after
 from tests.factories import TagFactory
 
 from .helpers import assert_tables_fresh, figures, raw, table_rows
@@ -247,3 +248,16 @@ def test_a_decision_refreshes_its_bucket_in_a_bounded_number_of_queries(
     services.article_claim(article=article, user=analyst)
     with django_assert_max_num_queries(40):
         services.quote_confirm(quote=Quote.objects.filter(article=article).first(), user=analyst)
+
+
+@pytest.mark.parametrize(
+    ("day", "after"),
+    [
+        (datetime.date(2026, 1, 1), datetime.date(2026, 2, 1)),
+        (datetime.date(2026, 1, 31), datetime.date(2026, 2, 1)),
+        (datetime.date(2024, 2, 29), datetime.date(2024, 3, 1)),
+        (datetime.date(2026, 12, 15), datetime.date(2027, 1, 1)),
+    ],
+)
+def test_month_after_is_the_first_day_of_the_next_month(day, after):
+    assert month_after(day) == after

@@ -5,11 +5,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def rollups_fill(apps, schema_editor):
-    """Nothing now: the services read the current models, whose later tables (the month totals) do not exist yet
-    at this point; 0002_month_rollups fills every table once they all do."""
-
-
 class Migration(migrations.Migration):
     initial = True
 
@@ -307,5 +302,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(rollups_fill, migrations.RunPython.noop),
     ]
