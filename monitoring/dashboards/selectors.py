@@ -39,6 +39,7 @@ from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from monitoring.articles.models import Article, ArticleStatus, CountryMention, Outlet, OutletKind
 from monitoring.codebook.models import Tag, TagCategory, TaggedArticle
@@ -714,8 +715,22 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     }
 
 
-def _paginate(queryset: QuerySet, page: str | int | None, per_page: int) -> Page:
-    return Paginator(queryset, per_page).get_page(page)
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are, so it runs no COUNT over them (a million articles: 110 ms)."""
+
+    def __init__(self, object_list, per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self.known = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known
+
+
+def _paginate(queryset: QuerySet, page: str | int | None, per_page: int, *, count: int | None = None) -> Page:
+    if count is None:
+        return Paginator(queryset, per_page).get_page(page)
+    return CountedPaginator(queryset, per_page, count=count).get_page(page)
 
 
 def article_rows(filters: Filters) -> QuerySet:
@@ -734,7 +749,10 @@ def article_page(filters: Filters, page: str | int | None) -> Page:
     rows = article_rows(filters)  # validates the form, which `filters.text` reads
     if filters.text:
         return search_page(rows, filters.text, page, ARTICLES_PER_PAGE)
-    return _paginate(rows, page, ARTICLES_PER_PAGE)
+    count = None
+    if (rolled := filters.rollup(ArticleRollup)) is not None:  # the rollups count the same articles
+        count = rolled.aggregate(n=rollup_count(ArticleRollup, unreviewed=filters.unreviewed))["n"] or 0
+    return _paginate(rows, page, ARTICLES_PER_PAGE, count=count)
 
 
 def article_list_page(params: Mapping, *, page=None) -> dict:

@@ -86,4 +86,9 @@ def entity_pages(params: dict) -> dict:
         pages[f"tag {tag.pk}"] = selectors.tag_page(tag, params)
     for outlet in {a.outlet for a in Article.objects.select_related("outlet")}:
         pages[f"outlet {outlet.pk}"] = selectors.outlet_page(outlet, params)
-    return {name: [chart_data(c) for c in page["charts"]] for name, page in pages.items()}
+    pages["article list"] = selectors.article_list_page(params)
+    # The charts, and how many articles the page's list says there are.
+    return {
+        name: ([chart_data(c) for c in page.get("charts", [])], page["page_obj"].paginator.count)
+        for name, page in pages.items()
+    }

@@ -261,3 +261,35 @@ def test_a_decision_refreshes_its_bucket_in_a_bounded_number_of_queries(
 )
 def test_month_after_is_the_first_day_of_the_next_month(day, after):
     assert month_after(day) == after
+
+
+@pytest.mark.parametrize(
+    "params, from_rollups",
+    [
+        ({}, True),
+        ({"status": "new"}, True),
+        ({"start": "2024-05-07", "end": "2024-12-31"}, True),
+        ({"q": "levies"}, False),  # a search counts its matches
+        ({"tag": "TAG"}, False),  # a tag is no rollup dimension of the articles
+    ],
+)
+def test_the_article_list_takes_its_count_from_the_rollups_when_they_can_answer(
+    tmp_path, article, params, from_rollups
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.dashboards import selectors
+
+    imported(tmp_path, "b.txt", day=2, outlet=1)
+    if params.get("tag"):
+        params = {"tag": Tag.objects.get(name="Harbour levies").slug}
+    with CaptureQueriesContext(connection) as queries:
+        page = selectors.article_list_page(params)["page_obj"]
+        counted = page.paginator.count
+    expected = selectors.filters_bind(params, scope=selectors.EVERY_ITEM).articles.qs.count()
+    assert counted == expected > 0
+    counts_articles = any(
+        "COUNT(*)" in q["sql"] and 'FROM "articles_article"' in q["sql"] for q in queries.captured_queries
+    )
+    assert counts_articles is not from_rollups
