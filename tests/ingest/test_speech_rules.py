@@ -82,6 +82,19 @@ def test_rule_subject_before_verb_reads_x_said_content():
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
 
+def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
+    quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
+    assert quote.rule == "content_then_subject/name_before"
+    assert (quote.speaker, quote.kind, quote.text) == ("Tomas Berg", "indirect", "The ferry will run twice a day")
+
+
+def test_rule_content_then_subject_leaves_an_opening_phrase_and_a_that_clause_alone():
+    quote, _ = only_quote("In Bergen on Monday, Tomas Berg said in a statement the ferry would run twice a day.")
+    assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would run twice a day")
+    quote, _ = only_quote("The quay is closed, Tomas Berg said at a meeting that the ferry would stop.")
+    assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would stop")
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"

@@ -341,6 +341,15 @@ ADDING_RE = re.compile(
     X,
 )
 # ", looking out on the crowd": a participle clause, not reported words.
+# "..., she said in a video message to the council.", "..., he said after meeting aides.": the words
+# after the verb say when, where or how it was said, not what.
+CIRCUMSTANCE_START = re.compile(
+    r"""\s+ (?: (?: in | at | on | during | after | before | while | when | from | via | through | with | for
+                | about | outside | inside | ahead\s+of | last | this | earlier | later | yesterday | today
+                | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day ) \b
+              | [a-z]+ly\b )""",
+    X,
+)
 PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 # "responded with logic", "said to the crowd": what follows the verb is no reported content.

@@ -32,6 +32,7 @@ from .patterns import (
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CIRCUMSTANCE_START,
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
@@ -40,6 +41,7 @@ from .patterns import (
     INVERSION_AHEAD,
     INVERSION_REST,
     LEADING_DETERMINER,
+    LEADING_PHRASE,
     MAIN_CLAUSE_SUBJECT,
     NOT_CONTENT_START,
     OBJECT_RE,
@@ -307,6 +309,33 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, found, "subject_before_verb", new_single_name)
 
 
+def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "CONTENT, she said in a video message to the council.": what follows the verb says when, where
+    or how it was said, so the content is the clause before the subject (not an opening phrase such
+    as "In Oslo on Monday," and not when a that-clause follows the phrase)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    before_subject = cue.left[: found.position].rstrip()
+    opening = LEADING_PHRASE.match(before_subject)
+    if (
+        not before_subject.endswith(",")
+        or len(before_subject.split()) < 4
+        or opening
+        and opening.end() == len(before_subject)
+    ):
+        return None
+    prefix = PREFIX_RE.match(cue.right)
+    if THAT_START.match(cue.right, prefix.end() if prefix else 0) or THAT_AHEAD.match(cue.right):
+        return None
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.start + len(before_subject)))
+    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_then_subject/{found.rule}")
+
+
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
     """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the subject opens the sentence."""
     subject = SENTENCE_SUBJECT.match(cue.sentence)
@@ -359,6 +388,17 @@ CUE_RULES: tuple[CueRule, ...] = (
             and bool(INVERSION_AHEAD.match(cue.right))
         ),
         _speaker_last,
+    ),
+    CueRule(
+        "content_then_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS
+            and "," in cue.left
+            and bool(CIRCUMSTANCE_START.match(cue.right))
+        ),
+        _content_then_subject,
     ),
     CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),
     CueRule(
