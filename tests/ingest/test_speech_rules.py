@@ -95,6 +95,20 @@ def test_rule_content_then_subject_leaves_an_opening_phrase_and_a_that_clause_al
     assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would stop")
 
 
+def test_rule_partial_quote_content_takes_the_clause_with_its_quoted_words():
+    speakers, quotes = speech_extract('Dockers "know why the union backed her, and most agree," Ines Weingart said.')
+    report, fragment = quotes
+    assert report.rule == "partial_quote_content/name_before"
+    assert (report.speaker, report.kind) == ("Ines Weingart", "indirect")
+    assert report.text.startswith("Dockers") and report.text.rstrip('",').endswith("most agree")
+    assert (fragment.kind, fragment.text.rstrip(",")) == ("partial", "know why the union backed her, and most agree")
+
+
+def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
+    quote, _ = only_quote('"The union backed her, and most agree," Ines Weingart said.')
+    assert (quote.rule, quote.kind) == ("subject_before_verb/name_before", "direct")
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"

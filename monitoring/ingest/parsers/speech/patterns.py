@@ -350,6 +350,8 @@ CIRCUMSTANCE_START = re.compile(
               | [a-z]+ly\b )""",
     X,
 )
+# 'Dockers "know why the union backed her," ' before the subject: the quoted words end the reported clause.
+QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 # "responded with logic", "said to the crowd": what follows the verb is no reported content.

@@ -51,6 +51,7 @@ from .patterns import (
     PREFIX_RE,
     QUOTED_AUXILIARY,
     QUOTED_BY,
+    QUOTED_CLAUSE_END,
     SENTENCE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
@@ -309,6 +310,24 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, found, "subject_before_verb", new_single_name)
 
 
+def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
+    """'Dockers "know why the union backed her," Weingarten said.': a report whose words are quoted
+    from the middle of the sentence on; the whole clause before the subject is the content (the
+    quoted words are a partial quote inside it, not a quotation of their own)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    before_subject = cue.left[: found.position].rstrip()
+    if not QUOTED_CLAUSE_END.search(before_subject):
+        return None
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content = trim(cue.masked, cue.start, cue.start + len(before_subject))
+    return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}")
+
+
 def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     """ "CONTENT, she said in a video message to the council.": what follows the verb says when, where
     or how it was said, so the content is the clause before the subject (not an opening phrase such
@@ -388,6 +407,18 @@ CUE_RULES: tuple[CueRule, ...] = (
             and bool(INVERSION_AHEAD.match(cue.right))
         ),
         _speaker_last,
+    ),
+    CueRule(
+        "partial_quote_content",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS
+            and cue.sentence.lstrip()[:1] not in "\"“'‘"
+            and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
+            and (len(cue.right.split()) < 2 or bool(CIRCUMSTANCE_START.match(cue.right)))
+        ),
+        _partial_quote_content,
     ),
     CueRule(
         "content_then_subject",
