@@ -13,11 +13,13 @@ import pytest
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, read_attribution
+from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
-# and the pipeline's hand-over of unattributed quotes.
+# the pipeline's hand-over of unattributed quotes and its join of a report with the quotation
+# that continues it.
 OTHER_RULES = (
     "according_to_document",
     "evaluative_verb",
@@ -25,6 +27,7 @@ OTHER_RULES = (
     "named_head_subject",
     PARAGRAPH_SPEAKER,
     COLON_INTRODUCED,
+    CONTINUED_REPORT,
 )
 
 
@@ -107,6 +110,22 @@ def test_rule_partial_quote_content_takes_the_clause_with_its_quoted_words():
 def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
     quote, _ = only_quote('"The union backed her, and most agree," Ines Weingart said.')
     assert (quote.rule, quote.kind) == ("subject_before_verb/name_before", "direct")
+
+
+def test_rule_continued_by_quote_joins_a_report_and_the_quotation_after_its_attribution():
+    text = 'Dockers "know why the union backed her," Ines Weingart said. "Most of us agree." The quay was empty.'
+    _, quotes = speech_extract(text)
+    report = next(quote for quote in quotes if quote.kind == "indirect")
+    assert report.rule == f"partial_quote_content/name_before+{CONTINUED_REPORT}"
+    assert report.text.startswith("Dockers") and report.text.rstrip('."').endswith("Most of us agree")
+    assert [quote.kind for quote in quotes] == ["indirect", "partial"]  # the quoted fragment inside stays
+
+
+def test_rule_continued_by_quote_not_after_another_sentence_or_a_cue_of_its_own():
+    _, quotes = speech_extract('Dockers "know why," Ines Weingart said. Berg left. "Nobody agrees," she said.')
+    assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
+    _, quotes = speech_extract('Ines Weingart said dockers "know why," adding, "Nobody agrees."')
+    assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
 
 
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():

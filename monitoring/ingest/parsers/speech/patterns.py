@@ -109,6 +109,14 @@ INTERRUPTION = re.compile(
         ["“‘']{1,2} \s*""",
     X,
 )
+# Between a report that ends with quoted words and the quotation that goes on after its attribution:
+# ' Weingart said. "', ' he added, "'.
+REPORT_TO_QUOTE = re.compile(r"""[.,!?]?["”']? \s+ (?P<middle> [^"“”\n]{1,120}? ) [.,:] \s* ["“‘']{1,2}""", X)
+# The end of a report whose last words are quoted (its span may stop before the closing mark).
+QUOTED_END = re.compile(r"""["”']|.[.,!?]?["”']""")
+PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
+# A sentence end inside an attribution: more than the attribution stands there ("Mr." is no end).
+OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[.!?;]\s")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
