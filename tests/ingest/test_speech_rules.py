@@ -85,6 +85,24 @@ def test_rule_subject_before_verb_reads_x_said_content():
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
 
+def test_rule_content_around_subject_takes_both_parts_of_an_interrupted_report():
+    quote, _ = only_quote("The toll would be lowered, Tomas Berg said, by the end of the summer.")
+    assert quote.rule == "content_around_subject/name_before"
+    assert (quote.speaker, quote.kind, quote.text) == (
+        "Tomas Berg",
+        "indirect",
+        "The toll would be lowered, Tomas Berg said, by the end of the summer",
+    )
+
+
+def test_rule_content_around_subject_leaves_a_participle_to_its_own_report():
+    _, quotes = speech_extract("The toll would be lowered, Tomas Berg said, adding that the ferry would run.")
+    assert [(quote.rule, quote.text) for quote in quotes] == [
+        ("subject_before_verb/name_before", "The toll would be lowered"),
+        ("subject_before_verb/name_before+adding", "the ferry would run"),
+    ]
+
+
 def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
     quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
     assert quote.rule == "content_then_subject/name_before"

@@ -358,6 +358,9 @@ CIRCUMSTANCE_START = re.compile(
               | [a-z]+ly\b )""",
     X,
 )
+# ", by the new calendar.", ", was in the works.": the rest of a report the attribution interrupts
+# (not ", adding that ...": a participle starts a report of its own).
+REPORT_GOES_ON = re.compile(r"\s*,\s*(?![a-z]+ing\b)[^\s,]+\s+[^\s,]")
 # 'Dockers "know why the union backed her," ' before the subject: the quoted words end the reported clause.
 QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")

@@ -27,6 +27,7 @@ from .entities import entity, group_name
 from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, PLAIN_CUES
 from .patterns import (
     ACCORDING_CHANNEL,
+    ADDING_RE,
     AND_END,
     ANONYMITY_AFTER,
     AUXILIARY_START,
@@ -52,6 +53,7 @@ from .patterns import (
     QUOTED_AUXILIARY,
     QUOTED_BY,
     QUOTED_CLAUSE_END,
+    REPORT_GOES_ON,
     SENTENCE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
@@ -294,6 +296,8 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
         content = None  # "she said:" introduces a quotation that follows
     elif content is None or not that and len(remainder.split()) < 2:
         content = content_before(masked, cue.start, before_subject)
+    elif before_subject.endswith(",") and ADDING_RE.match(right):
+        content = content_before(masked, cue.start, before_subject)  # "A, she said, adding that B": A
     elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
         # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
         content = trim(masked, cue.start, cue.end)
@@ -326,6 +330,24 @@ def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
         return REJECT
     content = trim(cue.masked, cue.start, cue.start + len(before_subject))
     return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}")
+
+
+def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "The plan would be helped, Berg said, by the new calendar.": the attribution interrupts the
+    report, which is the whole sentence (whatever the second part starts with)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    before_subject = cue.left[: found.position].rstrip()
+    opening = LEADING_PHRASE.match(before_subject)
+    if not before_subject.endswith(",") or opening and opening.end() == len(before_subject):
+        return None  # "On Monday, Berg said, ...": an opening phrase, no part of the report
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.end))
+    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_around_subject/{found.rule}")
 
 
 def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
@@ -419,6 +441,17 @@ CUE_RULES: tuple[CueRule, ...] = (
             and (len(cue.right.split()) < 2 or bool(CIRCUMSTANCE_START.match(cue.right)))
         ),
         _partial_quote_content,
+    ),
+    CueRule(
+        "content_around_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS
+            and "," in cue.left
+            and bool(REPORT_GOES_ON.match(cue.right))
+        ),
+        _content_around_subject,
     ),
     CueRule(
         "content_then_subject",
