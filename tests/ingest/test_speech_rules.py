@@ -67,6 +67,10 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert quote.text == "ferries pay a new tax"
 
 
+def test_rule_not_a_report_rejects_a_passive_phrase_cue():
+    assert speech_extract("The harbour board was called on to close the pier.") == ([], [])
+
+
 def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
     assert speech_extract("Still, Okafor continues to trail Sorel by three hundred votes.")[1] == []
     quote, speaker = only_quote("Okafor continued that the port was full.")
@@ -482,6 +486,11 @@ def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
     [
         ("Local fishermen argue that the pier is unsafe.", "local fishermen", "the pier is unsafe"),
         ("Officials insist the pier is safe.", "officials", "the pier is safe"),
+        (
+            "Ivo Brandt called on the harbour board to close the pier.",
+            "Ivo Brandt",
+            "the harbour board to close the pier",
+        ),
         (
             "Ivo Brandt spoke for an hour, recalling that the pier had collapsed once before.",
             "Ivo Brandt",

@@ -235,6 +235,8 @@ CUES: tuple[Cue, ...] = (
     Cue("points out"),
     Cue("called for"),
     Cue("calls for"),
+    Cue("called on"),
+    Cue("calls on"),
     Cue("went on to say"),
     Cue("made clear"),
     Cue("made it clear"),

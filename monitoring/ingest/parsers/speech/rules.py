@@ -214,7 +214,7 @@ def _not_a_report(cue: Cue) -> bool:
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour"
         or (
-            (words.endswith("ed") or words in {"told", "said", "written"})
+            (words.split()[0].endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
         )  # "the issue was reported by the Post": the subject is not a speaker
     )
