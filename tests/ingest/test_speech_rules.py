@@ -67,6 +67,12 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert quote.text == "ferries pay a new tax"
 
 
+def test_rule_not_a_report_rejects_adding_to():
+    assert speech_extract("Ines Weingart won the harbour vote, adding to her lead over the mayor.") == ([], [])
+    _, quotes = speech_extract("Ines Weingart said the pier was full, adding to the mayor's worries.")
+    assert [quote.rule for quote in quotes] == ["subject_before_verb/name_before"]
+
+
 def test_rule_not_a_report_rejects_a_passive_phrase_cue():
     assert speech_extract("The harbour board was called on to close the pier.") == ([], [])
 

@@ -345,9 +345,12 @@ ADDING_RE = re.compile(
     r""",\s*
         ( (?: adding | saying | noting | arguing | claiming | insisting | warning | explaining | stressing | urging
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){0,3}? ) )
+        (?! \s+ (?:to|up)\b )         # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
     X,
 )
+# "adding to her lead", "adding up to": "adding" that reports nothing.
+ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", looking out on the crowd": a participle clause, not reported words.
 # "..., she said in a video message to the council.", "..., he said after meeting aides.": the words
 # after the verb say when, where or how it was said, not what.

@@ -28,6 +28,7 @@ from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTI
 from .patterns import (
     ACCORDING_CHANNEL,
     ADDING_RE,
+    ADDING_TO,
     AND_END,
     ANONYMITY_AFTER,
     AUXILIARY_START,
@@ -208,6 +209,7 @@ def _not_a_report(cue: Cue) -> bool:
     words, left, right = cue.words, cue.left, cue.right
     return (
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
+        or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
         or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or (
