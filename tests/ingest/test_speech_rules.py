@@ -365,6 +365,12 @@ def test_rule_prenominal_title_after_keeps_body_and_role():
     assert (speaker.name, speaker.titles) == ("Lena Ortiz", ["Harbour Authority spokesperson"])
 
 
+def test_rule_prenominal_title_after_with_a_person_noun_before_the_name():
+    quote, speaker = only_quote('"The pasture is dry," said Bergen delegate Tomas Berg.')
+    assert quote.rule == "speaker_after_verb/prenominal_title_after"
+    assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Bergen delegate"])
+
+
 def test_rule_name_after_takes_the_appositive_title():
     quote, speaker = only_quote('"The pasture is dry," said Ivo Brandt, chairman of the league, at a meeting.')
     assert quote.rule == "speaker_after_verb/name_after"

@@ -285,7 +285,10 @@ PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american"
 PRENOMINAL_HEADS = set(TITLE_NOUNS) | set(
     "host anchor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
     "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
-    "lawyer attorney representative envoy coordinator commander".split()
+    "lawyer attorney representative envoy coordinator commander "
+    # persons described by what they do or are: "said Bergen delegate Tomas Berg"
+    "delegate constituent boss supporter voter resident activist organizer organiser founder consultant "
+    "expert student worker owner widow widower veteran pastor teacher farmer donor operative".split()
 )
 
 FALLBACK_FILLER = AUXILIARIES | {
