@@ -383,6 +383,12 @@ def test_rule_described_name_after_keeps_the_description():
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["retired sailor"])
 
 
+def test_rule_described_name_after_takes_a_name_after_in_for_a_place():
+    quote, speaker = only_quote('"The pasture is dry," said a shepherd in Molde, Norway.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.kind) == ("a shepherd in Molde", "group")
+
+
 # --- second reading: the noun phrase subject -------------------------------------------------------
 
 

@@ -67,6 +67,7 @@ from .vocabulary import (
     NOT_SUBJECT_START,
     NOT_SUBJECT_WORDS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     PRENOMINAL_HEADS,
     SHARE_WORDS,
     SUBJECT_REACH,
@@ -376,6 +377,9 @@ def _name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found
 def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "said 9/11 widow Terry Strada": a lower-case description before the name is a title."""
     described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
+    if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
+        # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
+        return _found(discourse.group(group_name(f"{match.group(1).strip()} {match.group(2)}")), match.end())
     speaker = entity(match.group(2), discourse, [described] if described else [])
     return NOBODY if speaker is None else _found(speaker, match.end())
 

@@ -291,6 +291,9 @@ PRENOMINAL_HEADS = set(TITLE_NOUNS) | set(
     "expert student worker owner widow widower veteran pastor teacher farmer donor operative".split()
 )
 
+# Before a name, these make it a place ("a docker in Molde"), not the name of the person described.
+PLACE_PREPOSITIONS = {"in", "at", "from", "near", "outside", "inside", "across", "around"}
+
 FALLBACK_FILLER = AUXILIARIES | {
     "not",
     "never",
