@@ -234,6 +234,14 @@ def test_rule_relative_description_before_is_an_unnamed_person_or_group():
     assert (speaker.name, speaker.kind) == ("a retired sailor", "group")
 
 
+def test_rule_long_appositive_before_skips_age_home_town_and_relative_clause():
+    quote, speaker = only_quote("Lena Ortiz, 29, of Molde, Ore., says her biggest worry is the pier.")
+    assert quote.rule == "subject_before_verb/long_appositive_before"
+    assert (speaker.name, quote.text) == ("Lena Ortiz", "her biggest worry is the pier")
+    quote, _ = only_quote("Lena Ortiz, who lost a boat near Molde, Norway, in 2012, said the pier had failed her.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/long_appositive_before", "Lena Ortiz")
+
+
 def test_rule_appositive_before_keeps_the_title():
     quote, speaker = only_quote("Ivo Brandt, chairman of the Valley Growers League, said the pasture was dry.")
     assert quote.rule == "subject_before_verb/appositive_before"

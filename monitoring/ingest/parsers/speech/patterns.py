@@ -163,6 +163,18 @@ APPOSITIVE_END = re.compile(
         \s*,\s*$""",
     X,
 )
+# "Lena Ortiz, 29, of Molde, Ore., ", "Lena Ortiz, who lost her boat in Molde, Norway, in 2012, ": a name
+# opening its clause, then an age, a home town or a relative clause that may hold commas of its own.
+LONG_APPOSITIVE_END = re.compile(
+    rf"""(?: ^ | [;:]\s* | \b(?:and|but)\s+ | ["”]\s* )
+        ({NAME_RUN}) \s*,\s*
+        (?= \d | (?:of|from)\s | who\s )                          # at least one of the three
+        (?: \d{{1,3}} \s*,\s* )?                                   # the age
+        (?: (?:of|from) \s+ [^,;"“”]{{2,40}}? (?: ,\s* [A-Z][\w.]{{1,12}} )? \s*,\s* )?   # "of Molde, Ore."
+        (?: who \b [^;"“”]{{2,200}}? \s*,\s* )?                     # "who lost her boat in Molde, Norway,"
+        $""",
+    X,
+)
 # "Ana Ruiz of Chile", "Minister Ana Ruiz from the Harbour Authority": a name and its country or body.
 NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
 # "the farmers' union", "Chile's central bank": a body named by a common noun, opening its clause.

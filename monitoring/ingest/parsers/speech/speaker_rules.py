@@ -31,6 +31,7 @@ from .patterns import (
     LEADING_CONJUNCTION,
     LEADING_DETERMINER,
     LEADING_PHRASE,
+    LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
     NAME_END,
     NAME_OF_END,
@@ -165,6 +166,12 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     return _found_if(entity(match.group(1), discourse, titles), match.start())
 
 
+def _long_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Lena Ortiz, 29, of Molde, Ore., said": the name before an age, a home town or a relative clause."""
+    speaker = entity(match.group(1), discourse, [])
+    return _found(speaker, match.start(1)) if speaker is not None and speaker.kind == "person" else None
+
+
 def _name_of_body(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "Minister Ana Ruiz of Chile said": a person of a country or body, the body in the title."""
     body = match.group(2)
@@ -272,6 +279,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
     SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
+    SpeakerRule("long_appositive_before", LONG_APPOSITIVE_END, _long_appositive, lambda t: t.last_char == ","),
     SpeakerRule("appositive_before", APPOSITIVE_END, _appositive, lambda t: t.last_char == ","),
     SpeakerRule(
         "name_of_body_before",
