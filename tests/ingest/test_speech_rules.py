@@ -334,6 +334,12 @@ def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
 
 
+def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
+    quote, speaker = only_quote("Harbour Board spokesman Tomas Berg on Thursday evening said the pier was safe.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (speaker.name, quote.text) == ("Tomas Berg", "the pier was safe")
+
+
 def test_rule_clause_subject_before_is_a_short_noun_phrase():
     quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
     assert quote.rule == "subject_before_verb/clause_subject_before"

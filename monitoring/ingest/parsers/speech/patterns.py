@@ -257,8 +257,9 @@ CLAUSE_SUBJECT_END = re.compile(
 )
 # Words between a subject and its verb that are no part of the subject.
 TIME_END = re.compile(
-    r"""\s+ (?: on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
-              | last\s+(?:week|month|year) | this\s+(?:week|month|year) | earlier\s+this\s+\w+
+    r"""\s+ (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+                (?:\s+(?:morning|afternoon|evening|night))?
+              | last\s+(?:week|month|year|night) | this\s+(?:week|month|year|morning) | earlier\s+this\s+\w+
               | in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)
             ) \s*$""",
     X,
