@@ -285,6 +285,13 @@ def test_rule_body_name_before_is_an_organisation_opening_its_clause():
     assert (speaker.name, speaker.kind, quote.text) == ("Harbour Authority", "group", "The border will open soon")
 
 
+def test_rule_body_name_before_takes_a_house_for_a_body_never_a_person_to_refer_back_to():
+    speakers, quotes = speech_extract('The White House said the pier would close. "It is unsafe," she said.')
+    assert quotes[0].rule == "subject_before_verb/body_name_before"
+    assert [(s.name, s.kind) for s in speakers] == [("White House", "group")]
+    assert all(q.rule != "subject_before_verb/pronoun_before" for q in quotes)
+
+
 def test_rule_share_before_is_a_share_of_those_polled():
     quote, speaker = only_quote("Forty percent said the pasture was dry.")
     assert quote.rule == "subject_before_verb/share_before"

@@ -173,7 +173,7 @@ ORG_WORDS = set(
     "Centre Center Network Broadcasting Television Radio Army Navy Force Forces Guard Police "
     "Secretariat Coalition Society Academy College Programme Program Embassy Government Cabinet "
     "Chamber Board Institution Observer Monitor Telegraph Courier Express Review Mail Star "
-    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon".split()
+    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon House".split()
 )
 
 # Plural nouns for people that are printed capitalised (at a sentence start, or as party members).
