@@ -156,6 +156,14 @@ def test_rule_continued_by_quote_not_after_another_sentence_or_a_cue_of_its_own(
     assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
 
 
+def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
+    quote, _ = only_quote("Lena Ortiz asked the harbour board whether the pier would reopen.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (quote.speaker, quote.text) == ("Lena Ortiz", "whether the pier would reopen")
+    quote, _ = only_quote("Lena Ortiz asked the board to reopen the pier.")
+    assert quote.text == "the board to reopen the pier"  # no question: the object stays in the content
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"

@@ -396,6 +396,10 @@ OBJECT_RE = re.compile(
               | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
     X,
 )
+# The person asked, before the question: "asked the mayor whether", "asks him why".
+QUESTION_OBJECT = re.compile(
+    rf"""{OBJECT_RE.pattern} (?= \s+ (?: whether | if | why | what | how | when | where | who | which ) \b )""", X
+)
 TIME_WORDS = r"""(?x: (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
                         (?:\s+(?:morning|afternoon|evening|night))?
     | last\s+(?:week|month|year|night) | this\s+(?:week|month|year|morning) | earlier(?:\s+(?:this|on)\s+\w+)?

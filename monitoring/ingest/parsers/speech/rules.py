@@ -24,7 +24,15 @@ from typing import Final
 
 from ..article import ParsedSpeaker
 from .entities import entity, group_name
-from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, PLAIN_CUES
+from .lexicon import (
+    CUE_FIRST_WORDS,
+    NEEDS_THAT,
+    NOUN_LIKE,
+    OBJECT_VERBS,
+    PARTICIPLE_CUES,
+    PLAIN_CUES,
+    QUESTION_CUES,
+)
 from .patterns import (
     ACCORDING_CHANNEL,
     ADDING_RE,
@@ -51,6 +59,7 @@ from .patterns import (
     PARTICIPLE_AFTER,
     PASSIVE_END,
     PREFIX_RE,
+    QUESTION_OBJECT,
     QUOTED_AUXILIARY,
     QUOTED_BY,
     QUOTED_CLAUSE_END,
@@ -271,8 +280,8 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
     """
     masked, right = cue.masked, cue.right
     prefix_end = 0
-    if cue.words in OBJECT_VERBS:
-        obj = OBJECT_RE.match(right)
+    if cue.words in OBJECT_VERBS or cue.words in QUESTION_CUES:
+        obj = (OBJECT_RE if cue.words in OBJECT_VERBS else QUESTION_OBJECT).match(right)
         if obj:
             prefix_end = obj.end()
     prefix = PREFIX_RE.match(right, prefix_end)
