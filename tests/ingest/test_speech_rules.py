@@ -135,6 +135,16 @@ def test_rule_partial_quote_content_takes_the_clause_with_its_quoted_words():
     assert (fragment.kind, fragment.text.rstrip(",")) == ("partial", "know why the union backed her, and most agree")
 
 
+def test_rule_partial_quote_content_before_a_second_report_with_adding():
+    _, quotes = speech_extract('Dockers "know why the union won," Ines Weingart said, adding that the pier was full.')
+    reports = [(quote.rule, quote.kind) for quote in quotes if quote.kind == "indirect"]
+    assert reports == [
+        ("partial_quote_content/name_before", "indirect"),
+        ("partial_quote_content/name_before+adding", "indirect"),
+    ]
+    assert quotes[0].text.startswith("Dockers")
+
+
 def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
     quote, _ = only_quote('"The union backed her, and most agree," Ines Weingart said.')
     assert (quote.rule, quote.kind) == ("subject_before_verb/name_before", "direct")

@@ -449,7 +449,11 @@ CUE_RULES: tuple[CueRule, ...] = (
             and cue.words not in OBJECT_VERBS
             and cue.sentence.lstrip()[:1] not in "\"“'‘"
             and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
-            and (len(cue.right.split()) < 2 or bool(CIRCUMSTANCE_START.match(cue.right)))
+            and (
+                len(cue.right.split()) < 2
+                or bool(CIRCUMSTANCE_START.match(cue.right))
+                or bool(ADDING_RE.match(cue.right))  # ", adding that ...": a second report of its own
+            )
         ),
         _partial_quote_content,
     ),
