@@ -330,10 +330,36 @@ def source_kind(source: str) -> str:
     return "group"
 
 
+# A name standing alone between commas ("Jake Sullivan", "Gen. Joseph F. Dunford Jr."): capitalised
+# words and initials only, at least two of them.
+NAME_ONLY = re.compile(r"(?:[A-Z][\w'’.-]*\s+)+[A-Z][\w'’-]*\.?")
+NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
+# A title of a body before the name: "Secretary of State John Kerry", "Speaker of the House Paul Ryan".
+TITLE_OF_BODY = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){2,}[A-Z][\w'’-]*)$")
+
+
 def source_key(source: str) -> str:
     """The word that names a source's person: the last capitalised word of the first part (cut at
     commas, brackets, "of", "for") that has one, possessives left out ("Representative Charles B.
-    Rangel of New York" -> "Rangel"); else the first part's last word ("the senator" -> "senator")."""
+    Rangel of New York" -> "Rangel"); else the first part's last word ("the senator" -> "senator").
+
+    A description followed by the name between commas gives the name ("her senior policy adviser,
+    Jake Sullivan," -> "Sullivan"), and so does a title of a body before a name ("Former Secretary
+    of State Madeleine Albright" -> "Albright")."""
+    head = re.split(r"[,(]", source)[0].strip()
+    described = head.split()[:1] and (
+        head[:1].islower()
+        or head.split()[0] in {"The", "A", "An", "One", "Another", "Her", "His", "Their", "Its"}
+        or re.search(r"['’]s?$", head.split()[0])
+    )
+    if described:
+        for part in source.split(",")[1:]:
+            if NAME_ONLY.fullmatch(part.strip()):
+                words = [w.rstrip(".") for w in part.split() if w.rstrip(".") not in NAME_SUFFIXES]
+                return words[-1]
+    title_of_body = TITLE_OF_BODY.search(head)
+    if title_of_body:
+        return title_of_body.group(1).split()[-1].rstrip(".")
     parts = [p.strip() for p in re.split(r"[,(]| of | for | at | from ", source) if p.strip()]
     for part in parts:
         names = [

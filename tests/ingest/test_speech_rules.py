@@ -13,11 +13,13 @@ import pytest
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, read_attribution
+from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
-# and the pipeline's hand-over of unattributed quotes.
+# the pipeline's hand-over of unattributed quotes and its join of a report with the quotation
+# that continues it.
 OTHER_RULES = (
     "according_to_document",
     "evaluative_verb",
@@ -25,6 +27,7 @@ OTHER_RULES = (
     "named_head_subject",
     PARAGRAPH_SPEAKER,
     COLON_INTRODUCED,
+    CONTINUED_REPORT,
 )
 
 
@@ -64,6 +67,16 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert quote.text == "ferries pay a new tax"
 
 
+def test_rule_not_a_report_rejects_adding_to():
+    assert speech_extract("Ines Weingart won the harbour vote, adding to her lead over the mayor.") == ([], [])
+    _, quotes = speech_extract("Ines Weingart said the pier was full, adding to the mayor's worries.")
+    assert [quote.rule for quote in quotes] == ["subject_before_verb/name_before"]
+
+
+def test_rule_not_a_report_rejects_a_passive_phrase_cue():
+    assert speech_extract("The harbour board was called on to close the pier.") == ([], [])
+
+
 def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
     assert speech_extract("Still, Okafor continues to trail Sorel by three hundred votes.")[1] == []
     quote, speaker = only_quote("Okafor continued that the port was full.")
@@ -80,6 +93,85 @@ def test_rule_subject_before_verb_reads_x_said_content():
     quote, _ = only_quote("Tomas Berg said the ferry would run twice a day.")
     assert quote.rule == "subject_before_verb/name_before"
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
+
+
+def test_rule_content_around_subject_takes_both_parts_of_an_interrupted_report():
+    quote, _ = only_quote("The toll would be lowered, Tomas Berg said, by the end of the summer.")
+    assert quote.rule == "content_around_subject/name_before"
+    assert (quote.speaker, quote.kind, quote.text) == (
+        "Tomas Berg",
+        "indirect",
+        "The toll would be lowered, Tomas Berg said, by the end of the summer",
+    )
+
+
+def test_rule_content_around_subject_leaves_a_participle_to_its_own_report():
+    _, quotes = speech_extract("The toll would be lowered, Tomas Berg said, adding that the ferry would run.")
+    assert [(quote.rule, quote.text) for quote in quotes] == [
+        ("subject_before_verb/name_before", "The toll would be lowered"),
+        ("subject_before_verb/name_before+adding", "the ferry would run"),
+    ]
+
+
+def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
+    quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
+    assert quote.rule == "content_then_subject/name_before"
+    assert (quote.speaker, quote.kind, quote.text) == ("Tomas Berg", "indirect", "The ferry will run twice a day")
+
+
+def test_rule_content_then_subject_leaves_an_opening_phrase_and_a_that_clause_alone():
+    quote, _ = only_quote("In Bergen on Monday, Tomas Berg said in a statement the ferry would run twice a day.")
+    assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would run twice a day")
+    quote, _ = only_quote("The quay is closed, Tomas Berg said at a meeting that the ferry would stop.")
+    assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would stop")
+
+
+def test_rule_partial_quote_content_takes_the_clause_with_its_quoted_words():
+    speakers, quotes = speech_extract('Dockers "know why the union backed her, and most agree," Ines Weingart said.')
+    report, fragment = quotes
+    assert report.rule == "partial_quote_content/name_before"
+    assert (report.speaker, report.kind) == ("Ines Weingart", "indirect")
+    assert report.text.startswith("Dockers") and report.text.rstrip('",').endswith("most agree")
+    assert (fragment.kind, fragment.text.rstrip(",")) == ("partial", "know why the union backed her, and most agree")
+
+
+def test_rule_partial_quote_content_before_a_second_report_with_adding():
+    _, quotes = speech_extract('Dockers "know why the union won," Ines Weingart said, adding that the pier was full.')
+    reports = [(quote.rule, quote.kind) for quote in quotes if quote.kind == "indirect"]
+    assert reports == [
+        ("partial_quote_content/name_before", "indirect"),
+        ("partial_quote_content/name_before+adding", "indirect"),
+    ]
+    assert quotes[0].text.startswith("Dockers")
+
+
+def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
+    quote, _ = only_quote('"The union backed her, and most agree," Ines Weingart said.')
+    assert (quote.rule, quote.kind) == ("subject_before_verb/name_before", "direct")
+
+
+def test_rule_continued_by_quote_joins_a_report_and_the_quotation_after_its_attribution():
+    text = 'Dockers "know why the union backed her," Ines Weingart said. "Most of us agree." The quay was empty.'
+    _, quotes = speech_extract(text)
+    report = next(quote for quote in quotes if quote.kind == "indirect")
+    assert report.rule == f"partial_quote_content/name_before+{CONTINUED_REPORT}"
+    assert report.text.startswith("Dockers") and report.text.rstrip('."').endswith("Most of us agree")
+    assert [quote.kind for quote in quotes] == ["indirect", "partial"]  # the quoted fragment inside stays
+
+
+def test_rule_continued_by_quote_not_after_another_sentence_or_a_cue_of_its_own():
+    _, quotes = speech_extract('Dockers "know why," Ines Weingart said. Berg left. "Nobody agrees," she said.')
+    assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
+    _, quotes = speech_extract('Ines Weingart said dockers "know why," adding, "Nobody agrees."')
+    assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
+
+
+def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
+    quote, _ = only_quote("Lena Ortiz asked the harbour board whether the pier would reopen.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (quote.speaker, quote.text) == ("Lena Ortiz", "whether the pier would reopen")
+    quote, _ = only_quote("Lena Ortiz asked the board to reopen the pier.")
+    assert quote.text == "the board to reopen the pier"  # no question: the object stays in the content
 
 
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
@@ -160,6 +252,14 @@ def test_rule_relative_description_before_is_an_unnamed_person_or_group():
     assert (speaker.name, speaker.kind) == ("a retired sailor", "group")
 
 
+def test_rule_long_appositive_before_skips_age_home_town_and_relative_clause():
+    quote, speaker = only_quote("Lena Ortiz, 29, of Molde, Ore., says her biggest worry is the pier.")
+    assert quote.rule == "subject_before_verb/long_appositive_before"
+    assert (speaker.name, quote.text) == ("Lena Ortiz", "her biggest worry is the pier")
+    quote, _ = only_quote("Lena Ortiz, who lost a boat near Molde, Norway, in 2012, said the pier had failed her.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/long_appositive_before", "Lena Ortiz")
+
+
 def test_rule_appositive_before_keeps_the_title():
     quote, speaker = only_quote("Ivo Brandt, chairman of the Valley Growers League, said the pasture was dry.")
     assert quote.rule == "subject_before_verb/appositive_before"
@@ -201,6 +301,13 @@ def test_rule_body_name_before_is_an_organisation_opening_its_clause():
     quote, speaker = only_quote("The border will open soon, the Harbour Authority said.")
     assert quote.rule == "subject_before_verb/body_name_before"
     assert (speaker.name, speaker.kind, quote.text) == ("Harbour Authority", "group", "The border will open soon")
+
+
+def test_rule_body_name_before_takes_a_house_for_a_body_never_a_person_to_refer_back_to():
+    speakers, quotes = speech_extract('The White House said the pier would close. "It is unsafe," she said.')
+    assert quotes[0].rule == "subject_before_verb/body_name_before"
+    assert [(s.name, s.kind) for s in speakers] == [("White House", "group")]
+    assert all(q.rule != "subject_before_verb/pronoun_before" for q in quotes)
 
 
 def test_rule_share_before_is_a_share_of_those_polled():
@@ -252,6 +359,12 @@ def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
 
 
+def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
+    quote, speaker = only_quote("Harbour Board spokesman Tomas Berg on Thursday evening said the pier was safe.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (speaker.name, quote.text) == ("Tomas Berg", "the pier was safe")
+
+
 def test_rule_clause_subject_before_is_a_short_noun_phrase():
     quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
     assert quote.rule == "subject_before_verb/clause_subject_before"
@@ -291,6 +404,12 @@ def test_rule_prenominal_title_after_keeps_body_and_role():
     assert (speaker.name, speaker.titles) == ("Lena Ortiz", ["Harbour Authority spokesperson"])
 
 
+def test_rule_prenominal_title_after_with_a_person_noun_before_the_name():
+    quote, speaker = only_quote('"The pasture is dry," said Bergen delegate Tomas Berg.')
+    assert quote.rule == "speaker_after_verb/prenominal_title_after"
+    assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Bergen delegate"])
+
+
 def test_rule_name_after_takes_the_appositive_title():
     quote, speaker = only_quote('"The pasture is dry," said Ivo Brandt, chairman of the league, at a meeting.')
     assert quote.rule == "speaker_after_verb/name_after"
@@ -301,6 +420,12 @@ def test_rule_described_name_after_keeps_the_description():
     quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/described_name_after"
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["retired sailor"])
+
+
+def test_rule_described_name_after_takes_a_name_after_in_for_a_place():
+    quote, speaker = only_quote('"The pasture is dry," said a shepherd in Molde, Norway.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.kind) == ("a shepherd in Molde", "group")
 
 
 # --- second reading: the noun phrase subject -------------------------------------------------------
@@ -418,6 +543,11 @@ def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
     [
         ("Local fishermen argue that the pier is unsafe.", "local fishermen", "the pier is unsafe"),
         ("Officials insist the pier is safe.", "officials", "the pier is safe"),
+        (
+            "Ivo Brandt called on the harbour board to close the pier.",
+            "Ivo Brandt",
+            "the harbour board to close the pier",
+        ),
         (
             "Ivo Brandt spoke for an hour, recalling that the pier had collapsed once before.",
             "Ivo Brandt",

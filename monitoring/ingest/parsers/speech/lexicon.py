@@ -20,6 +20,7 @@ class Cue:
     participle    an -ing form continuing a clause ("..., saying that ...")
     takes_object  a person may stand between it and the content ("told reporters that ...")
     plain         clear enough for a subject no speaker rule knows (the second, fallback reading)
+    question      reports a question: a person may stand before "whether", "if", "why" ... ("asked him whether")
     """
 
     words: str
@@ -30,6 +31,7 @@ class Cue:
     participle: bool = False
     takes_object: bool = False
     plain: bool = False
+    question: bool = False
 
 
 # Entries marked reports=False are known for another purpose only: "reminded" takes an object,
@@ -70,8 +72,8 @@ CUES: tuple[Cue, ...] = (
     Cue("argues", plain=True),
     Cue("claimed", plain=True),
     Cue("claims", noun_like=True, plain=True),
-    Cue("asked"),
-    Cue("asks"),
+    Cue("asked", question=True),
+    Cue("asks", question=True),
     Cue("declared", plain=True),
     Cue("declares"),
     Cue("reiterated"),
@@ -161,7 +163,7 @@ CUES: tuple[Cue, ...] = (
     Cue("lamented", needs_that=True),
     Cue("laments", needs_that=True),
     Cue("saying", participle=True),
-    Cue("asking", participle=True),
+    Cue("asking", participle=True, question=True),
     Cue("adding", participle=True),
     Cue("telling", participle=True),
     Cue("noting", participle=True),
@@ -235,6 +237,8 @@ CUES: tuple[Cue, ...] = (
     Cue("points out"),
     Cue("called for"),
     Cue("calls for"),
+    Cue("called on"),
+    Cue("calls on"),
     Cue("went on to say"),
     Cue("made clear"),
     Cue("made it clear"),
@@ -280,5 +284,6 @@ NOUN_LIKE = frozenset(cue.words for cue in CUES if cue.noun_like)
 PARTICIPLE_CUES = frozenset(cue.words for cue in CUES if cue.participle)
 OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)
 PLAIN_CUES = frozenset(cue.words for cue in CUES if cue.plain)
+QUESTION_CUES = frozenset(cue.words for cue in CUES if cue.question)
 # First words of the cues, for a cheap set lookup before the cue pattern is tried.
 CUE_FIRST_WORDS = frozenset({cue.split()[0] for cue in REPORTING_CUES} | {"according", "According", "quoted"})

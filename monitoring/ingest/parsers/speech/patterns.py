@@ -109,6 +109,14 @@ INTERRUPTION = re.compile(
         ["“‘']{1,2} \s*""",
     X,
 )
+# Between a report that ends with quoted words and the quotation that goes on after its attribution:
+# ' Weingart said. "', ' he added, "'.
+REPORT_TO_QUOTE = re.compile(r"""[.,!?]?["”']? \s+ (?P<middle> [^"“”\n]{1,120}? ) [.,:] \s* ["“‘']{1,2}""", X)
+# The end of a report whose last words are quoted (its span may stop before the closing mark).
+QUOTED_END = re.compile(r"""["”']|.[.,!?]?["”']""")
+PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
+# A sentence end inside an attribution: more than the attribution stands there ("Mr." is no end).
+OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[.!?;]\s")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -153,6 +161,18 @@ APPOSITIVE_END = re.compile(
             (?: ,\s* [^,;"“”]{{2,80}}? )?
         )
         \s*,\s*$""",
+    X,
+)
+# "Lena Ortiz, 29, of Molde, Ore., ", "Lena Ortiz, who lost her boat in Molde, Norway, in 2012, ": a name
+# opening its clause, then an age, a home town or a relative clause that may hold commas of its own.
+LONG_APPOSITIVE_END = re.compile(
+    rf"""(?: ^ | [;:]\s* | \b(?:and|but)\s+ | ["”]\s* )
+        ({NAME_RUN}) \s*,\s*
+        (?= \d | (?:of|from)\s | who\s )                          # at least one of the three
+        (?: \d{{1,3}} \s*,\s* )?                                   # the age
+        (?: (?:of|from) \s+ [^,;"“”]{{2,40}}? (?: ,\s* [A-Z][\w.]{{1,12}} )? \s*,\s* )?   # "of Molde, Ore."
+        (?: who \b [^;"“”]{{2,200}}? \s*,\s* )?                     # "who lost her boat in Molde, Norway,"
+        $""",
     X,
 )
 # "Ana Ruiz of Chile", "Minister Ana Ruiz from the Harbour Authority": a name and its country or body.
@@ -237,8 +257,9 @@ CLAUSE_SUBJECT_END = re.compile(
 )
 # Words between a subject and its verb that are no part of the subject.
 TIME_END = re.compile(
-    r"""\s+ (?: on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
-              | last\s+(?:week|month|year) | this\s+(?:week|month|year) | earlier\s+this\s+\w+
+    r"""\s+ (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+                (?:\s+(?:morning|afternoon|evening|night))?
+              | last\s+(?:week|month|year|night) | this\s+(?:week|month|year|morning) | earlier\s+this\s+\w+
               | in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)
             ) \s*$""",
     X,
@@ -337,10 +358,27 @@ ADDING_RE = re.compile(
     r""",\s*
         ( (?: adding | saying | noting | arguing | claiming | insisting | warning | explaining | stressing | urging
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){0,3}? ) )
+        (?! \s+ (?:to|up)\b )         # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
     X,
 )
+# "adding to her lead", "adding up to": "adding" that reports nothing.
+ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", looking out on the crowd": a participle clause, not reported words.
+# "..., she said in a video message to the council.", "..., he said after meeting aides.": the words
+# after the verb say when, where or how it was said, not what.
+CIRCUMSTANCE_START = re.compile(
+    r"""\s+ (?: (?: in | at | on | during | after | before | while | when | from | via | through | with | for
+                | about | outside | inside | ahead\s+of | last | this | earlier | later | yesterday | today
+                | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day ) \b
+              | [a-z]+ly\b )""",
+    X,
+)
+# ", by the new calendar.", ", was in the works.": the rest of a report the attribution interrupts
+# (not ", adding that ...": a participle starts a report of its own).
+REPORT_GOES_ON = re.compile(r"\s*,\s*(?![a-z]+ing\b)[^\s,]+\s+[^\s,]")
+# 'Dockers "know why the union backed her," ' before the subject: the quoted words end the reported clause.
+QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
 AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 # "responded with logic", "said to the crowd": what follows the verb is no reported content.
@@ -357,6 +395,10 @@ OBJECT_RE = re.compile(
               | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | members | listeners | viewers
               | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
     X,
+)
+# The person asked, before the question: "asked the mayor whether", "asks him why".
+QUESTION_OBJECT = re.compile(
+    rf"""{OBJECT_RE.pattern} (?= \s+ (?: whether | if | why | what | how | when | where | who | which ) \b )""", X
 )
 TIME_WORDS = r"""(?x: (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
                         (?:\s+(?:morning|afternoon|evening|night))?

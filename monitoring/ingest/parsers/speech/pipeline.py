@@ -13,7 +13,8 @@
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
    rules read them; quotes alone in a paragraph go to the paragraph's speaker.
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
-   joined into one, and only the speakers some quote is credited to.
+   joined into one, a report ending in quoted words joined with the quotation that continues it
+   after its attribution, and only the speakers some quote is credited to.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .patterns import ADDING_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
 from .rules import Attribution, partial_speaker, read_attribution
 from .spans import (
+    continued_reports_join,
     interrupted_quotes_join,
     is_direct,
     ledes_blank,
@@ -131,7 +133,7 @@ def speech_extract(
         previous_ends_colon = masked[paragraph_start:paragraph_end].rstrip().endswith(":")
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)  # step 7
-    quotes = interrupted_quotes_join(body, quotes, paragraph_break)
+    quotes = continued_reports_join(body, interrupted_quotes_join(body, quotes, paragraph_break), paragraph_break)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
 

@@ -24,14 +24,25 @@ from typing import Final
 
 from ..article import ParsedSpeaker
 from .entities import entity, group_name
-from .lexicon import CUE_FIRST_WORDS, NEEDS_THAT, NOUN_LIKE, OBJECT_VERBS, PARTICIPLE_CUES, PLAIN_CUES
+from .lexicon import (
+    CUE_FIRST_WORDS,
+    NEEDS_THAT,
+    NOUN_LIKE,
+    OBJECT_VERBS,
+    PARTICIPLE_CUES,
+    PLAIN_CUES,
+    QUESTION_CUES,
+)
 from .patterns import (
     ACCORDING_CHANNEL,
+    ADDING_RE,
+    ADDING_TO,
     AND_END,
     ANONYMITY_AFTER,
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CIRCUMSTANCE_START,
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
@@ -40,6 +51,7 @@ from .patterns import (
     INVERSION_AHEAD,
     INVERSION_REST,
     LEADING_DETERMINER,
+    LEADING_PHRASE,
     MAIN_CLAUSE_SUBJECT,
     NOT_CONTENT_START,
     OBJECT_RE,
@@ -47,8 +59,11 @@ from .patterns import (
     PARTICIPLE_AFTER,
     PASSIVE_END,
     PREFIX_RE,
+    QUESTION_OBJECT,
     QUOTED_AUXILIARY,
     QUOTED_BY,
+    QUOTED_CLAUSE_END,
+    REPORT_GOES_ON,
     SENTENCE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
@@ -203,13 +218,14 @@ def _not_a_report(cue: Cue) -> bool:
     words, left, right = cue.words, cue.left, cue.right
     return (
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
+        or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
         or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour"
         or (
-            (words.endswith("ed") or words in {"told", "said", "written"})
+            (words.split()[0].endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
         )  # "the issue was reported by the Post": the subject is not a speaker
     )
@@ -264,8 +280,8 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
     """
     masked, right = cue.masked, cue.right
     prefix_end = 0
-    if cue.words in OBJECT_VERBS:
-        obj = OBJECT_RE.match(right)
+    if cue.words in OBJECT_VERBS or cue.words in QUESTION_CUES:
+        obj = (OBJECT_RE if cue.words in OBJECT_VERBS else QUESTION_OBJECT).match(right)
         if obj:
             prefix_end = obj.end()
     prefix = PREFIX_RE.match(right, prefix_end)
@@ -291,6 +307,8 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
         content = None  # "she said:" introduces a quotation that follows
     elif content is None or not that and len(remainder.split()) < 2:
         content = content_before(masked, cue.start, before_subject)
+    elif before_subject.endswith(",") and ADDING_RE.match(right):
+        content = content_before(masked, cue.start, before_subject)  # "A, she said, adding that B": A
     elif before_subject.endswith(",") and right.lstrip().startswith(",") and not that:
         # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
         content = trim(masked, cue.start, cue.end)
@@ -305,6 +323,69 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
         return None
     new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
     return _subject_reading(cue, found, "subject_before_verb", new_single_name)
+
+
+def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
+    """'Dockers "know why the union backed her," Weingarten said.': a report whose words are quoted
+    from the middle of the sentence on; the whole clause before the subject is the content (the
+    quoted words are a partial quote inside it, not a quotation of their own)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    before_subject = cue.left[: found.position].rstrip()
+    if not QUOTED_CLAUSE_END.search(before_subject):
+        return None
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content = trim(cue.masked, cue.start, cue.start + len(before_subject))
+    return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}")
+
+
+def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "The plan would be helped, Berg said, by the new calendar.": the attribution interrupts the
+    report, which is the whole sentence (whatever the second part starts with)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    before_subject = cue.left[: found.position].rstrip()
+    opening = LEADING_PHRASE.match(before_subject)
+    if not before_subject.endswith(",") or opening and opening.end() == len(before_subject):
+        return None  # "On Monday, Berg said, ...": an opening phrase, no part of the report
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.end))
+    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_around_subject/{found.rule}")
+
+
+def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "CONTENT, she said in a video message to the council.": what follows the verb says when, where
+    or how it was said, so the content is the clause before the subject (not an opening phrase such
+    as "In Oslo on Monday," and not when a that-clause follows the phrase)."""
+    known = len(draft.by_key)
+    found = speaker_before(cue.left, draft)
+    if found.speaker is None:
+        return None
+    before_subject = cue.left[: found.position].rstrip()
+    opening = LEADING_PHRASE.match(before_subject)
+    if (
+        not before_subject.endswith(",")
+        or len(before_subject.split()) < 4
+        or opening
+        and opening.end() == len(before_subject)
+    ):
+        return None
+    prefix = PREFIX_RE.match(cue.right)
+    if THAT_START.match(cue.right, prefix.end() if prefix else 0) or THAT_AHEAD.match(cue.right):
+        return None
+    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
+    if _noun_not_verb(cue, found.speaker, False, new_single_name):
+        return REJECT
+    content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.start + len(before_subject)))
+    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_then_subject/{found.rule}")
 
 
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
@@ -359,6 +440,44 @@ CUE_RULES: tuple[CueRule, ...] = (
             and bool(INVERSION_AHEAD.match(cue.right))
         ),
         _speaker_last,
+    ),
+    CueRule(
+        "partial_quote_content",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS
+            and cue.sentence.lstrip()[:1] not in "\"“'‘"
+            and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
+            and (
+                len(cue.right.split()) < 2
+                or bool(CIRCUMSTANCE_START.match(cue.right))
+                or bool(ADDING_RE.match(cue.right))  # ", adding that ...": a second report of its own
+            )
+        ),
+        _partial_quote_content,
+    ),
+    CueRule(
+        "content_around_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS
+            and "," in cue.left
+            and bool(REPORT_GOES_ON.match(cue.right))
+        ),
+        _content_around_subject,
+    ),
+    CueRule(
+        "content_then_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.words not in OBJECT_VERBS
+            and "," in cue.left
+            and bool(CIRCUMSTANCE_START.match(cue.right))
+        ),
+        _content_then_subject,
     ),
     CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),
     CueRule(

@@ -12,11 +12,15 @@ from .patterns import (
     FIRST_LETTER,
     INTERRUPTION,
     NON_SPACE,
+    OTHER_SENTENCE,
     OWN_ATTRIBUTION,
+    PARTICIPLE_START,
     PREPOSITION_START,
     PRONOUN_START,
     QUOTE_INTRO_END,
     QUOTE_MARK,
+    QUOTED_END,
+    REPORT_TO_QUOTE,
     SENTENCE_END,
 )
 from .vocabulary import ABBREVIATIONS
@@ -278,6 +282,59 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
                 )
                 continue
         joined.append(quote)
+    return joined
+
+
+# The rule suffix of a report joined with the quotation that continues it.
+CONTINUED_REPORT = "continued_by_quote"
+
+
+def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
+    """'Dockers "know why ...," Weingart said. "Most of us agree."' as one statement: a report whose
+    last words are quoted, then (after its attribution) a quotation by the same speaker in the same
+    paragraph, is one indirect quote from the report's start to the quotation's end.
+
+    The partial quotes inside the report stay as they are.
+    """
+    joined: list[ParsedQuote] = []
+    report: int | None = None  # the index in ``joined`` of a report that ends with a quotation mark
+    for quote in quotes:
+        last = joined[report] if report is not None else None
+        if last is not None and quote.kind == "partial" and last.start <= quote.start and quote.end <= last.end:
+            joined.append(quote)  # a quoted fragment inside the report
+            continue
+        if (
+            last is not None
+            and quote.kind in {"direct", "partial"}  # given to the paragraph's speaker after a report: partial
+            and quote.speaker == last.speaker
+            and last.end <= quote.start
+            and paragraph_break not in body[last.end : quote.start]
+        ):
+            between = REPORT_TO_QUOTE.fullmatch(body, last.end, quote.start)
+            middle = between.group("middle") if between else ""
+            own = OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90))
+            if (
+                len(middle.split()) <= 12
+                and CUE_RE.search(middle)
+                and not OTHER_SENTENCE.search(middle)
+                and not PARTICIPLE_START.match(middle)  # ', adding, "...': a quotation with a cue of its own
+                and not own  # '"B," said Clinton.': a statement of its own
+            ):
+                rule = last.rule if (last.rule or "").endswith(CONTINUED_REPORT) else f"{last.rule}+{CONTINUED_REPORT}"
+                joined[report] = ParsedQuote(
+                    last.speaker,
+                    "indirect",
+                    body[last.start : quote.end],
+                    last.start,
+                    quote.end,
+                    last.cue,
+                    last.channel,
+                    rule=rule,
+                )
+                continue
+        joined.append(quote)
+        ends_quoted = quote.kind == "indirect" and QUOTED_END.match(body, quote.end - 1)
+        report = len(joined) - 1 if ends_quoted else None
     return joined
 
 

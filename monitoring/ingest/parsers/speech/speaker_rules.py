@@ -31,6 +31,7 @@ from .patterns import (
     LEADING_CONJUNCTION,
     LEADING_DETERMINER,
     LEADING_PHRASE,
+    LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
     NAME_END,
     NAME_OF_END,
@@ -67,6 +68,7 @@ from .vocabulary import (
     NOT_SUBJECT_START,
     NOT_SUBJECT_WORDS,
     ORG_WORDS,
+    PLACE_PREPOSITIONS,
     PRENOMINAL_HEADS,
     SHARE_WORDS,
     SUBJECT_REACH,
@@ -162,6 +164,12 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     if titles is None:
         return None
     return _found_if(entity(match.group(1), discourse, titles), match.start())
+
+
+def _long_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Lena Ortiz, 29, of Molde, Ore., said": the name before an age, a home town or a relative clause."""
+    speaker = entity(match.group(1), discourse, [])
+    return _found(speaker, match.start(1)) if speaker is not None and speaker.kind == "person" else None
 
 
 def _name_of_body(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -271,6 +279,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
     SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
+    SpeakerRule("long_appositive_before", LONG_APPOSITIVE_END, _long_appositive, lambda t: t.last_char == ","),
     SpeakerRule("appositive_before", APPOSITIVE_END, _appositive, lambda t: t.last_char == ","),
     SpeakerRule(
         "name_of_body_before",
@@ -376,6 +385,9 @@ def _name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found
 def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "said 9/11 widow Terry Strada": a lower-case description before the name is a title."""
     described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
+    if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
+        # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
+        return _found(discourse.group(group_name(f"{match.group(1).strip()} {match.group(2)}")), match.end())
     speaker = entity(match.group(2), discourse, [described] if described else [])
     return NOBODY if speaker is None else _found(speaker, match.end())
 

@@ -173,7 +173,7 @@ ORG_WORDS = set(
     "Centre Center Network Broadcasting Television Radio Army Navy Force Forces Guard Police "
     "Secretariat Coalition Society Academy College Programme Program Embassy Government Cabinet "
     "Chamber Board Institution Observer Monitor Telegraph Courier Express Review Mail Star "
-    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon".split()
+    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon House".split()
 )
 
 # Plural nouns for people that are printed capitalised (at a sentence start, or as party members).
@@ -285,8 +285,14 @@ PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american"
 PRENOMINAL_HEADS = set(TITLE_NOUNS) | set(
     "host anchor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
     "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
-    "lawyer attorney representative envoy coordinator commander".split()
+    "lawyer attorney representative envoy coordinator commander "
+    # persons described by what they do or are: "said Bergen delegate Tomas Berg"
+    "delegate constituent boss supporter voter resident activist organizer organiser founder consultant "
+    "expert student worker owner widow widower veteran pastor teacher farmer donor operative".split()
 )
+
+# Before a name, these make it a place ("a docker in Molde"), not the name of the person described.
+PLACE_PREPOSITIONS = {"in", "at", "from", "near", "outside", "inside", "across", "around"}
 
 FALLBACK_FILLER = AUXILIARIES | {
     "not",
