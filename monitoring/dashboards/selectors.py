@@ -747,14 +747,15 @@ def article_rows(filters: Filters) -> QuerySet:
     )
 
 
-def article_page(filters: Filters, page: str | int | None) -> Page:
-    """A page of the filtered articles with counts, counted tags and, for a search, snippets."""
+def article_page(filters: Filters, page: str | int | None, *, articles: Tally | None = None) -> Page:
+    """A page of the filtered articles with counts, counted tags and, for a search, snippets. Their number comes
+    from rollup rows when they can answer: `articles`, the page's own tally of them (a tag page's tagged rows),
+    else the article rollups."""
     rows = article_rows(filters)  # validates the form, which `filters.text` reads
     if filters.text:
         return search_page(rows, filters.text, page, ARTICLES_PER_PAGE)
-    count = None
-    if (rolled := filters.rollup(ArticleRollup)) is not None:  # the rollups count the same articles
-        count = rolled.aggregate(n=rollup_count(ArticleRollup, unreviewed=filters.unreviewed))["n"] or 0
+    articles = articles or tally(filters, ArticleRollup, rows)
+    count = (articles.rows.aggregate(n=articles.count)["n"] or 0) if articles.rolled else None
     return _paginate(rows, page, ARTICLES_PER_PAGE, count=count)
 
 
@@ -942,7 +943,7 @@ def tag_page(tag, params: Mapping, *, page=None) -> dict:
             quotes_top_speakers(quotes),
             countries_top(filters),
         ],
-        "page_obj": article_page(filters, page),
+        "page_obj": article_page(filters, page, articles=articles),
     }
 
 
@@ -959,7 +960,7 @@ def outlet_page(outlet, params: Mapping, *, page=None) -> dict:
             quotes_by_kind(quotes),
             countries_top(filters),
         ],
-        "page_obj": article_page(filters, page),
+        "page_obj": article_page(filters, page, articles=articles),
     }
 
 

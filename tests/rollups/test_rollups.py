@@ -293,3 +293,17 @@ def test_the_article_list_takes_its_count_from_the_rollups_when_they_can_answer(
         "COUNT(*)" in q["sql"] and 'FROM "articles_article"' in q["sql"] for q in queries.captured_queries
     )
     assert counts_articles is not from_rollups
+
+
+def test_a_tag_page_counts_its_articles_from_the_tag_rollups(tmp_path, article, analyst, reviewer):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.dashboards import selectors
+
+    approved(article, analyst, reviewer)
+    tag = Tag.objects.get(name="Harbour levies")
+    with CaptureQueriesContext(connection) as queries:
+        counted = selectors.tag_page(tag, {})["page_obj"].paginator.count
+    assert counted == raw(lambda: selectors.tag_page(tag, {})["page_obj"].paginator.count) == 1
+    assert not any("COUNT(*)" in q["sql"] and 'FROM "articles_article"' in q["sql"] for q in queries.captured_queries)
