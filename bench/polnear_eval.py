@@ -301,6 +301,9 @@ def interrupted_quotes_join(
     return joined
 
 
+PARTY_MEMBERS = {"Republican", "Democrat"}
+
+
 def source_kind(source: str) -> str:
     """What a gold Source is: named, surname, honorific, pronoun, role, group, outlet or none.
 
@@ -321,7 +324,10 @@ def source_kind(source: str) -> str:
     if len(words) == 1 and words[0][:1].isupper():
         return "surname"
     capitalised = [w for w in words if w[:1].isupper() and not re.search(r"['’]s?$", w)]
-    description = words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and words[-1][:1].islower()
+    # ("the Wisconsin Republican": a description of a party member, not a name.)
+    description = words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and (
+        words[-1][:1].islower() or words[-1] in PARTY_MEMBERS
+    )
     if capitalised and (capitalised != words[:1] or len(words) == 1) and not description:
         # ("The New York businessman", "the GOP nominee": a role with a capitalised modifier, not a name.)
         return "named"  # a capital beyond a sentence-initial first word ("Federal officials" is not)
