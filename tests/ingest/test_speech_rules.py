@@ -297,6 +297,22 @@ def test_rule_title_reference_before_resolves_the_role_to_the_person():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/title_reference_before", "Ivo Brandt")]
 
 
+def test_rule_party_member_before_refers_back_to_the_person_named_before():
+    speakers, quotes = speech_extract(
+        "Paul Rand toured three dairy farms near Lake Orvin on Monday. The Wisconsin Republican said the milk price was unfair."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/party_member_before", "Paul Rand")]
+    assert [s.name for s in speakers] == ["Paul Rand"]
+
+
+def test_rule_party_member_before_names_no_person_for_a_party_adjective():
+    _, quotes = speech_extract(
+        "Maria Lenz won the Nevada Democratic caucuses on Saturday. Ms. Lenz thanked her staff. "
+        "She said the turnout was the best in years."
+    )
+    assert [q.speaker for q in quotes] == ["Maria Lenz"]
+
+
 def test_rule_body_name_before_is_an_organisation_opening_its_clause():
     quote, speaker = only_quote("The border will open soon, the Harbour Authority said.")
     assert quote.rule == "subject_before_verb/body_name_before"
@@ -377,6 +393,15 @@ def test_rule_clause_subject_before_is_a_short_noun_phrase():
 def test_rule_pronoun_after_resolves_said_he():
     _, quotes = speech_extract('Ivo Brandt arrived late. "The pasture is dry," said he, "and the goats are thin."')
     assert [(q.rule, q.speaker) for q in quotes] == [("speaker_after_verb/pronoun_after", "Ivo Brandt")]
+
+
+def test_rule_party_member_after_refers_back_and_an_unnamed_member_is_nobody_named():
+    speakers, quotes = speech_extract(
+        'Paul Rand spoke in Kellburn. "The dairy vote is close," said the veteran Wisconsin Republican. '
+        '"He will lose it," said a Vermont Democrat.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes][0] == ("speaker_after_verb/party_member_after", "Paul Rand")
+    assert [(s.name, s.kind) for s in speakers] == [("Paul Rand", "person"), ("Vermont Democrat", "group")]
 
 
 def test_rule_title_reference_after_resolves_said_the_chairman():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
-from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, TITLE_NOUNS
+from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, PARTY_MEMBER_WORDS, TITLE_NOUNS
 
 X = re.VERBOSE
 
@@ -205,6 +205,16 @@ REVERSED_APPOSITIVE_END = re.compile(
 )
 # "the (deputy foreign) minister": a role that refers back to a person.
 TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
+# "the Arizona Republican", "the veteran Ohio Democrat": a party member described, one person named before.
+PARTY_MEMBER = rf"""[Tt]he\s+
+    (
+        (?: [a-z-]+\s+ )?                    # "veteran", "freshman"
+        (?: [A-Z][\w.'’-]*\s+ ){{1,3}}         # the state or city: "New Hampshire"
+        (?: {"|".join(sorted(PARTY_MEMBER_WORDS))} )
+    )
+    (?! [\w'’-] )"""
+PARTY_MEMBER_END = re.compile(rf"(?<![\w'’]){PARTY_MEMBER}\s*$", X)
+PARTY_MEMBER_START = re.compile(rf"\s*{PARTY_MEMBER}", X)
 NAME_END = re.compile(rf"({NAME_RUN})\s*$")
 # "Kenyan lawmaker " before a name: capitalised words, a lower-case word, a title noun.
 LOWER_TITLE_END = re.compile(

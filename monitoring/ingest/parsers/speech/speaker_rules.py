@@ -38,6 +38,8 @@ from .patterns import (
     NAME_RUN,
     NAME_START,
     PAREN_END,
+    PARTY_MEMBER_END,
+    PARTY_MEMBER_START,
     PREFIXED_NAME_START,
     PREPOSITION_END,
     PRONOUN_END,
@@ -206,6 +208,11 @@ def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> 
     return _found_if(discourse.by_title(match.group(1), back_reference=True), match.start())
 
 
+def _party_member(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "the Arizona Republican said": the person named before whom the description fits; no name."""
+    return _found(discourse.by_title(match.group(1), back_reference=True), match.start())
+
+
 def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "..., the Ministry of Health said": a country or organisation opening its clause."""
     split = clean_name(match.group(1))
@@ -293,6 +300,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         "reversed_appositive_before", REVERSED_APPOSITIVE_END, _reversed_appositive, lambda t: t.last_char == ","
     ),
     SpeakerRule("title_reference_before", TITLE_REF_END, _title_reference, lambda t: "the" in t.tail_words),
+    SpeakerRule("party_member_before", PARTY_MEMBER_END, _party_member, _upper_last),
     SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
@@ -328,6 +336,11 @@ def _pronoun_after(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
 def _title_reference_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """'"...," said the minister': the most recent person with that role."""
     return _found_if(discourse.by_title(match.group(1), back_reference=True), match.end())
+
+
+def _party_member_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """'"...," said the Ohio Democrat': the person named before whom the description fits."""
+    return _found(discourse.by_title(match.group(1), back_reference=True), match.end())
 
 
 def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -395,6 +408,7 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
 AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("pronoun_after", PRONOUN_START, _pronoun_after, before=False),
     SpeakerRule("title_reference_after", TITLE_REF_START, _title_reference_after, before=False),
+    SpeakerRule("party_member_after", PARTY_MEMBER_START, _party_member_after, before=False),
     SpeakerRule("group_after", GROUP_START, _group_after, before=False),
     SpeakerRule("reversed_appositive_after", REVERSED_APPOSITIVE_START, _reversed_appositive_after, before=False),
     SpeakerRule("prenominal_title_after", DESCRIBED_START, _prenominal_title_after, before=False),
