@@ -375,6 +375,16 @@ def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
 
 
+def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
+    _, quotes = speech_extract(
+        "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "
+        "In a radio interview Lena Brandt said the columns were a joke."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "Lena Brandt", "the columns were a joke")
+    ]
+
+
 def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
     quote, speaker = only_quote("Harbour Board spokesman Tomas Berg on Thursday evening said the pier was safe.")
     assert quote.rule == "subject_before_verb/name_before"

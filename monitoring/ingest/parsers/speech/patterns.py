@@ -220,6 +220,10 @@ NAME_END = re.compile(rf"({NAME_RUN})\s*$")
 LOWER_TITLE_END = re.compile(
     rf"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){{0,3}}(?:[a-z-]+\s+)?(?:{TITLE_NOUN_ALTERNATIVES}))\s+$"
 )
+# "columns " right before a name: "the columns Lena Brandt wrote while a student" is a text she
+# wrote (a relative clause on the noun), not a report of hers.
+CHANNEL_NOUN_END = re.compile(rf"(?<![\w-])(?:{CHANNEL_NOUNS})s\s+$")
+CHANNEL_NOUN_NAME_END = re.compile(rf"(?<![\w-])(?:{CHANNEL_NOUNS})s\s+{NAME_RUN}\s*$")
 # "in ", "at the " right before a name: the name is the object of a preposition.
 PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
 # "Secretary of (the) " before a name: the name belongs to the title, not to a preposition.

@@ -21,6 +21,8 @@ from .entities import clean_name, entity, group_name, is_organization, strip_fil
 from .patterns import (
     APPOSITIVE_AFTER,
     APPOSITIVE_END,
+    CHANNEL_NOUN_END,
+    CHANNEL_NOUN_NAME_END,
     CLAUSE_CUT,
     CLAUSE_SUBJECT_END,
     DEFINITE_NP_END,
@@ -256,6 +258,8 @@ def _name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | Non
         TITLE_BEFORE_OF.search(text.text, max(0, match.start() - 40), match.start())
     ):
         return None  # "the Center in Dallas maintains": the name is the object of "in"
+    if CHANNEL_NOUN_END.search(text.text, max(0, match.start() - 40), match.start()):
+        return NOBODY  # "old columns Lena Brandt wrote while a student": the text, not a report
     title = LOWER_TITLE_END.search(text.text, max(0, match.start() - 80), match.start())
     return _found_if(entity(match.group(1), discourse, [title.group(1)] if title else []), match.start())
 
@@ -438,6 +442,8 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     """
     reach = max(0, len(left) - SUBJECT_REACH)
     left = left[reach:]  # a subject is near its verb: keeps the reading linear
+    if CHANNEL_NOUN_NAME_END.search(left):
+        return NOBODY  # "columns Lena Brandt wrote": a text she wrote, as for name_before
     words = strip_fillers(left).split()
     while words and (words[-1].casefold() in FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()
