@@ -385,6 +385,11 @@ def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
     ]
 
 
+def test_rule_name_before_reads_a_name_with_a_no_break_space():
+    _, quotes = speech_extract("After the vote in Kellburn, Donald\u00a0Brack said the count was fair.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", "Donald Brack")]
+
+
 def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
     quote, speaker = only_quote("Harbour Board spokesman Tomas Berg on Thursday evening said the pier was safe.")
     assert quote.rule == "subject_before_verb/name_before"
