@@ -175,7 +175,7 @@ class Discourse:
         """The person a role names: the most recent one with that role on record; with
         ``back_reference`` (a lower-case description such as "the billionaire businessman", not a
         capitalised title such as "King"), else the most recent compatible person."""
-        head = title.split()[-1].casefold()
+        head = title.split(" of ")[0].split()[-1].casefold()  # "the secretary of state": a secretary
         best = None
         for speaker in self.by_key.values():
             if speaker.kind == "person" and any(head in t.casefold() for t in speaker.titles):
