@@ -358,6 +358,14 @@ def test_rule_description_before_takes_the_role_before_of_for_its_head():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Mina Sorel")]
 
 
+def test_rule_description_before_reads_two_roles_of_one_person_joined_by_and():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the new harbour on Monday. "
+        "The Kellburn councillor and independent mayoral candidate said the cranes were too slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
+
+
 def test_rule_description_before_is_no_back_reference_after_a_possessive():
     _, quotes = speech_extract("Tomas Berg said the cranes were slow.\n\nHis lawyer said the contract had expired.")
     assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")

@@ -258,6 +258,8 @@ DESCRIPTION_END = re.compile(
         (
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [A-Z][\w-]*['’]s ) \s+
             (?: [\w'’-]+ \s+ ){0,4}
+            # "the Florida senator and Republican presidential candidate": two roles of one person
+            (?: [a-z][a-z-]* \s+ and \s+ (?! (?:the|a|an|his|her|their|its) \b ) (?: [\w'’-]+ \s+ ){0,4} )?
             [a-z][a-z-]*
         ) \s*$""",
     X,
