@@ -305,6 +305,14 @@ def test_rule_party_member_before_refers_back_to_the_person_named_before():
     assert [s.name for s in speakers] == ["Paul Rand"]
 
 
+def test_rule_party_member_before_takes_the_person_whose_role_names_the_place():
+    _, quotes = speech_extract(
+        "Paul Rand, the senator from Wisconsin, and Dora Ames, the Republican leader, met in Kellburn. "
+        "Ms. Ames said the budget was late. The Wisconsin Republican said the dairy bill came first."
+    )
+    assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/party_member_before", "Paul Rand")
+
+
 def test_rule_party_member_before_names_no_person_for_a_party_adjective():
     _, quotes = speech_extract(
         "Maria Lenz won the Nevada Democratic caucuses on Saturday. Ms. Lenz thanked her staff. "

@@ -212,7 +212,19 @@ def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> 
 
 def _party_member(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "the Arizona Republican said": the person named before whom the description fits; no name."""
-    return _found(discourse.by_title(match.group(1), back_reference=True), match.start())
+    return _found(_party_member_person(match.group(1), discourse), match.start())
+
+
+def _party_member_person(description: str, discourse: Discourse) -> ParsedSpeaker | None:
+    """The person "the Wisconsin Republican" describes: the most recent one whose role names the
+    place ("Senator from Wisconsin"), else the one "he" would be (a party word is no role to match:
+    most politicians' titles have one)."""
+    places = [word for word in description.split()[:-1] if word[:1].isupper()]
+    for name, titles in reversed(discourse.recent):
+        if any(place in title for title in titles for place in places):
+            return discourse.person(name, titles)
+    found = discourse.referent(None)
+    return None if found is None else discourse.person(*found)
 
 
 def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -344,7 +356,7 @@ def _title_reference_after(match: re.Match[str], text: Text, discourse: Discours
 
 def _party_member_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """'"...," said the Ohio Democrat': the person named before whom the description fits."""
-    return _found(discourse.by_title(match.group(1), back_reference=True), match.end())
+    return _found(_party_member_person(match.group(1), discourse), match.end())
 
 
 def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
