@@ -387,6 +387,14 @@ def test_rule_title_reference_before_takes_the_person_of_that_gender_for_a_gende
     assert [q.speaker for q in quotes] == ["Mina Sorel", "Paul Okafor"]
 
 
+def test_rule_title_reference_before_reads_an_abbreviated_title_as_the_role():
+    _, quotes = speech_extract(
+        "Sen. Mara Holt and Tomas Berg met on Monday. Mr. Berg said the port was full. "
+        "The senator said the cranes were slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/title_reference_before", "Mara Holt")
+
+
 def test_rule_title_reference_before_never_takes_a_capitalised_title_for_a_back_reference():
     _, quotes = speech_extract('Mina Sorel spoke first. "The port is full," said Arlo King, a trader from the valley.')
     assert "Mina Sorel" not in [q.speaker for q in quotes]
