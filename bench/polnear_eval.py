@@ -301,12 +301,26 @@ def interrupted_quotes_join(
     return joined
 
 
+PARTY_MEMBERS = {"Republican", "Democrat"}
+
+
+# Heads of a description that names a document or a body, never a person: "the statement", "the
+# Sanders campaign", "the company".
+NOT_PERSON_HEADS = set(
+    "statement report campaign company group administration poll survey letter investigation summary memo "
+    "study analysis committee agency department ministry government party organization firm website article "
+    "book editorial release document filing lawsuit complaint tweet post email account transcript affidavit "
+    "panel council board commission court office team network newspaper magazine station".split()
+)
+
+
 def source_kind(source: str) -> str:
     """What a gold Source is: named, surname, honorific, pronoun, role, group, outlet or none.
 
     surname, honorific, pronoun and role are the back-references of issue 11; a role is a
-    singular description ("the senator", "a spokeswoman"), a group anything else in lower case
-    ("officials", "some Democrats" has a capital and counts as named).
+    singular definite description of a person ("the senator", "the Wisconsin Republican"), a
+    group anything else in lower case ("officials"; "a spokeswoman", somebody new; "the statement",
+    "the campaign", a document or a body; "some Democrats" has a capital and counts as named).
     """
     source = source.strip()
     if not source:
@@ -321,12 +335,18 @@ def source_kind(source: str) -> str:
     if len(words) == 1 and words[0][:1].isupper():
         return "surname"
     capitalised = [w for w in words if w[:1].isupper() and not re.search(r"['’]s?$", w)]
-    description = words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and words[-1][:1].islower()
+    # ("the Wisconsin Republican": a description of a party member, not a name.)
+    description = words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and (
+        words[-1][:1].islower() or words[-1] in PARTY_MEMBERS
+    )
     if capitalised and (capitalised != words[:1] or len(words) == 1) and not description:
         # ("The New York businessman", "the GOP nominee": a role with a capitalised modifier, not a name.)
         return "named"  # a capital beyond a sentence-initial first word ("Federal officials" is not)
-    if words[0].casefold() in {"the", "a", "an", "this", "that", "another"} and not words[-1].endswith("s"):
+    head = re.split(r"[,(]| of | for | at | from | close to ", source)[0].split()[-1].casefold()
+    if words[0].casefold() in {"the", "this", "that"} and not words[-1].endswith("s") and head not in NOT_PERSON_HEADS:
         return "role"
+    # "a campaign official" (somebody new, no back-reference), "the statement", "the Clinton
+    # campaign" (a document or a body, never a person named before): the source is its own referent.
     return "group"
 
 

@@ -297,6 +297,30 @@ def test_rule_title_reference_before_resolves_the_role_to_the_person():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/title_reference_before", "Ivo Brandt")]
 
 
+def test_rule_party_member_before_refers_back_to_the_person_named_before():
+    speakers, quotes = speech_extract(
+        "Paul Rand toured three dairy farms near Lake Orvin on Monday. The Wisconsin Republican said the milk price was unfair."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/party_member_before", "Paul Rand")]
+    assert [s.name for s in speakers] == ["Paul Rand"]
+
+
+def test_rule_party_member_before_takes_the_person_whose_role_names_the_place():
+    _, quotes = speech_extract(
+        "Paul Rand, the senator from Wisconsin, and Dora Ames, the Republican leader, met in Kellburn. "
+        "Ms. Ames said the budget was late. The Wisconsin Republican said the dairy bill came first."
+    )
+    assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/party_member_before", "Paul Rand")
+
+
+def test_rule_party_member_before_names_no_person_for_a_party_adjective():
+    _, quotes = speech_extract(
+        "Maria Lenz won the Nevada Democratic caucuses on Saturday. Ms. Lenz thanked her staff. "
+        "She said the turnout was the best in years."
+    )
+    assert [q.speaker for q in quotes] == ["Maria Lenz"]
+
+
 def test_rule_body_name_before_is_an_organisation_opening_its_clause():
     quote, speaker = only_quote("The border will open soon, the Harbour Authority said.")
     assert quote.rule == "subject_before_verb/body_name_before"
@@ -335,6 +359,21 @@ def test_rule_description_before_refers_back_to_the_person_a_role_describes():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
 
 
+def test_rule_description_before_takes_the_role_before_of_for_its_head():
+    _, quotes = speech_extract(
+        "Mina Sorel toured the new harbour on Monday. The former secretary of state said the cranes were too slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Mina Sorel")]
+
+
+def test_rule_description_before_reads_two_roles_of_one_person_joined_by_and():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the new harbour on Monday. "
+        "The Kellburn councillor and independent mayoral candidate said the cranes were too slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
+
+
 def test_rule_description_before_is_no_back_reference_after_a_possessive():
     _, quotes = speech_extract("Tomas Berg said the cranes were slow.\n\nHis lawyer said the contract had expired.")
     assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")
@@ -348,6 +387,14 @@ def test_rule_title_reference_before_takes_the_person_of_that_gender_for_a_gende
     assert [q.speaker for q in quotes] == ["Mina Sorel", "Paul Okafor"]
 
 
+def test_rule_title_reference_before_reads_an_abbreviated_title_as_the_role():
+    _, quotes = speech_extract(
+        "Sen. Mara Holt and Tomas Berg met on Monday. Mr. Berg said the port was full. "
+        "The senator said the cranes were slow."
+    )
+    assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/title_reference_before", "Mara Holt")
+
+
 def test_rule_title_reference_before_never_takes_a_capitalised_title_for_a_back_reference():
     _, quotes = speech_extract('Mina Sorel spoke first. "The port is full," said Arlo King, a trader from the valley.')
     assert "Mina Sorel" not in [q.speaker for q in quotes]
@@ -357,6 +404,21 @@ def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     quote, speaker = only_quote("Kenyan lawmaker Njeri Wambugu said the pasture was dry.")
     assert quote.rule == "subject_before_verb/name_before"
     assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
+
+
+def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
+    _, quotes = speech_extract(
+        "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "
+        "In a radio interview Lena Brandt said the columns were a joke."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "Lena Brandt", "the columns were a joke")
+    ]
+
+
+def test_rule_name_before_reads_a_name_with_a_no_break_space():
+    _, quotes = speech_extract("After the vote in Kellburn, Donald\u00a0Brack said the count was fair.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", "Donald Brack")]
 
 
 def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
@@ -377,6 +439,15 @@ def test_rule_clause_subject_before_is_a_short_noun_phrase():
 def test_rule_pronoun_after_resolves_said_he():
     _, quotes = speech_extract('Ivo Brandt arrived late. "The pasture is dry," said he, "and the goats are thin."')
     assert [(q.rule, q.speaker) for q in quotes] == [("speaker_after_verb/pronoun_after", "Ivo Brandt")]
+
+
+def test_rule_party_member_after_refers_back_and_an_unnamed_member_is_nobody_named():
+    speakers, quotes = speech_extract(
+        'Paul Rand spoke in Kellburn. "The dairy vote is close," said the veteran Wisconsin Republican. '
+        '"He will lose it," said a Vermont Democrat.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes][0] == ("speaker_after_verb/party_member_after", "Paul Rand")
+    assert [(s.name, s.kind) for s in speakers] == [("Paul Rand", "person"), ("Vermont Democrat", "group")]
 
 
 def test_rule_title_reference_after_resolves_said_the_chairman():

@@ -32,6 +32,7 @@ from .vocabulary import (
     HONORIFIC_WORDS,
     NOT_NAME_WORDS,
     ORG_WORDS,
+    PARTY_MEMBER_WORDS,
     PARTY_PLURALS,
     PLACE_WORDS,
     PLURAL_PEOPLE,
@@ -126,6 +127,10 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return found
     if name in COUNTRY_ALIASES:
         return speakers.group(COUNTRY_ALIASES[name][0])
+    if name_words[-1] in PARTY_MEMBER_WORDS:
+        # "a New Hampshire Democrat said": an unnamed party member, no name ("the Arizona Republican"
+        # refers back: see the party_member rules).
+        return speakers.group(whole)
     if len(name_words) == 1 and not title_words and plural_noun(name):
         # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
         return speakers.group(name if name in PARTY_PLURALS else name.lower())
@@ -200,7 +205,7 @@ def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> 
             or is_organization(name)
             or media_name(name, outlets)
             or any(word in PLACE_WORDS or word in TITLE_HEADS or word in TIME_NAMES for word in split[1])
-            or split[1][-1] in FACILITY_WORDS
+            or split[1][-1] in FACILITY_WORDS | PARTY_MEMBER_WORDS
             or is_region(name)
         )
     ):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
-from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, TITLE_NOUNS
+from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, PARTY_MEMBER_WORDS, TITLE_NOUNS
 
 X = re.VERBOSE
 
@@ -205,11 +205,25 @@ REVERSED_APPOSITIVE_END = re.compile(
 )
 # "the (deputy foreign) minister": a role that refers back to a person.
 TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
+# "the Arizona Republican", "the veteran Ohio Democrat": a party member described, one person named before.
+PARTY_MEMBER = rf"""[Tt]he\s+
+    (
+        (?: [a-z-]+\s+ )?                    # "veteran", "freshman"
+        (?: [A-Z][\w.'’-]*\s+ ){{1,3}}         # the state or city: "New Hampshire"
+        (?: {"|".join(sorted(PARTY_MEMBER_WORDS))} )
+    )
+    (?! [\w'’-] )"""
+PARTY_MEMBER_END = re.compile(rf"(?<![\w'’]){PARTY_MEMBER}\s*$", X)
+PARTY_MEMBER_START = re.compile(rf"\s*{PARTY_MEMBER}", X)
 NAME_END = re.compile(rf"({NAME_RUN})\s*$")
 # "Kenyan lawmaker " before a name: capitalised words, a lower-case word, a title noun.
 LOWER_TITLE_END = re.compile(
     rf"(?<![\w'’])((?:[A-Z][\w'’-]*\s+){{0,3}}(?:[a-z-]+\s+)?(?:{TITLE_NOUN_ALTERNATIVES}))\s+$"
 )
+# "columns " right before a name: "the columns Lena Brandt wrote while a student" is a text she
+# wrote (a relative clause on the noun), not a report of hers.
+CHANNEL_NOUN_END = re.compile(rf"(?<![\w-])(?:{CHANNEL_NOUNS})s\s+$")
+CHANNEL_NOUN_NAME_END = re.compile(rf"(?<![\w-])(?:{CHANNEL_NOUNS})s\s+{NAME_RUN}\s*$")
 # "in ", "at the " right before a name: the name is the object of a preposition.
 PREPOSITION_END = re.compile(r"\b(?:in|at|from|of|for|with|by|to|on|near|into)\s+(?:the\s+)?$")
 # "Secretary of (the) " before a name: the name belongs to the title, not to a preposition.
@@ -244,6 +258,8 @@ DESCRIPTION_END = re.compile(
         (
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [A-Z][\w-]*['’]s ) \s+
             (?: [\w'’-]+ \s+ ){0,4}
+            # "the Florida senator and Republican presidential candidate": two roles of one person
+            (?: [a-z][a-z-]* \s+ and \s+ (?! (?:the|a|an|his|her|their|its) \b ) (?: [\w'’-]+ \s+ ){0,4} )?
             [a-z][a-z-]*
         ) \s*$""",
     X,

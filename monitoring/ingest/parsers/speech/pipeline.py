@@ -2,7 +2,8 @@
 
 1. Find the quoted passages (``spans.quote_spans``); a quote may run over several paragraphs.
 2. Mask them (and wire ledes such as "ALMATY, June 3 (Agency) -"), so that nothing inside a
-   quotation is taken for a sentence end, a reporting verb or a speaker.
+   quotation is taken for a sentence end, a reporting verb or a speaker; a no-break space reads
+   as a space (names are runs of words with plain spaces between them).
 3. Read the full names of the whole article (``entities.names_in_article``): a surname said
    before the full name is given still resolves to it.
 4. Split each paragraph into sentences and apply the rules (``rules.CUE_RULES``, which use
@@ -47,6 +48,8 @@ from .vocabulary import FILLER
 # The rule names of quotes that have no reporting verb of their own.
 PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
+# Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
+SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
 
 def speech_extract(
@@ -64,6 +67,7 @@ def speech_extract(
     scan = body.replace("''", '"' + FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)  # step 1
     masked = ledes_blank(mask_quotes(scan, spans).replace(FILLER, " "), paragraph_break)  # step 2
+    masked = masked.translate(SPACES)  # "tragedy,\u00a0Brack called": a no-break space is a space
     discourse = _discourse(masked, outlets)  # step 3
     quotes: list[ParsedQuote] = []
     span_index = 0

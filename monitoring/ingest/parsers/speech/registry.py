@@ -175,16 +175,16 @@ class Discourse:
         """The person a role names: the most recent one with that role on record; with
         ``back_reference`` (a lower-case description such as "the billionaire businessman", not a
         capitalised title such as "King"), else the most recent compatible person."""
-        head = title.split()[-1].casefold()
+        head = title.split(" of ")[0].split()[-1].casefold()  # "the secretary of state": a secretary
         best = None
         for speaker in self.by_key.values():
-            if speaker.kind == "person" and any(head in t.casefold() for t in speaker.titles):
+            if speaker.kind == "person" and _has_role(head, speaker.titles):
                 best = speaker
-        if self.last_person is not None and any(head in t.casefold() for t in self.last_person.titles):
+        if self.last_person is not None and _has_role(head, self.last_person.titles):
             return self.last_person
         # "the minister": the most recent person named or heard with that role, speaker or not.
         for name, titles in reversed(self.recent):
-            if any(head in t.casefold() for t in titles):
+            if _has_role(head, titles):
                 return self.person(name, titles)
         if best is None and back_reference and head in BACK_REFERENCE_ROLES:
             # "the billionaire businessman" with nobody on record in that role: the person the
@@ -252,3 +252,25 @@ class Discourse:
 
 def _pronoun_gender(word: str) -> str:
     return "m" if word.casefold() == "he" else "f"
+
+
+# Abbreviated titles before a name ("Sen. Marco Rubio"): the role a later "the senator" names.
+TITLE_ABBREVIATIONS = {
+    "senator": ("sen.",),
+    "governor": ("gov.",),
+    "representative": ("rep.",),
+    "congressman": ("rep.",),
+    "congresswoman": ("rep.",),
+    "general": ("gen.",),
+    "lieutenant": ("lt.",),
+}
+
+
+def _has_role(head: str, titles: list[str]) -> bool:
+    """Whether one of the titles is the role ``head`` names, written out or abbreviated."""
+    words = (head, *TITLE_ABBREVIATIONS.get(head, ()))
+    return any(
+        word in title.casefold() if word == head else word in title.casefold().split()
+        for title in titles
+        for word in words
+    )

@@ -21,6 +21,8 @@ from .entities import clean_name, entity, group_name, is_organization, strip_fil
 from .patterns import (
     APPOSITIVE_AFTER,
     APPOSITIVE_END,
+    CHANNEL_NOUN_END,
+    CHANNEL_NOUN_NAME_END,
     CLAUSE_CUT,
     CLAUSE_SUBJECT_END,
     DEFINITE_NP_END,
@@ -38,6 +40,8 @@ from .patterns import (
     NAME_RUN,
     NAME_START,
     PAREN_END,
+    PARTY_MEMBER_END,
+    PARTY_MEMBER_START,
     PREFIXED_NAME_START,
     PREPOSITION_END,
     PRONOUN_END,
@@ -206,6 +210,23 @@ def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> 
     return _found_if(discourse.by_title(match.group(1), back_reference=True), match.start())
 
 
+def _party_member(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """ "the Arizona Republican said": the person named before whom the description fits; no name."""
+    return _found(_party_member_person(match.group(1), discourse), match.start())
+
+
+def _party_member_person(description: str, discourse: Discourse) -> ParsedSpeaker | None:
+    """The person "the Wisconsin Republican" describes: the most recent one whose role names the
+    place ("Senator from Wisconsin"), else the one "he" would be (a party word is no role to match:
+    most politicians' titles have one)."""
+    places = [word for word in description.split()[:-1] if word[:1].isupper()]
+    for name, titles in reversed(discourse.recent):
+        if any(place in title for title in titles for place in places):
+            return discourse.person(name, titles)
+    found = discourse.referent(None)
+    return None if found is None else discourse.person(*found)
+
+
 def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "..., the Ministry of Health said": a country or organisation opening its clause."""
     split = clean_name(match.group(1))
@@ -249,6 +270,8 @@ def _name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | Non
         TITLE_BEFORE_OF.search(text.text, max(0, match.start() - 40), match.start())
     ):
         return None  # "the Center in Dallas maintains": the name is the object of "in"
+    if CHANNEL_NOUN_END.search(text.text, max(0, match.start() - 40), match.start()):
+        return NOBODY  # "old columns Lena Brandt wrote while a student": the text, not a report
     title = LOWER_TITLE_END.search(text.text, max(0, match.start() - 80), match.start())
     return _found_if(entity(match.group(1), discourse, [title.group(1)] if title else []), match.start())
 
@@ -293,6 +316,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         "reversed_appositive_before", REVERSED_APPOSITIVE_END, _reversed_appositive, lambda t: t.last_char == ","
     ),
     SpeakerRule("title_reference_before", TITLE_REF_END, _title_reference, lambda t: "the" in t.tail_words),
+    SpeakerRule("party_member_before", PARTY_MEMBER_END, _party_member, _upper_last),
     SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
@@ -328,6 +352,11 @@ def _pronoun_after(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
 def _title_reference_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """'"...," said the minister': the most recent person with that role."""
     return _found_if(discourse.by_title(match.group(1), back_reference=True), match.end())
+
+
+def _party_member_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
+    """'"...," said the Ohio Democrat': the person named before whom the description fits."""
+    return _found(_party_member_person(match.group(1), discourse), match.end())
 
 
 def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -395,6 +424,7 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
 AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("pronoun_after", PRONOUN_START, _pronoun_after, before=False),
     SpeakerRule("title_reference_after", TITLE_REF_START, _title_reference_after, before=False),
+    SpeakerRule("party_member_after", PARTY_MEMBER_START, _party_member_after, before=False),
     SpeakerRule("group_after", GROUP_START, _group_after, before=False),
     SpeakerRule("reversed_appositive_after", REVERSED_APPOSITIVE_START, _reversed_appositive_after, before=False),
     SpeakerRule("prenominal_title_after", DESCRIBED_START, _prenominal_title_after, before=False),
@@ -424,6 +454,8 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     """
     reach = max(0, len(left) - SUBJECT_REACH)
     left = left[reach:]  # a subject is near its verb: keeps the reading linear
+    if CHANNEL_NOUN_NAME_END.search(left):
+        return NOBODY  # "columns Lena Brandt wrote": a text she wrote, as for name_before
     words = strip_fillers(left).split()
     while words and (words[-1].casefold() in FALLBACK_FILLER or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()

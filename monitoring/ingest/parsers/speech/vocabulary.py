@@ -195,6 +195,12 @@ PARTY_PLURALS = set(
     "Progressives Libertarians Independents Loyalists Unionists Nationalists Federalists".split()
 )
 
+# A capitalised run ending in one of these describes a party member or is an adjective ("the
+# Wisconsin Republican", "the Nevada Democratic caucuses"), never a person's name.
+PARTY_MEMBER_WORDS = set(
+    "Republican Democrat Democratic Conservative Liberal Socialist Communist Libertarian Progressive".split()
+)
+
 # How far back from a verb its subject can start; keeps end-anchored searches linear.
 SUBJECT_REACH = 240
 
@@ -463,5 +469,6 @@ BACK_REFERENCE_ROLES = set(
     "senator congressman congresswoman governor mayor president president-elect judge justice "
     "secretary minister premier chancellor ambassador lawmaker legislator star actor actress singer "
     "author writer comedian host founder chairman chairwoman executive ceo veteran lawyer attorney "
-    "commander general admiral pope king queen prince princess leader speaker billionaire".split()
+    "commander general admiral pope king queen prince princess leader speaker billionaire republican "
+    "democrat".split()
 )
