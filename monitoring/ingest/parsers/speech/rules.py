@@ -315,13 +315,21 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
     return content, channel
 
 
-def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
-    """ "X said (that) CONTENT", "CONTENT, X said": the subject right before the verb (``SUBJECT_RULES``)."""
+def _subject_found(cue: Cue, draft: Discourse) -> tuple[Found | None, bool]:
+    """The subject right before the verb, and whether it is a one-word name first met there (which may be a
+    noun read as a name: see `_noun_not_verb`)."""
     known = len(draft.by_key)
     found = speaker_before(cue.left, draft)
     if found.speaker is None:
+        return None, False
+    return found, " " not in found.speaker.name and len(draft.by_key) != known
+
+
+def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
+    """ "X said (that) CONTENT", "CONTENT, X said": the subject right before the verb (``SUBJECT_RULES``)."""
+    found, new_single_name = _subject_found(cue, draft)
+    if found is None:
         return None
-    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
     return _subject_reading(cue, found, "subject_before_verb", new_single_name)
 
 
@@ -329,14 +337,12 @@ def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
     """'Dockers "know why the union backed her," Weingarten said.': a report whose words are quoted
     from the middle of the sentence on; the whole clause before the subject is the content (the
     quoted words are a partial quote inside it, not a quotation of their own)."""
-    known = len(draft.by_key)
-    found = speaker_before(cue.left, draft)
-    if found.speaker is None:
+    found, new_single_name = _subject_found(cue, draft)
+    if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
     if not QUOTED_CLAUSE_END.search(before_subject):
         return None
-    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content = trim(cue.masked, cue.start, cue.start + len(before_subject))
@@ -346,15 +352,13 @@ def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
 def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
     """ "The plan would be helped, Berg said, by the new calendar.": the attribution interrupts the
     report, which is the whole sentence (whatever the second part starts with)."""
-    known = len(draft.by_key)
-    found = speaker_before(cue.left, draft)
-    if found.speaker is None:
+    found, new_single_name = _subject_found(cue, draft)
+    if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
     opening = LEADING_PHRASE.match(before_subject)
     if not before_subject.endswith(",") or opening and opening.end() == len(before_subject):
         return None  # "On Monday, Berg said, ...": an opening phrase, no part of the report
-    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.end))
@@ -365,9 +369,8 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     """ "CONTENT, she said in a video message to the council.": what follows the verb says when, where
     or how it was said, so the content is the clause before the subject (not an opening phrase such
     as "In Oslo on Monday," and not when a that-clause follows the phrase)."""
-    known = len(draft.by_key)
-    found = speaker_before(cue.left, draft)
-    if found.speaker is None:
+    found, new_single_name = _subject_found(cue, draft)
+    if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
     opening = LEADING_PHRASE.match(before_subject)
@@ -381,7 +384,6 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     prefix = PREFIX_RE.match(cue.right)
     if THAT_START.match(cue.right, prefix.end() if prefix else 0) or THAT_AHEAD.match(cue.right):
         return None
-    new_single_name = " " not in found.speaker.name and len(draft.by_key) != known
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.start + len(before_subject)))
