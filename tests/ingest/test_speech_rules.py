@@ -457,6 +457,16 @@ def test_rule_title_reference_after_resolves_said_the_chairman():
     assert [(q.rule, q.speaker) for q in quotes] == [("speaker_after_verb/title_reference_after", "Ivo Brandt")]
 
 
+def test_rule_role_reference_after_resolves_said_the_nominee():
+    _, quotes = speech_extract(
+        'Mara Holt won the nomination of the Coastal Party last week. "We will rebuild the docks," said the nominee.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("speaker_after_verb/role_reference_after", "Mara Holt")]
+    # With nobody named before, the role names nobody: no quote is credited to a guess.
+    _, quotes = speech_extract('"We will rebuild the docks," said the nominee.')
+    assert all(q.speaker != "nominee" for q in quotes)
+
+
 def test_rule_group_after_is_an_unnamed_group():
     quote, speaker = only_quote('"The pasture is dry," said senior officials in the valley.')
     assert quote.rule == "speaker_after_verb/group_after"

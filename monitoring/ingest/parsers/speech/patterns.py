@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 
 from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
-from .vocabulary import CHANNEL_NOUNS, GROUP_HEADS, GROUP_MODIFIERS, PARTY_MEMBER_WORDS, TITLE_NOUNS
+from .vocabulary import (
+    BACK_REFERENCE_ROLES,
+    CHANNEL_NOUNS,
+    GROUP_HEADS,
+    GROUP_MODIFIERS,
+    PARTY_MEMBER_WORDS,
+    TITLE_NOUNS,
+)
 
 X = re.VERBOSE
 
@@ -336,6 +343,12 @@ LEADING_PHRASE = re.compile(
 
 PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
 TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
+# '"...," said the Republican nominee.': "the", up to three lower-case words, a role that refers back, the end
+# of the clause.
+ROLE_REF_START = re.compile(
+    rf"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
+    r"(?=\s*(?:[,.;]|$))"
+)
 # A group, then the end of the clause or a time or place phrase.
 GROUP_START = re.compile(rf"\s*({GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
 # "the League's chairman, Ivo Brandt": a title, a comma, the name ending the clause.

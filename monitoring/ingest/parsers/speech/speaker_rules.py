@@ -51,6 +51,7 @@ from .patterns import (
     RELATIVE_NP_END,
     REVERSED_APPOSITIVE_END,
     REVERSED_APPOSITIVE_START,
+    ROLE_REF_START,
     SHARE_END,
     TITLE_BEFORE_OF,
     TITLE_REF_END,
@@ -354,6 +355,11 @@ def _title_reference_after(match: re.Match[str], text: Text, discourse: Discours
     return _found_if(discourse.by_title(match.group(1), back_reference=True), match.end())
 
 
+def _role_reference_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said the nominee.': the person named before whom the role describes (see `description_before`)."""
+    return _found_if(discourse.by_title(match.group(1), back_reference=True), match.end())
+
+
 def _party_member_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """'"...," said the Ohio Democrat': the person named before whom the description fits."""
     return _found(_party_member_person(match.group(1), discourse), match.end())
@@ -424,6 +430,7 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
 AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("pronoun_after", PRONOUN_START, _pronoun_after, before=False),
     SpeakerRule("title_reference_after", TITLE_REF_START, _title_reference_after, before=False),
+    SpeakerRule("role_reference_after", ROLE_REF_START, _role_reference_after, before=False),
     SpeakerRule("party_member_after", PARTY_MEMBER_START, _party_member_after, before=False),
     SpeakerRule("group_after", GROUP_START, _group_after, before=False),
     SpeakerRule("reversed_appositive_after", REVERSED_APPOSITIVE_START, _reversed_appositive_after, before=False),
