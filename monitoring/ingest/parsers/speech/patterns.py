@@ -382,17 +382,17 @@ DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged deleg
 CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
+# "adding to her lead", "adding up to": "adding" that reports nothing.
+ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", adding that", ", telling reporters": a second report by the same speaker.
 ADDING_RE = re.compile(
-    r""",\s*
+    rf""",\s*
         ( (?: adding | saying | noting | arguing | claiming | insisting | warning | explaining | stressing | urging
-            | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){0,3}? ) )
-        (?! \s+ (?:to|up)\b )         # "adding to her lead": no report
+            | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
+        (?! {ADDING_TO.pattern} )       # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
     X,
 )
-# "adding to her lead", "adding up to": "adding" that reports nothing.
-ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", looking out on the crowd": a participle clause, not reported words.
 # "..., she said in a video message to the council.", "..., he said after meeting aides.": the words
 # after the verb say when, where or how it was said, not what.

@@ -333,6 +333,19 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, found, "subject_before_verb", new_single_name)
 
 
+def _finite_report(cue: Cue) -> bool:
+    """A reporting verb in its own right: not a participle continuing a clause, nor a verb whose object may
+    stand before its content ("told reporters that")."""
+    return cue.is_verb and cue.words not in PARTICIPLE_CUES and cue.words not in OBJECT_VERBS
+
+
+def _clause_before(before_subject: str) -> bool:
+    """Whether the words before the subject end with a comma after a clause of their own, not after an opening
+    phrase only ("On Monday, Berg said, ...": no part of a report)."""
+    opening = LEADING_PHRASE.match(before_subject)
+    return before_subject.endswith(",") and not (opening and opening.end() == len(before_subject))
+
+
 def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
     """'Dockers "know why the union backed her," Weingarten said.': a report whose words are quoted
     from the middle of the sentence on; the whole clause before the subject is the content (the
@@ -356,9 +369,8 @@ def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
     if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
-    opening = LEADING_PHRASE.match(before_subject)
-    if not before_subject.endswith(",") or opening and opening.end() == len(before_subject):
-        return None  # "On Monday, Berg said, ...": an opening phrase, no part of the report
+    if not _clause_before(before_subject):
+        return None
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.end))
@@ -373,13 +385,7 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
-    opening = LEADING_PHRASE.match(before_subject)
-    if (
-        not before_subject.endswith(",")
-        or len(before_subject.split()) < 4
-        or opening
-        and opening.end() == len(before_subject)
-    ):
+    if not _clause_before(before_subject) or len(before_subject.split()) < 4:
         return None
     prefix = PREFIX_RE.match(cue.right)
     if THAT_START.match(cue.right, prefix.end() if prefix else 0) or THAT_AHEAD.match(cue.right):
@@ -446,9 +452,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "partial_quote_content",
         lambda cue: (
-            cue.is_verb
-            and cue.words not in PARTICIPLE_CUES
-            and cue.words not in OBJECT_VERBS
+            _finite_report(cue)
             and cue.sentence.lstrip()[:1] not in "\"“'‘"
             and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
             and (
@@ -461,24 +465,12 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "content_around_subject",
-        lambda cue: (
-            cue.is_verb
-            and cue.words not in PARTICIPLE_CUES
-            and cue.words not in OBJECT_VERBS
-            and "," in cue.left
-            and bool(REPORT_GOES_ON.match(cue.right))
-        ),
+        lambda cue: _finite_report(cue) and "," in cue.left and bool(REPORT_GOES_ON.match(cue.right)),
         _content_around_subject,
     ),
     CueRule(
         "content_then_subject",
-        lambda cue: (
-            cue.is_verb
-            and cue.words not in PARTICIPLE_CUES
-            and cue.words not in OBJECT_VERBS
-            and "," in cue.left
-            and bool(CIRCUMSTANCE_START.match(cue.right))
-        ),
+        lambda cue: _finite_report(cue) and "," in cue.left and bool(CIRCUMSTANCE_START.match(cue.right)),
         _content_then_subject,
     ),
     CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..article import ParsedQuote, ParsedSpeaker
@@ -261,28 +263,37 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
         if (
             last is not None
             and last.kind == quote.kind == "direct"
-            and last.speaker == quote.speaker
-            and last.end <= quote.start
-            and paragraph_break not in body[last.end : quote.start]
+            and _attribution_between(body, last, quote, paragraph_break, INTERRUPTION, 16) is not None
         ):
-            between = INTERRUPTION.fullmatch(body, last.end, quote.start)
-            middle = between.group("middle") if between else ""
-            own = OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90))
-            if between and len(middle.split()) <= 16 and CUE_RE.search(middle) and not own:
-                del joined[len(joined) - inside :]
-                joined[-1] = ParsedQuote(
-                    last.speaker,
-                    "direct",
-                    body[last.start : quote.end],
-                    last.start,
-                    quote.end,
-                    last.cue or quote.cue,
-                    last.channel or quote.channel,
-                    rule=last.rule,
-                )
-                continue
+            del joined[len(joined) - inside :]
+            joined[-1] = _spanning(body, last, quote, cue=last.cue or quote.cue, channel=last.channel or quote.channel)
+            continue
         joined.append(quote)
     return joined
+
+
+def _attribution_between(
+    body: str, last: ParsedQuote, quote: ParsedQuote, paragraph_break: str, pattern: re.Pattern, max_words: int
+) -> str | None:
+    """The attribution between two parts of one statement (`pattern`'s group "middle": a reporting verb and at
+    most `max_words` words), when both parts are one speaker's in one paragraph and the second part has no
+    attribution of its own after it ('"B," said Clinton.'); else None."""
+    if last.speaker != quote.speaker or last.end > quote.start or paragraph_break in body[last.end : quote.start]:
+        return None
+    between = pattern.fullmatch(body, last.end, quote.start)
+    if between is None:
+        return None
+    middle = between.group("middle")
+    if len(middle.split()) > max_words or not CUE_RE.search(middle):
+        return None
+    if OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90)):
+        return None
+    return middle
+
+
+def _spanning(body: str, first: ParsedQuote, second: ParsedQuote, **changes) -> ParsedQuote:
+    """One quote from the start of `first` to the end of `second`, with `first`'s other fields unless changed."""
+    return replace(first, text=body[first.start : second.end], end=second.end, **changes)
 
 
 # The rule suffix of a report joined with the quotation that continues it.
@@ -303,35 +314,19 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
         if last is not None and quote.kind == "partial" and last.start <= quote.start and quote.end <= last.end:
             joined.append(quote)  # a quoted fragment inside the report
             continue
+        middle = (
+            _attribution_between(body, last, quote, paragraph_break, REPORT_TO_QUOTE, 12)
+            if last is not None and quote.kind in {"direct", "partial"}  # given to the paragraph's speaker: partial
+            else None
+        )
         if (
-            last is not None
-            and quote.kind in {"direct", "partial"}  # given to the paragraph's speaker after a report: partial
-            and quote.speaker == last.speaker
-            and last.end <= quote.start
-            and paragraph_break not in body[last.end : quote.start]
+            middle is not None
+            and not OTHER_SENTENCE.search(middle)
+            and not PARTICIPLE_START.match(middle)  # ', adding, "...': a quotation with a cue of its own
         ):
-            between = REPORT_TO_QUOTE.fullmatch(body, last.end, quote.start)
-            middle = between.group("middle") if between else ""
-            own = OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90))
-            if (
-                len(middle.split()) <= 12
-                and CUE_RE.search(middle)
-                and not OTHER_SENTENCE.search(middle)
-                and not PARTICIPLE_START.match(middle)  # ', adding, "...': a quotation with a cue of its own
-                and not own  # '"B," said Clinton.': a statement of its own
-            ):
-                rule = last.rule if (last.rule or "").endswith(CONTINUED_REPORT) else f"{last.rule}+{CONTINUED_REPORT}"
-                joined[report] = ParsedQuote(
-                    last.speaker,
-                    "indirect",
-                    body[last.start : quote.end],
-                    last.start,
-                    quote.end,
-                    last.cue,
-                    last.channel,
-                    rule=rule,
-                )
-                continue
+            rule = last.rule if (last.rule or "").endswith(CONTINUED_REPORT) else f"{last.rule}+{CONTINUED_REPORT}"
+            joined[report] = _spanning(body, last, quote, kind="indirect", rule=rule)
+            continue
         joined.append(quote)
         ends_quoted = quote.kind == "indirect" and QUOTED_END.match(body, quote.end - 1)
         report = len(joined) - 1 if ends_quoted else None
