@@ -8,6 +8,7 @@ show figures a moment (the replica's lag) behind the last decision.
 from contextvars import ContextVar
 
 from django.conf import settings
+from django.db import connection
 
 REPLICA = "replica"
 REPLICA_APPS = ("monitoring.dashboards.",)
@@ -52,8 +53,6 @@ def statistics_refresh(tables: list[str]) -> None:
     empty table and may pick a nested loop over thousands of rows (an outlet's top speakers 1.1 s instead of 10 ms
     at 100,000 articles). Outside a transaction the tables are vacuumed too: that marks the new rows visible to all,
     so counts and lists are answered from indexes alone (counting a million articles 670 -> 150 ms)."""
-    from django.db import connection
-
     if connection.vendor == "postgresql" and tables:
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
