@@ -191,12 +191,11 @@ class CoverageFilterSet(django_filters.FilterSet):
         return queryset.filter(self._article_in(mentions.values("article_id")))
 
     def filter_organization(self, queryset, name, value):
-        """Articles that name the organisation, or print someone's role in it."""
-        mentioned = OrganizationMention.objects.filter(organization=value)
+        """Articles that name the organisation, or print someone's role in it: one IN over the UNION of the two, as
+        `IN a OR IN b` makes PostgreSQL scan every article (0.8 s a chart at 1,000,000 articles)."""
+        mentioned = OrganizationMention.objects.filter(organization=value).order_by().values("article_id")
         role = Role.objects.counted(unreviewed=self.include_unreviewed).filter(organization=value)
-        return queryset.filter(
-            self._article_in(mentioned.values("article_id")) | self._article_in(role.values("article_id"))
-        )
+        return queryset.filter(self._article_in(mentioned.union(role.order_by().values("article_id"))))
 
     def filter_text(self, queryset, name, value):
         return queryset.filter(self._on_article("search_index__document__match", value))
