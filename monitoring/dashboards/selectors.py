@@ -49,12 +49,22 @@ from monitoring.people.models import Organization, OrganizationMention, Person, 
 from monitoring.rollups.models import (
     ArticleRollup,
     Bucketed,
+    CountryMonthRollup,
     CountryRollup,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    QuoteKindMonthRollup,
     QuoteMonthRollup,
     QuoteRollup,
+    TagCategoryMonthRollup,
     TagCategoryRollup,
+    TagCountryMonthRollup,
+    TagCountryRollup,
+    TagMonthRollup,
+    TagPairMonthRollup,
+    TagPairRollup,
+    TagQuoteMonthRollup,
+    TagQuoteRollup,
     TagRollup,
 )
 from monitoring.rollups.selectors import BUCKET_FILTERS, month_after, rollup_count, rollup_rows
@@ -426,23 +436,28 @@ def _counted_tags(filters: Filters) -> QuerySet:
 
 
 def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> Chart:
+    """Articles by tag; with `exclude_tag` (a tag page's, among the filters) the other tags of its articles."""
+    key = "tag"
     if exclude_tag is None:
-        tagged = tally(filters, TagRollup, _counted_tags(filters))
-    else:  # tags used alongside one: the raw rows know which articles carry both
-        tagged = Tally(_counted_tags(filters).exclude(tag=exclude_tag), Count("pk"))
+        tagged = tally(filters, TagRollup, _counted_tags(filters), monthly=TagMonthRollup)
+    else:
+        raw = _counted_tags(filters).exclude(tag=exclude_tag)
+        tagged = tally(filters, TagPairRollup, raw, also=("tag",), monthly=TagPairMonthRollup)
+        tagged = tagged.narrowed(tag=exclude_tag)
+        key = "other" if tagged.rolled else key
     rows = list(
         tagged.rows.order_by()
-        .values("tag__slug", "tag__name")
+        .values(slug=F(f"{key}__slug"), name=F(f"{key}__name"))
         .annotate(n=tagged.count)
-        .order_by("-n", "tag__name")[:limit]
+        .order_by("-n", "name")[:limit]
     )
     title = "Tags used alongside" if exclude_tag is not None else "Articles by tag"
     return Chart(
         "tags",
         title,
-        [r["tag__name"] for r in rows],
+        [r["name"] for r in rows],
         [("Articles", [r["n"] for r in rows])],
-        links=[reverse("dashboards:tag", args=[r["tag__slug"]]) for r in rows],
+        links=[reverse("dashboards:tag", args=[r["slug"]]) for r in rows],
         horizontal=True,
         label_header="Tag",
     )
@@ -456,6 +471,7 @@ def coverage_by_tag_category(filters: Filters) -> Chart:
         TagCategoryRollup,
         _counted_tags(filters),
         columns="tag__",
+        monthly=TagCategoryMonthRollup,
         raw_count=Count("content_object", distinct=True),
     )
     rows = list(
@@ -528,11 +544,15 @@ def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
     )
 
 
-def countries_top(filters: Filters, *, limit: int = TOP) -> Chart:
-    rolled = filters.rollup(CountryRollup)
+def countries_top(filters: Filters, *, limit: int = TOP, tag=None) -> Chart:
+    """Countries by the articles mentioning them; `tag`, a tag page's (among the filters)."""
+    model, monthly = (CountryRollup, CountryMonthRollup) if tag is None else (TagCountryRollup, TagCountryMonthRollup)
+    rolled = filters.rollup(model, also=("tag",) if tag else (), monthly=monthly)
     if rolled is not None:
-        count = rollup_count(CountryRollup, unreviewed=filters.unreviewed)
-        rows = rolled.values("country__code", "country__name").annotate(articles=count, mentions=Sum("mentions"))
+        rolled = rolled.filter(tag=tag) if tag else rolled
+        count = rollup_count(model, unreviewed=filters.unreviewed)
+        mentions = Sum(model.mentions_field(unreviewed=filters.unreviewed))
+        rows = rolled.values("country__code", "country__name").annotate(articles=count, mentions=mentions)
     else:
         rows = (
             filters.on_articles(CountryMention.objects.all())
@@ -693,6 +713,7 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     articles = tally(filters, ArticleRollup, filters.articles.qs)
     # Read by speaker and kind only: a range of whole months reads the month totals.
     quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__", monthly=QuoteMonthRollup)
+    kinds = tally(filters, QuoteRollup, filters.quotes.qs, article="article__", monthly=QuoteKindMonthRollup)
     workflow = filters.workflow_articles
     rolled_workflow = filters.rollup(ArticleRollup, every_item=True)
     assignees = pipeline_by_assignee(workflow, today=today, rolled=rolled_workflow)
@@ -706,7 +727,7 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
             quotes_top_speakers(quotes),
             quotes_top_organizations(filters),
             countries_top(filters),
-            quotes_by_kind(quotes),
+            quotes_by_kind(kinds),
         ],
         # The review pipeline is about the work itself: every item of the filtered coverage, whatever the switch.
         "pipeline": pipeline_by_status(workflow if rolled_workflow is None else Tally(rolled_workflow, Sum("n"))),
@@ -931,17 +952,17 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
 
 def tag_page(tag, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"tag": tag.slug})
-    quotes = filters.quotes.qs
     # The tag's articles are its tagged rows: a TagRollup row counts articles carrying the tag.
     articles = tally(filters, TagRollup, filters.articles.qs, also=("tag",)).narrowed(tag=tag)
+    quotes = tally(filters, TagQuoteRollup, filters.quotes.qs, also=("tag",), monthly=TagQuoteMonthRollup)
     return {
         "filters": filters,
         "charts": [
             coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_outlet(articles),
             coverage_by_tag(filters, exclude_tag=tag),
-            quotes_top_speakers(quotes),
-            countries_top(filters),
+            quotes_top_speakers(quotes.narrowed(tag=tag)),
+            countries_top(filters, tag=tag),
         ],
         "page_obj": article_page(filters, page, articles=articles),
     }

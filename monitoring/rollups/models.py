@@ -90,15 +90,69 @@ class TagCategoryRollup(Bucketed):
         indexes = [models.Index(fields=["published_on", "outlet"])]
 
 
-class CountryRollup(Bucketed):
+class CountryMentions(models.Model):
+    """A country table's sum of mentions in each view (see `mentions_field`)."""
+
+    mentions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def mentions_field(*, unreviewed: bool) -> str:
+        return "mentions"  # a mention counts by its article's status alone
+
+
+class CountryRollup(Bucketed, CountryMentions):
     """Articles mentioning the country (`n`, `n_confirmed`: a mention counts by its article's status) and the sum
     of their mentions (`mentions`)."""
 
     country = _ref("core.Country")
-    mentions = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["country", "published_on"])]
+
+
+class TagPairRollup(Bucketed):
+    """Articles carrying both the tag and the other tag, per bucket and status (each pair twice, once from either
+    side): a tag page's tags used alongside. `n_confirmed` needs both tags confirmed."""
+
+    tag = _ref("codebook.Tag")
+    other = _ref("codebook.Tag")
+
+    class Meta:
+        indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["tag", "published_on"])]
+
+
+class TagQuoteRollup(Bucketed):
+    """Quotes in articles carrying the tag, per bucket, status, tag and speaker: a tag page's most quoted.
+    `n_confirmed` needs the quote and the tag confirmed."""
+
+    tag = _ref("codebook.Tag")
+    speaker = _ref("people.Person", null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["published_on", "outlet"]),
+            models.Index(fields=["tag", "published_on"]),
+            models.Index(fields=["speaker", "published_on"]),
+        ]
+
+
+class TagCountryRollup(Bucketed, CountryMentions):
+    """Articles carrying the tag that mention the country, and their mentions, per bucket and status: a tag page's
+    countries. `n_confirmed` and `mentions_confirmed` need the tag confirmed."""
+
+    tag = _ref("codebook.Tag")
+    country = _ref("core.Country")
+    mentions_confirmed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["tag", "published_on"])]
+
+    @staticmethod
+    def mentions_field(*, unreviewed: bool) -> str:
+        return "mentions" if unreviewed else "mentions_confirmed"
 
 
 class RolledArticle(models.Model):
@@ -154,3 +208,73 @@ class OrganizationMonthRollup(Monthly):
 
     class Meta:
         indexes = [models.Index(fields=["month"]), models.Index(fields=["organization", "month"])]
+
+
+class QuoteKindMonthRollup(Monthly):
+    """QuoteRollup per month, status and kind (the quote kinds of a wide range, without summing every speaker)."""
+
+    kind = models.CharField(max_length=10)
+
+    class Meta:
+        indexes = [models.Index(fields=["month"])]
+
+
+class TagMonthRollup(Monthly):
+    """TagRollup per month, status and tag."""
+
+    tag = _ref("codebook.Tag")
+
+    class Meta:
+        indexes = [models.Index(fields=["month"]), models.Index(fields=["tag", "month"])]
+
+
+class TagCategoryMonthRollup(Monthly):
+    """TagCategoryRollup per month, status and category."""
+
+    category = models.CharField(max_length=20)
+
+    class Meta:
+        indexes = [models.Index(fields=["month"])]
+
+
+class CountryMonthRollup(Monthly, CountryMentions):
+    """CountryRollup per month, status and country."""
+
+    country = _ref("core.Country")
+
+    class Meta:
+        indexes = [models.Index(fields=["month"]), models.Index(fields=["country", "month"])]
+
+
+class TagPairMonthRollup(Monthly):
+    """TagPairRollup per month, status, tag and other tag."""
+
+    tag = _ref("codebook.Tag")
+    other = _ref("codebook.Tag")
+
+    class Meta:
+        indexes = [models.Index(fields=["tag", "month"])]
+
+
+class TagQuoteMonthRollup(Monthly):
+    """TagQuoteRollup per month, status, tag and speaker."""
+
+    tag = _ref("codebook.Tag")
+    speaker = _ref("people.Person", null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["tag", "month"])]
+
+
+class TagCountryMonthRollup(Monthly):
+    """TagCountryRollup per month, status, tag and country."""
+
+    tag = _ref("codebook.Tag")
+    country = _ref("core.Country")
+    mentions = models.PositiveIntegerField(default=0)
+    mentions_confirmed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["tag", "month"])]
+
+    mentions_field = TagCountryRollup.mentions_field

@@ -29,13 +29,23 @@ from monitoring.people.models import Quote, SuggestionStatus
 
 from .models import (
     ArticleRollup,
+    CountryMonthRollup,
     CountryRollup,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    QuoteKindMonthRollup,
     QuoteMonthRollup,
     QuoteRollup,
     RolledArticle,
+    TagCategoryMonthRollup,
     TagCategoryRollup,
+    TagCountryMonthRollup,
+    TagCountryRollup,
+    TagMonthRollup,
+    TagPairMonthRollup,
+    TagPairRollup,
+    TagQuoteMonthRollup,
+    TagQuoteRollup,
     TagRollup,
 )
 from .selectors import month_after
@@ -77,6 +87,11 @@ class Source:
 
 def _confirmed(value=CONFIRMED) -> Q:
     return Q(status=value)
+
+
+def _tagged(value, article="content_object__") -> Q:
+    """The article's (other) tag row, joined by the source's filter, has this status."""
+    return Q(**{f"{article}tagged_items__status": value})
 
 
 SOURCES = (
@@ -133,6 +148,42 @@ SOURCES = (
         (("country_id", "country"),),
         lambda: {"n": Count("article"), "n_confirmed": Count("article"), "mentions": Sum("count")},
     ),
+    # Keyed by a tag: what its page shows of the articles carrying it.
+    Source(
+        TagPairRollup,
+        # One filter() call, so both conditions are on the same other tag row (and the aggregates reuse its join).
+        lambda: TaggedArticle.objects.filter(
+            Q(content_object__tagged_items__tag__lt=F("tag")) | Q(content_object__tagged_items__tag__gt=F("tag"))
+        ),
+        "content_object__",
+        (("tag_id", "tag"), ("other_id", "content_object__tagged_items__tag")),
+        lambda: {
+            "n": Count("pk"),
+            "n_confirmed": Count("pk", filter=_confirmed(TagStatus.CONFIRMED) & _tagged(TagStatus.CONFIRMED)),
+        },
+    ),
+    Source(
+        TagQuoteRollup,
+        lambda: Quote.objects.kept().filter(article__tagged_items__isnull=False),
+        "article__",
+        (("tag_id", "article__tagged_items__tag"), ("speaker_id", "speaker")),
+        lambda: {
+            "n": Count("pk"),
+            "n_confirmed": Count("pk", filter=_confirmed() & _tagged(TagStatus.CONFIRMED, "article__")),
+        },
+    ),
+    Source(
+        TagCountryRollup,
+        lambda: CountryMention.objects.filter(article__tagged_items__isnull=False),
+        "article__",
+        (("tag_id", "article__tagged_items__tag"), ("country_id", "country")),
+        lambda: {
+            "n": Count("article"),
+            "n_confirmed": Count("article", filter=_tagged(TagStatus.CONFIRMED, "article__")),
+            "mentions": Sum("count"),
+            "mentions_confirmed": Sum("count", filter=_tagged(TagStatus.CONFIRMED, "article__"), default=0),
+        },
+    ),
 )
 TABLES = tuple(source.table for source in SOURCES)
 
@@ -144,12 +195,14 @@ def month_of(day: datetime.date | None) -> datetime.date | None:
 @dataclass(frozen=True)
 class Months:
     """A month table and the day table it sums, keyed by `key` (the dimension whose touched values are recomputed:
-    a day table's row for a speaker on a day recomputes that speaker's month) and grouped by `columns`."""
+    a day table's row for a speaker on a day recomputes that speaker's month), grouped by `columns`, summing
+    `sums`."""
 
     table: type
     days: type
     key: str
     columns: tuple[str, ...]
+    sums: tuple[str, ...] = ("n", "n_confirmed")
 
     def touched(self, where: Q) -> set[tuple]:
         """(month, key) of the day table's rows `where` holds."""
@@ -179,11 +232,11 @@ class Months:
             .order_by()
             .annotate(month=TruncMonth("published_on"))
             .values("month", "status", *self.columns)
-            .annotate(n=Sum("n"), n_confirmed=Sum("n_confirmed"))
-            .values_list("month", "status", *self.columns, "n", "n_confirmed")
+            .annotate(**{f"{name}_sum": Sum(name) for name in self.sums})
+            .values_list("month", "status", *self.columns, *(f"{name}_sum" for name in self.sums))
         )
         sql, params = rows.query.sql_with_params()
-        names = ["month", "status", *(self.table._meta.get_field(c).attname for c in self.columns), "n", "n_confirmed"]
+        names = ["month", "status", *(self.table._meta.get_field(c).attname for c in self.columns), *self.sums]
         qn = connection.ops.quote_name
         with connection.cursor() as cursor:
             cursor.execute(
@@ -195,9 +248,17 @@ class Months:
         self.insert(~Q(pk__in=[]))
 
 
+MENTIONS = ("n", "n_confirmed", "mentions")
 MONTHS = (
     Months(QuoteMonthRollup, QuoteRollup, "speaker", ("speaker", "kind")),
+    Months(QuoteKindMonthRollup, QuoteRollup, "kind", ("kind",)),
     Months(OrganizationMonthRollup, OrganizationQuoteRollup, "organization", ("organization",)),
+    Months(TagMonthRollup, TagRollup, "tag", ("tag",)),
+    Months(TagCategoryMonthRollup, TagCategoryRollup, "category", ("category",)),
+    Months(CountryMonthRollup, CountryRollup, "country", ("country",), MENTIONS),
+    Months(TagPairMonthRollup, TagPairRollup, "tag", ("tag", "other")),
+    Months(TagQuoteMonthRollup, TagQuoteRollup, "tag", ("tag", "speaker")),
+    Months(TagCountryMonthRollup, TagCountryRollup, "tag", ("tag", "country"), (*MENTIONS, "mentions_confirmed")),
 )
 
 

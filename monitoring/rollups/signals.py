@@ -21,6 +21,9 @@ from .models import (
     OrganizationQuoteRollup,
     QuoteRollup,
     TagCategoryRollup,
+    TagCountryRollup,
+    TagPairRollup,
+    TagQuoteRollup,
     TagRollup,
 )
 
@@ -28,10 +31,13 @@ from .models import (
 # them all, through its date, outlet, status and assignee: see `services.rollups_refresh`).
 ARTICLE_OF = {
     Article: ("pk", ()),
-    Quote: ("article_id", (QuoteRollup, OrganizationQuoteRollup)),
+    Quote: ("article_id", (QuoteRollup, OrganizationQuoteRollup, TagQuoteRollup)),
     Role: ("article_id", (OrganizationQuoteRollup,)),
-    TaggedArticle: ("content_object_id", (TagRollup, TagCategoryRollup)),
-    CountryMention: ("article_id", (CountryRollup,)),
+    TaggedArticle: (
+        "content_object_id",
+        (TagRollup, TagCategoryRollup, TagPairRollup, TagQuoteRollup, TagCountryRollup),
+    ),
+    CountryMention: ("article_id", (CountryRollup, TagCountryRollup)),
 }
 
 
@@ -62,8 +68,9 @@ def organization_deleted(sender, instance, **kwargs):
 
 
 def person_deleted(sender, instance, **kwargs):
-    services.rollups_refresh_where(QuoteRollup, (QuoteRollup, OrganizationQuoteRollup), speaker=instance.pk)
-    services.rollups_refresh_where(OrganizationQuoteRollup, (OrganizationQuoteRollup,), speaker=instance.pk)
+    # Every quote the other two tables count is in QuoteRollup: its buckets naming the person hold all of theirs.
+    speaking = (QuoteRollup, OrganizationQuoteRollup, TagQuoteRollup)
+    services.rollups_refresh_where(QuoteRollup, speaking, speaker=instance.pk)
 
 
 def user_deleted(sender, instance, **kwargs):

@@ -30,18 +30,18 @@ def fresh_month_rows(months) -> list[tuple]:
     """What the month table would hold if computed now from the raw rows: their day rows summed by month, in
     Python (the order of its columns)."""
     source = next(s for s in SOURCES if s.table is months.days)
-    day_names = ["published_on", "outlet_id", "status", *(c for c, _ in source.columns), *source.aggregates()]
+    day_names = [f.attname for f in source.table._meta.concrete_fields if f.attname != "id"]
     columns = [months.table._meta.get_field(c).attname for c in months.columns]
-    n, n_confirmed = Counter(), Counter()
+    sums = {name: Counter() for name in months.sums}
     for row in fresh_rows(source):
-        values = dict(zip([f.attname for f in source.table._meta.concrete_fields if f.attname != "id"], row))
+        values = dict(zip(day_names, row, strict=True))
         key = (month_of(values["published_on"]), values["status"], *(values[c] for c in columns))
-        n[key] += values["n"]
-        n_confirmed[key] += values["n_confirmed"]
-    assert set(day_names) >= {"n", "n_confirmed"}
+        for name, total in sums.items():
+            total[key] += values[name]
     names = ["month", "status", *columns]
     table_names = [f.attname for f in months.table._meta.concrete_fields if f.attname != "id"]
-    rows = [dict(zip(names, key), n=n[key], n_confirmed=n_confirmed[key]) for key in n]
+    assert set(table_names) == {*names, *months.sums}, months.table.__name__  # every number is summed
+    rows = [dict(zip(names, key), **{name: sums[name][key] for name in sums}) for key in sums["n"]]
     return sorted((tuple(row[name] for name in table_names) for row in rows), key=repr)
 
 

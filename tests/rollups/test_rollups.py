@@ -307,3 +307,46 @@ def test_a_tag_page_counts_its_articles_from_the_tag_rollups(tmp_path, article, 
         counted = selectors.tag_page(tag, {})["page_obj"].paginator.count
     assert counted == raw(lambda: selectors.tag_page(tag, {})["page_obj"].paginator.count) == 1
     assert not any("COUNT(*)" in q["sql"] and 'FROM "articles_article"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_tag_page_reads_its_tags_speakers_and_countries_from_rollups_keyed_by_the_tag(tmp_path, analyst, reviewer):
+    """Two tags on one article, one confirmed: the tag page's co-tags, speakers and countries come from the
+    tag-keyed rollups in both views, equal to the raw rows' answers, and the reviewed view waits for the tag."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.dashboards import selectors
+
+    from .helpers import chart_data
+
+    levies = TagFactory(name="Harbour levies", keywords="harbour levies")
+    TagFactory(name="Water levels", keywords="water-level")
+    article = imported(tmp_path, levies=True, water=True, speakers=[0, 1, 2])
+    approved(article, analyst, reviewer)
+    from monitoring.rollups.services import rollups_refresh
+
+    def suggested(name):  # an update sends no signal: refresh as a writer would
+        TaggedArticle.objects.filter(content_object=article, tag__name=name).update(status="suggested")
+        rollups_refresh([article.pk])
+        assert_tables_fresh()
+
+    def page(params):
+        return {c.key: chart_data(c) for c in selectors.tag_page(levies, {"start": "1900-01-01", **params})["charts"]}
+
+    def rolled(params):
+        """The page's chart labels, read without a raw quote or mention row, as the raw rows give them."""
+        with CaptureQueriesContext(connection) as queries:
+            found = page(params)
+        touched = " ".join(q["sql"] for q in queries.captured_queries)
+        assert "people_quote" not in touched and "articles_countrymention" not in touched
+        assert found == raw(page, params)
+        return {key: data[1] for key, data in found.items()}
+
+    suggested("Water levels")
+    every, reviewed = rolled({"unreviewed": "on"}), rolled({})
+    assert every["tags"] == ["Water levels"] and len(every["speakers"]) == 3 and every["countries"]
+    assert reviewed["tags"] == [] and reviewed["speakers"] == every["speakers"] and reviewed["countries"]
+    suggested("Harbour levies")  # the page's own tag: nothing counts in the reviewed view until it is confirmed
+    every, reviewed = rolled({"unreviewed": "on"}), rolled({})
+    assert every["tags"] == ["Water levels"] and len(every["speakers"]) == 3 and every["countries"]
+    assert reviewed["tags"] == reviewed["speakers"] == reviewed["countries"] == []

@@ -40,10 +40,15 @@ PLACES = ["Szeged, Hungary", "Vienna, Austria", "Bratislava, Slovakia"]
 WORDS = "ports railways clinics vaccines grain loans schools water ferries bridges tariffs quotas canals dams".split()
 
 
-def story(*, outlet: int, day: int, speakers: list[int], place: int, levies: bool, marker: int = 0) -> str:
+def story(
+    *, outlet: int, day: int, speakers: list[int], place: int, levies: bool, water: bool | None = None, marker: int = 0
+) -> str:
     """A press text the importer reads into quotes, roles, organizations, countries and suggested tags; texts of
-    different `marker`s differ enough not to be taken for syndicated copies of each other."""
-    topic = "harbour levies" if levies else "water-level readings"
+    different `marker`s differ enough not to be taken for syndicated copies of each other. Its topics (`levies`,
+    `water`: the second unless told, the other of the first) give it one tag, both or none."""
+    water = not levies if water is None else water
+    topics = [topic for topic, on in (("harbour levies", levies), ("water-level readings", water)) if on]
+    topic = " and ".join(topics) or "the agenda"
     rng = random.Random(marker)
     background = " ".join(rng.choice(WORDS) for _ in range(60))
     lines = [
@@ -72,6 +77,7 @@ imports = st.fixed_dictionaries(
         "speakers": st.lists(st.integers(0, 2), max_size=3, unique=True),
         "place": st.integers(0, 2),
         "levies": st.booleans(),
+        "water": st.booleans(),
     }
 )
 decisions = st.fixed_dictionaries(
@@ -120,7 +126,9 @@ class RollupsProperty(TestCase):
         op = step["op"]
         if op == "import":
             path = self.folder / f"story{step['slot']}.txt"
-            text = story(**{k: step[k] for k in ("outlet", "day", "speakers", "place", "levies")}, marker=step["slot"])
+            text = story(
+                **{k: step[k] for k in ("outlet", "day", "speakers", "place", "levies", "water")}, marker=step["slot"]
+            )
             path.write_text(text, encoding="utf-8")
             units_import(units_read([str(path)], keyword_rules=keyword_rules()), options=ImportOptions())
             return

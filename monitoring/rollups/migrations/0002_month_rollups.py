@@ -4,14 +4,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-def rollups_fill(apps, schema_editor):
-    """A database that already holds coverage gets its rollups, the month totals included (the services read the
-    current models, whose tables exist at this point)."""
-    from monitoring.rollups.services import rollups_rebuild
-
-    rollups_rebuild()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("people", "0002_quote_orphaned"),
@@ -95,5 +87,6 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(rollups_fill, migrations.RunPython.noop),
+        # The tables are filled by 0003's rebuild: the services read the current models, whose tables exist only
+        # once every rollup migration has run.
     ]
