@@ -489,16 +489,19 @@ def coverage_by_tag_category(filters: Filters) -> Chart:
 
 def quotes_top_speakers(quotes: "QuerySet | Tally", *, limit: int = TOP, title: str = "Most quoted persons") -> Chart:
     quotes = _tally(quotes)
-    # Grouped by the speaker alone, the name read once per speaker: joining the names before grouping would
-    # carry them through every row summed (all-time month totals at 1,000,000 articles: 1.5 -> 0.45 s).
+    # Grouped by the speaker alone, the name read once per speaker kept: joining the names before grouping would
+    # carry them through every row summed, and ordering ties by name would read one for each of 20,000 speakers
+    # (all-time month totals at 1,000,000 articles: 1.5 s, then 0.45 s). Ties at the cut go to the persons added
+    # first; those shown are ordered by name.
     name = PerGroup(Subquery(Person.objects.filter(pk=OuterRef("speaker")).values("name")))
-    rows = list(
+    rows = (
         quotes.rows.order_by()
         .filter(speaker__isnull=False)
         .values("speaker")
         .annotate(n=quotes.count, speaker__name=name)
-        .order_by("-n", "speaker__name")[:limit]
+        .order_by("-n", "speaker")[:limit]
     )
+    rows = sorted(rows, key=lambda r: (-r["n"], r["speaker__name"]))
     return Chart(
         "speakers",
         title,
@@ -788,8 +791,8 @@ def article_list_page(params: Mapping, *, page=None) -> dict:
 
 
 class PerGroup(Func):
-    """An expression of a grouped query that reads only the group's own columns (a correlated subquery on them):
-    kept out of GROUP BY, so it runs once per group rather than once per row grouped, and on PostgreSQL only for
+    """An expression of a grouped query that reads only the group's own columns (a correlated subquery on them)
+    or none (a constant one): kept out of GROUP BY, so it runs once per group rather than once per row grouped, and on PostgreSQL only for
     the rows a page keeps, expensive expressions being evaluated after the sort and limit."""
 
     template = "%(expressions)s"
