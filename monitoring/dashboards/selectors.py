@@ -63,7 +63,6 @@ from monitoring.rollups.models import (
     TagMonthRollup,
     TagPairMonthRollup,
     TagPairRollup,
-    TagQuoteMonthRollup,
     TagQuoteRollup,
     TagRollup,
 )
@@ -957,7 +956,7 @@ def tag_page(tag, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"tag": tag.slug})
     # The tag's articles are its tagged rows: a TagRollup row counts articles carrying the tag.
     articles = tally(filters, TagRollup, filters.articles.qs, also=("tag",)).narrowed(tag=tag)
-    quotes = tally(filters, TagQuoteRollup, filters.quotes.qs, also=("tag",), monthly=TagQuoteMonthRollup)
+    quotes = tally(filters, TagQuoteRollup, filters.quotes.qs, also=("tag",))
     return {
         "filters": filters,
         "charts": [

@@ -44,7 +44,6 @@ from .models import (
     TagMonthRollup,
     TagPairMonthRollup,
     TagPairRollup,
-    TagQuoteMonthRollup,
     TagQuoteRollup,
     TagRollup,
 )
@@ -257,7 +256,6 @@ MONTHS = (
     Months(TagCategoryMonthRollup, TagCategoryRollup, "category", ("category",)),
     Months(CountryMonthRollup, CountryRollup, "country", ("country",), MENTIONS),
     Months(TagPairMonthRollup, TagPairRollup, "tag", ("tag", "other")),
-    Months(TagQuoteMonthRollup, TagQuoteRollup, "tag", ("tag", "speaker")),
     Months(TagCountryMonthRollup, TagCountryRollup, "tag", ("tag", "country"), (*MENTIONS, "mentions_confirmed")),
 )
 
