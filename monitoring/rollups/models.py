@@ -24,6 +24,10 @@ def _ref(model: str, *, db_index: bool = False, **options) -> models.ForeignKey:
     )
 
 
+def _outlet_days() -> models.Index:
+    return models.Index(fields=["outlet", "published_on"])
+
+
 def _covering(name: str, key: list[str], *read: str) -> models.Index:
     """An index on `key` holding the columns a page reads (`read`) and the counts: on PostgreSQL an entity's rows
     are read from the index alone, not from heap pages scattered over the table (a tag's speakers at 1,000,000
@@ -33,7 +37,7 @@ def _covering(name: str, key: list[str], *read: str) -> models.Index:
 
 class Bucketed(models.Model):
     published_on = models.DateField(null=True)
-    outlet = _ref("articles.Outlet", db_index=True)  # an outlet page reads its rows over every day
+    outlet = _ref("articles.Outlet")  # each table indexes it with the day (see _outlet_days)
     status = models.CharField(max_length=20, choices=ArticleStatus.choices)
     n = models.PositiveIntegerField(default=0)
     n_confirmed = models.PositiveIntegerField(default=0)
@@ -56,7 +60,10 @@ class ArticleRollup(Bucketed):
     assignee = _ref(settings.AUTH_USER_MODEL, null=True, db_index=True)
 
     class Meta:
-        indexes = [models.Index(fields=["published_on", "outlet"])]
+        indexes = [
+            models.Index(fields=["published_on", "outlet"]),
+            _covering("rollups_article_outlet_cover", ["outlet", "published_on"], "assignee"),
+        ]
 
 
 class QuoteRollup(Bucketed):
@@ -66,7 +73,11 @@ class QuoteRollup(Bucketed):
     kind = models.CharField(max_length=10)
 
     class Meta:
-        indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["speaker", "published_on"])]
+        indexes = [
+            models.Index(fields=["published_on", "outlet"]),
+            _covering("rollups_quote_outlet_cover", ["outlet", "published_on"], "speaker", "kind"),
+            models.Index(fields=["speaker", "published_on"]),
+        ]
 
 
 class OrganizationQuoteRollup(Bucketed):
@@ -79,6 +90,7 @@ class OrganizationQuoteRollup(Bucketed):
     class Meta:
         indexes = [
             models.Index(fields=["published_on", "outlet"]),
+            _outlet_days(),
             models.Index(fields=["organization", "published_on"]),
         ]
 
@@ -91,6 +103,7 @@ class TagRollup(Bucketed):
     class Meta:
         indexes = [
             models.Index(fields=["published_on", "outlet"]),
+            _covering("rollups_tag_outlet_cover", ["outlet", "published_on"], "tag"),
             _covering("rollups_tag_tag_day_cover", ["tag", "published_on"], "outlet"),
         ]
 
@@ -101,7 +114,7 @@ class TagCategoryRollup(Bucketed):
     category = models.CharField(max_length=20)
 
     class Meta:
-        indexes = [models.Index(fields=["published_on", "outlet"])]
+        indexes = [models.Index(fields=["published_on", "outlet"]), _outlet_days()]
 
 
 class CountryMentions(models.Model):
@@ -124,7 +137,11 @@ class CountryRollup(Bucketed, CountryMentions):
     country = _ref("core.Country")
 
     class Meta:
-        indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["country", "published_on"])]
+        indexes = [
+            models.Index(fields=["published_on", "outlet"]),
+            _covering("rollups_country_outlet_cover", ["outlet", "published_on"], "country", "mentions"),
+            models.Index(fields=["country", "published_on"]),
+        ]
 
 
 class TagPairRollup(Bucketed):
@@ -135,7 +152,11 @@ class TagPairRollup(Bucketed):
     other = _ref("codebook.Tag")
 
     class Meta:
-        indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["tag", "published_on"])]
+        indexes = [
+            models.Index(fields=["published_on", "outlet"]),
+            _outlet_days(),
+            models.Index(fields=["tag", "published_on"]),
+        ]
 
 
 class TagQuoteRollup(Bucketed):
@@ -149,6 +170,7 @@ class TagQuoteRollup(Bucketed):
     class Meta:
         indexes = [
             models.Index(fields=["published_on", "outlet"]),
+            _outlet_days(),
             _covering("rollups_tagquote_tag_day_cover", ["tag", "published_on"], "outlet", "speaker"),
             models.Index(fields=["speaker", "published_on"]),
         ]
@@ -163,7 +185,11 @@ class TagCountryRollup(Bucketed, CountryMentions):
     mentions_confirmed = models.PositiveIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["published_on", "outlet"]), models.Index(fields=["tag", "published_on"])]
+        indexes = [
+            models.Index(fields=["published_on", "outlet"]),
+            _outlet_days(),
+            models.Index(fields=["tag", "published_on"]),
+        ]
 
     @staticmethod
     def mentions_field(*, unreviewed: bool) -> str:
