@@ -427,6 +427,24 @@ def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
     assert (speaker.name, quote.text) == ("Tomas Berg", "the pier was safe")
 
 
+def test_rule_name_before_skips_since_and_an_adverb_in_ly_but_not_a_noun_in_ly():
+    quote, _ = only_quote("Ivo Brandt has since openly said that the pier was unsafe.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "subject_before_verb/name_before",
+        "Ivo Brandt",
+        "the pier was unsafe",
+    )
+    quote, _ = only_quote("The Brandt family said the pier was unsafe.")
+    assert quote.speaker == "the Brandt family"
+
+
+def test_rule_pronoun_before_reads_a_pronoun_with_a_contracted_auxiliary():
+    _, quotes = speech_extract("Lena Ortiz toured the harbour.\n\nShe’s said the quay will reopen in May.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/pronoun_before", "Lena Ortiz", "the quay will reopen in May")
+    ]
+
+
 def test_rule_clause_subject_before_is_a_short_noun_phrase():
     quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
     assert quote.rule == "subject_before_verb/clause_subject_before"

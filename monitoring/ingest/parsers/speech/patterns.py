@@ -147,6 +147,8 @@ PREPOSITION_START = re.compile(
 
 # --- the subject before the verb -----------------------------------------------------------------
 
+# "He’s", "they've": a pronoun and its contracted auxiliary before a verb ("He’s said", "They’re saying").
+PRONOUN_CONTRACTION = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ii]t)['’](?:s|ve|re|d|ll)")
 PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 # "It was Ivo Brandt who": the name before "who".
 RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")

@@ -157,8 +157,14 @@ SUBJECT_FILLER = set(
     "has have had was were is are would will also later earlier then previously repeatedly "
     "further again once reportedly publicly privately separately recently last week month "
     "yesterday today had already just never often always only first initially subsequently "
-    "himself herself themselves itself has having quickly angrily flatly long rarely often frequently "
+    "since now did does do indeed himself herself themselves itself has having quickly angrily flatly long rarely often frequently "
     "usually sometimes quietly loudly initially formally".split()
+)
+
+# Nouns and adjectives in -ly that may end a subject ("the family said"): no adverbs.
+LY_NOUNS = set(
+    "family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly elderly homily "
+    "folly reply belly jelly lily fly july italy".split()
 )
 
 SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter"}
