@@ -196,6 +196,27 @@ def test_rule_main_clause_subject_needs_a_that_clause_for_acknowledging():
     assert quotes == []
 
 
+def test_rule_subject_opens_sentence_through_a_participle_after_quoted_words():
+    _, quotes = speech_extract("Lena Ortiz talked up her “harbour plan,” promising that the port would reopen.")
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "Lena Ortiz", "partial", "harbour plan,"),
+        ("subject_opens_sentence/name_before", "Lena Ortiz", "indirect", "the port would reopen"),
+    ]
+
+
+def test_rule_speaker_after_verb_then_a_second_report_opened_by_any_participle_cue():
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, predicting the ferry would run by May.")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("speaker_after_verb/name_after", "direct", "We are ready"),
+        ("speaker_after_verb/name_after+adding", "indirect", "the ferry would run by May"),
+    ]
+    # A participle that needs a that-clause has one, or a finite clause: "suggesting a few questions" is none.
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, suggesting the ferry could run by May.")
+    assert [q.text for q in quotes] == ["We are ready", "the ferry could run by May"]
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, suggesting a few new routes.")
+    assert [q.text for q in quotes] == ["We are ready"]
+
+
 def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     quote, speaker = only_quote('"The ferry will run twice a day," said Tomas Berg, who runs the port, at the quay.')
     assert quote.rule == "speaker_after_verb/name_after"

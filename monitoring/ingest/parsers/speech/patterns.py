@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
+from .lexicon import EVALUATIVE_VERBS, NEEDS_THAT, PARTICIPLE_CUES, PLAIN_CUES, QUESTION_CUES, REPORTING_CUES
 from .vocabulary import (
     BACK_REFERENCE_ROLES,
     CHANNEL_NOUNS,
@@ -387,9 +387,16 @@ PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|
 # "adding to her lead", "adding up to": "adding" that reports nothing.
 ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", adding that", ", telling reporters": a second report by the same speaker.
+# A that-clause or a finite clause ahead: "that ...", "Mr. Ortiz could win" (not "a few questions").
+CLAUSE_AHEAD = r"""(?x: \s+ (?: that\b | (?:[\w'’.-]+\s+){1,4}
+    (?: is | are | was | were | will | would | could | should | can | has | have | had | must | may | might
+      | did | does | do )\b ) )"""
+# The participles of the lexicon open such a report ("telling" with its object, "asking" is a question;
+# "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
+SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})
 ADDING_RE = re.compile(
     rf""",\s*
-        ( (?: adding | saying | noting | arguing | claiming | insisting | warning | explaining | stressing | urging
+        ( (?: (?-x:{SECOND_REPORT_PARTICIPLES}) | (?-x:{alternatives(PARTICIPLE_CUES & NEEDS_THAT)}) (?= {CLAUSE_AHEAD} )
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
         (?! {ADDING_TO.pattern} )       # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
@@ -410,7 +417,7 @@ CIRCUMSTANCE_START = re.compile(
 REPORT_GOES_ON = re.compile(r"\s*,\s*(?![a-z]+ing\b)[^\s,]+\s+[^\s,]")
 # 'Dockers "know why the union backed her," ' before the subject: the quoted words end the reported clause.
 QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
-PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
+PARTICIPLE_AFTER = re.compile(rf"\s*,\s*(?!(?:{alternatives(PARTICIPLE_CUES)})\b)[a-z]+ing\b")
 AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 # "responded with logic", "said to the crowd": what follows the verb is no reported content.
 NOT_CONTENT_START = re.compile(

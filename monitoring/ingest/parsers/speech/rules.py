@@ -245,7 +245,8 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 
 def _is_participle(cue: Cue) -> bool:
-    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith(","))
+    """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
+    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”")))
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
