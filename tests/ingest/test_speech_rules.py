@@ -113,6 +113,30 @@ def test_rule_content_around_subject_leaves_a_participle_to_its_own_report():
     ]
 
 
+def test_rule_content_around_subject_with_a_determiner_left_out_of_the_subject():
+    quote, _ = only_quote("The ferry will stop running, those fishermen argued, unless the port reopens.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "fishermen")
+    assert quote.text == "The ferry will stop running, those fishermen argued, unless the port reopens"
+
+
+def test_rule_content_around_subject_when_the_report_goes_on_after_where_and_how():
+    quote, _ = only_quote("If she wins the vote, Lena Ortiz said in a radio interview, the ferry will run again.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/name_before", "Lena Ortiz")
+    assert quote.text == "If she wins the vote, Lena Ortiz said in a radio interview, the ferry will run again"
+    quote, _ = only_quote("The ferry will run, Tomas Berg said on Monday, where he lives.")
+    assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will run")
+
+
+def test_rule_content_around_speaker_takes_both_parts_around_an_inverted_attribution():
+    quote, _ = only_quote(
+        "Rather than see the levy rise, said Marta Okonkwo, a vice president at the port, the board wants a cut."
+    )
+    assert (quote.rule, quote.speaker) == ("content_around_speaker/name_after", "Marta Okonkwo")
+    assert quote.text.startswith("Rather than see the levy rise, said") and quote.text.endswith("the board wants a cut")
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, who runs the port, at the quay.")
+    assert [(q.rule, q.text) for q in quotes] == [("speaker_after_verb/name_after", "We are ready")]
+
+
 def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
     quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
     assert quote.rule == "content_then_subject/name_before"

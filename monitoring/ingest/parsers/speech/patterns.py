@@ -415,6 +415,14 @@ CIRCUMSTANCE_START = re.compile(
 # ", by the new calendar.", ", was in the works.": the rest of a report the attribution interrupts
 # (not ", adding that ...": a participle starts a report of its own).
 REPORT_GOES_ON = re.compile(r"\s*,\s*(?![a-z]+ing\b)[^\s,]+\s+[^\s,]")
+# ", Teck wants the gap narrowed.": the rest of a report after its attribution (not a participle, nor a
+# relative clause: ", where he lives").
+REPORT_RESUMES = (
+    r"""(?x: \s*,\s* (?! [a-z]+ing\b | (?:who|which|where|when|whose|according|as)\b ) [^\s,]+\s+[^\s,] )"""
+)
+REPORT_RESUMES_RE = re.compile(REPORT_RESUMES)
+# " in a tweet, women won't be punished.": when, where or how it was said, then the rest of the report.
+CIRCUMSTANCE_GOES_ON = re.compile(rf"""{CIRCUMSTANCE_START.pattern} [^,;:"“”_]{{0,60}}? {REPORT_RESUMES}""", X)
 # 'Dockers "know why the union backed her," ' before the subject: the quoted words end the reported clause.
 QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 PARTICIPLE_AFTER = re.compile(rf"\s*,\s*(?!(?:{alternatives(PARTICIPLE_CUES)})\b)[a-z]+ing\b")

@@ -42,6 +42,7 @@ from .patterns import (
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CIRCUMSTANCE_GOES_ON,
     CIRCUMSTANCE_START,
     CONTINUES_ACT,
     CUE_RE,
@@ -64,6 +65,7 @@ from .patterns import (
     QUOTED_BY,
     QUOTED_CLAUSE_END,
     REPORT_GOES_ON,
+    REPORT_RESUMES_RE,
     SENTENCE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
@@ -342,9 +344,16 @@ def _finite_report(cue: Cue) -> bool:
 
 def _clause_before(before_subject: str) -> bool:
     """Whether the words before the subject end with a comma after a clause of their own, not after an opening
-    phrase only ("On Monday, Berg said, ...": no part of a report)."""
+    phrase only ("On Monday, Berg said, ...": no part of a report). The subject rules may have left a determiner
+    or a description out of the subject ("..., those Democrats argued, ..."): up to four lower-case words may
+    stand between that comma and the subject."""
+    comma = before_subject.rfind(",")
+    between = before_subject[comma + 1 :].split()
+    if comma < 0 or len(between) > 4 or any(not word.isalpha() or not word.islower() for word in between):
+        return False
+    before_subject = before_subject[: comma + 1]
     opening = LEADING_PHRASE.match(before_subject)
-    return before_subject.endswith(",") and not (opening and opening.end() == len(before_subject))
+    return not (opening and opening.end() == len(before_subject))
 
 
 def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
@@ -416,6 +425,18 @@ def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
 
 
+def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
+    """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
+    inverted attribution interrupts the report, which is the whole sentence."""
+    found = speaker_after(cue.right, draft)
+    if found.speaker is None or not REPORT_RESUMES_RE.match(cue.right, found.position):
+        return None
+    if _noun_not_verb(cue, found.speaker, True, False):
+        return REJECT
+    content = trim(cue.masked, cue.start, cue.end)
+    return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}")
+
+
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
     """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
     found = speaker_after(cue.right, draft)
@@ -466,7 +487,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "content_around_subject",
-        lambda cue: _finite_report(cue) and "," in cue.left and bool(REPORT_GOES_ON.match(cue.right)),
+        lambda cue: (
+            _finite_report(cue)
+            and "," in cue.left
+            and bool(REPORT_GOES_ON.match(cue.right) or CIRCUMSTANCE_GOES_ON.match(cue.right))
+        ),
         _content_around_subject,
     ),
     CueRule(
@@ -481,6 +506,11 @@ CUE_RULES: tuple[CueRule, ...] = (
         _subject_opens_sentence,
     ),
     CueRule("main_clause_subject", _is_participle, _main_clause_subject),
+    CueRule(
+        "content_around_speaker",
+        lambda cue: _finite_report(cue) and cue.left.rstrip().endswith(",") and "," in cue.right,
+        _content_around_speaker,
+    ),
     CueRule(
         "speaker_after_verb",
         lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
