@@ -169,6 +169,23 @@ def test_rule_partial_quote_content_before_a_second_report_with_adding():
     assert quotes[0].text.startswith("Dockers")
 
 
+def test_rule_partial_quote_content_before_told_and_its_object():
+    _, quotes = speech_extract("The harbour “is gaining traction at last,” Deputy Mayor Ivo Brandt told reporters.")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("partial_quote_content/name_before", "indirect", "The harbour “is gaining traction at last,”"),
+        ("partial_quote_content/name_before", "partial", "is gaining traction at last,"),
+    ]
+
+
+def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
+    _, quotes = speech_extract("Ivo Brandt said of the vote, “I do not like it,” adding that “nobody will fish here.”")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "direct", "I do not like it"),
+        ("subject_before_verb/name_before+adding", "indirect", "“nobody will fish here.”"),
+        ("subject_before_verb/name_before", "partial", "nobody will fish here."),
+    ]
+
+
 def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
     quote, _ = only_quote('"The union backed her, and most agree," Ines Weingart said.')
     assert (quote.rule, quote.kind) == ("subject_before_verb/name_before", "direct")

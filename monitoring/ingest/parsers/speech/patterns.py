@@ -395,7 +395,7 @@ CLAUSE_AHEAD = r"""(?x: \s+ (?: that\b | (?:[\w'’.-]+\s+){1,4}
 # "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
 SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})
 ADDING_RE = re.compile(
-    rf""",\s*
+    rf""",["”’']?\s*                 # (the comma may close quoted words: '"...," adding that')
         ( (?: (?-x:{SECOND_REPORT_PARTICIPLES}) | (?-x:{alternatives(PARTICIPLE_CUES & NEEDS_THAT)}) (?= {CLAUSE_AHEAD} )
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
         (?! {ADDING_TO.pattern} )       # "adding to her lead": no report

@@ -175,8 +175,8 @@ def _sentence_quotes(
     # "..., he said, adding that ...": a second report by the same speaker.
     adding = ADDING_RE.search(masked, attribution.cue_end, sentence_end)
     second = trim(masked, adding.end(), sentence_end) if adding else None
-    if second is not None and masked[second[0]] in '"“':
-        second = None  # 'adding, "..."' is a direct quote, found as such
+    if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
+        second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
     mixed = mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
     if mixed is not None:
         # "The harbour, she said, "was never meant for tankers."": one report, part quoted.

@@ -342,6 +342,14 @@ def _finite_report(cue: Cue) -> bool:
     return cue.is_verb and cue.words not in PARTICIPLE_CUES and cue.words not in OBJECT_VERBS
 
 
+def _told_whom(cue: Cue) -> bool:
+    """ "..., Berg told reporters.": a verb whose object ends the sentence, so the report stands before it."""
+    if cue.words not in OBJECT_VERBS:
+        return False
+    obj = OBJECT_RE.match(cue.right)
+    return obj is not None and not cue.right[obj.end() :].strip(" .!?")
+
+
 def _clause_before(before_subject: str) -> bool:
     """Whether the words before the subject end with a comma after a clause of their own, not after an opening
     phrase only ("On Monday, Berg said, ...": no part of a report). The subject rules may have left a determiner
@@ -474,7 +482,7 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "partial_quote_content",
         lambda cue: (
-            _finite_report(cue)
+            (_finite_report(cue) or _told_whom(cue))
             and cue.sentence.lstrip()[:1] not in "\"“'‘"
             and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
             and (
