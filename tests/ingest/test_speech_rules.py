@@ -322,6 +322,17 @@ def test_rule_long_appositive_before_skips_age_home_town_and_relative_clause():
     assert (quote.rule, quote.speaker) == ("subject_before_verb/long_appositive_before", "Lena Ortiz")
 
 
+def test_rule_place_in_appositive_before_credits_the_person_the_place_describes():
+    quote, _ = only_quote("Senator Tomas Berg of Texas, the No. 2 Republican in the Senate, said the port will close.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/place_in_appositive_before", "Tomas Berg")
+    quote, _ = only_quote("Paul Porter, a truck driver from Ava, Mo., who joined the union, said the pier was full.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "subject_before_verb/place_in_appositive_before",
+        "Paul Porter",
+        "the pier was full",
+    )
+
+
 def test_rule_appositive_before_keeps_the_title():
     quote, speaker = only_quote("Ivo Brandt, chairman of the Valley Growers League, said the pasture was dry.")
     assert quote.rule == "subject_before_verb/appositive_before"

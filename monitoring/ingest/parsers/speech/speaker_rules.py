@@ -24,6 +24,7 @@ from .patterns import (
     CHANNEL_NOUN_END,
     CHANNEL_NOUN_NAME_END,
     CLAUSE_CUT,
+    CLAUSE_NAME,
     CLAUSE_SUBJECT_END,
     DEFINITE_NP_END,
     DESCRIBED_START,
@@ -39,6 +40,7 @@ from .patterns import (
     NAME_OF_END,
     NAME_RUN,
     NAME_START,
+    OWNER_OF_PLACE_END,
     PAREN_END,
     PARTY_MEMBER_END,
     PARTY_MEMBER_START,
@@ -169,6 +171,26 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     if titles is None:
         return None
     return _found_if(entity(match.group(1), discourse, titles), match.start())
+
+
+def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Senator Tomas Berg of Texas, the No. 2 Republican, said", "Paul Porter, a driver from Ava, Mo., who
+    ..., said": the name before the appositive is a place (the object of "of", "from", "in" ...); the speaker
+    is the person it describes, named before "of" or opening the clause."""
+    if not PREPOSITION_END.search(text.text, max(0, match.start() - 12), match.start()):
+        return None
+    before = text.text[: match.start()]
+    owner = OWNER_OF_PLACE_END.search(before)
+    runs = [owner] if owner else []
+    runs += reversed(list(CLAUSE_NAME.finditer(before)))
+    for run in runs:
+        split = clean_name(run.group(1))
+        if split is None or len(split[1]) < 2:
+            continue
+        speaker = entity(run.group(1), discourse, [])
+        if speaker is not None and speaker.kind == "person":
+            return _found(speaker, run.start(1))
+    return None
 
 
 def _long_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -304,6 +326,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
     SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
     SpeakerRule("long_appositive_before", LONG_APPOSITIVE_END, _long_appositive, lambda t: t.last_char == ","),
+    SpeakerRule("place_in_appositive_before", APPOSITIVE_END, _place_in_appositive, lambda t: t.last_char == ","),
     SpeakerRule("appositive_before", APPOSITIVE_END, _appositive, lambda t: t.last_char == ","),
     SpeakerRule(
         "name_of_body_before",
