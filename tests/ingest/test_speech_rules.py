@@ -419,6 +419,17 @@ def test_rule_group_before_lowercases_the_group():
     assert (speaker.name, speaker.kind) == ("senior officials from three ministries", "group")
 
 
+def test_rule_share_before_keeps_the_voters_a_share_in_words_describes():
+    quote, speaker = only_quote("Six in 10 Molde Harbour Party primary voters said the pier was unsafe.")
+    assert quote.rule == "subject_before_verb/share_before"
+    assert speaker.name == "six in 10 Molde Harbour Party primary voters"
+
+
+def test_rule_group_before_keeps_aides_to_a_person():
+    quote, speaker = only_quote("Aides to Lena Ortiz said the pier was unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/group_before", "aides to Lena Ortiz")
+
+
 def test_rule_description_before_without_a_known_person_is_a_group():
     quote, speaker = only_quote("The league's longtime treasurer said the pasture was dry.")
     assert quote.rule == "subject_before_verb/description_before"

@@ -250,7 +250,10 @@ SHARE_END = re.compile(
             (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
                   | [Aa]nother ) \s+ )?
             (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
-              | (?:[Oo]ne|[Tt]wo|\d+) \s+ in \s+ \w+
+              | (?: \d+ | (?i:one|two|three|four|five|six|seven|eight|nine|ten) ) (?: \s+in\s+ | -in- ) \w+
+                (?: (?: \s+ [A-Za-z][\w'’-]* ){1,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
+                    |respondents|members|independents|Independents|supporters|residents|people) )?
+                                                                    # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
               | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds ) )
             (?: \s+ of \s+ (?:[\w'’-]+\s+){0,4}? [\w'’-]+ )?      # "of those polled"
@@ -261,7 +264,7 @@ SHARE_END = re.compile(
 GROUP_NP = rf"""(?x:
     (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+ ) \s+ ){{0,3}}
     (?: {case_variants(GROUP_HEADS)} )
-    (?: \s+ (?: from | of | at | in | for | with | close\ to | familiar\ with | representing ) \s+
+    (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing ) \s+
         (?:[\w'’.-]+\s+){{0,5}}? [\w'’.-]+ )?
 )"""
 GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
