@@ -569,6 +569,18 @@ def test_rule_role_reference_after_resolves_said_the_nominee():
     assert all(q.speaker != "nominee" for q in quotes)
 
 
+def test_rule_role_reference_after_and_description_before_with_capitals_and_a_hyphen_in_the_role():
+    _, quotes = speech_extract(
+        "Mara Holt toured the docks.\n\n"
+        '"We will rebuild them," said the Coastal Party front-runner.\n\n'
+        "The Coastal Party front-runner said the pier was next."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("speaker_after_verb/role_reference_after", "Mara Holt"),
+        ("subject_before_verb/description_before", "Mara Holt"),
+    ]
+
+
 def test_rule_group_after_is_an_unnamed_group():
     quote, speaker = only_quote('"The pasture is dry," said senior officials in the valley.')
     assert quote.rule == "speaker_after_verb/group_after"

@@ -352,10 +352,10 @@ LEADING_PHRASE = re.compile(
 
 PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
 TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
-# '"...," said the Republican nominee.': "the", up to three lower-case words, a role that refers back, the end
-# of the clause.
+# '"...," said the Republican nominee.': "the", up to three words (lower-case, or capitals such as "GOP",
+# "New York"), a role that refers back, the end of the clause.
 ROLE_REF_START = re.compile(
-    rf"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
+    rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
     r"(?=\s*(?:[,.;]|$))"
 )
 # A group, then the end of the clause or a time or place phrase.

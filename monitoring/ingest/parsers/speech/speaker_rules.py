@@ -345,7 +345,10 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
     SpeakerRule(
-        "description_before", DESCRIPTION_END, _description, lambda t: _lower_last(t) and t.last_word.isalpha()
+        "description_before",
+        DESCRIPTION_END,
+        _description,
+        lambda t: _lower_last(t) and t.last_word.replace("-", "").isalpha(),  # "the front-runner"
     ),
     SpeakerRule("name_before", NAME_END, _name, _upper_last),
     SpeakerRule("clause_subject_before", CLAUSE_SUBJECT_END, _clause_subject),
