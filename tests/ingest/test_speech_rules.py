@@ -748,11 +748,17 @@ def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
             "Ivo Brandt",
             "the pier had collapsed once before",
         ),
+        ("Harbour critics predict that fees will rise.", "Harbour critics", "fees will rise"),
+        ("The dockers write that the pier is unsafe.", "the dockers", "the pier is unsafe"),
     ],
 )
 def test_bare_and_participle_cues_report_speech(sentence, speaker, content):
     quote, _ = only_quote(sentence)
     assert (quote.speaker, quote.kind, quote.text) == (speaker, "indirect", content)
+
+
+def test_a_base_form_that_is_also_a_noun_reports_nothing_as_a_noun():
+    assert speech_extract("The voters backed Ivo Brandt on a 2010 recall of three port judges.")[1] == []
 
 
 def test_a_cue_that_is_also_a_noun_needs_a_speaker():

@@ -287,6 +287,22 @@ CUES: tuple[Cue, ...] = (
     Cue("note", needs_that=True, noun_like=True, plain=True),
     Cue("suggest", plain=True),
     Cue("warn", plain=True),
+    Cue("declare"),
+    Cue("predict"),
+    Cue("recall", noun_like=True),
+    Cue("emphasize"),
+    Cue("emphasise"),
+    Cue("concede"),
+    Cue("conclude"),
+    Cue("confirm"),
+    Cue("disclose"),
+    Cue("reiterate"),
+    Cue("allege"),
+    Cue("write"),
+    Cue("stress", needs_that=True, noun_like=True),
+    Cue("promise", noun_like=True),
+    Cue("pledge", noun_like=True),
+    Cue("vow", noun_like=True),
 )
 
 # --- sets derived from the entries -----------------------------------------------------------
