@@ -221,6 +221,21 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
 
+def test_rule_subject_opens_sentence_before_a_present_tense_and_an_auxiliary():
+    quote, _ = only_quote("Ivo Brandt often questions the board and has called for the mayor to resign.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "subject_opens_sentence/name_before",
+        "Ivo Brandt",
+        "the mayor to resign",
+    )
+    _, quotes = speech_extract(
+        "Ivo Brandt toured the port.\n\nHe is comparing the levy to the fee and says it is unfair."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_opens_sentence/pronoun_before", "Ivo Brandt", "it is unfair")
+    ]
+
+
 def test_rule_main_clause_subject_speaks_through_a_participle():
     quote, speaker = only_quote("Mina Sorel rips the harbour plan, arguing the cranes are too slow.")
     assert quote.rule == "main_clause_subject/name_before"

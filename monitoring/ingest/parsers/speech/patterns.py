@@ -301,7 +301,8 @@ ASIDE_END = re.compile(
 )
 LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
-AND_END = re.compile(r"\s(?:and|but)\s*$")  # "... and said": the subject opens the sentence
+# "... and said", "..., and then has said": the subject opens the sentence.
+AND_END = re.compile(r",?\s(?:and|but)(?:\s+(?:then|also|has|have|later|now|again))*\s*$")
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
     | struck | spent | paid | cast | gathered ) )"""
@@ -321,7 +322,8 @@ MAIN_CLAUSE_SUBJECT = re.compile(
         | [Hh]e | [Ss]he | [Tt]hey
         | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
         (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
-        \s+ (?= (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
+        \s+ (?= (?: (?: [a-z]+ly | often | still | never | always ) \s+ )?     # "Sorel often questions"
+                 (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
                  | [a-z]+s | {PAST_VERB} | shot | fired | hit ) \b )""",
     X,
 )

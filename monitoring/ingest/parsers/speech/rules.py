@@ -415,12 +415,16 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
 
 
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
-    """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the subject opens the sentence."""
-    subject = SENTENCE_SUBJECT.match(cue.sentence)
-    if not subject:
-        return None
-    found = speaker_before(subject.group(1), draft)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+    """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...", "She is comparing the fees
+    ... and says ...": the subject opens the sentence (before a past tense, else before any finite verb)."""
+    # (A participle after a clause of any tense is the main_clause_subject rule's.)
+    for pattern in (SENTENCE_SUBJECT, MAIN_CLAUSE_SUBJECT) if AND_END.search(cue.left) else (SENTENCE_SUBJECT,):
+        subject = pattern.match(cue.sentence)
+        if subject and subject.end(1) <= len(cue.left):
+            found = speaker_before(subject.group(1), draft)
+            if found.speaker is not None:
+                return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+    return None
 
 
 def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
