@@ -12,7 +12,7 @@ import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
-from monitoring.ingest.parsers.speech.rules import CUE_RULES, read_attribution
+from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
 from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
@@ -22,6 +22,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_
 # that continues it.
 OTHER_RULES = (
     "according_to_document",
+    TRAILING_ACCORDING_RULE,
     "evaluative_verb",
     "noun_phrase_subject",
     "named_head_subject",
@@ -283,6 +284,17 @@ def test_rule_noun_phrase_takes_a_subject_no_speaker_rule_knows():
     quote, speaker = only_quote("My neighbour down the lane who keeps bees said the winter was mild.")
     assert quote.rule == "noun_phrase/noun_phrase_subject"
     assert (speaker.name, speaker.kind, quote.text) == ("My neighbour down the lane", "group", "the winter was mild")
+
+
+def test_rule_trailing_according_credits_the_source_that_reports_a_report():
+    _, quotes = speech_extract("Ivo Brandt told the pilots that the pier would close, according to two dockers.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("trailing_according/group", "two dockers", "Ivo Brandt told the pilots that the pier would close"),
+        ("subject_before_verb/name_before", "Ivo Brandt", "the pier would close"),
+    ]
+    # A quotation is its speaker's alone: the source of the report does not take it over.
+    _, quotes = speech_extract("“The pier will close,” Ivo Brandt said, according to two dockers.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ivo Brandt", "direct")]
 
 
 def test_rule_according_to_document_when_only_a_statement_is_named():

@@ -480,6 +480,8 @@ CHANNEL_RE = re.compile(
     X,
 )
 CHANNEL_SOURCE = re.compile(rf"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{CHANNEL_NOUNS})\b")
+# ", according to two people present." ending a sentence.
+TRAILING_ACCORDING = re.compile(r",\s*(according\s+to)\s+[^,;:\"“”_]{2,80}?[.!?]?\s*$")
 ACCORDING_CHANNEL = re.compile(
     rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({CHANNEL_NOUNS})\b"
 )

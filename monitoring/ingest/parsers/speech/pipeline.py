@@ -120,6 +120,11 @@ def speech_extract(
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
+            also = attribution.also
+            if also is not None and also.content is not None:
+                # "..., according to two aides.": the source that reports the sentence's report.
+                _accept(discourse, also)
+                quote_add(quotes, body, also.speaker, "indirect", *also.content, also.cue, None, also.rule)
         if pending:  # step 6
             # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the
             # speaker of a paragraph that ended "... she said:".

@@ -69,6 +69,7 @@ from .patterns import (
     SENTENCE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
+    TRAILING_ACCORDING,
     WORD_RE,
 )
 from .registry import Discourse
@@ -91,6 +92,8 @@ class Attribution:
     rule: str = ""
     # The registry as this reading leaves it; adopted by the pipeline on acceptance.
     draft: Discourse | None = field(default=None, repr=False)
+    # "Berg told aides that X, according to two aides.": the source the sentence ends with reports it all.
+    also: Attribution | None = None
 
 
 class _Reject:
@@ -602,10 +605,36 @@ def read_attribution(
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
+                if cue.is_verb:
+                    built.also = _trailing_according(masked, start, end, sentence, draft)
+                    if built.also is not None and built.content is not None:
+                        # The report ends where "according to" starts.
+                        first = trim(masked, built.content[0], min(built.content[1], built.also.cue_start))
+                        built.content = first if first is not None else built.content
                 return built
             if built is REJECT:
                 break
     return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+TRAILING_ACCORDING_RULE = "trailing_according"
+
+
+def _trailing_according(masked: str, start: int, end: int, sentence: str, draft: Discourse) -> Attribution | None:
+    """ "Berg told aides that the port would close, according to two people present.": a sentence whose
+    report has an attribution of its own ends with the source that reports the whole (``according_to``
+    rule, registered in the same draft); None when it ends otherwise or names an outlet or a document."""
+    tail = TRAILING_ACCORDING.search(sentence) if "_" not in sentence else None
+    if tail is None:
+        return None  # ('"...," Berg said, according to a transcript.': the quotation is Berg's alone)
+    match = CUE_RE.match(sentence, tail.start(1))
+    if match is None:
+        return None
+    built = _according_to(Cue(masked, start, end, match, None, False), draft)
+    if not isinstance(built, Attribution) or built.content is None:
+        return None
+    built.rule = built.rule.replace("according_to/", f"{TRAILING_ACCORDING_RULE}/", 1)
+    return built
 
 
 def _according_to_document(
