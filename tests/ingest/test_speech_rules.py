@@ -120,6 +120,12 @@ def test_rule_content_around_subject_with_a_determiner_left_out_of_the_subject()
     assert quote.text == "The ferry will stop running, those fishermen argued, unless the port reopens"
 
 
+def test_rule_content_around_subject_after_a_clause_opened_by_a_conjunction():
+    quote, _ = only_quote("But the pier was not closed, the harbour officials said Friday, because the tide was low.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "officials")
+    assert quote.text.startswith("But the pier was not closed") and quote.text.endswith("the tide was low")
+
+
 def test_rule_content_around_subject_when_the_report_goes_on_after_where_and_how():
     quote, _ = only_quote("If she wins the vote, Lena Ortiz said in a radio interview, the ferry will run again.")
     assert (quote.rule, quote.speaker) == ("content_around_subject/name_before", "Lena Ortiz")

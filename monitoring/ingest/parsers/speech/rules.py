@@ -51,6 +51,7 @@ from .patterns import (
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
+    LEADING_CONJUNCTION,
     LEADING_DETERMINER,
     LEADING_PHRASE,
     MAIN_CLAUSE_SUBJECT,
@@ -363,6 +364,10 @@ def _clause_before(before_subject: str) -> bool:
     if comma < 0 or len(between) > 4 or any(not word.isalpha() or not word.islower() for word in between):
         return False
     before_subject = before_subject[: comma + 1]
+    # ("But she was not surprised, ...": a conjunction opens a clause, not an opening phrase such as "But on Monday,")
+    unjoined = LEADING_CONJUNCTION.sub("", before_subject)
+    if unjoined != before_subject:
+        before_subject = unjoined[:1].upper() + unjoined[1:]
     opening = LEADING_PHRASE.match(before_subject)
     return not (opening and opening.end() == len(before_subject))
 
