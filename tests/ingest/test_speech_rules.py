@@ -122,7 +122,7 @@ def test_rule_content_around_subject_with_a_determiner_left_out_of_the_subject()
 
 def test_rule_content_around_subject_after_a_clause_opened_by_a_conjunction():
     quote, _ = only_quote("But the pier was not closed, the harbour officials said Friday, because the tide was low.")
-    assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "officials")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "the harbour officials")
     assert quote.text.startswith("But the pier was not closed") and quote.text.endswith("the tide was low")
 
 
@@ -456,6 +456,16 @@ def test_rule_share_before_keeps_the_voters_a_share_in_words_describes():
     quote, speaker = only_quote("Six in 10 Molde Harbour Party primary voters said the pier was unsafe.")
     assert quote.rule == "subject_before_verb/share_before"
     assert speaker.name == "six in 10 Molde Harbour Party primary voters"
+
+
+def test_rule_group_before_keeps_the_words_that_describe_the_group():
+    for sentence, group in (
+        ("Molde election officials said the pier was unsafe.", "Molde election officials"),
+        ("A wide array of economists said the pier was unsafe.", "a wide array of economists"),
+        ("The talks ended when officials said the pier was unsafe.", "officials"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/group_before", group, "group")
 
 
 def test_rule_group_before_keeps_aides_to_a_person():

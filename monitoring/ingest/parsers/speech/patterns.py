@@ -267,6 +267,8 @@ GROUP_NP = rf"""(?x:
     (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing ) \s+
         (?:[\w'’.-]+\s+){{0,5}}? [\w'’.-]+ )?
 )"""
+# Before a group noun: a word that may describe it ("election", "GOP", "67", "percent").
+MODIFIER_WORD = re.compile(r"[A-Za-z0-9][\w'’%.-]*")
 GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 # "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
 DESCRIPTION_END = re.compile(

@@ -36,6 +36,7 @@ from .patterns import (
     LEADING_PHRASE,
     LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
+    MODIFIER_WORD,
     NAME_END,
     NAME_OF_END,
     NAME_RUN,
@@ -65,11 +66,13 @@ from .vocabulary import (
     AUXILIARIES,
     DETERMINERS,
     FALLBACK_FILLER,
+    GROUP_DETERMINERS,
     GROUP_HEAD_SET,
     GROUP_WORDS,
     HONORIFIC_WORDS,
     NOT_DESCRIPTION_HEADS,
     NOT_NAME_WORDS,
+    NOT_NAME_WORDS_FOLDED,
     NOT_SUBJECT_END,
     NOT_SUBJECT_JOIN,
     NOT_SUBJECT_START,
@@ -267,12 +270,41 @@ def _share(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
 
 
 def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "senior officials from three ministries said": an unnamed group."""
-    phrase = LEADING_CONJUNCTION.sub("", match.group(1))
+    """ "senior officials from three ministries said": an unnamed group, with the words before it that describe
+    it ("Florida election officials", "a wide array of economists")."""
+    start = _modifiers_start(text.text, match.start())
+    phrase = LEADING_CONJUNCTION.sub("", text.text[start : match.end(1)])
     first = phrase.split()[0]
     if first in NOT_NAME_WORDS and first.lower() not in GROUP_WORDS:
         return None
-    return _found(discourse.group(group_name(phrase)), match.start())
+    return _found(discourse.group(group_name(phrase)), start)
+
+
+def _modifiers_start(text: str, start: int, most: int = 3) -> int:
+    """Where a group's noun phrase starts when up to ``most`` describing words stand before what the group
+    pattern matched (and a determiner before them)."""
+    group_start = start
+    for _ in range(most + 1):
+        before = text[:start].rstrip(" ")
+        cut = before.rfind(" ") + 1
+        word = before[cut:]
+        folded = word.casefold()
+        if not MODIFIER_WORD.fullmatch(word) or len(before) == len(text[:start]):
+            break
+        if folded in {"a", "an"} and " of " not in text[cut:]:
+            return group_start  # "a step officials said would help": "a" goes with a noun of its own
+        if folded in GROUP_DETERMINERS:
+            return cut
+        if (
+            folded in NOT_SUBJECT_END
+            or folded in AUXILIARIES
+            or folded in NOT_SUBJECT_WORDS
+            or folded in NOT_NAME_WORDS_FOLDED
+            or (word.islower() and folded.endswith(("ed", "ing", "ly")))
+        ):
+            break
+        start = cut
+    return start
 
 
 def _description(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:

@@ -36,6 +36,10 @@ NOT_NAME_WORDS = set(
     "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until".split()
 )
 
+NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
+# The words that open a group's noun phrase ("the", "some", "two"): what precedes them is no part of it.
+GROUP_DETERMINERS = {"the", "a", "an", "some", "many", "several", "most", "other", "few", "two", "three", "four"}
+
 # Last words that make a capitalised run a building, an event, a law or a business, not a person
 # ("Trump Plaza", "Quicken Loans Arena", "World War II", "Affordable Care Act").
 FACILITY_WORDS = set(
