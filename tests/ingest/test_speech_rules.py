@@ -463,6 +463,7 @@ def test_rule_group_before_keeps_the_words_that_describe_the_group():
         ("Molde election officials said the pier was unsafe.", "Molde election officials"),
         ("A wide array of economists said the pier was unsafe.", "a wide array of economists"),
         ("The talks ended when officials said the pier was unsafe.", "officials"),
+        ("A Molde campaign official said the pier was unsafe.", "a Molde campaign official"),
     ):
         quote, speaker = only_quote(sentence)
         assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/group_before", group, "group")

@@ -272,7 +272,8 @@ def _share(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
 def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "senior officials from three ministries said": an unnamed group, with the words before it that describe
     it ("Florida election officials", "a wide array of economists")."""
-    start = _modifiers_start(text.text, match.start())
+    head = next((w for w in match.group(1).split() if w.lower() in GROUP_HEAD_SET), "")
+    start = _modifiers_start(text.text, match.start(), plural=head.endswith("s"))
     phrase = LEADING_CONJUNCTION.sub("", text.text[start : match.end(1)])
     first = phrase.split()[0]
     if first in NOT_NAME_WORDS and first.lower() not in GROUP_WORDS:
@@ -280,9 +281,9 @@ def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | No
     return _found(discourse.group(group_name(phrase)), start)
 
 
-def _modifiers_start(text: str, start: int, most: int = 3) -> int:
+def _modifiers_start(text: str, start: int, plural: bool, most: int = 3) -> int:
     """Where a group's noun phrase starts when up to ``most`` describing words stand before what the group
-    pattern matched (and a determiner before them)."""
+    pattern matched (and a determiner before them; "a" only before a singular head or "of")."""
     group_start = start
     for _ in range(most + 1):
         before = text[:start].rstrip(" ")
@@ -291,7 +292,7 @@ def _modifiers_start(text: str, start: int, most: int = 3) -> int:
         folded = word.casefold()
         if not MODIFIER_WORD.fullmatch(word) or len(before) == len(text[:start]):
             break
-        if folded in {"a", "an"} and " of " not in text[cut:]:
+        if folded in {"a", "an"} and plural and " of " not in text[cut:]:
             return group_start  # "a step officials said would help": "a" goes with a noun of its own
         if folded in GROUP_DETERMINERS:
             return cut
