@@ -631,6 +631,15 @@ def test_rule_group_after_is_an_unnamed_group():
     assert (speaker.name, speaker.kind) == ("senior officials in the valley", "group")
 
 
+def test_rule_described_group_after_keeps_the_describing_words():
+    _, quotes = speech_extract("“The pier is unsafe,” said Molde election officials.")
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("speaker_after_verb/described_group_after", "Molde election officials")
+    ]
+    _, quotes = speech_extract("“The pier is unsafe,” said a Molde campaign official.")
+    assert [q.speaker for q in quotes] == ["a Molde campaign official"]
+
+
 def test_rule_reversed_appositive_after_reads_the_title_first():
     quote, speaker = only_quote('"The pasture is dry," said the league\'s chairman, Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/reversed_appositive_after"

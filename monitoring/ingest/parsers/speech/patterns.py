@@ -364,6 +364,12 @@ ROLE_REF_START = re.compile(
 )
 # A group, then the end of the clause or a time or place phrase.
 GROUP_START = re.compile(rf"\s*({GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
+# '"...," said Molde election officials.': describing words and a group noun ending the clause.
+DESCRIBED_GROUP_START = re.compile(
+    rf"""\s*( (?: [\w'’.-]+ \s+ ){{1,4}}? (?: {case_variants(GROUP_HEADS)} ) )
+        (?= \s*(?:[,.;]|$|\s+(?:in|at|on|during|told|who)\b) )""",
+    X,
+)
 # "the League's chairman, Ivo Brandt": a title, a comma, the name ending the clause.
 REVERSED_APPOSITIVE_START = re.compile(
     rf"""\s*

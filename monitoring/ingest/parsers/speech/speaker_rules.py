@@ -27,6 +27,7 @@ from .patterns import (
     CLAUSE_NAME,
     CLAUSE_SUBJECT_END,
     DEFINITE_NP_END,
+    DESCRIBED_GROUP_START,
     DESCRIBED_START,
     DESCRIPTION_END,
     GROUP_END,
@@ -434,6 +435,15 @@ def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
     return _found(discourse.group(group_name(phrase)), match.end())
 
 
+def _described_group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said Molde election officials.', '"...," said a campaign official.': a group (or an unnamed
+    person) described by the words before its noun, none of them a function word or a verb."""
+    words = match.group(1).split()
+    if _modifiers_start(" ".join(words[:-1]) + " ", len(" ".join(words[:-1])) + 1, words[-1].endswith("s"), 4) != 0:
+        return None
+    return _found(discourse.group(group_name(match.group(1))), match.end())
+
+
 def _reversed_appositive_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """'"...," said the League's chairman, Ivo Brandt.': the title before the name."""
     title = LEADING_DETERMINER.sub("", match.group(1).strip())
@@ -492,6 +502,7 @@ AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("role_reference_after", ROLE_REF_START, _role_reference_after, before=False),
     SpeakerRule("party_member_after", PARTY_MEMBER_START, _party_member_after, before=False),
     SpeakerRule("group_after", GROUP_START, _group_after, before=False),
+    SpeakerRule("described_group_after", DESCRIBED_GROUP_START, _described_group_after, before=False),
     SpeakerRule("reversed_appositive_after", REVERSED_APPOSITIVE_START, _reversed_appositive_after, before=False),
     SpeakerRule("prenominal_title_after", DESCRIBED_START, _prenominal_title_after, before=False),
     SpeakerRule("name_after", NAME_START, _name_after, before=False),
