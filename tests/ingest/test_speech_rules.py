@@ -640,6 +640,20 @@ def test_rule_described_group_after_keeps_the_describing_words():
     assert [q.speaker for q in quotes] == ["a Molde campaign official"]
 
 
+def test_rule_group_after_a_person_or_source_with_what_they_know():
+    _, quotes = speech_extract("“The pier is unsafe,” said one person with knowledge of the talks.")
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("speaker_after_verb/group_after", "one person with knowledge of the talks")
+    ]
+    _, quotes = speech_extract("“The pier is unsafe,” says a source involved in the harbour talks.")
+    assert [q.speaker for q in quotes] == ["a source involved in the harbour talks"]
+
+
+def test_rule_subject_opens_sentence_before_an_irregular_past_tense():
+    _, quotes = speech_extract("Mrs. Ortiz shook her head and said, “No, the pier stays shut.”")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_opens_sentence/name_before", "Ortiz")]
+
+
 def test_rule_reversed_appositive_after_reads_the_title_first():
     quote, speaker = only_quote('"The pasture is dry," said the league\'s chairman, Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/reversed_appositive_after"

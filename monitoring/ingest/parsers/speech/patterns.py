@@ -264,7 +264,8 @@ SHARE_END = re.compile(
 GROUP_NP = rf"""(?x:
     (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+ ) \s+ ){{0,3}}
     (?: {case_variants(GROUP_HEADS)} )
-    (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing ) \s+
+    (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing | involved\ in
+              | briefed\ on | knowledgeable\ about ) \s+
         (?:[\w'’.-]+\s+){{0,5}}? [\w'’.-]+ )?
 )"""
 # Before a group noun: a word that may describe it ("election", "GOP", "67", "percent").
@@ -307,7 +308,8 @@ LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm
 AND_END = re.compile(r",?\s(?:and|but)(?:\s+(?:then|also|has|have|later|now|again))*\s*$")
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
-    | struck | spent | paid | cast | gathered ) )"""
+    | struck | spent | paid | cast | gathered | shook | sat | rose | came | got | grew | knew | drew | threw
+    | chose | broke | fell | drove | became | bought | caught | fought | found | sold | shot | swore | wore | built ) )"""
 # The subject opening a sentence, before its first past-tense verb: "Cruz exhorted ...".
 SENTENCE_SUBJECT = re.compile(
     rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X

@@ -85,7 +85,7 @@ GROUP_HEADS = (
     "journalists pollsters spokesman spokeswoman spokesperson sides side delegation delegations "
     "ministry government embassy agency statement report organizers successors predecessors "
     "agencies charities organisations organizations companies firms investors NGOs unions "
-    "administrators teachers nurses miners employers employees owners shareholders bankers"
+    "administrators teachers nurses miners employers employees owners shareholders bankers person persons"
 ).split()
 
 GROUP_MODIFIERS = (
