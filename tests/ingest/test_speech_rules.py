@@ -182,6 +182,8 @@ def test_rule_partial_quote_content_before_told_and_its_object():
         ("partial_quote_content/name_before", "indirect", "The harbour “is gaining traction at last,”"),
         ("partial_quote_content/name_before", "partial", "is gaining traction at last,"),
     ]
+    quote = speech_extract("The harbour “is gaining traction,” Ivo Brandt told the Molde Gazette.")[1][0]
+    assert (quote.rule, quote.kind) == ("partial_quote_content/name_before", "indirect")
 
 
 def test_rule_subject_before_verb_then_adding_that_after_a_quotation():

@@ -494,13 +494,16 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "partial_quote_content",
         lambda cue: (
-            (_finite_report(cue) or _told_whom(cue))
-            and cue.sentence.lstrip()[:1] not in "\"“'‘"
+            cue.sentence.lstrip()[:1] not in "\"“'‘"
             and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
             and (
-                len(cue.right.split()) < 2
-                or bool(CIRCUMSTANCE_START.match(cue.right))
-                or bool(ADDING_RE.match(cue.right))  # ", adding that ...": a second report of its own
+                _finite_report(cue)
+                and (
+                    len(cue.right.split()) < 2
+                    or bool(CIRCUMSTANCE_START.match(cue.right))
+                    or bool(ADDING_RE.match(cue.right))  # ", adding that ...": a second report of its own
+                )
+                or _told_whom(cue)  # "..., Berg told the Molde Gazette."
             )
         ),
         _partial_quote_content,
