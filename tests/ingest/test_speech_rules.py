@@ -12,7 +12,7 @@ import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
-from monitoring.ingest.parsers.speech.rules import CUE_RULES, read_attribution
+from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
 from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
@@ -22,6 +22,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_
 # that continues it.
 OTHER_RULES = (
     "according_to_document",
+    TRAILING_ACCORDING_RULE,
     "evaluative_verb",
     "noun_phrase_subject",
     "named_head_subject",
@@ -113,6 +114,36 @@ def test_rule_content_around_subject_leaves_a_participle_to_its_own_report():
     ]
 
 
+def test_rule_content_around_subject_with_a_determiner_left_out_of_the_subject():
+    quote, _ = only_quote("The ferry will stop running, those fishermen argued, unless the port reopens.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "fishermen")
+    assert quote.text == "The ferry will stop running, those fishermen argued, unless the port reopens"
+
+
+def test_rule_content_around_subject_after_a_clause_opened_by_a_conjunction():
+    quote, _ = only_quote("But the pier was not closed, the harbour officials said Friday, because the tide was low.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "the harbour officials")
+    assert quote.text.startswith("But the pier was not closed") and quote.text.endswith("the tide was low")
+
+
+def test_rule_content_around_subject_when_the_report_goes_on_after_where_and_how():
+    quote, _ = only_quote("If she wins the vote, Lena Ortiz said in a radio interview, the ferry will run again.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/name_before", "Lena Ortiz")
+    assert quote.text == "If she wins the vote, Lena Ortiz said in a radio interview, the ferry will run again"
+    quote, _ = only_quote("The ferry will run, Tomas Berg said on Monday, where he lives.")
+    assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will run")
+
+
+def test_rule_content_around_speaker_takes_both_parts_around_an_inverted_attribution():
+    quote, _ = only_quote(
+        "Rather than see the levy rise, said Marta Okonkwo, a vice president at the port, the board wants a cut."
+    )
+    assert (quote.rule, quote.speaker) == ("content_around_speaker/name_after", "Marta Okonkwo")
+    assert quote.text.startswith("Rather than see the levy rise, said") and quote.text.endswith("the board wants a cut")
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, who runs the port, at the quay.")
+    assert [(q.rule, q.text) for q in quotes] == [("speaker_after_verb/name_after", "We are ready")]
+
+
 def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
     quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
     assert quote.rule == "content_then_subject/name_before"
@@ -143,6 +174,25 @@ def test_rule_partial_quote_content_before_a_second_report_with_adding():
         ("partial_quote_content/name_before+adding", "indirect"),
     ]
     assert quotes[0].text.startswith("Dockers")
+
+
+def test_rule_partial_quote_content_before_told_and_its_object():
+    _, quotes = speech_extract("The harbour “is gaining traction at last,” Deputy Mayor Ivo Brandt told reporters.")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("partial_quote_content/name_before", "indirect", "The harbour “is gaining traction at last,”"),
+        ("partial_quote_content/name_before", "partial", "is gaining traction at last,"),
+    ]
+    quote = speech_extract("The harbour “is gaining traction,” Ivo Brandt told the Molde Gazette.")[1][0]
+    assert (quote.rule, quote.kind) == ("partial_quote_content/name_before", "indirect")
+
+
+def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
+    _, quotes = speech_extract("Ivo Brandt said of the vote, “I do not like it,” adding that “nobody will fish here.”")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "direct", "I do not like it"),
+        ("subject_before_verb/name_before+adding", "indirect", "“nobody will fish here.”"),
+        ("subject_before_verb/name_before", "partial", "nobody will fish here."),
+    ]
 
 
 def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
@@ -180,6 +230,21 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
 
+def test_rule_subject_opens_sentence_before_a_present_tense_and_an_auxiliary():
+    quote, _ = only_quote("Ivo Brandt often questions the board and has called for the mayor to resign.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "subject_opens_sentence/name_before",
+        "Ivo Brandt",
+        "the mayor to resign",
+    )
+    _, quotes = speech_extract(
+        "Ivo Brandt toured the port.\n\nHe is comparing the levy to the fee and says it is unfair."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_opens_sentence/pronoun_before", "Ivo Brandt", "it is unfair")
+    ]
+
+
 def test_rule_main_clause_subject_speaks_through_a_participle():
     quote, speaker = only_quote("Mina Sorel rips the harbour plan, arguing the cranes are too slow.")
     assert quote.rule == "main_clause_subject/name_before"
@@ -196,6 +261,27 @@ def test_rule_main_clause_subject_needs_a_that_clause_for_acknowledging():
     assert quotes == []
 
 
+def test_rule_subject_opens_sentence_through_a_participle_after_quoted_words():
+    _, quotes = speech_extract("Lena Ortiz talked up her “harbour plan,” promising that the port would reopen.")
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "Lena Ortiz", "partial", "harbour plan,"),
+        ("subject_opens_sentence/name_before", "Lena Ortiz", "indirect", "the port would reopen"),
+    ]
+
+
+def test_rule_speaker_after_verb_then_a_second_report_opened_by_any_participle_cue():
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, predicting the ferry would run by May.")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("speaker_after_verb/name_after", "direct", "We are ready"),
+        ("speaker_after_verb/name_after+adding", "indirect", "the ferry would run by May"),
+    ]
+    # A participle that needs a that-clause has one, or a finite clause: "suggesting a few questions" is none.
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, suggesting the ferry could run by May.")
+    assert [q.text for q in quotes] == ["We are ready", "the ferry could run by May"]
+    _, quotes = speech_extract("“We are ready,” said Ivo Brandt, suggesting a few new routes.")
+    assert [q.text for q in quotes] == ["We are ready"]
+
+
 def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     quote, speaker = only_quote('"The ferry will run twice a day," said Tomas Berg, who runs the port, at the quay.')
     assert quote.rule == "speaker_after_verb/name_after"
@@ -206,6 +292,17 @@ def test_rule_noun_phrase_takes_a_subject_no_speaker_rule_knows():
     quote, speaker = only_quote("My neighbour down the lane who keeps bees said the winter was mild.")
     assert quote.rule == "noun_phrase/noun_phrase_subject"
     assert (speaker.name, speaker.kind, quote.text) == ("My neighbour down the lane", "group", "the winter was mild")
+
+
+def test_rule_trailing_according_credits_the_source_that_reports_a_report():
+    _, quotes = speech_extract("Ivo Brandt told the pilots that the pier would close, according to two dockers.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("trailing_according/group", "two dockers", "Ivo Brandt told the pilots that the pier would close"),
+        ("subject_before_verb/name_before", "Ivo Brandt", "the pier would close"),
+    ]
+    # A quotation is its speaker's alone: the source of the report does not take it over.
+    _, quotes = speech_extract("“The pier will close,” Ivo Brandt said, according to two dockers.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ivo Brandt", "direct")]
 
 
 def test_rule_according_to_document_when_only_a_statement_is_named():
@@ -258,6 +355,17 @@ def test_rule_long_appositive_before_skips_age_home_town_and_relative_clause():
     assert (speaker.name, quote.text) == ("Lena Ortiz", "her biggest worry is the pier")
     quote, _ = only_quote("Lena Ortiz, who lost a boat near Molde, Norway, in 2012, said the pier had failed her.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/long_appositive_before", "Lena Ortiz")
+
+
+def test_rule_place_in_appositive_before_credits_the_person_the_place_describes():
+    quote, _ = only_quote("Senator Tomas Berg of Texas, the No. 2 Republican in the Senate, said the port will close.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/place_in_appositive_before", "Tomas Berg")
+    quote, _ = only_quote("Paul Porter, a truck driver from Ava, Mo., who joined the union, said the pier was full.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "subject_before_verb/place_in_appositive_before",
+        "Paul Porter",
+        "the pier was full",
+    )
 
 
 def test_rule_appositive_before_keeps_the_title():
@@ -346,6 +454,28 @@ def test_rule_group_before_lowercases_the_group():
     assert (speaker.name, speaker.kind) == ("senior officials from three ministries", "group")
 
 
+def test_rule_share_before_keeps_the_voters_a_share_in_words_describes():
+    quote, speaker = only_quote("Six in 10 Molde Harbour Party primary voters said the pier was unsafe.")
+    assert quote.rule == "subject_before_verb/share_before"
+    assert speaker.name == "six in 10 Molde Harbour Party primary voters"
+
+
+def test_rule_group_before_keeps_the_words_that_describe_the_group():
+    for sentence, group in (
+        ("Molde election officials said the pier was unsafe.", "Molde election officials"),
+        ("A wide array of economists said the pier was unsafe.", "a wide array of economists"),
+        ("The talks ended when officials said the pier was unsafe.", "officials"),
+        ("A Molde campaign official said the pier was unsafe.", "a Molde campaign official"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/group_before", group, "group")
+
+
+def test_rule_group_before_keeps_aides_to_a_person():
+    quote, speaker = only_quote("Aides to Lena Ortiz said the pier was unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/group_before", "aides to Lena Ortiz")
+
+
 def test_rule_description_before_without_a_known_person_is_a_group():
     quote, speaker = only_quote("The league's longtime treasurer said the pasture was dry.")
     assert quote.rule == "subject_before_verb/description_before"
@@ -427,6 +557,24 @@ def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
     assert (speaker.name, quote.text) == ("Tomas Berg", "the pier was safe")
 
 
+def test_rule_name_before_skips_since_and_an_adverb_in_ly_but_not_a_noun_in_ly():
+    quote, _ = only_quote("Ivo Brandt has since openly said that the pier was unsafe.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "subject_before_verb/name_before",
+        "Ivo Brandt",
+        "the pier was unsafe",
+    )
+    quote, _ = only_quote("The Brandt family said the pier was unsafe.")
+    assert quote.speaker == "the Brandt family"
+
+
+def test_rule_pronoun_before_reads_a_pronoun_with_a_contracted_auxiliary():
+    _, quotes = speech_extract("Lena Ortiz toured the harbour.\n\nShe’s said the quay will reopen in May.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/pronoun_before", "Lena Ortiz", "the quay will reopen in May")
+    ]
+
+
 def test_rule_clause_subject_before_is_a_short_noun_phrase():
     quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
     assert quote.rule == "subject_before_verb/clause_subject_before"
@@ -467,10 +615,45 @@ def test_rule_role_reference_after_resolves_said_the_nominee():
     assert all(q.speaker != "nominee" for q in quotes)
 
 
+def test_rule_role_reference_after_and_description_before_with_capitals_and_a_hyphen_in_the_role():
+    _, quotes = speech_extract(
+        "Mara Holt toured the docks.\n\n"
+        '"We will rebuild them," said the Coastal Party front-runner.\n\n'
+        "The Coastal Party front-runner said the pier was next."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("speaker_after_verb/role_reference_after", "Mara Holt"),
+        ("subject_before_verb/description_before", "Mara Holt"),
+    ]
+
+
 def test_rule_group_after_is_an_unnamed_group():
     quote, speaker = only_quote('"The pasture is dry," said senior officials in the valley.')
     assert quote.rule == "speaker_after_verb/group_after"
     assert (speaker.name, speaker.kind) == ("senior officials in the valley", "group")
+
+
+def test_rule_described_group_after_keeps_the_describing_words():
+    _, quotes = speech_extract("“The pier is unsafe,” said Molde election officials.")
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("speaker_after_verb/described_group_after", "Molde election officials")
+    ]
+    _, quotes = speech_extract("“The pier is unsafe,” said a Molde campaign official.")
+    assert [q.speaker for q in quotes] == ["a Molde campaign official"]
+
+
+def test_rule_group_after_a_person_or_source_with_what_they_know():
+    _, quotes = speech_extract("“The pier is unsafe,” said one person with knowledge of the talks.")
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("speaker_after_verb/group_after", "one person with knowledge of the talks")
+    ]
+    _, quotes = speech_extract("“The pier is unsafe,” says a source involved in the harbour talks.")
+    assert [q.speaker for q in quotes] == ["a source involved in the harbour talks"]
+
+
+def test_rule_subject_opens_sentence_before_an_irregular_past_tense():
+    _, quotes = speech_extract("Mrs. Ortiz shook her head and said, “No, the pier stays shut.”")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_opens_sentence/name_before", "Ortiz")]
 
 
 def test_rule_reversed_appositive_after_reads_the_title_first():
@@ -634,11 +817,17 @@ def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
             "Ivo Brandt",
             "the pier had collapsed once before",
         ),
+        ("Harbour critics predict that fees will rise.", "Harbour critics", "fees will rise"),
+        ("The dockers write that the pier is unsafe.", "the dockers", "the pier is unsafe"),
     ],
 )
 def test_bare_and_participle_cues_report_speech(sentence, speaker, content):
     quote, _ = only_quote(sentence)
     assert (quote.speaker, quote.kind, quote.text) == (speaker, "indirect", content)
+
+
+def test_a_base_form_that_is_also_a_noun_reports_nothing_as_a_noun():
+    assert speech_extract("The voters backed Ivo Brandt on a 2010 recall of three port judges.")[1] == []
 
 
 def test_a_cue_that_is_also_a_noun_needs_a_speaker():

@@ -19,6 +19,7 @@ from .patterns import (
     HONORIFIC_RE,
     MENTION_RE,
     PARTY_LABEL,
+    PRONOUN_CONTRACTION,
     PRONOUN_SUBJECT,
     TIME_END,
     TITLE_NOUN_RE,
@@ -30,6 +31,7 @@ from .vocabulary import (
     GROUP_HEAD_SET,
     GROUP_WORDS,
     HONORIFIC_WORDS,
+    LY_NOUNS,
     NOT_NAME_WORDS,
     ORG_WORDS,
     PARTY_MEMBER_WORDS,
@@ -69,19 +71,30 @@ def title_organizations(title: str) -> list[str]:
 
 
 def strip_fillers(text: str) -> str:
-    """Drop auxiliaries and adverbs between a subject and its verb ("Brandt has also said")."""
+    """Drop auxiliaries and adverbs between a subject and its verb ("Brandt has also said", "Brandt
+    has since firmly said"), and the contracted auxiliary of a pronoun ("She’s said": she)."""
     text = TIME_END.sub("", text)
     text = ASIDE_END.sub("", text)
     while True:
         stripped = text.rstrip()
         cut = stripped.rfind(" ")
         word = stripped[cut + 1 :]
-        if word.casefold() in SUBJECT_FILLER and cut >= 0:
+        if is_filler(word):
+            if cut < 0:
+                return ""
             text = stripped[: cut + 1]
             continue
-        if word.casefold() in SUBJECT_FILLER and cut < 0:
-            return ""
-        return stripped
+        contracted = PRONOUN_CONTRACTION.fullmatch(word)
+        return stripped[: cut + 1] + contracted.group(1) if contracted else stripped
+
+
+def is_filler(word: str) -> bool:
+    """An auxiliary or adverb that may stand between a subject and its verb: a listed one, or a
+    lower-case word in -ly that is no noun ("openly", not "family")."""
+    folded = word.casefold()
+    return folded in SUBJECT_FILLER or (
+        word.islower() and len(word) > 4 and word.endswith("ly") and folded not in LY_NOUNS
+    )
 
 
 def is_organization(name: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import EVALUATIVE_VERBS, PLAIN_CUES, REPORTING_CUES
+from .lexicon import EVALUATIVE_VERBS, NEEDS_THAT, PARTICIPLE_CUES, PLAIN_CUES, QUESTION_CUES, REPORTING_CUES
 from .vocabulary import (
     BACK_REFERENCE_ROLES,
     CHANNEL_NOUNS,
@@ -147,6 +147,8 @@ PREPOSITION_START = re.compile(
 
 # --- the subject before the verb -----------------------------------------------------------------
 
+# "He’s", "they've": a pronoun and its contracted auxiliary before a verb ("He’s said", "They’re saying").
+PRONOUN_CONTRACTION = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ii]t)['’](?:s|ve|re|d|ll)")
 PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 # "It was Ivo Brandt who": the name before "who".
 RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
@@ -182,6 +184,10 @@ LONG_APPOSITIVE_END = re.compile(
         $""",
     X,
 )
+# "Senator Tomas Berg of ", "a truck driver from ": what stands before a place that ends a description.
+OWNER_OF_PLACE_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?$")
+# "Paul Porter, ": a name opening its clause, followed by a comma (its description comes next).
+CLAUSE_NAME = re.compile(rf"""(?: ^ | [;:]\s* | \b(?:and|but)\s+ | ["”]\s* ) ({NAME_RUN}) \s*,""", X)
 # "Ana Ruiz of Chile", "Minister Ana Ruiz from the Harbour Authority": a name and its country or body.
 NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
 # "the farmers' union", "Chile's central bank": a body named by a common noun, opening its clause.
@@ -244,7 +250,10 @@ SHARE_END = re.compile(
             (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
                   | [Aa]nother ) \s+ )?
             (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
-              | (?:[Oo]ne|[Tt]wo|\d+) \s+ in \s+ \w+
+              | (?: \d+ | (?i:one|two|three|four|five|six|seven|eight|nine|ten) ) (?: \s+in\s+ | -in- ) \w+
+                (?: (?: \s+ [A-Za-z][\w'’-]* ){1,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
+                    |respondents|members|independents|Independents|supporters|residents|people) )?
+                                                                    # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
               | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds ) )
             (?: \s+ of \s+ (?:[\w'’-]+\s+){0,4}? [\w'’-]+ )?      # "of those polled"
@@ -255,9 +264,12 @@ SHARE_END = re.compile(
 GROUP_NP = rf"""(?x:
     (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+ ) \s+ ){{0,3}}
     (?: {case_variants(GROUP_HEADS)} )
-    (?: \s+ (?: from | of | at | in | for | with | close\ to | familiar\ with | representing ) \s+
+    (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing | involved\ in
+              | briefed\ on | knowledgeable\ about ) \s+
         (?:[\w'’.-]+\s+){{0,5}}? [\w'’.-]+ )?
 )"""
+# Before a group noun: a word that may describe it ("election", "GOP", "67", "percent").
+MODIFIER_WORD = re.compile(r"[A-Za-z0-9][\w'’%.-]*")
 GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 # "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
 DESCRIPTION_END = re.compile(
@@ -292,10 +304,12 @@ ASIDE_END = re.compile(
 )
 LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
-AND_END = re.compile(r"\s(?:and|but)\s*$")  # "... and said": the subject opens the sentence
+# "... and said", "..., and then has said": the subject opens the sentence.
+AND_END = re.compile(r",?\s(?:and|but)(?:\s+(?:then|also|has|have|later|now|again))*\s*$")
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
-    | struck | spent | paid | cast | gathered ) )"""
+    | struck | spent | paid | cast | gathered | shook | sat | rose | came | got | grew | knew | drew | threw
+    | chose | broke | fell | drove | became | bought | caught | fought | found | sold | shot | swore | wore | built ) )"""
 # The subject opening a sentence, before its first past-tense verb: "Cruz exhorted ...".
 SENTENCE_SUBJECT = re.compile(
     rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X
@@ -312,7 +326,8 @@ MAIN_CLAUSE_SUBJECT = re.compile(
         | [Hh]e | [Ss]he | [Tt]hey
         | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
         (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
-        \s+ (?= (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
+        \s+ (?= (?: (?: [a-z]+ly | often | still | never | always ) \s+ )?     # "Sorel often questions"
+                 (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
                  | [a-z]+s | {PAST_VERB} | shot | fired | hit ) \b )""",
     X,
 )
@@ -343,14 +358,20 @@ LEADING_PHRASE = re.compile(
 
 PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
 TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
-# '"...," said the Republican nominee.': "the", up to three lower-case words, a role that refers back, the end
-# of the clause.
+# '"...," said the Republican nominee.': "the", up to three words (lower-case, or capitals such as "GOP",
+# "New York"), a role that refers back, the end of the clause.
 ROLE_REF_START = re.compile(
-    rf"\s*[Tt]he\s+((?:[a-z][\w-]*\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
+    rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
     r"(?=\s*(?:[,.;]|$))"
 )
 # A group, then the end of the clause or a time or place phrase.
 GROUP_START = re.compile(rf"\s*({GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
+# '"...," said Molde election officials.': describing words and a group noun ending the clause.
+DESCRIBED_GROUP_START = re.compile(
+    rf"""\s*( (?: [\w'’.-]+ \s+ ){{1,4}}? (?: {case_variants(GROUP_HEADS)} ) )
+        (?= \s*(?:[,.;]|$|\s+(?:in|at|on|during|told|who)\b) )""",
+    X,
+)
 # "the League's chairman, Ivo Brandt": a title, a comma, the name ending the clause.
 REVERSED_APPOSITIVE_START = re.compile(
     rf"""\s*
@@ -385,9 +406,16 @@ PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|
 # "adding to her lead", "adding up to": "adding" that reports nothing.
 ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", adding that", ", telling reporters": a second report by the same speaker.
+# A that-clause or a finite clause ahead: "that ...", "Mr. Ortiz could win" (not "a few questions").
+CLAUSE_AHEAD = r"""(?x: \s+ (?: that\b | (?:[\w'’.-]+\s+){1,4}
+    (?: is | are | was | were | will | would | could | should | can | has | have | had | must | may | might
+      | did | does | do )\b ) )"""
+# The participles of the lexicon open such a report ("telling" with its object, "asking" is a question;
+# "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
+SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})
 ADDING_RE = re.compile(
-    rf""",\s*
-        ( (?: adding | saying | noting | arguing | claiming | insisting | warning | explaining | stressing | urging
+    rf""",["”’']?\s*                 # (the comma may close quoted words: '"...," adding that')
+        ( (?: (?-x:{SECOND_REPORT_PARTICIPLES}) | (?-x:{alternatives(PARTICIPLE_CUES & NEEDS_THAT)}) (?= {CLAUSE_AHEAD} )
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
         (?! {ADDING_TO.pattern} )       # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
@@ -406,9 +434,17 @@ CIRCUMSTANCE_START = re.compile(
 # ", by the new calendar.", ", was in the works.": the rest of a report the attribution interrupts
 # (not ", adding that ...": a participle starts a report of its own).
 REPORT_GOES_ON = re.compile(r"\s*,\s*(?![a-z]+ing\b)[^\s,]+\s+[^\s,]")
+# ", Teck wants the gap narrowed.": the rest of a report after its attribution (not a participle, nor a
+# relative clause: ", where he lives").
+REPORT_RESUMES = (
+    r"""(?x: \s*,\s* (?! [a-z]+ing\b | (?:who|which|where|when|whose|according|as)\b ) [^\s,]+\s+[^\s,] )"""
+)
+REPORT_RESUMES_RE = re.compile(REPORT_RESUMES)
+# " in a tweet, women won't be punished.": when, where or how it was said, then the rest of the report.
+CIRCUMSTANCE_GOES_ON = re.compile(rf"""{CIRCUMSTANCE_START.pattern} [^,;:"“”_]{{0,60}}? {REPORT_RESUMES}""", X)
 # 'Dockers "know why the union backed her," ' before the subject: the quoted words end the reported clause.
 QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
-PARTICIPLE_AFTER = re.compile(r"\s*,\s*(?!saying|adding|noting|telling|arguing|insisting|warning)[a-z]+ing\b")
+PARTICIPLE_AFTER = re.compile(rf"\s*,\s*(?!(?:{alternatives(PARTICIPLE_CUES)})\b)[a-z]+ing\b")
 AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 # "responded with logic", "said to the crowd": what follows the verb is no reported content.
 NOT_CONTENT_START = re.compile(
@@ -454,6 +490,8 @@ CHANNEL_RE = re.compile(
     X,
 )
 CHANNEL_SOURCE = re.compile(rf"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{CHANNEL_NOUNS})\b")
+# ", according to two people present." ending a sentence.
+TRAILING_ACCORDING = re.compile(r",\s*(according\s+to)\s+[^,;:\"“”_]{2,80}?[.!?]?\s*$")
 ACCORDING_CHANNEL = re.compile(
     rf",\s*according\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?({CHANNEL_NOUNS})\b"
 )

@@ -120,6 +120,11 @@ def speech_extract(
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
+            also = attribution.also
+            if also is not None and also.content is not None:
+                # "..., according to two aides.": the source that reports the sentence's report.
+                _accept(discourse, also)
+                quote_add(quotes, body, also.speaker, "indirect", *also.content, also.cue, None, also.rule)
         if pending:  # step 6
             # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the
             # speaker of a paragraph that ended "... she said:".
@@ -175,8 +180,8 @@ def _sentence_quotes(
     # "..., he said, adding that ...": a second report by the same speaker.
     adding = ADDING_RE.search(masked, attribution.cue_end, sentence_end)
     second = trim(masked, adding.end(), sentence_end) if adding else None
-    if second is not None and masked[second[0]] in '"“':
-        second = None  # 'adding, "..."' is a direct quote, found as such
+    if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
+        second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
     mixed = mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
     if mixed is not None:
         # "The harbour, she said, "was never meant for tankers."": one report, part quoted.

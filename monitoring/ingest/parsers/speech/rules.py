@@ -42,6 +42,7 @@ from .patterns import (
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CIRCUMSTANCE_GOES_ON,
     CIRCUMSTANCE_START,
     CONTINUES_ACT,
     CUE_RE,
@@ -50,6 +51,7 @@ from .patterns import (
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
+    LEADING_CONJUNCTION,
     LEADING_DETERMINER,
     LEADING_PHRASE,
     MAIN_CLAUSE_SUBJECT,
@@ -64,9 +66,11 @@ from .patterns import (
     QUOTED_BY,
     QUOTED_CLAUSE_END,
     REPORT_GOES_ON,
+    REPORT_RESUMES_RE,
     SENTENCE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
+    TRAILING_ACCORDING,
     WORD_RE,
 )
 from .registry import Discourse
@@ -89,6 +93,8 @@ class Attribution:
     rule: str = ""
     # The registry as this reading leaves it; adopted by the pipeline on acceptance.
     draft: Discourse | None = field(default=None, repr=False)
+    # "Berg told aides that X, according to two aides.": the source the sentence ends with reports it all.
+    also: Attribution | None = None
 
 
 class _Reject:
@@ -245,7 +251,8 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 
 def _is_participle(cue: Cue) -> bool:
-    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith(","))
+    """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
+    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”")))
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
@@ -339,11 +346,30 @@ def _finite_report(cue: Cue) -> bool:
     return cue.is_verb and cue.words not in PARTICIPLE_CUES and cue.words not in OBJECT_VERBS
 
 
+def _told_whom(cue: Cue) -> bool:
+    """ "..., Berg told reporters.": a verb whose object ends the sentence, so the report stands before it."""
+    if cue.words not in OBJECT_VERBS:
+        return False
+    obj = OBJECT_RE.match(cue.right)
+    return obj is not None and not cue.right[obj.end() :].strip(" .!?")
+
+
 def _clause_before(before_subject: str) -> bool:
     """Whether the words before the subject end with a comma after a clause of their own, not after an opening
-    phrase only ("On Monday, Berg said, ...": no part of a report)."""
+    phrase only ("On Monday, Berg said, ...": no part of a report). The subject rules may have left a determiner
+    or a description out of the subject ("..., those Democrats argued, ..."): up to four lower-case words may
+    stand between that comma and the subject."""
+    comma = before_subject.rfind(",")
+    between = before_subject[comma + 1 :].split()
+    if comma < 0 or len(between) > 4 or any(not word.isalpha() or not word.islower() for word in between):
+        return False
+    before_subject = before_subject[: comma + 1]
+    # ("But she was not surprised, ...": a conjunction opens a clause, not an opening phrase such as "But on Monday,")
+    unjoined = LEADING_CONJUNCTION.sub("", before_subject)
+    if unjoined != before_subject:
+        before_subject = unjoined[:1].upper() + unjoined[1:]
     opening = LEADING_PHRASE.match(before_subject)
-    return before_subject.endswith(",") and not (opening and opening.end() == len(before_subject))
+    return not (opening and opening.end() == len(before_subject))
 
 
 def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
@@ -397,12 +423,16 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
 
 
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
-    """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...": the subject opens the sentence."""
-    subject = SENTENCE_SUBJECT.match(cue.sentence)
-    if not subject:
-        return None
-    found = speaker_before(subject.group(1), draft)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+    """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...", "She is comparing the fees
+    ... and says ...": the subject opens the sentence (before a past tense, else before any finite verb)."""
+    # (A participle after a clause of any tense is the main_clause_subject rule's.)
+    for pattern in (SENTENCE_SUBJECT, MAIN_CLAUSE_SUBJECT) if AND_END.search(cue.left) else (SENTENCE_SUBJECT,):
+        subject = pattern.match(cue.sentence)
+        if subject and subject.end(1) <= len(cue.left):
+            found = speaker_before(subject.group(1), draft)
+            if found.speaker is not None:
+                return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+    return None
 
 
 def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
@@ -413,6 +443,18 @@ def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
         return None
     found = speaker_before(subject.group(1), draft)
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
+
+
+def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
+    """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
+    inverted attribution interrupts the report, which is the whole sentence."""
+    found = speaker_after(cue.right, draft)
+    if found.speaker is None or not REPORT_RESUMES_RE.match(cue.right, found.position):
+        return None
+    if _noun_not_verb(cue, found.speaker, True, False):
+        return REJECT
+    content = trim(cue.masked, cue.start, cue.end)
+    return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}")
 
 
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
@@ -452,20 +494,27 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "partial_quote_content",
         lambda cue: (
-            _finite_report(cue)
-            and cue.sentence.lstrip()[:1] not in "\"“'‘"
+            cue.sentence.lstrip()[:1] not in "\"“'‘"
             and bool(QUOTED_CLAUSE_END.search(cue.left, max(0, len(cue.left) - 60)) or "_" in cue.left)
             and (
-                len(cue.right.split()) < 2
-                or bool(CIRCUMSTANCE_START.match(cue.right))
-                or bool(ADDING_RE.match(cue.right))  # ", adding that ...": a second report of its own
+                _finite_report(cue)
+                and (
+                    len(cue.right.split()) < 2
+                    or bool(CIRCUMSTANCE_START.match(cue.right))
+                    or bool(ADDING_RE.match(cue.right))  # ", adding that ...": a second report of its own
+                )
+                or _told_whom(cue)  # "..., Berg told the Molde Gazette."
             )
         ),
         _partial_quote_content,
     ),
     CueRule(
         "content_around_subject",
-        lambda cue: _finite_report(cue) and "," in cue.left and bool(REPORT_GOES_ON.match(cue.right)),
+        lambda cue: (
+            _finite_report(cue)
+            and "," in cue.left
+            and bool(REPORT_GOES_ON.match(cue.right) or CIRCUMSTANCE_GOES_ON.match(cue.right))
+        ),
         _content_around_subject,
     ),
     CueRule(
@@ -480,6 +529,11 @@ CUE_RULES: tuple[CueRule, ...] = (
         _subject_opens_sentence,
     ),
     CueRule("main_clause_subject", _is_participle, _main_clause_subject),
+    CueRule(
+        "content_around_speaker",
+        lambda cue: _finite_report(cue) and cue.left.rstrip().endswith(",") and "," in cue.right,
+        _content_around_speaker,
+    ),
     CueRule(
         "speaker_after_verb",
         lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
@@ -559,10 +613,36 @@ def read_attribution(
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
+                if cue.is_verb:
+                    built.also = _trailing_according(masked, start, end, sentence, draft)
+                    if built.also is not None and built.content is not None:
+                        # The report ends where "according to" starts.
+                        first = trim(masked, built.content[0], min(built.content[1], built.also.cue_start))
+                        built.content = first if first is not None else built.content
                 return built
             if built is REJECT:
                 break
     return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+TRAILING_ACCORDING_RULE = "trailing_according"
+
+
+def _trailing_according(masked: str, start: int, end: int, sentence: str, draft: Discourse) -> Attribution | None:
+    """ "Berg told aides that the port would close, according to two people present.": a sentence whose
+    report has an attribution of its own ends with the source that reports the whole (``according_to``
+    rule, registered in the same draft); None when it ends otherwise or names an outlet or a document."""
+    tail = TRAILING_ACCORDING.search(sentence) if "_" not in sentence else None
+    if tail is None:
+        return None  # ('"...," Berg said, according to a transcript.': the quotation is Berg's alone)
+    match = CUE_RE.match(sentence, tail.start(1))
+    if match is None:
+        return None
+    built = _according_to(Cue(masked, start, end, match, None, False), draft)
+    if not isinstance(built, Attribution) or built.content is None:
+        return None
+    built.rule = built.rule.replace("according_to/", f"{TRAILING_ACCORDING_RULE}/", 1)
+    return built
 
 
 def _according_to_document(

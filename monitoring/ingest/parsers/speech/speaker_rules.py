@@ -24,8 +24,10 @@ from .patterns import (
     CHANNEL_NOUN_END,
     CHANNEL_NOUN_NAME_END,
     CLAUSE_CUT,
+    CLAUSE_NAME,
     CLAUSE_SUBJECT_END,
     DEFINITE_NP_END,
+    DESCRIBED_GROUP_START,
     DESCRIBED_START,
     DESCRIPTION_END,
     GROUP_END,
@@ -35,10 +37,12 @@ from .patterns import (
     LEADING_PHRASE,
     LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
+    MODIFIER_WORD,
     NAME_END,
     NAME_OF_END,
     NAME_RUN,
     NAME_START,
+    OWNER_OF_PLACE_END,
     PAREN_END,
     PARTY_MEMBER_END,
     PARTY_MEMBER_START,
@@ -63,11 +67,13 @@ from .vocabulary import (
     AUXILIARIES,
     DETERMINERS,
     FALLBACK_FILLER,
+    GROUP_DETERMINERS,
     GROUP_HEAD_SET,
     GROUP_WORDS,
     HONORIFIC_WORDS,
     NOT_DESCRIPTION_HEADS,
     NOT_NAME_WORDS,
+    NOT_NAME_WORDS_FOLDED,
     NOT_SUBJECT_END,
     NOT_SUBJECT_JOIN,
     NOT_SUBJECT_START,
@@ -171,6 +177,26 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     return _found_if(entity(match.group(1), discourse, titles), match.start())
 
 
+def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "Senator Tomas Berg of Texas, the No. 2 Republican, said", "Paul Porter, a driver from Ava, Mo., who
+    ..., said": the name before the appositive is a place (the object of "of", "from", "in" ...); the speaker
+    is the person it describes, named before "of" or opening the clause."""
+    if not PREPOSITION_END.search(text.text, max(0, match.start() - 12), match.start()):
+        return None
+    before = text.text[: match.start()]
+    owner = OWNER_OF_PLACE_END.search(before)
+    runs = [owner] if owner else []
+    runs += reversed(list(CLAUSE_NAME.finditer(before)))
+    for run in runs:
+        split = clean_name(run.group(1))
+        if split is None or len(split[1]) < 2:
+            continue
+        speaker = entity(run.group(1), discourse, [])
+        if speaker is not None and speaker.kind == "person":
+            return _found(speaker, run.start(1))
+    return None
+
+
 def _long_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "Lena Ortiz, 29, of Molde, Ore., said": the name before an age, a home town or a relative clause."""
     speaker = entity(match.group(1), discourse, [])
@@ -245,12 +271,42 @@ def _share(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
 
 
 def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "senior officials from three ministries said": an unnamed group."""
-    phrase = LEADING_CONJUNCTION.sub("", match.group(1))
+    """ "senior officials from three ministries said": an unnamed group, with the words before it that describe
+    it ("Florida election officials", "a wide array of economists")."""
+    head = next((w for w in match.group(1).split() if w.lower() in GROUP_HEAD_SET), "")
+    start = _modifiers_start(text.text, match.start(), plural=head.endswith("s"))
+    phrase = LEADING_CONJUNCTION.sub("", text.text[start : match.end(1)])
     first = phrase.split()[0]
     if first in NOT_NAME_WORDS and first.lower() not in GROUP_WORDS:
         return None
-    return _found(discourse.group(group_name(phrase)), match.start())
+    return _found(discourse.group(group_name(phrase)), start)
+
+
+def _modifiers_start(text: str, start: int, plural: bool, most: int = 3) -> int:
+    """Where a group's noun phrase starts when up to ``most`` describing words stand before what the group
+    pattern matched (and a determiner before them; "a" only before a singular head or "of")."""
+    group_start = start
+    for _ in range(most + 1):
+        before = text[:start].rstrip(" ")
+        cut = before.rfind(" ") + 1
+        word = before[cut:]
+        folded = word.casefold()
+        if not MODIFIER_WORD.fullmatch(word) or len(before) == len(text[:start]):
+            break
+        if folded in {"a", "an"} and plural and " of " not in text[cut:]:
+            return group_start  # "a step officials said would help": "a" goes with a noun of its own
+        if folded in GROUP_DETERMINERS:
+            return cut
+        if (
+            folded in NOT_SUBJECT_END
+            or folded in AUXILIARIES
+            or folded in NOT_SUBJECT_WORDS
+            or folded in NOT_NAME_WORDS_FOLDED
+            or (word.islower() and folded.endswith(("ed", "ing", "ly")))
+        ):
+            break
+        start = cut
+    return start
 
 
 def _description(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -304,6 +360,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
     SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
     SpeakerRule("long_appositive_before", LONG_APPOSITIVE_END, _long_appositive, lambda t: t.last_char == ","),
+    SpeakerRule("place_in_appositive_before", APPOSITIVE_END, _place_in_appositive, lambda t: t.last_char == ","),
     SpeakerRule("appositive_before", APPOSITIVE_END, _appositive, lambda t: t.last_char == ","),
     SpeakerRule(
         "name_of_body_before",
@@ -322,7 +379,10 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
     SpeakerRule(
-        "description_before", DESCRIPTION_END, _description, lambda t: _lower_last(t) and t.last_word.isalpha()
+        "description_before",
+        DESCRIPTION_END,
+        _description,
+        lambda t: _lower_last(t) and t.last_word.replace("-", "").isalpha(),  # "the front-runner"
     ),
     SpeakerRule("name_before", NAME_END, _name, _upper_last),
     SpeakerRule("clause_subject_before", CLAUSE_SUBJECT_END, _clause_subject),
@@ -373,6 +433,15 @@ def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
     if phrase.endswith(".") and "." not in phrase.split()[-1][:-1]:
         phrase = phrase[:-1]  # "said senior officials in the valley.": the sentence's period ("U.S." keeps its)
     return _found(discourse.group(group_name(phrase)), match.end())
+
+
+def _described_group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said Molde election officials.', '"...," said a campaign official.': a group (or an unnamed
+    person) described by the words before its noun, none of them a function word or a verb."""
+    words = match.group(1).split()
+    if _modifiers_start(" ".join(words[:-1]) + " ", len(" ".join(words[:-1])) + 1, words[-1].endswith("s"), 4) != 0:
+        return None
+    return _found(discourse.group(group_name(match.group(1))), match.end())
 
 
 def _reversed_appositive_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -433,6 +502,7 @@ AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("role_reference_after", ROLE_REF_START, _role_reference_after, before=False),
     SpeakerRule("party_member_after", PARTY_MEMBER_START, _party_member_after, before=False),
     SpeakerRule("group_after", GROUP_START, _group_after, before=False),
+    SpeakerRule("described_group_after", DESCRIBED_GROUP_START, _described_group_after, before=False),
     SpeakerRule("reversed_appositive_after", REVERSED_APPOSITIVE_START, _reversed_appositive_after, before=False),
     SpeakerRule("prenominal_title_after", DESCRIBED_START, _prenominal_title_after, before=False),
     SpeakerRule("name_after", NAME_START, _name_after, before=False),

@@ -36,6 +36,10 @@ NOT_NAME_WORDS = set(
     "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until".split()
 )
 
+NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
+# The words that open a group's noun phrase ("the", "some", "two"): what precedes them is no part of it.
+GROUP_DETERMINERS = {"the", "a", "an", "some", "many", "several", "most", "other", "few", "two", "three", "four"}
+
 # Last words that make a capitalised run a building, an event, a law or a business, not a person
 # ("Trump Plaza", "Quicken Loans Arena", "World War II", "Affordable Care Act").
 FACILITY_WORDS = set(
@@ -81,7 +85,7 @@ GROUP_HEADS = (
     "journalists pollsters spokesman spokeswoman spokesperson sides side delegation delegations "
     "ministry government embassy agency statement report organizers successors predecessors "
     "agencies charities organisations organizations companies firms investors NGOs unions "
-    "administrators teachers nurses miners employers employees owners shareholders bankers"
+    "administrators teachers nurses miners employers employees owners shareholders bankers person persons"
 ).split()
 
 GROUP_MODIFIERS = (
@@ -157,8 +161,14 @@ SUBJECT_FILLER = set(
     "has have had was were is are would will also later earlier then previously repeatedly "
     "further again once reportedly publicly privately separately recently last week month "
     "yesterday today had already just never often always only first initially subsequently "
-    "himself herself themselves itself has having quickly angrily flatly long rarely often frequently "
+    "since now did does do indeed himself herself themselves itself has having quickly angrily flatly long rarely often frequently "
     "usually sometimes quietly loudly initially formally".split()
+)
+
+# Nouns and adjectives in -ly that may end a subject ("the family said"): no adverbs.
+LY_NOUNS = set(
+    "family ally assembly rally supply monopoly anomaly bully daily weekly monthly quarterly elderly homily "
+    "folly reply belly jelly lily fly july italy".split()
 )
 
 SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter"}
