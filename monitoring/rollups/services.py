@@ -12,9 +12,11 @@ its transaction, rather than after each saved row.
 """
 
 import datetime
+import os
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -399,11 +401,15 @@ def rollups_atomic():
 # Rebuild ----------------------------------------------------------------------------------------------------
 
 
-def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None) -> int:
+def rollups_rebuild(
+    *, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None, workers: int | None = None
+) -> int:
     """Recompute every rollup from the raw rows, one range of `days` publication days per transaction (memory and
     locks stay bounded at any size), then undated articles, then the month totals from the day tables (one
     INSERT ... SELECT per month table); returns the number of ranges done. Rows for days no article has any more
-    are deleted on the way."""
+    are deleted on the way. On PostgreSQL `workers` ranges (default: one per CPU) are computed at once, each on
+    its own connection: the ranges share no row, and the database does the work on as many cores; SQLite takes
+    one writer at a time."""
     bounds = [
         Article.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
         ArticleRollup.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
@@ -417,12 +423,15 @@ def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None]
             ranges.append((day, day + datetime.timedelta(days=days)))
             day += datetime.timedelta(days=days)
     ranges.append((None, None))
-    for first, stop in ranges:
-        with transaction.atomic():
-            _recompute(lambda prefix, first=first, stop=stop: _range(prefix, first, stop), months=False)
-            _rolled_rebuild(first, stop)
-        if progress:
-            progress(f"{first or 'undated'} – {stop or ''}")
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        workers = 1  # inside the caller's transaction, every range must be in it too
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        for first, stop in ranges:
+            _range_rebuild(first, stop, progress)
+    else:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            list(pool.map(lambda bounds: _range_rebuild(*bounds, progress, close=True), ranges))
     with transaction.atomic():  # the month totals, from the day tables now rebuilt
         for months in MONTHS:
             months.rebuild()
@@ -430,6 +439,19 @@ def rollups_rebuild(*, days: int = REBUILD_DAYS, progress: Callable[[str], None]
         progress("month totals")
     statistics_refresh([m._meta.db_table for m in (*TABLES, *(m.table for m in MONTHS), RolledArticle)])
     return len(ranges)
+
+
+def _range_rebuild(first, stop, progress, *, close: bool = False) -> None:
+    """One range of days in every day table, in one transaction; `close`: the thread's connection after it."""
+    try:
+        with transaction.atomic():
+            _recompute(lambda prefix: _range(prefix, first, stop), months=False)
+            _rolled_rebuild(first, stop)
+        if progress:
+            progress(f"{first or 'undated'} – {stop or ''}")
+    finally:
+        if close:
+            connection.close()
 
 
 def _range(prefix: str, first, stop) -> Q:

@@ -206,6 +206,24 @@ def test_rollups_rebuild_recomputes_everything(article, tmp_path, analyst, revie
         call_command("rollups_rebuild", "--days", "0")
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_on_several_connections_recomputes_everything(tmp_path, analyst, reviewer):
+    """Committed rows, ranges of one day computed two at a time (each on its own connection on PostgreSQL; SQLite
+    takes them one by one): the same tables as computed fresh."""
+    TagFactory(name="Harbour levies", keywords="harbour levies")
+    approved(imported(tmp_path), analyst, reviewer)
+    for day in (1, 2):
+        imported(tmp_path, f"{day}.txt", day=day, outlet=day % 2, speakers=[day], water=True)
+    for table in (ArticleRollup, QuoteRollup, TagRollup, QuoteMonthRollup):
+        table.objects.update(n=99)
+    out = StringIO()
+    call_command("rollups_rebuild", "--days", "1", "--workers", "2", stdout=out)
+    assert "Rollups rebuilt" in out.getvalue()
+    assert_tables_fresh()
+    with pytest.raises(CommandError):
+        call_command("rollups_rebuild", "--workers", "0")
+
+
 def test_populate_synthetic_ends_with_fresh_rollups(db):
     call_command("populate_synthetic", "--articles", "40", stdout=StringIO())
     assert ArticleRollup.objects.exists()
