@@ -206,7 +206,7 @@ def test_rollups_rebuild_recomputes_everything(article, tmp_path, analyst, revie
         call_command("rollups_rebuild", "--days", "0")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # a flush would drop the roles
 def test_a_rebuild_on_several_connections_recomputes_everything(tmp_path, analyst, reviewer):
     """Committed rows, ranges of one day computed two at a time (each on its own connection on PostgreSQL; SQLite
     takes them one by one): the same tables as computed fresh."""
