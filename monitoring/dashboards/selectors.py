@@ -790,8 +790,8 @@ def article_list_page(params: Mapping, *, page=None) -> dict:
 
 
 class PerGroup(Func):
-    """An expression of a grouped query that reads only the group's own columns (a correlated subquery on them)
-    or none (a constant one): kept out of GROUP BY, so it runs once per group rather than once per row grouped, and on PostgreSQL only for
+    """An expression of a grouped query that reads only the group's own columns (a correlated subquery on them):
+    kept out of GROUP BY, so it runs once per group rather than once per row grouped, and on PostgreSQL only for
     the rows a page keeps, expensive expressions being evaluated after the sort and limit."""
 
     template = "%(expressions)s"

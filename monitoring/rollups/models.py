@@ -176,13 +176,25 @@ class TagQuoteRollup(Bucketed):
         ]
 
 
-class TagCountryRollup(Bucketed, CountryMentions):
+class TaggedCountryMentions(CountryMentions):
+    """Mentions in articles carrying a tag: in the reviewed view they count once the tag is confirmed."""
+
+    mentions_confirmed = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def mentions_field(*, unreviewed: bool) -> str:
+        return "mentions" if unreviewed else "mentions_confirmed"
+
+
+class TagCountryRollup(Bucketed, TaggedCountryMentions):
     """Articles carrying the tag that mention the country, and their mentions, per bucket and status: a tag page's
     countries. `n_confirmed` and `mentions_confirmed` need the tag confirmed."""
 
     tag = _ref("codebook.Tag")
     country = _ref("core.Country")
-    mentions_confirmed = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
@@ -190,10 +202,6 @@ class TagCountryRollup(Bucketed, CountryMentions):
             _outlet_days(),
             models.Index(fields=["tag", "published_on"]),
         ]
-
-    @staticmethod
-    def mentions_field(*, unreviewed: bool) -> str:
-        return "mentions" if unreviewed else "mentions_confirmed"
 
 
 class RolledArticle(models.Model):
@@ -297,17 +305,13 @@ class TagPairMonthRollup(Monthly):
         indexes = [_covering("rollups_tagpair_month_cover", ["tag", "month"], "other")]
 
 
-class TagCountryMonthRollup(Monthly):
+class TagCountryMonthRollup(Monthly, TaggedCountryMentions):
     """TagCountryRollup per month, status, tag and country."""
 
     tag = _ref("codebook.Tag")
     country = _ref("core.Country")
-    mentions = models.PositiveIntegerField(default=0)
-    mentions_confirmed = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
             _covering("rollups_tagcountry_month_cover", ["tag", "month"], "country", "mentions", "mentions_confirmed")
         ]
-
-    mentions_field = TagCountryRollup.mentions_field

@@ -196,14 +196,18 @@ def month_of(day: datetime.date | None) -> datetime.date | None:
 @dataclass(frozen=True)
 class Months:
     """A month table and the day table it sums, keyed by `key` (the dimension whose touched values are recomputed:
-    a day table's row for a speaker on a day recomputes that speaker's month), grouped by `columns`, summing
-    `sums`."""
+    a day table's row for a speaker on a day recomputes that speaker's month), grouped by `columns`, summing the
+    day table's columns of the same names as the month table's other columns (`sums`)."""
 
     table: type
     days: type
     key: str
     columns: tuple[str, ...]
-    sums: tuple[str, ...] = ("n", "n_confirmed")
+
+    @property
+    def sums(self) -> tuple[str, ...]:
+        grouped = {"id", "month", "status", *(self.table._meta.get_field(c).attname for c in self.columns)}
+        return tuple(f.attname for f in self.table._meta.concrete_fields if f.attname not in grouped)
 
     def touched(self, where: Q) -> set[tuple]:
         """(month, key) of the day table's rows `where` holds."""
@@ -249,16 +253,15 @@ class Months:
         self.insert(~Q(pk__in=[]))
 
 
-MENTIONS = ("n", "n_confirmed", "mentions")
 MONTHS = (
     Months(QuoteMonthRollup, QuoteRollup, "speaker", ("speaker", "kind")),
     Months(QuoteKindMonthRollup, QuoteRollup, "kind", ("kind",)),
     Months(OrganizationMonthRollup, OrganizationQuoteRollup, "organization", ("organization",)),
     Months(TagMonthRollup, TagRollup, "tag", ("tag",)),
     Months(TagCategoryMonthRollup, TagCategoryRollup, "category", ("category",)),
-    Months(CountryMonthRollup, CountryRollup, "country", ("country",), MENTIONS),
+    Months(CountryMonthRollup, CountryRollup, "country", ("country",)),
     Months(TagPairMonthRollup, TagPairRollup, "tag", ("tag", "other")),
-    Months(TagCountryMonthRollup, TagCountryRollup, "tag", ("tag", "country"), (*MENTIONS, "mentions_confirmed")),
+    Months(TagCountryMonthRollup, TagCountryRollup, "tag", ("tag", "country")),
 )
 
 
