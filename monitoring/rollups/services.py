@@ -4,7 +4,9 @@ Not +1/-1 arithmetic: `rollups_refresh(article_ids)` finds the buckets (day of p
 are in now and were counted in before (`RolledArticle`), deletes those buckets' rows in every rollup table and
 computes them again from the raw rows with one INSERT ... SELECT ... GROUP BY per table. A bucket holds a day's
 articles of one outlet, so this is cheap, and right whatever the change was (a decision, a transition, an edit of
-the date or outlet, a deletion, a re-import).
+the date or outlet, a deletion, a re-import). The month totals then gain what the buckets' day rows gained and lose
+what they lost. On PostgreSQL a writer holds a lock on each bucket and month it rewrites until it commits, so two
+writers of the same bucket (two import workers, two reviewers) take turns instead of counting rows twice.
 
 Writers either call `rollups_refresh` (the importer's batch) or let the signal receivers (`signals.py`) note the
 articles whose rows they save; inside `rollups_deferred()` those are refreshed once, when the block ends inside
@@ -49,7 +51,6 @@ from .models import (
     TagQuoteRollup,
     TagRollup,
 )
-from .selectors import month_after
 
 CONFIRMED = SuggestionStatus.CONFIRMED
 # Outlets per DELETE or INSERT ... SELECT: SQLite refuses an expression deeper than 1000 terms.
@@ -195,40 +196,61 @@ def month_of(day: datetime.date | None) -> datetime.date | None:
 
 @dataclass(frozen=True)
 class Months:
-    """A month table and the day table it sums, keyed by `key` (the dimension whose touched values are recomputed:
-    a day table's row for a speaker on a day recomputes that speaker's month), grouped by `columns`, summing the
-    day table's columns of the same names as the month table's other columns (`sums`)."""
+    """A month table and the day table it sums, grouped by `columns`, summing the day table's columns of the same
+    names as the month table's other columns (`sums`). A writer adds to its rows what the day rows it recomputed
+    gained or lost (`changes`, `add`): re-summing a month of every speaker or kind for each bucket cost more than
+    the rest of the refresh."""
 
     table: type
     days: type
-    key: str
     columns: tuple[str, ...]
 
     @property
     def sums(self) -> tuple[str, ...]:
-        grouped = {"id", "month", "status", *(self.table._meta.get_field(c).attname for c in self.columns)}
-        return tuple(f.attname for f in self.table._meta.concrete_fields if f.attname not in grouped)
+        return tuple(f.attname for f in self.table._meta.concrete_fields if f.attname not in {"id", *self.keys})
 
-    def touched(self, where: Q) -> set[tuple]:
-        """(month, key) of the day table's rows `where` holds."""
-        rows = self.days.objects.filter(where).order_by().values_list("published_on", self.key).distinct()
-        return {(month_of(day), key) for day, key in rows}
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The columns a month row is found by, as named on both tables (the day's month stands for its day)."""
+        return ("month", "status", *(self.table._meta.get_field(c).attname for c in self.columns))
 
-    def refresh(self, touched: Iterable[tuple]) -> None:
-        """Recompute the month rows of these (month, key) pairs from the day table (its index on key and day
-        finds them), a group of pairs per statement (SQLite refuses an expression deeper than 1000 terms)."""
-        pairs = sorted(touched, key=repr)
-        for i in range(0, len(pairs), OUTLETS_PER_STATEMENT):
-            mine, theirs = Q(pk__in=[]), Q(pk__in=[])
-            for month, key in pairs[i : i + OUTLETS_PER_STATEMENT]:
-                if month is None:
-                    mine |= Q(**{self.key: key, "month__isnull": True})
-                    theirs |= Q(**{self.key: key, "published_on__isnull": True})
+    def changes(self, before: list[dict], after: list[dict], into: dict) -> None:
+        """Add to `into` ((month, status, *columns) -> a change per summed column) what the month rows gain when
+        the day rows `before` become `after`."""
+        sums = self.sums
+        for rows, sign in ((after, 1), (before, -1)):
+            for row in rows:
+                key = (month_of(row["published_on"]), *(row[name] for name in self.keys[1:]))
+                change = into.setdefault(key, [0] * len(sums))
+                for i, name in enumerate(sums):
+                    change[i] += sign * row[name]
+
+    def add(self, changes: dict) -> None:
+        """Apply `changes` (see `changes`) to the month rows, a group of keys per statement: a row a key lacks is
+        created, a row left with no item (`n` is 0: every day row counts one at least) is deleted. The caller
+        holds the months' locks (`_lock`), so the rows read here are the ones this transaction rewrites."""
+        keys, sums = self.keys, self.sums
+        counted = sums.index("n")
+        changed = sorted((key for key, change in changes.items() if any(change)), key=repr)
+        for i in range(0, len(changed), OUTLETS_PER_STATEMENT):
+            chunk = changed[i : i + OUTLETS_PER_STATEMENT]
+            where = Q(pk__in=[])
+            for key in chunk:
+                where |= Q(**dict(zip(keys, key, strict=True)))
+            rows = self.table.objects.filter(where).values_list(*keys, *sums, "pk")
+            found = {row[: len(keys)]: (row[len(keys) : -1], row[-1]) for row in rows}
+            created, updated, gone = [], [], []
+            for key in chunk:
+                old, pk = found.get(key, ([0] * len(sums), None))
+                values = [a + b for a, b in zip(old, changes[key], strict=True)]
+                row = self.table(pk=pk, **dict(zip(keys, key, strict=True)), **dict(zip(sums, values, strict=True)))
+                if values[counted] <= 0:
+                    gone += [pk] if pk else []
                 else:
-                    mine |= Q(**{self.key: key, "month": month})
-                    theirs |= Q(**{self.key: key, "published_on__gte": month, "published_on__lt": month_after(month)})
-            self.table.objects.filter(mine).delete()
-            self.insert(theirs)
+                    (updated if pk else created).append(row)
+            self.table.objects.filter(pk__in=gone).delete()
+            self.table.objects.bulk_update(updated, sums)
+            self.table.objects.bulk_create(created)
 
     def insert(self, where: Q) -> None:
         """INSERT INTO the month table SELECT the day table's rows `where` holds, summed per month."""
@@ -254,14 +276,14 @@ class Months:
 
 
 MONTHS = (
-    Months(QuoteMonthRollup, QuoteRollup, "speaker", ("speaker", "kind")),
-    Months(QuoteKindMonthRollup, QuoteRollup, "kind", ("kind",)),
-    Months(OrganizationMonthRollup, OrganizationQuoteRollup, "organization", ("organization",)),
-    Months(TagMonthRollup, TagRollup, "tag", ("tag",)),
-    Months(TagCategoryMonthRollup, TagCategoryRollup, "category", ("category",)),
-    Months(CountryMonthRollup, CountryRollup, "country", ("country",)),
-    Months(TagPairMonthRollup, TagPairRollup, "tag", ("tag", "other")),
-    Months(TagCountryMonthRollup, TagCountryRollup, "tag", ("tag", "country")),
+    Months(QuoteMonthRollup, QuoteRollup, ("speaker", "kind")),
+    Months(QuoteKindMonthRollup, QuoteRollup, ("kind",)),
+    Months(OrganizationMonthRollup, OrganizationQuoteRollup, ("organization",)),
+    Months(TagMonthRollup, TagRollup, ("tag",)),
+    Months(TagCategoryMonthRollup, TagCategoryRollup, ("category",)),
+    Months(CountryMonthRollup, CountryRollup, ("country",)),
+    Months(TagPairMonthRollup, TagPairRollup, ("tag", "other")),
+    Months(TagCountryMonthRollup, TagCountryRollup, ("tag", "country")),
 )
 
 
@@ -280,30 +302,68 @@ def _buckets_where(days_by_outlet: dict, prefix: str) -> Q:
     return where
 
 
-def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, *, months: bool = True) -> None:
+def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, months: dict | None = None) -> None:
     """Delete the rollup rows `where("")` matches and compute them again from the raw rows `where(path)` matches
-    (`path` leads from a raw row to its article), in `tables`, and then the month totals of what they held and
-    hold (unless `months` is false: a rebuild sums the month tables once, at its end)."""
+    (`path` leads from a raw row to its article), in `tables`, adding to `months` (a `Months` -> its changes; none
+    for a rebuild, which sums the month tables once, at its end) what their month totals gain or lose."""
     for source in SOURCES:
         if source.table in tables:
-            # The month totals of the keys (speakers, organizations) the buckets held before and hold now.
-            before = {m: m.touched(where("")) for m in MONTHS if months and m.days is source.table}
-            source.table.objects.filter(where("")).delete()
+            sums = [m for m in MONTHS if months is not None and m.days is source.table]
+            rows = source.table.objects.filter(where(""))
+            before = list(rows.values()) if sums else []
+            rows.delete()
             source.insert(where(source.article))
-            for m, touched in before.items():
-                m.refresh(touched | m.touched(where("")))
+            if sums:
+                after = list(rows.values())
+                for m in sums:
+                    m.changes(before, after, months.setdefault(m, {}))
 
 
-def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES) -> None:
+def months_add(months: dict) -> None:
+    """Apply the month totals' changes gathered by `_recompute`, holding the locks of the months they touch."""
+    _lock(
+        (-1 - MONTHS.index(m), key[0].toordinal() if key[0] else 0) for m, changes in months.items() for key in changes
+    )
+    for m, changes in months.items():
+        m.add(changes)
+
+
+def _lock(keys: Iterable[tuple[int, int]]) -> None:
+    """Hold PostgreSQL's advisory locks on these pairs until the transaction ends, taken in one order (two writers
+    never wait for each other in a circle): a second writer of the same bucket or month waits for the first to
+    commit, then reads what it wrote, so neither's rows are counted twice or lost. A bucket is (outlet, day), a
+    month (-1 - its table's place in MONTHS, day); the day as its ordinal, 0 when undated. SQLite has one writer
+    at a time."""
+    keys = sorted(set(keys))
+    if connection.vendor != "postgresql" or not keys:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(pg_advisory_xact_lock(a, b)) FROM unnest(%s::int[], %s::int[]) AS k(a, b)",
+            [[a for a, _ in keys], [b for _, b in keys]],
+        )
+
+
+def _bucket_locks(keys: Iterable[tuple]) -> Iterable[tuple[int, int]]:
+    return ((outlet, day.toordinal() if day else 0) for day, outlet in keys)
+
+
+def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES, months: dict | None = None) -> None:
     """Recompute the (day, outlet) buckets `keys` in `tables`, a group of outlets per statement (SQLite refuses an
-    expression deeper than 1000 terms)."""
+    expression deeper than 1000 terms), and their month totals (or add those to `months`, for the caller to apply
+    with `months_add`)."""
+    keys = set(keys)
+    _lock(_bucket_locks(keys))
     days = defaultdict(set)
     for day, outlet in keys:
         days[outlet].add(day)
     outlets = sorted(days)
+    gathered = {} if months is None else months
     for i in range(0, len(outlets), OUTLETS_PER_STATEMENT):
         chunk = {outlet: days[outlet] for outlet in outlets[i : i + OUTLETS_PER_STATEMENT]}
-        _recompute(lambda prefix, chunk=chunk: _buckets_where(chunk, prefix), tables)
+        _recompute(lambda prefix, chunk=chunk: _buckets_where(chunk, prefix), tables, gathered)
+    if months is None:
+        months_add(gathered)
 
 
 ROLLED = ("published_on", "outlet_id", "status", "assignee_id")  # what places an article's rows in the rollups
@@ -335,8 +395,11 @@ def rollups_refresh(changes: "Iterable[int] | dict") -> None:
             RolledArticle.objects.bulk_create(
                 [RolledArticle(article_id=pk, **dict(zip(ROLLED, now[pk], strict=True))) for pk in moved if pk in now]
             )
+    _lock(_bucket_locks(set().union(*keys.values())))  # every bucket first, in one order
+    months = {}
     for table, buckets in keys.items():
-        buckets_refresh(buckets, (table,))
+        buckets_refresh(buckets, (table,), months)
+    months_add(months)
 
 
 def rollups_refresh_where(table, tables: Iterable[type] = TABLES, **lookups) -> None:
@@ -448,7 +511,7 @@ def _range_rebuild(first, stop, progress, *, close: bool = False) -> None:
     """One range of days in every day table, in one transaction; `close`: the thread's connection after it."""
     try:
         with transaction.atomic():
-            _recompute(lambda prefix: _range(prefix, first, stop), months=False)
+            _recompute(lambda prefix: _range(prefix, first, stop))
             _rolled_rebuild(first, stop)
         if progress:
             progress(f"{first or 'undated'} – {stop or ''}")

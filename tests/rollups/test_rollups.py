@@ -2,16 +2,19 @@
 equal to the raw rows); `rollups_rebuild` recomputes them; the pages read them in a fixed number of queries."""
 
 import datetime
+import threading
+import time
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Sum
 
 from monitoring.articles.models import Article, Outlet
 from monitoring.codebook.models import Tag, TaggedArticle
+from monitoring.core.workflow import ArticleStatus
 from monitoring.ingest import services as ingest
 from monitoring.ingest.selectors import keyword_rules
 from monitoring.ingest.services import ImportOptions, units_import
@@ -31,6 +34,7 @@ from monitoring.rollups.models import (
     TagRollup,
 )
 from monitoring.rollups.selectors import month_after
+from monitoring.rollups.services import rollups_refresh
 from tests.factories import TagFactory
 
 from .helpers import assert_tables_fresh, figures, raw, table_rows
@@ -222,6 +226,41 @@ def test_a_rebuild_on_several_connections_recomputes_everything(tmp_path, analys
     assert_tables_fresh()
     with pytest.raises(CommandError):
         call_command("rollups_rebuild", "--workers", "0")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite lets one writer at a time in")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("outlet", [0, 1], ids=["same bucket", "same month"])
+def test_two_writers_of_one_bucket_or_month_take_turns(outlet, tmp_path):
+    """The first writer has recomputed the bucket and the months and not yet committed when the second changes
+    another article of the same bucket, or of the same month in another outlet: the second waits, then counts the
+    first's rows once (without the locks it deleted only the bucket rows it could see and added its own beside the
+    first's, or added its change to a month total read before the first's)."""
+    first, second = (imported(tmp_path, f"{n}.txt", speakers=[n], outlet=n * outlet) for n in (0, 1))
+    refreshed, errors = threading.Event(), []
+
+    def write(article, *, wait: bool) -> None:
+        try:
+            with transaction.atomic():
+                Article.objects.filter(pk=article.pk).update(status=ArticleStatus.IN_ANALYSIS)
+                rollups_refresh([article.pk])
+                refreshed.set()
+                if wait:
+                    time.sleep(1)  # the second writer starts meanwhile, and must wait for this commit
+        except Exception as error:  # noqa: BLE001 - reported by the test's thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=write, args=(first,), kwargs={"wait": True})]
+    threads.append(threading.Thread(target=lambda: refreshed.wait(5) and write(second, wait=False)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not errors
+    assert total(ArticleRollup, status=ArticleStatus.IN_ANALYSIS) == 2
+    assert_tables_fresh()
 
 
 def test_populate_synthetic_ends_with_fresh_rollups(db):
