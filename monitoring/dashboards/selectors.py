@@ -47,15 +47,19 @@ from monitoring.core.figures import figures_cached
 from monitoring.core.text import name_key
 from monitoring.people.models import Organization, OrganizationMention, Person, Quote, QuoteKind, Role
 from monitoring.rollups.models import (
+    ArticleDayRollup,
     ArticleRollup,
+    ArticleTotalRollup,
     Bucketed,
     CountryMonthRollup,
     CountryRollup,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    OrganizationTotalRollup,
     QuoteKindMonthRollup,
     QuoteMonthRollup,
     QuoteRollup,
+    QuoteTotalRollup,
     TagCategoryMonthRollup,
     TagCategoryRollup,
     TagCountryMonthRollup,
@@ -209,17 +213,25 @@ class Filters:
         }
 
     def rollup(
-        self, model: type[Bucketed], *, also: tuple = (), every_item: bool = False, monthly: type | None = None
+        self, model: type[Bucketed], *, also: tuple = (), every_item: bool = False, summaries: tuple = ()
     ) -> QuerySet | None:
         """`model`'s rollup rows for the filtered coverage in the view (every item with `every_item`), or None when
         a filter is one they cannot answer (a text search, a person, a tag...); `also` names the filters the
-        caller applies to the rows itself (a person page's speaker); `monthly`, its month table, which a range of
-        whole months reads instead (see `rollup_rows`)."""
+        caller applies to the rows itself (a person page's speaker); `summaries`, its summary tables, which a
+        range over the whole press reads instead when they answer it (see `rollup_rows`)."""
         chosen = self.chosen()
         if not settings.DASHBOARD_ROLLUPS or chosen is None or not set(chosen) <= BUCKET_FILTERS | set(also):
             return None
         bucket = {name: value for name, value in chosen.items() if name in BUCKET_FILTERS}
-        return rollup_rows(model, unreviewed=every_item or self.unreviewed, monthly=monthly, **bucket)
+        unreviewed = every_item or self.unreviewed
+        return rollup_rows(model, unreviewed=unreviewed, summaries=summaries, extent=self.extent, **bucket)
+
+    def extent(self) -> tuple:
+        """The first and last days of publication of every article (read once per request)."""
+        if not hasattr(self, "_extent"):
+            found = Article.objects.aggregate(first=Min("published_on"), last=Max("published_on"))
+            self._extent = found["first"], found["last"]
+        return self._extent
 
     def query_string(self, **changes) -> str:
         """The current filters as a URL query, with `changes` applied; scope fields are left out."""
@@ -307,14 +319,14 @@ def tally(
     every_item=False,
     article="",
     columns="",
-    monthly=None,
+    summaries=(),
     raw_count: Aggregate | None = None,
 ) -> Tally:
-    """The rollup rows of `model` (or of its month table `monthly`, for a figure that reads no day nor outlet) when
+    """The rollup rows of `model` (or of its `summaries`, for a figure that reads no outlet, see `rollup_rows`) when
     the filters allow, else the raw rows (`raw`, reaching their article through `article` and the rollup's columns
     through `columns`, counted by `raw_count`: one each unless told, e.g. distinct articles where a join repeats
     them): one figure, two ways to count it, the same answer."""
-    rows = filters.rollup(model, also=also, every_item=every_item, monthly=monthly)
+    rows = filters.rollup(model, also=also, every_item=every_item, summaries=summaries)
     if rows is None:
         return Tally(raw, raw_count or Count("pk"), article, columns=columns)
     return Tally(rows, rollup_count(model, unreviewed=every_item or filters.unreviewed), rolled=True)
@@ -438,10 +450,10 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
     """Articles by tag; with `exclude_tag` (a tag page's, among the filters) the other tags of its articles."""
     key = "tag"
     if exclude_tag is None:
-        tagged = tally(filters, TagRollup, _counted_tags(filters), monthly=TagMonthRollup)
+        tagged = tally(filters, TagRollup, _counted_tags(filters), summaries=(TagMonthRollup,))
     else:
         raw = _counted_tags(filters).exclude(tag=exclude_tag)
-        tagged = tally(filters, TagPairRollup, raw, also=("tag",), monthly=TagPairMonthRollup)
+        tagged = tally(filters, TagPairRollup, raw, also=("tag",), summaries=(TagPairMonthRollup,))
         tagged = tagged.narrowed(tag=exclude_tag)
         key = "other" if tagged.rolled else key
     rows = list(
@@ -470,7 +482,7 @@ def coverage_by_tag_category(filters: Filters) -> Chart:
         TagCategoryRollup,
         _counted_tags(filters),
         columns="tag__",
-        monthly=TagCategoryMonthRollup,
+        summaries=(TagCategoryMonthRollup,),
         raw_count=Count("content_object", distinct=True),
     )
     rows = list(
@@ -524,7 +536,7 @@ def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
             speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
         ),
         columns="speaker__roles__",
-        monthly=OrganizationMonthRollup,
+        summaries=(OrganizationTotalRollup, OrganizationMonthRollup),
         # A speaker with two titles in one organization in one article: each quote still counts once.
         raw_count=Count("pk", distinct=True),
     )
@@ -549,7 +561,7 @@ def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
 def countries_top(filters: Filters, *, limit: int = TOP, tag=None) -> Chart:
     """Countries by the articles mentioning them; `tag`, a tag page's (among the filters)."""
     model, monthly = (CountryRollup, CountryMonthRollup) if tag is None else (TagCountryRollup, TagCountryMonthRollup)
-    rolled = filters.rollup(model, also=("tag",) if tag else (), monthly=monthly)
+    rolled = filters.rollup(model, also=("tag",) if tag else (), summaries=(monthly,))
     if rolled is not None:
         rolled = rolled.filter(tag=tag) if tag else rolled
         count = rollup_count(model, unreviewed=filters.unreviewed)
@@ -712,16 +724,20 @@ def overview_page(params: Mapping, *, today: datetime.date | None = None) -> dic
 
 def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     """Every figure of the overview, from the rollups whenever the filters allow (see `tally`)."""
-    articles = tally(filters, ArticleRollup, filters.articles.qs)
-    # Read by speaker and kind only: a range of whole months reads the month totals.
-    quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__", monthly=QuoteMonthRollup)
-    kinds = tally(filters, QuoteRollup, filters.quotes.qs, article="article__", monthly=QuoteKindMonthRollup)
+    # Each figure reads the coarsest summary that answers the range over the whole press (see `rollup_rows`).
+    daily = tally(filters, ArticleRollup, filters.articles.qs, summaries=(ArticleDayRollup,))
+    articles = tally(filters, ArticleRollup, filters.articles.qs, summaries=(ArticleTotalRollup,))
+    quote_rows = filters.quotes.qs
+    quotes = tally(
+        filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteTotalRollup, QuoteMonthRollup)
+    )
+    kinds = tally(filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteKindMonthRollup,))
     workflow = filters.workflow_articles
-    rolled_workflow = filters.rollup(ArticleRollup, every_item=True)
+    rolled_workflow = filters.rollup(ArticleRollup, every_item=True, summaries=(ArticleTotalRollup,))
     assignees = pipeline_by_assignee(workflow, today=today, rolled=rolled_workflow)
     return {
         "charts": [
-            coverage_over_time(articles, interval=filters.interval, span=filters.span),
+            coverage_over_time(daily, interval=filters.interval, span=filters.span),
             coverage_by_outlet(articles),
             coverage_by_outlet_kind(articles),
             coverage_by_tag(filters),

@@ -1,20 +1,16 @@
 """Reading the rollup tables by the counting rule, for the dashboards."""
 
 import datetime
+from collections.abc import Callable
 
 from django.db.models import QuerySet, Sum
 
 from monitoring.core.workflow import COUNTED_STATES
 
-from .models import Bucketed, Monthly
+from .models import Bucketed, Summary
 
 # The filters a rollup row can answer by itself: its bucket (dates, outlet and outlet kind) and its article's status.
 BUCKET_FILTERS = frozenset({"start", "end", "outlet", "outlet_kind", "status"})
-
-
-def whole_months(start: datetime.date | None, end: datetime.date | None) -> bool:
-    """Whether the range is made of whole months (either end may be open), so that a month table answers it."""
-    return (start is None or start.day == 1) and (end is None or (end + datetime.timedelta(days=1)).day == 1)
 
 
 def month_after(day: datetime.date) -> datetime.date:
@@ -31,19 +27,18 @@ def rollup_rows(
     outlet=None,
     outlet_kind=None,
     status=None,
-    monthly: type[Monthly] | None = None,
+    summaries: tuple[type[Summary], ...] = (),
+    extent: Callable[[], tuple] = lambda: (None, None),
 ) -> QuerySet:
     """The rows of `model` that count in the view (`unreviewed`: every item, else counted states and confirmed
-    rows only) within the bucket filters; sum them with `rollup_count`. With `monthly` (`model`'s month table, for
-    a caller that reads none of the day and outlet columns) the month rows when they can answer: a range of whole
-    months over every outlet, where a wide range reads one row per month rather than one per day and outlet."""
-    if monthly is not None and outlet is None and not outlet_kind and whole_months(start, end):
-        rows = _counted(monthly, unreviewed=unreviewed)
-        if start:
-            rows = rows.filter(month__gte=start)
-        if end:
-            rows = rows.filter(month__lte=end)
-        return rows.filter(status=status) if status else rows
+    rows only) within the bucket filters; sum them with `rollup_count`. With `summaries` (`model`'s summary tables,
+    coarsest first, for a caller that reads none of the day and outlet columns they lack) the rows of the first
+    that answers the range over every outlet, a row per period and dimension rather than one per day and outlet;
+    `extent()` gives the first and last days of publication (see `Totals`)."""
+    for summary in summaries if outlet is None and not outlet_kind else ():
+        rows = summary.narrowed(_counted(summary, unreviewed=unreviewed), start, end, extent)
+        if rows is not None:
+            return rows.filter(status=status) if status else rows
     rows = _counted(model, unreviewed=unreviewed)
     if start:
         rows = rows.filter(published_on__gte=start)
@@ -58,7 +53,7 @@ def rollup_rows(
     return rows
 
 
-def _counted(model: type[Bucketed] | type[Monthly], *, unreviewed: bool) -> QuerySet:
+def _counted(model: type[Bucketed] | type[Summary], *, unreviewed: bool) -> QuerySet:
     field = model.count_field(unreviewed=unreviewed)
     rows = model.objects.filter(**{f"{field}__gt": 0})
     return rows if unreviewed else rows.filter(status__in=COUNTED_STATES)

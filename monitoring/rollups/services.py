@@ -4,8 +4,8 @@ Not +1/-1 arithmetic: `rollups_refresh(article_ids)` finds the buckets (day of p
 are in now and were counted in before (`RolledArticle`), deletes those buckets' rows in every rollup table and
 computes them again from the raw rows with one INSERT ... SELECT ... GROUP BY per table. A bucket holds a day's
 articles of one outlet, so this is cheap, and right whatever the change was (a decision, a transition, an edit of
-the date or outlet, a deletion, a re-import). The month totals then gain what the buckets' day rows gained and lose
-what they lost. On PostgreSQL a writer holds a lock on each bucket and month it rewrites until it commits, so two
+the date or outlet, a deletion, a re-import). The summary tables (totals per month, per day over every outlet,
+over all time) then gain what the buckets' day rows gained and lose what they lost. On PostgreSQL a writer holds a lock on each bucket and month it rewrites until it commits, so two
 writers of the same bucket (two import workers, two reviewers) take turns instead of counting rows twice.
 
 Writers either call `rollups_refresh` (the importer's batch) or let the signal receivers (`signals.py`) note the
@@ -24,7 +24,6 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
 
 from monitoring.articles.models import Article, CountryMention
 from monitoring.codebook.models import TaggedArticle, TagStatus
@@ -32,14 +31,18 @@ from monitoring.core.db import statistics_refresh
 from monitoring.people.models import Quote, SuggestionStatus
 
 from .models import (
+    ArticleDayRollup,
     ArticleRollup,
+    ArticleTotalRollup,
     CountryMonthRollup,
     CountryRollup,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
+    OrganizationTotalRollup,
     QuoteKindMonthRollup,
     QuoteMonthRollup,
     QuoteRollup,
+    QuoteTotalRollup,
     RolledArticle,
     TagCategoryMonthRollup,
     TagCategoryRollup,
@@ -195,11 +198,11 @@ def month_of(day: datetime.date | None) -> datetime.date | None:
 
 
 @dataclass(frozen=True)
-class Months:
-    """A month table and the day table it sums, grouped by `columns`, summing the day table's columns of the same
-    names as the month table's other columns (`sums`). A writer adds to its rows what the day rows it recomputed
-    gained or lost (`changes`, `add`): re-summing a month of every speaker or kind for each bucket cost more than
-    the rest of the refresh."""
+class Summed:
+    """A summary table (see `rollups.models.Summary`) and the day table it sums per period, grouped by `columns`,
+    summing the day table's columns of the same names as the summary's other columns (`sums`). A writer adds to its
+    rows what the day rows it recomputed gained or lost (`changes`, `add`): re-summing a month of every speaker or
+    kind for each bucket cost more than the rest of the refresh."""
 
     table: type
     days: type
@@ -211,24 +214,24 @@ class Months:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        """The columns a month row is found by, as named on both tables (the day's month stands for its day)."""
-        return ("month", "status", *(self.table._meta.get_field(c).attname for c in self.columns))
+        """The columns a summary row is found by, as named on both tables (the period stands for the day)."""
+        return (self.table.period, "status", *(self.table._meta.get_field(c).attname for c in self.columns))
 
     def changes(self, before: list[dict], after: list[dict], into: dict) -> None:
-        """Add to `into` ((month, status, *columns) -> a change per summed column) what the month rows gain when
+        """Add to `into` ((period, status, *columns) -> a change per summed column) what the summary rows gain when
         the day rows `before` become `after`."""
         sums = self.sums
         for rows, sign in ((after, 1), (before, -1)):
             for row in rows:
-                key = (month_of(row["published_on"]), *(row[name] for name in self.keys[1:]))
+                key = (self.table.period_of(row["published_on"]), *(row[name] for name in self.keys[1:]))
                 change = into.setdefault(key, [0] * len(sums))
                 for i, name in enumerate(sums):
                     change[i] += sign * row[name]
 
     def add(self, changes: dict) -> None:
-        """Apply `changes` (see `changes`) to the month rows, a group of keys per statement: a row a key lacks is
+        """Apply `changes` (see `changes`) to the summary rows, a group of keys per statement: a row a key lacks is
         created, a row left with no item (`n` is 0: every day row counts one at least) is deleted. The caller
-        holds the months' locks (`_lock`), so the rows read here are the ones this transaction rewrites."""
+        holds the periods' locks (`_lock`), so the rows read here are the ones this transaction rewrites."""
         keys, sums = self.keys, self.sums
         counted = sums.index("n")
         changed = sorted((key for key, change in changes.items() if any(change)), key=repr)
@@ -253,17 +256,17 @@ class Months:
             self.table.objects.bulk_create(created)
 
     def insert(self, where: Q) -> None:
-        """INSERT INTO the month table SELECT the day table's rows `where` holds, summed per month."""
+        """INSERT INTO the summary table SELECT the day table's rows `where` holds, summed per period."""
         rows = (
             self.days.objects.filter(where)
             .order_by()
-            .annotate(month=TruncMonth("published_on"))
-            .values("month", "status", *self.columns)
+            .annotate(period=self.table.period_expression())
+            .values("period", "status", *self.columns)
             .annotate(**{f"{name}_sum": Sum(name) for name in self.sums})
-            .values_list("month", "status", *self.columns, *(f"{name}_sum" for name in self.sums))
+            .values_list("period", "status", *self.columns, *(f"{name}_sum" for name in self.sums))
         )
         sql, params = rows.query.sql_with_params()
-        names = ["month", "status", *(self.table._meta.get_field(c).attname for c in self.columns), *self.sums]
+        names = [*self.keys, *self.sums]
         qn = connection.ops.quote_name
         with connection.cursor() as cursor:
             cursor.execute(
@@ -275,15 +278,19 @@ class Months:
         self.insert(~Q(pk__in=[]))
 
 
-MONTHS = (
-    Months(QuoteMonthRollup, QuoteRollup, ("speaker", "kind")),
-    Months(QuoteKindMonthRollup, QuoteRollup, ("kind",)),
-    Months(OrganizationMonthRollup, OrganizationQuoteRollup, ("organization",)),
-    Months(TagMonthRollup, TagRollup, ("tag",)),
-    Months(TagCategoryMonthRollup, TagCategoryRollup, ("category",)),
-    Months(CountryMonthRollup, CountryRollup, ("country",)),
-    Months(TagPairMonthRollup, TagPairRollup, ("tag", "other")),
-    Months(TagCountryMonthRollup, TagCountryRollup, ("tag", "country")),
+SUMMARIES = (
+    Summed(QuoteMonthRollup, QuoteRollup, ("speaker", "kind")),
+    Summed(QuoteKindMonthRollup, QuoteRollup, ("kind",)),
+    Summed(OrganizationMonthRollup, OrganizationQuoteRollup, ("organization",)),
+    Summed(TagMonthRollup, TagRollup, ("tag",)),
+    Summed(TagCategoryMonthRollup, TagCategoryRollup, ("category",)),
+    Summed(CountryMonthRollup, CountryRollup, ("country",)),
+    Summed(TagPairMonthRollup, TagPairRollup, ("tag", "other")),
+    Summed(TagCountryMonthRollup, TagCountryRollup, ("tag", "country")),
+    Summed(ArticleDayRollup, ArticleRollup, ()),
+    Summed(ArticleTotalRollup, ArticleRollup, ("outlet", "assignee")),
+    Summed(QuoteTotalRollup, QuoteRollup, ("speaker",)),
+    Summed(OrganizationTotalRollup, OrganizationQuoteRollup, ("organization",)),
 )
 
 
@@ -302,13 +309,13 @@ def _buckets_where(days_by_outlet: dict, prefix: str) -> Q:
     return where
 
 
-def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, months: dict | None = None) -> None:
+def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, summaries: dict | None = None) -> None:
     """Delete the rollup rows `where("")` matches and compute them again from the raw rows `where(path)` matches
-    (`path` leads from a raw row to its article), in `tables`, adding to `months` (a `Months` -> its changes; none
-    for a rebuild, which sums the month tables once, at its end) what their month totals gain or lose."""
+    (`path` leads from a raw row to its article), in `tables`, adding to `summaries` (a `Summed` -> its changes;
+    none for a rebuild, which sums the summary tables once, at its end) what their summaries gain or lose."""
     for source in SOURCES:
         if source.table in tables:
-            sums = [m for m in MONTHS if months is not None and m.days is source.table]
+            sums = [m for m in SUMMARIES if summaries is not None and m.days is source.table]
             rows = source.table.objects.filter(where(""))
             before = list(rows.values()) if sums else []
             rows.delete()
@@ -316,24 +323,22 @@ def _recompute(where: Callable[[str], Q], tables: Iterable[type] = TABLES, month
             if sums:
                 after = list(rows.values())
                 for m in sums:
-                    m.changes(before, after, months.setdefault(m, {}))
+                    m.changes(before, after, summaries.setdefault(m, {}))
 
 
-def months_add(months: dict) -> None:
-    """Apply the month totals' changes gathered by `_recompute`, holding the locks of the months they touch."""
-    _lock(
-        (-1 - MONTHS.index(m), key[0].toordinal() if key[0] else 0) for m, changes in months.items() for key in changes
-    )
-    for m, changes in months.items():
+def summaries_add(summaries: dict) -> None:
+    """Apply the summaries' changes gathered by `_recompute`, holding the locks of the periods they touch."""
+    _lock((-1 - SUMMARIES.index(m), _ordinal(key[0])) for m, changes in summaries.items() for key in changes)
+    for m, changes in summaries.items():
         m.add(changes)
 
 
 def _lock(keys: Iterable[tuple[int, int]]) -> None:
     """Hold PostgreSQL's advisory locks on these pairs until the transaction ends, taken in one order (two writers
     never wait for each other in a circle): a second writer of the same bucket or month waits for the first to
-    commit, then reads what it wrote, so neither's rows are counted twice or lost. A bucket is (outlet, day), a
-    month (-1 - its table's place in MONTHS, day); the day as its ordinal, 0 when undated. SQLite has one writer
-    at a time."""
+    commit, then reads what it wrote, so neither's rows are counted twice or lost. Buckets are locked by (outlet,
+    month), summaries by (-1 - their table's place in SUMMARIES, period); see `_ordinal`. SQLite has one writer at
+    a time."""
     keys = sorted(set(keys))
     if connection.vendor != "postgresql" or not keys:
         return
@@ -344,26 +349,33 @@ def _lock(keys: Iterable[tuple[int, int]]) -> None:
         )
 
 
+def _ordinal(period) -> int:
+    """A period as a lock's number: a day's ordinal, 0 when undated (a boolean period is 0 or 1)."""
+    return period.toordinal() if isinstance(period, datetime.date) else int(period or 0)
+
+
 def _bucket_locks(keys: Iterable[tuple]) -> Iterable[tuple[int, int]]:
-    return ((outlet, day.toordinal() if day else 0) for day, outlet in keys)
+    """A lock per outlet and month rather than per bucket: fewer locks to hold (PostgreSQL's lock table is shared and
+    bounded) for a batch spread over many days, at the price of two writers of one outlet's month taking turns."""
+    return ((outlet, _ordinal(month_of(day))) for day, outlet in keys)
 
 
-def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES, months: dict | None = None) -> None:
+def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES, summaries: dict | None = None) -> None:
     """Recompute the (day, outlet) buckets `keys` in `tables`, a group of outlets per statement (SQLite refuses an
-    expression deeper than 1000 terms), and their month totals (or add those to `months`, for the caller to apply
-    with `months_add`)."""
+    expression deeper than 1000 terms), and their summaries (or add those to `summaries`, for the caller to apply
+    with `summaries_add`)."""
     keys = set(keys)
     _lock(_bucket_locks(keys))
     days = defaultdict(set)
     for day, outlet in keys:
         days[outlet].add(day)
     outlets = sorted(days)
-    gathered = {} if months is None else months
+    gathered = {} if summaries is None else summaries
     for i in range(0, len(outlets), OUTLETS_PER_STATEMENT):
         chunk = {outlet: days[outlet] for outlet in outlets[i : i + OUTLETS_PER_STATEMENT]}
         _recompute(lambda prefix, chunk=chunk: _buckets_where(chunk, prefix), tables, gathered)
-    if months is None:
-        months_add(gathered)
+    if summaries is None:
+        summaries_add(gathered)
 
 
 ROLLED = ("published_on", "outlet_id", "status", "assignee_id")  # what places an article's rows in the rollups
@@ -396,10 +408,10 @@ def rollups_refresh(changes: "Iterable[int] | dict") -> None:
                 [RolledArticle(article_id=pk, **dict(zip(ROLLED, now[pk], strict=True))) for pk in moved if pk in now]
             )
     _lock(_bucket_locks(set().union(*keys.values())))  # every bucket first, in one order
-    months = {}
+    summaries = {}
     for table, buckets in keys.items():
-        buckets_refresh(buckets, (table,), months)
-    months_add(months)
+        buckets_refresh(buckets, (table,), summaries)
+    summaries_add(summaries)
 
 
 def rollups_refresh_where(table, tables: Iterable[type] = TABLES, **lookups) -> None:
@@ -471,8 +483,8 @@ def rollups_rebuild(
     *, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None, workers: int | None = None
 ) -> int:
     """Recompute every rollup from the raw rows, one range of `days` publication days per transaction (memory and
-    locks stay bounded at any size), then undated articles, then the month totals from the day tables (one
-    INSERT ... SELECT per month table); returns the number of ranges done. Rows for days no article has any more
+    locks stay bounded at any size), then undated articles, then the summaries from the day tables (one
+    INSERT ... SELECT per summary table); returns the number of ranges done. Rows for days no article has any more
     are deleted on the way. On PostgreSQL `workers` ranges (default: one per CPU) are computed at once, each on
     its own connection: the ranges share no row, and the database does the work on as many cores; SQLite takes
     one writer at a time."""
@@ -498,12 +510,12 @@ def rollups_rebuild(
     else:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             list(pool.map(lambda bounds: _range_rebuild(*bounds, progress, close=True), ranges))
-    with transaction.atomic():  # the month totals, from the day tables now rebuilt
-        for months in MONTHS:
-            months.rebuild()
+    with transaction.atomic():  # the summaries, from the day tables now rebuilt
+        for summed in SUMMARIES:
+            summed.rebuild()
     if progress:
-        progress("month totals")
-    statistics_refresh([m._meta.db_table for m in (*TABLES, *(m.table for m in MONTHS), RolledArticle)])
+        progress("summaries")
+    statistics_refresh([m._meta.db_table for m in (*TABLES, *(m.table for m in SUMMARIES), RolledArticle)])
     return len(ranges)
 
 

@@ -40,7 +40,7 @@ def page_urls(data) -> dict[str, str]:
 # list's bulk bar adds the codebook tags (and, for editors, the analysts: tests/review/test_bulk_tags.py).
 # A change here should say why in its commit.
 MAX_QUERIES = {
-    "overview": 19,
+    "overview": 20,  # one of them reads the first and last days of publication (do the all-time totals answer?)
     "overview, every filter": 23,
     "articles": 9,
     "articles, search": 10,
@@ -53,7 +53,7 @@ MAX_QUERIES = {
     "export articles csv": 4,
     "export quotes json": 3,
     "export persons csv": 3,
-    "overview, unreviewed": 19,
+    "overview, unreviewed": 20,
     "person, unreviewed": 16,
     "tag, unreviewed": 14,
     "export quotes csv, unreviewed": 3,

@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from monitoring.articles.models import Article
 from monitoring.dashboards import selectors
-from monitoring.rollups.services import MONTHS, SOURCES, month_of
+from monitoring.rollups.services import SOURCES, SUMMARIES
 
 
 def table_rows(table) -> list[tuple]:
@@ -26,21 +26,21 @@ def fresh_rows(source) -> list[tuple]:
     return sorted((tuple(row[i] for i in order) for row in rows), key=repr)
 
 
-def fresh_month_rows(months) -> list[tuple]:
-    """What the month table would hold if computed now from the raw rows: their day rows summed by month, in
+def fresh_summary_rows(summed) -> list[tuple]:
+    """What the summary table would hold if computed now from the raw rows: their day rows summed by period, in
     Python (the order of its columns)."""
-    source = next(s for s in SOURCES if s.table is months.days)
+    source = next(s for s in SOURCES if s.table is summed.days)
     day_names = [f.attname for f in source.table._meta.concrete_fields if f.attname != "id"]
-    columns = [months.table._meta.get_field(c).attname for c in months.columns]
-    sums = {name: Counter() for name in months.sums}
+    columns = [summed.table._meta.get_field(c).attname for c in summed.columns]
+    sums = {name: Counter() for name in summed.sums}
     for row in fresh_rows(source):
         values = dict(zip(day_names, row, strict=True))
-        key = (month_of(values["published_on"]), values["status"], *(values[c] for c in columns))
+        key = (summed.table.period_of(values["published_on"]), values["status"], *(values[c] for c in columns))
         for name, total in sums.items():
             total[key] += values[name]
-    names = ["month", "status", *columns]
-    table_names = [f.attname for f in months.table._meta.concrete_fields if f.attname != "id"]
-    assert set(table_names) == {*names, *months.sums}, months.table.__name__  # every number is summed
+    names = [summed.table.period, "status", *columns]
+    table_names = [f.attname for f in summed.table._meta.concrete_fields if f.attname != "id"]
+    assert set(table_names) == {*names, *summed.sums}, summed.table.__name__  # every number is summed
     rows = [dict(zip(names, key), **{name: sums[name][key] for name in sums}) for key in sums["n"]]
     return sorted((tuple(row[name] for name in table_names) for row in rows), key=repr)
 
@@ -48,8 +48,8 @@ def fresh_month_rows(months) -> list[tuple]:
 def assert_tables_fresh() -> None:
     for source in SOURCES:
         assert table_rows(source.table) == fresh_rows(source), source.table.__name__
-    for months in MONTHS:
-        assert table_rows(months.table) == fresh_month_rows(months), months.table.__name__
+    for summed in SUMMARIES:
+        assert table_rows(summed.table) == fresh_summary_rows(summed), summed.table.__name__
 
 
 def chart_data(chart) -> tuple:

@@ -5,15 +5,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def rollups_fill(apps, schema_editor):
-    """A database that already holds coverage gets every rollup table filled, the new ones and 0002's month totals
-    (the services read the current models, whose tables exist at this point: a later migration adding a rollup
-    table moves this step to its own end)."""
-    from monitoring.rollups.services import rollups_rebuild
-
-    rollups_rebuild()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0007_approval_times_index"),
@@ -749,5 +740,4 @@ class Migration(migrations.Migration):
             model_name="tagquoterollup",
             index=models.Index(fields=["speaker", "published_on"], name="rollups_tag_speaker_d31821_idx"),
         ),
-        migrations.RunPython(rollups_fill, migrations.RunPython.noop),
     ]
