@@ -418,7 +418,7 @@ class ArticleDayRollup(Daily):
 class ArticleTotalRollup(Totals):
     """ArticleRollup over all time, per status, outlet and assignee: the all-time outlets and pipeline."""
 
-    outlet = _ref("articles.Outlet")
+    outlet = _ref("articles.Outlet", db_index=True)
     assignee = _ref(settings.AUTH_USER_MODEL, null=True)
 
 
@@ -426,10 +426,10 @@ class QuoteTotalRollup(Totals):
     """QuoteRollup over all time, per status and speaker: the all-time most quoted (20,000 speakers' month rows
     were 2,500,000 rows at 1,000,000 articles)."""
 
-    speaker = _ref("people.Person", null=True)
+    speaker = _ref("people.Person", null=True, db_index=True)
 
 
 class OrganizationTotalRollup(Totals):
     """OrganizationQuoteRollup over all time, per status and organization."""
 
-    organization = _ref("people.Organization")
+    organization = _ref("people.Organization", db_index=True)
