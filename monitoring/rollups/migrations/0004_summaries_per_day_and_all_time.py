@@ -5,15 +5,6 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def rollups_fill(apps, schema_editor):
-    """A database that already holds coverage gets every rollup table filled: 0003's tables, 0002's and 0003's month
-    totals and this migration's summaries (the services read the current models, whose tables exist at this point:
-    a later migration adding a rollup table moves this step to its own end)."""
-    from monitoring.rollups.services import rollups_rebuild
-
-    rollups_rebuild()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("articles", "0007_approval_times_index"),
@@ -171,5 +162,4 @@ class Migration(migrations.Migration):
                 "abstract": False,
             },
         ),
-        migrations.RunPython(rollups_fill, migrations.RunPython.noop),
     ]
