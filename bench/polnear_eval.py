@@ -50,6 +50,7 @@ from bench.cofenet_protocol import (  # noqa: E402
     table_print,
 )
 from monitoring.ingest.parsers import normalise_name, parse_press_text, speech_extract  # noqa: E402
+from monitoring.ingest.parsers.gender import GIVEN_NAMES  # noqa: E402
 
 # Speech cues: verbs that introduce what somebody said or wrote. A gold attribution counts when a
 # word of its cue starts with one of these stems (or it holds one of the phrases). Evaluations
@@ -402,12 +403,31 @@ NOT_ONE_PERSON = re.compile(
 GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+# A given name and a surname printed together ("Hillary Clinton", "Hillary Rodham Clinton").
+GIVEN_SURNAME = re.compile(r"\b([A-Z][a-z]+) (?:[A-Z]\.? |[A-Z][a-z]+ )?([A-Z][\w'’-]+)")
+
+
+def given_name_genders(text: str) -> dict[str, str]:
+    """Surname key -> "m" or "f" from the given names printed before it (a common given name of one
+    gender), for surnames all of whose given names in the article agree ("Bill" and "Hillary
+    Clinton": neither)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for match in GIVEN_SURNAME.finditer(text):
+        gender = GIVEN_NAMES.get(match.group(1))
+        if gender:
+            seen[normalise_name(match.group(2))].add(gender)
+    return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
+
+
 def genders_read(article: Article) -> dict[str, str]:
     """Surname key -> "m" or "f", where the article says: an honorific before the surname (Mr.,
-    Ms., Mrs.), else the he/she of the gold source that follows the name's in its paragraph."""
+    Ms., Mrs.), else a given name of one gender printed before it, else the he/she of the gold
+    source that follows the name's in its paragraph."""
     genders: dict[str, str] = {}
     for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w.'’-]* )*([A-Z][\w'’-]+)", article.text):
         genders.setdefault(normalise_name(match.group(2)), "m" if match.group(1) == "Mr" else "f")
+    for surname, gender in given_name_genders(article.text).items():
+        genders.setdefault(surname, gender)
     ordered = sorted((g for g in article.golds if g.source_start >= 0), key=lambda g: g.source_start)
     for named, following in zip(ordered, ordered[1:], strict=False):
         gender = GENDERS.get(following.source.casefold())
@@ -577,10 +597,16 @@ def speaker_check(
         counts["named"] += 1
         counts["named_ok"] += same_person(gold.source, speaker)
     elif gold.source.casefold() in PRONOUNS:
+        # The old definition: the nearest earlier source printed as a bare proper name, whatever
+        # its gender. It skips every name with a title or an appositive ("Brian Murphy, the
+        # chairman of ...", "Trump spokesman Hope Hicks") and takes "she" for the man named last.
         named = [g for g in article.golds if is_proper_name(g.source) and 0 <= g.source_start < gold.source_start]
         if named:
+            counts["backref_old"] += 1
+            counts["backref_old_ok"] += same_person(max(named, key=lambda g: g.source_start).source, speaker)
+        if referent:  # today's definition: the all-sources referent (a named source of a fitting gender)
             counts["backref"] += 1
-            counts["backref_ok"] += same_person(max(named, key=lambda g: g.source_start).source, speaker)
+            counts["backref_ok"] += key_found(source_key(referent), speaker)
     if kind == "none" or not referent:
         return
     right = key_found(source_key(referent), speaker)
@@ -647,6 +673,7 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
     figures["all_f1"] = ratio(2 * all_p * all_r, all_p + all_r) if all_p + all_r else 0.0
     figures["speaker_accuracy"] = ratio(counts["named_ok"], counts["named"])
     figures["backref_accuracy"] = ratio(counts["backref_ok"], counts["backref"])
+    figures["backref_old_accuracy"] = ratio(counts["backref_old_ok"], counts["backref_old"])
     figures["all_sources_accuracy"] = ratio(sum(ok.values()), sum(total.values()))
     print(
         f"PolNeAR {split}, speech only: {len(articles)} articles, gold speech attributions "
@@ -661,6 +688,7 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
         ("all quotes F1", "all_f1"),
         ("speaker accuracy (proper names)", "speaker_accuracy"),
         ("speaker accuracy (back-references)", "backref_accuracy"),
+        ("  the same, old definition", "backref_old_accuracy"),
         ("speaker accuracy (all sources)", "all_sources_accuracy"),
     ]
     for label, key in rows:
@@ -673,7 +701,8 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
     )
     print(
         f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} pronoun back-references "
-        "(referent = nearest earlier named gold source); all sources by kind: "
+        f"(referent = nearest earlier naming gold source of a fitting gender; old definition: {counts['backref_old']}, "
+        "the nearest earlier bare proper name); all sources by kind: "
         + ", ".join(f"{kind} {ok[kind]}/{total[kind]}" for kind in sorted(total))
     )
 
