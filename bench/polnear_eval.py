@@ -359,6 +359,25 @@ NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 TITLE_OF_BODY = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){2,}[A-Z][\w'’-]*)$")
 
 
+# Words of a title printed before "of" ("Secretary of State", "Speaker of the House").
+TITLE_WORDS = set(
+    "secretary minister speaker director president chairman chairwoman chair head leader governor mayor member "
+    "attorney general chief commissioner ambassador administrator spokesman spokeswoman representative senator "
+    "rep sen gov dean professor editor founder".split()
+)
+
+
+def names_before_of(before: str) -> bool:
+    """Whether the words before "of" name a person ("Mr. Lund of the Policy Center", "Ana Ruiz of
+    Human Rights Watch"), not a title ("Former Secretary of State Ana Ruiz"): an honorific, or two
+    capitalised words none of them a title's."""
+    words = before.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    if HONORIFIC.match(before.strip()):
+        return True
+    return len(capitalised) >= 2 and not any(w.rstrip(".").casefold() in TITLE_WORDS for w in words)
+
+
 def source_key(source: str) -> str:
     """The word that names a source's person: the last capitalised word of the first part (cut at
     commas, brackets, "of", "for") that has one, possessives left out ("Representative Charles B.
@@ -379,7 +398,7 @@ def source_key(source: str) -> str:
                 words = [w.rstrip(".") for w in part.split() if w.rstrip(".") not in NAME_SUFFIXES]
                 return words[-1]
     title_of_body = TITLE_OF_BODY.search(head)
-    if title_of_body:
+    if title_of_body and not names_before_of(head[: title_of_body.start()]):
         return title_of_body.group(1).split()[-1].rstrip(".")
     parts = [p.strip() for p in re.split(r"[,(]| of | for | at | from ", source) if p.strip()]
     for part in parts:
