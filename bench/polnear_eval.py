@@ -466,6 +466,32 @@ def referent_fits(pronoun: str, source: str, genders: dict[str, str]) -> bool:
     return wanted is None or genders.get(normalise_name(source_key(source))) in {None, wanted}
 
 
+# A person printed with a given name or an honorific: "Hillary Clinton", "Mr. Lund".
+PERSON_MENTION = re.compile(r"\b(?:(Mr|Mrs|Ms|Miss)\.? |([A-Z][a-z]+) (?:[A-Z]\.? |[A-Z][a-z]+ )?)([A-Z][\w'’-]+)")
+
+
+def other_person_between(text: str, referent: Gold, gold: Gold, genders: dict[str, str]) -> bool:
+    """Whether a person other than the referent, of the gender "he" or "she" asks for, is named
+    between the referent's source and the pronoun ("Lund said ... Ana Ruiz met Paul Berg. He said").
+
+    PolNeAR marks no coreference, and persons named outside attributions are no gold sources: the
+    nearest fitting source is then no more the referent than the person named since. Such a
+    back-reference is not scored (see speaker_check). Only given names and honorifics of a clear
+    gender count, so an unknown person leaves the referent as it is.
+    """
+    wanted = GENDERS.get(gold.source.casefold())
+    if wanted is None:
+        return False
+    key = normalise_name(source_key(referent.source))
+    for match in PERSON_MENTION.finditer(text, referent.source_start + len(referent.source), gold.source_start):
+        honorific, given, surname = match.groups()
+        gender = ("m" if honorific == "Mr" else "f") if honorific else GIVEN_NAMES.get(given or "")
+        surname_key = normalise_name(surname)
+        if gender == wanted and surname_key != key and genders.get(surname_key) in {None, wanted}:
+            return True
+    return False
+
+
 def key_found(key: str, predicted: str) -> bool:
     key_words = normalise_name(key).split()  # "Holtz-Eakin" may come out as two words
     return bool(key_words) and set(key_words) <= set(normalise_name(predicted or "").split())
@@ -610,7 +636,11 @@ def speaker_check(
     elif kind in {"pronoun", "role"}:
         genders = genders_read(article)
         fitting = [g for g in earlier if referent_fits(gold.source, g.source, genders)]
-        referent = max(fitting, key=lambda g: g.source_start).source if fitting else ""
+        nearest = max(fitting, key=lambda g: g.source_start) if fitting else None
+        referent = nearest.source if nearest else ""
+        if nearest and other_person_between(article.text, nearest, gold, genders):
+            counts["backref_unsure"] += 1
+            referent = ""  # somebody else of that gender is named in between: the referent is unknown
     # Today's figures, definitions unchanged so that they compare over time.
     if is_proper_name(gold.source):
         counts["named"] += 1
@@ -720,7 +750,8 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
     )
     print(
         f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} pronoun back-references "
-        f"(referent = nearest earlier naming gold source of a fitting gender; old definition: {counts['backref_old']}, "
+        f"(referent = nearest earlier naming gold source of a fitting gender, {counts['backref_unsure']} left unscored "
+        f"as another person of that gender is named in between; old definition: {counts['backref_old']}, "
         "the nearest earlier bare proper name); all sources by kind: "
         + ", ".join(f"{kind} {ok[kind]}/{total[kind]}" for kind in sorted(total))
     )
