@@ -338,6 +338,31 @@ def test_rule_pronoun_before_resolves_to_the_person_named_before():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
 
 
+def test_rule_pronoun_unnamed_speaker_before_is_the_unnamed_person_who_spoke_last():
+    _, quotes = speech_extract(
+        "Tomas Berg opened the meeting. A spokeswoman for the harbour board said the quay would reopen in May. "
+        "She added that the cranes were old."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("subject_before_verb/group_before", "a spokeswoman for the harbour board"),
+        ("subject_before_verb/pronoun_unnamed_speaker_before", "a spokeswoman for the harbour board"),
+    ]
+
+
+def test_rule_pronoun_unnamed_speaker_before_gives_way_to_a_person_named_since_or_of_the_gender():
+    _, quotes = speech_extract(
+        "A spokesman for the harbour board said the quay would reopen. Lena Ortiz toured it. She said it was unsafe. "
+        "One delegate from Molde said the vote was close. She said the board would lose it."
+    )
+    assert [q.speaker for q in quotes] == [
+        "a spokesman for the harbour board",
+        "Lena Ortiz",
+        "one delegate from Molde",
+        "one delegate from Molde",
+    ]
+    assert quotes[3].rule == "subject_before_verb/pronoun_unnamed_speaker_before"
+
+
 def test_rule_relative_name_before_credits_the_name_the_who_stands_for():
     quote, _ = only_quote("It was Ivo Brandt who said the pasture was dry.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/relative_name_before", "Ivo Brandt")

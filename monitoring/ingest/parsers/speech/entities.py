@@ -21,6 +21,7 @@ from .patterns import (
     PARTY_LABEL,
     PRONOUN_CONTRACTION,
     PRONOUN_SUBJECT,
+    SINGLE_PERSON,
     TIME_END,
     TITLE_NOUN_RE,
     TITLE_ORG_RE,
@@ -294,6 +295,8 @@ def note_speaker_sentence(masked: str, start: int, end: int, speakers: Discourse
         speakers.seen(name, titles, gender)
     if speaker.kind == "person":
         speakers.seen(speaker.name, speaker.titles)
+    # "A spokeswoman for the port said ...": the "she" of the next sentences, until somebody is named.
+    speakers.unnamed_speaker = speaker if speaker.kind == "group" and SINGLE_PERSON.match(speaker.name) else None
 
 
 def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> list[tuple[str, list[str], str | None]]:

@@ -19,6 +19,7 @@ from .vocabulary import (
     GROUP_HEADS,
     GROUP_MODIFIERS,
     PARTY_MEMBER_WORDS,
+    SINGLE_PERSON_HEADS,
     TITLE_NOUNS,
 )
 
@@ -333,6 +334,11 @@ MAIN_CLAUSE_SUBJECT = re.compile(
 )
 # "Officials gathered ...": a group subject, for a later "they said".
 GROUP_SUBJECT = re.compile(rf"\s*({GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{PAST_VERB}\b")
+# "a spokeswoman for the port", "One delegate from Ohio": one unnamed person (up to three words before the head).
+SINGLE_PERSON = re.compile(
+    rf"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"({'|'.join(sorted(SINGLE_PERSON_HEADS))})(?![\w'’-])(?!\s+(?:and|or)\b)"
+)
 PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")
 
 # --- the second reading's noun phrase subject ------------------------------------------------------

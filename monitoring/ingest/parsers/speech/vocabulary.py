@@ -482,3 +482,14 @@ BACK_REFERENCE_ROLES = set(
     "commander general admiral pope king queen prince princess leader speaker billionaire republican "
     "democrat".split()
 )
+
+# Heads of a description of one unnamed person ("a spokeswoman for the port", "one delegate from
+# Ohio", "the person familiar with the talks"): a speaker so described is the "he" or "she" of
+# the sentences after it until somebody else is named.
+SINGLE_PERSON_HEADS = set(
+    "spokesman spokeswoman spokesperson representative official aide adviser advisor source person delegate "
+    "man woman voter resident member supporter staffer employee worker strategist operative insider friend "
+    "relative neighbor neighbour student teacher analyst expert economist diplomat lawmaker organizer "
+    "organiser volunteer activist protester pastor priest doctor nurse owner manager executive consultant "
+    "pollster donor witness attendee caller customer farmer officer lawyer attorney".split()
+)
