@@ -338,6 +338,16 @@ def test_rule_pronoun_before_resolves_to_the_person_named_before():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
 
 
+def test_rule_pronoun_before_resolves_to_the_subject_of_a_sentence_with_quoted_words_only():
+    _, quotes = speech_extract(
+        'Paul Lund spoke first. Tomas Berg repeated the phrase "we assess" four times but reached no conclusion. '
+        '"The port may close," he said.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("subject_before_verb/pronoun_before", "Tomas Berg")
+    ]
+
+
 def test_rule_pronoun_unnamed_speaker_before_is_the_unnamed_person_who_spoke_last():
     _, quotes = speech_extract(
         "Tomas Berg opened the meeting. A spokeswoman for the harbour board said the quay would reopen in May. "
@@ -512,6 +522,15 @@ def test_rule_description_before_refers_back_to_the_person_a_role_describes():
         "Tomas Berg toured the new harbour on Monday. The independent candidate said the cranes were too slow."
     )
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
+
+
+def test_rule_description_before_takes_no_pronoun_with_is_for_an_owner():
+    speakers, quotes = speech_extract(
+        '"It goes by age," said Lena Ortiz, a retired pilot. '
+        "She's a harbour pilot but concedes that most of her peers love the mayor."
+    )
+    assert all(not q.rule.endswith("description_before") for q in quotes)
+    assert [s.name for s in speakers] == ["Lena Ortiz"]
 
 
 def test_rule_description_before_takes_the_role_before_of_for_its_head():
@@ -724,6 +743,11 @@ def test_rule_noun_phrase_subject_is_a_group_of_any_kind():
     quote, speaker = only_quote("She and Bo had both said the pier was unsafe.")
     assert quote.rule == "noun_phrase/noun_phrase_subject"
     assert speaker.kind == "group"
+
+
+def test_rule_named_head_subject_takes_no_adverb_opening_the_sentence_for_a_name():
+    speakers, _ = speech_extract("Even as they all vowed to carry on, the harbour stayed closed.")
+    assert not any(s.name.startswith("Even") and s.kind == "person" for s in speakers)
 
 
 def test_rule_named_head_subject_credits_the_person_named_in_it():

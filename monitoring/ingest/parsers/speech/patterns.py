@@ -276,7 +276,9 @@ GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 DESCRIPTION_END = re.compile(
     r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+ )
         (
-            (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [A-Z][\w-]*['’]s ) \s+
+            # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
+            (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
+              | (?! (?:He|She|It|That|There|Here|What|Who|Let)['’]s ) [A-Z][\w-]*['’]s ) \s+
             (?: [\w'’-]+ \s+ ){0,4}
             # "the Florida senator and Republican presidential candidate": two roles of one person
             (?: [a-z][a-z-]* \s+ and \s+ (?! (?:the|a|an|his|her|their|its) \b ) (?: [\w'’-]+ \s+ ){0,4} )?

@@ -33,7 +33,10 @@ NOT_NAME_WORDS = set(
     "Here There Some Many Most Several Both All Other Another Such What Who Which Where Why How "
     "It He She They We I You His Her Their Its Our My Your For From With Without By To Of Under "
     "Over Among Between Despite During Following Amid According Not No Everything Nothing Anything "
-    "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until".split()
+    "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until "
+    # Adverbs and prepositions that open a sentence ("Even as they vowed ...", "Against Sanders, she ...").
+    "Even Against Just Only Once Unlike Beyond Inside Outside Within Toward Towards Through Throughout "
+    "Across Along Around Behind Beside Besides Near Via Upon Regardless".split()
 )
 
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
