@@ -348,6 +348,18 @@ def test_rule_pronoun_before_resolves_to_the_subject_of_a_sentence_with_quoted_w
     ]
 
 
+def test_rule_pronoun_before_reads_the_sentence_after_quoted_words_that_end_one():
+    _, quotes = speech_extract(
+        'Paul Lund spoke first. Lena Ortiz, the harbour master, said the claims had "no substance." '
+        "She added that the port was safe."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes if q.kind == "indirect"][-1] == (
+        "subject_before_verb/pronoun_before",
+        "Lena Ortiz",
+        "the port was safe",
+    )
+
+
 def test_rule_pronoun_unnamed_speaker_before_is_the_unnamed_person_who_spoke_last():
     _, quotes = speech_extract(
         "Tomas Berg opened the meeting. A spokeswoman for the harbour board said the quay would reopen in May. "
