@@ -514,7 +514,8 @@ PERSON_MENTION = re.compile(r"\b(?=(?:(Mr|Mrs|Ms|Miss)\.? |([A-Z][a-z]+) (?:[A-Z
 
 def other_person_between(text: str, referent: Gold, gold: Gold, genders: dict[str, str]) -> bool:
     """Whether a person other than the referent, of the gender "he" or "she" asks for, is named
-    between the referent's source and the pronoun ("Lund said ... Ana Ruiz met Paul Berg. He said").
+    between the referent's source and the pronoun ("Lund said ... Ana Ruiz met Paul Berg. He said"),
+    or a surname the article gives that gender elsewhere ("Paul Berg" earlier, "Berg" in between).
 
     PolNeAR marks no coreference, and persons named outside attributions are no gold sources: the
     nearest fitting source is then no more the referent than the person named since. Such a
@@ -531,7 +532,12 @@ def other_person_between(text: str, referent: Gold, gold: Gold, genders: dict[st
         surname_key = normalise_name(surname)
         if gender == wanted and surname_key != key and genders.get(surname_key) in {None, wanted}:
             return True
-    return False
+    # A surname alone whose gender the article gives elsewhere ("Donald Trump" ... "Trump arrived").
+    between = text[referent.source_start + len(referent.source) : gold.source_start]
+    return any(
+        genders.get(normalise_name(word)) == wanted and normalise_name(word) != key
+        for word in re.findall(r"\b[A-Z][\w'’-]+", between)
+    )
 
 
 def key_found(key: str, predicted: str) -> bool:

@@ -18,6 +18,12 @@ def test_other_person_between_leaves_a_pronoun_unscored_when_someone_of_its_gend
     assert other_person_between(text, gold_at(text, "Tomas Berg"), gold_at(text, "He"), {})
 
 
+def test_other_person_between_reads_a_surname_whose_gender_the_article_gives():
+    text = "Tomas Berg said the port would close. Lund toured the docks. He said it was sad."
+    assert other_person_between(text, gold_at(text, "Tomas Berg"), gold_at(text, "He"), {"lund": "m"})
+    assert not other_person_between(text, gold_at(text, "Tomas Berg"), gold_at(text, "He"), {"lund": "f"})
+
+
 def test_other_person_between_ignores_a_person_of_the_other_gender():
     text = "Tomas Berg said the port would close. Later Ana Ruiz toured the docks. He said it was sad."
     assert not other_person_between(text, gold_at(text, "Tomas Berg"), gold_at(text, "He"), {})
