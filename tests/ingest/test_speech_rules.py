@@ -545,6 +545,17 @@ def test_rule_description_before_takes_no_pronoun_with_is_for_an_owner():
     assert [s.name for s in speakers] == ["Lena Ortiz"]
 
 
+def test_rule_description_before_refers_back_with_a_person_noun_of_any_trade():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the new harbour on Monday. The veteran pollster said the cranes were too slow. "
+        "The investor said the quay was safe."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("subject_before_verb/description_before", "Tomas Berg"),
+        ("subject_before_verb/description_before", "Tomas Berg"),
+    ]
+
+
 def test_rule_description_before_takes_the_role_before_of_for_its_head():
     _, quotes = speech_extract(
         "Mina Sorel toured the new harbour on Monday. The former secretary of state said the cranes were too slow."

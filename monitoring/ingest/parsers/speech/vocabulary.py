@@ -483,7 +483,9 @@ BACK_REFERENCE_ROLES = set(
     "secretary minister premier chancellor ambassador lawmaker legislator star actor actress singer "
     "author writer comedian host founder chairman chairwoman executive ceo veteran lawyer attorney "
     "commander general admiral pope king queen prince princess leader speaker billionaire republican "
-    "democrat".split()
+    "democrat investor financier banker entrepreneur pollster strategist economist scientist physician "
+    "professor historian broadcaster radioman anchor commentator columnist pundit preacher evangelist "
+    "lobbyist celebrity legend athlete coach quarterback rapper musician filmmaker novelist speechwriter".split()
 )
 
 # Heads of a description of one unnamed person ("a spokeswoman for the port", "one delegate from
