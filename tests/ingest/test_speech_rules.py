@@ -618,6 +618,12 @@ def test_rule_name_before_reads_a_name_with_a_no_break_space():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", "Donald Brack")]
 
 
+def test_rule_name_before_skips_a_negation():
+    for negation in ("wouldn't", "would not"):
+        quote, speaker = only_quote(f"Harbour spokesman Tomas Berg {negation} say when the quay would reopen.")
+        assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/name_before", "Tomas Berg", "person")
+
+
 def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
     quote, speaker = only_quote("Harbour Board spokesman Tomas Berg on Thursday evening said the pier was safe.")
     assert quote.rule == "subject_before_verb/name_before"
@@ -716,6 +722,13 @@ def test_rule_group_after_a_person_or_source_with_what_they_know():
     ]
     _, quotes = speech_extract("“The pier is unsafe,” says a source involved in the harbour talks.")
     assert [q.speaker for q in quotes] == ["a source involved in the harbour talks"]
+
+
+def test_rule_subject_opens_sentence_after_an_opening_phrase():
+    _, quotes = speech_extract(
+        'In a statement released Thursday, Mayor Tomas Berg reacted to the news, saying: "The quay must close."'
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_opens_sentence/name_before", "Tomas Berg")]
 
 
 def test_rule_subject_opens_sentence_before_an_irregular_past_tense():

@@ -90,9 +90,11 @@ def strip_fillers(text: str) -> str:
 
 
 def is_filler(word: str) -> bool:
-    """An auxiliary or adverb that may stand between a subject and its verb: a listed one, or a
-    lower-case word in -ly that is no noun ("openly", not "family")."""
+    """An auxiliary, a negation or an adverb that may stand between a subject and its verb: a listed
+    one, "not" or a word in "n't", or a lower-case word in -ly that is no noun ("openly", not "family")."""
     folded = word.casefold()
+    if folded == "not" or folded.endswith(("n't", "n’t")):
+        return True  # "Berg would not say", "Berg wouldn't say": the subject is before the negation
     return folded in SUBJECT_FILLER or (
         word.islower() and len(word) > 4 and word.endswith("ly") and folded not in LY_NOUNS
     )
