@@ -5,7 +5,12 @@
 Two sets of figures. First today's speech-only ones, against issue 11's dev targets, with the
 speaker accuracy over all sources (named, surname, honorific, pronoun, role noun, group, outlet;
 a back-reference's referent is the nearest earlier gold source naming somebody, an approximation:
-PolNeAR links no coreference). Then the published protocol of CofeNet (Wang et al., COLING 2022;
+PolNeAR links no coreference). For "he" and "she" that source must not be of the other gender
+(honorifics, given names, pronouns that follow it), and a he/she with another person of that
+gender named since (a given name or an honorific) is left unscored: persons named outside
+attributions are no gold sources, so the referent is unknown there. "they" takes a plural or a
+body, "it" no person, "who" the name (or noun) right before it. The pronoun figure printed under
+its old definition (the nearest bare proper name, any gender) is kept for comparison. Then the published protocol of CofeNet (Wang et al., COLING 2022;
 see bench/cofenet_protocol.py) over every attribution, with the published systems beside ours,
 and the same protocol on speech attributions only. ``--errors CATEGORY`` prints an error
 category's counts by sub-category and examples (file, offsets, sentence) for error analysis:
@@ -50,6 +55,7 @@ from bench.cofenet_protocol import (  # noqa: E402
     table_print,
 )
 from monitoring.ingest.parsers import normalise_name, parse_press_text, speech_extract  # noqa: E402
+from monitoring.ingest.parsers.gender import GIVEN_NAMES  # noqa: E402
 
 # Speech cues: verbs that introduce what somebody said or wrote. A gold attribution counts when a
 # word of its cue starts with one of these stems (or it holds one of the phrases). Evaluations
@@ -358,6 +364,25 @@ NAME_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 TITLE_OF_BODY = re.compile(r"\bof\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s+){2,}[A-Z][\w'’-]*)$")
 
 
+# Words of a title printed before "of" ("Secretary of State", "Speaker of the House").
+TITLE_WORDS = set(
+    "secretary minister speaker director president chairman chairwoman chair head leader governor mayor member "
+    "attorney general chief commissioner ambassador administrator spokesman spokeswoman representative senator "
+    "rep sen gov dean professor editor founder".split()
+)
+
+
+def names_before_of(before: str) -> bool:
+    """Whether the words before "of" name a person ("Mr. Lund of the Policy Center", "Ana Ruiz of
+    Human Rights Watch"), not a title ("Former Secretary of State Ana Ruiz"): an honorific, or two
+    capitalised words none of them a title's."""
+    words = before.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    if HONORIFIC.match(before.strip()):
+        return True
+    return len(capitalised) >= 2 and not any(w.rstrip(".").casefold() in TITLE_WORDS for w in words)
+
+
 def source_key(source: str) -> str:
     """The word that names a source's person: the last capitalised word of the first part (cut at
     commas, brackets, "of", "for") that has one, possessives left out ("Representative Charles B.
@@ -378,7 +403,7 @@ def source_key(source: str) -> str:
                 words = [w.rstrip(".") for w in part.split() if w.rstrip(".") not in NAME_SUFFIXES]
                 return words[-1]
     title_of_body = TITLE_OF_BODY.search(head)
-    if title_of_body:
+    if title_of_body and not names_before_of(head[: title_of_body.start()]):
         return title_of_body.group(1).split()[-1].rstrip(".")
     parts = [p.strip() for p in re.split(r"[,(]| of | for | at | from ", source) if p.strip()]
     for part in parts:
@@ -402,12 +427,32 @@ NOT_ONE_PERSON = re.compile(
 GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 
+# A given name and a surname printed together ("Hillary Clinton", "Hillary Rodham Clinton").
+# (A lookahead, so that "Later Paul Lund" is read at "Paul" too.)
+GIVEN_SURNAME = re.compile(r"\b(?=([A-Z][a-z]+) (?:[A-Z]\.? |[A-Z][a-z]+ )?([A-Z][\w'’-]+))")
+
+
+def given_name_genders(text: str) -> dict[str, str]:
+    """Surname key -> "m" or "f" from the given names printed before it (a common given name of one
+    gender), for surnames all of whose given names in the article agree ("Bill" and "Hillary
+    Clinton": neither)."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for match in GIVEN_SURNAME.finditer(text):
+        gender = GIVEN_NAMES.get(match.group(1))
+        if gender:
+            seen[normalise_name(match.group(2))].add(gender)
+    return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1}
+
+
 def genders_read(article: Article) -> dict[str, str]:
     """Surname key -> "m" or "f", where the article says: an honorific before the surname (Mr.,
-    Ms., Mrs.), else the he/she of the gold source that follows the name's in its paragraph."""
+    Ms., Mrs.), else a given name of one gender printed before it, else the he/she of the gold
+    source that follows the name's in its paragraph."""
     genders: dict[str, str] = {}
     for match in re.finditer(r"\b(Mr|Mrs|Ms|Miss)\.? (?:[A-Z][\w.'’-]* )*([A-Z][\w'’-]+)", article.text):
         genders.setdefault(normalise_name(match.group(2)), "m" if match.group(1) == "Mr" else "f")
+    for surname, gender in given_name_genders(article.text).items():
+        genders.setdefault(surname, gender)
     ordered = sorted((g for g in article.golds if g.source_start >= 0), key=lambda g: g.source_start)
     for named, following in zip(ordered, ordered[1:], strict=False):
         gender = GENDERS.get(following.source.casefold())
@@ -421,10 +466,78 @@ def referent_fits(pronoun: str, source: str, genders: dict[str, str]) -> bool:
     """Whether a named source can be what "he" or "she" (or a singular role noun) refers to:
     one person, and not of the other gender when the article says which."""
     wanted = GENDERS.get(pronoun.casefold())
+    if pronoun.casefold() in {"they", "it"}:
+        return plural_or_thing_fits(pronoun.casefold(), source, genders)
     singular = wanted is not None or source_kind(pronoun) == "role"
     if singular and NOT_ONE_PERSON.search(re.split(r"[,(]", source)[0].strip()):
         return False
     return wanted is None or genders.get(normalise_name(source_key(source))) in {None, wanted}
+
+
+PLURAL_SOURCE = re.compile(r"\b(?:[a-z]+s|Republicans|Democrats)$|\band\b")
+
+
+def plural_or_thing_fits(pronoun: str, source: str, genders: dict[str, str]) -> bool:
+    """Whether "they" (several: a group, a plural, "A and B") or "it" (no person: a body, a
+    document) can refer to a source."""
+    head = re.split(r"[,(]", source)[0].strip()
+    if pronoun == "they":
+        return bool(NOT_ONE_PERSON.search(head))  # a plural or a body ("the union said ... They added")
+    plural = bool(PLURAL_SOURCE.search(head))
+    person = (
+        HONORIFIC.match(head)
+        or head.split()[0] in GIVEN_NAMES
+        or normalise_name(source_key(source)) in genders
+        or source_kind(source) == "pronoun"
+    )
+    return not plural and not person
+
+
+# The name a relative pronoun follows: "..., said Ana Ruiz, who ...".
+NAME_BEFORE_RELATIVE = re.compile(r"((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*)(?:\s*\([^()]*\))?,?\s*$")
+
+
+def relative_antecedent(text: str, gold: Gold) -> str:
+    """What "who" or "which" stands for: the name right before it, else the noun before it ("the
+    party's leaders, who ...": "leaders")."""
+    before = text[max(0, gold.source_start - 120) : gold.source_start].rstrip()
+    name = NAME_BEFORE_RELATIVE.search(before)
+    if name:
+        return name.group(1)
+    words = re.findall(r"[\w'’-]+", before)
+    return words[-1] if words else ""
+
+
+# A person printed with a given name or an honorific: "Hillary Clinton", "Mr. Lund".
+PERSON_MENTION = re.compile(r"\b(?=(?:(Mr|Mrs|Ms|Miss)\.? |([A-Z][a-z]+) (?:[A-Z]\.? |[A-Z][a-z]+ )?)([A-Z][\w'’-]+))")
+
+
+def other_person_between(text: str, referent: Gold, gold: Gold, genders: dict[str, str]) -> bool:
+    """Whether a person other than the referent, of the gender "he" or "she" asks for, is named
+    between the referent's source and the pronoun ("Lund said ... Ana Ruiz met Paul Berg. He said"),
+    or a surname the article gives that gender elsewhere ("Paul Berg" earlier, "Berg" in between).
+
+    PolNeAR marks no coreference, and persons named outside attributions are no gold sources: the
+    nearest fitting source is then no more the referent than the person named since. Such a
+    back-reference is not scored (see speaker_check). Only given names and honorifics of a clear
+    gender count, so an unknown person leaves the referent as it is.
+    """
+    wanted = GENDERS.get(gold.source.casefold())
+    if wanted is None:
+        return False
+    key = normalise_name(source_key(referent.source))
+    for match in PERSON_MENTION.finditer(text, referent.source_start + len(referent.source), gold.source_start):
+        honorific, given, surname = match.groups()
+        gender = ("m" if honorific == "Mr" else "f") if honorific else GIVEN_NAMES.get(given or "")
+        surname_key = normalise_name(surname)
+        if gender == wanted and surname_key != key and genders.get(surname_key) in {None, wanted}:
+            return True
+    # A surname alone whose gender the article gives elsewhere ("Donald Trump" ... "Trump arrived").
+    between = text[referent.source_start + len(referent.source) : gold.source_start]
+    return any(
+        genders.get(normalise_name(word)) == wanted and normalise_name(word) != key
+        for word in re.findall(r"\b[A-Z][\w'’-]+", between)
+    )
 
 
 def key_found(key: str, predicted: str) -> bool:
@@ -560,9 +673,13 @@ def speaker_check(
     pronouns): PolNeAR links no coreference, so this is an approximation.
     """
     kind = source_kind(gold.source)
-    earlier = [g for g in article.golds if source_kind(g.source) in NAMING and 0 <= g.source_start < gold.source_start]
+    # "they" and "it" may stand for a body or a group too ("the union said ... They added").
+    naming = NAMING | {"group", "outlet"} if gold.source.casefold() in {"they", "it"} else NAMING
+    earlier = [g for g in article.golds if source_kind(g.source) in naming and 0 <= g.source_start < gold.source_start]
     referent = ""
-    if kind in {"named", "group", "outlet"}:
+    if gold.source.casefold() in RELATIVE_PRONOUNS:
+        referent = relative_antecedent(article.text, gold)
+    elif kind in {"named", "group", "outlet"}:
         referent = gold.source
     elif kind in {"surname", "honorific"}:
         key = source_key(gold.source)
@@ -571,16 +688,26 @@ def speaker_check(
     elif kind in {"pronoun", "role"}:
         genders = genders_read(article)
         fitting = [g for g in earlier if referent_fits(gold.source, g.source, genders)]
-        referent = max(fitting, key=lambda g: g.source_start).source if fitting else ""
+        nearest = max(fitting, key=lambda g: g.source_start) if fitting else None
+        referent = nearest.source if nearest else ""
+        if nearest and other_person_between(article.text, nearest, gold, genders):
+            counts["backref_unsure"] += 1
+            referent = ""  # somebody else of that gender is named in between: the referent is unknown
     # Today's figures, definitions unchanged so that they compare over time.
     if is_proper_name(gold.source):
         counts["named"] += 1
         counts["named_ok"] += same_person(gold.source, speaker)
     elif gold.source.casefold() in PRONOUNS:
+        # The old definition: the nearest earlier source printed as a bare proper name, whatever
+        # its gender. It skips every name with a title or an appositive ("Brian Murphy, the
+        # chairman of ...", "Trump spokesman Hope Hicks") and takes "she" for the man named last.
         named = [g for g in article.golds if is_proper_name(g.source) and 0 <= g.source_start < gold.source_start]
         if named:
+            counts["backref_old"] += 1
+            counts["backref_old_ok"] += same_person(max(named, key=lambda g: g.source_start).source, speaker)
+        if referent:  # today's definition: the all-sources referent (a named source of a fitting gender)
             counts["backref"] += 1
-            counts["backref_ok"] += same_person(max(named, key=lambda g: g.source_start).source, speaker)
+            counts["backref_ok"] += key_found(source_key(referent), speaker)
     if kind == "none" or not referent:
         return
     right = key_found(source_key(referent), speaker)
@@ -647,6 +774,7 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
     figures["all_f1"] = ratio(2 * all_p * all_r, all_p + all_r) if all_p + all_r else 0.0
     figures["speaker_accuracy"] = ratio(counts["named_ok"], counts["named"])
     figures["backref_accuracy"] = ratio(counts["backref_ok"], counts["backref"])
+    figures["backref_old_accuracy"] = ratio(counts["backref_old_ok"], counts["backref_old"])
     figures["all_sources_accuracy"] = ratio(sum(ok.values()), sum(total.values()))
     print(
         f"PolNeAR {split}, speech only: {len(articles)} articles, gold speech attributions "
@@ -661,6 +789,7 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
         ("all quotes F1", "all_f1"),
         ("speaker accuracy (proper names)", "speaker_accuracy"),
         ("speaker accuracy (back-references)", "backref_accuracy"),
+        ("  the same, old definition", "backref_old_accuracy"),
         ("speaker accuracy (all sources)", "all_sources_accuracy"),
     ]
     for label, key in rows:
@@ -673,7 +802,9 @@ def speech_print(split: str, articles: list[Article], counts: dict[str, int], to
     )
     print(
         f"speaker checks: {counts['named']} proper-name sources, {counts['backref']} pronoun back-references "
-        "(referent = nearest earlier named gold source); all sources by kind: "
+        f"(referent = nearest earlier naming gold source of a fitting gender, {counts['backref_unsure']} left unscored "
+        f"as another person of that gender is named in between; old definition: {counts['backref_old']}, "
+        "the nearest earlier bare proper name); all sources by kind: "
         + ", ".join(f"{kind} {ok[kind]}/{total[kind]}" for kind in sorted(total))
     )
 

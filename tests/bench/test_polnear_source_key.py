@@ -16,6 +16,9 @@ from bench.polnear_eval import source_key
         ("Former Minister of Fisheries Lena Ortiz", "Ortiz"),
         ("Lena Ortiz of Bergen, Norway", "Ortiz"),
         ("the harbour master", "master"),
+        ("Mr. Lund of the Harbour Policy Center", "Lund"),
+        ("Ana Ruiz of Coastal Rights Watch, who watched the vote", "Ruiz"),
+        ("Speaker of the Harbour Council Ana Ruiz", "Ruiz"),
     ],
 )
 def test_source_key_names_the_person(source, key):

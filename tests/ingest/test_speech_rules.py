@@ -338,6 +338,53 @@ def test_rule_pronoun_before_resolves_to_the_person_named_before():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
 
 
+def test_rule_pronoun_before_resolves_to_the_subject_of_a_sentence_with_quoted_words_only():
+    _, quotes = speech_extract(
+        'Paul Lund spoke first. Tomas Berg repeated the phrase "we assess" four times but reached no conclusion. '
+        '"The port may close," he said.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("subject_before_verb/pronoun_before", "Tomas Berg")
+    ]
+
+
+def test_rule_pronoun_before_reads_the_sentence_after_quoted_words_that_end_one():
+    _, quotes = speech_extract(
+        'Paul Lund spoke first. Lena Ortiz, the harbour master, said the claims had "no substance." '
+        "She added that the port was safe."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes if q.kind == "indirect"][-1] == (
+        "subject_before_verb/pronoun_before",
+        "Lena Ortiz",
+        "the port was safe",
+    )
+
+
+def test_rule_pronoun_unnamed_speaker_before_is_the_unnamed_person_who_spoke_last():
+    _, quotes = speech_extract(
+        "Tomas Berg opened the meeting. A spokeswoman for the harbour board said the quay would reopen in May. "
+        "She added that the cranes were old."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("subject_before_verb/group_before", "a spokeswoman for the harbour board"),
+        ("subject_before_verb/pronoun_unnamed_speaker_before", "a spokeswoman for the harbour board"),
+    ]
+
+
+def test_rule_pronoun_unnamed_speaker_before_gives_way_to_a_person_named_since_or_of_the_gender():
+    _, quotes = speech_extract(
+        "A spokesman for the harbour board said the quay would reopen. Lena Ortiz toured it. She said it was unsafe. "
+        "One delegate from Molde said the vote was close. She said the board would lose it."
+    )
+    assert [q.speaker for q in quotes] == [
+        "a spokesman for the harbour board",
+        "Lena Ortiz",
+        "one delegate from Molde",
+        "one delegate from Molde",
+    ]
+    assert quotes[3].rule == "subject_before_verb/pronoun_unnamed_speaker_before"
+
+
 def test_rule_relative_name_before_credits_the_name_the_who_stands_for():
     quote, _ = only_quote("It was Ivo Brandt who said the pasture was dry.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/relative_name_before", "Ivo Brandt")
@@ -489,6 +536,26 @@ def test_rule_description_before_refers_back_to_the_person_a_role_describes():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/description_before", "Tomas Berg")]
 
 
+def test_rule_description_before_takes_no_pronoun_with_is_for_an_owner():
+    speakers, quotes = speech_extract(
+        '"It goes by age," said Lena Ortiz, a retired pilot. '
+        "She's a harbour pilot but concedes that most of her peers love the mayor."
+    )
+    assert all(not q.rule.endswith("description_before") for q in quotes)
+    assert [s.name for s in speakers] == ["Lena Ortiz"]
+
+
+def test_rule_description_before_refers_back_with_a_person_noun_of_any_trade():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the new harbour on Monday. The veteran pollster said the cranes were too slow. "
+        "The investor said the quay was safe."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("subject_before_verb/description_before", "Tomas Berg"),
+        ("subject_before_verb/description_before", "Tomas Berg"),
+    ]
+
+
 def test_rule_description_before_takes_the_role_before_of_for_its_head():
     _, quotes = speech_extract(
         "Mina Sorel toured the new harbour on Monday. The former secretary of state said the cranes were too slow."
@@ -549,6 +616,12 @@ def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
 def test_rule_name_before_reads_a_name_with_a_no_break_space():
     _, quotes = speech_extract("After the vote in Kellburn, Donald\u00a0Brack said the count was fair.")
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", "Donald Brack")]
+
+
+def test_rule_name_before_skips_a_negation():
+    for negation in ("wouldn't", "would not"):
+        quote, speaker = only_quote(f"Harbour spokesman Tomas Berg {negation} say when the quay would reopen.")
+        assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/name_before", "Tomas Berg", "person")
 
 
 def test_rule_name_before_skips_a_weekday_and_a_part_of_the_day():
@@ -651,6 +724,13 @@ def test_rule_group_after_a_person_or_source_with_what_they_know():
     assert [q.speaker for q in quotes] == ["a source involved in the harbour talks"]
 
 
+def test_rule_subject_opens_sentence_after_an_opening_phrase():
+    _, quotes = speech_extract(
+        'In a statement released Thursday, Mayor Tomas Berg reacted to the news, saying: "The quay must close."'
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_opens_sentence/name_before", "Tomas Berg")]
+
+
 def test_rule_subject_opens_sentence_before_an_irregular_past_tense():
     _, quotes = speech_extract("Mrs. Ortiz shook her head and said, “No, the pier stays shut.”")
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_opens_sentence/name_before", "Ortiz")]
@@ -699,6 +779,11 @@ def test_rule_noun_phrase_subject_is_a_group_of_any_kind():
     quote, speaker = only_quote("She and Bo had both said the pier was unsafe.")
     assert quote.rule == "noun_phrase/noun_phrase_subject"
     assert speaker.kind == "group"
+
+
+def test_rule_named_head_subject_takes_no_adverb_opening_the_sentence_for_a_name():
+    speakers, _ = speech_extract("Even as they all vowed to carry on, the harbour stayed closed.")
+    assert not any(s.name.startswith("Even") and s.kind == "person" for s in speakers)
 
 
 def test_rule_named_head_subject_credits_the_person_named_in_it():

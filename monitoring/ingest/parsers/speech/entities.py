@@ -21,6 +21,7 @@ from .patterns import (
     PARTY_LABEL,
     PRONOUN_CONTRACTION,
     PRONOUN_SUBJECT,
+    SINGLE_PERSON,
     TIME_END,
     TITLE_NOUN_RE,
     TITLE_ORG_RE,
@@ -89,9 +90,11 @@ def strip_fillers(text: str) -> str:
 
 
 def is_filler(word: str) -> bool:
-    """An auxiliary or adverb that may stand between a subject and its verb: a listed one, or a
-    lower-case word in -ly that is no noun ("openly", not "family")."""
+    """An auxiliary, a negation or an adverb that may stand between a subject and its verb: a listed
+    one, "not" or a word in "n't", or a lower-case word in -ly that is no noun ("openly", not "family")."""
     folded = word.casefold()
+    if folded == "not" or folded.endswith(("n't", "n’t")):
+        return True  # "Berg would not say", "Berg wouldn't say": the subject is before the negation
     return folded in SUBJECT_FILLER or (
         word.islower() and len(word) > 4 and word.endswith("ly") and folded not in LY_NOUNS
     )
@@ -294,6 +297,8 @@ def note_speaker_sentence(masked: str, start: int, end: int, speakers: Discourse
         speakers.seen(name, titles, gender)
     if speaker.kind == "person":
         speakers.seen(speaker.name, speaker.titles)
+    # "A spokeswoman for the port said ...": the "she" of the next sentences, until somebody is named.
+    speakers.unnamed_speaker = speaker if speaker.kind == "group" and SINGLE_PERSON.match(speaker.name) else None
 
 
 def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> list[tuple[str, list[str], str | None]]:

@@ -19,6 +19,7 @@ from .vocabulary import (
     GROUP_HEADS,
     GROUP_MODIFIERS,
     PARTY_MEMBER_WORDS,
+    SINGLE_PERSON_HEADS,
     TITLE_NOUNS,
 )
 
@@ -275,7 +276,9 @@ GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 DESCRIPTION_END = re.compile(
     r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+ )
         (
-            (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts | [A-Z][\w-]*['’]s ) \s+
+            # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
+            (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
+              | (?! (?:He|She|It|That|There|Here|What|Who|Let)['’]s ) [A-Z][\w-]*['’]s ) \s+
             (?: [\w'’-]+ \s+ ){0,4}
             # "the Florida senator and Republican presidential candidate": two roles of one person
             (?: [a-z][a-z-]* \s+ and \s+ (?! (?:the|a|an|his|her|their|its) \b ) (?: [\w'’-]+ \s+ ){0,4} )?
@@ -333,6 +336,11 @@ MAIN_CLAUSE_SUBJECT = re.compile(
 )
 # "Officials gathered ...": a group subject, for a later "they said".
 GROUP_SUBJECT = re.compile(rf"\s*({GROUP_NP})\s+(?:have\s+|had\s+|also\s+)?{PAST_VERB}\b")
+# "a spokeswoman for the port", "One delegate from Ohio": one unnamed person (up to three words before the head).
+SINGLE_PERSON = re.compile(
+    rf"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]hat|[Tt]his)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"({'|'.join(sorted(SINGLE_PERSON_HEADS))})(?![\w'’-])(?!\s+(?:and|or)\b)"
+)
 PRONOUN_SUBJECT = re.compile(r"\s*(?:(?:But|And|Then|Later|Earlier|Still|Yet|So),?\s+)?([Hh]e|[Ss]he)\b")
 
 # --- the second reading's noun phrase subject ------------------------------------------------------

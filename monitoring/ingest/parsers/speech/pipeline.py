@@ -114,7 +114,8 @@ def speech_extract(
                             evaluation.rule,
                         )
                 pending.extend(direct)
-                if not direct and not in_sentence:
+                if not direct and evaluation is None:
+                    # (Quoted words alone, '... the phrase "we assess" four times.', leave its persons to note.)
                     note_mention(masked, sentence_start, sentence_end, discourse)
                 continue
             paragraph_speaker = _accept(discourse, attribution)  # step 5

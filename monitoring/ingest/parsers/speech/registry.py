@@ -45,6 +45,8 @@ class Discourse:
     subject_mention: tuple[str, list[str], int] | None = None
     # Where the sentence being read starts (set on a draft): is ``subject_mention`` right before it?
     here: int = -1
+    # The last speaker, when an unnamed person ("a spokeswoman for the port") and nobody named since.
+    unnamed_speaker: ParsedSpeaker | None = None
 
     def gender(self, name: str, titles: list[str]) -> str | None:
         key = normalise_name(name)
@@ -58,6 +60,7 @@ class Discourse:
         self.version += 1
         self.recent = [entry for entry in self.recent[-12:] if entry[0] != name]
         self.recent.append((name, list(titles)))
+        self.unnamed_speaker = None  # a person named since: "he" is no more the unnamed speaker
         key = normalise_name(name)
         if gender and key not in self.genders:
             self.genders[key] = gender
@@ -94,6 +97,7 @@ class Discourse:
             surname_genders=self.surname_genders,
             subject_mention=self.subject_mention,
             here=here,
+            unnamed_speaker=copied(self.unnamed_speaker),
         )
 
     def adopt(self, draft: Discourse) -> None:
@@ -235,6 +239,15 @@ class Discourse:
                 return name, titles  # a speaker: news goes on quoting the one it quoted
         return compatible[0]
 
+    def unnamed_referent(self, word: str) -> ParsedSpeaker | None:
+        """The unnamed person "he" or "she" stands for: the last speaker, when described as one person
+        ("A spokeswoman for the port said ... She added ...") and nobody was named since, unless the
+        description says the other gender ("a spokesman" is no "she")."""
+        speaker = self.unnamed_speaker
+        if speaker is None or description_gender(speaker.name) not in (None, _pronoun_gender(word)):
+            return None
+        return self.group(speaker.name)
+
     def pronoun(self, word: str) -> ParsedSpeaker | None:
         kind = PRONOUNS[word.casefold()]
         if kind == "person":
@@ -248,6 +261,15 @@ class Discourse:
         if self.mentioned_group is not None:
             return self.group(self.mentioned_group)
         return self.last_group
+
+
+def description_gender(description: str) -> str | None:
+    """The gender a description of a person says ("a spokeswoman", "one man in the crowd"), if any."""
+    for word in description.casefold().split():
+        gender = ROLE_WORDS.get(word) or {"man": "m", "woman": "f"}.get(word)
+        if gender:
+            return gender
+    return None
 
 
 def _pronoun_gender(word: str) -> str:

@@ -425,9 +425,13 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
     """ "Cruz exhorted Republicans ... and said ...", "Trump sent tweets saying ...", "She is comparing the fees
     ... and says ...": the subject opens the sentence (before a past tense, else before any finite verb)."""
-    # (A participle after a clause of any tense is the main_clause_subject rule's.)
+    # (A participle after a clause of any tense is the main_clause_subject rule's.) An opening phrase ("In a
+    # statement released Thursday, Berg reacted ..., saying") is no part of the subject.
+    indent = len(cue.sentence) - len(cue.sentence.lstrip())
+    opening = LEADING_PHRASE.match(cue.sentence[indent:])
     for pattern in (SENTENCE_SUBJECT, MAIN_CLAUSE_SUBJECT) if AND_END.search(cue.left) else (SENTENCE_SUBJECT,):
-        subject = pattern.match(cue.sentence)
+        position = indent + opening.end() if opening and pattern is SENTENCE_SUBJECT else 0
+        subject = pattern.match(cue.sentence, position)
         if subject and subject.end(1) <= len(cue.left):
             found = speaker_before(subject.group(1), draft)
             if found.speaker is not None:

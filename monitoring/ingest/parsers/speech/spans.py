@@ -104,6 +104,13 @@ def attribution_follows(masked: str, position: int) -> bool:
     return False
 
 
+def quote_opens_sentence(masked: str, sentence_start: int, closing: int) -> bool:
+    """Whether the quotation closed at ``closing`` is the whole sentence so far ('"We will win." Berg said.'),
+    not quoted words ending a sentence of its own ('Berg called it "a farce." She added that ...')."""
+    opening = max(masked.rfind('"', sentence_start, closing), masked.rfind("“", sentence_start, closing))
+    return opening >= 0 and not masked[sentence_start:opening].strip()
+
+
 def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
     bounds = []
@@ -114,7 +121,11 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         word = masked[word_start : match.start()].lstrip('("“').casefold()
         if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        if masked[match.end() - 2] in '"”' and attribution_follows(masked, match.end()):
+        if (
+            masked[match.end() - 2] in '"”'
+            and attribution_follows(masked, match.end())
+            and (masked[match.start()] != "." or quote_opens_sentence(masked, sentence_start, match.end() - 2))
+        ):
             continue  # '"Why wait?" Obama asked.': the attribution belongs to the quote's sentence
         bounds.append((sentence_start, match.start() + 1))
         sentence_start = match.end()

@@ -159,6 +159,11 @@ def _pronoun(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     return _found(discourse.pronoun(match.group(1)), match.start())
 
 
+def _pronoun_unnamed_speaker(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "A spokeswoman for the port said ... She added": the unnamed person who spoke last, nobody named since."""
+    return _found_if(discourse.unnamed_referent(match.group(1)), match.start())
+
+
 def _relative_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name."""
     return _found_if(entity(match.group(1), discourse, []), match.start())
@@ -356,6 +361,12 @@ def _lower_last(text: Text) -> bool:
 
 # In order: the first rule that gives a result names the subject of the verb.
 SUBJECT_RULES: tuple[SpeakerRule, ...] = (
+    SpeakerRule(
+        "pronoun_unnamed_speaker_before",
+        PRONOUN_END,
+        _pronoun_unnamed_speaker,
+        lambda t: t.last_word.casefold() in {"he", "she"},
+    ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
     SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),

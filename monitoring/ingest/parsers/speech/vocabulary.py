@@ -33,7 +33,10 @@ NOT_NAME_WORDS = set(
     "Here There Some Many Most Several Both All Other Another Such What Who Which Where Why How "
     "It He She They We I You His Her Their Its Our My Your For From With Without By To Of Under "
     "Over Among Between Despite During Following Amid According Not No Everything Nothing Anything "
-    "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until".split()
+    "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until "
+    # Adverbs and prepositions that open a sentence ("Even as they vowed ...", "Against Sanders, she ...").
+    "Even Against Just Only Once Unlike Beyond Inside Outside Within Toward Towards Through Throughout "
+    "Across Along Around Behind Beside Besides Near Via Upon Regardless".split()
 )
 
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
@@ -480,5 +483,18 @@ BACK_REFERENCE_ROLES = set(
     "secretary minister premier chancellor ambassador lawmaker legislator star actor actress singer "
     "author writer comedian host founder chairman chairwoman executive ceo veteran lawyer attorney "
     "commander general admiral pope king queen prince princess leader speaker billionaire republican "
-    "democrat".split()
+    "democrat investor financier banker entrepreneur pollster strategist economist scientist physician "
+    "professor historian broadcaster radioman anchor commentator columnist pundit preacher evangelist "
+    "lobbyist celebrity legend athlete coach quarterback rapper musician filmmaker novelist speechwriter".split()
+)
+
+# Heads of a description of one unnamed person ("a spokeswoman for the port", "one delegate from
+# Ohio", "the person familiar with the talks"): a speaker so described is the "he" or "she" of
+# the sentences after it until somebody else is named.
+SINGLE_PERSON_HEADS = set(
+    "spokesman spokeswoman spokesperson representative official aide adviser advisor source person delegate "
+    "man woman voter resident member supporter staffer employee worker strategist operative insider friend "
+    "relative neighbor neighbour student teacher analyst expert economist diplomat lawmaker organizer "
+    "organiser volunteer activist protester pastor priest doctor nurse owner manager executive consultant "
+    "pollster donor witness attendee caller customer farmer officer lawyer attorney".split()
 )
