@@ -76,3 +76,18 @@ def test_the_filter_form_varies_with_the_page_it_is_on(cached, login, analyst):
     listing, _ = page(client, "/articles/")
     assert 'name="unreviewed"' in overview  # the overview offers the switch
     assert 'name="unreviewed"' not in listing.split('class="filters"', 1)[1].split("</form>", 1)[0]
+
+
+def test_a_repeated_search_reads_neither_its_rows_nor_their_snippets_again(cached, login, analyst, monkeypatch):
+    from monitoring.dashboards import search
+
+    article = ArticleFactory(status="new", published_on=TODAY, headline="Harbour fees rise")
+    search.search_index_refresh([article.pk])
+    asked = []
+    snippets = search.search_snippets
+    monkeypatch.setattr(search, "search_snippets", lambda text, ids: asked.append(list(ids)) or snippets(text, ids))
+    client = login(analyst)
+    first, _ = page(client, "/articles/?q=harbour")
+    again, _ = page(client, "/articles/?q=harbour")
+    assert asked == [[article.pk]]  # once, for the first page
+    assert "<mark>" in again and unmasked(again) == unmasked(first)
