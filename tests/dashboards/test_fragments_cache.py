@@ -10,7 +10,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from monitoring.review import services
-from tests.factories import ArticleFactory, OutletFactory, TagFactory
+from tests.factories import ArticleFactory, OutletFactory, PersonFactory, QuoteFactory, TagFactory
 
 TODAY = datetime.date(2024, 6, 30)
 
@@ -91,3 +91,19 @@ def test_a_repeated_search_reads_neither_its_rows_nor_their_snippets_again(cache
     again, _ = page(client, "/articles/?q=harbour")
     assert asked == [[article.pk]]  # once, for the first page
     assert "<mark>" in again and unmasked(again) == unmasked(first)
+
+
+def test_a_person_page_is_served_from_the_cache_until_a_quote_changes_it(
+    cached, login, analyst, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(status="approved", published_on=TODAY, headline="Harbour fees rise")
+    speaker = PersonFactory(name="Amina Diallo")
+    QuoteFactory(article=article, speaker=speaker, status="confirmed", text="Fees will fall.")
+    client = login(analyst)
+    first, computed = page(client, f"/people/{speaker.pk}/")
+    again, cached_queries = page(client, f"/people/{speaker.pk}/")
+    assert cached_queries < computed and unmasked(again) == unmasked(first)
+    assert "Fees will fall." in again
+    with django_capture_on_commit_callbacks(execute=True):
+        QuoteFactory(article=article, speaker=speaker, status="confirmed", text="Ports will open.")
+    assert "Ports will open." in page(client, f"/people/{speaker.pk}/")[0]
