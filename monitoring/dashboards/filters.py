@@ -30,6 +30,7 @@ from monitoring.people.models import (
 )
 
 from .search import articles_search
+from .widgets import FlatSelect
 
 INTERVALS = [("day", "Day"), ("week", "Week"), ("month", "Month")]
 
@@ -91,19 +92,24 @@ class CoverageFilterSet(django_filters.FilterSet):
     start = django_filters.DateFilter(label="From", method="filter_start", widget=iso_date_widget())
     end = django_filters.DateFilter(label="To", method="filter_end", widget=iso_date_widget())
     outlet = django_filters.ModelChoiceFilter(
-        label="Outlet", queryset=Outlet.objects.only("pk", "name"), method="filter_outlet"
+        label="Outlet", queryset=Outlet.objects.only("pk", "name"), method="filter_outlet", widget=FlatSelect
     )
     outlet_kind = django_filters.ChoiceFilter(
-        label="Outlet kind", choices=OutletKind.choices, method="filter_outlet_kind"
+        label="Outlet kind", choices=OutletKind.choices, method="filter_outlet_kind", widget=FlatSelect
     )
     tag = django_filters.ModelChoiceFilter(
         label="Tag",
         queryset=Tag.objects.only("pk", "name", "slug", "category"),
         to_field_name="slug",
         method="filter_tag",
+        widget=FlatSelect,
     )
-    category = django_filters.ChoiceFilter(label="Tag category", choices=TagCategory.choices, method="filter_category")
-    status = django_filters.ChoiceFilter(label="Status", choices=ArticleStatus.choices, method="filter_status")
+    category = django_filters.ChoiceFilter(
+        label="Tag category", choices=TagCategory.choices, method="filter_category", widget=FlatSelect
+    )
+    status = django_filters.ChoiceFilter(
+        label="Status", choices=ArticleStatus.choices, method="filter_status", widget=FlatSelect
+    )
     # Thousands of people and organisations: a text box taking a name (or the id the pages' links fill in).
     person = NamedChoiceFilter(
         label="Person quoted",
@@ -120,10 +126,15 @@ class CoverageFilterSet(django_filters.FilterSet):
         to_field_name="code",
         label="Country mentioned",
         method="filter_country",
+        widget=FlatSelect,
     )
-    quote_kind = django_filters.ChoiceFilter(label="Quote kind", choices=QuoteKind.choices, method="filter_quote_kind")
+    quote_kind = django_filters.ChoiceFilter(
+        label="Quote kind", choices=QuoteKind.choices, method="filter_quote_kind", widget=FlatSelect
+    )
     # Not a filter: the charts' time step, kept in the same form so the URL reproduces the view.
-    interval = django_filters.ChoiceFilter(label="Per", choices=INTERVALS, method="filter_none", empty_label=None)
+    interval = django_filters.ChoiceFilter(
+        label="Per", choices=INTERVALS, method="filter_none", empty_label=None, widget=FlatSelect
+    )
     # Not a filter either: which rows count at all, applied to the starting queryset (see `filter_queryset`).
     unreviewed = SwitchFilter(label="Include unreviewed", method="filter_none")
 

@@ -19,7 +19,7 @@ whenever it, one of its quotes or one of its photos is saved or deleted (admin a
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.postgres import search as postgres
@@ -199,14 +199,34 @@ class SearchPaginator(Paginator):
         return self.limit is not None and self.found > self.limit
 
 
+class SnippetedHits(Sequence):
+    """A page's hits, read with their snippets the first time they are looked at: a page of rows served from the
+    fragment cache (see `figures_fragment`) runs neither query."""
+
+    def __init__(self, hits: models.QuerySet, text: str):
+        self.hits, self.text = hits, text
+
+    @cached_property
+    def rows(self) -> list:
+        rows = list(self.hits)
+        snippets = search_snippets(self.text, [article.pk for article in rows])
+        for article in rows:
+            article.snippet = snippets.get(article.pk, "")
+        return rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index):
+        return self.rows[index]
+
+
 def search_page(hits: models.QuerySet, text: str, number, per_page: int) -> Page:
     """A page of `articles_search` hits, each with its `snippet`: a count, the page and the snippets of its rows,
-    in a fixed number of queries whatever the number of matches."""
+    in a fixed number of queries whatever the number of matches (the rows and snippets once the page is read)."""
     paginator = SearchPaginator(hits, per_page, limit=ranked_matches_limit(hits.db))
     page = paginator.get_page(number)
-    snippets = search_snippets(text, [article.pk for article in page.object_list])
-    for article in page.object_list:
-        article.snippet = snippets.get(article.pk, "")
+    page.object_list = SnippetedHits(page.object_list, text)
     return page
 
 

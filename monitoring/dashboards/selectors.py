@@ -864,6 +864,12 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
     person = get_object_or_404(
         Person.objects.with_stats(unreviewed=filters.unreviewed).select_related("country"), pk=person_id
     )
+    figures = figures_cached("person", sorted(filters.data.lists()), lambda: person_figures(person, filters))
+    return {"person": person, "filters": filters, **figures, "page_obj": article_page(filters, page)}
+
+
+def person_figures(person: Person, filters: Filters) -> dict:
+    """The person page's charts, roles and latest quotes."""
     quotes = filters.quotes.qs
     rolled = tally(filters, QuoteRollup, quotes, also=("person", "quote_kind"), article="article__")
     kind = filters.form.cleaned_data.get("quote_kind")
@@ -896,8 +902,6 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
         .order_by("-n", "name")[:TOP]
     )
     return {
-        "person": person,
-        "filters": filters,
         "charts": [
             quotes_over_time(rolled, interval=filters.interval, span=filters.span),
             Chart(
@@ -926,7 +930,6 @@ def person_page(person_id: int, params: Mapping, *, page=None) -> dict:
                 :TOP
             ]
         ),
-        "page_obj": article_page(filters, page),
     }
 
 
