@@ -249,6 +249,12 @@ class Summary(models.Model):
 
     count_field = Bucketed.count_field
 
+    @classmethod
+    def within(cls, rows: QuerySet, start, end) -> QuerySet:
+        """`rows` of the periods from `start` to `end` (either may be open)."""
+        rows = rows.filter(**{f"{cls.period}__gte": start}) if start else rows
+        return rows.filter(**{f"{cls.period}__lte": end}) if end else rows
+
 
 class Monthly(Summary):
     """Per month of publication (`month`, its first day; none for undated articles): answers ranges of whole
@@ -271,10 +277,7 @@ class Monthly(Summary):
 
     @classmethod
     def narrowed(cls, rows: QuerySet, start, end, extent) -> QuerySet | None:
-        if not whole_months(start, end):
-            return None
-        rows = rows.filter(month__gte=start) if start else rows
-        return rows.filter(month__lte=end) if end else rows
+        return cls.within(rows, start, end) if whole_months(start, end) else None
 
 
 class Daily(Summary):
@@ -297,8 +300,7 @@ class Daily(Summary):
 
     @classmethod
     def narrowed(cls, rows: QuerySet, start, end, extent) -> QuerySet | None:
-        rows = rows.filter(published_on__gte=start) if start else rows
-        return rows.filter(published_on__lte=end) if end else rows
+        return cls.within(rows, start, end)
 
 
 class Totals(Summary):
