@@ -5,8 +5,9 @@ are in now and were counted in before (`RolledArticle`), deletes those buckets' 
 computes them again from the raw rows with one INSERT ... SELECT ... GROUP BY per table. A bucket holds a day's
 articles of one outlet, so this is cheap, and right whatever the change was (a decision, a transition, an edit of
 the date or outlet, a deletion, a re-import). The summary tables (totals per month, per day over every outlet,
-over all time) then gain what the buckets' day rows gained and lose what they lost. On PostgreSQL a writer holds a lock on each bucket and month it rewrites until it commits, so two
-writers of the same bucket (two import workers, two reviewers) take turns instead of counting rows twice.
+over all time) then gain what the buckets' day rows gained and lose what they lost. On PostgreSQL a writer holds
+a lock on each outlet's month and each summary period it rewrites until it commits, so two writers of the same
+bucket (two import workers, two reviewers) take turns instead of counting rows twice (see `_lock`).
 
 Writers either call `rollups_refresh` (the importer's batch) or let the signal receivers (`signals.py`) note the
 articles whose rows they save; inside `rollups_deferred()` those are refreshed once, when the block ends inside
@@ -36,6 +37,7 @@ from .models import (
     ArticleTotalRollup,
     CountryMonthRollup,
     CountryRollup,
+    Monthly,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
     OrganizationTotalRollup,
@@ -191,10 +193,6 @@ SOURCES = (
     ),
 )
 TABLES = tuple(source.table for source in SOURCES)
-
-
-def month_of(day: datetime.date | None) -> datetime.date | None:
-    return day.replace(day=1) if day else None
 
 
 @dataclass(frozen=True)
@@ -357,7 +355,7 @@ def _ordinal(period) -> int:
 def _bucket_locks(keys: Iterable[tuple]) -> Iterable[tuple[int, int]]:
     """A lock per outlet and month rather than per bucket: fewer locks to hold (PostgreSQL's lock table is shared and
     bounded) for a batch spread over many days, at the price of two writers of one outlet's month taking turns."""
-    return ((outlet, _ordinal(month_of(day))) for day, outlet in keys)
+    return ((outlet, _ordinal(Monthly.period_of(day))) for day, outlet in keys)
 
 
 def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES, summaries: dict | None = None) -> None:
