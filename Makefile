@@ -33,11 +33,12 @@ worker: install
 beat: install
 	$(BIN)/celery -A config beat -l info
 
+# The suite runs on one process per core (pytest-xdist; each process has its own test database).
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-postgres: install
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest -n auto
 
 test-browser: install
 	$(BIN)/pytest -m browser
