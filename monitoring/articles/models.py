@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from monitoring.codebook.models import TaggedArticle
+from monitoring.core.db import WholeMinutes
 from monitoring.core.models import TimeStampedModel
 from monitoring.core.workflow import COUNTED_STATES, ArticleStatus
 
@@ -82,6 +83,14 @@ class ArticleQuerySet(models.QuerySet):
         if unreviewed:
             return self.all()
         return self.filter(status__in=COUNTED_STATES)
+
+    def approval_minutes(self):
+        """The approved articles with the whole minutes from their import to their approval (`approval_minutes`):
+        the review pipeline's time to approval, counted to the minute wherever it is read (the raw rows and the
+        rollups agree on every median)."""
+        return self.filter(imported_at__isnull=False, approved_at__isnull=False).annotate(
+            approval_minutes=WholeMinutes("imported_at", "approved_at")
+        )
 
 
 def _subquery_count(queryset):

@@ -213,17 +213,30 @@ class TagCountryRollup(Bucketed, TaggedCountryMentions):
         ]
 
 
+class ApprovalRollup(Bucketed):
+    """Approved articles per bucket, status and whole minutes from import to approval (`minutes`, see
+    `ArticleQuerySet.approval_minutes`): the median time to approval read from a count per minute rather than by
+    sorting every approved article (700,000 of them at 1,000,000 articles). `n_confirmed` equals `n`."""
+
+    minutes = models.IntegerField()
+
+    class Meta:
+        indexes = [_covering("rollups_approval_day_cover", ["published_on", "outlet"], "minutes"), _outlet_days()]
+
+
 class RolledArticle(models.Model):
-    """The bucket, status and assignee each article was last counted with, so that a change of its date or outlet,
-    or its deletion, recomputes the bucket it leaves as well as the one it joins, and a save that changes none of
-    them (a headline, a version) recomputes nothing. No foreign key: it outlives a deleted article until that
-    article's buckets are recomputed."""
+    """The bucket, status, assignee and import and approval times each article was last counted with, so that a
+    change of its date or outlet, or its deletion, recomputes the bucket it leaves as well as the one it joins, and
+    a save that changes none of them (a headline, a version) recomputes nothing. No foreign key: it outlives a
+    deleted article until that article's buckets are recomputed."""
 
     article_id = models.BigIntegerField(primary_key=True)
     published_on = models.DateField(null=True)
     outlet_id = models.BigIntegerField()
     status = models.CharField(max_length=20)
     assignee_id = models.BigIntegerField(null=True)
+    imported_at = models.DateTimeField(null=True)
+    approved_at = models.DateTimeField(null=True)
 
     def __str__(self):
         return f"article {self.article_id} in {self.published_on or 'undated'} outlet {self.outlet_id}"
@@ -435,3 +448,9 @@ class OrganizationTotalRollup(Totals):
     """OrganizationQuoteRollup over all time, per status and organization."""
 
     organization = _ref("people.Organization", db_index=True)
+
+
+class ApprovalTotalRollup(Totals):
+    """ApprovalRollup over all time, per status and minutes: the archive's median time to approval."""
+
+    minutes = models.IntegerField()

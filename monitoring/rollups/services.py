@@ -32,6 +32,8 @@ from monitoring.core.db import statistics_refresh
 from monitoring.people.models import Quote, SuggestionStatus
 
 from .models import (
+    ApprovalRollup,
+    ApprovalTotalRollup,
     ArticleDayRollup,
     ArticleRollup,
     ArticleTotalRollup,
@@ -154,6 +156,13 @@ SOURCES = (
         "article__",
         (("country_id", "country"),),
         lambda: {"n": Count("article"), "n_confirmed": Count("article"), "mentions": Sum("count")},
+    ),
+    Source(
+        ApprovalRollup,
+        lambda: Article.objects.approval_minutes(),
+        "",
+        (("minutes", "approval_minutes"),),
+        lambda: {"n": Count("pk"), "n_confirmed": Count("pk")},
     ),
     # Keyed by a tag: what its page shows of the articles carrying it.
     Source(
@@ -289,6 +298,7 @@ SUMMARIES = (
     Summed(ArticleTotalRollup, ArticleRollup, ("outlet", "assignee")),
     Summed(QuoteTotalRollup, QuoteRollup, ("speaker",)),
     Summed(OrganizationTotalRollup, OrganizationQuoteRollup, ("organization",)),
+    Summed(ApprovalTotalRollup, ApprovalRollup, ("minutes",)),
 )
 
 
@@ -376,15 +386,16 @@ def buckets_refresh(keys: Iterable[tuple], tables: Iterable[type] = TABLES, summ
         summaries_add(gathered)
 
 
-ROLLED = ("published_on", "outlet_id", "status", "assignee_id")  # what places an article's rows in the rollups
+# What places an article's rows in the rollups (its import and approval times: its time to approval).
+ROLLED = ("published_on", "outlet_id", "status", "assignee_id", "imported_at", "approved_at")
 
 
 def rollups_refresh(changes: "Iterable[int] | dict") -> None:
     """Bring the rollups of these articles' buckets, old and new, in line with the raw rows (call inside the
     transaction that changed them). `changes` maps an article id to the tables its changed rows feed (all of them
-    for a plain list of ids); an article whose date, outlet, status or assignee changed, or that is new or gone,
-    is recomputed in every table, for its old bucket and its new one. An empty set of tables means "the article
-    row itself": nothing to do unless one of those four changed."""
+    for a plain list of ids); an article whose date, outlet, status, assignee, import or approval time changed
+    (`ROLLED`), or that is new or gone, is recomputed in every table, for its old bucket and its new one. An empty
+    set of tables means "the article row itself": nothing to do unless one of those changed."""
     if not isinstance(changes, dict):
         changes = dict.fromkeys(changes, TABLES)
     ids = sorted(int(pk) for pk in changes if pk is not None)

@@ -2,6 +2,8 @@
 equal to the raw rows); `rollups_rebuild` recomputes them; the pages read them in a fixed number of queries."""
 
 import datetime
+import math
+import statistics
 import threading
 import time
 from io import StringIO
@@ -203,6 +205,37 @@ def test_the_all_time_totals_leave_undated_articles_out_of_a_dated_range(article
         assert outlets[1] == [article.outlet.name]
 
 
+def test_the_median_time_to_approval_counts_whole_minutes_in_the_rollups_as_in_the_articles(tmp_path, analyst):
+    """Times to approval on either side of a minute's end, and one negative (re-imported after its approval),
+    saved row by row as the admin does: the rollups follow each save, and the median read from their count per
+    minute equals the one sorted from the articles and the one computed here, for odd and even counts."""
+    durations = [
+        datetime.timedelta(seconds=59, microseconds=999_999),  # 0 min
+        datetime.timedelta(seconds=60),  # 1 min
+        datetime.timedelta(minutes=3, seconds=59, microseconds=500_000),  # 3 min
+        datetime.timedelta(seconds=-30),  # -1 min: rounded down, as both databases do
+        datetime.timedelta(days=2, hours=3, minutes=4, seconds=59),
+    ]
+    articles = [imported(tmp_path, f"m{i}.txt", day=i % 3, outlet=i % 2) for i in range(len(durations))]
+    for article, took in zip(articles, durations, strict=True):
+        article.approved_at = article.imported_at + took  # the approval time alone changes
+        article.save()
+    assert_tables_fresh()
+
+    def expected(durations):
+        return datetime.timedelta(minutes=statistics.median(math.floor(d.total_seconds() / 60) for d in durations))
+
+    for kept in (durations, durations[1:]):  # five, then four
+        if len(kept) < len(durations):
+            articles[0].delete()
+            assert_tables_fresh()
+        for params in ({"unreviewed": "on"}, {"unreviewed": "on", "start": "2024-05-07"}):
+            found = figures(params)["median_approval"]
+            assert found == raw(figures, params)["median_approval"]
+        assert figures({"unreviewed": "on"})["median_approval"] == expected(kept)
+    assert expected(durations[1:]) == datetime.timedelta(minutes=2)  # the mean of the middle two, 1 and 3
+
+
 def test_rollups_rebuild_recomputes_everything(article, tmp_path, analyst, reviewer):
     imported(tmp_path, "b.txt", day=2, outlet=1, speakers=[2])
     approved(article, analyst, reviewer)
@@ -282,7 +315,7 @@ def test_populate_synthetic_ends_with_fresh_rollups(db):
 
 
 DAYS = "rollups_articledayrollup"
-ALL_TIME = ("rollups_articletotalrollup", DAYS)
+ALL_TIME = ("rollups_articletotalrollup", "rollups_approvaltotalrollup", DAYS)
 
 
 @pytest.mark.parametrize("size", [1, 4])
@@ -296,8 +329,14 @@ ALL_TIME = ("rollups_articletotalrollup", DAYS)
         # Whole months that leave articles out: the month totals.
         ("start=2024-06-01", ("rollups_quotemonthrollup", "rollups_organizationmonthrollup", DAYS)),
         # A range cut inside a month: the day and outlet tables.
-        ("start=2024-05-07", ("rollups_quoterollup", "rollups_organizationquoterollup", DAYS)),
-        ("start=2024-05-07&end=2031-12-30", ("rollups_quoterollup", "rollups_organizationquoterollup", DAYS)),
+        (
+            "start=2024-05-07",
+            ("rollups_quoterollup", "rollups_organizationquoterollup", "rollups_approvalrollup", DAYS),
+        ),
+        (
+            "start=2024-05-07&end=2031-12-30",
+            ("rollups_quoterollup", "rollups_organizationquoterollup", "rollups_approvalrollup", DAYS),
+        ),
     ],
 )
 def test_the_overview_reads_rollups_in_a_fixed_number_of_queries(
@@ -313,6 +352,7 @@ def test_the_overview_reads_rollups_in_a_fixed_number_of_queries(
     sql = " ".join(q["sql"] for q in captured.captured_queries)
     assert all(table in sql for table in tables)
     assert "people_quote" not in sql  # the figures come from the rollups, not from the quotes
+    assert "approved_at" not in sql  # nor the time to approval from the articles
 
 
 def test_a_decision_refreshes_its_bucket_in_a_bounded_number_of_queries(
