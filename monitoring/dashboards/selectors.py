@@ -64,11 +64,14 @@ from monitoring.rollups.models import (
     TagCategoryRollup,
     TagCountryMonthRollup,
     TagCountryRollup,
+    TagDayRollup,
     TagMonthRollup,
     TagPairMonthRollup,
     TagPairRollup,
     TagQuoteRollup,
+    TagQuoteTotalRollup,
     TagRollup,
+    TagTotalRollup,
 )
 from monitoring.rollups.selectors import BUCKET_FILTERS, month_after, rollup_count, rollup_rows
 
@@ -989,19 +992,25 @@ def organization_page(organization, params: Mapping, *, page=None) -> dict:
 
 def tag_page(tag, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"tag": tag.slug})
+
+    def tagged(model, raw, summaries) -> Tally:
+        """The tag's rows of `model` (or of the first of its `summaries` that answers the range)."""
+        return tally(filters, model, raw, also=("tag",), summaries=summaries).narrowed(tag=tag)
+
     # The tag's articles are its tagged rows: a TagRollup row counts articles carrying the tag.
-    articles = tally(filters, TagRollup, filters.articles.qs, also=("tag",)).narrowed(tag=tag)
-    quotes = tally(filters, TagQuoteRollup, filters.quotes.qs, also=("tag",))
+    articles = filters.articles.qs
+    by_day = tagged(TagRollup, articles, (TagDayRollup,))
+    by_outlet = tagged(TagRollup, articles, (TagTotalRollup,))
     return {
         "filters": filters,
         "charts": [
-            coverage_over_time(articles, interval=filters.interval, span=filters.span),
-            coverage_by_outlet(articles),
+            coverage_over_time(by_day, interval=filters.interval, span=filters.span),
+            coverage_by_outlet(by_outlet),
             coverage_by_tag(filters, exclude_tag=tag),
-            quotes_top_speakers(quotes.narrowed(tag=tag)),
+            quotes_top_speakers(tagged(TagQuoteRollup, filters.quotes.qs, (TagQuoteTotalRollup,))),
             countries_top(filters, tag=tag),
         ],
-        "page_obj": article_page(filters, page, articles=articles),
+        "page_obj": article_page(filters, page, articles=by_day),
     }
 
 

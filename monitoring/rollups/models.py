@@ -454,3 +454,27 @@ class ApprovalTotalRollup(Totals):
     """ApprovalRollup over all time, per status and minutes: the archive's median time to approval."""
 
     minutes = models.IntegerField()
+
+
+class TagDayRollup(Daily):
+    """TagRollup per day, status and tag, over every outlet: a tag page's articles over time (a tag's day and outlet
+    rows were 45,000 at 1,000,000 articles, its days 1,800)."""
+
+    tag = _ref("codebook.Tag")
+
+    class Meta:
+        indexes = [_covering("rollups_tagday_tag_cover", ["tag", "published_on"])]
+
+
+class TagTotalRollup(Totals):
+    """TagRollup over all time, per status, tag and outlet: a tag page's outlets and count of articles."""
+
+    tag = _ref("codebook.Tag", db_index=True)
+    outlet = _ref("articles.Outlet")
+
+
+class TagQuoteTotalRollup(Totals):
+    """TagQuoteRollup over all time, per status, tag and speaker: a tag page's most quoted."""
+
+    tag = _ref("codebook.Tag", db_index=True)
+    speaker = _ref("people.Person", null=True)

@@ -52,11 +52,14 @@ from .models import (
     TagCategoryRollup,
     TagCountryMonthRollup,
     TagCountryRollup,
+    TagDayRollup,
     TagMonthRollup,
     TagPairMonthRollup,
     TagPairRollup,
     TagQuoteRollup,
+    TagQuoteTotalRollup,
     TagRollup,
+    TagTotalRollup,
 )
 
 CONFIRMED = SuggestionStatus.CONFIRMED
@@ -299,6 +302,9 @@ SUMMARIES = (
     Summed(QuoteTotalRollup, QuoteRollup, ("speaker",)),
     Summed(OrganizationTotalRollup, OrganizationQuoteRollup, ("organization",)),
     Summed(ApprovalTotalRollup, ApprovalRollup, ("minutes",)),
+    Summed(TagDayRollup, TagRollup, ("tag",)),
+    Summed(TagTotalRollup, TagRollup, ("tag", "outlet")),
+    Summed(TagQuoteTotalRollup, TagQuoteRollup, ("tag", "speaker")),
 )
 
 

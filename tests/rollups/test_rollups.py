@@ -466,3 +466,48 @@ def test_a_tag_page_reads_its_tags_speakers_and_countries_from_rollups_keyed_by_
     every, reviewed = rolled({"unreviewed": "on"}), rolled({})
     assert every["tags"] == ["Water levels"] and len(every["speakers"]) == 3 and every["countries"]
     assert reviewed["tags"] == reviewed["speakers"] == reviewed["countries"] == []
+
+
+@pytest.mark.parametrize(
+    "params, tables, not_read",
+    [
+        # Every dated article: the tag's all-time totals for its outlets and speakers, its days over every outlet.
+        ({}, ("rollups_tagtotalrollup", "rollups_tagquotetotalrollup", "rollups_tagdayrollup"), "rollups_tagrollup"),
+        # A range cut inside a month: the tag's days over every outlet, its speakers' day and outlet rows.
+        ({"start": "2024-05-07"}, ("rollups_tagdayrollup", "rollups_tagquoterollup"), "rollups_tagtotalrollup"),
+        # One outlet: the day and outlet rows.
+        ({"outlet": "OUTLET"}, ("rollups_tagrollup", "rollups_tagquoterollup"), "rollups_tagdayrollup"),
+    ],
+)
+def test_a_tag_page_reads_the_coarsest_tag_summary_that_answers(params, tables, not_read, tmp_path, analyst, reviewer):
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.dashboards import selectors
+
+    from .helpers import chart_data
+
+    levies = TagFactory(name="Harbour levies", keywords="harbour levies")
+    for n in range(4):
+        approved(imported(tmp_path, f"t{n}.txt", day=n % 3, outlet=n % 2, speakers=[n % 3]), analyst, reviewer)
+    imported(tmp_path, "t4.txt", day=1, outlet=1, speakers=[2])  # not reviewed: in one view only
+    if "outlet" in params:
+        params = {"outlet": str(Outlet.objects.order_by("pk").first().pk)}
+
+    def page(view):
+        found = selectors.tag_page(levies, {"start": "1900-01-01", **params, **view})
+        return [chart_data(c) for c in found["charts"]], found["page_obj"].paginator.count
+
+    for view in ({}, {"unreviewed": "on"}):
+        with CaptureQueriesContext(connection) as queries:
+            found = page(view)
+        sql = " ".join(q["sql"] for q in queries.captured_queries)
+        assert all(table in sql for table in tables) and not_read not in sql
+        assert found == raw(page, view)
+        assert (
+            found[1]
+            == Article.objects.counted(unreviewed=bool(view))
+            .filter(tagged_items__tag=levies, **({"outlet": params["outlet"]} if "outlet" in params else {}))
+            .filter(published_on__gte=params.get("start", "1900-01-01"))
+            .count()
+            > 0
+        )

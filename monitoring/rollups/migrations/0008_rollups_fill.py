@@ -3,8 +3,8 @@ from django.db import migrations
 
 def rollups_fill(apps, schema_editor):
     """A database that already holds coverage gets every rollup table filled: 0003's tables, the month totals, 0004's
-    summaries and 0007's approval times. The services read the current models, whose tables all exist at this
-    point: a later migration adding a rollup table moves this step after it, in a migration of its own."""
+    summaries, 0007's approval times and tag totals. The services read the current models, whose tables all exist
+    at this point: a later migration adding a rollup table moves this step after it, in a migration of its own."""
     from monitoring.rollups.services import rollups_rebuild
 
     rollups_rebuild()
@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
     # stops half-way, `migrate` runs it again from the start.
     atomic = False
 
-    dependencies = [("rollups", "0007_approval_times")]
+    dependencies = [("rollups", "0007_approval_times_and_tag_totals")]
 
     operations = [migrations.RunPython(rollups_fill, migrations.RunPython.noop)]
