@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
 
-from monitoring.articles.models import Article, CountryMention
+from monitoring.articles.models import Article, CountryMention, Outlet
 from monitoring.codebook.models import TaggedArticle, TagStatus
 from monitoring.core.db import statistics_refresh
 from monitoring.people.models import Quote, SuggestionStatus
@@ -502,7 +502,8 @@ def rollups_rebuild(
     INSERT ... SELECT per summary table); returns the number of ranges done. Rows for days no article has any more
     are deleted on the way. On PostgreSQL `workers` ranges (default: one per CPU) are computed at once, each on
     its own connection: the ranges share no row, and the database does the work on as many cores; SQLite takes
-    one writer at a time."""
+    one writer at a time. A range holds the locks of its outlets' months, and the summaries' step locks their
+    tables, so writers meanwhile (imports, reviews, another rebuild) take turns with it rather than count twice."""
     bounds = [
         Article.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
         ArticleRollup.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
@@ -526,6 +527,7 @@ def rollups_rebuild(
         with ThreadPoolExecutor(max_workers=workers) as pool:
             list(pool.map(lambda bounds: _range_rebuild(*bounds, progress, close=True), ranges))
     with transaction.atomic():  # the summaries, from the day tables now rebuilt
+        _summaries_lock()
         for summed in SUMMARIES:
             summed.rebuild()
     if progress:
@@ -538,6 +540,7 @@ def _range_rebuild(first, stop, progress, *, close: bool = False) -> None:
     """One range of days in every day table, in one transaction; `close`: the thread's connection after it."""
     try:
         with transaction.atomic():
+            _lock(_range_locks(first, stop))
             _recompute(lambda prefix: _range(prefix, first, stop))
             _rolled_rebuild(first, stop)
         if progress:
@@ -545,6 +548,25 @@ def _range_rebuild(first, stop, progress, *, close: bool = False) -> None:
     finally:
         if close:
             connection.close()
+
+
+def _range_locks(first, stop) -> Iterable[tuple[int, int]]:
+    """The bucket locks (see `_bucket_locks`) of every outlet's months in the range: a rebuild and a writer of the
+    same buckets take turns (else the writer's uncommitted rows, invisible to the rebuild's DELETE, are counted
+    again beside what the rebuild computes once the writer has committed)."""
+    days = [None] if first is None else [first + datetime.timedelta(days=d) for d in range((stop - first).days)]
+    months = {Monthly.period_of(day) for day in days}
+    outlets = Outlet.objects.values_list("pk", flat=True)
+    return _bucket_locks((month, outlet) for outlet in outlets for month in months)
+
+
+def _summaries_lock() -> None:
+    """Keep writers out of the summary tables while they are rebuilt (PostgreSQL): a writer then adds its changes to
+    the rebuilt rows once the rebuild commits, or the rebuild waits for the writer's commit and sums its day rows."""
+    if connection.vendor == "postgresql":
+        tables = ", ".join(connection.ops.quote_name(m.table._meta.db_table) for m in SUMMARIES)
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {tables} IN ACCESS EXCLUSIVE MODE")
 
 
 def _range(prefix: str, first, stop) -> Q:
