@@ -12,14 +12,15 @@ import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
+from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
-from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT
+from monitoring.ingest.parsers.speech.spans import ASKED_QUESTION_RULE, CONTINUED_REPORT
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
 # the pipeline's hand-over of unattributed quotes and its join of a report with the quotation
-# that continues it.
+# that continues it, and the question put to a speaker.
 OTHER_RULES = (
     "according_to_document",
     TRAILING_ACCORDING_RULE,
@@ -29,6 +30,7 @@ OTHER_RULES = (
     PARAGRAPH_SPEAKER,
     COLON_INTRODUCED,
     CONTINUED_REPORT,
+    ASKED_QUESTION_RULE,
 )
 
 
@@ -214,6 +216,65 @@ def test_rule_continued_by_quote_not_after_another_sentence_or_a_cue_of_its_own(
     assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
     _, quotes = speech_extract('Ines Weingart said dockers "know why," adding, "Nobody agrees."')
     assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
+
+
+def by_rule(text: str) -> dict[str, tuple[str, str]]:
+    """Each quote of a text by its rule: (speaker, content)."""
+    _, quotes = speech_extract(text)
+    return {quote.rule: (quote.speaker, quote.text) for quote in quotes}
+
+
+def test_rule_asked_question_opening_the_sentence_is_the_unnamed_askers_report():
+    found = by_rule(
+        "Asked whether the ferry, which sank in May, would be raised, Lena Ortiz said the divers were ready."
+    )
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "whether the ferry, which sank in May, would be raised")
+    assert found["subject_before_verb/name_before"] == ("Lena Ortiz", "the divers were ready")
+
+
+def test_rule_asked_question_after_the_report_is_cut_from_it():
+    found = by_rule("Tomas Berg said he would wait when asked about the new quay fees.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "the new quay fees")
+    assert found["subject_before_verb/name_before"] == ("Tomas Berg", "he would wait")
+    found = by_rule("Tomas Berg told the Gazette on Monday when asked about the fees that he would wait.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "the fees")
+    assert found["subject_before_verb/name_before"] == ("Tomas Berg", "he would wait")
+
+
+def test_rule_asked_question_with_words_between_and_a_passive_request():
+    found = by_rule("Asked at a briefing in Molde on Monday why the pier closed, Lena Ortiz blamed the storm.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "why the pier closed")
+    found = by_rule("Tomas Berg was asked to name one bridge he had finished.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "to name one bridge he had finished")
+
+
+def test_rule_asked_question_credits_an_asker_named_after_by():
+    speakers, quotes = speech_extract(
+        "Asked by Mara Quist whether the pier would reopen, Lena Ortiz said it would. She left."
+    )
+    question = next(quote for quote in quotes if quote.rule == ASKED_QUESTION_RULE)
+    assert (question.speaker, question.text) == ("Mara Quist", "whether the pier would reopen")
+    assert "Mara Quist" in [speaker.name for speaker in speakers]
+
+
+def test_rule_asked_question_not_for_an_active_verb_or_anonymity():
+    _, quotes = speech_extract("Lena Ortiz, the harbour chief, asked whether the pier would reopen.")
+    assert [(quote.speaker, quote.rule) for quote in quotes] == [
+        ("Lena Ortiz", "subject_before_verb/appositive_before")
+    ]
+    _, quotes = speech_extract("The clerk, Berg recalled, asked her what she wanted.")
+    assert ASKED_QUESTION_RULE not in [quote.rule for quote in quotes]
+    _, quotes = speech_extract("A docker who asked not to be named said the quay was unsafe.")
+    assert ASKED_QUESTION_RULE not in [quote.rule for quote in quotes]
+
+
+def test_rule_asked_question_inside_an_interrupted_quote_keeps_its_parts_direct():
+    _, quotes = speech_extract('"We will see," Tomas Berg said when asked about the fees. "Not before May."')
+    assert [(quote.kind, quote.rule) for quote in quotes] == [
+        ("direct", "subject_before_verb/name_before"),
+        ("indirect", ASKED_QUESTION_RULE),
+    ]
+    assert quotes[0].text.startswith("We will see") and quotes[0].text.rstrip(".").endswith("Not before May")
 
 
 def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():

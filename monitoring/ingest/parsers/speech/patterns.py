@@ -509,3 +509,24 @@ INTERVIEW_WITH = re.compile(
 QUOTED_BY = re.compile(
     rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b"
 )
+
+# --- questions put to a speaker ------------------------------------------------------------------
+
+# "Asked whether ..., she said", "he said when asked about ...", "Asked on Monday why ...", "..., asked about
+# the fees", "She was asked to name ...": a question (or request) put to somebody. Group "question" is the
+# question, up to seven words after the verb ("Asked at a briefing in Oslo about ..."); group "by" marks an
+# asker named after it ("asked by the host whether ..."). "asked not to be named" is no such question.
+QUESTION_WORDS = r"(?: whether | if | what | why | how | who | whom | which | where | about | to )"
+QUESTION_ASKED = re.compile(
+    rf"""(?: ^ [\s"“'‘]* (?: (?:When|After|Once|While|If|Before|Until) \s+ (?:being\s+)? )?
+          | \b (?: when | after | once | while | before | until | was | were | been | being | is | are | be ) \s+
+            (?: (?:[a-z]+ly|also|later|then|first|again|once|twice) \s+ )?
+          | , \s* )
+        (?P<cue> (?i: asked ) ) \b
+        (?P<by> \s+ by \b )?
+        (?: \s+ (?! {QUESTION_WORDS} \b ) [\w'’.-]+ ){{0,7}}?
+        \s+
+        (?P<question> (?: whether | if | what | why | how | who | whom | which | where | about ) \b
+        | to \s+ (?! be \b | remain \b ) [a-z]+ \b )""",
+    X,
+)

@@ -20,7 +20,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..gender import HONORIFICS
@@ -28,8 +30,9 @@ from ..names import normalise_name
 from .entities import names_in_article, note_mention, note_speaker_sentence
 from .patterns import ADDING_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
-from .rules import Attribution, partial_speaker, read_attribution
+from .rules import Attribution, Question, asked_question, partial_speaker, read_attribution
 from .spans import (
+    ASKED_QUESTION_RULE,
     continued_reports_join,
     interrupted_quotes_join,
     is_direct,
@@ -43,11 +46,18 @@ from .spans import (
     sentence_bounds,
     trim,
 )
+from .speaker_rules import speaker_after
 from .vocabulary import FILLER
 
 # The rule names of quotes that have no reporting verb of their own.
 PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
+# "... when asked about the fees that she would wait": where the question ends and the report starts.
+THAT_SPLIT = re.compile(r"\s+that\s+")
+# "when asked", "after being asked": a clause of its own, cut from the report ("they were asked to ..." is part of it).
+QUESTION_CLAUSE = re.compile(r"(?i:when|after|once|while|if|before|until|asked)\b")
+# What may follow the asker before the question: "asked by the host on Monday whether ...".
+ASKER_REST = re.compile(r"(?:\s+(?:on|in|at|during|last|this|earlier|later)\b[^,]{0,40})?\s*")
 # Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -90,6 +100,9 @@ def speech_extract(
             attribution = read_attribution(masked, sentence_start, sentence_end, discourse)
             if attribution is None and FALLBACK_CUE_RE.search(masked, sentence_start, sentence_end):
                 attribution = read_attribution(masked, sentence_start, sentence_end, discourse, fallback=True)
+            question = asked_question(masked, sentence_start, sentence_end, attribution)
+            if question is not None:
+                question = _question_cut(body, question, attribution, quoted=bool(in_sentence))
             direct: list[tuple[int, int]] = []
             partial: list[tuple[int, int]] = []
             for opening, closing in in_sentence:
@@ -117,10 +130,12 @@ def speech_extract(
                 if not direct and evaluation is None:
                     # (Quoted words alone, '... the phrase "we assess" four times.', leave its persons to note.)
                     note_mention(masked, sentence_start, sentence_end, discourse)
+                _question_add(quotes, body, masked, discourse, question)
                 continue
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
+            _question_add(quotes, body, masked, discourse, question)
             also = attribution.also
             if also is not None and also.content is not None:
                 # "..., according to two aides.": the source that reports the sentence's report.
@@ -164,6 +179,56 @@ def _accept(discourse: Discourse, attribution: Attribution) -> ParsedSpeaker:
     if attribution.speaker.rule is None:
         attribution.speaker.rule = attribution.rule
     return attribution.speaker
+
+
+def _question_cut(body: str, question: Question, attribution: Attribution | None, quoted: bool) -> Question:
+    """A question put to the sentence's speaker is no part of the main report: "she said she would wait when
+    asked about the fees" reports "she would wait" (the report ends before "when")."""
+    if attribution is None or attribution.content is None:
+        return question
+    content_start, content_end = attribution.content
+    if content_start >= question.clause_start and content_end <= question.content[1]:
+        # "Berg told the Gazette when asked about the fees that she would wait": the report follows "that".
+        # (After a quotation, '"...," she told the Gazette when asked about fears that ...', the question runs on.)
+        that = None if quoted else THAT_SPLIT.search(body, question.content[0], question.content[1])
+        attribution.content = trim(body, that.end(), question.content[1]) if that else None
+        if that:
+            return replace(question, content=trim(body, question.content[0], that.start()) or question.content)
+    elif content_start < question.clause_start < content_end and QUESTION_CLAUSE.match(body, question.clause_start):
+        attribution.content = trim(body, content_start, question.clause_start)
+    return question
+
+
+def _question_add(
+    quotes: list[ParsedQuote], body: str, masked: str, discourse: Discourse, question: Question | None
+) -> None:
+    """The question as an indirect quote of its asker (registered once the sentence's reading is accepted)."""
+    if question is None:
+        return
+    if question.asker is None:
+        asker = discourse.unnamed_asker()
+    else:
+        asker = _asker(masked, discourse, question)
+        if asker is None:
+            return  # an asker named but not recognised: better no quote than one credited to nobody
+    asker.rule = asker.rule or ASKED_QUESTION_RULE
+    quote_add(quotes, body, asker, "indirect", *question.content, question.cue, None, ASKED_QUESTION_RULE)
+
+
+def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeaker | None:
+    """The asker named after "asked by" ("Asked by the host whether ..., Berg said"), or None.
+
+    The asker is registered as a speaker, but is not made the person last named: "she" in the
+    next sentence still stands for the one who answered."""
+    draft = discourse.draft()
+    words = " " + masked[question.asker : question.content[0]].strip()
+    found = speaker_after(words, draft)
+    if found.speaker is None or not ASKER_REST.fullmatch(words, found.position):
+        return None  # ("asked by Fox Business moderator Gerard Baker": not all of it a speaker)
+    for key, speaker in draft.by_key.items():
+        if speaker is found.speaker:
+            return discourse.by_key.setdefault(key, speaker)
+    return None
 
 
 def _sentence_quotes(

@@ -61,6 +61,7 @@ from .patterns import (
     PARTICIPLE_AFTER,
     PASSIVE_END,
     PREFIX_RE,
+    QUESTION_ASKED,
     QUESTION_OBJECT,
     QUOTED_AUXILIARY,
     QUOTED_BY,
@@ -688,3 +689,47 @@ def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> 
                 draft=draft,
             )
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question put to somebody by an asker the sentence does not name: where it is and its cue."""
+
+    clause_start: int  # where "when asked", "was asked" starts
+    cue: str
+    content: tuple[int, int]
+    asker: int | None = None  # where the words after "asked by" start: the asker ("asked by the host whether")
+
+
+def asked_question(masked: str, start: int, end: int, attribution: Attribution | None) -> Question | None:
+    """ "Asked whether the port would close, Berg said ...", "... she said when asked about the fees": the
+    question is reported too, as PolNeAR and readers take it. It ends at the comma before the verb of the
+    main clause when that verb follows it, else at the last comma (a sentence that opens with it) or at
+    the sentence's end."""
+    sentence = masked[start:end]
+    if "sked" not in sentence:
+        return None
+    match = QUESTION_ASKED.search(sentence)
+    if match is None or (attribution is not None and attribution.cue_start == start + match.start("cue")):
+        return None  # ("Berg, the chair, asked whether ...": the verb of the sentence's own reading)
+    if sentence[match.start()] == "," and match.end("cue") != match.start("question") - 1:
+        return None  # "The aide, Berg recalled, asked her what ...": after a comma, "asked" with an object is active
+    content_start = start + match.start("question")
+    content_end = end
+    if attribution is not None and attribution.cue_start > content_start:
+        content_end = masked.rfind(",", content_start, attribution.cue_start)
+    elif not sentence[: match.start()].strip(" \t\"“'‘"):
+        # ("Asked whether the fees, which rose in May, were too high, Berg demurred.": the last comma.)
+        comma = masked.rfind(",", content_start, end)
+        content_end = comma if comma >= 0 else end
+    content = trim(masked, content_start, content_end) if content_end > content_start else None
+    if content is None:
+        return None
+    cue = match.group("cue")
+    if match.group("question") == "about":
+        cue += " about"
+        content = trim(masked, content[0] + len("about"), content[1]) or content
+    asker = start + match.end("by") if match.group("by") else None
+    return Question(
+        start + match.start("cue") if sentence[match.start()] == "," else start + match.start(), cue, content, asker
+    )

@@ -134,6 +134,10 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
+# The rule name of a question put by an unnamed asker ("Asked whether ..., she said"): see ``rules.asked_question``.
+ASKED_QUESTION_RULE = "asked_question"
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Narrow [start, end) to the content: no surrounding spaces, commas or final period."""
     while start < end and text[start] in " \t\n,:;—–-\x01":
@@ -263,7 +267,11 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     attribution (a reporting verb, a dozen words at most) stands between them.
     """
     joined: list[ParsedQuote] = []
+    # ('"A," she said when asked about the fees. "B."': the question inside the attribution stays a quote of its own.)
+    questions = [quote for quote in quotes if quote.rule == ASKED_QUESTION_RULE]
     for quote in quotes:
+        if quote.rule == ASKED_QUESTION_RULE:
+            continue
         # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
         inside = 0
         while (
@@ -280,6 +288,8 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
             joined[-1] = _spanning(body, last, quote, cue=last.cue or quote.cue, channel=last.channel or quote.channel)
             continue
         joined.append(quote)
+    if questions:
+        joined = sorted(joined + questions, key=lambda quote: quote.start)
     return joined
 
 
@@ -349,7 +359,8 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
 
     After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
-    the reporter's own words it continues what was reported and is given as a partial quote.
+    the reporter's own words it continues what was reported and is given as a partial quote (a
+    question put to the speaker, '"A," she said when asked about it. "B."', is no such report).
     """
     lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
@@ -357,7 +368,7 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening:
+        if quote.kind != "partial" and quote.start < opening and quote.rule != ASKED_QUESTION_RULE:
             return quote.kind if quote.kind == "direct" else "partial"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 
