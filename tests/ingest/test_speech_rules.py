@@ -14,7 +14,7 @@ from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
 from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
-from monitoring.ingest.parsers.speech.spans import ASKED_QUESTION_RULE, CONTINUED_REPORT
+from monitoring.ingest.parsers.speech.spans import ASKED_QUESTION_RULE, CONTINUED_REPORT, sentence_bounds
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
@@ -988,3 +988,16 @@ def test_the_lexicon_derives_every_set_from_its_entries():
     assert lexicon.NEEDS_THAT == {cue.words for cue in lexicon.CUES if cue.needs_that}
     assert "claim" in lexicon.NOUN_LIKE and "argue" in lexicon.REPORTING_CUES
     assert not set(lexicon.EVALUATIVE_VERBS) & set(lexicon.REPORTING_CUES)
+
+
+# --- sentences ---------------------------------------------------------------------------------------
+
+
+def test_two_initials_of_a_name_end_no_sentence():
+    quote, speaker = only_quote('"The quay is closed," said K.T. Molloy, a fellow at the harbour institute.')
+    assert (quote.speaker, quote.rule) == ("K.T. Molloy", "speaker_after_verb/name_after")
+    text = "She moved to Washington, D.C. Her office is by the quay."
+    assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [
+        "She moved to Washington, D.C.",
+        "Her office is by the quay.",
+    ]

@@ -111,6 +111,11 @@ def quote_opens_sentence(masked: str, sentence_start: int, closing: int) -> bool
     return opening >= 0 and not masked[sentence_start:opening].strip()
 
 
+def _initials(word: str) -> bool:
+    """ "J.R." before "Molloy": a person's two initials (not "D.C." or "L.A.", which end sentences)."""
+    return len(word) == 3 and word[1] == "." and word[0].isalpha() and word[2].isalpha() and word not in PLACE_INITIALS
+
+
 def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
     bounds = []
@@ -119,7 +124,7 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
         word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _initials(word):
             continue
         if (
             masked[match.end() - 2] in '"”'
@@ -133,6 +138,9 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         bounds.append((sentence_start, end))
     return bounds
 
+
+# Two-letter abbreviations of places, which may end a sentence (not initials of a name).
+PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "n.h", "s.c", "n.c", "u.s", "u.k", "u.n", "e.u"}
 
 # The rule name of a question put by an unnamed asker ("Asked whether ..., she said"): see ``rules.asked_question``.
 ASKED_QUESTION_RULE = "asked_question"
