@@ -476,6 +476,22 @@ def test_rule_place_in_appositive_before_credits_the_person_the_place_describes(
     )
 
 
+def test_rule_name_after_description_before_credits_the_name_the_description_introduces():
+    quote, _ = only_quote("One docker backing Mr. Berg, Tove Lindqvist of the Molde union, said the quay was unsafe.")
+    assert quote.rule == "subject_before_verb/name_after_description_before"
+    assert (quote.speaker, quote.text) == ("Tove Lindqvist", "the quay was unsafe")
+    quote, speaker = only_quote("The head of the Port Board, Adm. Paul Sorel, said the quay was unsafe.")
+    assert (quote.speaker, quote.rule) == ("Paul Sorel", "subject_before_verb/reversed_appositive_before")
+    assert "head of the Port Board" in speaker.titles  # a title in the description: that rule's reading
+
+
+def test_rule_name_after_description_before_not_for_a_list_or_a_place():
+    _, quotes = speech_extract("A friend of Ivo Brandt, Tove Lindqvist and Paul Sorel, said the quay was unsafe.")
+    assert "name_after_description_before" not in quotes[0].rule
+    _, quotes = speech_extract("A docker from Molde, Norway, said the quay was unsafe.")
+    assert "name_after_description_before" not in quotes[0].rule
+
+
 def test_rule_appositive_before_keeps_the_title():
     quote, speaker = only_quote("Ivo Brandt, chairman of the Valley Growers League, said the pasture was dry.")
     assert quote.rule == "subject_before_verb/appositive_before"

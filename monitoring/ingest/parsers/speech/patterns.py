@@ -173,6 +173,9 @@ APPOSITIVE_END = re.compile(
         \s*,\s*$""",
     X,
 )
+# "Tove Lindqvist of the Molde union": an appositive that opens with a name, alone or before "of", "from",
+# "in", "at" or "who" (not "Tove Lindqvist and Paul Sorel").
+LEADING_NAME = re.compile(rf"({NAME_RUN})(?=\s*$|\s+(?:of|from|in|at|who)\b)")
 # "Lena Ortiz, 29, of Molde, Ore., ", "Lena Ortiz, who lost her boat in Molde, Norway, in 2012, ": a name
 # opening its clause, then an age, a home town or a relative clause that may hold commas of its own.
 LONG_APPOSITIVE_END = re.compile(
