@@ -277,6 +277,29 @@ def test_rule_asked_question_inside_an_interrupted_quote_keeps_its_parts_direct(
     assert quotes[0].text.startswith("We will see") and quotes[0].text.rstrip(".").endswith("Not before May")
 
 
+def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():
+    speakers, quotes = speech_extract(
+        'After Lena Ortiz asked about the "absurd" fees, Tomas Berg replied that they would fall. He left.'
+    )
+    assert [(quote.speaker, quote.kind, quote.text) for quote in quotes] == [
+        ("Lena Ortiz", "indirect", 'about the "absurd" fees'),
+        ("Lena Ortiz", "partial", "absurd"),  # quoted words inside the opening clause are its speaker's
+        ("Tomas Berg", "indirect", "they would fall"),
+    ]
+    assert {speaker.name for speaker in speakers} == {"Lena Ortiz", "Tomas Berg"}
+    _, quotes = speech_extract(
+        "After Paul Sorel asked about the fees, Tomas Berg replied. He added that they would fall."
+    )
+    assert quotes[-1].speaker == "Tomas Berg"  # the main clause's speaker is the one named last
+
+
+def test_main_clause_reading_keeps_one_reading_without_a_main_report():
+    _, quotes = speech_extract("When Lena Ortiz said the quay was unsafe, nobody listened.")
+    assert [quote.speaker for quote in quotes] == ["Lena Ortiz"]
+    _, quotes = speech_extract("While not all Lena Ortiz says is true, Tomas Berg said the quay was unsafe.")
+    assert [(quote.speaker, quote.text) for quote in quotes] == [("Tomas Berg", "the quay was unsafe")]
+
+
 def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
     quote, _ = only_quote("Lena Ortiz asked the harbour board whether the pier would reopen.")
     assert quote.rule == "subject_before_verb/name_before"

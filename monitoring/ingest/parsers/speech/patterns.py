@@ -355,6 +355,11 @@ CLAUSE_CUT = re.compile(
     X,
 )
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
+# "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
+# main clause, up to the verb (no comma yet).
+SUBORDINATE_OPENING = re.compile(
+    r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
+)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite

@@ -269,5 +269,10 @@ def _sentence_quotes(
         quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule)
     if second is not None:
         quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, f"{rule}+adding")
+    also = attribution.also
     for opening, closing in partial:
+        if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:
+            # "Though Berg called it "a mess", Ortiz said ...": quoted words inside the other report are its own.
+            quote_add(quotes, body, also.speaker, "partial", opening + 1, closing, also.cue, also.channel, also.rule)
+            continue
         quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel, rule)

@@ -69,6 +69,7 @@ from .patterns import (
     REPORT_GOES_ON,
     REPORT_RESUMES_RE,
     SENTENCE_SUBJECT,
+    SUBORDINATE_OPENING,
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
@@ -618,6 +619,10 @@ def read_attribution(
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
+                if cue.is_verb and SUBORDINATE_OPENING.match(cue.left):
+                    main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
+                    if main is not None:
+                        return main
                 if cue.is_verb:
                     built.also = _trailing_according(masked, start, end, sentence, draft)
                     if built.also is not None and built.content is not None:
@@ -628,6 +633,46 @@ def read_attribution(
             if built is REJECT:
                 break
     return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+# At most this many words between the comma closing an opening clause and the main clause's reporting verb.
+MAIN_SUBJECT_WORDS = 8
+
+
+def _main_clause_reading(
+    masked: str, start: int, end: int, sentence: str, cue: Cue, subordinate: Attribution, channel: str | None
+) -> Attribution | None:
+    """ "After Ortiz asked about the fees, Berg replied that they would fall.": a report in a clause opening the
+    sentence is not the sentence's own; the main clause after the comma is read (registered after it, so that
+    "he" later is the main clause's speaker), and the subordinate report goes with it as ``also``, cut at the
+    comma. None when the main clause has no reading with its subject right before the verb."""
+    comma = sentence.find(",", cue.match.end())
+    if comma < 0:
+        return None
+    for match in cue_matches(sentence):
+        if match.start() <= comma:
+            continue
+        if len(sentence[comma + 1 : match.start()].split()) > MAIN_SUBJECT_WORDS:
+            return None  # the main clause's own verb comes first: "..., Berg said", not a verb further on
+        later = Cue(masked, start, end, match, channel, cue.fallback)
+        for rule in CUE_RULES:
+            if rule.name != "subject_before_verb" or not rule.guard(later):
+                continue
+            draft = subordinate.draft.draft(start)
+            built = rule.build(later, draft)
+            if isinstance(built, Attribution):
+                if built.content is not None and len(masked[built.content[0] : built.content[1]].split()) < 3:
+                    return None  # "..., he also stated a day earlier": no report of its own
+                built.draft = draft
+                content = trim(masked, subordinate.content[0], start + comma) if subordinate.content else None
+                if content is None or content[0] >= start + comma or len(masked[content[0] : content[1]].split()) < 3:
+                    return built  # ("While not all Berg says is true, Ortiz said ...": no report in the clause)
+                subordinate.content, subordinate.draft = content, None  # registered in the main reading's draft
+                built.also = subordinate
+                return built
+            if built is REJECT:
+                break
+    return None
 
 
 TRAILING_ACCORDING_RULE = "trailing_according"
