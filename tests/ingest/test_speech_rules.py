@@ -14,7 +14,12 @@ from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
 from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
-from monitoring.ingest.parsers.speech.spans import ASKED_QUESTION_RULE, CONTINUED_REPORT, sentence_bounds
+from monitoring.ingest.parsers.speech.spans import (
+    ASKED_QUESTION_RULE,
+    CONTINUED_REPORT,
+    RELATIVE_REPORT_RULE,
+    sentence_bounds,
+)
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
@@ -31,6 +36,7 @@ OTHER_RULES = (
     COLON_INTRODUCED,
     CONTINUED_REPORT,
     ASKED_QUESTION_RULE,
+    RELATIVE_REPORT_RULE,
 )
 
 
@@ -275,6 +281,25 @@ def test_rule_asked_question_inside_an_interrupted_quote_keeps_its_parts_direct(
         ("indirect", ASKED_QUESTION_RULE),
     ]
     assert quotes[0].text.startswith("We will see") and quotes[0].text.rstrip(".").endswith("Not before May")
+
+
+def test_rule_relative_report_is_a_second_report_of_the_speaker_named_after_the_verb():
+    _, quotes = speech_extract(
+        '"We will wait," said Tomas Berg, the port chief, who said the fees would fall by May. "Not before."'
+    )
+    assert [(quote.speaker, quote.kind, quote.rule) for quote in quotes] == [
+        ("Tomas Berg", "direct", "speaker_after_verb/name_after"),
+        ("Tomas Berg", "indirect", RELATIVE_REPORT_RULE),
+    ]
+    assert quotes[1].text == "the fees would fall by May"
+    assert quotes[0].text.rstrip(".").endswith("Not before")  # the quotation goes on across the relative clause
+
+
+def test_rule_relative_report_not_for_a_verb_without_a_clause():
+    _, quotes = speech_extract('"We will wait," said Tomas Berg, who wrote about the quay in his book.')
+    assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]
+    _, quotes = speech_extract('"We will wait," said Tomas Berg, who called the plan a gift to the ferry lines.')
+    assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]
 
 
 def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():

@@ -355,6 +355,11 @@ CLAUSE_CUT = re.compile(
     X,
 )
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
+# ", who said", ", who has also noted": a relative clause that reports, up to its verb.
+RELATIVE_REPORT = re.compile(
+    r",\s*who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}(?=[a-z])"
+)
+RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b")
 # "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
 # main clause, up to the verb (no comma yet).
 SUBORDINATE_OPENING = re.compile(

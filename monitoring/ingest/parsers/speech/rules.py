@@ -63,9 +63,12 @@ from .patterns import (
     PREFIX_RE,
     QUESTION_ASKED,
     QUESTION_OBJECT,
+    QUOTE_MARK,
     QUOTED_AUXILIARY,
     QUOTED_BY,
     QUOTED_CLAUSE_END,
+    RELATIVE_NOT_CONTENT,
+    RELATIVE_REPORT,
     REPORT_GOES_ON,
     REPORT_RESUMES_RE,
     SENTENCE_SUBJECT,
@@ -76,7 +79,7 @@ from .patterns import (
     WORD_RE,
 )
 from .registry import Discourse
-from .spans import content_before, trim
+from .spans import RELATIVE_REPORT_RULE, content_before, trim
 from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
 from .vocabulary import OBJECT_PRONOUNS
 
@@ -624,7 +627,9 @@ def read_attribution(
                     if main is not None:
                         return main
                 if cue.is_verb:
-                    built.also = _trailing_according(masked, start, end, sentence, draft)
+                    built.also = _trailing_according(masked, start, end, sentence, draft) or _relative_report(
+                        masked, end, built
+                    )
                     if built.also is not None and built.content is not None:
                         # The report ends where "according to" starts.
                         first = trim(masked, built.content[0], min(built.content[1], built.also.cue_start))
@@ -633,6 +638,11 @@ def read_attribution(
             if built is REJECT:
                 break
     return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+def _too_short(content: str) -> bool:
+    """Fewer than three words and no quotation (masked, a quotation reads as one word): no report."""
+    return len(content.split()) < 3 and not QUOTE_MARK.search(content)
 
 
 # At most this many words between the comma closing an opening clause and the main clause's reporting verb.
@@ -661,11 +671,11 @@ def _main_clause_reading(
             draft = subordinate.draft.draft(start)
             built = rule.build(later, draft)
             if isinstance(built, Attribution):
-                if built.content is not None and len(masked[built.content[0] : built.content[1]].split()) < 3:
+                if built.content is not None and _too_short(masked[built.content[0] : built.content[1]]):
                     return None  # "..., he also stated a day earlier": no report of its own
                 built.draft = draft
                 content = trim(masked, subordinate.content[0], start + comma) if subordinate.content else None
-                if content is None or content[0] >= start + comma or len(masked[content[0] : content[1]].split()) < 3:
+                if content is None or content[0] >= start + comma or _too_short(masked[content[0] : content[1]]):
                     return built  # ("While not all Berg says is true, Ortiz said ...": no report in the clause)
                 subordinate.content, subordinate.draft = content, None  # registered in the main reading's draft
                 built.also = subordinate
@@ -673,6 +683,26 @@ def _main_clause_reading(
             if built is REJECT:
                 break
     return None
+
+
+def _relative_report(masked: str, end: int, built: Attribution) -> Attribution | None:
+    """'"We will wait," said Tomas Berg, the port chief, who said the fees would fall.': a relative clause
+    after the speaker named after the verb is a second report of that speaker (``also``, no draft of its own)."""
+    if not built.rule.startswith("speaker_after_verb/") or "who" not in masked[built.cue_end : end]:
+        return None
+    relative = RELATIVE_REPORT.search(masked, built.cue_end, end)
+    if relative is None:
+        return None
+    verb = CUE_RE.match(masked, relative.end())
+    if verb is None or verb.group() not in PLAIN_CUES and not THAT_START.match(masked, verb.end()):
+        return None  # ("who called the plan a gift": no report)
+    that = THAT_START.match(masked, verb.end())
+    content = trim(masked, that.end() if that else verb.end(), end)
+    if content is None or _too_short(masked[content[0] : content[1]]) or RELATIVE_NOT_CONTENT.match(masked, content[0]):
+        return None  # ("who wrote about the visit": no report)
+    return Attribution(
+        built.speaker, verb.group(), verb.start(), verb.end(), content, built.channel, rule=RELATIVE_REPORT_RULE
+    )
 
 
 TRAILING_ACCORDING_RULE = "trailing_according"

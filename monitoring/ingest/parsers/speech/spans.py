@@ -144,6 +144,10 @@ PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "n.h", "s.c", "n.c", "u.s", "u.k",
 
 # The rule name of a question put by an unnamed asker ("Asked whether ..., she said"): see ``rules.asked_question``.
 ASKED_QUESTION_RULE = "asked_question"
+# A second report in a relative clause ('"...," said Berg, who said ...'): see ``rules._relative_report``.
+RELATIVE_REPORT_RULE = "relative_report"
+# Reports inside an attribution: a quotation that goes on after them still goes on the quotation before.
+SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE})
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -276,9 +280,9 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     """
     joined: list[ParsedQuote] = []
     # ('"A," she said when asked about the fees. "B."': the question inside the attribution stays a quote of its own.)
-    questions = [quote for quote in quotes if quote.rule == ASKED_QUESTION_RULE]
+    questions = [quote for quote in quotes if quote.rule in SIDE_REPORT_RULES]
     for quote in quotes:
-        if quote.rule == ASKED_QUESTION_RULE:
+        if quote.rule in SIDE_REPORT_RULES:
             continue
         # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
         inside = 0
@@ -376,7 +380,7 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening and quote.rule != ASKED_QUESTION_RULE:
+        if quote.kind != "partial" and quote.start < opening and quote.rule not in SIDE_REPORT_RULES:
             return quote.kind if quote.kind == "direct" else "partial"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 
