@@ -302,6 +302,16 @@ def test_rule_relative_report_not_for_a_verb_without_a_clause():
     assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]
 
 
+def test_adding_takes_a_second_report_after_but_or_and_with_a_finite_verb_and_that():
+    _, quotes = speech_extract("Tomas Berg said the quay was safe, but added that the fees would rise.")
+    assert [(quote.text, quote.rule) for quote in quotes] == [
+        ("the quay was safe", "subject_before_verb/name_before"),
+        ("the fees would rise", "subject_before_verb/name_before+adding"),
+    ]
+    quote, _ = only_quote("Tomas Berg said the quay was safe and added the fees to the bill.")
+    assert quote.text == "the quay was safe and added the fees to the bill"  # no "that": no second report
+
+
 def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():
     speakers, quotes = speech_extract(
         'After Lena Ortiz asked about the "absurd" fees, Tomas Berg replied that they would fall. He left.'

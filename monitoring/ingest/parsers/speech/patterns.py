@@ -442,6 +442,14 @@ ADDING_RE = re.compile(
         \s* (?:that\b)? \s*""",
     X,
 )
+# "..., but added that ...", "... and noted that ...": a second report by the same speaker, a finite verb and "that".
+ALSO_SAID_RE = re.compile(
+    r""",?\s+(?:but|and)\s+(?:(?:also|later|then|quickly)\s+)?
+        (added|adds|noted|notes|said|says|stressed|warned|insisted|argued|acknowledged|conceded|cautioned|predicted
+         |explained|suggested|made\ clear|pointed\ out|maintained|emphasized|emphasised)
+        \s+that\b\s*""",
+    X,
+)
 # ", looking out on the crowd": a participle clause, not reported words.
 # "..., she said in a video message to the council.", "..., he said after meeting aides.": the words
 # after the verb say when, where or how it was said, not what.

@@ -28,7 +28,7 @@ from ..article import ParsedQuote, ParsedSpeaker
 from ..gender import HONORIFICS
 from ..names import normalise_name
 from .entities import names_in_article, note_mention, note_speaker_sentence
-from .patterns import ADDING_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
+from .patterns import ADDING_RE, ALSO_SAID_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
 from .rules import Attribution, Question, asked_question, partial_speaker, read_attribution
 from .spans import (
@@ -231,6 +231,13 @@ def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeak
     return None
 
 
+def _second_report(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """Where a second report by the same speaker starts: ", adding that ...", "..., but added that ..."."""
+    adding = ADDING_RE.search(masked, start, end)
+    also = ALSO_SAID_RE.search(masked, start, adding.start() if adding else end)
+    return also or adding
+
+
 def _sentence_quotes(
     quotes: list[ParsedQuote],
     body: str,
@@ -244,7 +251,7 @@ def _sentence_quotes(
     """The quotes of one attributed sentence: its direct and partial quotations and its reported content."""
     speaker, cue, channel, rule = attribution.speaker, attribution.cue, attribution.channel, attribution.rule
     # "..., he said, adding that ...": a second report by the same speaker.
-    adding = ADDING_RE.search(masked, attribution.cue_end, sentence_end)
+    adding = _second_report(masked, attribution.cue_end, sentence_end)
     second = trim(masked, adding.end(), sentence_end) if adding else None
     if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
         second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
