@@ -534,6 +534,17 @@ def test_rule_place_in_appositive_before_credits_the_person_the_place_describes(
     )
 
 
+def test_rule_appositive_before_takes_no_clause_for_an_appositive():
+    _, quotes = speech_extract(
+        "At a rally in Molde, Ore., on Sunday, Mrs. Ortiz tried to explain her vote, saying that the quay was unsafe."
+    )
+    assert [quote.speaker for quote in quotes] == ["Ortiz"]  # not the town before the commas
+    _, quotes = speech_extract("At a rally in Molde, Ore., Mr. Berg was blunt, saying that the quay was unsafe.")
+    assert "Molde" not in [quote.speaker for quote in quotes]
+    quote, speaker = only_quote("Ivo Brandt, a trader who had lost his boat, said the quay was unsafe.")
+    assert (quote.speaker, quote.rule) == ("Ivo Brandt", "subject_before_verb/appositive_before")
+
+
 def test_rule_name_after_description_before_credits_the_name_the_description_introduces():
     quote, _ = only_quote("One docker backing Mr. Berg, Tove Lindqvist of the Molde union, said the quay was unsafe.")
     assert quote.rule == "subject_before_verb/name_after_description_before"
