@@ -452,6 +452,17 @@ def test_rule_previous_paragraph_colon_hands_the_speaker_on():
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 
+def test_rule_pronoun_before_she_for_a_woman_titled_spokesman():
+    text = "Port spokesman Hope Marlowe said the quay was unsafe. She added that the fees would rise."
+    _, quotes = speech_extract(text)
+    assert [(quote.speaker, quote.rule) for quote in quotes][-1] == (
+        "Hope Marlowe",
+        "subject_before_verb/pronoun_before",
+    )
+    _, quotes = speech_extract("Spokesman Marlowe said the quay was unsafe. She added that the fees would rise.")
+    assert len(quotes) == 1  # a surname alone: the "-man" role still tells the gender
+
+
 def test_rule_pronoun_before_resolves_to_the_person_named_before():
     _, quotes = speech_extract('Tomas Berg spoke at length.\n\n"We are ready," he said.')
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
