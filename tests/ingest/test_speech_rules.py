@@ -17,6 +17,7 @@ from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING
 from monitoring.ingest.parsers.speech.spans import (
     ASKED_QUESTION_RULE,
     CONTINUED_REPORT,
+    GROUP_RELATIVE_RULE,
     RELATIVE_REPORT_RULE,
     sentence_bounds,
 )
@@ -37,6 +38,7 @@ OTHER_RULES = (
     CONTINUED_REPORT,
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
+    GROUP_RELATIVE_RULE,
 )
 
 
@@ -310,6 +312,23 @@ def test_adding_takes_a_second_report_after_but_or_and_with_a_finite_verb_and_th
     ]
     quote, _ = only_quote("Tomas Berg said the quay was safe and added the fees to the bill.")
     assert quote.text == "the quay was safe and added the fees to the bill"  # no "that": no second report
+
+
+def test_rule_group_relative_credits_the_group_before_who():
+    speakers, quotes = speech_extract(
+        "The mayor won among dock workers who said the fees were too high, while the council lost ground."
+    )
+    assert [(quote.speaker, quote.text, quote.rule) for quote in quotes] == [
+        ("dock workers", "the fees were too high", GROUP_RELATIVE_RULE)
+    ]
+    assert [speaker.kind for speaker in speakers] == ["group"]
+
+
+def test_rule_group_relative_not_for_a_person_or_a_short_report():
+    _, quotes = speech_extract("The mayor thanked Tove Lindqvist, who said the fees were too high.")
+    assert GROUP_RELATIVE_RULE not in [quote.rule for quote in quotes]
+    _, quotes = speech_extract("The mayor won 40 percent, and 30 percent who said so.")
+    assert quotes == []
 
 
 def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():

@@ -360,6 +360,15 @@ RELATIVE_REPORT = re.compile(
     r",\s*who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}(?=[a-z])"
 )
 RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b")
+# "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
+# a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
+GROUP_RELATIVE = re.compile(
+    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality ) )
+        \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )? (say|says|said) \b \s* (?:that\b\s*)?""",
+    X,
+)
+# Where the report of such a relative clause ends before the sentence does: ", while ...", "; ...".
+GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?:and\s+)?(?:\d+|only)\s+percent\b")
 # "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
 # main clause, up to the verb (no comma yet).
 SUBORDINATE_OPENING = re.compile(

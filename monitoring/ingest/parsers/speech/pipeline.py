@@ -27,12 +27,13 @@ from dataclasses import replace
 from ..article import ParsedQuote, ParsedSpeaker
 from ..gender import HONORIFICS
 from ..names import normalise_name
-from .entities import names_in_article, note_mention, note_speaker_sentence
+from .entities import group_name, names_in_article, note_mention, note_speaker_sentence
 from .patterns import ADDING_RE, ALSO_SAID_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
-from .rules import Attribution, Question, asked_question, partial_speaker, read_attribution
+from .rules import Attribution, Question, asked_question, group_relative, partial_speaker, read_attribution
 from .spans import (
     ASKED_QUESTION_RULE,
+    GROUP_RELATIVE_RULE,
     continued_reports_join,
     interrupted_quotes_join,
     is_direct,
@@ -103,6 +104,8 @@ def speech_extract(
             question = asked_question(masked, sentence_start, sentence_end, attribution)
             if question is not None:
                 question = _question_cut(body, question, attribution, quoted=bool(in_sentence))
+            else:
+                question = group_relative(masked, sentence_start, sentence_end, attribution)
             direct: list[tuple[int, int]] = []
             partial: list[tuple[int, int]] = []
             for opening, closing in in_sentence:
@@ -204,6 +207,11 @@ def _question_add(
 ) -> None:
     """The question as an indirect quote of its asker (registered once the sentence's reading is accepted)."""
     if question is None:
+        return
+    if question.group is not None:
+        asker = discourse.side_group(group_name(question.group))
+        asker.rule = asker.rule or GROUP_RELATIVE_RULE
+        quote_add(quotes, body, asker, "indirect", *question.content, question.cue, None, GROUP_RELATIVE_RULE)
         return
     if question.asker is None:
         asker = discourse.unnamed_asker()

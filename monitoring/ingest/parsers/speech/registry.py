@@ -179,14 +179,18 @@ class Discourse:
         return speaker
 
     def unnamed_asker(self) -> ParsedSpeaker:
-        """Whoever put a question the text reports without naming the asker ("Asked whether ..., she said").
+        """Whoever put a question the text reports without naming the asker ("Asked whether ..., she said")."""
+        return self.side_group(UNNAMED_ASKER)
 
-        Registered as a group, but not as the last group: "they" never stands for it."""
+    def side_group(self, name: str) -> ParsedSpeaker:
+        """A group that reports on the side of a sentence (an unnamed asker, "voters who said ...").
+
+        Registered as a group, but not as the last group: "they" still stands for the sentence's own."""
         self.version += 1
-        key = "group:" + normalise_name(UNNAMED_ASKER)
+        key = "group:" + normalise_name(name)
         speaker = self.by_key.get(key)
         if speaker is None:
-            speaker = self.by_key[key] = ParsedSpeaker(name=UNNAMED_ASKER, kind="group")
+            speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
         return speaker
 
     def by_title(self, title: str, back_reference: bool = False) -> ParsedSpeaker | None:

@@ -47,6 +47,8 @@ from .patterns import (
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
+    GROUP_RELATIVE,
+    GROUP_RELATIVE_END,
     HEADLINE_CUE,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
@@ -774,6 +776,7 @@ class Question:
     cue: str
     content: tuple[int, int]
     asker: int | None = None  # where the words after "asked by" start: the asker ("asked by the host whether")
+    group: str | None = None  # a group that reports ("voters who said ..."): its noun phrase
 
 
 def asked_question(masked: str, start: int, end: int, attribution: Attribution | None) -> Question | None:
@@ -808,3 +811,29 @@ def asked_question(masked: str, start: int, end: int, attribution: Attribution |
     return Question(
         start + match.start("cue") if sentence[match.start()] == "," else start + match.start(), cue, content, asker
     )
+
+
+# Words before a group's noun that are no part of its description ("among voters who said").
+NOT_GROUP_WORDS = frozenset(
+    "among of by with for to from in on at and or but than as while that dominating including like".split()
+)
+
+
+def group_relative(masked: str, start: int, end: int, attribution: Attribution | None) -> Question | None:
+    """ "Clinton won among voters who said the economy mattered most": the group described by the noun before
+    "who" reports what follows (a clause of its own when the sentence's reading is elsewhere); ``asker`` is
+    unused, ``cue`` the verb and ``clause_start`` where the noun phrase starts."""
+    sentence = masked[start:end]
+    if " who" not in sentence:
+        return None
+    match = GROUP_RELATIVE.search(sentence)
+    if match is None or (attribution is not None and attribution.cue_start == start + match.start(2)):
+        return None
+    stop = GROUP_RELATIVE_END.search(sentence, match.end())
+    content = trim(masked, start + match.end(), start + (stop.start() if stop else len(sentence)))
+    if content is None or len(masked[content[0] : content[1]].split()) < 3:
+        return None
+    words = match.group(1).split()
+    if len(words) > 1 and (words[0].casefold() in NOT_GROUP_WORDS or words[0].endswith("ed")):
+        words = words[1:]  # ("among voters", "rebuked critics": the noun alone)
+    return Question(start + match.start(1), match.group(2), content, None, " ".join(words))

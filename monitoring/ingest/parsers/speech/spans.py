@@ -147,7 +147,9 @@ ASKED_QUESTION_RULE = "asked_question"
 # A second report in a relative clause ('"...," said Berg, who said ...'): see ``rules._relative_report``.
 RELATIVE_REPORT_RULE = "relative_report"
 # Reports inside an attribution: a quotation that goes on after them still goes on the quotation before.
-SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE})
+# A group's report in a relative clause ("voters who said ..."): see ``rules.group_relative``.
+GROUP_RELATIVE_RULE = "group_relative"
+SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE, GROUP_RELATIVE_RULE})
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
