@@ -265,6 +265,18 @@ def test_rule_asked_question_credits_an_asker_named_after_by():
     assert "Mara Quist" in [speaker.name for speaker in speakers]
 
 
+def test_rule_asked_question_credits_an_unnamed_asker_described_after_by():
+    found = by_rule('"Absolutely," Tomas Berg said when asked by a reporter if that remained his view.')
+    assert found[ASKED_QUESTION_RULE] == ("a reporter", "if that remained his view")
+
+
+def test_rule_subject_opens_sentence_for_a_participle_after_by():
+    quote, _ = only_quote("Tove Lindqvist answered by saying that the quay was unsafe.")
+    assert (quote.speaker, quote.rule) == ("Tove Lindqvist", "subject_opens_sentence/name_before")
+    quote, _ = only_quote("Mara Quist went on by asking whether the quay was unsafe.")
+    assert (quote.speaker, quote.text) == ("Mara Quist", "whether the quay was unsafe")
+
+
 def test_rule_asked_question_not_for_an_active_verb_or_anonymity():
     _, quotes = speech_extract("Lena Ortiz, the harbour chief, asked whether the pier would reopen.")
     assert [(quote.speaker, quote.rule) for quote in quotes] == [

@@ -59,6 +59,10 @@ THAT_SPLIT = re.compile(r"\s+that\s+")
 QUESTION_CLAUSE = re.compile(r"(?i:when|after|once|while|if|before|until|asked)\b")
 # What may follow the asker before the question: "asked by the host on Monday whether ...".
 ASKER_REST = re.compile(r"(?:\s+(?:on|in|at|during|last|this|earlier|later)\b[^,]{0,40})?\s*")
+# "a reporter", "one caller": an unnamed asker after "asked by", in lower case (up to three words).
+UNNAMED_ASKER_DESCRIPTION = re.compile(
+    r"\s*((?:a|an|one|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s+(?:on|in|at|during)\b[^,]{0,40})?\s*"
+)
 # Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -232,6 +236,9 @@ def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeak
     words = " " + masked[question.asker : question.content[0]].strip()
     found = speaker_after(words, draft)
     if found.speaker is None or not ASKER_REST.fullmatch(words, found.position):
+        description = UNNAMED_ASKER_DESCRIPTION.fullmatch(words)
+        if description is not None:
+            return discourse.side_group(group_name(description.group(1)))  # "asked by a reporter whether"
         return None  # ("asked by Fox Business moderator Gerard Baker": not all of it a speaker)
     for key, speaker in draft.by_key.items():
         if speaker is found.speaker:

@@ -259,7 +259,15 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
-    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”")))
+    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...": after "by" too.)
+    return cue.words in PARTICIPLE_CUES and (
+        cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”", " by"))
+    )
+
+
+def _after_by(cue: Cue) -> bool:
+    """ "Berg answered by saying ...": a participle after "by", whose subject opens the sentence."""
+    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(" by")
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
@@ -533,7 +541,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: _finite_report(cue) and "," in cue.left and bool(CIRCUMSTANCE_START.match(cue.right)),
         _content_then_subject,
     ),
-    CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),
+    CueRule("subject_before_verb", lambda cue: cue.is_verb and not _after_by(cue), _subject_before_verb),
     CueRule(
         "subject_opens_sentence",
         lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
