@@ -11,6 +11,10 @@
    reading is read a second time with a subject of any kind ("Many speakers said").
 5. Accept the attribution found: the discourse registry adopts the draft the rules wrote to,
    and only then. A sentence with no attribution only notes who it names (``note_mention``).
+   Reports on the side of a sentence are added after it: a question put to the speaker
+   ("Asked whether ..., she said": ``rules.asked_question``) and a group's relative clause
+   ("voters who said ...": ``rules.group_relative``); their speakers never become the last
+   person or group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
    rules read them; quotes alone in a paragraph go to the paragraph's speaker.
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
