@@ -295,16 +295,26 @@ def interrupted_quotes_join(
 
     PolNeAR annotates such a quote as one Content from the first to the last part, while the
     extractor reports each part (an editor wants them apart); this adapts to the annotation.
+    A report inside the attribution between the parts ('"A," she said when asked about X. "B."': the
+    question is a content of its own) does not keep them apart.
     """
     joined: list[tuple[int, int, bool, str]] = []
     for prediction in sorted(predictions):
-        if joined:
-            last = joined[-1]
-            if last[2] and prediction[2] and last[3] == prediction[3] and "\n" not in text[last[1] : prediction[0]]:
-                joined[-1] = (last[0], prediction[1], True, last[3])
+        if prediction[2]:
+            k = len(joined) - 1
+            while k >= 0 and not joined[k][2]:
+                k -= 1  # the last direct part, before reports that may stand in the gap after it
+            last = joined[k] if k >= 0 else None
+            if (
+                last is not None
+                and last[3] == prediction[3]
+                and "\n" not in text[last[1] : prediction[0]]
+                and all(last[1] <= p[0] and p[1] <= prediction[0] for p in joined[k + 1 :])
+            ):
+                joined[k] = (last[0], prediction[1], True, last[3])
                 continue
         joined.append(prediction)
-    return joined
+    return sorted(joined)
 
 
 PARTY_MEMBERS = {"Republican", "Democrat"}

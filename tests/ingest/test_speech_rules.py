@@ -12,14 +12,21 @@ import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
+from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
-from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT
+from monitoring.ingest.parsers.speech.spans import (
+    ASKED_QUESTION_RULE,
+    CONTINUED_REPORT,
+    GROUP_RELATIVE_RULE,
+    RELATIVE_REPORT_RULE,
+    sentence_bounds,
+)
 from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
 # the pipeline's hand-over of unattributed quotes and its join of a report with the quotation
-# that continues it.
+# that continues it, and the question put to a speaker.
 OTHER_RULES = (
     "according_to_document",
     TRAILING_ACCORDING_RULE,
@@ -29,6 +36,9 @@ OTHER_RULES = (
     PARAGRAPH_SPEAKER,
     COLON_INTRODUCED,
     CONTINUED_REPORT,
+    ASKED_QUESTION_RULE,
+    RELATIVE_REPORT_RULE,
+    GROUP_RELATIVE_RULE,
 )
 
 
@@ -216,6 +226,146 @@ def test_rule_continued_by_quote_not_after_another_sentence_or_a_cue_of_its_own(
     assert CONTINUED_REPORT not in " ".join(quote.rule for quote in quotes)
 
 
+def by_rule(text: str) -> dict[str, tuple[str, str]]:
+    """Each quote of a text by its rule: (speaker, content)."""
+    _, quotes = speech_extract(text)
+    return {quote.rule: (quote.speaker, quote.text) for quote in quotes}
+
+
+def test_rule_asked_question_opening_the_sentence_is_the_unnamed_askers_report():
+    found = by_rule(
+        "Asked whether the ferry, which sank in May, would be raised, Lena Ortiz said the divers were ready."
+    )
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "whether the ferry, which sank in May, would be raised")
+    assert found["subject_before_verb/name_before"] == ("Lena Ortiz", "the divers were ready")
+
+
+def test_rule_asked_question_after_the_report_is_cut_from_it():
+    found = by_rule("Tomas Berg said he would wait when asked about the new quay fees.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "the new quay fees")
+    assert found["subject_before_verb/name_before"] == ("Tomas Berg", "he would wait")
+    found = by_rule("Tomas Berg told the Gazette on Monday when asked about the fees that he would wait.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "the fees")
+    assert found["subject_before_verb/name_before"] == ("Tomas Berg", "he would wait")
+
+
+def test_rule_asked_question_with_words_between_and_a_passive_request():
+    found = by_rule("Asked at a briefing in Molde on Monday why the pier closed, Lena Ortiz blamed the storm.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "why the pier closed")
+    found = by_rule("Tomas Berg was asked to name one bridge he had finished.")
+    assert found[ASKED_QUESTION_RULE] == (UNNAMED_ASKER, "to name one bridge he had finished")
+
+
+def test_rule_asked_question_credits_an_asker_named_after_by():
+    speakers, quotes = speech_extract(
+        "Asked by Mara Quist whether the pier would reopen, Lena Ortiz said it would. She left."
+    )
+    question = next(quote for quote in quotes if quote.rule == ASKED_QUESTION_RULE)
+    assert (question.speaker, question.text) == ("Mara Quist", "whether the pier would reopen")
+    assert "Mara Quist" in [speaker.name for speaker in speakers]
+
+
+def test_rule_asked_question_credits_an_unnamed_asker_described_after_by():
+    found = by_rule('"Absolutely," Tomas Berg said when asked by a reporter if that remained his view.')
+    assert found[ASKED_QUESTION_RULE] == ("a reporter", "if that remained his view")
+
+
+def test_rule_subject_opens_sentence_for_a_participle_after_by():
+    quote, _ = only_quote("Tove Lindqvist answered by saying that the quay was unsafe.")
+    assert (quote.speaker, quote.rule) == ("Tove Lindqvist", "subject_opens_sentence/name_before")
+    quote, _ = only_quote("Mara Quist went on by asking whether the quay was unsafe.")
+    assert (quote.speaker, quote.text) == ("Mara Quist", "whether the quay was unsafe")
+
+
+def test_rule_asked_question_not_for_an_active_verb_or_anonymity():
+    _, quotes = speech_extract("Lena Ortiz, the harbour chief, asked whether the pier would reopen.")
+    assert [(quote.speaker, quote.rule) for quote in quotes] == [
+        ("Lena Ortiz", "subject_before_verb/appositive_before")
+    ]
+    _, quotes = speech_extract("The clerk, Berg recalled, asked her what she wanted.")
+    assert ASKED_QUESTION_RULE not in [quote.rule for quote in quotes]
+    _, quotes = speech_extract("A docker who asked not to be named said the quay was unsafe.")
+    assert ASKED_QUESTION_RULE not in [quote.rule for quote in quotes]
+
+
+def test_rule_asked_question_inside_an_interrupted_quote_keeps_its_parts_direct():
+    _, quotes = speech_extract('"We will see," Tomas Berg said when asked about the fees. "Not before May."')
+    assert [(quote.kind, quote.rule) for quote in quotes] == [
+        ("direct", "subject_before_verb/name_before"),
+        ("indirect", ASKED_QUESTION_RULE),
+    ]
+    assert quotes[0].text.startswith("We will see") and quotes[0].text.rstrip(".").endswith("Not before May")
+
+
+def test_rule_relative_report_is_a_second_report_of_the_speaker_named_after_the_verb():
+    _, quotes = speech_extract(
+        '"We will wait," said Tomas Berg, the port chief, who said the fees would fall by May. "Not before."'
+    )
+    assert [(quote.speaker, quote.kind, quote.rule) for quote in quotes] == [
+        ("Tomas Berg", "direct", "speaker_after_verb/name_after"),
+        ("Tomas Berg", "indirect", RELATIVE_REPORT_RULE),
+    ]
+    assert quotes[1].text == "the fees would fall by May"
+    assert quotes[0].text.rstrip(".").endswith("Not before")  # the quotation goes on across the relative clause
+
+
+def test_rule_relative_report_not_for_a_verb_without_a_clause():
+    _, quotes = speech_extract('"We will wait," said Tomas Berg, who wrote about the quay in his book.')
+    assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]
+    _, quotes = speech_extract('"We will wait," said Tomas Berg, who called the plan a gift to the ferry lines.')
+    assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]
+
+
+def test_adding_takes_a_second_report_after_but_or_and_with_a_finite_verb_and_that():
+    _, quotes = speech_extract("Tomas Berg said the quay was safe, but added that the fees would rise.")
+    assert [(quote.text, quote.rule) for quote in quotes] == [
+        ("the quay was safe", "subject_before_verb/name_before"),
+        ("the fees would rise", "subject_before_verb/name_before+adding"),
+    ]
+    quote, _ = only_quote("Tomas Berg said the quay was safe and added the fees to the bill.")
+    assert quote.text == "the quay was safe and added the fees to the bill"  # no "that": no second report
+
+
+def test_rule_group_relative_credits_the_group_before_who():
+    speakers, quotes = speech_extract(
+        "The mayor won among dock workers who said the fees were too high, while the council lost ground."
+    )
+    assert [(quote.speaker, quote.text, quote.rule) for quote in quotes] == [
+        ("dock workers", "the fees were too high", GROUP_RELATIVE_RULE)
+    ]
+    assert [speaker.kind for speaker in speakers] == ["group"]
+
+
+def test_rule_group_relative_not_for_a_person_or_a_short_report():
+    _, quotes = speech_extract("The mayor thanked Tove Lindqvist, who said the fees were too high.")
+    assert GROUP_RELATIVE_RULE not in [quote.rule for quote in quotes]
+    _, quotes = speech_extract("The mayor won 40 percent, and 30 percent who said so.")
+    assert quotes == []
+
+
+def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():
+    speakers, quotes = speech_extract(
+        'After Lena Ortiz asked about the "absurd" fees, Tomas Berg replied that they would fall. He left.'
+    )
+    assert [(quote.speaker, quote.kind, quote.text) for quote in quotes] == [
+        ("Lena Ortiz", "indirect", 'about the "absurd" fees'),
+        ("Lena Ortiz", "partial", "absurd"),  # quoted words inside the opening clause are its speaker's
+        ("Tomas Berg", "indirect", "they would fall"),
+    ]
+    assert {speaker.name for speaker in speakers} == {"Lena Ortiz", "Tomas Berg"}
+    _, quotes = speech_extract(
+        "After Paul Sorel asked about the fees, Tomas Berg replied. He added that they would fall."
+    )
+    assert quotes[-1].speaker == "Tomas Berg"  # the main clause's speaker is the one named last
+
+
+def test_main_clause_reading_keeps_one_reading_without_a_main_report():
+    _, quotes = speech_extract("When Lena Ortiz said the quay was unsafe, nobody listened.")
+    assert [quote.speaker for quote in quotes] == ["Lena Ortiz"]
+    _, quotes = speech_extract("While not all Lena Ortiz says is true, Tomas Berg said the quay was unsafe.")
+    assert [(quote.speaker, quote.text) for quote in quotes] == [("Tomas Berg", "the quay was unsafe")]
+
+
 def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
     quote, _ = only_quote("Lena Ortiz asked the harbour board whether the pier would reopen.")
     assert quote.rule == "subject_before_verb/name_before"
@@ -333,6 +483,17 @@ def test_rule_previous_paragraph_colon_hands_the_speaker_on():
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 
+def test_rule_pronoun_before_she_for_a_woman_titled_spokesman():
+    text = "Port spokesman Hope Marlowe said the quay was unsafe. She added that the fees would rise."
+    _, quotes = speech_extract(text)
+    assert [(quote.speaker, quote.rule) for quote in quotes][-1] == (
+        "Hope Marlowe",
+        "subject_before_verb/pronoun_before",
+    )
+    _, quotes = speech_extract("Spokesman Marlowe said the quay was unsafe. She added that the fees would rise.")
+    assert len(quotes) == 1  # a surname alone: the "-man" role still tells the gender
+
+
 def test_rule_pronoun_before_resolves_to_the_person_named_before():
     _, quotes = speech_extract('Tomas Berg spoke at length.\n\n"We are ready," he said.')
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
@@ -413,6 +574,33 @@ def test_rule_place_in_appositive_before_credits_the_person_the_place_describes(
         "Paul Porter",
         "the pier was full",
     )
+
+
+def test_rule_appositive_before_takes_no_clause_for_an_appositive():
+    _, quotes = speech_extract(
+        "At a rally in Molde, Ore., on Sunday, Mrs. Ortiz tried to explain her vote, saying that the quay was unsafe."
+    )
+    assert [quote.speaker for quote in quotes] == ["Ortiz"]  # not the town before the commas
+    _, quotes = speech_extract("At a rally in Molde, Ore., Mr. Berg was blunt, saying that the quay was unsafe.")
+    assert "Molde" not in [quote.speaker for quote in quotes]
+    quote, speaker = only_quote("Ivo Brandt, a trader who had lost his boat, said the quay was unsafe.")
+    assert (quote.speaker, quote.rule) == ("Ivo Brandt", "subject_before_verb/appositive_before")
+
+
+def test_rule_name_after_description_before_credits_the_name_the_description_introduces():
+    quote, _ = only_quote("One docker backing Mr. Berg, Tove Lindqvist of the Molde union, said the quay was unsafe.")
+    assert quote.rule == "subject_before_verb/name_after_description_before"
+    assert (quote.speaker, quote.text) == ("Tove Lindqvist", "the quay was unsafe")
+    quote, speaker = only_quote("The head of the Port Board, Adm. Paul Sorel, said the quay was unsafe.")
+    assert (quote.speaker, quote.rule) == ("Paul Sorel", "subject_before_verb/reversed_appositive_before")
+    assert "head of the Port Board" in speaker.titles  # a title in the description: that rule's reading
+
+
+def test_rule_name_after_description_before_not_for_a_list_or_a_place():
+    _, quotes = speech_extract("A friend of Ivo Brandt, Tove Lindqvist and Paul Sorel, said the quay was unsafe.")
+    assert "name_after_description_before" not in quotes[0].rule
+    _, quotes = speech_extract("A docker from Molde, Norway, said the quay was unsafe.")
+    assert "name_after_description_before" not in quotes[0].rule
 
 
 def test_rule_appositive_before_keeps_the_title():
@@ -927,3 +1115,16 @@ def test_the_lexicon_derives_every_set_from_its_entries():
     assert lexicon.NEEDS_THAT == {cue.words for cue in lexicon.CUES if cue.needs_that}
     assert "claim" in lexicon.NOUN_LIKE and "argue" in lexicon.REPORTING_CUES
     assert not set(lexicon.EVALUATIVE_VERBS) & set(lexicon.REPORTING_CUES)
+
+
+# --- sentences ---------------------------------------------------------------------------------------
+
+
+def test_two_initials_of_a_name_end_no_sentence():
+    quote, speaker = only_quote('"The quay is closed," said K.T. Molloy, a fellow at the harbour institute.')
+    assert (quote.speaker, quote.rule) == ("K.T. Molloy", "speaker_after_verb/name_after")
+    text = "She moved to Washington, D.C. Her office is by the quay."
+    assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [
+        "She moved to Washington, D.C.",
+        "Her office is by the quay.",
+    ]

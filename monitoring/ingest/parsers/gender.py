@@ -33,6 +33,8 @@ _ROLE_WORDS = {
     ),
 }
 ROLE_WORDS = {word: gender for gender, words in _ROLE_WORDS.items() for word in words.split()}
+# Roles in "-man" that newsrooms use for women too ("spokesman Hope Marlowe"): weaker than a given name.
+GENERIC_ROLE_WORDS = frozenset("spokesman chairman congressman businessman councilman alderman".split())
 
 # Given names with one clear gender (names used for both, like "Andrea", "Kim" or "Sam", are left out,
 # and so are family names printed first, like "Wang" or "Park").
@@ -95,11 +97,16 @@ def gender_from(name: str, titles: list[str] | tuple[str, ...] = (), honorific: 
     """'m', 'f' or None for a person printed as ``honorific name, titles``."""
     if honorific and honorific in HONORIFICS:
         return HONORIFICS[honorific]
+    generic = None
     for title in titles:
         for word in title.casefold().replace("-", " ").split():
-            if word in ROLE_WORDS:
+            if word in GENERIC_ROLE_WORDS:
+                generic = generic or ROLE_WORDS[word]
+            elif word in ROLE_WORDS:
                 return ROLE_WORDS[word]
     words = name.split()
     if len(words) >= 2:
+        # "Port spokesman Hope Marlowe": a "-man" role is said of women too, so it tells nothing about a
+        # full name; the given name does, if it is known.
         return GIVEN_NAMES.get(words[0])
-    return None
+    return generic

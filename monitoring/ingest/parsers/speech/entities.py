@@ -162,6 +162,15 @@ def plural_noun(word: str) -> bool:
     return word in PARTY_PLURALS or word.lower() in PLURAL_PEOPLE or word.lower() in GROUP_HEAD_SET
 
 
+# A finite auxiliary after a word, or an honorific's name before a past tense ("Mrs. Ortiz tried"): what a
+# clause has and an appositive title has not.
+FINITE_AUXILIARY = re.compile(
+    r"\w\s+(?:is|are|was|were|has|have|had|will|would)\b|\b(?:Mr|Mrs|Ms|Dr)\.\s+(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b"
+)
+
+RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+
+
 def title_from_appositive(appositive: str) -> list[str] | None:
     """The title in an appositive; [] for an age or relative clause; None when it is no appositive."""
     text = appositive.strip()
@@ -173,6 +182,8 @@ def title_from_appositive(appositive: str) -> list[str] | None:
         return None  # "..., and the meeting ended,": a clause, not an appositive
     if BARE_NAME.fullmatch(text) and not TITLE_NOUN_RE.search(text) and text.split()[0] not in TITLE_HEADS:
         return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
+    if FINITE_AUXILIARY.search(text) and not RELATIVE_WORD.search(text):
+        return None  # "in Molde, Ore., Mr. Berg was blunt,": a clause of its own, not an appositive
     return [text]
 
 

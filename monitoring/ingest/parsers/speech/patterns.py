@@ -173,6 +173,9 @@ APPOSITIVE_END = re.compile(
         \s*,\s*$""",
     X,
 )
+# "Tove Lindqvist of the Molde union": an appositive that opens with a name, alone or before "of", "from",
+# "in", "at" or "who" (not "Tove Lindqvist and Paul Sorel").
+LEADING_NAME = re.compile(rf"({NAME_RUN})(?=\s*$|\s+(?:of|from|in|at|who)\b)")
 # "Lena Ortiz, 29, of Molde, Ore., ", "Lena Ortiz, who lost her boat in Molde, Norway, in 2012, ": a name
 # opening its clause, then an age, a home town or a relative clause that may hold commas of its own.
 LONG_APPOSITIVE_END = re.compile(
@@ -352,6 +355,25 @@ CLAUSE_CUT = re.compile(
     X,
 )
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
+# ", who said", ", who has also noted": a relative clause that reports, up to its verb.
+RELATIVE_REPORT = re.compile(
+    r",\s*who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}(?=[a-z])"
+)
+RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b")
+# "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
+# a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
+GROUP_RELATIVE = re.compile(
+    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality ) )
+        \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )? (say|says|said) \b \s* (?:that\b\s*)?""",
+    X,
+)
+# Where the report of such a relative clause ends before the sentence does: ", while ...", "; ...".
+GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?:and\s+)?(?:\d+|only)\s+percent\b")
+# "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
+# main clause, up to the verb (no comma yet).
+SUBORDINATE_OPENING = re.compile(
+    r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
+)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite
@@ -427,6 +449,14 @@ ADDING_RE = re.compile(
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
         (?! {ADDING_TO.pattern} )       # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
+    X,
+)
+# "..., but added that ...", "... and noted that ...": a second report by the same speaker, a finite verb and "that".
+ALSO_SAID_RE = re.compile(
+    r""",?\s+(?:but|and)\s+(?:(?:also|later|then|quickly)\s+)?
+        (added|adds|noted|notes|said|says|stressed|warned|insisted|argued|acknowledged|conceded|cautioned|predicted
+         |explained|suggested|made\ clear|pointed\ out|maintained|emphasized|emphasised)
+        \s+that\b\s*""",
     X,
 )
 # ", looking out on the crowd": a participle clause, not reported words.
@@ -508,4 +538,25 @@ INTERVIEW_WITH = re.compile(
 )
 QUOTED_BY = re.compile(
     rf"(?:^|[,;]\s*|\s)(?:the\s+)?({NAME_RUN})\s+quoted\s+(him|her|them|it|{NAME_RUN})\s+as\s+saying\b"
+)
+
+# --- questions put to a speaker ------------------------------------------------------------------
+
+# "Asked whether ..., she said", "he said when asked about ...", "Asked on Monday why ...", "..., asked about
+# the fees", "She was asked to name ...": a question (or request) put to somebody. Group "question" is the
+# question, up to seven words after the verb ("Asked at a briefing in Oslo about ..."); group "by" marks an
+# asker named after it ("asked by the host whether ..."). "asked not to be named" is no such question.
+QUESTION_WORDS = r"(?: whether | if | what | why | how | who | whom | which | where | about | to )"
+QUESTION_ASKED = re.compile(
+    rf"""(?: ^ [\s"“'‘]* (?: (?:When|After|Once|While|If|Before|Until) \s+ (?:being\s+)? )?
+          | \b (?: when | after | once | while | before | until | was | were | been | being | is | are | be ) \s+
+            (?: (?:[a-z]+ly|also|later|then|first|again|once|twice) \s+ )?
+          | , \s* )
+        (?P<cue> (?i: asked ) ) \b
+        (?P<by> \s+ by \b )?
+        (?: \s+ (?! {QUESTION_WORDS} \b ) [\w'’.-]+ ){{0,7}}?
+        \s+
+        (?P<question> (?: whether | if | what | why | how | who | whom | which | where | about ) \b
+        | to \s+ (?! be \b | remain \b ) [a-z]+ \b )""",
+    X,
 )

@@ -11,6 +11,10 @@
    reading is read a second time with a subject of any kind ("Many speakers said").
 5. Accept the attribution found: the discourse registry adopts the draft the rules wrote to,
    and only then. A sentence with no attribution only notes who it names (``note_mention``).
+   Reports on the side of a sentence are added after it: a question put to the speaker
+   ("Asked whether ..., she said": ``rules.asked_question``) and a group's relative clause
+   ("voters who said ...": ``rules.group_relative``); their speakers never become the last
+   person or group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
    rules read them; quotes alone in a paragraph go to the paragraph's speaker.
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
@@ -20,16 +24,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..gender import HONORIFICS
 from ..names import normalise_name
-from .entities import names_in_article, note_mention, note_speaker_sentence
-from .patterns import ADDING_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
+from .entities import group_name, names_in_article, note_mention, note_speaker_sentence
+from .patterns import ADDING_RE, ALSO_SAID_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
-from .rules import Attribution, partial_speaker, read_attribution
+from .rules import Attribution, Question, asked_question, group_relative, partial_speaker, read_attribution
 from .spans import (
+    ASKED_QUESTION_RULE,
+    GROUP_RELATIVE_RULE,
     continued_reports_join,
     interrupted_quotes_join,
     is_direct,
@@ -43,11 +51,22 @@ from .spans import (
     sentence_bounds,
     trim,
 )
+from .speaker_rules import speaker_after
 from .vocabulary import FILLER
 
 # The rule names of quotes that have no reporting verb of their own.
 PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
+# "... when asked about the fees that she would wait": where the question ends and the report starts.
+THAT_SPLIT = re.compile(r"\s+that\s+")
+# "when asked", "after being asked": a clause of its own, cut from the report ("they were asked to ..." is part of it).
+QUESTION_CLAUSE = re.compile(r"(?i:when|after|once|while|if|before|until|asked)\b")
+# What may follow the asker before the question: "asked by the host on Monday whether ...".
+ASKER_REST = re.compile(r"(?:\s+(?:on|in|at|during|last|this|earlier|later)\b[^,]{0,40})?\s*")
+# "a reporter", "one caller": an unnamed asker after "asked by", in lower case (up to three words).
+UNNAMED_ASKER_DESCRIPTION = re.compile(
+    r"\s*((?:a|an|one|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s+(?:on|in|at|during)\b[^,]{0,40})?\s*"
+)
 # Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -90,6 +109,11 @@ def speech_extract(
             attribution = read_attribution(masked, sentence_start, sentence_end, discourse)
             if attribution is None and FALLBACK_CUE_RE.search(masked, sentence_start, sentence_end):
                 attribution = read_attribution(masked, sentence_start, sentence_end, discourse, fallback=True)
+            question = asked_question(masked, sentence_start, sentence_end, attribution)
+            if question is not None:
+                question = _question_cut(body, question, attribution, quoted=bool(in_sentence))
+            else:
+                question = group_relative(masked, sentence_start, sentence_end, attribution)
             direct: list[tuple[int, int]] = []
             partial: list[tuple[int, int]] = []
             for opening, closing in in_sentence:
@@ -117,10 +141,12 @@ def speech_extract(
                 if not direct and evaluation is None:
                     # (Quoted words alone, '... the phrase "we assess" four times.', leave its persons to note.)
                     note_mention(masked, sentence_start, sentence_end, discourse)
+                _question_add(quotes, body, masked, discourse, question)
                 continue
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
+            _question_add(quotes, body, masked, discourse, question)
             also = attribution.also
             if also is not None and also.content is not None:
                 # "..., according to two aides.": the source that reports the sentence's report.
@@ -166,6 +192,71 @@ def _accept(discourse: Discourse, attribution: Attribution) -> ParsedSpeaker:
     return attribution.speaker
 
 
+def _question_cut(body: str, question: Question, attribution: Attribution | None, quoted: bool) -> Question:
+    """A question put to the sentence's speaker is no part of the main report: "she said she would wait when
+    asked about the fees" reports "she would wait" (the report ends before "when")."""
+    if attribution is None or attribution.content is None:
+        return question
+    content_start, content_end = attribution.content
+    if content_start >= question.clause_start and content_end <= question.content[1]:
+        # "Berg told the Gazette when asked about the fees that she would wait": the report follows "that".
+        # (After a quotation, '"...," she told the Gazette when asked about fears that ...', the question runs on.)
+        that = None if quoted else THAT_SPLIT.search(body, question.content[0], question.content[1])
+        attribution.content = trim(body, that.end(), question.content[1]) if that else None
+        if that:
+            return replace(question, content=trim(body, question.content[0], that.start()) or question.content)
+    elif content_start < question.clause_start < content_end and QUESTION_CLAUSE.match(body, question.clause_start):
+        attribution.content = trim(body, content_start, question.clause_start)
+    return question
+
+
+def _question_add(
+    quotes: list[ParsedQuote], body: str, masked: str, discourse: Discourse, question: Question | None
+) -> None:
+    """The question as an indirect quote of its asker (registered once the sentence's reading is accepted)."""
+    if question is None:
+        return
+    if question.group is not None:
+        asker = discourse.side_group(group_name(question.group))
+        asker.rule = asker.rule or GROUP_RELATIVE_RULE
+        quote_add(quotes, body, asker, "indirect", *question.content, question.cue, None, GROUP_RELATIVE_RULE)
+        return
+    if question.asker is None:
+        asker = discourse.unnamed_asker()
+    else:
+        asker = _asker(masked, discourse, question)
+        if asker is None:
+            return  # an asker named but not recognised: better no quote than one credited to nobody
+    asker.rule = asker.rule or ASKED_QUESTION_RULE
+    quote_add(quotes, body, asker, "indirect", *question.content, question.cue, None, ASKED_QUESTION_RULE)
+
+
+def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeaker | None:
+    """The asker named after "asked by" ("Asked by the host whether ..., Berg said"), or None.
+
+    The asker is registered as a speaker, but is not made the person last named: "she" in the
+    next sentence still stands for the one who answered."""
+    draft = discourse.draft()
+    words = " " + masked[question.asker : question.content[0]].strip()
+    found = speaker_after(words, draft)
+    if found.speaker is None or not ASKER_REST.fullmatch(words, found.position):
+        description = UNNAMED_ASKER_DESCRIPTION.fullmatch(words)
+        if description is not None:
+            return discourse.side_group(group_name(description.group(1)))  # "asked by a reporter whether"
+        return None  # ("asked by Fox Business moderator Gerard Baker": not all of it a speaker)
+    for key, speaker in draft.by_key.items():
+        if speaker is found.speaker:
+            return discourse.by_key.setdefault(key, speaker)
+    return None
+
+
+def _second_report(masked: str, start: int, end: int) -> re.Match[str] | None:
+    """Where a second report by the same speaker starts: ", adding that ...", "..., but added that ..."."""
+    adding = ADDING_RE.search(masked, start, end)
+    also = ALSO_SAID_RE.search(masked, start, adding.start() if adding else end)
+    return also or adding
+
+
 def _sentence_quotes(
     quotes: list[ParsedQuote],
     body: str,
@@ -179,7 +270,7 @@ def _sentence_quotes(
     """The quotes of one attributed sentence: its direct and partial quotations and its reported content."""
     speaker, cue, channel, rule = attribution.speaker, attribution.cue, attribution.channel, attribution.rule
     # "..., he said, adding that ...": a second report by the same speaker.
-    adding = ADDING_RE.search(masked, attribution.cue_end, sentence_end)
+    adding = _second_report(masked, attribution.cue_end, sentence_end)
     second = trim(masked, adding.end(), sentence_end) if adding else None
     if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
         second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
@@ -204,5 +295,10 @@ def _sentence_quotes(
         quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule)
     if second is not None:
         quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, f"{rule}+adding")
+    also = attribution.also
     for opening, closing in partial:
+        if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:
+            # "Though Berg called it "a mess", Ortiz said ...": quoted words inside the other report are its own.
+            quote_add(quotes, body, also.speaker, "partial", opening + 1, closing, also.cue, also.channel, also.rule)
+            continue
         quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel, rule)

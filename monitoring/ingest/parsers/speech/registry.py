@@ -13,6 +13,9 @@ from .entities import title_organizations
 from .patterns import CAPITAL_RUN, OUTLET_REPORTING
 from .vocabulary import BACK_REFERENCE_ROLES, PRONOUN_WORDS, PRONOUNS
 
+# The speaker of a question whose asker is not named (an interviewer, a pollster, a reporter).
+UNNAMED_ASKER = "unnamed questioner"
+
 
 @dataclass(slots=True)
 class Discourse:
@@ -173,6 +176,21 @@ class Discourse:
             speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
         self.last_group = speaker
         self.mentioned_group = None
+        return speaker
+
+    def unnamed_asker(self) -> ParsedSpeaker:
+        """Whoever put a question the text reports without naming the asker ("Asked whether ..., she said")."""
+        return self.side_group(UNNAMED_ASKER)
+
+    def side_group(self, name: str) -> ParsedSpeaker:
+        """A group that reports on the side of a sentence (an unnamed asker, "voters who said ...").
+
+        Registered as a group, but not as the last group: "they" still stands for the sentence's own."""
+        self.version += 1
+        key = "group:" + normalise_name(name)
+        speaker = self.by_key.get(key)
+        if speaker is None:
+            speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
         return speaker
 
     def by_title(self, title: str, back_reference: bool = False) -> ParsedSpeaker | None:

@@ -47,6 +47,8 @@ from .patterns import (
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
+    GROUP_RELATIVE,
+    GROUP_RELATIVE_END,
     HEADLINE_CUE,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
@@ -61,20 +63,25 @@ from .patterns import (
     PARTICIPLE_AFTER,
     PASSIVE_END,
     PREFIX_RE,
+    QUESTION_ASKED,
     QUESTION_OBJECT,
+    QUOTE_MARK,
     QUOTED_AUXILIARY,
     QUOTED_BY,
     QUOTED_CLAUSE_END,
+    RELATIVE_NOT_CONTENT,
+    RELATIVE_REPORT,
     REPORT_GOES_ON,
     REPORT_RESUMES_RE,
     SENTENCE_SUBJECT,
+    SUBORDINATE_OPENING,
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
     WORD_RE,
 )
 from .registry import Discourse
-from .spans import content_before, trim
+from .spans import RELATIVE_REPORT_RULE, content_before, trim
 from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
 from .vocabulary import OBJECT_PRONOUNS
 
@@ -252,7 +259,15 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
-    return cue.words in PARTICIPLE_CUES and (cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”")))
+    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...": after "by" too.)
+    return cue.words in PARTICIPLE_CUES and (
+        cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”", " by"))
+    )
+
+
+def _after_by(cue: Cue) -> bool:
+    """ "Berg answered by saying ...": a participle after "by", whose subject opens the sentence."""
+    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(" by")
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
@@ -526,7 +541,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: _finite_report(cue) and "," in cue.left and bool(CIRCUMSTANCE_START.match(cue.right)),
         _content_then_subject,
     ),
-    CueRule("subject_before_verb", lambda cue: cue.is_verb, _subject_before_verb),
+    CueRule("subject_before_verb", lambda cue: cue.is_verb and not _after_by(cue), _subject_before_verb),
     CueRule(
         "subject_opens_sentence",
         lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
@@ -617,8 +632,14 @@ def read_attribution(
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
+                if cue.is_verb and SUBORDINATE_OPENING.match(cue.left):
+                    main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
+                    if main is not None:
+                        return main
                 if cue.is_verb:
-                    built.also = _trailing_according(masked, start, end, sentence, draft)
+                    built.also = _trailing_according(masked, start, end, sentence, draft) or _relative_report(
+                        masked, end, built
+                    )
                     if built.also is not None and built.content is not None:
                         # The report ends where "according to" starts.
                         first = trim(masked, built.content[0], min(built.content[1], built.also.cue_start))
@@ -627,6 +648,71 @@ def read_attribution(
             if built is REJECT:
                 break
     return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+def _too_short(content: str) -> bool:
+    """Fewer than three words and no quotation (masked, a quotation reads as one word): no report."""
+    return len(content.split()) < 3 and not QUOTE_MARK.search(content)
+
+
+# At most this many words between the comma closing an opening clause and the main clause's reporting verb.
+MAIN_SUBJECT_WORDS = 8
+
+
+def _main_clause_reading(
+    masked: str, start: int, end: int, sentence: str, cue: Cue, subordinate: Attribution, channel: str | None
+) -> Attribution | None:
+    """ "After Ortiz asked about the fees, Berg replied that they would fall.": a report in a clause opening the
+    sentence is not the sentence's own; the main clause after the comma is read (registered after it, so that
+    "he" later is the main clause's speaker), and the subordinate report goes with it as ``also``, cut at the
+    comma. None when the main clause has no reading with its subject right before the verb."""
+    comma = sentence.find(",", cue.match.end())
+    if comma < 0:
+        return None
+    for match in cue_matches(sentence):
+        if match.start() <= comma:
+            continue
+        if len(sentence[comma + 1 : match.start()].split()) > MAIN_SUBJECT_WORDS:
+            return None  # the main clause's own verb comes first: "..., Berg said", not a verb further on
+        later = Cue(masked, start, end, match, channel, cue.fallback)
+        for rule in CUE_RULES:
+            if rule.name != "subject_before_verb" or not rule.guard(later):
+                continue
+            draft = subordinate.draft.draft(start)
+            built = rule.build(later, draft)
+            if isinstance(built, Attribution):
+                if built.content is not None and _too_short(masked[built.content[0] : built.content[1]]):
+                    return None  # "..., he also stated a day earlier": no report of its own
+                built.draft = draft
+                content = trim(masked, subordinate.content[0], start + comma) if subordinate.content else None
+                if content is None or content[0] >= start + comma or _too_short(masked[content[0] : content[1]]):
+                    return built  # ("While not all Berg says is true, Ortiz said ...": no report in the clause)
+                subordinate.content, subordinate.draft = content, None  # registered in the main reading's draft
+                built.also = subordinate
+                return built
+            if built is REJECT:
+                break
+    return None
+
+
+def _relative_report(masked: str, end: int, built: Attribution) -> Attribution | None:
+    """'"We will wait," said Tomas Berg, the port chief, who said the fees would fall.': a relative clause
+    after the speaker named after the verb is a second report of that speaker (``also``, no draft of its own)."""
+    if not built.rule.startswith("speaker_after_verb/") or "who" not in masked[built.cue_end : end]:
+        return None
+    relative = RELATIVE_REPORT.search(masked, built.cue_end, end)
+    if relative is None:
+        return None
+    verb = CUE_RE.match(masked, relative.end())
+    if verb is None or verb.group() not in PLAIN_CUES and not THAT_START.match(masked, verb.end()):
+        return None  # ("who called the plan a gift": no report)
+    that = THAT_START.match(masked, verb.end())
+    content = trim(masked, that.end() if that else verb.end(), end)
+    if content is None or _too_short(masked[content[0] : content[1]]) or RELATIVE_NOT_CONTENT.match(masked, content[0]):
+        return None  # ("who wrote about the visit": no report)
+    return Attribution(
+        built.speaker, verb.group(), verb.start(), verb.end(), content, built.channel, rule=RELATIVE_REPORT_RULE
+    )
 
 
 TRAILING_ACCORDING_RULE = "trailing_according"
@@ -688,3 +774,74 @@ def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> 
                 draft=draft,
             )
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A question put to somebody by an asker the sentence does not name: where it is and its cue."""
+
+    clause_start: int  # where "when asked", "was asked" starts
+    cue: str
+    content: tuple[int, int]
+    asker: int | None = None  # where the words after "asked by" start: the asker ("asked by the host whether")
+    group: str | None = None  # a group that reports ("voters who said ..."): its noun phrase
+
+
+def asked_question(masked: str, start: int, end: int, attribution: Attribution | None) -> Question | None:
+    """ "Asked whether the port would close, Berg said ...", "... she said when asked about the fees": the
+    question is reported too, as PolNeAR and readers take it. It ends at the comma before the verb of the
+    main clause when that verb follows it, else at the last comma (a sentence that opens with it) or at
+    the sentence's end."""
+    sentence = masked[start:end]
+    if "sked" not in sentence:
+        return None
+    match = QUESTION_ASKED.search(sentence)
+    if match is None or (attribution is not None and attribution.cue_start == start + match.start("cue")):
+        return None  # ("Berg, the chair, asked whether ...": the verb of the sentence's own reading)
+    if sentence[match.start()] == "," and match.end("cue") != match.start("question") - 1:
+        return None  # "The aide, Berg recalled, asked her what ...": after a comma, "asked" with an object is active
+    content_start = start + match.start("question")
+    content_end = end
+    if attribution is not None and attribution.cue_start > content_start:
+        content_end = masked.rfind(",", content_start, attribution.cue_start)
+    elif not sentence[: match.start()].strip(" \t\"“'‘"):
+        # ("Asked whether the fees, which rose in May, were too high, Berg demurred.": the last comma.)
+        comma = masked.rfind(",", content_start, end)
+        content_end = comma if comma >= 0 else end
+    content = trim(masked, content_start, content_end) if content_end > content_start else None
+    if content is None:
+        return None
+    cue = match.group("cue")
+    if match.group("question") == "about":
+        cue += " about"
+        content = trim(masked, content[0] + len("about"), content[1]) or content
+    asker = start + match.end("by") if match.group("by") else None
+    return Question(
+        start + match.start("cue") if sentence[match.start()] == "," else start + match.start(), cue, content, asker
+    )
+
+
+# Words before a group's noun that are no part of its description ("among voters who said").
+NOT_GROUP_WORDS = frozenset(
+    "among of by with for to from in on at and or but than as while that dominating including like".split()
+)
+
+
+def group_relative(masked: str, start: int, end: int, attribution: Attribution | None) -> Question | None:
+    """ "Clinton won among voters who said the economy mattered most": the group described by the noun before
+    "who" reports what follows (a clause of its own when the sentence's reading is elsewhere); ``asker`` is
+    unused, ``cue`` the verb and ``clause_start`` where the noun phrase starts."""
+    sentence = masked[start:end]
+    if " who" not in sentence:
+        return None
+    match = GROUP_RELATIVE.search(sentence)
+    if match is None or (attribution is not None and attribution.cue_start == start + match.start(2)):
+        return None
+    stop = GROUP_RELATIVE_END.search(sentence, match.end())
+    content = trim(masked, start + match.end(), start + (stop.start() if stop else len(sentence)))
+    if content is None or len(masked[content[0] : content[1]].split()) < 3:
+        return None
+    words = match.group(1).split()
+    if len(words) > 1 and (words[0].casefold() in NOT_GROUP_WORDS or words[0].endswith("ed")):
+        words = words[1:]  # ("among voters", "rebuked critics": the noun alone)
+    return Question(start + match.start(1), match.group(2), content, None, " ".join(words))

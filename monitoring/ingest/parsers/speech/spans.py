@@ -111,6 +111,11 @@ def quote_opens_sentence(masked: str, sentence_start: int, closing: int) -> bool
     return opening >= 0 and not masked[sentence_start:opening].strip()
 
 
+def _initials(word: str) -> bool:
+    """ "J.R." before "Molloy": a person's two initials (not "D.C." or "L.A.", which end sentences)."""
+    return len(word) == 3 and word[1] == "." and word[0].isalpha() and word[2].isalpha() and word not in PLACE_INITIALS
+
+
 def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
     bounds = []
@@ -119,7 +124,7 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
         word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _initials(word):
             continue
         if (
             masked[match.end() - 2] in '"”'
@@ -132,6 +137,19 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     if sentence_start < end:
         bounds.append((sentence_start, end))
     return bounds
+
+
+# Two-letter abbreviations of places, which may end a sentence (not initials of a name).
+PLACE_INITIALS = {"d.c", "l.a", "n.y", "n.j", "n.h", "s.c", "n.c", "u.s", "u.k", "u.n", "e.u"}
+
+# The rule name of a question put by an unnamed asker ("Asked whether ..., she said"): see ``rules.asked_question``.
+ASKED_QUESTION_RULE = "asked_question"
+# A second report in a relative clause ('"...," said Berg, who said ...'): see ``rules._relative_report``.
+RELATIVE_REPORT_RULE = "relative_report"
+# Reports inside an attribution: a quotation that goes on after them still goes on the quotation before.
+# A group's report in a relative clause ("voters who said ..."): see ``rules.group_relative``.
+GROUP_RELATIVE_RULE = "group_relative"
+SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE, GROUP_RELATIVE_RULE})
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -263,7 +281,11 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     attribution (a reporting verb, a dozen words at most) stands between them.
     """
     joined: list[ParsedQuote] = []
+    # ('"A," she said when asked about the fees. "B."': the question inside the attribution stays a quote of its own.)
+    questions = [quote for quote in quotes if quote.rule in SIDE_REPORT_RULES]
     for quote in quotes:
+        if quote.rule in SIDE_REPORT_RULES:
+            continue
         # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
         inside = 0
         while (
@@ -280,6 +302,8 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
             joined[-1] = _spanning(body, last, quote, cue=last.cue or quote.cue, channel=last.channel or quote.channel)
             continue
         joined.append(quote)
+    if questions:
+        joined = sorted(joined + questions, key=lambda quote: quote.start)
     return joined
 
 
@@ -349,7 +373,8 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
 
     After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
-    the reporter's own words it continues what was reported and is given as a partial quote.
+    the reporter's own words it continues what was reported and is given as a partial quote (a
+    question put to the speaker, '"A," she said when asked about it. "B."', is no such report).
     """
     lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
@@ -357,7 +382,7 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening:
+        if quote.kind != "partial" and quote.start < opening and quote.rule not in SIDE_REPORT_RULES:
             return quote.kind if quote.kind == "direct" else "partial"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 

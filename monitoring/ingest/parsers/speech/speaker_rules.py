@@ -34,6 +34,7 @@ from .patterns import (
     GROUP_START,
     LEADING_CONJUNCTION,
     LEADING_DETERMINER,
+    LEADING_NAME,
     LEADING_PHRASE,
     LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
@@ -174,8 +175,41 @@ def _relative_description(match: re.Match[str], text: Text, discourse: Discourse
     return _found(discourse.group(group_name(match.group(1))), match.start(1))
 
 
+def _described_name(match: re.Match[str], text: Text) -> str | None:
+    """The full name an appositive opens with when the name before it ends a description (the object of a
+    lower-case word): "One docker backing Mr. Berg, Tove Lindqvist of the Molde union, said"."""
+    before = text.text[: match.start(1)].split()
+    if not before or not before[-1].isalpha() or not before[-1].islower():
+        return None
+    lead = LEADING_NAME.match(match.group(2))
+    if lead is None:
+        return None
+    split = clean_name(lead.group(1))
+    if split is None or len(split[1]) < 2:
+        return None  # a full name (a given name and a surname), not a place or a body ("Ohio", "the Board")
+    return lead.group(1)
+
+
+def _name_after_description(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "One docker backing Mr. Berg, Tove Lindqvist of the Molde union, said": the name before the commas
+    ends a description, and the appositive opens with the full name of the person it describes, the speaker
+    (when the description holds a title, "the head of the Port Board, Adm. Paul Sorel", the
+    reversed_appositive rule reads it as the title)."""
+    name = _described_name(match, text)
+    if name is None or REVERSED_APPOSITIVE_END.search(text.text):
+        return None
+    speaker = entity(name, discourse, [])
+    if speaker is None or speaker.kind != "person":
+        return None
+    clause = max(text.text.rfind(mark, 0, match.start(1)) for mark in ",;:") + 1  # the description's start
+    return _found(speaker, clause + len(text.text[clause:]) - len(text.text[clause:].lstrip()))
+
+
 def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "Ivo Brandt, chairman of the League, said": the name with its appositive title."""
+    """ "Ivo Brandt, chairman of the League, said": the name with its appositive title (not the name ending a
+    description: "The head of the Port Board, Adm. Paul Sorel, said")."""
+    if _described_name(match, text) is not None:
+        return None
     titles = title_from_appositive(match.group(2))
     if titles is None:
         return None
@@ -372,6 +406,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
     SpeakerRule("long_appositive_before", LONG_APPOSITIVE_END, _long_appositive, lambda t: t.last_char == ","),
     SpeakerRule("place_in_appositive_before", APPOSITIVE_END, _place_in_appositive, lambda t: t.last_char == ","),
+    SpeakerRule("name_after_description_before", APPOSITIVE_END, _name_after_description, lambda t: t.last_char == ","),
     SpeakerRule("appositive_before", APPOSITIVE_END, _appositive, lambda t: t.last_char == ","),
     SpeakerRule(
         "name_of_body_before",
