@@ -56,6 +56,7 @@ from monitoring.rollups.models import (
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
     OrganizationTotalRollup,
+    QuoteKindDayRollup,
     QuoteKindMonthRollup,
     QuoteMonthRollup,
     QuoteRollup,
@@ -453,7 +454,7 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
     """Articles by tag; with `exclude_tag` (a tag page's, among the filters) the other tags of its articles."""
     key = "tag"
     if exclude_tag is None:
-        tagged = tally(filters, TagRollup, _counted_tags(filters), summaries=(TagMonthRollup,))
+        tagged = tally(filters, TagRollup, _counted_tags(filters), summaries=(TagMonthRollup, TagDayRollup))
     else:
         raw = _counted_tags(filters).exclude(tag=exclude_tag)
         tagged = tally(filters, TagPairRollup, raw, also=("tag",), summaries=(TagPairMonthRollup,))
@@ -749,7 +750,9 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     quotes = tally(
         filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteTotalRollup, QuoteMonthRollup)
     )
-    kinds = tally(filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteKindMonthRollup,))
+    kinds = tally(
+        filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteKindMonthRollup, QuoteKindDayRollup)
+    )
     workflow = filters.workflow_articles
     rolled_workflow = filters.rollup(ArticleRollup, every_item=True, summaries=(ArticleTotalRollup,))
     assignees = pipeline_by_assignee(workflow, today=today, rolled=rolled_workflow)

@@ -456,9 +456,19 @@ class ApprovalTotalRollup(Totals):
     minutes = models.IntegerField()
 
 
+class QuoteKindDayRollup(Daily):
+    """QuoteRollup per day, status and kind, over every outlet: the quote kinds of a range cut inside months (30 days
+    at 1,000,000 articles: 300 rows instead of 58,000 day, outlet and speaker rows)."""
+
+    kind = models.CharField(max_length=10)
+
+    class Meta:
+        indexes = [_covering("rollups_quotekindday_day_cover", ["published_on"], "kind")]
+
+
 class TagDayRollup(Daily):
     """TagRollup per day, status and tag, over every outlet: a tag page's articles over time (a tag's day and outlet
-    rows were 45,000 at 1,000,000 articles, its days 1,800)."""
+    rows were 45,000 at 1,000,000 articles, its days 1,800), the overview's tags over a range cut inside months."""
 
     tag = _ref("codebook.Tag")
 

@@ -43,6 +43,7 @@ from .models import (
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
     OrganizationTotalRollup,
+    QuoteKindDayRollup,
     QuoteKindMonthRollup,
     QuoteMonthRollup,
     QuoteRollup,
@@ -303,6 +304,7 @@ SUMMARIES = (
     Summed(OrganizationTotalRollup, OrganizationQuoteRollup, ("organization",)),
     Summed(ApprovalTotalRollup, ApprovalRollup, ("minutes",)),
     Summed(TagDayRollup, TagRollup, ("tag",)),
+    Summed(QuoteKindDayRollup, QuoteRollup, ("kind",)),
     Summed(TagTotalRollup, TagRollup, ("tag", "outlet")),
     Summed(TagQuoteTotalRollup, TagQuoteRollup, ("tag", "speaker")),
 )

@@ -354,6 +354,8 @@ def test_populate_synthetic_ends_with_fresh_rollups(db):
 
 DAYS = "rollups_articledayrollup"
 ALL_TIME = ("rollups_articletotalrollup", "rollups_approvaltotalrollup", DAYS)
+CUT = ("rollups_quoterollup", "rollups_organizationquoterollup", "rollups_approvalrollup", DAYS)
+CUT += ("rollups_quotekinddayrollup", "rollups_tagdayrollup")
 
 
 @pytest.mark.parametrize("size", [1, 4])
@@ -366,15 +368,9 @@ ALL_TIME = ("rollups_articletotalrollup", "rollups_approvaltotalrollup", DAYS)
         ("start=2024-04-01&end=2024-05-31", ("rollups_quotetotalrollup", "rollups_organizationtotalrollup", *ALL_TIME)),
         # Whole months that leave articles out: the month totals.
         ("start=2024-06-01", ("rollups_quotemonthrollup", "rollups_organizationmonthrollup", DAYS)),
-        # A range cut inside a month: the day and outlet tables.
-        (
-            "start=2024-05-07",
-            ("rollups_quoterollup", "rollups_organizationquoterollup", "rollups_approvalrollup", DAYS),
-        ),
-        (
-            "start=2024-05-07&end=2031-12-30",
-            ("rollups_quoterollup", "rollups_organizationquoterollup", "rollups_approvalrollup", DAYS),
-        ),
+        # A range cut inside a month: the day totals of quote kinds and tags, the day and outlet tables for the rest.
+        ("start=2024-05-07", CUT),
+        ("start=2024-05-07&end=2031-12-30", CUT),
     ],
 )
 def test_the_overview_reads_rollups_in_a_fixed_number_of_queries(
