@@ -959,9 +959,13 @@ def person_figures(person: Person, filters: Filters) -> dict:
 def organization_page(organization, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"organization": organization.pk})
     articles, quotes = filters.articles.qs, filters.quotes.qs
+    roles = Role.objects.counted(unreviewed=filters.unreviewed).filter(organization=organization)
+    if set(filters.chosen() or {None}) - {"organization"}:
+        # Only other filters narrow them: a role counted in the organization puts its article among the
+        # organization's (an IN over all of those doubled the query's time).
+        roles = filters.on_articles(roles)
     members = (
-        filters.on_articles(Role.objects.counted(unreviewed=filters.unreviewed).filter(organization=organization))
-        .values("person", "person__name", "title")
+        roles.values("person", "person__name", "title")
         .annotate(
             first_printed=Min("article__published_on"),
             last_printed=Max("article__published_on"),

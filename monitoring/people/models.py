@@ -155,6 +155,12 @@ class Role(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["person", "article", "title"], name="unique_role_per_article"),
         ]
+        indexes = [
+            # An organization's articles by the roles printed in it (its page, the organization filter): read from
+            # the index alone; from the organization's index, PostgreSQL planned a parallel scan whose start cost
+            # 10 ms, five times a page.
+            models.Index(fields=["organization", "status"], include=["article"], name="role_organization_articles")
+        ]
 
     def __str__(self):
         return f"{self.person}, {self.title}"

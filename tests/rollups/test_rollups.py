@@ -548,3 +548,20 @@ def test_a_tag_page_reads_the_coarsest_tag_summary_that_answers(params, tables, 
             .count()
             > 0
         )
+
+
+def test_an_organization_page_lists_the_same_members_with_or_without_other_filters(tmp_path, analyst, reviewer):
+    """With the organization alone chosen, its members are read from its counted roles without the IN over its
+    articles; a filter that leaves every article in (a start before them all) takes the other path: the same list,
+    in both views, with an article approved and one not, and a role rejected."""
+    from monitoring.dashboards import selectors
+
+    approved(imported(tmp_path, "a.txt", speakers=[0, 2]), analyst, reviewer)
+    imported(tmp_path, "b.txt", day=1, outlet=1, speakers=[0, 2])
+    rejected = Role.objects.filter(article__source_name__endswith="b.txt").order_by("pk").first()
+    Role.objects.filter(pk=rejected.pk).update(status="rejected")
+    for organization in Organization.objects.filter(roles__isnull=False).distinct():
+        for view in ({}, {"unreviewed": "on"}):
+            alone = selectors.organization_page(organization, view)["members"]
+            assert alone == selectors.organization_page(organization, {"start": "1900-01-01", **view})["members"]
+            assert alone or not view  # every organization has members in the every-item view
