@@ -11,7 +11,13 @@ import sys
 import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
-from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
+from monitoring.ingest.parsers.speech.pipeline import (
+    COLON_INTRODUCED,
+    CONTINUED_QUOTATION,
+    PARAGRAPH_SPEAKER,
+    _accept,
+    _discourse,
+)
 from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
 from monitoring.ingest.parsers.speech.spans import (
@@ -35,6 +41,7 @@ OTHER_RULES = (
     "named_head_subject",
     PARAGRAPH_SPEAKER,
     COLON_INTRODUCED,
+    CONTINUED_QUOTATION,
     CONTINUED_REPORT,
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
@@ -478,6 +485,43 @@ def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
 def test_rule_previous_paragraph_colon_hands_the_speaker_on():
     _, quotes = speech_extract('Tomas Berg then said:\n\n"Nobody will be left behind."')
     assert [(q.rule, q.speaker, q.kind) for q in quotes] == [(COLON_INTRODUCED, "Tomas Berg", "direct")]
+
+
+def test_rule_continued_quotation_joins_a_quotation_paragraph_to_the_quotation_before():
+    text = (
+        '"The quay is ready," Tomas Berg said on Monday.\n\n"The ferries will run twice a day.\n\n'
+        '"Nobody will be left behind."\n\nThe council meets on Friday.'
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.rule, q.speaker, q.kind) for q in quotes] == [
+        (f"subject_before_verb/name_before+{CONTINUED_QUOTATION}", "Tomas Berg", "direct")
+    ]
+    quote = quotes[0]
+    assert quote.text == text[quote.start : quote.end]  # one statement, stored as the body's passage
+    assert quote.text.startswith("The quay is ready") and quote.text.endswith("Nobody will be left behind.")
+
+
+def test_rule_continued_quotation_skips_blank_lines_and_needs_a_quotation_alone():
+    text = '"The quay is ready," Tomas Berg said.\n\n"The ferries will run twice a day."\n'
+    _, quotes = speech_extract(text, paragraph_break="\n")  # one paragraph a line, a blank line between
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
+    assert quotes[0].text.endswith("twice a day.")
+    # Reporter's words before the quotation, or a paragraph before it that ends without a quotation: no hand-over.
+    for text in (
+        '"The quay is ready," Tomas Berg said.\n\nAt the pier, "the ferries will run twice a day."',
+        'Tomas Berg said the quay was ready.\n\n"The ferries will run twice a day."',
+        '"The quay is ready," Tomas Berg said. The council disagreed.\n\n"The ferries will run twice a day."',
+    ):
+        _, quotes = speech_extract(text)
+        assert all("twice a day" not in q.text for q in quotes), text
+
+
+def test_quotation_left_open_runs_over_paragraphs_to_the_attribution():
+    text = '"The quay is ready.\n\n"The ferries will run twice a day," Tomas Berg said.\n\nThe council meets.'
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Tomas Berg", "direct", 'The quay is ready.\n\n"The ferries will run twice a day')
+    ]
 
 
 # --- subject rules (before the verb) -------------------------------------------------------------

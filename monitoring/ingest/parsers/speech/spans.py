@@ -331,6 +331,32 @@ def _spanning(body: str, first: ParsedQuote, second: ParsedQuote, **changes) -> 
     return replace(first, text=body[first.start : second.end], end=second.end, **changes)
 
 
+def continued_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -> list[ParsedQuote]:
+    """'"A," she said.' then a paragraph '"B."' as one statement: a quotation that goes on in the next
+    paragraph (a quote of the given ``rule``, given to the speaker of the quotation before it) joins
+    that quotation, from A to B, with the attribution and the paragraph break inside; the joined
+    quote's rule gains the suffix ``+rule``.
+    """
+    joined: list[ParsedQuote] = []
+    for quote in quotes:
+        last = joined[-1] if joined else None
+        if (
+            quote.rule == rule
+            and last is not None
+            and last.kind == quote.kind == "direct"
+            and last.speaker == quote.speaker
+            and last.end <= quote.start
+        ):
+            suffix = f"+{rule}"
+            last_rule = last.rule or ""
+            joined[-1] = _spanning(
+                body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
+            )
+            continue
+        joined.append(quote)
+    return joined
+
+
 # The rule suffix of a report joined with the quotation that continues it.
 CONTINUED_REPORT = "continued_by_quote"
 
