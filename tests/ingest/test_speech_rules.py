@@ -998,6 +998,35 @@ def test_rule_described_name_after_keeps_the_description():
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["retired sailor"])
 
 
+def test_rule_described_name_after_reads_an_honorific_with_its_period_before_a_party_label_or_place():
+    for text in (
+        '"The ferries will run twice a day," said former Sen. Ana Ruiz (D-Ore.), who chairs the port board.',
+        '"The ferries will run twice a day," said former Gov. Ana Ruiz of Oregon.',
+    ):
+        quote, speaker = only_quote(text)
+        assert quote.rule == "speaker_after_verb/described_name_after"
+        assert (speaker.name, speaker.kind) == ("Ana Ruiz", "person"), text
+
+
+def test_rule_described_group_after_keeps_an_abbreviation_with_periods_inside_the_noun_phrase():
+    quote, speaker = only_quote('"The quay was never safe," said a former U.S. port authority official who retired.')
+    assert quote.rule == "speaker_after_verb/described_group_after"
+    assert (speaker.name, speaker.kind) == ("a former U.S. port authority official", "group")
+
+
+def test_single_letters_and_abbreviations_are_no_names_initials_a_body_quantifiers_a_group():
+    _, speaker = only_quote("The jet is cleared to fly again, according to the F.A.A.")
+    assert (speaker.name, speaker.kind) == ("F.A.A.", "group")
+    for text, name in (
+        ("Others say the harbour is too small for tankers.", "others"),
+        ("One says the harbour is too small for tankers.", "one"),
+    ):
+        _, speaker = only_quote(text)
+        assert (speaker.name, speaker.kind) == (name, "group"), text
+    speakers, _ = speech_extract('"The pier is unsafe," said Rep.\n\n"The pier is unsafe," said U.')
+    assert speakers == []
+
+
 def test_rule_described_name_after_takes_a_name_after_in_for_a_place():
     quote, speaker = only_quote('"The pasture is dry," said a shepherd in Molde, Norway.')
     assert quote.rule == "speaker_after_verb/described_name_after"
