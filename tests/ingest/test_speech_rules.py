@@ -524,6 +524,14 @@ def test_quotation_left_open_runs_over_paragraphs_to_the_attribution():
     ]
 
 
+def test_quote_closed_by_a_misprinted_opening_mark_still_closes():
+    _, quotes = speech_extract("“The quay is ready,“ Tomas Berg said. “The ferries run twice a day.”")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Tomas Berg", "direct", "The quay is ready"),
+        ("Tomas Berg", "direct", "The ferries run twice a day."),
+    ]
+
+
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 

@@ -64,7 +64,7 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
                 open_at = index
             position = index + 1
             continue
-        if mark == "“":
+        if mark == "“" and not _closes(body, index):
             # A second opening mark before a close: the first quote was never closed.
             spans.append((open_at, index))
             open_at = index
@@ -77,6 +77,13 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
         end = body.find(paragraph_break, position)
         spans.append((open_at, end if end >= 0 else len(body.rstrip())))
     return spans
+
+
+def _closes(body: str, index: int) -> bool:
+    """Whether an opening mark at ``index`` is printed where a quote closes ('here,“ said Berg'): right after
+    the quote's last punctuation and before a space or the end, where no quote opens."""
+    after = body[index + 1 : index + 2]
+    return index > 0 and body[index - 1] in ",.!?" and (not after or after.isspace())
 
 
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
