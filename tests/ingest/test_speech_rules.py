@@ -212,6 +212,17 @@ def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
     ]
 
 
+def test_rule_subject_before_verb_then_adding_that_inside_an_interrupted_quote_keeps_it_one_quotation():
+    text = '"We will wait," Tomas Berg said, adding that the fees would fall. "Not before May."'
+    _, quotes = speech_extract(text)
+    assert [(q.rule, q.kind) for q in quotes] == [
+        ("subject_before_verb/name_before", "direct"),
+        ("subject_before_verb/name_before+adding", "indirect"),
+    ]
+    assert quotes[0].text.startswith("We will wait") and quotes[0].text.endswith("Not before May.")
+    assert quotes[1].text == "the fees would fall"
+
+
 def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
     quote, _ = only_quote('"The union backed her, and most agree," Ines Weingart said.')
     assert (quote.rule, quote.kind) == ("subject_before_verb/name_before", "direct")

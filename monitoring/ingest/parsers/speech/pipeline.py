@@ -38,6 +38,7 @@ from .patterns import ADDING_RE, ALSO_SAID_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAM
 from .registry import Discourse
 from .rules import Attribution, Question, asked_question, group_relative, partial_speaker, read_attribution
 from .spans import (
+    ADDING_SUFFIX,
     ASKED_QUESTION_RULE,
     GROUP_RELATIVE_RULE,
     continued_quotations_join,
@@ -321,7 +322,9 @@ def _sentence_quotes(
             content_end = first[1] if first else content_end
         quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule)
     if second is not None:
-        quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, f"{rule}+adding")
+        quote_add(
+            quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, rule + ADDING_SUFFIX
+        )
     also = attribution.also
     for opening, closing in partial:
         if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:

@@ -157,6 +157,8 @@ RELATIVE_REPORT_RULE = "relative_report"
 # A group's report in a relative clause ("voters who said ..."): see ``rules.group_relative``.
 GROUP_RELATIVE_RULE = "group_relative"
 SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE, GROUP_RELATIVE_RULE})
+# The rule suffix of a second report after the verb: "..., she said, adding that ...".
+ADDING_SUFFIX = "+adding"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -288,10 +290,11 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     attribution (a reporting verb, a dozen words at most) stands between them.
     """
     joined: list[ParsedQuote] = []
-    # ('"A," she said when asked about the fees. "B."': the question inside the attribution stays a quote of its own.)
-    questions = [quote for quote in quotes if quote.rule in SIDE_REPORT_RULES]
+    # ('"A," she said when asked about the fees. "B."', '"A," she said, adding that R. "B."': the question or the
+    # second report inside the attribution stays a quote of its own.)
+    questions = [quote for quote in quotes if _inside_attribution(quote)]
     for quote in quotes:
-        if quote.rule in SIDE_REPORT_RULES:
+        if _inside_attribution(quote):
             continue
         # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
         inside = 0
@@ -312,6 +315,12 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     if questions:
         joined = sorted(joined + questions, key=lambda quote: quote.start)
     return joined
+
+
+def _inside_attribution(quote: ParsedQuote) -> bool:
+    """A report inside an attribution: a question put to the speaker, a relative clause's report, or a second
+    report after the verb ('"A," she said, adding that R. "B."'); the quotation goes on across it."""
+    return quote.rule in SIDE_REPORT_RULES or (quote.rule or "").endswith(ADDING_SUFFIX)
 
 
 def _attribution_between(
@@ -407,7 +416,8 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
     the reporter's own words it continues what was reported and is given as a partial quote (a
-    question put to the speaker, '"A," she said when asked about it. "B."', is no such report).
+    question put to the speaker, '"A," she said when asked about it. "B."', or a second report inside the
+    attribution, '"A," she said, adding that R. "B."', is no such report).
     """
     lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
@@ -415,7 +425,7 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening and quote.rule not in SIDE_REPORT_RULES:
+        if quote.kind != "partial" and quote.start < opening and not _inside_attribution(quote):
             return quote.kind if quote.kind == "direct" else "partial"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 
