@@ -1046,6 +1046,21 @@ def test_single_letters_and_abbreviations_are_no_names_initials_a_body_quantifie
     assert speakers == []
 
 
+def test_rule_described_name_after_takes_a_description_with_a_capitalised_word():
+    quote, speaker = only_quote('"The pasture is dry," said former Brandt aide Lena Ortiz.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.titles) == ("Lena Ortiz", ["former Brandt aide"])
+
+
+def test_rule_described_group_after_reads_a_single_adviser_or_strategist():
+    for text, name in (
+        ('"The pasture is dry," said a senior campaign adviser.', "a senior campaign adviser"),
+        ('"The pasture is dry," said a Labour strategist.', "a Labour strategist"),
+    ):
+        _, speaker = only_quote(text)
+        assert (speaker.name, speaker.kind) == (name, "group"), text
+
+
 def test_rule_described_name_after_takes_a_name_after_in_for_a_place():
     quote, speaker = only_quote('"The pasture is dry," said a shepherd in Molde, Norway.')
     assert quote.rule == "speaker_after_verb/described_name_after"

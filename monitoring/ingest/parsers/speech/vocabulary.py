@@ -90,7 +90,8 @@ GROUP_HEADS = (
     "journalists pollsters spokesman spokeswoman spokesperson sides side delegation delegations "
     "ministry government embassy agency statement report organizers successors predecessors "
     "agencies charities organisations organizations companies firms investors NGOs unions "
-    "administrators teachers nurses miners employers employees owners shareholders bankers person persons"
+    "administrators teachers nurses miners employers employees owners shareholders bankers person persons "
+    "adviser advisor strategist strategists staffer staffers consultant consultants operative operatives supporter"
 ).split()
 
 GROUP_MODIFIERS = (
