@@ -1061,6 +1061,17 @@ def test_rule_described_group_after_reads_a_single_adviser_or_strategist():
         assert (speaker.name, speaker.kind) == (name, "group"), text
 
 
+def test_rule_clause_subject_before_is_no_word_that_opens_a_phrase_or_a_question():
+    for text in (
+        "After saying the quay was unsafe, the harbour closed.",
+        "While calling the fees fair, the port lost ships.",
+    ):
+        _, quotes = speech_extract(text)
+        assert all(q.speaker not in {"After", "While"} for q in quotes), text
+    _, speaker = only_quote("Both say the quay is unsafe.")
+    assert (speaker.name, speaker.kind) == ("both", "group")
+
+
 def test_rule_described_name_after_takes_a_name_after_in_for_a_place():
     quote, speaker = only_quote('"The pasture is dry," said a shepherd in Molde, Norway.')
     assert quote.rule == "speaker_after_verb/described_name_after"

@@ -41,7 +41,21 @@ NOT_NAME_WORDS = set(
 
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
 # Quantifiers and pronouns that stand for people without naming them ("Others say", "One adds"): never a name alone.
-QUANTIFIER_WORDS = {"One", "Others", "More", "Few", "None", "Each", "Every", "Any", "Much", "Another", "Some", "Many"}
+QUANTIFIER_WORDS = {
+    "One",
+    "Others",
+    "More",
+    "Few",
+    "None",
+    "Each",
+    "Every",
+    "Any",
+    "Much",
+    "Another",
+    "Some",
+    "Many",
+    "Both",
+}
 # The words that open a group's noun phrase ("the", "some", "two"): what precedes them is no part of it.
 GROUP_DETERMINERS = {"the", "a", "an", "some", "many", "several", "most", "other", "few", "two", "three", "four"}
 
