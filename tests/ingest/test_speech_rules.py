@@ -11,7 +11,13 @@ import sys
 import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
-from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER, _accept, _discourse
+from monitoring.ingest.parsers.speech.pipeline import (
+    COLON_INTRODUCED,
+    CONTINUED_QUOTATION,
+    PARAGRAPH_SPEAKER,
+    _accept,
+    _discourse,
+)
 from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
 from monitoring.ingest.parsers.speech.spans import (
@@ -35,6 +41,7 @@ OTHER_RULES = (
     "named_head_subject",
     PARAGRAPH_SPEAKER,
     COLON_INTRODUCED,
+    CONTINUED_QUOTATION,
     CONTINUED_REPORT,
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
@@ -203,6 +210,17 @@ def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
         ("subject_before_verb/name_before+adding", "indirect", "“nobody will fish here.”"),
         ("subject_before_verb/name_before", "partial", "nobody will fish here."),
     ]
+
+
+def test_rule_subject_before_verb_then_adding_that_inside_an_interrupted_quote_keeps_it_one_quotation():
+    text = '"We will wait," Tomas Berg said, adding that the fees would fall. "Not before May."'
+    _, quotes = speech_extract(text)
+    assert [(q.rule, q.kind) for q in quotes] == [
+        ("subject_before_verb/name_before", "direct"),
+        ("subject_before_verb/name_before+adding", "indirect"),
+    ]
+    assert quotes[0].text.startswith("We will wait") and quotes[0].text.endswith("Not before May.")
+    assert quotes[1].text == "the fees would fall"
 
 
 def test_rule_partial_quote_content_leaves_a_full_quotation_direct():
@@ -478,6 +496,51 @@ def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
 def test_rule_previous_paragraph_colon_hands_the_speaker_on():
     _, quotes = speech_extract('Tomas Berg then said:\n\n"Nobody will be left behind."')
     assert [(q.rule, q.speaker, q.kind) for q in quotes] == [(COLON_INTRODUCED, "Tomas Berg", "direct")]
+
+
+def test_rule_continued_quotation_joins_a_quotation_paragraph_to_the_quotation_before():
+    text = (
+        '"The quay is ready," Tomas Berg said on Monday.\n\n"The ferries will run twice a day.\n\n'
+        '"Nobody will be left behind."\n\nThe council meets on Friday.'
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.rule, q.speaker, q.kind) for q in quotes] == [
+        (f"subject_before_verb/name_before+{CONTINUED_QUOTATION}", "Tomas Berg", "direct")
+    ]
+    quote = quotes[0]
+    assert quote.text == text[quote.start : quote.end]  # one statement, stored as the body's passage
+    assert quote.text.startswith("The quay is ready") and quote.text.endswith("Nobody will be left behind.")
+
+
+def test_rule_continued_quotation_skips_blank_lines_and_needs_a_quotation_alone():
+    text = '"The quay is ready," Tomas Berg said.\n\n"The ferries will run twice a day."\n'
+    _, quotes = speech_extract(text, paragraph_break="\n")  # one paragraph a line, a blank line between
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
+    assert quotes[0].text.endswith("twice a day.")
+    # Reporter's words before the quotation, or a paragraph before it that ends without a quotation: no hand-over.
+    for text in (
+        '"The quay is ready," Tomas Berg said.\n\nAt the pier, "the ferries will run twice a day."',
+        'Tomas Berg said the quay was ready.\n\n"The ferries will run twice a day."',
+        '"The quay is ready," Tomas Berg said. The council disagreed.\n\n"The ferries will run twice a day."',
+    ):
+        _, quotes = speech_extract(text)
+        assert all("twice a day" not in q.text for q in quotes), text
+
+
+def test_quotation_left_open_runs_over_paragraphs_to_the_attribution():
+    text = '"The quay is ready.\n\n"The ferries will run twice a day," Tomas Berg said.\n\nThe council meets.'
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Tomas Berg", "direct", 'The quay is ready.\n\n"The ferries will run twice a day')
+    ]
+
+
+def test_quote_closed_by_a_misprinted_opening_mark_still_closes():
+    _, quotes = speech_extract("“The quay is ready,“ Tomas Berg said. “The ferries run twice a day.”")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Tomas Berg", "direct", "The quay is ready"),
+        ("Tomas Berg", "direct", "The ferries run twice a day."),
+    ]
 
 
 # --- subject rules (before the verb) -------------------------------------------------------------
@@ -952,6 +1015,61 @@ def test_rule_described_name_after_keeps_the_description():
     quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/described_name_after"
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["retired sailor"])
+
+
+def test_rule_described_name_after_reads_an_honorific_with_its_period_before_a_party_label_or_place():
+    for text in (
+        '"The ferries will run twice a day," said former Sen. Ana Ruiz (D-Ore.), who chairs the port board.',
+        '"The ferries will run twice a day," said former Gov. Ana Ruiz of Oregon.',
+    ):
+        quote, speaker = only_quote(text)
+        assert quote.rule == "speaker_after_verb/described_name_after"
+        assert (speaker.name, speaker.kind) == ("Ana Ruiz", "person"), text
+
+
+def test_rule_described_group_after_keeps_an_abbreviation_with_periods_inside_the_noun_phrase():
+    quote, speaker = only_quote('"The quay was never safe," said a former U.S. port authority official who retired.')
+    assert quote.rule == "speaker_after_verb/described_group_after"
+    assert (speaker.name, speaker.kind) == ("a former U.S. port authority official", "group")
+
+
+def test_single_letters_and_abbreviations_are_no_names_initials_a_body_quantifiers_a_group():
+    _, speaker = only_quote("The jet is cleared to fly again, according to the F.A.A.")
+    assert (speaker.name, speaker.kind) == ("F.A.A.", "group")
+    for text, name in (
+        ("Others say the harbour is too small for tankers.", "others"),
+        ("One says the harbour is too small for tankers.", "one"),
+    ):
+        _, speaker = only_quote(text)
+        assert (speaker.name, speaker.kind) == (name, "group"), text
+    speakers, _ = speech_extract('"The pier is unsafe," said Rep.\n\n"The pier is unsafe," said U.')
+    assert speakers == []
+
+
+def test_rule_described_name_after_takes_a_description_with_a_capitalised_word():
+    quote, speaker = only_quote('"The pasture is dry," said former Brandt aide Lena Ortiz.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.titles) == ("Lena Ortiz", ["former Brandt aide"])
+
+
+def test_rule_described_group_after_reads_a_single_adviser_or_strategist():
+    for text, name in (
+        ('"The pasture is dry," said a senior campaign adviser.', "a senior campaign adviser"),
+        ('"The pasture is dry," said a Labour strategist.', "a Labour strategist"),
+    ):
+        _, speaker = only_quote(text)
+        assert (speaker.name, speaker.kind) == (name, "group"), text
+
+
+def test_rule_clause_subject_before_is_no_word_that_opens_a_phrase_or_a_question():
+    for text in (
+        "After saying the quay was unsafe, the harbour closed.",
+        "While calling the fees fair, the port lost ships.",
+    ):
+        _, quotes = speech_extract(text)
+        assert all(q.speaker not in {"After", "While"} for q in quotes), text
+    _, speaker = only_quote("Both say the quay is unsafe.")
+    assert (speaker.name, speaker.kind) == ("both", "group")
 
 
 def test_rule_described_name_after_takes_a_name_after_in_for_a_place():

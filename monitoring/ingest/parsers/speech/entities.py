@@ -27,6 +27,7 @@ from .patterns import (
     TITLE_ORG_RE,
 )
 from .vocabulary import (
+    ABBREVIATIONS,
     COMMON_OWNERS,
     FACILITY_WORDS,
     GROUP_HEAD_SET,
@@ -40,6 +41,7 @@ from .vocabulary import (
     PLACE_WORDS,
     PLURAL_PEOPLE,
     PROPER_ADJECTIVES,
+    QUANTIFIER_WORDS,
     SUBJECT_FILLER,
     TIME_NAMES,
     TITLE_HEADS,
@@ -132,6 +134,12 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if split is None:
         return None
     title_words, name_words = split
+    if not title_words and len(name_words) == 1 and name_words[0] in QUANTIFIER_WORDS:
+        return speakers.group(name_words[0].lower())  # "Others, at the rally, said": unnamed people
+    if not title_words and len(name_words) == 1 and INITIALISM.fullmatch(name_words[0]):
+        return speakers.group(name_words[0].rstrip(".") + ".")  # "according to the F.A.A.": a body's initials
+    if not title_words and len(name_words) == 1 and not_a_name(name_words[0]):
+        return None
     name = " ".join(name_words)
     whole = " ".join(title_words + name_words)
     if name_words and (media_name(whole, speakers.outlets) or media_name(name, speakers.outlets)):
@@ -155,6 +163,16 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+# A body's initials with periods ("F.A.A.", "N.A.A.C.P"; the last period may be the sentence's).
+INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?|(?:[A-Z]\.)+[A-Z]")
+
+
+def not_a_name(word: str) -> bool:
+    """A single letter or an abbreviation ("U" of "U.S.", "Rep", "Jan"): a fragment, never a name alone."""
+    bare = word.rstrip(".")
+    return len(bare) == 1 or bare.casefold() in ABBREVIATIONS
 
 
 def plural_noun(word: str) -> bool:

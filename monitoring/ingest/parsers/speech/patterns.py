@@ -396,9 +396,10 @@ ROLE_REF_START = re.compile(
 )
 # A group, then the end of the clause or a time or place phrase.
 GROUP_START = re.compile(rf"\s*({GROUP_NP})(?=\s*(?:[,.;]|$|\s+(?:in|at|on|during|told)\b))")
-# '"...," said Molde election officials.': describing words and a group noun ending the clause.
+# '"...," said Molde election officials.': describing words and a group noun ending the clause (up to five:
+# "a former U.S. border patrol agent").
 DESCRIBED_GROUP_START = re.compile(
-    rf"""\s*( (?: [\w'’.-]+ \s+ ){{1,4}}? (?: {case_variants(GROUP_HEADS)} ) )
+    rf"""\s*( (?: [\w'’.-]+ \s+ ){{1,5}}? (?: {case_variants(GROUP_HEADS)} ) )
         (?= \s*(?:[,.;]|$|\s+(?:in|at|on|during|told|who)\b) )""",
     X,
 )
@@ -415,8 +416,12 @@ REVERSED_APPOSITIVE_START = re.compile(
 # "Foreign Ministry spokesperson Zhao Lijian": a body or outlet, lower-case words, a name.
 DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({NAME_RUN})")
 NAME_START = re.compile(rf"\s*({NAME_RUN})")
-# "9/11 widow Terry Strada": lower-case words, then a name ending the clause.
-PREFIXED_NAME_START = re.compile(rf"\s*((?:[a-z0-9][\w/'’-]*\s+){{1,4}}?)({NAME_RUN})(?=\s*(?:[,.;]|$))")
+# "9/11 widow Terry Strada", "former Clinton aide Ana Ruiz": a lower-case word and up to three more, then a
+# name ending the clause.
+# (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon".)
+PREFIXED_NAME_START = re.compile(
+    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
+)
 # ", director of the Center" after a name, up to the next comma or the sentence end.
 APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")
 # What may follow an inverted speaker at the sentence end: ", said X in Geneva."

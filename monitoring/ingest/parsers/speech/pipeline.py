@@ -16,10 +16,12 @@
    ("voters who said ...": ``rules.group_relative``); their speakers never become the last
    person or group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
-   rules read them; quotes alone in a paragraph go to the paragraph's speaker.
+   rules read them; quotes alone in a paragraph go to the paragraph's speaker, and a paragraph
+   that is one quotation, after a paragraph that ended with a quotation and its attribution,
+   continues that quotation (the newswriting convention for a quote over several paragraphs).
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
-   joined into one, a report ending in quoted words joined with the quotation that continues it
-   after its attribution, and only the speakers some quote is credited to.
+   joined into one, a quotation joined with the paragraphs that continue it, a report ending in
+   quoted words joined with the quotation that continues it after its attribution, and only the speakers some quote is credited to.
 """
 
 from __future__ import annotations
@@ -36,8 +38,10 @@ from .patterns import ADDING_RE, ALSO_SAID_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAM
 from .registry import Discourse
 from .rules import Attribution, Question, asked_question, group_relative, partial_speaker, read_attribution
 from .spans import (
+    ADDING_SUFFIX,
     ASKED_QUESTION_RULE,
     GROUP_RELATIVE_RULE,
+    continued_quotations_join,
     continued_reports_join,
     interrupted_quotes_join,
     is_direct,
@@ -57,6 +61,11 @@ from .vocabulary import FILLER
 # The rule names of quotes that have no reporting verb of their own.
 PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
+# A paragraph that is one quotation, after a paragraph that ended with a quotation and its attribution.
+CONTINUED_QUOTATION = "continued_quotation"
+# A paragraph made of one quotation (masked: its marks, the masking and the final punctuation), or a
+# quotation left open at the paragraph's end.
+QUOTATION_PARAGRAPH = re.compile(r"\s*[\"“]_*[.,!?]?(?:[\"”][.!?]?)?\s*")
 # "... when asked about the fees that she would wait": where the question ends and the report starts.
 THAT_SPLIT = re.compile(r"\s+that\s+")
 # "when asked", "after being asked": a clause of its own, cut from the report ("they were asked to ..." is part of it).
@@ -92,14 +101,20 @@ def speech_extract(
     span_index = 0
     previous_paragraph_speaker: ParsedSpeaker | None = None
     previous_ends_colon = False
+    quoting: ParsedSpeaker | None = None  # the speaker of the quotation that ended the previous paragraph
     paragraph_start = 0
     length = len(masked)
     while paragraph_start < length:
         paragraph_end = masked.find(paragraph_break, paragraph_start)
         if paragraph_end < 0:
             paragraph_end = length
+        if not masked[paragraph_start:paragraph_end].strip():
+            # A blank line between paragraphs (one paragraph a line, spaced out): hands nothing on, takes nothing.
+            paragraph_start = paragraph_end + len(paragraph_break)
+            continue
         paragraph_speaker: ParsedSpeaker | None = None
         pending: list[tuple[int, int]] = []  # direct quotes waiting for a speaker
+        last_quoted: ParsedSpeaker | None = None  # the speaker of the last sentence's direct quotes
         for sentence_start, sentence_end in sentence_bounds(masked, paragraph_start, paragraph_end):  # step 4
             in_sentence = []
             while span_index < len(spans) and spans[span_index][0] < sentence_end:
@@ -138,6 +153,7 @@ def speech_extract(
                             evaluation.rule,
                         )
                 pending.extend(direct)
+                last_quoted = None
                 if not direct and evaluation is None:
                     # (Quoted words alone, '... the phrase "we assess" four times.', leave its persons to note.)
                     note_mention(masked, sentence_start, sentence_end, discourse)
@@ -146,6 +162,7 @@ def speech_extract(
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
+            last_quoted = paragraph_speaker if direct else None
             _question_add(quotes, body, masked, discourse, question)
             also = attribution.also
             if also is not None and also.content is not None:
@@ -158,18 +175,29 @@ def speech_extract(
             owner, rule = paragraph_speaker, PARAGRAPH_SPEAKER
             if owner is None and previous_ends_colon:
                 owner, rule = previous_paragraph_speaker, COLON_INTRODUCED
+            if (
+                owner is None
+                and quoting is not None
+                and QUOTATION_PARAGRAPH.fullmatch(masked, paragraph_start, paragraph_end)
+            ):
+                owner, rule = quoting, CONTINUED_QUOTATION
             if owner is not None:
                 for opening, closing in pending:
                     kind = pending_kind(masked, quotes, paragraph_start, opening)
                     quote_add(quotes, body, owner, kind, opening + 1, closing, None, None, rule)
                 paragraph_speaker = owner
+                if pending[-1][0] >= sentence_start and quotes[-1].kind == "direct":
+                    last_quoted = owner  # the paragraph ends with the quotation given to its owner
+        # A paragraph that ends with a speaker's quotation ('"...," she said.') may be continued by the next one.
+        quoting = last_quoted
         previous_paragraph_speaker = paragraph_speaker
-        # Only a paragraph that ends "... he said:" hands its speaker to the next one; a quote
+        # Otherwise only a paragraph that ends "... he said:" hands its speaker to the next one; a quote
         # standing alone after other attributed text is too often someone else's (a tweet, a reader).
         previous_ends_colon = masked[paragraph_start:paragraph_end].rstrip().endswith(":")
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)  # step 7
-    quotes = continued_reports_join(body, interrupted_quotes_join(body, quotes, paragraph_break), paragraph_break)
+    quotes = interrupted_quotes_join(body, quotes, paragraph_break)
+    quotes = continued_reports_join(body, continued_quotations_join(body, quotes, CONTINUED_QUOTATION), paragraph_break)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
 
@@ -294,7 +322,9 @@ def _sentence_quotes(
             content_end = first[1] if first else content_end
         quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule)
     if second is not None:
-        quote_add(quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, f"{rule}+adding")
+        quote_add(
+            quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, rule + ADDING_SUFFIX
+        )
     also = attribution.also
     for opening, closing in partial:
         if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:

@@ -64,7 +64,7 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
                 open_at = index
             position = index + 1
             continue
-        if mark == "“":
+        if mark == "“" and not _closes(body, index):
             # A second opening mark before a close: the first quote was never closed.
             spans.append((open_at, index))
             open_at = index
@@ -77,6 +77,13 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
         end = body.find(paragraph_break, position)
         spans.append((open_at, end if end >= 0 else len(body.rstrip())))
     return spans
+
+
+def _closes(body: str, index: int) -> bool:
+    """Whether an opening mark at ``index`` is printed where a quote closes ('here,“ said Berg'): right after
+    the quote's last punctuation and before a space or the end, where no quote opens."""
+    after = body[index + 1 : index + 2]
+    return index > 0 and body[index - 1] in ",.!?" and (not after or after.isspace())
 
 
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
@@ -150,6 +157,8 @@ RELATIVE_REPORT_RULE = "relative_report"
 # A group's report in a relative clause ("voters who said ..."): see ``rules.group_relative``.
 GROUP_RELATIVE_RULE = "group_relative"
 SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE, GROUP_RELATIVE_RULE})
+# The rule suffix of a second report after the verb: "..., she said, adding that ...".
+ADDING_SUFFIX = "+adding"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -281,10 +290,11 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     attribution (a reporting verb, a dozen words at most) stands between them.
     """
     joined: list[ParsedQuote] = []
-    # ('"A," she said when asked about the fees. "B."': the question inside the attribution stays a quote of its own.)
-    questions = [quote for quote in quotes if quote.rule in SIDE_REPORT_RULES]
+    # ('"A," she said when asked about the fees. "B."', '"A," she said, adding that R. "B."': the question or the
+    # second report inside the attribution stays a quote of its own.)
+    questions = [quote for quote in quotes if _inside_attribution(quote)]
     for quote in quotes:
-        if quote.rule in SIDE_REPORT_RULES:
+        if _inside_attribution(quote):
             continue
         # A quoted nickname inside the attribution ('Marcia "Cia" Price') is no part to join across.
         inside = 0
@@ -305,6 +315,12 @@ def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_brea
     if questions:
         joined = sorted(joined + questions, key=lambda quote: quote.start)
     return joined
+
+
+def _inside_attribution(quote: ParsedQuote) -> bool:
+    """A report inside an attribution: a question put to the speaker, a relative clause's report, or a second
+    report after the verb ('"A," she said, adding that R. "B."'); the quotation goes on across it."""
+    return quote.rule in SIDE_REPORT_RULES or (quote.rule or "").endswith(ADDING_SUFFIX)
 
 
 def _attribution_between(
@@ -329,6 +345,32 @@ def _attribution_between(
 def _spanning(body: str, first: ParsedQuote, second: ParsedQuote, **changes) -> ParsedQuote:
     """One quote from the start of `first` to the end of `second`, with `first`'s other fields unless changed."""
     return replace(first, text=body[first.start : second.end], end=second.end, **changes)
+
+
+def continued_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -> list[ParsedQuote]:
+    """'"A," she said.' then a paragraph '"B."' as one statement: a quotation that goes on in the next
+    paragraph (a quote of the given ``rule``, given to the speaker of the quotation before it) joins
+    that quotation, from A to B, with the attribution and the paragraph break inside; the joined
+    quote's rule gains the suffix ``+rule``.
+    """
+    joined: list[ParsedQuote] = []
+    for quote in quotes:
+        last = joined[-1] if joined else None
+        if (
+            quote.rule == rule
+            and last is not None
+            and last.kind == quote.kind == "direct"
+            and last.speaker == quote.speaker
+            and last.end <= quote.start
+        ):
+            suffix = f"+{rule}"
+            last_rule = last.rule or ""
+            joined[-1] = _spanning(
+                body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
+            )
+            continue
+        joined.append(quote)
+    return joined
 
 
 # The rule suffix of a report joined with the quotation that continues it.
@@ -374,7 +416,8 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
     the reporter's own words it continues what was reported and is given as a partial quote (a
-    question put to the speaker, '"A," she said when asked about it. "B."', is no such report).
+    question put to the speaker, '"A," she said when asked about it. "B."', or a second report inside the
+    attribution, '"A," she said, adding that R. "B."', is no such report).
     """
     lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
@@ -382,7 +425,7 @@ def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, o
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening and quote.rule not in SIDE_REPORT_RULES:
+        if quote.kind != "partial" and quote.start < opening and not _inside_attribution(quote):
             return quote.kind if quote.kind == "direct" else "partial"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 

@@ -82,6 +82,7 @@ from .vocabulary import (
     ORG_WORDS,
     PLACE_PREPOSITIONS,
     PRENOMINAL_HEADS,
+    QUANTIFIER_WORDS,
     SHARE_WORDS,
     SUBJECT_REACH,
     VERB_INSIDE,
@@ -382,6 +383,8 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
+    if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
+        return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
     return _found(discourse.group(group_name(phrase)), match.start(1))
 
 

@@ -40,6 +40,22 @@ NOT_NAME_WORDS = set(
 )
 
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
+# Quantifiers and pronouns that stand for people without naming them ("Others say", "One adds"): never a name alone.
+QUANTIFIER_WORDS = {
+    "One",
+    "Others",
+    "More",
+    "Few",
+    "None",
+    "Each",
+    "Every",
+    "Any",
+    "Much",
+    "Another",
+    "Some",
+    "Many",
+    "Both",
+}
 # The words that open a group's noun phrase ("the", "some", "two"): what precedes them is no part of it.
 GROUP_DETERMINERS = {"the", "a", "an", "some", "many", "several", "most", "other", "few", "two", "three", "four"}
 
@@ -88,7 +104,8 @@ GROUP_HEADS = (
     "journalists pollsters spokesman spokeswoman spokesperson sides side delegation delegations "
     "ministry government embassy agency statement report organizers successors predecessors "
     "agencies charities organisations organizations companies firms investors NGOs unions "
-    "administrators teachers nurses miners employers employees owners shareholders bankers person persons"
+    "administrators teachers nurses miners employers employees owners shareholders bankers person persons "
+    "adviser advisor strategist strategists staffer staffers consultant consultants operative operatives supporter"
 ).split()
 
 GROUP_MODIFIERS = (
