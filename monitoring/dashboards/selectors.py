@@ -544,13 +544,16 @@ def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
         # A speaker with two titles in one organization in one article: each quote still counts once.
         raw_count=Count("pk", distinct=True),
     )
-    organization = f"{quotes.columns}organization"
-    rows = list(
+    # Grouped by the organization alone, the name read for those kept (as `quotes_top_speakers`: joining names before
+    # grouping carried them through 29,000 rows of 30 days at 1,000,000 articles).
+    name = PerGroup(Subquery(Organization.objects.filter(pk=OuterRef("key")).values("name")))
+    rows = (
         quotes.rows.order_by()
-        .values(key=F(organization), name=F(f"{organization}__name"))
-        .annotate(n=quotes.count)
-        .order_by("-n", "name")[:limit]
+        .values(key=F(f"{quotes.columns}organization"))
+        .annotate(n=quotes.count, name=name)
+        .order_by("-n", "key")[:limit]
     )
+    rows = sorted(rows, key=lambda r: (-r["n"], r["name"]))
     return Chart(
         "organizations",
         "Most quoted organizations",
