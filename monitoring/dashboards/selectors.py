@@ -58,6 +58,7 @@ from monitoring.rollups.models import (
     OrganizationTotalRollup,
     QuoteKindDayRollup,
     QuoteKindMonthRollup,
+    QuoteKindTotalRollup,
     QuoteMonthRollup,
     QuoteRollup,
     QuoteTotalRollup,
@@ -80,6 +81,8 @@ from .filters import ArticleFilter, QuoteFilter
 from .search import search_page
 
 DEFAULT_INTERVAL = "week"
+# The quote kinds' summaries, coarsest first: all time (per outlet), whole months, days (over every outlet).
+QUOTE_KIND_SUMMARIES = (QuoteKindTotalRollup, QuoteKindMonthRollup, QuoteKindDayRollup)
 # Charts pages open on a recent window: coverage piles up over the years, and "this month" is what
 # a monitoring team looks at first. The dates show in the form, so the window is never hidden.
 DEFAULT_WINDOW_DAYS = 30
@@ -753,9 +756,7 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     quotes = tally(
         filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteTotalRollup, QuoteMonthRollup)
     )
-    kinds = tally(
-        filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteKindMonthRollup, QuoteKindDayRollup)
-    )
+    kinds = tally(filters, QuoteRollup, quote_rows, article="article__", summaries=QUOTE_KIND_SUMMARIES)
     workflow = filters.workflow_articles
     rolled_workflow = filters.rollup(ArticleRollup, every_item=True, summaries=(ArticleTotalRollup,))
     assignees = pipeline_by_assignee(workflow, today=today, rolled=rolled_workflow)
@@ -1028,17 +1029,19 @@ def tag_page(tag, params: Mapping, *, page=None) -> dict:
 def outlet_page(outlet, params: Mapping, *, page=None) -> dict:
     filters = filters_bind(params, scope={"outlet": outlet.pk})
     articles = tally(filters, ArticleRollup, filters.articles.qs)
-    quotes = tally(filters, QuoteRollup, filters.quotes.qs, article="article__")
+    quotes = filters.quotes.qs
+    kinds = tally(filters, QuoteRollup, quotes, article="article__", summaries=QUOTE_KIND_SUMMARIES)
     return {
         "filters": filters,
         "charts": [
             coverage_over_time(articles, interval=filters.interval, span=filters.span),
             coverage_by_tag(filters),
-            quotes_top_speakers(quotes),
-            quotes_by_kind(quotes),
+            quotes_top_speakers(tally(filters, QuoteRollup, quotes, article="article__")),
+            quotes_by_kind(kinds),
             countries_top(filters),
         ],
-        "page_obj": article_page(filters, page, articles=articles),
+        # Counted from the outlet's all-time totals when they answer (see `article_page`).
+        "page_obj": article_page(filters, page),
     }
 
 

@@ -34,23 +34,28 @@ def rollup_rows(
     rows only) within the bucket filters; sum them with `rollup_count`. With `summaries` (`model`'s summary tables,
     coarsest first, for a caller that reads none of the day and outlet columns they lack) the rows of the first
     that answers the range over every outlet, a row per period and dimension rather than one per day and outlet;
-    `extent()` gives the first and last days of publication (see `Totals`)."""
-    for summary in summaries if outlet is None and not outlet_kind else ():
+    `extent()` gives the first and last days of publication (see `Totals`); a summary kept per outlet answers an
+    outlet filter too."""
+    for summary in summaries:
+        if (outlet or outlet_kind) and not summary.by_outlet():
+            continue
         rows = summary.narrowed(_counted(summary, unreviewed=unreviewed), start, end, extent)
         if rows is not None:
-            return rows.filter(status=status) if status else rows
+            return _narrowed(rows, outlet=outlet, outlet_kind=outlet_kind, status=status)
     rows = _counted(model, unreviewed=unreviewed)
     if start:
         rows = rows.filter(published_on__gte=start)
     if end:
         rows = rows.filter(published_on__lte=end)
+    return _narrowed(rows, outlet=outlet, outlet_kind=outlet_kind, status=status)
+
+
+def _narrowed(rows: QuerySet, *, outlet, outlet_kind, status) -> QuerySet:
     if outlet:
         rows = rows.filter(outlet=outlet)
     if outlet_kind:
         rows = rows.filter(outlet__kind=outlet_kind)
-    if status:
-        rows = rows.filter(status=status)
-    return rows
+    return rows.filter(status=status) if status else rows
 
 
 def _counted(model: type[Bucketed] | type[Summary], *, unreviewed: bool) -> QuerySet:

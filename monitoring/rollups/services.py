@@ -45,6 +45,7 @@ from .models import (
     OrganizationTotalRollup,
     QuoteKindDayRollup,
     QuoteKindMonthRollup,
+    QuoteKindTotalRollup,
     QuoteMonthRollup,
     QuoteRollup,
     QuoteTotalRollup,
@@ -305,6 +306,7 @@ SUMMARIES = (
     Summed(ApprovalTotalRollup, ApprovalRollup, ("minutes",)),
     Summed(TagDayRollup, TagRollup, ("tag",)),
     Summed(QuoteKindDayRollup, QuoteRollup, ("kind",)),
+    Summed(QuoteKindTotalRollup, QuoteRollup, ("outlet", "kind")),
     Summed(TagTotalRollup, TagRollup, ("tag", "outlet")),
     Summed(TagQuoteTotalRollup, TagQuoteRollup, ("tag", "speaker")),
 )

@@ -420,7 +420,9 @@ def test_month_after_is_the_first_day_of_the_next_month(day, after):
         ({}, "rollups_articletotalrollup"),
         ({"status": "new"}, "rollups_articletotalrollup"),
         ({"start": "2024-05-01", "end": "2024-12-31"}, "rollups_articledayrollup"),
-        ({"outlet": "OUTLET"}, '"rollups_articlerollup"'),
+        # An outlet: the all-time totals are kept per outlet, the day totals are not.
+        ({"outlet": "OUTLET"}, "rollups_articletotalrollup"),
+        ({"outlet": "OUTLET", "start": "2024-05-01"}, '"rollups_articlerollup"'),
         ({"q": "levies"}, None),  # a search counts its matches
         ({"tag": "TAG"}, None),  # a tag is no rollup dimension of the articles
     ],
@@ -435,7 +437,7 @@ def test_the_article_list_takes_its_count_from_the_rollups_when_they_can_answer(
     if params.get("tag"):
         params = {"tag": Tag.objects.get(name="Harbour levies").slug}
     if params.get("outlet"):
-        params = {"outlet": str(article.outlet_id)}
+        params = {**params, "outlet": str(article.outlet_id)}
     with CaptureQueriesContext(connection) as queries:
         page = selectors.article_list_page(params)["page_obj"]
         counted = page.paginator.count
@@ -565,3 +567,35 @@ def test_an_organization_page_lists_the_same_members_with_or_without_other_filte
             alone = selectors.organization_page(organization, view)["members"]
             assert alone == selectors.organization_page(organization, {"start": "1900-01-01", **view})["members"]
             assert alone or not view  # every organization has members in the every-item view
+
+
+def test_summaries_kept_per_outlet_answer_an_outlet_filter(tmp_path, analyst, reviewer):
+    """The all-time totals of articles and quote kinds are kept per outlet: an outlet page and an overview filtered to
+    an outlet read them (the day and month totals, over every outlet, they cannot), with the raw rows' answers."""
+    from django.test.utils import CaptureQueriesContext
+
+    from monitoring.dashboards import selectors
+
+    from .helpers import chart_data
+
+    TagFactory(name="Harbour levies", keywords="harbour levies")
+    for n in range(4):
+        approved(imported(tmp_path, f"o{n}.txt", day=n % 3, outlet=n % 2, speakers=[n % 3]), analyst, reviewer)
+    imported(tmp_path, "o4.txt", day=1, outlet=0, speakers=[2])  # not reviewed: in one view only
+    outlet = Outlet.objects.order_by("pk").first()
+
+    def outlet_page(view):
+        found = selectors.outlet_page(outlet, {"start": "1900-01-01", **view})
+        return [chart_data(c) for c in found["charts"]], found["page_obj"].paginator.count
+
+    def overview(view):
+        return figures({"outlet": str(outlet.pk), **view})
+
+    for view in ({}, {"unreviewed": "on"}):
+        for page in (outlet_page, overview):
+            with CaptureQueriesContext(connection) as queries:
+                found = page(view)
+            sql = " ".join(q["sql"] for q in queries.captured_queries)
+            assert "rollups_quotekindtotalrollup" in sql and "rollups_articletotalrollup" in sql, page.__name__
+            assert found == raw(page, view)
+    assert outlet_page({"unreviewed": "on"})[1] == Article.objects.filter(outlet=outlet).count() == 3
