@@ -69,15 +69,17 @@ class WholeMinutes(Func):
     output_field = IntegerField()
 
     def as_postgresql(self, compiler, connection, **extra):
-        later_first = self.copy()
-        later_first.set_source_expressions(self.get_source_expressions()[::-1])
         template = "FLOOR(EXTRACT(EPOCH FROM (%(expressions)s)) / 60)::integer"
-        return Func.as_sql(later_first, compiler, connection, template=template, arg_joiner=" - ", **extra)
+        return self._later_first().as_sql(compiler, connection, template=template, arg_joiner=" - ", **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
         # django_timestamp_diff(later, earlier): the microseconds between them (a function Django's SQLite backend
         # registers on every connection, as it does FLOOR).
+        template = "CAST(FLOOR(django_timestamp_diff(%(expressions)s) / 60000000.0) AS INTEGER)"
+        return self._later_first().as_sql(compiler, connection, template=template, **extra)
+
+    def _later_first(self) -> Func:
+        """The same expression with its arguments in the order the SQL takes them: the later time first."""
         later_first = self.copy()
         later_first.set_source_expressions(self.get_source_expressions()[::-1])
-        template = "CAST(FLOOR(django_timestamp_diff(%(expressions)s) / 60000000.0) AS INTEGER)"
-        return Func.as_sql(later_first, compiler, connection, template=template, **extra)
+        return later_first

@@ -169,11 +169,7 @@ class Discourse:
             return None  # "he", "He’s": a pronoun nobody could be found for
         if OUTLET_REPORTING.search(name) and any(media_name(run, self.outlets) for run in CAPITAL_RUN.findall(name)):
             return None  # "the Prairie Times report", "a report by CNN": the outlet's own reporting (a poll is data)
-        self.version += 1
-        key = "group:" + normalise_name(name)
-        speaker = self.by_key.get(key)
-        if speaker is None:
-            speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
+        speaker = self.side_group(name)
         self.last_group = speaker
         self.mentioned_group = None
         return speaker
