@@ -55,11 +55,14 @@ class TagStatus(models.TextChoices):
 
 
 class TaggedArticleQuerySet(models.QuerySet):
-    def counted(self, *, unreviewed: bool = False):
+    def counted(self, *, unreviewed: bool = False, articles_counted: bool = False):
         """Tags that count in figures: confirmed tags of counted (approved) items; with `unreviewed`, every tag of
-        every item (a rejected suggestion is deleted, so every tag left is kept)."""
+        every item (a rejected suggestion is deleted, so every tag left is kept). `articles_counted`: as for quotes
+        (`SuggestionQuerySet.counted`), the caller's articles count already."""
         if unreviewed:
             return self.all()
+        if articles_counted:
+            return self.filter(status=TagStatus.CONFIRMED)
         return self.filter(status=TagStatus.CONFIRMED, content_object__status__in=COUNTED_STATES)
 
 

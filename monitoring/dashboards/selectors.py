@@ -450,7 +450,9 @@ def coverage_by_outlet_kind(articles: "QuerySet | Tally") -> Chart:
 
 
 def _counted_tags(filters: Filters) -> QuerySet:
-    return filters.on_articles(TaggedArticle.objects.counted(unreviewed=filters.unreviewed), path="content_object")
+    # on_articles keeps the filtered articles, which count, or leaves every item when every item counts.
+    tags = TaggedArticle.objects.counted(unreviewed=filters.unreviewed, articles_counted=True)
+    return filters.on_articles(tags, path="content_object")
 
 
 def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> Chart:

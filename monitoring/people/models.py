@@ -128,11 +128,14 @@ class SuggestionQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(status=SuggestionStatus.SUGGESTED)
 
-    def counted(self, *, unreviewed: bool = False):
+    def counted(self, *, unreviewed: bool = False, articles_counted: bool = False):
         """Rows that count in figures: confirmed ones in counted (approved) items; with `unreviewed`, every row not
-        rejected, in every item."""
+        rejected, in every item. `articles_counted`: the caller keeps only articles that count already (a filter
+        on counted rows), so the row's own status is all that is left to test, without a join to its article."""
         if unreviewed:
             return self.kept()
+        if articles_counted:
+            return self.filter(status=SuggestionStatus.CONFIRMED)
         return self.filter(status=SuggestionStatus.CONFIRMED, article__status__in=COUNTED_STATES)
 
 

@@ -96,6 +96,30 @@ def test_organization_matches_mentions_and_printed_roles(two):
     assert article_ids({"organization": organization.pk}) == {a.pk, b.pk}
 
 
+@pytest.mark.parametrize("relation", ["organization", "tag", "person"])
+def test_relation_filters_count_by_the_relations_status_in_articles_that_count(two, relation):
+    """In the reviewed view a relation matches when confirmed and its article counts; the article's half of the
+    rule is the filtered articles' own, so the relation's subquery reads no article (a join per matching row)."""
+    approved, new = two
+    tag = TagFactory(name="ports", slug="ports")
+    organization, person = OrganizationFactory(), PersonFactory()
+    make = {
+        "organization": lambda article, status: RoleFactory(article=article, organization=organization, status=status),
+        "tag": lambda article, status: TaggedArticle.objects.create(content_object=article, tag=tag, status=status),
+        "person": lambda article, status: QuoteFactory(article=article, speaker=person, status=status),
+    }[relation]
+    value = {"organization": organization.pk, "tag": "ports", "person": person.pk}[relation]
+    make(new, "confirmed")
+    suggested = make(approved, "suggested")
+    assert article_ids({relation: value}, view={}) == set()
+    suggested.status = "confirmed"
+    suggested.save()
+    assert article_ids({relation: value}, view={}) == {approved.pk}
+    assert article_ids({relation: value}) == {approved.pk, new.pk}
+    sql = str(selectors.filters_bind({relation: value}).articles.qs.query)
+    assert 'JOIN "articles_article"' not in sql
+
+
 def test_country_mentioned(two):
     a, _ = two
     CountryMentionFactory(article=a, country=CountryFactory(code="SN", name="Senegal"))
