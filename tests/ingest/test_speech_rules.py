@@ -456,6 +456,30 @@ def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     assert (quote.speaker, quote.kind) == ("Tomas Berg", "direct")
 
 
+def test_rule_appositive_subject_reads_the_report_after_a_subject_and_its_appositive():
+    quote, speaker = only_quote("Lena Ortiz, then 41, said the ferry would run twice a day.")
+    assert quote.rule == "appositive_subject/name"
+    assert (speaker.name, quote.kind, quote.text) == ("Lena Ortiz", "indirect", "the ferry would run twice a day")
+    # The title before the name, and dashes in place of commas.
+    quote, speaker = only_quote("The harbour's new pilot, Tomas Berg, said the channel had silted up.")
+    assert (quote.rule, speaker.name, quote.text) == (
+        "appositive_subject/name",
+        "Tomas Berg",
+        "the channel had silted up",
+    )
+    quote, speaker = only_quote("Ivo Brandt — a welder from Molde — says he will vote for the mayor.")
+    assert (speaker.name, quote.text) == ("Ivo Brandt", "he will vote for the mayor")
+    # No name: the first part is the subject.
+    quote, speaker = only_quote("A port official, who asked not to be named, said the cranes were sold.")
+    assert (quote.rule, quote.text) == ("appositive_subject/group_before", "the cranes were sold")
+
+
+def test_rule_appositive_subject_leaves_an_inverted_attribution_alone():
+    quote, speaker = only_quote("The ferry was late, the quay was empty, said Tomas Berg, the harbour master.")
+    assert (quote.rule, speaker.name) == ("speaker_last/name_after", "Tomas Berg")
+    assert quote.text == "The ferry was late, the quay was empty"
+
+
 def test_rule_noun_phrase_takes_a_subject_no_speaker_rule_knows():
     quote, speaker = only_quote("My neighbour down the lane who keeps bees said the winter was mild.")
     assert quote.rule == "noun_phrase/noun_phrase_subject"

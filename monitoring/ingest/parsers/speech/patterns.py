@@ -374,6 +374,10 @@ GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?
 SUBORDINATE_OPENING = re.compile(
     r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
 )
+# "Ana Ruiz, then 38, said", "His lawyer — Ana Ruiz — told": where a subject and its appositive part, set off by
+# commas or dashes.
+APPOSITIVE_SPLIT = re.compile(r"\s*,\s*|\s+[—–]\s+")
+NAME_RUN_RE = re.compile(NAME_RUN)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name
+from .entities import entity, group_name, title_from_appositive
 from .lexicon import (
     CUE_FIRST_WORDS,
     NEEDS_THAT,
@@ -39,6 +39,7 @@ from .patterns import (
     ADDING_TO,
     AND_END,
     ANONYMITY_AFTER,
+    APPOSITIVE_SPLIT,
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
@@ -57,6 +58,7 @@ from .patterns import (
     LEADING_DETERMINER,
     LEADING_PHRASE,
     MAIN_CLAUSE_SUBJECT,
+    NAME_RUN_RE,
     NOT_CONTENT_START,
     OBJECT_RE,
     PARTIAL_CUE_RE,
@@ -464,6 +466,38 @@ def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
 
 
+def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "Ana Ruiz, then 38, said the port would close.", "His lawyer, Ana Ruiz, told reporters that ...": the
+    subject and its appositive open the sentence, set off by commas (or dashes), and the report follows the
+    verb; the words before the verb are no report of their own (not '"...," said Ana Ruiz, ...'). The name is
+    the speaker, the other part its title; with no name, the first part is read as a subject."""
+    left = cue.left.strip()
+    opening = LEADING_PHRASE.match(left)
+    if opening:
+        left = left[opening.end() :]  # ("On Monday, Ana Ruiz, the port's chief, said": no part of the subject)
+    parts = APPOSITIVE_SPLIT.split(left.rstrip(",—– "))
+    if not 2 <= len(parts) <= 3 or any(not part or part[-1] in "\"“”’'_" or "_" in part for part in parts):
+        return None
+    names = [part for part in parts if NAME_RUN_RE.fullmatch(part)]
+    others = [part for part in parts if part not in names]
+    if any(title_from_appositive(part) is None for part in others[1:] if names or part is not parts[0]):
+        return None  # ("In Molde, Ore., Mr. Berg was blunt": a clause)
+    if len(names) == 1:
+        titles = title_from_appositive(others[0]) if others else []
+        speaker, rule = entity(names[0], draft, titles or []), "name"
+    elif not names:
+        found = speaker_before(parts[0], draft)
+        speaker, rule = found.speaker, found.rule
+    else:
+        return None  # ("Ruiz, Berg, Sorel said": a list of names)
+    if speaker is None or _noun_not_verb(cue, speaker, False, False):
+        return None
+    content, channel = _content_and_channel(cue, len(cue.left))
+    if content is None or content[0] < cue.cue_end:
+        return None  # no report after the verb: the words before it are the report ('..., said Ana Ruiz.')
+    return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}")
+
+
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
     inverted attribution interrupts the report, which is the whole sentence."""
@@ -548,6 +582,16 @@ CUE_RULES: tuple[CueRule, ...] = (
         _subject_opens_sentence,
     ),
     CueRule("main_clause_subject", _is_participle, _main_clause_subject),
+    CueRule(
+        "appositive_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.left.rstrip().endswith((",", "—", "–"))
+            and not cue.fallback
+        ),
+        _appositive_subject,
+    ),
     CueRule(
         "content_around_speaker",
         lambda cue: _finite_report(cue) and cue.left.rstrip().endswith(",") and "," in cue.right,
