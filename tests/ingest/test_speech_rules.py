@@ -1245,6 +1245,29 @@ def test_a_base_form_that_is_also_a_noun_reports_nothing_as_a_noun():
     assert speech_extract("The voters backed Ivo Brandt on a 2010 recall of three port judges.")[1] == []
 
 
+def test_a_plain_form_that_is_also_a_noun_is_a_verb_after_a_plural_subject():
+    quote, speaker = only_quote("Harbour pilots note that the channel silts up every spring.")
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "subject_before_verb/clause_subject_before",
+        "Harbour pilots",
+        "group",
+    )
+    assert quote.text == "the channel silts up every spring"
+    _, quotes = speech_extract("The dockers said the pay was low. They claim the cranes are unsafe.")
+    assert [(q.speaker, q.rule, q.text) for q in quotes][1] == (
+        "the dockers",
+        "subject_before_verb/pronoun_before",
+        "the cranes are unsafe",
+    )
+    # Not after a singular word: "the Republican claim" is a noun.
+    assert speech_extract("The Republican claim that the pier is unsafe was dismissed.")[1] == []
+
+
+def test_point_out_reports_in_its_plain_form():
+    quote, speaker = only_quote("Port engineers point out that the pier was built in 1902.")
+    assert (quote.cue, speaker.name, quote.text) == ("point out", "Port engineers", "the pier was built in 1902")
+
+
 def test_a_cue_that_is_also_a_noun_needs_a_speaker():
     assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
 

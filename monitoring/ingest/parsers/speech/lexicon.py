@@ -249,6 +249,7 @@ CUES: tuple[Cue, ...] = (
     Cue("repeated", needs_that=True),
     Cue("pointed out"),
     Cue("points out"),
+    Cue("point out"),
     Cue("called for"),
     Cue("calls for"),
     Cue("called on"),

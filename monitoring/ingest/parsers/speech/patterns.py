@@ -378,6 +378,10 @@ SUBORDINATE_OPENING = re.compile(
 # commas or dashes.
 APPOSITIVE_SPLIT = re.compile(r"\s*,\s*|\s+[—–]\s+")
 NAME_RUN_RE = re.compile(NAME_RUN)
+# "experts", "Democrats", "leaders": a plural noun (not "news", "business", "Ortiz's", "its", "was").
+PLURAL_NOUN = re.compile(
+    r"(?!(?:news|its|his|this|was|has|is|does|us|thus|yes|less|plus|various|previous|famous)$)[A-Za-z-]{2,}[^s'’\W]s"
+)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite

@@ -64,6 +64,7 @@ from .patterns import (
     PARTIAL_CUE_RE,
     PARTICIPLE_AFTER,
     PASSIVE_END,
+    PLURAL_NOUN,
     PREFIX_RE,
     QUESTION_ASKED,
     QUESTION_OBJECT,
@@ -85,7 +86,7 @@ from .patterns import (
 from .registry import Discourse
 from .spans import RELATIVE_REPORT_RULE, content_before, trim
 from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
-from .vocabulary import OBJECT_PRONOUNS
+from .vocabulary import OBJECT_PRONOUNS, PLURAL_PRONOUNS
 
 
 @dataclass(slots=True)
@@ -273,8 +274,23 @@ def _after_by(cue: Cue) -> bool:
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
-    """ "island states called", "Republican claims": a noun that is also a cue, with no clear person."""
-    return cue.words in NOUN_LIKE and (inverted or speaker.kind != "person" or new_single_name)
+    """ "island states called", "Republican claims": a noun that is also a cue, with no clear person (but "experts
+    note that ...", "they claim it will ...": the plain form after a plural subject is a verb)."""
+    return (
+        cue.words in NOUN_LIKE
+        and (inverted or speaker.kind != "person" or new_single_name)
+        and (inverted or not _after_plural_subject(cue))
+    )
+
+
+def _after_plural_subject(cue: Cue) -> bool:
+    """A cue's plain form ("note", "claim") right after a plural subject ("experts", "they"), so a verb agreeing
+    with it ("the claim" or "Republican claim" are nouns: no plural before them)."""
+    if cue.words.endswith("s"):
+        return False
+    words = cue.left.split()
+    last = words[-1] if words else ""
+    return last.casefold() in PLURAL_PRONOUNS or bool(PLURAL_NOUN.fullmatch(last))
 
 
 def _with_channel_tail(cue: Cue, content: tuple[int, int] | None) -> tuple[tuple[int, int] | None, str | None]:
