@@ -24,6 +24,7 @@ from monitoring.ingest.parsers.speech.spans import (
     ASKED_QUESTION_RULE,
     CONTINUED_REPORT,
     GROUP_RELATIVE_RULE,
+    NOUN_REPORT_RULE,
     RELATIVE_REPORT_RULE,
     sentence_bounds,
 )
@@ -46,6 +47,7 @@ OTHER_RULES = (
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
     GROUP_RELATIVE_RULE,
+    NOUN_REPORT_RULE,
 )
 
 
@@ -359,6 +361,40 @@ def test_rule_group_relative_not_for_a_person_or_a_short_report():
     assert GROUP_RELATIVE_RULE not in [quote.rule for quote in quotes]
     _, quotes = speech_extract("The mayor won 40 percent, and 30 percent who said so.")
     assert quotes == []
+
+
+def test_rule_noun_report_credits_the_owner_of_a_claim_with_its_that_clause():
+    _, quotes = speech_extract(
+        "Ivo Brandt spoke at the quay. Aides backed away from his claim that the port would close."
+    )
+    assert [(q.rule, q.speaker, q.cue, q.kind, q.text) for q in quotes] == [
+        ("noun_report", "Ivo Brandt", "claim", "indirect", "the port would close")
+    ]
+    # A name's noun, a time between the noun and "that", and the report cut at a dash.
+    _, quotes = speech_extract(
+        "Lena Ortiz's warning on Monday that the channel had silted up — a first — went unheard."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [("noun_report", "Lena Ortiz", "the channel had silted up")]
+    # Beside the sentence's own reading; "he" still stands for its speaker.
+    _, quotes = speech_extract(
+        "Tomas Berg runs the port. Lena Ortiz said his promise that the fees would fall was empty. He said nothing."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("subject_before_verb/name_before", "Lena Ortiz"),
+        ("noun_report", "Tomas Berg"),
+    ]
+
+
+def test_rule_noun_report_needs_an_owner_and_a_that_clause():
+    assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
+    assert speech_extract("Ivo Brandt spoke. His comments about the port that he runs were brief.")[1] == []
+    assert speech_extract("Ivo Brandt spoke. His statement was brief.")[1] == []
+
+
+def test_a_cue_after_a_possessive_is_a_noun_but_not_after_a_contraction():
+    assert speech_extract("Ana Ruiz's warning came late.")[1] == []
+    quote, _ = only_quote("Ana Ruiz spoke. She's warning that the pier is unsafe.")
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier is unsafe")
 
 
 def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():

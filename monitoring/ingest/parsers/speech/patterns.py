@@ -382,6 +382,49 @@ NAME_RUN_RE = re.compile(NAME_RUN)
 PLURAL_NOUN = re.compile(
     r"(?!(?:news|its|his|this|was|has|is|does|us|thus|yes|less|plus|various|previous|famous)$)[A-Za-z-]{2,}[^s'’\W]s"
 )
+# "his claim that ...", "Ana Ruiz's warning on Monday that ...": a possessor, up to three describing words, a noun
+# that names a report, a few words of when and where ("in May", "yet") or "was", "that". (Not "accusation",
+# "allegation": a charge is more often named as a topic than reported.) Group
+# "owner" is the possessor ("his", "Ana Ruiz"), group "noun" the noun.
+SPEECH_NOUNS = (
+    "claim",
+    "suggestion",
+    "complaint",
+    "assertion",
+    "statement",
+    "warning",
+    "promise",
+    "pledge",
+    "insistence",
+    "argument",
+    "announcement",
+    "remark",
+    "declaration",
+    "denial",
+    "admission",
+    "vow",
+    "prediction",
+    "contention",
+    "comment",
+    "boast",
+    "threat",
+)
+NOUN_REPORT = re.compile(
+    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s) ) (?:['’]s?)? \s+
+        (?: (?! that\b ) [\w-]+ \s+ ){{0,3}}?
+        (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) \b
+        (?: \s+ (?: in | on | at | during | earlier | last | this | yet | only | again | today | yesterday
+                  | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day ) \b (?: \s+ (?! that\b | [a-z]+ed\b ) [\w'’.-]+ ){{0,5}}? \s+
+          | \s+ (?: was | is ) \s+ | \s+ )
+        that \b \s*""",
+    X,
+)
+# "Ana Ruiz's" right before a cue: a possessive, so the cue is a noun ("he's said": a contraction, a verb).
+POSSESSIVE_END = re.compile(
+    r"(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]hat|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here)['’])[A-Z][\w.-]*['’]s?\s*$"
+)
+# Where such a report ends before the sentence does: a dash, a semicolon, a second clause.
+NOUN_REPORT_END = re.compile(r"\s+[—–]\s|\s--\s|;|,\s+(?:while|but|or|and\s+(?:his|her|their))\b|\s+\((?!\w+\))")
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite

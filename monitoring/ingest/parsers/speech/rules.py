@@ -60,11 +60,14 @@ from .patterns import (
     MAIN_CLAUSE_SUBJECT,
     NAME_RUN_RE,
     NOT_CONTENT_START,
+    NOUN_REPORT,
+    NOUN_REPORT_END,
     OBJECT_RE,
     PARTIAL_CUE_RE,
     PARTICIPLE_AFTER,
     PASSIVE_END,
     PLURAL_NOUN,
+    POSSESSIVE_END,
     PREFIX_RE,
     QUESTION_ASKED,
     QUESTION_OBJECT,
@@ -84,7 +87,7 @@ from .patterns import (
     WORD_RE,
 )
 from .registry import Discourse
-from .spans import RELATIVE_REPORT_RULE, content_before, trim
+from .spans import NOUN_REPORT_RULE, RELATIVE_REPORT_RULE, content_before, trim
 from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
 from .vocabulary import OBJECT_PRONOUNS, PLURAL_PRONOUNS
 
@@ -237,6 +240,7 @@ def _not_a_report(cue: Cue) -> bool:
         or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
         or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
+        or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour"
@@ -905,3 +909,39 @@ def group_relative(masked: str, start: int, end: int, attribution: Attribution |
     if len(words) > 1 and (words[0].casefold() in NOT_GROUP_WORDS or words[0].endswith("ed")):
         words = words[1:]  # ("among voters", "rebuked critics": the noun alone)
     return Question(start + match.start(1), match.group(2), content, None, " ".join(words))
+
+
+# The subject pronoun of a possessive one: "his claim" is his report.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
+def noun_report(
+    masked: str, start: int, end: int, discourse: Discourse, attribution: Attribution | None
+) -> Attribution | None:
+    """ "... backed away from his claim that the port would close.", "Ana Ruiz's warning on Monday that ...": a
+    noun that names a report, with its owner, and a that-clause; the owner reports the clause (to the end of the
+    sentence or of its clause). A side report, like a question: the reading is the caller's to register."""
+    sentence = masked[start:end]
+    if "that" not in sentence:
+        return None
+    for match in NOUN_REPORT.finditer(sentence):
+        content_start = start + match.end()
+        stop = NOUN_REPORT_END.search(masked, content_start, end)
+        content = trim(masked, content_start, stop.start() if stop else end)
+        if content is None or _too_short(masked[content[0] : content[1]]):
+            continue
+        if attribution is not None and (
+            content[0] <= attribution.cue_start < content[1] or attribution.cue_start == start + match.start("noun")
+        ):
+            continue  # ("his claim that the port, Berg said, is closing": the sentence's own reading)
+        draft = discourse.draft(start)
+        owner = match.group("owner")
+        if owner.casefold() in POSSESSIVE_PRONOUNS:
+            speaker = draft.pronoun(POSSESSIVE_PRONOUNS[owner.casefold()])
+        else:
+            speaker = entity(owner, draft, [])
+        if speaker is None:
+            continue  # ("the Gazette's report that ...": an outlet; "her" with nobody to stand for)
+        noun_start, noun_end = start + match.start("noun"), start + match.end("noun")
+        return Attribution(speaker, match.group("noun"), noun_start, noun_end, content, None, NOUN_REPORT_RULE, draft)
+    return None
