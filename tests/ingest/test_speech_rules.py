@@ -1299,6 +1299,16 @@ def test_a_plain_form_that_is_also_a_noun_is_a_verb_after_a_plural_subject():
     assert speech_extract("The Republican claim that the pier is unsafe was dismissed.")[1] == []
 
 
+def test_a_commitment_cue_reports_a_to_infinitive_as_a_that_clause():
+    quote, speaker = only_quote("Ana Ruiz is promising to rebuild the pier by May.")
+    assert (quote.cue, speaker.name, quote.text) == ("promising", "Ana Ruiz", "to rebuild the pier by May")
+    quote, _ = only_quote("Ana Ruiz toured the quay, promising to rebuild the pier.")
+    assert (quote.rule, quote.text) == ("subject_opens_sentence/name_before", "to rebuild the pier")
+    # An adjective, or "to" before a noun phrase, is no promise.
+    assert speech_extract("Ana Ruiz is a promising candidate.")[1] == []
+    assert speech_extract("Ana Ruiz spoke, promising to the crowd a new pier.")[1] == []
+
+
 def test_point_out_reports_in_its_plain_form():
     quote, speaker = only_quote("Port engineers point out that the pier was built in 1902.")
     assert (quote.cue, speaker.name, quote.text) == ("point out", "Port engineers", "the pier was built in 1902")

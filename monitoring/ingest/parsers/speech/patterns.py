@@ -483,6 +483,9 @@ INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 
 THAT_START = re.compile(r"\s*that\b\s*")
 THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
+INFINITIVE_START = re.compile(
+    r"\s+(?:(?:not|never|also)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)[a-z]"
+)
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
 # After "continued"/"continues": an infinitive or an object ("to trail", "his tour", "to occupy"),
 # not speech; speech goes on with a mark, "that" or the sentence's end.

@@ -25,6 +25,7 @@ from typing import Final
 from ..article import ParsedSpeaker
 from .entities import entity, group_name, title_from_appositive
 from .lexicon import (
+    COMMITMENT_CUES,
     CUE_FIRST_WORDS,
     NEEDS_THAT,
     NOUN_LIKE,
@@ -51,6 +52,7 @@ from .patterns import (
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
+    INFINITIVE_START,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
@@ -238,7 +240,11 @@ def _not_a_report(cue: Cue) -> bool:
     return (
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
         or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
-        or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
+        or (
+            words in NEEDS_THAT
+            and not THAT_AHEAD.match(right)
+            and not (words in COMMITMENT_CUES and INFINITIVE_START.match(right))  # "promising to rebuild"
+        )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
         or (
