@@ -420,6 +420,21 @@ def test_main_clause_reading_keeps_one_reading_without_a_main_report():
     assert [(quote.speaker, quote.text) for quote in quotes] == [("Tomas Berg", "the quay was unsafe")]
 
 
+def test_rule_subject_before_verb_keeps_an_opening_phrase_inside_a_report_it_interrupts():
+    quote, _ = only_quote("The fix, the harbour master told them, was simple.")
+    assert (quote.rule, quote.text) == (
+        "subject_before_verb/description_before",
+        "The fix, the harbour master told them, was simple",
+    )
+    _, quotes = speech_extract("Ana Ruiz runs the port. In other coastal towns, she told us, the fees could double.")
+    assert [q.text for q in quotes] == ["In other coastal towns, she told us, the fees could double"]
+    # Not an opening that says how it was said, nor one before an attribution that interrupts nothing.
+    _, quotes = speech_extract("Ana Ruiz runs the port. In a letter, she told us, the fees could double.")
+    assert [q.text for q in quotes] == ["the fees could double"]
+    _, quotes = speech_extract("Ana Ruiz runs the port. In other coastal towns, she said the fees could double.")
+    assert [q.text for q in quotes] == ["the fees could double"]
+
+
 def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
     quote, _ = only_quote("Lena Ortiz asked the harbour board whether the pier would reopen.")
     assert quote.rule == "subject_before_verb/name_before"

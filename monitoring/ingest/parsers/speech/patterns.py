@@ -425,6 +425,14 @@ POSSESSIVE_END = re.compile(
 )
 # Where such a report ends before the sentence does: a dash, a semicolon, a second clause.
 NOUN_REPORT_END = re.compile(r"\s+[—–]\s|\s--\s|;|,\s+(?:while|but|or|and\s+(?:his|her|their))\b|\s+\((?!\w+\))")
+# An opening that says how or where something was said ("Speaking to reporters,", "In a statement,", "At a rally
+# in Ohio,"), not part of what was said ("In other states,", "At times last year,").
+SAYING_CIRCUMSTANCE = re.compile(
+    rf"""^[\s"“'‘]*(?: (?:But|And|Yet|Still|So|Then)\s+ )?
+        (?: Speaking | Asked | Answering | Responding | Addressing | Writing | Interviewed | Reached | Contacted )\b
+      | \b(?: {CHANNEL_NOUNS} | rally | event | forum | meeting | town\ hall | campaign\ stop )\b""",
+    X,
+)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite

@@ -81,6 +81,7 @@ from .patterns import (
     RELATIVE_REPORT,
     REPORT_GOES_ON,
     REPORT_RESUMES_RE,
+    SAYING_CIRCUMSTANCE,
     SENTENCE_SUBJECT,
     SUBORDINATE_OPENING,
     THAT_AHEAD,
@@ -380,7 +381,44 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     found, new_single_name = _subject_found(cue, draft)
     if found is None:
         return None
-    return _subject_reading(cue, found, "subject_before_verb", new_single_name)
+    built = _subject_reading(cue, found, "subject_before_verb", new_single_name)
+    if (
+        isinstance(built, Attribution)
+        and built.content is not None
+        and built.content[0] >= cue.cue_end
+        and _parenthetical(cue)
+    ):
+        built.content = _with_opening(cue, cue.left[: found.position], built.content)
+    return built
+
+
+def _parenthetical(cue: Cue) -> bool:
+    """An attribution set off by commas on both sides: a comma right after the verb (or after its object: "the
+    partner told them, ...")."""
+    right = cue.right
+    if cue.words in OBJECT_VERBS:
+        obj = OBJECT_RE.match(right)
+        right = right[obj.end() :] if obj else right
+    return right.lstrip().startswith(",")
+
+
+def _with_opening(cue: Cue, before_subject: str, content: tuple[int, int]) -> tuple[int, int]:
+    """ "In other states, Berg said, the fees would fall.", "The solution, she told them, was simple.": an opening
+    phrase before an attribution set off by commas is part of the report the attribution interrupts (not one
+    that says when, where or how it was said: "On Monday, Berg said, ...", "In a statement, ..."; nor words
+    quoted or reported on their own)."""
+    opening = before_subject.rstrip()
+    if (
+        not opening.endswith(",")
+        or len(opening.split()) < 2
+        or SAYING_CIRCUMSTANCE.search(opening)
+        or QUOTE_MARK.search(opening)
+        or "_" in opening
+        or any(True for _ in cue_matches(opening))
+    ):
+        return content
+    widened = trim(cue.masked, cue.start, content[1])
+    return widened if widened is not None else content
 
 
 def _finite_report(cue: Cue) -> bool:
