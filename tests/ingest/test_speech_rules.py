@@ -1324,6 +1324,15 @@ def test_a_commitment_cue_reports_a_to_infinitive_as_a_that_clause():
     assert speech_extract("Ana Ruiz spoke, promising to the crowd a new pier.")[1] == []
 
 
+def test_tell_and_call_for_report_in_their_plain_form():
+    quote, speaker = only_quote("The harbour pilots will tell you that the channel silts up every spring.")
+    assert (quote.cue, speaker.name, quote.text) == ("tell", "the harbour pilots", "the channel silts up every spring")
+    quote, speaker = only_quote("Ana Ruiz did call for a new pier.")
+    assert (quote.cue, speaker.name, quote.text) == ("call for", "Ana Ruiz", "a new pier")
+    # Nobody is told: no report.
+    assert speech_extract("Only time will tell if the pier holds.")[1] == []
+
+
 def test_point_out_reports_in_its_plain_form():
     quote, speaker = only_quote("Port engineers point out that the pier was built in 1902.")
     assert (quote.cue, speaker.name, quote.text) == ("point out", "Port engineers", "the pier was built in 1902")

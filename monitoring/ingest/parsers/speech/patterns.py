@@ -562,7 +562,7 @@ NOT_CONTENT_START = re.compile(
 # The object of "told", "assured": "reporters", "the committee", "a packed audience".
 OBJECT_RE = re.compile(
     rf"""\s* (?: (?:the\s+)?{NAME_RUN} | reporters | journalists | lawmakers | parliament | delegates
-              | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | members | listeners | viewers
+              | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | you | members | listeners | viewers
               | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
     X,
 )

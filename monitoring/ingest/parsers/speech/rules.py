@@ -248,6 +248,7 @@ def _not_a_report(cue: Cue) -> bool:
         )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
+        or (words == "tell" and not OBJECT_RE.match(right))  # "time will tell if ...", "tell itself": nobody is told
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour"
