@@ -525,6 +525,21 @@ def test_rule_appositive_subject_reads_the_report_after_a_subject_and_its_apposi
     assert (quote.rule, quote.text) == ("appositive_subject/group_before", "the cranes were sold")
 
 
+def test_rule_appositive_subject_with_quoted_words_in_a_relative_or_participle_clause():
+    _, quotes = speech_extract('Ana Ruiz, who calls the pier "a wreck," said she would vote to rebuild it.')
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("appositive_subject/name", "partial", "a wreck,"),
+        ("appositive_subject/name", "indirect", "she would vote to rebuild it"),
+    ]
+    # A clause with its own verb before the attribution is the report: the speaker follows the verb.
+    _, quotes = speech_extract('The pier — old as it is — has been "a wreck for years," said Tomas Berg.')
+    assert [(q.rule, q.speaker, q.kind) for q in quotes][0] == (
+        "speaker_after_verb/name_after",
+        "Tomas Berg",
+        "indirect",
+    )
+
+
 def test_rule_appositive_subject_leaves_an_inverted_attribution_alone():
     quote, speaker = only_quote("The ferry was late, the quay was empty, said Tomas Berg, the harbour master.")
     assert (quote.rule, speaker.name) == ("speaker_last/name_after", "Tomas Berg")

@@ -531,6 +531,13 @@ def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
 
 
+def _quoted_part(part: str, first: bool) -> bool:
+    """Quoted words in a part of the subject: a quotation of its own, unless inside a relative or participle
+    clause after the first part ("Ana Ruiz, who calls the pier "a wreck," said ...")."""
+    quoted = "_" in part or bool(QUOTE_MARK.search(part))
+    return quoted and (first or not part[:1].islower())
+
+
 def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     """ "Ana Ruiz, then 38, said the port would close.", "His lawyer, Ana Ruiz, told reporters that ...": the
     subject and its appositive open the sentence, set off by commas (or dashes), and the report follows the
@@ -540,9 +547,11 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     opening = LEADING_PHRASE.match(left)
     if opening:
         left = left[opening.end() :]  # ("On Monday, Ana Ruiz, the port's chief, said": no part of the subject)
-    parts = APPOSITIVE_SPLIT.split(left.rstrip(",—– "))
-    if not 2 <= len(parts) <= 3 or any(not part or part[-1] in "\"“”’'_" or "_" in part for part in parts):
-        return None
+    parts = APPOSITIVE_SPLIT.split(left.rstrip(",—– \"”’'"))
+    if not 2 <= len(parts) <= 3 or any(
+        not part or _quoted_part(part, part is parts[0]) or AUXILIARY_START.match(part) for part in parts
+    ):
+        return None  # (", has been "very worked up," said a source": a clause, its report before the verb)
     names = [part for part in parts if NAME_RUN_RE.fullmatch(part)]
     others = [part for part in parts if part not in names]
     if any(title_from_appositive(part) is None for part in others[1:] if names or part is not parts[0]):
@@ -652,7 +661,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: (
             cue.is_verb
             and cue.words not in PARTICIPLE_CUES
-            and cue.left.rstrip().endswith((",", "—", "–"))
+            and cue.left.rstrip().rstrip("\"”’'").endswith((",", "—", "–"))
             and not cue.fallback
         ),
         _appositive_subject,
