@@ -13,8 +13,9 @@
    and only then. A sentence with no attribution only notes who it names (``note_mention``).
    Reports on the side of a sentence are added after it: a question put to the speaker
    ("Asked whether ..., she said": ``rules.asked_question``) and a group's relative clause
-   ("voters who said ...": ``rules.group_relative``); their speakers never become the last
-   person or group a pronoun stands for.
+   ("voters who said ...": ``rules.group_relative``), and a report named by a noun with its owner
+   ("his claim that ...": ``rules.noun_report``); their speakers never become the last person or
+   group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
    rules read them; quotes alone in a paragraph go to the paragraph's speaker, and a paragraph
    that is one quotation, after a paragraph that ended with a quotation and its attribution,
