@@ -423,6 +423,8 @@ NOUN_REPORT = re.compile(
 POSSESSIVE_END = re.compile(
     r"(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]hat|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here)['’])[A-Z][\w.-]*['’]s?\s*$"
 )
+# A cheap look for one of those nouns before the pattern (which starts with a name) is searched.
+SPEECH_NOUN_HINT = re.compile(rf"\b(?:{alternatives(SPEECH_NOUNS)})s?\b")
 # Where such a report ends before the sentence does: a dash, a semicolon, a second clause.
 NOUN_REPORT_END = re.compile(r"\s+[—–]\s|\s--\s|;|,\s+(?:while|but|or|and\s+(?:his|her|their))\b|\s+\((?!\w+\))")
 # An opening that says how or where something was said ("Speaking to reporters,", "In a statement,", "At a rally

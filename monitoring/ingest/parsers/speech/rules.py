@@ -83,6 +83,7 @@ from .patterns import (
     REPORT_RESUMES_RE,
     SAYING_CIRCUMSTANCE,
     SENTENCE_SUBJECT,
+    SPEECH_NOUN_HINT,
     SUBORDINATE_OPENING,
     THAT_AHEAD,
     THAT_START,
@@ -976,7 +977,7 @@ def noun_report(
     noun that names a report, with its owner, and a that-clause; the owner reports the clause (to the end of the
     sentence or of its clause). A side report, like a question: the reading is the caller's to register."""
     sentence = masked[start:end]
-    if "that" not in sentence:
+    if "that" not in sentence or not SPEECH_NOUN_HINT.search(sentence):
         return None
     for match in NOUN_REPORT.finditer(sentence):
         content_start = start + match.end()
