@@ -507,6 +507,31 @@ def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     assert (quote.speaker, quote.kind) == ("Tomas Berg", "direct")
 
 
+def test_rule_opening_participle_credits_the_subject_of_the_main_clause():
+    quote, speaker = only_quote("Declaring that he alone could rebuild the port, Tomas Berg offered himself as mayor.")
+    assert (quote.rule, quote.cue, speaker.name) == ("opening_participle/name_before", "declaring", "Tomas Berg")
+    assert quote.text == "he alone could rebuild the port"
+    _, quotes = speech_extract("Ana Ruiz spoke first. After saying she would wait, she left the quay.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("opening_participle/pronoun_before", "Ana Ruiz", "she would wait")
+    ]
+    # The main clause reports too: its report is the sentence's, the participle's goes with it.
+    _, quotes = speech_extract("Noting that the pier is old, Ana Ruiz said she would rebuild it.")
+    assert [(q.rule, q.text) for q in quotes] == [
+        ("opening_participle/name_before", "the pier is old"),
+        ("subject_before_verb/name_before", "she would rebuild it"),
+    ]
+    # A participle that reports nothing: no report.
+    assert speech_extract("Adding to the confusion, Ana Ruiz left the quay.")[1] == []
+
+
+def test_main_clause_reading_skips_a_main_verb_that_reports_nothing():
+    _, quotes = speech_extract(
+        "Ana Ruiz spoke first. While saying that she respects the mayor, she continued to doubt him."
+    )
+    assert [(q.rule, q.text) for q in quotes] == [("opening_participle/pronoun_before", "she respects the mayor")]
+
+
 def test_rule_appositive_subject_reads_the_report_after_a_subject_and_its_appositive():
     quote, speaker = only_quote("Lena Ortiz, then 41, said the ferry would run twice a day.")
     assert quote.rule == "appositive_subject/name"

@@ -435,6 +435,9 @@ SAYING_CIRCUMSTANCE = re.compile(
       | \b(?: {CHANNEL_NOUNS} | rally | event | forum | meeting | town\ hall | campaign\ stop )\b""",
     X,
 )
+# "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
+OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
+OPENING_PARTICIPLE_LEFT = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while)\s+)?$")
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite

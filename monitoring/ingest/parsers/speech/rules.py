@@ -65,6 +65,8 @@ from .patterns import (
     NOUN_REPORT,
     NOUN_REPORT_END,
     OBJECT_RE,
+    OPENING_PARTICIPLE_LEFT,
+    OPENING_PARTICIPLE_WORD,
     PARTIAL_CUE_RE,
     PARTICIPLE_AFTER,
     PASSIVE_END,
@@ -573,6 +575,27 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}")
 
 
+def _opening_participle(cue: Cue, draft: Discourse) -> Built:
+    """ "Declaring that the port would close, the mayor left the quay.", "After saying he would wait, Berg ...": a
+    participle opens the sentence; its report runs to the first comma, and its speaker is the subject of the main
+    clause after that comma (a name, a pronoun or a description before a verb)."""
+    comma = cue.right.find(",")
+    if comma < 0:
+        return None
+    rest = cue.right[comma + 1 :]
+    subject = SENTENCE_SUBJECT.match(rest) or MAIN_CLAUSE_SUBJECT.match(rest)
+    if subject is None:
+        return None
+    found = speaker_before(subject.group(1), draft)
+    if found.speaker is None or found.position > 0 and subject.group(1)[: found.position].strip():
+        return None  # (the whole subject must be the speaker: "After saying so, the plan of Berg's aides ...")
+    that = THAT_START.match(cue.right)
+    content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.cue_end + comma)
+    if content is None or _too_short(cue.masked[content[0] : content[1]]):
+        return None
+    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}")
+
+
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
     inverted attribution interrupts the report, which is the whole sentence."""
@@ -658,6 +681,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule("main_clause_subject", _is_participle, _main_clause_subject),
     CueRule(
+        "opening_participle",
+        lambda cue: cue.words in PARTICIPLE_CUES and bool(OPENING_PARTICIPLE_LEFT.match(cue.left)),
+        _opening_participle,
+    ),
+    CueRule(
         "appositive_subject",
         lambda cue: (
             cue.is_verb
@@ -737,6 +765,11 @@ def read_attribution(
         lowered = headline.group().lower()
         sentence = sentence[: headline.start()] + lowered + sentence[headline.end() :]
         masked = masked[:start] + sentence + masked[end:]
+    opening = OPENING_PARTICIPLE_WORD.match(sentence)
+    if opening is not None and opening.group(1).lower() in PARTICIPLE_CUES:
+        # "Declaring that ..., Berg left.": a participle capitalised as the sentence's first word, read as a cue.
+        sentence = sentence[: opening.start(1)] + opening.group(1).lower() + sentence[opening.end(1) :]
+        masked = masked[:start] + sentence + masked[end:]
     channel: list[str | None] = []
     draft: Discourse | None = None
     for match in cue_matches(sentence):
@@ -751,7 +784,7 @@ def read_attribution(
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
-                if cue.is_verb and SUBORDINATE_OPENING.match(cue.left):
+                if cue.is_verb and (SUBORDINATE_OPENING.match(cue.left) or rule.name == "opening_participle"):
                     main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
                     if main is not None:
                         return main
@@ -794,6 +827,8 @@ def _main_clause_reading(
         if len(sentence[comma + 1 : match.start()].split()) > MAIN_SUBJECT_WORDS:
             return None  # the main clause's own verb comes first: "..., Berg said", not a verb further on
         later = Cue(masked, start, end, match, channel, cue.fallback)
+        if later.is_verb and _not_a_report(later):
+            continue  # ("While saying ..., she continued to doubt it": no report of the main clause)
         for rule in CUE_RULES:
             if rule.name != "subject_before_verb" or not rule.guard(later):
                 continue
