@@ -24,6 +24,7 @@ from monitoring.ingest.parsers.speech.spans import (
     ASKED_QUESTION_RULE,
     CONTINUED_REPORT,
     GROUP_RELATIVE_RULE,
+    NOUN_REPORT_RULE,
     RELATIVE_REPORT_RULE,
     sentence_bounds,
 )
@@ -46,6 +47,7 @@ OTHER_RULES = (
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
     GROUP_RELATIVE_RULE,
+    NOUN_REPORT_RULE,
 )
 
 
@@ -361,6 +363,40 @@ def test_rule_group_relative_not_for_a_person_or_a_short_report():
     assert quotes == []
 
 
+def test_rule_noun_report_credits_the_owner_of_a_claim_with_its_that_clause():
+    _, quotes = speech_extract(
+        "Ivo Brandt spoke at the quay. Aides backed away from his claim that the port would close."
+    )
+    assert [(q.rule, q.speaker, q.cue, q.kind, q.text) for q in quotes] == [
+        ("noun_report", "Ivo Brandt", "claim", "indirect", "the port would close")
+    ]
+    # A name's noun, a time between the noun and "that", and the report cut at a dash.
+    _, quotes = speech_extract(
+        "Lena Ortiz's warning on Monday that the channel had silted up — a first — went unheard."
+    )
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [("noun_report", "Lena Ortiz", "the channel had silted up")]
+    # Beside the sentence's own reading; "he" still stands for its speaker.
+    _, quotes = speech_extract(
+        "Tomas Berg runs the port. Lena Ortiz said his promise that the fees would fall was empty. He said nothing."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("subject_before_verb/name_before", "Lena Ortiz"),
+        ("noun_report", "Tomas Berg"),
+    ]
+
+
+def test_rule_noun_report_needs_an_owner_and_a_that_clause():
+    assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
+    assert speech_extract("Ivo Brandt spoke. His comments about the port that he runs were brief.")[1] == []
+    assert speech_extract("Ivo Brandt spoke. His statement was brief.")[1] == []
+
+
+def test_a_cue_after_a_possessive_is_a_noun_but_not_after_a_contraction():
+    assert speech_extract("Ana Ruiz's warning came late.")[1] == []
+    quote, _ = only_quote("Ana Ruiz spoke. She's warning that the pier is unsafe.")
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier is unsafe")
+
+
 def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():
     speakers, quotes = speech_extract(
         'After Lena Ortiz asked about the "absurd" fees, Tomas Berg replied that they would fall. He left.'
@@ -382,6 +418,21 @@ def test_main_clause_reading_keeps_one_reading_without_a_main_report():
     assert [quote.speaker for quote in quotes] == ["Lena Ortiz"]
     _, quotes = speech_extract("While not all Lena Ortiz says is true, Tomas Berg said the quay was unsafe.")
     assert [(quote.speaker, quote.text) for quote in quotes] == [("Tomas Berg", "the quay was unsafe")]
+
+
+def test_rule_subject_before_verb_keeps_an_opening_phrase_inside_a_report_it_interrupts():
+    quote, _ = only_quote("The fix, the harbour master told them, was simple.")
+    assert (quote.rule, quote.text) == (
+        "subject_before_verb/description_before",
+        "The fix, the harbour master told them, was simple",
+    )
+    _, quotes = speech_extract("Ana Ruiz runs the port. In other coastal towns, she told us, the fees could double.")
+    assert [q.text for q in quotes] == ["In other coastal towns, she told us, the fees could double"]
+    # Not an opening that says how it was said, nor one before an attribution that interrupts nothing.
+    _, quotes = speech_extract("Ana Ruiz runs the port. In a letter, she told us, the fees could double.")
+    assert [q.text for q in quotes] == ["the fees could double"]
+    _, quotes = speech_extract("Ana Ruiz runs the port. In other coastal towns, she said the fees could double.")
+    assert [q.text for q in quotes] == ["the fees could double"]
 
 
 def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
@@ -454,6 +505,70 @@ def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     quote, speaker = only_quote('"The ferry will run twice a day," said Tomas Berg, who runs the port, at the quay.')
     assert quote.rule == "speaker_after_verb/name_after"
     assert (quote.speaker, quote.kind) == ("Tomas Berg", "direct")
+
+
+def test_rule_opening_participle_credits_the_subject_of_the_main_clause():
+    quote, speaker = only_quote("Declaring that he alone could rebuild the port, Tomas Berg offered himself as mayor.")
+    assert (quote.rule, quote.cue, speaker.name) == ("opening_participle/name_before", "declaring", "Tomas Berg")
+    assert quote.text == "he alone could rebuild the port"
+    _, quotes = speech_extract("Ana Ruiz spoke first. After saying she would wait, she left the quay.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("opening_participle/pronoun_before", "Ana Ruiz", "she would wait")
+    ]
+    # The main clause reports too: its report is the sentence's, the participle's goes with it.
+    _, quotes = speech_extract("Noting that the pier is old, Ana Ruiz said she would rebuild it.")
+    assert [(q.rule, q.text) for q in quotes] == [
+        ("opening_participle/name_before", "the pier is old"),
+        ("subject_before_verb/name_before", "she would rebuild it"),
+    ]
+    # A participle that reports nothing: no report.
+    assert speech_extract("Adding to the confusion, Ana Ruiz left the quay.")[1] == []
+
+
+def test_main_clause_reading_skips_a_main_verb_that_reports_nothing():
+    _, quotes = speech_extract(
+        "Ana Ruiz spoke first. While saying that she respects the mayor, she continued to doubt him."
+    )
+    assert [(q.rule, q.text) for q in quotes] == [("opening_participle/pronoun_before", "she respects the mayor")]
+
+
+def test_rule_appositive_subject_reads_the_report_after_a_subject_and_its_appositive():
+    quote, speaker = only_quote("Lena Ortiz, then 41, said the ferry would run twice a day.")
+    assert quote.rule == "appositive_subject/name"
+    assert (speaker.name, quote.kind, quote.text) == ("Lena Ortiz", "indirect", "the ferry would run twice a day")
+    # The title before the name, and dashes in place of commas.
+    quote, speaker = only_quote("The harbour's new pilot, Tomas Berg, said the channel had silted up.")
+    assert (quote.rule, speaker.name, quote.text) == (
+        "appositive_subject/name",
+        "Tomas Berg",
+        "the channel had silted up",
+    )
+    quote, speaker = only_quote("Ivo Brandt — a welder from Molde — says he will vote for the mayor.")
+    assert (speaker.name, quote.text) == ("Ivo Brandt", "he will vote for the mayor")
+    # No name: the first part is the subject.
+    quote, speaker = only_quote("A port official, who asked not to be named, said the cranes were sold.")
+    assert (quote.rule, quote.text) == ("appositive_subject/group_before", "the cranes were sold")
+
+
+def test_rule_appositive_subject_with_quoted_words_in_a_relative_or_participle_clause():
+    _, quotes = speech_extract('Ana Ruiz, who calls the pier "a wreck," said she would vote to rebuild it.')
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("appositive_subject/name", "partial", "a wreck,"),
+        ("appositive_subject/name", "indirect", "she would vote to rebuild it"),
+    ]
+    # A clause with its own verb before the attribution is the report: the speaker follows the verb.
+    _, quotes = speech_extract('The pier — old as it is — has been "a wreck for years," said Tomas Berg.')
+    assert [(q.rule, q.speaker, q.kind) for q in quotes][0] == (
+        "speaker_after_verb/name_after",
+        "Tomas Berg",
+        "indirect",
+    )
+
+
+def test_rule_appositive_subject_leaves_an_inverted_attribution_alone():
+    quote, speaker = only_quote("The ferry was late, the quay was empty, said Tomas Berg, the harbour master.")
+    assert (quote.rule, speaker.name) == ("speaker_last/name_after", "Tomas Berg")
+    assert quote.text == "The ferry was late, the quay was empty"
 
 
 def test_rule_noun_phrase_takes_a_subject_no_speaker_rule_knows():
@@ -1219,6 +1334,48 @@ def test_bare_and_participle_cues_report_speech(sentence, speaker, content):
 
 def test_a_base_form_that_is_also_a_noun_reports_nothing_as_a_noun():
     assert speech_extract("The voters backed Ivo Brandt on a 2010 recall of three port judges.")[1] == []
+
+
+def test_a_plain_form_that_is_also_a_noun_is_a_verb_after_a_plural_subject():
+    quote, speaker = only_quote("Harbour pilots note that the channel silts up every spring.")
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "subject_before_verb/clause_subject_before",
+        "Harbour pilots",
+        "group",
+    )
+    assert quote.text == "the channel silts up every spring"
+    _, quotes = speech_extract("The dockers said the pay was low. They claim the cranes are unsafe.")
+    assert [(q.speaker, q.rule, q.text) for q in quotes][1] == (
+        "the dockers",
+        "subject_before_verb/pronoun_before",
+        "the cranes are unsafe",
+    )
+    # Not after a singular word: "the Republican claim" is a noun.
+    assert speech_extract("The Republican claim that the pier is unsafe was dismissed.")[1] == []
+
+
+def test_a_commitment_cue_reports_a_to_infinitive_as_a_that_clause():
+    quote, speaker = only_quote("Ana Ruiz is promising to rebuild the pier by May.")
+    assert (quote.cue, speaker.name, quote.text) == ("promising", "Ana Ruiz", "to rebuild the pier by May")
+    quote, _ = only_quote("Ana Ruiz toured the quay, promising to rebuild the pier.")
+    assert (quote.rule, quote.text) == ("subject_opens_sentence/name_before", "to rebuild the pier")
+    # An adjective, or "to" before a noun phrase, is no promise.
+    assert speech_extract("Ana Ruiz is a promising candidate.")[1] == []
+    assert speech_extract("Ana Ruiz spoke, promising to the crowd a new pier.")[1] == []
+
+
+def test_tell_and_call_for_report_in_their_plain_form():
+    quote, speaker = only_quote("The harbour pilots will tell you that the channel silts up every spring.")
+    assert (quote.cue, speaker.name, quote.text) == ("tell", "the harbour pilots", "the channel silts up every spring")
+    quote, speaker = only_quote("Ana Ruiz did call for a new pier.")
+    assert (quote.cue, speaker.name, quote.text) == ("call for", "Ana Ruiz", "a new pier")
+    # Nobody is told: no report.
+    assert speech_extract("Only time will tell if the pier holds.")[1] == []
+
+
+def test_point_out_reports_in_its_plain_form():
+    quote, speaker = only_quote("Port engineers point out that the pier was built in 1902.")
+    assert (quote.cue, speaker.name, quote.text) == ("point out", "Port engineers", "the pier was built in 1902")
 
 
 def test_a_cue_that_is_also_a_noun_needs_a_speaker():

@@ -21,6 +21,7 @@ class Cue:
     takes_object  a person may stand between it and the content ("told reporters that ...")
     plain         clear enough for a subject no speaker rule knows (the second, fallback reading)
     question      reports a question: a person may stand before "whether", "if", "why" ... ("asked him whether")
+    commits       reports a commitment: a to-infinitive is a report as a that-clause is ("promising to rebuild")
     """
 
     words: str
@@ -32,6 +33,7 @@ class Cue:
     takes_object: bool = False
     plain: bool = False
     question: bool = False
+    commits: bool = False
 
 
 # Entries marked reports=False are known for another purpose only: "reminded" takes an object,
@@ -245,12 +247,14 @@ CUES: tuple[Cue, ...] = (
     Cue("suggesting", needs_that=True, participle=True),
     Cue("recalling", needs_that=True, participle=True),
     Cue("announcing", needs_that=True, participle=True),
-    Cue("promising", needs_that=True, participle=True),
+    Cue("promising", needs_that=True, participle=True, commits=True),
     Cue("repeated", needs_that=True),
     Cue("pointed out"),
     Cue("points out"),
+    Cue("point out"),
     Cue("called for"),
     Cue("calls for"),
+    Cue("call for"),
     Cue("called on"),
     Cue("calls on"),
     Cue("went on to say"),
@@ -299,6 +303,7 @@ CUES: tuple[Cue, ...] = (
     Cue("reiterate"),
     Cue("allege"),
     Cue("write", needs_that=True),
+    Cue("tell", takes_object=True),
     Cue("stress", needs_that=True, noun_like=True),
     Cue("promise", noun_like=True),
     Cue("pledge", noun_like=True),
@@ -315,5 +320,6 @@ PARTICIPLE_CUES = frozenset(cue.words for cue in CUES if cue.participle)
 OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)
 PLAIN_CUES = frozenset(cue.words for cue in CUES if cue.plain)
 QUESTION_CUES = frozenset(cue.words for cue in CUES if cue.question)
+COMMITMENT_CUES = frozenset(cue.words for cue in CUES if cue.commits)
 # First words of the cues, for a cheap set lookup before the cue pattern is tried.
 CUE_FIRST_WORDS = frozenset({cue.split()[0] for cue in REPORTING_CUES} | {"according", "According", "quoted"})

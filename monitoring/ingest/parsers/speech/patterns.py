@@ -374,6 +374,70 @@ GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?
 SUBORDINATE_OPENING = re.compile(
     r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
 )
+# "Ana Ruiz, then 38, said", "His lawyer — Ana Ruiz — told": where a subject and its appositive part, set off by
+# commas or dashes.
+APPOSITIVE_SPLIT = re.compile(r"\s*,\s*|\s+[—–]\s+")
+NAME_RUN_RE = re.compile(NAME_RUN)
+# "experts", "Democrats", "leaders": a plural noun (not "news", "business", "Ortiz's", "its", "was").
+PLURAL_NOUN = re.compile(
+    r"(?!(?:news|its|his|this|was|has|is|does|us|thus|yes|less|plus|various|previous|famous)$)[A-Za-z-]{2,}[^s'’\W]s"
+)
+# "his claim that ...", "Ana Ruiz's warning on Monday that ...": a possessor, up to three describing words, a noun
+# that names a report, a few words of when and where ("in May", "yet") or "was", "that". (Not "accusation",
+# "allegation": a charge is more often named as a topic than reported.) Group
+# "owner" is the possessor ("his", "Ana Ruiz"), group "noun" the noun.
+SPEECH_NOUNS = (
+    "claim",
+    "suggestion",
+    "complaint",
+    "assertion",
+    "statement",
+    "warning",
+    "promise",
+    "pledge",
+    "insistence",
+    "argument",
+    "announcement",
+    "remark",
+    "declaration",
+    "denial",
+    "admission",
+    "vow",
+    "prediction",
+    "contention",
+    "comment",
+    "boast",
+    "threat",
+)
+NOUN_REPORT = re.compile(
+    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s) ) (?:['’]s?)? \s+
+        (?: (?! that\b ) [\w-]+ \s+ ){{0,3}}?
+        (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) \b
+        (?: \s+ (?: in | on | at | during | earlier | last | this | yet | only | again | today | yesterday
+                  | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day ) \b (?: \s+ (?! that\b | [a-z]+ed\b ) [\w'’.-]+ ){{0,5}}? \s+
+          | \s+ (?: was | is ) \s+ | \s+ )
+        that \b \s*""",
+    X,
+)
+# "Ana Ruiz's" right before a cue: a possessive, so the cue is a noun ("he's said": a contraction, a verb).
+POSSESSIVE_END = re.compile(
+    r"(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]hat|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here)['’])[A-Z][\w.-]*['’]s?\s*$"
+)
+# A cheap look for one of those nouns before the pattern (which starts with a name) is searched.
+SPEECH_NOUN_HINT = re.compile(rf"\b(?:{alternatives(SPEECH_NOUNS)})s?\b")
+# Where such a report ends before the sentence does: a dash, a semicolon, a second clause.
+NOUN_REPORT_END = re.compile(r"\s+[—–]\s|\s--\s|;|,\s+(?:while|but|or|and\s+(?:his|her|their))\b|\s+\((?!\w+\))")
+# An opening that says how or where something was said ("Speaking to reporters,", "In a statement,", "At a rally
+# in Ohio,"), not part of what was said ("In other states,", "At times last year,").
+SAYING_CIRCUMSTANCE = re.compile(
+    rf"""^[\s"“'‘]*(?: (?:But|And|Yet|Still|So|Then)\s+ )?
+        (?: Speaking | Asked | Answering | Responding | Addressing | Writing | Interviewed | Reached | Contacted )\b
+      | \b(?: {CHANNEL_NOUNS} | rally | event | forum | meeting | town\ hall | campaign\ stop )\b""",
+    X,
+)
+# "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
+OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
+OPENING_PARTICIPLE_LEFT = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while)\s+)?$")
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite
@@ -432,6 +496,9 @@ INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 
 THAT_START = re.compile(r"\s*that\b\s*")
 THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
+INFINITIVE_START = re.compile(
+    r"\s+(?:(?:not|never|also)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)[a-z]"
+)
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
 # After "continued"/"continues": an infinitive or an object ("to trail", "his tour", "to occupy"),
 # not speech; speech goes on with a mark, "that" or the sentence's end.
@@ -500,7 +567,7 @@ NOT_CONTENT_START = re.compile(
 # The object of "told", "assured": "reporters", "the committee", "a packed audience".
 OBJECT_RE = re.compile(
     rf"""\s* (?: (?:the\s+)?{NAME_RUN} | reporters | journalists | lawmakers | parliament | delegates
-              | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | members | listeners | viewers
+              | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | you | members | listeners | viewers
               | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
     X,
 )

@@ -13,8 +13,9 @@
    and only then. A sentence with no attribution only notes who it names (``note_mention``).
    Reports on the side of a sentence are added after it: a question put to the speaker
    ("Asked whether ..., she said": ``rules.asked_question``) and a group's relative clause
-   ("voters who said ...": ``rules.group_relative``); their speakers never become the last
-   person or group a pronoun stands for.
+   ("voters who said ...": ``rules.group_relative``), and a report named by a noun with its owner
+   ("his claim that ...": ``rules.noun_report``); their speakers never become the last person or
+   group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
    rules read them; quotes alone in a paragraph go to the paragraph's speaker, and a paragraph
    that is one quotation, after a paragraph that ended with a quotation and its attribution,
@@ -36,7 +37,15 @@ from ..names import normalise_name
 from .entities import group_name, names_in_article, note_mention, note_speaker_sentence
 from .patterns import ADDING_RE, ALSO_SAID_RE, FALLBACK_CUE_RE, HONORIFIC_SURNAME
 from .registry import Discourse
-from .rules import Attribution, Question, asked_question, group_relative, partial_speaker, read_attribution
+from .rules import (
+    Attribution,
+    Question,
+    asked_question,
+    group_relative,
+    noun_report,
+    partial_speaker,
+    read_attribution,
+)
 from .spans import (
     ADDING_SUFFIX,
     ASKED_QUESTION_RULE,
@@ -158,12 +167,17 @@ def speech_extract(
                     # (Quoted words alone, '... the phrase "we assess" four times.', leave its persons to note.)
                     note_mention(masked, sentence_start, sentence_end, discourse)
                 _question_add(quotes, body, masked, discourse, question)
+                _noun_report_add(
+                    quotes, body, discourse, noun_report(masked, sentence_start, sentence_end, discourse, None)
+                )
                 continue
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
             last_quoted = paragraph_speaker if direct else None
             _question_add(quotes, body, masked, discourse, question)
+            side = noun_report(masked, sentence_start, sentence_end, discourse, attribution)
+            _noun_report_add(quotes, body, discourse, side)
             also = attribution.also
             if also is not None and also.content is not None:
                 # "..., according to two aides.": the source that reports the sentence's report.
@@ -257,6 +271,21 @@ def _question_add(
             return  # an asker named but not recognised: better no quote than one credited to nobody
     asker.rule = asker.rule or ASKED_QUESTION_RULE
     quote_add(quotes, body, asker, "indirect", *question.content, question.cue, None, ASKED_QUESTION_RULE)
+
+
+def _noun_report_add(quotes: list[ParsedQuote], body: str, discourse: Discourse, side: Attribution | None) -> None:
+    """A report named by a noun ("his claim that ...") as an indirect quote of its owner. Like an asker, the
+    owner is registered as a speaker but not made the person last named: "he" next still stands for the
+    sentence's own speaker."""
+    if side is None or side.content is None:
+        return
+    speaker = side.speaker
+    for key, drafted in side.draft.by_key.items():
+        if drafted is speaker:
+            speaker = discourse.by_key.setdefault(key, speaker)
+            break
+    speaker.rule = speaker.rule or side.rule
+    quote_add(quotes, body, speaker, "indirect", *side.content, side.cue, None, side.rule)
 
 
 def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeaker | None:

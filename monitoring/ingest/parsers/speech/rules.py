@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name
+from .entities import entity, group_name, title_from_appositive
 from .lexicon import (
+    COMMITMENT_CUES,
     CUE_FIRST_WORDS,
     NEEDS_THAT,
     NOUN_LIKE,
@@ -39,6 +40,7 @@ from .patterns import (
     ADDING_TO,
     AND_END,
     ANONYMITY_AFTER,
+    APPOSITIVE_SPLIT,
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
@@ -50,6 +52,7 @@ from .patterns import (
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
+    INFINITIVE_START,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
     INVERSION_REST,
@@ -57,11 +60,18 @@ from .patterns import (
     LEADING_DETERMINER,
     LEADING_PHRASE,
     MAIN_CLAUSE_SUBJECT,
+    NAME_RUN_RE,
     NOT_CONTENT_START,
+    NOUN_REPORT,
+    NOUN_REPORT_END,
     OBJECT_RE,
+    OPENING_PARTICIPLE_LEFT,
+    OPENING_PARTICIPLE_WORD,
     PARTIAL_CUE_RE,
     PARTICIPLE_AFTER,
     PASSIVE_END,
+    PLURAL_NOUN,
+    POSSESSIVE_END,
     PREFIX_RE,
     QUESTION_ASKED,
     QUESTION_OBJECT,
@@ -73,7 +83,9 @@ from .patterns import (
     RELATIVE_REPORT,
     REPORT_GOES_ON,
     REPORT_RESUMES_RE,
+    SAYING_CIRCUMSTANCE,
     SENTENCE_SUBJECT,
+    SPEECH_NOUN_HINT,
     SUBORDINATE_OPENING,
     THAT_AHEAD,
     THAT_START,
@@ -81,9 +93,9 @@ from .patterns import (
     WORD_RE,
 )
 from .registry import Discourse
-from .spans import RELATIVE_REPORT_RULE, content_before, trim
+from .spans import NOUN_REPORT_RULE, RELATIVE_REPORT_RULE, content_before, trim
 from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
-from .vocabulary import OBJECT_PRONOUNS
+from .vocabulary import OBJECT_PRONOUNS, PLURAL_PRONOUNS
 
 
 @dataclass(slots=True)
@@ -232,8 +244,14 @@ def _not_a_report(cue: Cue) -> bool:
     return (
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
         or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
-        or (words in NEEDS_THAT and not THAT_AHEAD.match(right))  # "proposed a tax", "revealed its plans"
+        or (
+            words in NEEDS_THAT
+            and not THAT_AHEAD.match(right)
+            and not (words in COMMITMENT_CUES and INFINITIVE_START.match(right))  # "promising to rebuild"
+        )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
+        or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
+        or (words == "tell" and not OBJECT_RE.match(right))  # "time will tell if ...", "tell itself": nobody is told
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour"
@@ -271,8 +289,23 @@ def _after_by(cue: Cue) -> bool:
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
-    """ "island states called", "Republican claims": a noun that is also a cue, with no clear person."""
-    return cue.words in NOUN_LIKE and (inverted or speaker.kind != "person" or new_single_name)
+    """ "island states called", "Republican claims": a noun that is also a cue, with no clear person (but "experts
+    note that ...", "they claim it will ...": the plain form after a plural subject is a verb)."""
+    return (
+        cue.words in NOUN_LIKE
+        and (inverted or speaker.kind != "person" or new_single_name)
+        and (inverted or not _after_plural_subject(cue))
+    )
+
+
+def _after_plural_subject(cue: Cue) -> bool:
+    """A cue's plain form ("note", "claim") right after a plural subject ("experts", "they"), so a verb agreeing
+    with it ("the claim" or "Republican claim" are nouns: no plural before them)."""
+    if cue.words.endswith("s"):
+        return False
+    words = cue.left.split()
+    last = words[-1] if words else ""
+    return last.casefold() in PLURAL_PRONOUNS or bool(PLURAL_NOUN.fullmatch(last))
 
 
 def _with_channel_tail(cue: Cue, content: tuple[int, int] | None) -> tuple[tuple[int, int] | None, str | None]:
@@ -352,7 +385,44 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     found, new_single_name = _subject_found(cue, draft)
     if found is None:
         return None
-    return _subject_reading(cue, found, "subject_before_verb", new_single_name)
+    built = _subject_reading(cue, found, "subject_before_verb", new_single_name)
+    if (
+        isinstance(built, Attribution)
+        and built.content is not None
+        and built.content[0] >= cue.cue_end
+        and _parenthetical(cue)
+    ):
+        built.content = _with_opening(cue, cue.left[: found.position], built.content)
+    return built
+
+
+def _parenthetical(cue: Cue) -> bool:
+    """An attribution set off by commas on both sides: a comma right after the verb (or after its object: "the
+    partner told them, ...")."""
+    right = cue.right
+    if cue.words in OBJECT_VERBS:
+        obj = OBJECT_RE.match(right)
+        right = right[obj.end() :] if obj else right
+    return right.lstrip().startswith(",")
+
+
+def _with_opening(cue: Cue, before_subject: str, content: tuple[int, int]) -> tuple[int, int]:
+    """ "In other states, Berg said, the fees would fall.", "The solution, she told them, was simple.": an opening
+    phrase before an attribution set off by commas is part of the report the attribution interrupts (not one
+    that says when, where or how it was said: "On Monday, Berg said, ...", "In a statement, ..."; nor words
+    quoted or reported on their own)."""
+    opening = before_subject.rstrip()
+    if (
+        not opening.endswith(",")
+        or len(opening.split()) < 2
+        or SAYING_CIRCUMSTANCE.search(opening)
+        or QUOTE_MARK.search(opening)
+        or "_" in opening
+        or any(True for _ in cue_matches(opening))
+    ):
+        return content
+    widened = trim(cue.masked, cue.start, content[1])
+    return widened if widened is not None else content
 
 
 def _finite_report(cue: Cue) -> bool:
@@ -464,6 +534,68 @@ def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
 
 
+def _quoted_part(part: str, first: bool) -> bool:
+    """Quoted words in a part of the subject: a quotation of its own, unless inside a relative or participle
+    clause after the first part ("Ana Ruiz, who calls the pier "a wreck," said ...")."""
+    quoted = "_" in part or bool(QUOTE_MARK.search(part))
+    return quoted and (first or not part[:1].islower())
+
+
+def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "Ana Ruiz, then 38, said the port would close.", "His lawyer, Ana Ruiz, told reporters that ...": the
+    subject and its appositive open the sentence, set off by commas (or dashes), and the report follows the
+    verb; the words before the verb are no report of their own (not '"...," said Ana Ruiz, ...'). The name is
+    the speaker, the other part its title; with no name, the first part is read as a subject."""
+    left = cue.left.strip()
+    opening = LEADING_PHRASE.match(left)
+    if opening:
+        left = left[opening.end() :]  # ("On Monday, Ana Ruiz, the port's chief, said": no part of the subject)
+    parts = APPOSITIVE_SPLIT.split(left.rstrip(",—– \"”’'"))
+    if not 2 <= len(parts) <= 3 or any(
+        not part or _quoted_part(part, part is parts[0]) or AUXILIARY_START.match(part) for part in parts
+    ):
+        return None  # (", has been "very worked up," said a source": a clause, its report before the verb)
+    names = [part for part in parts if NAME_RUN_RE.fullmatch(part)]
+    others = [part for part in parts if part not in names]
+    if any(title_from_appositive(part) is None for part in others[1:] if names or part is not parts[0]):
+        return None  # ("In Molde, Ore., Mr. Berg was blunt": a clause)
+    if len(names) == 1:
+        titles = title_from_appositive(others[0]) if others else []
+        speaker, rule = entity(names[0], draft, titles or []), "name"
+    elif not names:
+        found = speaker_before(parts[0], draft)
+        speaker, rule = found.speaker, found.rule
+    else:
+        return None  # ("Ruiz, Berg, Sorel said": a list of names)
+    if speaker is None or _noun_not_verb(cue, speaker, False, False):
+        return None
+    content, channel = _content_and_channel(cue, len(cue.left))
+    if content is None or content[0] < cue.cue_end:
+        return None  # no report after the verb: the words before it are the report ('..., said Ana Ruiz.')
+    return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}")
+
+
+def _opening_participle(cue: Cue, draft: Discourse) -> Built:
+    """ "Declaring that the port would close, the mayor left the quay.", "After saying he would wait, Berg ...": a
+    participle opens the sentence; its report runs to the first comma, and its speaker is the subject of the main
+    clause after that comma (a name, a pronoun or a description before a verb)."""
+    comma = cue.right.find(",")
+    if comma < 0:
+        return None
+    rest = cue.right[comma + 1 :]
+    subject = SENTENCE_SUBJECT.match(rest) or MAIN_CLAUSE_SUBJECT.match(rest)
+    if subject is None:
+        return None
+    found = speaker_before(subject.group(1), draft)
+    if found.speaker is None or found.position > 0 and subject.group(1)[: found.position].strip():
+        return None  # (the whole subject must be the speaker: "After saying so, the plan of Berg's aides ...")
+    that = THAT_START.match(cue.right)
+    content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.cue_end + comma)
+    if content is None or _too_short(cue.masked[content[0] : content[1]]):
+        return None
+    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}")
+
+
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
     inverted attribution interrupts the report, which is the whole sentence."""
@@ -549,6 +681,21 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule("main_clause_subject", _is_participle, _main_clause_subject),
     CueRule(
+        "opening_participle",
+        lambda cue: cue.words in PARTICIPLE_CUES and bool(OPENING_PARTICIPLE_LEFT.match(cue.left)),
+        _opening_participle,
+    ),
+    CueRule(
+        "appositive_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES
+            and cue.left.rstrip().rstrip("\"”’'").endswith((",", "—", "–"))
+            and not cue.fallback
+        ),
+        _appositive_subject,
+    ),
+    CueRule(
         "content_around_speaker",
         lambda cue: _finite_report(cue) and cue.left.rstrip().endswith(",") and "," in cue.right,
         _content_around_speaker,
@@ -618,6 +765,11 @@ def read_attribution(
         lowered = headline.group().lower()
         sentence = sentence[: headline.start()] + lowered + sentence[headline.end() :]
         masked = masked[:start] + sentence + masked[end:]
+    opening = OPENING_PARTICIPLE_WORD.match(sentence)
+    if opening is not None and opening.group(1).lower() in PARTICIPLE_CUES:
+        # "Declaring that ..., Berg left.": a participle capitalised as the sentence's first word, read as a cue.
+        sentence = sentence[: opening.start(1)] + opening.group(1).lower() + sentence[opening.end(1) :]
+        masked = masked[:start] + sentence + masked[end:]
     channel: list[str | None] = []
     draft: Discourse | None = None
     for match in cue_matches(sentence):
@@ -632,7 +784,7 @@ def read_attribution(
             built = rule.build(cue, draft)
             if isinstance(built, Attribution):
                 built.draft = draft
-                if cue.is_verb and SUBORDINATE_OPENING.match(cue.left):
+                if cue.is_verb and (SUBORDINATE_OPENING.match(cue.left) or rule.name == "opening_participle"):
                     main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
                     if main is not None:
                         return main
@@ -675,6 +827,8 @@ def _main_clause_reading(
         if len(sentence[comma + 1 : match.start()].split()) > MAIN_SUBJECT_WORDS:
             return None  # the main clause's own verb comes first: "..., Berg said", not a verb further on
         later = Cue(masked, start, end, match, channel, cue.fallback)
+        if later.is_verb and _not_a_report(later):
+            continue  # ("While saying ..., she continued to doubt it": no report of the main clause)
         for rule in CUE_RULES:
             if rule.name != "subject_before_verb" or not rule.guard(later):
                 continue
@@ -845,3 +999,39 @@ def group_relative(masked: str, start: int, end: int, attribution: Attribution |
     if len(words) > 1 and (words[0].casefold() in NOT_GROUP_WORDS or words[0].endswith("ed")):
         words = words[1:]  # ("among voters", "rebuked critics": the noun alone)
     return Question(start + match.start(1), match.group(2), content, None, " ".join(words))
+
+
+# The subject pronoun of a possessive one: "his claim" is his report.
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+
+
+def noun_report(
+    masked: str, start: int, end: int, discourse: Discourse, attribution: Attribution | None
+) -> Attribution | None:
+    """ "... backed away from his claim that the port would close.", "Ana Ruiz's warning on Monday that ...": a
+    noun that names a report, with its owner, and a that-clause; the owner reports the clause (to the end of the
+    sentence or of its clause). A side report, like a question: the reading is the caller's to register."""
+    sentence = masked[start:end]
+    if "that" not in sentence or not SPEECH_NOUN_HINT.search(sentence):
+        return None
+    for match in NOUN_REPORT.finditer(sentence):
+        content_start = start + match.end()
+        stop = NOUN_REPORT_END.search(masked, content_start, end)
+        content = trim(masked, content_start, stop.start() if stop else end)
+        if content is None or _too_short(masked[content[0] : content[1]]):
+            continue
+        if attribution is not None and (
+            content[0] <= attribution.cue_start < content[1] or attribution.cue_start == start + match.start("noun")
+        ):
+            continue  # ("his claim that the port, Berg said, is closing": the sentence's own reading)
+        draft = discourse.draft(start)
+        owner = match.group("owner")
+        if owner.casefold() in POSSESSIVE_PRONOUNS:
+            speaker = draft.pronoun(POSSESSIVE_PRONOUNS[owner.casefold()])
+        else:
+            speaker = entity(owner, draft, [])
+        if speaker is None:
+            continue  # ("the Gazette's report that ...": an outlet; "her" with nobody to stand for)
+        noun_start, noun_end = start + match.start("noun"), start + match.end("noun")
+        return Attribution(speaker, match.group("noun"), noun_start, noun_end, content, None, NOUN_REPORT_RULE, draft)
+    return None

@@ -156,6 +156,8 @@ RELATIVE_REPORT_RULE = "relative_report"
 # Reports inside an attribution: a quotation that goes on after them still goes on the quotation before.
 # A group's report in a relative clause ("voters who said ..."): see ``rules.group_relative``.
 GROUP_RELATIVE_RULE = "group_relative"
+# A report named by a noun with its owner ("his claim that ..."): see ``rules.noun_report``.
+NOUN_REPORT_RULE = "noun_report"
 SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE, GROUP_RELATIVE_RULE})
 # The rule suffix of a second report after the verb: "..., she said, adding that ...".
 ADDING_SUFFIX = "+adding"

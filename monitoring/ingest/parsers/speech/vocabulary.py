@@ -515,3 +515,6 @@ SINGLE_PERSON_HEADS = set(
     "organiser volunteer activist protester pastor priest doctor nurse owner manager executive consultant "
     "pollster donor witness attendee caller customer farmer officer lawyer attorney".split()
 )
+
+# Subject pronouns a plain verb form agrees with ("they note", "we claim"): such a cue is a verb, not a noun.
+PLURAL_PRONOUNS = frozenset({"they", "we", "you", "i", "who"})
