@@ -83,6 +83,8 @@ from .search import search_page
 DEFAULT_INTERVAL = "week"
 # The quote kinds' summaries, coarsest first: all time (per outlet), whole months, days (over every outlet).
 QUOTE_KIND_SUMMARIES = (QuoteKindTotalRollup, QuoteKindMonthRollup, QuoteKindDayRollup)
+# The tags' summaries: whole months, days (over every outlet), all time per outlet (an outlet page's tags).
+TAG_SUMMARIES = (TagMonthRollup, TagDayRollup, TagTotalRollup)
 # Charts pages open on a recent window: coverage piles up over the years, and "this month" is what
 # a monitoring team looks at first. The dates show in the form, so the window is never hidden.
 DEFAULT_WINDOW_DAYS = 30
@@ -459,7 +461,7 @@ def coverage_by_tag(filters: Filters, *, limit: int = TOP, exclude_tag=None) -> 
     """Articles by tag; with `exclude_tag` (a tag page's, among the filters) the other tags of its articles."""
     key = "tag"
     if exclude_tag is None:
-        tagged = tally(filters, TagRollup, _counted_tags(filters), summaries=(TagMonthRollup, TagDayRollup))
+        tagged = tally(filters, TagRollup, _counted_tags(filters), summaries=TAG_SUMMARIES)
     else:
         raw = _counted_tags(filters).exclude(tag=exclude_tag)
         tagged = tally(filters, TagPairRollup, raw, also=("tag",), summaries=(TagPairMonthRollup,))

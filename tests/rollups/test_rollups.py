@@ -570,7 +570,7 @@ def test_an_organization_page_lists_the_same_members_with_or_without_other_filte
 
 
 def test_summaries_kept_per_outlet_answer_an_outlet_filter(tmp_path, analyst, reviewer):
-    """The all-time totals of articles and quote kinds are kept per outlet: an outlet page and an overview filtered to
+    """The all-time totals of articles, quote kinds and tags are kept per outlet: an outlet page and an overview filtered to
     an outlet read them (the day and month totals, over every outlet, they cannot), with the raw rows' answers."""
     from django.test.utils import CaptureQueriesContext
 
@@ -596,6 +596,7 @@ def test_summaries_kept_per_outlet_answer_an_outlet_filter(tmp_path, analyst, re
             with CaptureQueriesContext(connection) as queries:
                 found = page(view)
             sql = " ".join(q["sql"] for q in queries.captured_queries)
-            assert "rollups_quotekindtotalrollup" in sql and "rollups_articletotalrollup" in sql, page.__name__
+            for table in ("quotekindtotalrollup", "articletotalrollup", "tagtotalrollup"):
+                assert f"rollups_{table}" in sql, (page.__name__, table)
             assert found == raw(page, view)
     assert outlet_page({"unreviewed": "on"})[1] == Article.objects.filter(outlet=outlet).count() == 3
