@@ -673,6 +673,22 @@ def test_rule_appositive_before_keeps_the_title():
     assert speaker.organizations == ["Valley Growers League"]
 
 
+def test_rule_appositive_before_credits_a_name_inside_the_commas_when_none_stands_before():
+    quote, speaker = only_quote(
+        "In a letter to the Courier, her senior adviser, Tove Lindqvist, said the quay was unsafe."
+    )
+    assert (quote.rule, speaker.name, speaker.titles) == (
+        "subject_before_verb/appositive_before",
+        "Tove Lindqvist",
+        ["her senior adviser"],
+    )
+    quote, speaker = only_quote("Moreover, Paul J. Sorel, director of the Harbour Institute, noted that the fees rose.")
+    assert (speaker.name, speaker.titles) == ("Paul J. Sorel", ["director of the Harbour Institute"])
+    # A full name before the commas keeps them: the name inside describes a place.
+    quote, speaker = only_quote("Ana Ruiz, a trader from Molde, New Ulm, said the quay was unsafe.")
+    assert speaker.name == "Ana Ruiz"
+
+
 def test_rule_name_of_body_before_puts_the_country_in_the_title():
     quote, speaker = only_quote("Minister Ana Ruiz of Chile said the border would open.")
     assert quote.rule == "subject_before_verb/name_of_body_before"

@@ -235,6 +235,11 @@ def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple
     return None if found is None else (found[0], list(found[1]))
 
 
+def is_full_name(run: str, outlets: Iterable[str] = ()) -> bool:
+    """Whether a capitalised run names a person in full ("Ana Ruiz"), not one word, a place or a body."""
+    return _person_from(run, None, tuple(outlets)) is not None
+
+
 @lru_cache(maxsize=4096)
 def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """``mentioned_person`` on the matched words: an article names the same persons again and again."""

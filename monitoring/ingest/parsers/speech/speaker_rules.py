@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from ..article import ParsedSpeaker
 from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
 from ..media import media_name
-from .entities import clean_name, entity, group_name, is_organization, strip_fillers, title_from_appositive
+from .entities import (
+    clean_name,
+    entity,
+    group_name,
+    is_full_name,
+    is_organization,
+    strip_fillers,
+    title_from_appositive,
+)
 from .patterns import (
     APPOSITIVE_AFTER,
     APPOSITIVE_END,
@@ -211,10 +219,33 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     description: "The head of the Port Board, Adm. Paul Sorel, said")."""
     if _described_name(match, text) is not None:
         return None
+    named = None if is_full_name(match.group(1), discourse.outlets) else _appositive_naming(match.group(2), discourse)
+    if named is not None:
+        return _found(named, match.start(2))
     titles = title_from_appositive(match.group(2))
     if titles is None:
         return None
     return _found_if(entity(match.group(1), discourse, titles), match.start())
+
+
+def _appositive_naming(appositive: str, discourse: Discourse) -> ParsedSpeaker | None:
+    """The person an appositive in two parts names, when its first or second part is a full name alone
+    and the other describes them: "In a note to the Courier, her senior adviser, Jake Sullivan, said",
+    "Moreover, Jeffrey Sachs, director of the institute, said" (asked only when the run before the
+    commas is no full name: "Ana Ruiz, a docker from Molde, New York, said" stays Ana Ruiz's)."""
+    parts = [part.strip() for part in appositive.split(",")]
+    if len(parts) != 2:
+        return None
+    for index, part in enumerate(parts):
+        if not re.fullmatch(NAME_RUN, part, re.X):
+            continue
+        split = clean_name(part)
+        if split is None or len(split[1]) < 2 or not parts[1 - index][:1].islower():
+            continue
+        speaker = entity(part, discourse, [parts[1 - index]])
+        if speaker is not None and speaker.kind == "person":
+            return speaker
+    return None
 
 
 def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
