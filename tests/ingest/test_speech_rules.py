@@ -1043,6 +1043,13 @@ def test_rule_described_name_after_reads_an_honorific_with_its_period_before_a_p
         assert (speaker.name, speaker.kind) == ("Ana Ruiz", "person"), text
 
 
+def test_rule_described_group_after_gives_way_to_the_full_name_the_description_introduces():
+    quote, speaker = only_quote("“The pier is unsafe,” said a longtime union official, Paul J. Sorel.")
+    assert (quote.rule, speaker.name) == ("speaker_after_verb/reversed_appositive_after", "Paul J. Sorel")
+    quote, speaker = only_quote("“The pier is unsafe,” said union officials, who asked not to be named.")
+    assert (quote.rule, speaker.name) == ("speaker_after_verb/described_group_after", "union officials")
+
+
 def test_rule_described_group_after_keeps_an_abbreviation_with_periods_inside_the_noun_phrase():
     quote, speaker = only_quote('"The quay was never safe," said a former U.S. port authority official who retired.')
     assert quote.rule == "speaker_after_verb/described_group_after"

@@ -518,10 +518,17 @@ def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
 def _described_group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """'"...," said Molde election officials.', '"...," said a campaign official.': a group (or an unnamed
     person) described by the words before its noun, none of them a function word or a verb."""
+    name = _FULL_NAME_NEXT.match(text.text, match.end())
+    if name is not None and is_full_name(name.group(1), discourse.outlets):
+        return None  # "said the company's chief executive, Paul Ferris.": the name is the speaker
     words = match.group(1).split()
     if _modifiers_start(" ".join(words[:-1]) + " ", len(" ".join(words[:-1])) + 1, words[-1].endswith("s"), 4) != 0:
         return None
     return _found(discourse.group(group_name(match.group(1))), match.end())
+
+
+# ", Paul Ferris." after a description: the name it introduces, ending the clause.
+_FULL_NAME_NEXT = re.compile(rf"\s*,\s*({NAME_RUN})(?=\s*(?:[,.;]|$))", re.X)
 
 
 def _reversed_appositive_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
