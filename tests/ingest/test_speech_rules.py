@@ -673,6 +673,12 @@ def test_rule_appositive_before_keeps_the_title():
     assert speaker.organizations == ["Valley Growers League"]
 
 
+def test_rule_appositive_before_takes_no_clause_opening_with_a_verb_for_an_appositive():
+    # ("Molde, is projected to flood,": the town is the subject of a clause inside the sentence's.)
+    quote, _ = only_quote("Marco Ruiz, whose hometown, Molde, is projected to flood, argues that the plan will fail.")
+    assert (quote.speaker, quote.text) == ("Marco Ruiz", "the plan will fail")
+
+
 def test_rule_appositive_before_credits_a_name_inside_the_commas_when_none_stands_before():
     quote, speaker = only_quote(
         "In a letter to the Courier, her senior adviser, Tove Lindqvist, said the quay was unsafe."

@@ -186,6 +186,7 @@ FINITE_AUXILIARY = re.compile(
     r"\w\s+(?:is|are|was|were|has|have|had|will|would)\b|\b(?:Mr|Mrs|Ms|Dr)\.\s+(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b"
 )
 
+AUXILIARY_WORDS = frozenset("is are was were has have had will would can could may might".split())
 RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
 
 
@@ -196,8 +197,8 @@ def title_from_appositive(appositive: str) -> list[str] | None:
         return []  # an age ("54") or a relative clause, not a title
     if PARTY_LABEL.match(text):
         return []  # "R-Ky.": a party and state label
-    if text.split()[0] in {"and", "but", "or", "so", "then", "while", "as", "because", "although"}:
-        return None  # "..., and the meeting ended,": a clause, not an appositive
+    if text.split()[0] in {"and", "but", "or", "so", "then", "while", "as", "because", "although"} | AUXILIARY_WORDS:
+        return None  # "..., and the meeting ended,", "whose town, Molde, is flooded,": a clause, not an appositive
     if BARE_NAME.fullmatch(text) and not TITLE_NOUN_RE.search(text) and text.split()[0] not in TITLE_HEADS:
         return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
     if FINITE_AUXILIARY.search(text) and not RELATIVE_WORD.search(text):
