@@ -673,6 +673,20 @@ def test_rule_appositive_before_keeps_the_title():
     assert speaker.organizations == ["Valley Growers League"]
 
 
+def test_rule_appositive_before_credits_a_given_name_after_a_kin_description_and_no_day_is_a_name():
+    text = 'On Radio Molde Tuesday, his wife, Jane, called for an open vote. "Closed votes are unwise," she said.'
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Jane", "subject_before_verb/appositive_before"),
+        ("Jane", "subject_before_verb/pronoun_before"),
+    ]
+
+
+def test_rule_name_after_leaves_the_day_out_of_the_name():
+    _, quotes = speech_extract('The quay will reopen in May, said Tomas Berg Tuesday. "It is safe," Berg added.')
+    assert [q.speaker for q in quotes] == ["Tomas Berg", "Tomas Berg"]
+
+
 def test_rule_appositive_before_takes_no_clause_opening_with_a_verb_for_an_appositive():
     # ("Molde, is projected to flood,": the town is the subject of a clause inside the sentence's.)
     quote, _ = only_quote("Marco Ruiz, whose hometown, Molde, is projected to flood, argues that the plan will fail.")

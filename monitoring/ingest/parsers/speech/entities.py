@@ -134,6 +134,9 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if split is None:
         return None
     title_words, name_words = split
+    if len(name_words) > 1 and name_words[-1] in TIME_NAMES:
+        # "On CNN Tuesday, ...": the day ends the run, it names nobody.
+        return entity(" ".join(title_words + name_words[:-1]), speakers, extra_titles)
     if not title_words and len(name_words) == 1 and name_words[0] in QUANTIFIER_WORDS:
         return speakers.group(name_words[0].lower())  # "Others, at the rally, said": unnamed people
     if not title_words and len(name_words) == 1 and INITIALISM.fullmatch(name_words[0]):

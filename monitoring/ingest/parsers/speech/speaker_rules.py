@@ -240,9 +240,12 @@ def _appositive_naming(appositive: str, discourse: Discourse) -> ParsedSpeaker |
         if not re.fullmatch(NAME_RUN, part, re.X):
             continue
         split = clean_name(part)
-        if split is None or len(split[1]) < 2 or not parts[1 - index][:1].islower():
+        description = parts[1 - index]
+        # (One word after "his wife," is a given name: "his wife, Jane,"; else a place may end the description.)
+        kin = index == 1 and description.split()[0] in {"his", "her", "their"}
+        if split is None or len(split[1]) < (1 if kin else 2) or not description[:1].islower():
             continue
-        speaker = entity(part, discourse, [parts[1 - index]])
+        speaker = entity(part, discourse, [description])
         if speaker is not None and speaker.kind == "person":
             return speaker
     return None
