@@ -562,6 +562,15 @@ def test_rule_pronoun_before_resolves_to_the_person_named_before():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
 
 
+def test_rule_pronoun_before_resolves_to_a_person_named_after_a_whip_title():
+    _, quotes = speech_extract(
+        '"The bill is a disgrace," said Senate Leader Paul Lund.\n\n'
+        "Senate Majority Whip Peter Berg stood up next to a large photo of the quay.\n\n"
+        '"I will tell you what a disgrace is," he said.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes][-1] == ("subject_before_verb/pronoun_before", "Peter Berg")
+
+
 def test_rule_pronoun_before_resolves_to_the_subject_of_a_sentence_with_quoted_words_only():
     _, quotes = speech_extract(
         'Paul Lund spoke first. Tomas Berg repeated the phrase "we assess" four times but reached no conclusion. '
