@@ -562,6 +562,24 @@ def test_rule_pronoun_before_resolves_to_the_person_named_before():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
 
 
+def test_a_verb_closing_the_sentence_after_a_comma_and_its_subject_is_read_before_the_verbs_in_the_report():
+    quote, speaker = only_quote("Molde did not complain when the fees rose, a port official said on Monday.")
+    assert (speaker.name, quote.text) == ("a port official", "Molde did not complain when the fees rose")
+    _, quotes = speech_extract(
+        "Molde did not complain when the fees rose, a port official said, adding that the cranes were old."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("a port official", "Molde did not complain when the fees rose"),
+        ("a port official", "the cranes were old"),
+    ]
+    # After a "said" the sentence's subject said it all.
+    _, quotes = speech_extract(
+        "Several port officials said the quay was safe. "
+        "Other dockers said they backed the plan, but the fees should wait until May, they said."
+    )
+    assert [q.speaker for q in quotes] == ["several port officials", "other dockers"]
+
+
 def test_rule_pronoun_before_resolves_to_a_person_named_after_a_whip_title():
     _, quotes = speech_extract(
         '"The bill is a disgrace," said Senate Leader Paul Lund.\n\n'
