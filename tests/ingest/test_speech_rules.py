@@ -890,6 +890,20 @@ def test_rule_description_before_is_no_back_reference_after_a_possessive():
     assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")
 
 
+def test_rule_title_reference_before_takes_the_speaker_heard_since_the_last_person_on_record_with_the_role():
+    _, quotes = speech_extract(
+        '"We have a deal," Ana Lund said after a lunch with Harbour Board President Tomas Berg. '
+        "Lund said the fees would fall. The president also said that the cranes were old."
+    )
+    assert [(q.rule, q.speaker) for q in quotes][-1] == ("subject_before_verb/title_reference_before", "Ana Lund")
+    # Named since the speaker, the person on record with the role is the one.
+    _, quotes = speech_extract(
+        '"We have a deal," Ana Lund said. Later Harbour Board President Tomas Berg arrived at the quay. '
+        "The president said that the cranes were old."
+    )
+    assert [q.speaker for q in quotes][-1] == "Tomas Berg"
+
+
 def test_rule_title_reference_before_takes_the_person_of_that_gender_for_a_gendered_role():
     _, quotes = speech_extract(
         "Mina Sorel and Paul Okafor met at the port. Ms. Sorel said the cranes were slow. "
