@@ -890,6 +890,17 @@ def test_rule_description_before_is_no_back_reference_after_a_possessive():
     assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")
 
 
+def test_rule_issuer_before_credits_who_issued_the_document_not_the_document():
+    _, quotes = speech_extract("Ana Ruiz spoke first. Later, she released a statement saying that the port was safe.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/issuer_before", "Ana Ruiz", "the port was safe")
+    ]
+    quote, _ = only_quote("The harbour board sent a letter Monday saying the fees would rise.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/issuer_before", "the harbour board")
+    quote, _ = only_quote("The statement said the fees would rise.")  # the document alone is the source
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "the statement")
+
+
 def test_rule_title_reference_before_takes_the_speaker_heard_since_the_last_person_on_record_with_the_role():
     _, quotes = speech_extract(
         '"We have a deal," Ana Lund said after a lunch with Harbour Board President Tomas Berg. '

@@ -356,6 +356,24 @@ def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | No
     return _found(discourse.group(group_name(phrase)), start)
 
 
+# "she released a statement (on Wednesday)": a verb that issues a document, and the document, before a
+# participle cue ("saying", "explaining"); the subject of the verb is the speaker.
+ISSUED_DOCUMENTS = frozenset("statement report letter memo release email tweet post note message".split())
+ISSUED_DOCUMENT_END = re.compile(
+    rf"""\b(?:released|issued|put\s+out|sent|posted|published|revised|read|gave|made)\s+
+        (?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?
+        (?:{"|".join(sorted(ISSUED_DOCUMENTS))})
+        (?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?\s*$""",
+    re.X,
+)
+
+
+def _issuer(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "At the time, she released a statement saying ...": the one who issued the document, not the document."""
+    found = speaker_before(text.text[: match.start()].rstrip(), discourse)
+    return None if found.speaker is None else _found(found.speaker, found.position)
+
+
 def _modifiers_start(text: str, start: int, plural: bool, most: int = 3) -> int:
     """Where a group's noun phrase starts when up to ``most`` describing words stand before what the group
     pattern matched (and a determiner before them; "a" only before a singular head or "of")."""
@@ -460,6 +478,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("party_member_before", PARTY_MEMBER_END, _party_member, _upper_last),
     SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
+    SpeakerRule("issuer_before", ISSUED_DOCUMENT_END, _issuer, lambda t: bool(t.tail_words & ISSUED_DOCUMENTS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
     SpeakerRule(
         "description_before",
