@@ -1182,6 +1182,16 @@ def test_rule_noun_phrase_subject_is_a_group_of_any_kind():
     assert speaker.kind == "group"
 
 
+def test_rule_noun_phrase_subject_reads_one_and_a_noun_as_one_unnamed_person_not_one():
+    quote, _ = only_quote("One attendee, who like others spoke on condition of anonymity, said the plan was clear.")
+    assert (quote.rule, quote.speaker) == ("noun_phrase/noun_phrase_subject", "one attendee")
+
+
+def test_rule_named_head_subject_credits_the_name_after_one_and_a_noun():
+    quote, _ = only_quote("One delegate, Molde Harbour Party chairwoman Nancy Worley, said the race should end.")
+    assert (quote.rule, quote.speaker) == ("noun_phrase/named_head_subject", "Nancy Worley")
+
+
 def test_rule_named_head_subject_takes_no_adverb_opening_the_sentence_for_a_name():
     speakers, _ = speech_extract("Even as they all vowed to carry on, the harbour stayed closed.")
     assert not any(s.name.startswith("Even") and s.kind == "person" for s in speakers)

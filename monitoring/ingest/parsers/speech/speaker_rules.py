@@ -632,6 +632,11 @@ def speaker_after(right: str, discourse: Discourse) -> Found:
 # --- a subject no rule knows (second reading) -------------------------------------------------
 
 
+# "One attendee", "Another delegate, ...": a sentence-initial quantifier and a lower-case noun, then maybe
+# an appositive after a comma.
+ONE_DESCRIBED = re.compile(r"((?:One|Another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s*,\s*(.+))?$")
+
+
 def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     """The subject of "SUBJECT said" read as a noun phrase when no speaker rule knew it.
 
@@ -680,6 +685,15 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     if subject_words[-1].casefold().strip(",") in NOT_SUBJECT_END:
         return NOBODY
     position = reach + left.rfind(subject_words[0])
+    described = ONE_DESCRIBED.match(subject)
+    if described:
+        # "One attendee, who spoke on condition of anonymity, said": one unnamed person, not "One"; named
+        # after the comma ("One delegate, party chairwoman Nancy Worley, said"), that person.
+        named = re.search(rf"({NAME_RUN})\s*$", described.group(2) or "")
+        speaker = entity(named.group(1), discourse, []) if named and is_full_name(named.group(1)) else None
+        if speaker is not None and speaker.kind == "person":
+            return Found(speaker, position, "named_head_subject")
+        return Found(discourse.group(group_name(described.group(1))), position, "noun_phrase_subject")
     # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
     name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
     if (
