@@ -1099,6 +1099,18 @@ def test_rule_name_after_takes_the_appositive_title():
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the league"])
 
 
+def test_rule_described_name_after_takes_no_name_after_of_for_the_speaker():
+    # ("said of the Lunds", "said in an interview of Berg": whom the words are about.)
+    quote, _ = only_quote(
+        '"They expect us to know this," Tove Rizzo, the chair of the county board, said of the Lunds.'
+    )
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/appositive_before", "Tove Rizzo")
+    _, quotes = speech_extract(
+        '"He does his own thing," Paul Bryant, the chairman, said in an interview of Tomas Berg.'
+    )
+    assert [q.speaker for q in quotes] == ["Paul Bryant"]
+
+
 def test_rule_described_name_after_keeps_the_description():
     quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/described_name_after"

@@ -595,8 +595,14 @@ def _name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     return NOBODY
 
 
+# Words that open what follows a verb when no speaker does: "said of Berg", "said in an interview with".
+TOPIC_PREPOSITIONS = frozenset("of about to on in at for with from during after before".split())
+
+
 def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "said 9/11 widow Terry Strada": a lower-case description before the name is a title."""
+    if match.group(1).split()[:1] and match.group(1).split()[0] in TOPIC_PREPOSITIONS:
+        return NOBODY  # "..., Ana Ruiz said of the Lunds.", "said in an interview of Berg": whom it was said about
     described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
     if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
         # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
