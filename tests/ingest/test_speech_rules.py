@@ -677,6 +677,33 @@ def test_rule_pronoun_before_resolves_to_the_person_named_before():
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Tomas Berg")]
 
 
+def test_a_verb_closing_the_sentence_after_a_comma_and_its_subject_is_read_before_the_verbs_in_the_report():
+    quote, speaker = only_quote("Molde did not complain when the fees rose, a port official said on Monday.")
+    assert (speaker.name, quote.text) == ("a port official", "Molde did not complain when the fees rose")
+    _, quotes = speech_extract(
+        "Molde did not complain when the fees rose, a port official said, adding that the cranes were old."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("a port official", "Molde did not complain when the fees rose"),
+        ("a port official", "the cranes were old"),
+    ]
+    # After a "said" the sentence's subject said it all.
+    _, quotes = speech_extract(
+        "Several port officials said the quay was safe. "
+        "Other dockers said they backed the plan, but the fees should wait until May, they said."
+    )
+    assert [q.speaker for q in quotes] == ["several port officials", "other dockers"]
+
+
+def test_rule_pronoun_before_resolves_to_a_person_named_after_a_whip_title():
+    _, quotes = speech_extract(
+        '"The bill is a disgrace," said Senate Leader Paul Lund.\n\n'
+        "Senate Majority Whip Peter Berg stood up next to a large photo of the quay.\n\n"
+        '"I will tell you what a disgrace is," he said.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes][-1] == ("subject_before_verb/pronoun_before", "Peter Berg")
+
+
 def test_rule_pronoun_before_resolves_to_the_subject_of_a_sentence_with_quoted_words_only():
     _, quotes = speech_extract(
         'Paul Lund spoke first. Tomas Berg repeated the phrase "we assess" four times but reached no conclusion. '
@@ -786,6 +813,42 @@ def test_rule_appositive_before_keeps_the_title():
     assert quote.rule == "subject_before_verb/appositive_before"
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the Valley Growers League"])
     assert speaker.organizations == ["Valley Growers League"]
+
+
+def test_rule_appositive_before_credits_a_given_name_after_a_kin_description_and_no_day_is_a_name():
+    text = 'On Radio Molde Tuesday, his wife, Jane, called for an open vote. "Closed votes are unwise," she said.'
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.rule) for q in quotes] == [
+        ("Jane", "subject_before_verb/appositive_before"),
+        ("Jane", "subject_before_verb/pronoun_before"),
+    ]
+
+
+def test_rule_name_after_leaves_the_day_out_of_the_name():
+    _, quotes = speech_extract('The quay will reopen in May, said Tomas Berg Tuesday. "It is safe," Berg added.')
+    assert [q.speaker for q in quotes] == ["Tomas Berg", "Tomas Berg"]
+
+
+def test_rule_appositive_before_takes_no_clause_opening_with_a_verb_for_an_appositive():
+    # ("Molde, is projected to flood,": the town is the subject of a clause inside the sentence's.)
+    quote, _ = only_quote("Marco Ruiz, whose hometown, Molde, is projected to flood, argues that the plan will fail.")
+    assert (quote.speaker, quote.text) == ("Marco Ruiz", "the plan will fail")
+
+
+def test_rule_appositive_before_credits_a_name_inside_the_commas_when_none_stands_before():
+    quote, speaker = only_quote(
+        "In a letter to the Courier, her senior adviser, Tove Lindqvist, said the quay was unsafe."
+    )
+    assert (quote.rule, speaker.name, speaker.titles) == (
+        "subject_before_verb/appositive_before",
+        "Tove Lindqvist",
+        ["her senior adviser"],
+    )
+    quote, speaker = only_quote("Moreover, Paul J. Sorel, director of the Harbour Institute, noted that the fees rose.")
+    assert (speaker.name, speaker.titles) == ("Paul J. Sorel", ["director of the Harbour Institute"])
+    # A full name before the commas keeps them: the name inside describes a place.
+    quote, speaker = only_quote("Ana Ruiz, a trader from Molde, New Ulm, said the quay was unsafe.")
+    assert speaker.name == "Ana Ruiz"
 
 
 def test_rule_name_of_body_before_puts_the_country_in_the_title():
@@ -940,6 +1003,31 @@ def test_rule_description_before_reads_two_roles_of_one_person_joined_by_and():
 def test_rule_description_before_is_no_back_reference_after_a_possessive():
     _, quotes = speech_extract("Tomas Berg said the cranes were slow.\n\nHis lawyer said the contract had expired.")
     assert [(q.rule, q.speaker) for q in quotes][1] == ("subject_before_verb/description_before", "his lawyer")
+
+
+def test_rule_issuer_before_credits_who_issued_the_document_not_the_document():
+    _, quotes = speech_extract("Ana Ruiz spoke first. Later, she released a statement saying that the port was safe.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/issuer_before", "Ana Ruiz", "the port was safe")
+    ]
+    quote, _ = only_quote("The harbour board sent a letter Monday saying the fees would rise.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/issuer_before", "the harbour board")
+    quote, _ = only_quote("The statement said the fees would rise.")  # the document alone is the source
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "the statement")
+
+
+def test_rule_title_reference_before_takes_the_speaker_heard_since_the_last_person_on_record_with_the_role():
+    _, quotes = speech_extract(
+        '"We have a deal," Ana Lund said after a lunch with Harbour Board President Tomas Berg. '
+        "Lund said the fees would fall. The president also said that the cranes were old."
+    )
+    assert [(q.rule, q.speaker) for q in quotes][-1] == ("subject_before_verb/title_reference_before", "Ana Lund")
+    # Named since the speaker, the person on record with the role is the one.
+    _, quotes = speech_extract(
+        '"We have a deal," Ana Lund said. Later Harbour Board President Tomas Berg arrived at the quay. '
+        "The president said that the cranes were old."
+    )
+    assert [q.speaker for q in quotes][-1] == "Tomas Berg"
 
 
 def test_rule_title_reference_before_takes_the_person_of_that_gender_for_a_gendered_role():
@@ -1126,6 +1214,18 @@ def test_rule_name_after_takes_the_appositive_title():
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the league"])
 
 
+def test_rule_described_name_after_takes_no_name_after_of_for_the_speaker():
+    # ("said of the Lunds", "said in an interview of Berg": whom the words are about.)
+    quote, _ = only_quote(
+        '"They expect us to know this," Tove Rizzo, the chair of the county board, said of the Lunds.'
+    )
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/appositive_before", "Tove Rizzo")
+    _, quotes = speech_extract(
+        '"He does his own thing," Paul Bryant, the chairman, said in an interview of Tomas Berg.'
+    )
+    assert [q.speaker for q in quotes] == ["Paul Bryant"]
+
+
 def test_rule_described_name_after_keeps_the_description():
     quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/described_name_after"
@@ -1140,6 +1240,13 @@ def test_rule_described_name_after_reads_an_honorific_with_its_period_before_a_p
         quote, speaker = only_quote(text)
         assert quote.rule == "speaker_after_verb/described_name_after"
         assert (speaker.name, speaker.kind) == ("Ana Ruiz", "person"), text
+
+
+def test_rule_described_group_after_gives_way_to_the_full_name_the_description_introduces():
+    quote, speaker = only_quote("“The pier is unsafe,” said a longtime union official, Paul J. Sorel.")
+    assert (quote.rule, speaker.name) == ("speaker_after_verb/reversed_appositive_after", "Paul J. Sorel")
+    quote, speaker = only_quote("“The pier is unsafe,” said union officials, who asked not to be named.")
+    assert (quote.rule, speaker.name) == ("speaker_after_verb/described_group_after", "union officials")
 
 
 def test_rule_described_group_after_keeps_an_abbreviation_with_periods_inside_the_noun_phrase():
@@ -1200,6 +1307,16 @@ def test_rule_noun_phrase_subject_is_a_group_of_any_kind():
     quote, speaker = only_quote("She and Bo had both said the pier was unsafe.")
     assert quote.rule == "noun_phrase/noun_phrase_subject"
     assert speaker.kind == "group"
+
+
+def test_rule_noun_phrase_subject_reads_one_and_a_noun_as_one_unnamed_person_not_one():
+    quote, _ = only_quote("One attendee, who like others spoke on condition of anonymity, said the plan was clear.")
+    assert (quote.rule, quote.speaker) == ("noun_phrase/noun_phrase_subject", "one attendee")
+
+
+def test_rule_named_head_subject_credits_the_name_after_one_and_a_noun():
+    quote, _ = only_quote("One delegate, Molde Harbour Party chairwoman Nancy Worley, said the race should end.")
+    assert (quote.rule, quote.speaker) == ("noun_phrase/named_head_subject", "Nancy Worley")
 
 
 def test_rule_named_head_subject_takes_no_adverb_opening_the_sentence_for_a_name():

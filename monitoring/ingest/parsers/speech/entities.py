@@ -134,6 +134,9 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if split is None:
         return None
     title_words, name_words = split
+    if len(name_words) > 1 and name_words[-1] in TIME_NAMES:
+        # "On CNN Tuesday, ...": the day ends the run, it names nobody.
+        return entity(" ".join(title_words + name_words[:-1]), speakers, extra_titles)
     if not title_words and len(name_words) == 1 and name_words[0] in QUANTIFIER_WORDS:
         return speakers.group(name_words[0].lower())  # "Others, at the rally, said": unnamed people
     if not title_words and len(name_words) == 1 and INITIALISM.fullmatch(name_words[0]):
@@ -186,6 +189,7 @@ FINITE_AUXILIARY = re.compile(
     r"\w\s+(?:is|are|was|were|has|have|had|will|would)\b|\b(?:Mr|Mrs|Ms|Dr)\.\s+(?:[A-Z][\w'’-]*\s+)+[a-z]+ed\b"
 )
 
+AUXILIARY_WORDS = frozenset("is are was were has have had will would can could may might".split())
 RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
 
 
@@ -196,8 +200,8 @@ def title_from_appositive(appositive: str) -> list[str] | None:
         return []  # an age ("54") or a relative clause, not a title
     if PARTY_LABEL.match(text):
         return []  # "R-Ky.": a party and state label
-    if text.split()[0] in {"and", "but", "or", "so", "then", "while", "as", "because", "although"}:
-        return None  # "..., and the meeting ended,": a clause, not an appositive
+    if text.split()[0] in {"and", "but", "or", "so", "then", "while", "as", "because", "although"} | AUXILIARY_WORDS:
+        return None  # "..., and the meeting ended,", "whose town, Molde, is flooded,": a clause, not an appositive
     if BARE_NAME.fullmatch(text) and not TITLE_NOUN_RE.search(text) and text.split()[0] not in TITLE_HEADS:
         return None  # a list of names ("Kenya, Uganda, and ..."), not an appositive
     if FINITE_AUXILIARY.search(text) and not RELATIVE_WORD.search(text):
@@ -233,6 +237,11 @@ def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple
     """(full name, titles) of a person named by a MENTION_RE match; None for one word, places and bodies."""
     found = _person_from(match.group(1), match.group(2), tuple(outlets))
     return None if found is None else (found[0], list(found[1]))
+
+
+def is_full_name(run: str, outlets: Iterable[str] = ()) -> bool:
+    """Whether a capitalised run names a person in full ("Ana Ruiz"), not one word, a place or a body."""
+    return _person_from(run, None, tuple(outlets)) is not None
 
 
 @lru_cache(maxsize=4096)

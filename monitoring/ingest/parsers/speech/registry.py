@@ -200,6 +200,20 @@ class Discourse:
                 best = speaker
         if self.last_person is not None and _has_role(head, self.last_person.titles):
             return self.last_person
+        last = self.last_person
+        if back_reference and head in BACK_REFERENCE_ROLES and last is not None and not last.titles:
+            # "Obama said ... The president also said": the person heard since the last one on record
+            # with that role, when it is the role of a body ("World Bank President Jim Kim"), whose own
+            # role the text never printed (a bare "Sen. Mara Holt" is "the senator").
+            names = [name for name, _ in self.recent]
+            holders = [index for index, (_, titles) in enumerate(self.recent) if _has_role(head, titles)]
+            if (
+                holders
+                and last.name in names
+                and names.index(last.name) > holders[-1]
+                and _role_of_a_body(head, self.recent[holders[-1]][1])
+            ):
+                return last
         # "the minister": the most recent person named or heard with that role, speaker or not.
         for name, titles in reversed(self.recent):
             if _has_role(head, titles):
@@ -300,6 +314,17 @@ TITLE_ABBREVIATIONS = {
     "general": ("gen.",),
     "lieutenant": ("lt.",),
 }
+
+
+def _role_of_a_body(head: str, titles: list[str]) -> bool:
+    """Whether the titles give the role as that of a named body ("World Bank President"), not alone
+    ("Sen.", "former President")."""
+    words = (head, *TITLE_ABBREVIATIONS.get(head, ()))
+    return all(
+        any(word[:1].isupper() and word.casefold() not in words for word in title.split())
+        for title in titles
+        if _has_role(head, [title])
+    )
 
 
 def _has_role(head: str, titles: list[str]) -> bool:

@@ -772,7 +772,7 @@ def read_attribution(
         masked = masked[:start] + sentence + masked[end:]
     channel: list[str | None] = []
     draft: Discourse | None = None
-    for match in cue_matches(sentence):
+    for match in _trailing_first(sentence, list(cue_matches(sentence))):
         if not channel:
             channel.append(channel_of(sentence))
         cue = Cue(masked, start, end, match, channel[0], fallback)
@@ -800,6 +800,43 @@ def read_attribution(
             if built is REJECT:
                 break
     return _according_to_document(masked, start, end, sentence, discourse) if "ccording to" in sentence else None
+
+
+# What may follow a reporting verb that closes its sentence: nothing, or when, where or how ("Berg said.",
+# "she noted on Monday.", "an aide said in a statement, adding ...").
+CLOSING_TAIL = re.compile(
+    r"""(?: \s+ (?: on|in|at|during|last|this|earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday
+                  |Saturday|Sunday|yesterday|today ) \b [^,;:]{0,30} )?
+        (?: ,\s+adding\b [^;]* )? [.!?]? [\s"”’'_)]* $""",
+    re.X,
+)
+# The comma and the subject (a few words) before such a verb: ", a port official said".
+TRAILING_SUBJECT = re.compile(r",\s+(?:[\w’'.-]+\s+){0,4}[\w’'.-]+\s*$")
+# The verbs that close a sentence after its report: "..., Berg said.".
+CLOSING_VERBS = frozenset(
+    "said says added adds noted notes wrote writes explained argued insisted warned stated".split()
+)
+
+
+def _trailing_first(sentence: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The reporting verbs in the order they are tried: a verb that closes the sentence after a comma and
+    its subject (", a port official said.") before the others, which are then part of the report ("Molde
+    did not complain when fees rose, a port official said.": not Molde's complaint). Not after a "said"
+    ("Other candidates said ..., they said.": the sentence's subject said it)."""
+    if len(matches) < 2:
+        return matches
+    index = len(matches) - 1
+    if matches[index].group().split()[0] == "adding" and index > 1:
+        index -= 1  # "..., an aide said, adding that ...": the verb before "adding"
+    last = matches[index]
+    if (
+        last.group().split()[0] not in CLOSING_VERBS
+        or any(match.group().split()[0] in {"said", "says"} for match in matches[:index])
+        or not CLOSING_TAIL.match(sentence, last.end())
+        or not TRAILING_SUBJECT.search(sentence, 0, last.start())
+    ):
+        return matches
+    return [last, *matches[:index], *matches[index + 1 :]]
 
 
 def _too_short(content: str) -> bool:

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from ..article import ParsedSpeaker
 from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
 from ..media import media_name
-from .entities import clean_name, entity, group_name, is_organization, strip_fillers, title_from_appositive
+from .entities import (
+    clean_name,
+    entity,
+    group_name,
+    is_full_name,
+    is_organization,
+    strip_fillers,
+    title_from_appositive,
+)
 from .patterns import (
     APPOSITIVE_AFTER,
     APPOSITIVE_END,
@@ -211,10 +219,36 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     description: "The head of the Port Board, Adm. Paul Sorel, said")."""
     if _described_name(match, text) is not None:
         return None
+    named = None if is_full_name(match.group(1), discourse.outlets) else _appositive_naming(match.group(2), discourse)
+    if named is not None:
+        return _found(named, match.start(2))
     titles = title_from_appositive(match.group(2))
     if titles is None:
         return None
     return _found_if(entity(match.group(1), discourse, titles), match.start())
+
+
+def _appositive_naming(appositive: str, discourse: Discourse) -> ParsedSpeaker | None:
+    """The person an appositive in two parts names, when its first or second part is a full name alone
+    and the other describes them: "In a note to the Courier, her senior adviser, Jake Sullivan, said",
+    "Moreover, Jeffrey Sachs, director of the institute, said" (asked only when the run before the
+    commas is no full name: "Ana Ruiz, a docker from Molde, New York, said" stays Ana Ruiz's)."""
+    parts = [part.strip() for part in appositive.split(",")]
+    if len(parts) != 2:
+        return None
+    for index, part in enumerate(parts):
+        if not re.fullmatch(NAME_RUN, part, re.X):
+            continue
+        split = clean_name(part)
+        description = parts[1 - index]
+        # (One word after "his wife," is a given name: "his wife, Jane,"; else a place may end the description.)
+        kin = index == 1 and description.split()[0] in {"his", "her", "their"}
+        if split is None or len(split[1]) < (1 if kin else 2) or not description[:1].islower():
+            continue
+        speaker = entity(part, discourse, [description])
+        if speaker is not None and speaker.kind == "person":
+            return speaker
+    return None
 
 
 def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -322,6 +356,24 @@ def _group(match: re.Match[str], text: Text, discourse: Discourse) -> Found | No
     return _found(discourse.group(group_name(phrase)), start)
 
 
+# "she released a statement (on Wednesday)": a verb that issues a document, and the document, before a
+# participle cue ("saying", "explaining"); the subject of the verb is the speaker.
+ISSUED_DOCUMENTS = frozenset("statement report letter memo release email tweet post note message".split())
+ISSUED_DOCUMENT_END = re.compile(
+    rf"""\b(?:released|issued|put\s+out|sent|posted|published|revised|read|gave|made)\s+
+        (?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?
+        (?:{"|".join(sorted(ISSUED_DOCUMENTS))})
+        (?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?\s*$""",
+    re.X,
+)
+
+
+def _issuer(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """ "At the time, she released a statement saying ...": the one who issued the document, not the document."""
+    found = speaker_before(text.text[: match.start()].rstrip(), discourse)
+    return None if found.speaker is None else _found(found.speaker, found.position)
+
+
 def _modifiers_start(text: str, start: int, plural: bool, most: int = 3) -> int:
     """Where a group's noun phrase starts when up to ``most`` describing words stand before what the group
     pattern matched (and a determiner before them; "a" only before a singular head or "of")."""
@@ -426,6 +478,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("party_member_before", PARTY_MEMBER_END, _party_member, _upper_last),
     SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
+    SpeakerRule("issuer_before", ISSUED_DOCUMENT_END, _issuer, lambda t: bool(t.tail_words & ISSUED_DOCUMENTS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
     SpeakerRule(
         "description_before",
@@ -487,10 +540,17 @@ def _group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
 def _described_group_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """'"...," said Molde election officials.', '"...," said a campaign official.': a group (or an unnamed
     person) described by the words before its noun, none of them a function word or a verb."""
+    name = _FULL_NAME_NEXT.match(text.text, match.end())
+    if name is not None and is_full_name(name.group(1), discourse.outlets):
+        return None  # "said the company's chief executive, Paul Ferris.": the name is the speaker
     words = match.group(1).split()
     if _modifiers_start(" ".join(words[:-1]) + " ", len(" ".join(words[:-1])) + 1, words[-1].endswith("s"), 4) != 0:
         return None
     return _found(discourse.group(group_name(match.group(1))), match.end())
+
+
+# ", Paul Ferris." after a description: the name it introduces, ending the clause.
+_FULL_NAME_NEXT = re.compile(rf"\s*,\s*({NAME_RUN})(?=\s*(?:[,.;]|$))", re.X)
 
 
 def _reversed_appositive_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -535,8 +595,14 @@ def _name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     return NOBODY
 
 
+# Words that open what follows a verb when no speaker does: "said of Berg", "said in an interview with".
+TOPIC_PREPOSITIONS = frozenset("of about to on in at for with from during after before".split())
+
+
 def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "said 9/11 widow Terry Strada": a lower-case description before the name is a title."""
+    if match.group(1).split()[:1] and match.group(1).split()[0] in TOPIC_PREPOSITIONS:
+        return NOBODY  # "..., Ana Ruiz said of the Lunds.", "said in an interview of Berg": whom it was said about
     described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
     if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
         # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
@@ -570,6 +636,11 @@ def speaker_after(right: str, discourse: Discourse) -> Found:
 
 
 # --- a subject no rule knows (second reading) -------------------------------------------------
+
+
+# "One attendee", "Another delegate, ...": a sentence-initial quantifier and a lower-case noun, then maybe
+# an appositive after a comma.
+ONE_DESCRIBED = re.compile(r"((?:One|Another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s*,\s*(.+))?$")
 
 
 def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
@@ -620,6 +691,15 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     if subject_words[-1].casefold().strip(",") in NOT_SUBJECT_END:
         return NOBODY
     position = reach + left.rfind(subject_words[0])
+    described = ONE_DESCRIBED.match(subject)
+    if described:
+        # "One attendee, who spoke on condition of anonymity, said": one unnamed person, not "One"; named
+        # after the comma ("One delegate, party chairwoman Nancy Worley, said"), that person.
+        named = re.search(rf"({NAME_RUN})\s*$", described.group(2) or "")
+        speaker = entity(named.group(1), discourse, []) if named and is_full_name(named.group(1)) else None
+        if speaker is not None and speaker.kind == "person":
+            return Found(speaker, position, "named_head_subject")
+        return Found(discourse.group(group_name(described.group(1))), position, "noun_phrase_subject")
     # A person named at the head of the subject ("RNC spokesman Sean Spicer on Thursday said").
     name = re.match(rf"(?:(?:[a-z][\w-]*\s+){{0,3}})({NAME_RUN})", subject)
     if (

@@ -79,7 +79,8 @@ TITLE_HEADS = set(
     "Environment Fisheries Transport Culture Home State Sen. Rep. Gov. Gen. Lt. Col. Adm. Amb. "
     "Pres. Sgt. Capt. Maj. Rev. Bishop Archbishop Cardinal Imam Rabbi Chairperson Founder "
     "Professor Prof. Dr. Mr. Mrs. Ms. Dr Mr Mrs Ms Economist Analyst Party Ruler Monarch "
-    "Vice-President Vice-Chairman Deputy-Director Undersecretary Under-Secretary".split()
+    "Vice-President Vice-Chairman Deputy-Director Undersecretary Under-Secretary Whip Treasurer Comptroller "
+    "Sheriff Pastor Assemblyman Assemblywoman Councilman Councilwoman Superintendent Administrator".split()
 )
 
 TITLE_NOUNS = (
