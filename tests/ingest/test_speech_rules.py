@@ -18,7 +18,7 @@ from monitoring.ingest.parsers.speech.pipeline import (
     _accept,
     _discourse,
 )
-from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
+from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER, Discourse
 from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
 from monitoring.ingest.parsers.speech.spans import (
     ASKED_QUESTION_RULE,
@@ -28,7 +28,7 @@ from monitoring.ingest.parsers.speech.spans import (
     RELATIVE_REPORT_RULE,
     sentence_bounds,
 )
-from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
+from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES, noun_phrase_subject
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
@@ -1310,8 +1310,11 @@ def test_rule_noun_phrase_subject_is_a_group_of_any_kind():
 
 
 def test_rule_noun_phrase_subject_reads_one_and_a_noun_as_one_unnamed_person_not_one():
+    # In a sentence the appositive reading comes first, with the same speaker; the second reading on its own:
+    found = noun_phrase_subject("One attendee, who like others spoke on condition of anonymity,", Discourse())
+    assert (found.rule, found.speaker.name) == ("noun_phrase_subject", "one attendee")
     quote, _ = only_quote("One attendee, who like others spoke on condition of anonymity, said the plan was clear.")
-    assert (quote.rule, quote.speaker) == ("noun_phrase/noun_phrase_subject", "one attendee")
+    assert quote.speaker == "one attendee"
 
 
 def test_rule_named_head_subject_credits_the_name_after_one_and_a_noun():

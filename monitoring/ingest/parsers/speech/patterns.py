@@ -79,6 +79,7 @@ MENTION_RE = re.compile(
     X,
 )
 PARTY_LABEL = re.compile(r"[A-Z]-[A-Z][\w.]*\.?$")  # "R-Ky."
+TRAILING_NAME = re.compile(rf"({NAME_RUN})\s*$")  # "party chairwoman Nancy Worley": the name ending a phrase
 BARE_NAME = re.compile(rf"(?:and\s+|or\s+)?{NAME_RUN}")  # one of a list of names
 TITLE_NOUN_RE = re.compile(rf"\b(?:{TITLE_NOUN_ALTERNATIVES})\b")
 OUTLET_REPORTING = re.compile(
