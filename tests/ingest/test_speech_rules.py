@@ -543,6 +543,44 @@ def test_quote_closed_by_a_misprinted_opening_mark_still_closes():
     ]
 
 
+def test_quote_closed_by_a_misprinted_opening_mark_after_a_word_still_closes():
+    _, quotes = speech_extract("The atlas explains “the worth of ferries for the islands“ with a map. The quay is old.")
+    assert [q.text for q in quotes if q.kind == "partial"] == ["the worth of ferries for the islands"]
+    _, quotes = speech_extract("She praised the film “Harbour Lights“ and Tomas Berg said “it runs too long.”")
+    assert [(q.speaker, q.text) for q in quotes if q.kind != "partial"] == [("Tomas Berg", "it runs too long.")]
+
+
+def test_quotation_nested_in_a_quotation_with_the_same_marks_stays_inside():
+    text = "Jan Kowal tweeted: “Voters at the pier wear “Ferries For All” shirts… ouch. #dover.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Jan Kowal", "direct", "Voters at the pier wear “Ferries For All” shirts… ouch. #dover.")
+    ]
+    text = 'Rita Holm wrote, "The board is not about “Service For All” anymore. It is about the fees."'
+    _, quotes = speech_extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "The board is not about “Service For All” anymore. It is about the fees.")
+    ]
+
+
+def test_quotation_nested_in_a_quotation_over_paragraphs_stays_inside():
+    text = (
+        "Rita Holm stated:\n\n“The board is not about “Service For All” anymore.\n\n"
+        "“It is about the fees,” she said.\n\nThe council meets."
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "The board is not about “Service For All” anymore.\n\n“It is about the fees")
+    ]
+
+
+def test_quotation_left_open_before_a_closed_one_is_not_nested():
+    # The first quotation is never closed: the marks after the second one close it alone.
+    text = "“The quay is ready. “The ferries run twice a day,” Tomas Berg said. “The fees stay.”"
+    _, quotes = speech_extract(text)
+    assert [q.text for q in quotes] == ["The quay is ready. ", "The ferries run twice a day,", "The fees stay."]
+
+
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 

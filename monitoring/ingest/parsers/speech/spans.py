@@ -42,9 +42,12 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
     open_at = -1
     position = 0
     length = len(body)
+    skip_to = -1  # the closing mark of a nested quotation, skipped with it
     for match in QUOTE_MARK.finditer(body):
         index = match.start()
         mark = match.group()
+        if index <= skip_to:
+            continue
         if open_at >= 0:
             gap = body.find(paragraph_break, position, index)
             if gap >= 0:
@@ -64,6 +67,13 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
                 open_at = index
             position = index + 1
             continue
+        if _opens(body, index):
+            inner_close = _nested_close(body, index, paragraph_break)
+            if inner_close >= 0:
+                # A quotation inside the quotation, printed with the same double marks: skip it.
+                skip_to = inner_close
+                position = inner_close + 1
+                continue
         if mark == "“" and not _closes(body, index):
             # A second opening mark before a close: the first quote was never closed.
             spans.append((open_at, index))
@@ -80,10 +90,54 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
 
 
 def _closes(body: str, index: int) -> bool:
-    """Whether an opening mark at ``index`` is printed where a quote closes ('here,“ said Berg'): right after
-    the quote's last punctuation and before a space or the end, where no quote opens."""
+    """Whether an opening mark at ``index`` is printed where a quote closes ('here,“ said Berg', 'the
+    states“ with'): right after the quote's last word or punctuation and before a space, a
+    punctuation mark or the end, where no quote opens."""
     after = body[index + 1 : index + 2]
-    return index > 0 and body[index - 1] in ",.!?" and (not after or after.isspace())
+    previous = body[index - 1] if index else " "
+    return (
+        index > 0
+        and not previous.isspace()
+        and previous not in "([{—–-/\"'"
+        and (not after or after.isspace() or after in ",.;:!?)")
+    )
+
+
+def _opens(body: str, index: int) -> bool:
+    """Whether the double mark at ``index`` stands where a quotation opens: a curly opening mark that
+    closes nothing, or a straight mark after a space or bracket and before a word."""
+    mark = body[index]
+    if mark == "“":
+        return not _closes(body, index)
+    if mark != '"':
+        return False
+    previous = body[index - 1] if index else " "
+    after = body[index + 1 : index + 2]
+    return (previous.isspace() or previous in "([{—–-/") and bool(after) and not after.isspace()
+
+
+def _nested_close(body: str, index: int, paragraph_break: str) -> int:
+    """The closing mark of a quotation opened at ``index`` inside a quotation still open, or -1.
+
+    '“Voters wore “Vote Vale” shirts,” Berg said': the inner quotation is nested when the marks
+    after it close both it and the outer one in the same paragraph, or close it and leave the outer
+    one open to a next paragraph that opens with a quotation mark again (a quotation over several
+    paragraphs). Otherwise the outer quotation was never closed and ends where this one opens.
+    """
+    end = body.find(paragraph_break, index)
+    end = len(body) if end < 0 else end
+    depth = 2  # the outer quotation and the inner one
+    inner_close = -1
+    for match in QUOTE_MARK.finditer(body, index + 1, end):
+        depth += 1 if _opens(body, match.start()) else -1
+        if depth == 1 and inner_close < 0:
+            inner_close = match.start()
+        if depth == 0:
+            return inner_close
+    if depth != 1 or inner_close < 0:
+        return -1
+    following = body[end + len(paragraph_break) :].lstrip(" \t\n")[:1]
+    return inner_close if end < len(body) and following and following in '"“' else -1
 
 
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
