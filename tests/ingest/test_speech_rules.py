@@ -581,6 +581,24 @@ def test_quotation_left_open_before_a_closed_one_is_not_nested():
     assert [q.text for q in quotes] == ["The quay is ready. ", "The ferries run twice a day,", "The fees stay."]
 
 
+def test_quoted_title_of_a_work_is_no_direct_quote():
+    _, quotes = speech_extract("The ferries would stay, Tomas Berg said in his 2012 book, “A Harbour Son.”")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Tomas Berg", "indirect", "The ferries would stay"),
+        ("Tomas Berg", "partial", "A Harbour Son."),
+    ]
+    text = "“The quay is ready,” Tomas Berg said.\n\n“Night Court” star Anna Vale opened the gala at the quay."
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "The quay is ready")]
+
+
+def test_quotation_from_a_book_is_still_a_direct_quote():
+    _, quotes = speech_extract("Tomas Berg wrote in his memoir, “We were poor but the harbour was ours.”")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
+    _, quotes = speech_extract("“Not Now,” Tomas Berg said when asked about the fees.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes][:1] == [("Tomas Berg", "direct", "Not Now")]
+
+
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 

@@ -128,6 +128,14 @@ OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
+# A noun naming a work before its quoted title: 'in his 2012 book, "A Harbour Son."', "a column titled".
+WORK_BEFORE_TITLE = re.compile(
+    r"""\b(?:book|memoir|memoirs|novel|biography|autobiography|film|movie|documentary|show|series|column|op-ed|essay
+          |song|album|poem|play|musical|podcast|titled|entitled)\s*,?\s*$""",
+    re.X,
+)
+# Words a title may leave in lower case: "Orange is the New Black", "Who Runs the Port".
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of on or the to with".split())
 NON_SPACE = re.compile(r"\S")
 # '..., and added: "': what introduces a quotation after reported words.
 QUOTE_INTRO_END = re.compile(

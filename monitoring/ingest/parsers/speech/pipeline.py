@@ -48,6 +48,7 @@ from .spans import (
     ledes_blank,
     mask_quotes,
     mixed_report,
+    names_a_work,
     pending_kind,
     quote_add,
     quote_spans,
@@ -132,7 +133,9 @@ def speech_extract(
             direct: list[tuple[int, int]] = []
             partial: list[tuple[int, int]] = []
             for opening, closing in in_sentence:
-                if is_direct(masked, sentence_start, opening, attribution, direct):
+                if not names_a_work(body, masked, sentence_start, opening, closing) and is_direct(
+                    masked, sentence_start, opening, attribution, direct
+                ):
                     direct.append((opening, closing))
                 else:
                     partial.append((opening, closing))

@@ -24,6 +24,8 @@ from .patterns import (
     QUOTED_END,
     REPORT_TO_QUOTE,
     SENTENCE_END,
+    TITLE_SMALL_WORDS,
+    WORK_BEFORE_TITLE,
 )
 from .vocabulary import ABBREVIATIONS
 
@@ -298,6 +300,24 @@ def is_direct(
         between = masked[direct[-1][1] + 1 : opening]
         return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
     return False
+
+
+def names_a_work(body: str, masked: str, sentence_start: int, opening: int, closing: int) -> bool:
+    """Whether the quotation at ``opening`` is the title of a work, not words somebody said.
+
+    Its words are in title case, and a noun for a work stands right before it ('she wrote in her
+    memoir, "Tough Tides."') or the sentence goes on after it as after a modifier ('"Night Court"
+    star Anna Vale ...').
+    """
+    words = re.findall(r"[^\W\d_][\w’'-]*", body[opening + 1 : closing])
+    if not words or len(words) > 10 or not words[0][0].isupper():
+        return False
+    if any(word[0].islower() and word not in TITLE_SMALL_WORDS for word in words):
+        return False
+    lead = masked[sentence_start:opening]
+    if WORK_BEFORE_TITLE.search(lead):
+        return True
+    return len(words) > 1 and not lead.strip() and quote_continues(masked, opening)
 
 
 def ledes_blank(masked: str, paragraph_break: str) -> str:
