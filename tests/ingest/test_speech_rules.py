@@ -15,6 +15,7 @@ from monitoring.ingest.parsers.speech.pipeline import (
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
     PARAGRAPH_SPEAKER,
+    PREVIOUS_QUOTE_SPEAKER,
     _accept,
     _discourse,
 )
@@ -40,6 +41,7 @@ OTHER_RULES = (
     "noun_phrase_subject",
     "named_head_subject",
     PARAGRAPH_SPEAKER,
+    PREVIOUS_QUOTE_SPEAKER,
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
     CONTINUED_REPORT,
@@ -490,6 +492,26 @@ def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
     assert [(q.rule, q.speaker) for q in quotes] == [
         (PARAGRAPH_SPEAKER, "Tomas Berg"),
         ("subject_before_verb/pronoun_before", "Tomas Berg"),
+    ]
+
+
+def test_rule_previous_quote_speaker_keeps_the_quotation_with_its_speaker():
+    # The paragraph names another speaker afterwards: the quotation after Berg's attribution is still his.
+    text = (
+        "“The night has come,” Berg said on Monday. “They said we had no chance.” His aide, Lina Ortiz, "
+        "struck a similar note. “It is a big night,” Ortiz said."
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Berg", "The night has come,” Berg said on Monday. “They said we had no chance."),
+        ("Lina Ortiz", "It is a big night"),
+    ]
+    _, quotes = speech_extract(
+        "“We are sailors,” Ms. Holm said. “We are not smugglers.” Mr. Zahed said: “It is the storm.”"
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Holm", "We are sailors,” Ms. Holm said. “We are not smugglers."),
+        ("Zahed", "It is the storm."),
     ]
 
 

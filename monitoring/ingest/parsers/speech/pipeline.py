@@ -16,7 +16,8 @@
    ("voters who said ...": ``rules.group_relative``); their speakers never become the last
    person or group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
-   rules read them; quotes alone in a paragraph go to the paragraph's speaker, and a paragraph
+   rules read them; a quotation opening a sentence after a sentence of a speaker's quotation
+   ('"A," she said. "B."') is that speaker's; other quotes alone go to the paragraph's speaker, and a paragraph
    that is one quotation, after a paragraph that ended with a quotation and its attribution,
    continues that quotation (the newswriting convention for a quote over several paragraphs).
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
@@ -61,6 +62,8 @@ from .vocabulary import FILLER
 
 # The rule names of quotes that have no reporting verb of their own.
 PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
+# A quotation opening the sentence after the sentence of a speaker's quotation: '"A," Berg said. "B." ...'.
+PREVIOUS_QUOTE_SPEAKER = "previous_quote_speaker"
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
 # A paragraph that is one quotation, after a paragraph that ended with a quotation and its attribution.
 CONTINUED_QUOTATION = "continued_quotation"
@@ -140,6 +143,26 @@ def speech_extract(
                 else:
                     partial.append((opening, closing))
             if attribution is None:
+                if direct and last_quoted is not None and not masked[sentence_start : direct[0][0]].strip():
+                    # '"A," Berg said. "B." His aide agreed.': Berg's quotation goes on, whoever the
+                    # paragraph names after it.
+                    for opening, closing in direct:
+                        quote_add(
+                            quotes,
+                            body,
+                            last_quoted,
+                            "direct",
+                            opening + 1,
+                            closing,
+                            None,
+                            None,
+                            PREVIOUS_QUOTE_SPEAKER,
+                        )
+                    ends_quoted = not masked[direct[-1][1] + 1 : sentence_end].strip(" \t\n.,!?")
+                    direct = []
+                    if ends_quoted:
+                        _question_add(quotes, body, masked, discourse, question)
+                        continue
                 evaluation = partial_speaker(masked, sentence_start, sentence_end, discourse) if partial else None
                 if evaluation is not None:
                     speaker = _accept(discourse, evaluation)  # step 5
