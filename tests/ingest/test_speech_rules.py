@@ -565,6 +565,12 @@ def test_quote_closed_by_a_misprinted_opening_mark_still_closes():
     ]
 
 
+def test_quote_closed_by_a_misprinted_opening_mark_reads_its_attribution_after_the_mark():
+    _, quotes = speech_extract("“The quay is safe,“ said Larry Noble.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [("Larry Noble", "direct", "The quay is safe")]
+    assert quotes[0].rule == "speaker_after_verb/name_after"
+
+
 def test_quote_closed_by_a_misprinted_opening_mark_after_a_word_still_closes():
     _, quotes = speech_extract("The atlas explains “the worth of ferries for the islands“ with a map. The quay is old.")
     assert [q.text for q in quotes if q.kind == "partial"] == ["the worth of ferries for the islands"]

@@ -48,6 +48,7 @@ from .spans import (
     is_direct,
     ledes_blank,
     mask_quotes,
+    misprinted_closers_mend,
     mixed_report,
     names_a_work,
     pending_kind,
@@ -98,6 +99,7 @@ def speech_extract(
     # filler so that every offset still points into the body as printed.
     scan = body.replace("''", '"' + FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)  # step 1
+    scan = misprinted_closers_mend(scan, spans)
     masked = ledes_blank(mask_quotes(scan, spans).replace(FILLER, " "), paragraph_break)  # step 2
     masked = masked.translate(SPACES)  # "tragedy,\u00a0Brack called": a no-break space is a space
     discourse = _discourse(masked, outlets)  # step 3

@@ -142,6 +142,18 @@ def _nested_close(body: str, index: int, paragraph_break: str) -> int:
     return inner_close if end < len(body) and following and following in '"“' else -1
 
 
+def misprinted_closers_mend(body: str, spans: list[tuple[int, int]]) -> str:
+    """The body with each closing mark printed as an opening one ('"...,“ said Berg') put right, so that the
+    rules read the attribution after it as after any closing mark (the length is kept)."""
+    closers = [closing for _, closing in spans if body[closing : closing + 1] == "“" and _closes(body, closing)]
+    if not closers:
+        return body
+    chars = list(body)
+    for closing in closers:
+        chars[closing] = "”"
+    return "".join(chars)
+
+
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
     """The body with quoted words replaced by '_' (keeping final punctuation for sentence ends)."""
     parts = []
