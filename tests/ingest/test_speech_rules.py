@@ -627,6 +627,20 @@ def test_quotation_from_a_book_is_still_a_direct_quote():
     assert [(q.speaker, q.kind, q.text) for q in quotes][:1] == [("Tomas Berg", "direct", "Not Now")]
 
 
+def test_quotation_after_the_speakers_own_clause_is_direct_not_a_mixed_report():
+    text = "Berg named none of his rivals, but told his voters, “our town is in trouble. Why fight now?”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Berg", "direct", "our town is in trouble. Why fight now?")
+    ]
+    # A report that runs on into the quotation stays one report ('CONTENT, she said, "rest."').
+    _, quotes = speech_extract("Lina Ortiz spoke. The harbour, she said, “was never meant for tankers.”")
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+    # Quoted words inside the sentence, not whole sentences: still a report.
+    _, quotes = speech_extract("Lina Ortiz spoke of the fees, saying “on a bad day” the port would lose money.")
+    assert "direct" not in [q.kind for q in quotes]
+
+
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 

@@ -127,6 +127,8 @@ PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
 OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[.!?;]\s")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+# Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
+CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 # A noun naming a work before its quoted title: 'in his 2012 book, "A Harbour Son."', "a column titled".
 WORK_BEFORE_TITLE = re.compile(

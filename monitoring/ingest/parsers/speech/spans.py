@@ -10,6 +10,7 @@ from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
 from .lexicon import CUE_FIRST_WORDS
 from .patterns import (
+    CLAUSE_LINKS,
     CUE_RE,
     FIRST_LETTER,
     INTERRUPTION,
@@ -362,6 +363,15 @@ def mixed_report(
     before = masked[sentence_start : attribution.cue_start].rstrip()
     comma = before.rfind(",")
     if comma < 0 or len(before[comma + 1 :].split()) > 6:
+        return None
+    if (
+        not set(before[comma + 1 :].casefold().split()) - CLAUSE_LINKS
+        and not attribution.rule.startswith("speaker_after_verb")
+        and body[opening + 1 : closing].rstrip().endswith((".", "!", "?"))
+    ):
+        # 'Berg named no rival, but told voters, "our town is in trouble."': no speaker between the comma and
+        # the verb (nor after it, as in ', explained Berg, "...'), so the words before the comma are the
+        # speaker's own clause, and the quotation, whole sentences, is his own.
         return None
     prefix = before[:comma].strip()
     if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
