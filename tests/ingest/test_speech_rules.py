@@ -641,6 +641,32 @@ def test_quotation_after_the_speakers_own_clause_is_direct_not_a_mixed_report():
     assert "direct" not in [q.kind for q in quotes]
 
 
+def test_quotation_after_a_comma_and_a_participle_of_speech_is_direct():
+    _, quotes = speech_extract(
+        "Lina Ortiz noted her years as mayor of the town, saying “we faced hard times together.”"
+    )
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "her years as mayor of the town"),
+        ("direct", "we faced hard times together."),
+    ]
+    # Without the comma the participle belongs to the report: the quotation stays part of it.
+    text = "Lina Ortiz says she would stand at the quay greeting voters saying “Vote for me.”"
+    _, quotes = speech_extract(text)
+    assert "direct" not in [q.kind for q in quotes]
+
+
+def test_quotation_after_the_addressee_of_told_is_direct():
+    text = "Lina Ortiz spoke. But she told the mayors who met in the city of Dover, “no one should doubt the port.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes if q.kind != "indirect"] == [
+        ("Lina Ortiz", "direct", "no one should doubt the port.")
+    ]
+    # A second quotation that goes on with the first one's sentence stays a fragment.
+    text = "The “fees are too high,” Lina Ortiz told the Gazette after the vote, “and we will cut them.”"
+    _, quotes = speech_extract(text)
+    assert "direct" not in [q.kind for q in quotes]
+
+
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 

@@ -129,6 +129,10 @@ OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
 # Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
 CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
+# ", saying " right before a quotation: a participle of speech that needs no "that" introduces it.
+PARTICIPLE_BEFORE_QUOTE = re.compile(rf",\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))})\s+$")
+# "that" or a quotation in the words between a verb and a quotation: a report, not an addressee.
+THAT_OR_QUOTE = re.compile(r"\bthat\b|[\"“”_]")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
 # A noun naming a work before its quoted title: 'in his 2012 book, "A Harbour Son."', "a column titled".
 WORK_BEFORE_TITLE = re.compile(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
-from .lexicon import CUE_FIRST_WORDS
+from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS
 from .patterns import (
     CLAUSE_LINKS,
     CUE_RE,
@@ -17,6 +17,7 @@ from .patterns import (
     NON_SPACE,
     OTHER_SENTENCE,
     OWN_ATTRIBUTION,
+    PARTICIPLE_BEFORE_QUOTE,
     PARTICIPLE_START,
     PREPOSITION_START,
     PRONOUN_START,
@@ -25,6 +26,7 @@ from .patterns import (
     QUOTED_END,
     REPORT_TO_QUOTE,
     SENTENCE_END,
+    THAT_OR_QUOTE,
     TITLE_SMALL_WORDS,
     WORK_BEFORE_TITLE,
 )
@@ -252,6 +254,7 @@ def report_before_quote(masked: str, attribution: Attribution, opening: int) -> 
         len(segment) > 400
         or segment.rstrip()[-1:] not in {",", ":", ";", "—"}
         and not segment.rstrip().endswith((" said", " added", " say"))
+        and not PARTICIPLE_BEFORE_QUOTE.search(segment)
     ):
         return None
     intro = QUOTE_INTRO_END.search(segment)
@@ -294,7 +297,12 @@ def quote_continues(masked: str, opening: int) -> bool:
 
 
 def is_direct(
-    masked: str, sentence_start: int, opening: int, attribution: Attribution | None, direct: list[tuple[int, int]]
+    masked: str,
+    sentence_start: int,
+    opening: int,
+    closing: int,
+    attribution: Attribution | None,
+    direct: list[tuple[int, int]],
 ) -> bool:
     """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
     lead = masked[sentence_start:opening].rstrip()
@@ -308,6 +316,17 @@ def is_direct(
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
         return True  # 'Halabi said "...'
+    whole = masked[closing - 1 : closing] in (".", "!", "?")  # the quotation is a whole sentence
+    if whole and PARTICIPLE_BEFORE_QUOTE.search(lead + " "):
+        return True  # 'She noted her years as mayor, saying "we faced hard times."': a second verb, a whole sentence
+    if whole and lead.endswith(",") and "_" not in lead and attribution is not None and attribution.cue_end <= opening:
+        addressee = masked[attribution.cue_end : opening]
+        if (
+            attribution.cue in OBJECT_VERBS | {"telling"}
+            and len(addressee.split()) <= 12
+            and not THAT_OR_QUOTE.search(addressee)
+        ):
+            return True  # 'she told the mayors who met in Dover, "no one should doubt us."'
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
         between = masked[direct[-1][1] + 1 : opening]
