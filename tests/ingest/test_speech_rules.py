@@ -28,7 +28,7 @@ from monitoring.ingest.parsers.speech.spans import (
     RELATIVE_REPORT_RULE,
     sentence_bounds,
 )
-from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES
+from monitoring.ingest.parsers.speech.speaker_rules import QUOTATION_AFTER_RULES, SUBJECT_RULES
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
@@ -59,7 +59,7 @@ def only_quote(text: str):
 
 
 def test_every_rule_has_a_test_named_after_it():
-    names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *AFTER_RULES)] + list(OTHER_RULES)
+    names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *QUOTATION_AFTER_RULES)] + list(OTHER_RULES)
     assert len(names) == len(set(names)), "rule names must be unique"
     tests = [name for name in dir(sys.modules[__name__]) if name.startswith("test_rule_")]
     missing = [name for name in names if not any(test.startswith(f"test_rule_{name}_") for test in tests)]
@@ -1127,6 +1127,21 @@ def test_rule_prenominal_title_after_with_a_person_noun_before_the_name():
     quote, speaker = only_quote('"The pasture is dry," said Bergen delegate Tomas Berg.')
     assert quote.rule == "speaker_after_verb/prenominal_title_after"
     assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Bergen delegate"])
+
+
+def test_rule_description_after_credits_an_unnamed_person_after_a_quotation():
+    for text, speaker in (
+        ("“The fees will rise,” said one district GOP leader.", "one district GOP leader"),
+        ("“It is hard to come back,” said a designer, who works for another brand.", "a designer"),
+        ("“You will see a large ad spend,” said one Republican involved in the planning.", "one Republican"),
+    ):
+        quote, found = only_quote(text)
+        assert (quote.rule, quote.kind, found.name) == ("speaker_after_verb/description_after", "direct", speaker)
+    # A time after the verb, a clause, or words not after a quotation are no speaker.
+    assert speech_extract("“The fees will rise,” said a day later.")[1] == []
+    assert speech_extract("“The fees will rise,” said a ferry was late again.")[1] == []
+    _, quotes = speech_extract("The quay, she tweeted, was a warning.")
+    assert all(q.speaker != "a warning" for q in quotes)
 
 
 def test_rule_name_after_takes_the_appositive_title():
