@@ -1137,6 +1137,13 @@ def test_rule_description_after_credits_an_unnamed_person_after_a_quotation():
     ):
         quote, found = only_quote(text)
         assert (quote.rule, quote.kind, found.name) == ("speaker_after_verb/description_after", "direct", speaker)
+    # The description introduces a name: the name is the speaker, the description its title.
+    quote, found = only_quote("“The quay is full,” said another Twitter user, Johanna Bayer.")
+    assert (quote.rule, found.name, found.titles) == (
+        "speaker_after_verb/description_after",
+        "Johanna Bayer",
+        ["Twitter user"],
+    )
     # A time after the verb, a clause, or words not after a quotation are no speaker.
     assert speech_extract("“The fees will rise,” said a day later.")[1] == []
     assert speech_extract("“The fees will rise,” said a ferry was late again.")[1] == []

@@ -139,6 +139,8 @@ DESCRIPTION_START = re.compile(
         (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told)\b )""",
     X,
 )
+# ", Johanna Bayer." after a description: the name it introduces, ending the clause.
+NAME_AFTER_DESCRIPTION = re.compile(rf"\s*,\s*({NAME_RUN})(?=\s*(?:[,.;]|$))")
 # Last words of a phrase after "said a" that is no speaker: a time ('"...," she said a day later.', "said
 # one more time") or words that stand for what was said ("said a word", "said a thing or two").
 NOT_SPEAKER_AFTER_HEADS = frozenset(

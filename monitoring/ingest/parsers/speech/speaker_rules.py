@@ -40,6 +40,7 @@ from .patterns import (
     LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
     MODIFIER_WORD,
+    NAME_AFTER_DESCRIPTION,
     NAME_END,
     NAME_OF_END,
     NAME_RUN,
@@ -560,6 +561,12 @@ def _description_after(match: re.Match[str], text: Text, discourse: Discourse) -
     plain = [w for w in middle if w.islower() and w not in GROUP_MODIFIERS and not any(c in w for c in "-0123456789")]
     if len(plain) > 1:
         return None
+    name = NAME_AFTER_DESCRIPTION.match(text.text, match.end())
+    if name is not None:
+        # "said another Twitter user, Johanna Bayer.": the person the description introduces.
+        person = entity(name.group(1), discourse, [" ".join(words[1:])])
+        if person is not None:
+            return _found(person, name.end())
     return _found(discourse.group(group_name(match.group(1))), match.end())
 
 
