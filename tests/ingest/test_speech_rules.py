@@ -15,6 +15,7 @@ from monitoring.ingest.parsers.speech.pipeline import (
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
     PARAGRAPH_SPEAKER,
+    PREVIOUS_QUOTE_SPEAKER,
     _accept,
     _discourse,
 )
@@ -28,7 +29,11 @@ from monitoring.ingest.parsers.speech.spans import (
     RELATIVE_REPORT_RULE,
     sentence_bounds,
 )
-from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_RULES, noun_phrase_subject
+from monitoring.ingest.parsers.speech.speaker_rules import (
+    QUOTATION_AFTER_RULES,
+    SUBJECT_RULES,
+    noun_phrase_subject,
+)
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
@@ -41,6 +46,7 @@ OTHER_RULES = (
     "noun_phrase_subject",
     "named_head_subject",
     PARAGRAPH_SPEAKER,
+    PREVIOUS_QUOTE_SPEAKER,
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
     CONTINUED_REPORT,
@@ -59,7 +65,7 @@ def only_quote(text: str):
 
 
 def test_every_rule_has_a_test_named_after_it():
-    names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *AFTER_RULES)] + list(OTHER_RULES)
+    names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *QUOTATION_AFTER_RULES)] + list(OTHER_RULES)
     assert len(names) == len(set(names)), "rule names must be unique"
     tests = [name for name in dir(sys.modules[__name__]) if name.startswith("test_rule_")]
     missing = [name for name in names if not any(test.startswith(f"test_rule_{name}_") for test in tests)]
@@ -608,6 +614,26 @@ def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
     ]
 
 
+def test_rule_previous_quote_speaker_keeps_the_quotation_with_its_speaker():
+    # The paragraph names another speaker afterwards: the quotation after Berg's attribution is still his.
+    text = (
+        "“The night has come,” Berg said on Monday. “They said we had no chance.” His aide, Lina Ortiz, "
+        "struck a similar note. “It is a big night,” Ortiz said."
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Berg", "The night has come,” Berg said on Monday. “They said we had no chance."),
+        ("Lina Ortiz", "It is a big night"),
+    ]
+    _, quotes = speech_extract(
+        "“We are sailors,” Ms. Holm said. “We are not smugglers.” Mr. Zahed said: “It is the storm.”"
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Holm", "We are sailors,” Ms. Holm said. “We are not smugglers."),
+        ("Zahed", "It is the storm."),
+    ]
+
+
 def test_rule_previous_paragraph_colon_hands_the_speaker_on():
     _, quotes = speech_extract('Tomas Berg then said:\n\n"Nobody will be left behind."')
     assert [(q.rule, q.speaker, q.kind) for q in quotes] == [(COLON_INTRODUCED, "Tomas Berg", "direct")]
@@ -656,6 +682,108 @@ def test_quote_closed_by_a_misprinted_opening_mark_still_closes():
         ("Tomas Berg", "direct", "The quay is ready"),
         ("Tomas Berg", "direct", "The ferries run twice a day."),
     ]
+
+
+def test_quote_closed_by_a_misprinted_opening_mark_reads_its_attribution_after_the_mark():
+    _, quotes = speech_extract("“The quay is safe,“ said Larry Noble.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [("Larry Noble", "direct", "The quay is safe")]
+    assert quotes[0].rule == "speaker_after_verb/name_after"
+
+
+def test_quote_closed_by_a_misprinted_opening_mark_after_a_word_still_closes():
+    _, quotes = speech_extract("The atlas explains “the worth of ferries for the islands“ with a map. The quay is old.")
+    assert [q.text for q in quotes if q.kind == "partial"] == ["the worth of ferries for the islands"]
+    _, quotes = speech_extract("She praised the film “Harbour Lights“ and Tomas Berg said “it runs too long.”")
+    assert [(q.speaker, q.text) for q in quotes if q.kind != "partial"] == [("Tomas Berg", "it runs too long.")]
+
+
+def test_quotation_nested_in_a_quotation_with_the_same_marks_stays_inside():
+    text = "Jan Kowal tweeted: “Voters at the pier wear “Ferries For All” shirts… ouch. #dover.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Jan Kowal", "direct", "Voters at the pier wear “Ferries For All” shirts… ouch. #dover.")
+    ]
+    text = 'Rita Holm wrote, "The board is not about “Service For All” anymore. It is about the fees."'
+    _, quotes = speech_extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "The board is not about “Service For All” anymore. It is about the fees.")
+    ]
+
+
+def test_quotation_nested_in_a_quotation_over_paragraphs_stays_inside():
+    text = (
+        "Rita Holm stated:\n\n“The board is not about “Service For All” anymore.\n\n"
+        "“It is about the fees,” she said.\n\nThe council meets."
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("direct", "The board is not about “Service For All” anymore.\n\n“It is about the fees")
+    ]
+
+
+def test_quotation_left_open_before_a_closed_one_is_not_nested():
+    # The first quotation is never closed: the marks after the second one close it alone.
+    text = "“The quay is ready. “The ferries run twice a day,” Tomas Berg said. “The fees stay.”"
+    _, quotes = speech_extract(text)
+    assert [q.text for q in quotes] == ["The quay is ready. ", "The ferries run twice a day,", "The fees stay."]
+
+
+def test_quoted_title_of_a_work_is_no_direct_quote():
+    _, quotes = speech_extract("The ferries would stay, Tomas Berg said in his 2012 book, “A Harbour Son.”")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Tomas Berg", "indirect", "The ferries would stay"),
+        ("Tomas Berg", "partial", "A Harbour Son."),
+    ]
+    text = "“The quay is ready,” Tomas Berg said.\n\n“Night Court” star Anna Vale opened the gala at the quay."
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "The quay is ready")]
+
+
+def test_quotation_from_a_book_is_still_a_direct_quote():
+    _, quotes = speech_extract("Tomas Berg wrote in his memoir, “We were poor but the harbour was ours.”")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
+    _, quotes = speech_extract("“Not Now,” Tomas Berg said when asked about the fees.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes][:1] == [("Tomas Berg", "direct", "Not Now")]
+
+
+def test_quotation_after_the_speakers_own_clause_is_direct_not_a_mixed_report():
+    text = "Berg named none of his rivals, but told his voters, “our town is in trouble. Why fight now?”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Berg", "direct", "our town is in trouble. Why fight now?")
+    ]
+    # A report that runs on into the quotation stays one report ('CONTENT, she said, "rest."').
+    _, quotes = speech_extract("Lina Ortiz spoke. The harbour, she said, “was never meant for tankers.”")
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+    # Quoted words inside the sentence, not whole sentences: still a report.
+    _, quotes = speech_extract("Lina Ortiz spoke of the fees, saying “on a bad day” the port would lose money.")
+    assert "direct" not in [q.kind for q in quotes]
+
+
+def test_quotation_after_a_comma_and_a_participle_of_speech_is_direct():
+    _, quotes = speech_extract(
+        "Lina Ortiz noted her years as mayor of the town, saying “we faced hard times together.”"
+    )
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", "her years as mayor of the town"),
+        ("direct", "we faced hard times together."),
+    ]
+    # Without the comma the participle belongs to the report: the quotation stays part of it.
+    text = "Lina Ortiz says she would stand at the quay greeting voters saying “Vote for me.”"
+    _, quotes = speech_extract(text)
+    assert "direct" not in [q.kind for q in quotes]
+
+
+def test_quotation_after_the_addressee_of_told_is_direct():
+    text = "Lina Ortiz spoke. But she told the mayors who met in the city of Dover, “no one should doubt the port.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes if q.kind != "indirect"] == [
+        ("Lina Ortiz", "direct", "no one should doubt the port.")
+    ]
+    # A second quotation that goes on with the first one's sentence stays a fragment.
+    text = "The “fees are too high,” Lina Ortiz told the Gazette after the vote, “and we will cut them.”"
+    _, quotes = speech_extract(text)
+    assert "direct" not in [q.kind for q in quotes]
 
 
 # --- subject rules (before the verb) -------------------------------------------------------------
@@ -1206,6 +1334,28 @@ def test_rule_prenominal_title_after_with_a_person_noun_before_the_name():
     quote, speaker = only_quote('"The pasture is dry," said Bergen delegate Tomas Berg.')
     assert quote.rule == "speaker_after_verb/prenominal_title_after"
     assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Bergen delegate"])
+
+
+def test_rule_description_after_credits_an_unnamed_person_after_a_quotation():
+    for text, speaker in (
+        ("“The fees will rise,” said one district GOP leader.", "one district GOP leader"),
+        ("“It is hard to come back,” said a designer, who works for another brand.", "a designer"),
+        ("“You will see a large ad spend,” said one Republican involved in the planning.", "one Republican"),
+    ):
+        quote, found = only_quote(text)
+        assert (quote.rule, quote.kind, found.name) == ("speaker_after_verb/description_after", "direct", speaker)
+    # The description introduces a name: the name is the speaker, the description its title.
+    quote, found = only_quote("“The quay is full,” said another Twitter user, Johanna Bayer.")
+    assert (quote.rule, found.name, found.titles) == (
+        "speaker_after_verb/description_after",
+        "Johanna Bayer",
+        ["Twitter user"],
+    )
+    # A time after the verb, a clause, or words not after a quotation are no speaker.
+    assert speech_extract("“The fees will rise,” said a day later.")[1] == []
+    assert speech_extract("“The fees will rise,” said a ferry was late again.")[1] == []
+    _, quotes = speech_extract("The quay, she tweeted, was a warning.")
+    assert all(q.speaker != "a warning" for q in quotes)
 
 
 def test_rule_name_after_takes_the_appositive_title():

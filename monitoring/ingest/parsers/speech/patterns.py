@@ -128,7 +128,37 @@ PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
 OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[.!?;]\s")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+# Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
+CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
+# ", saying " right before a quotation: a participle of speech that needs no "that" introduces it.
+PARTICIPLE_BEFORE_QUOTE = re.compile(rf",\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))})\s+$")
+# '"...," said one owner of a shop that sells nets.': an indefinite determiner (a description with "the"
+# refers back to somebody named before, which the role rules decide), up to four words and a lower-case
+# noun (or a party's member) that ends the description, where no other rule knows the noun.
+DESCRIPTION_START = re.compile(
+    r"""\s*( (?:a|an|one|another) \s+ (?:[\w'’-]+\s+){0,4}? (?:[a-z0-9][\w'’-]*|Republican|Democrat) )
+        (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told)\b )""",
+    X,
+)
+# ", Johanna Bayer." after a description: the name it introduces, ending the clause.
+NAME_AFTER_DESCRIPTION = re.compile(rf"\s*,\s*({NAME_RUN})(?=\s*(?:[,.;]|$))")
+# Last words of a phrase after "said a" that is no speaker: a time ('"...," she said a day later.', "said
+# one more time") or words that stand for what was said ("said a word", "said a thing or two").
+NOT_SPEAKER_AFTER_HEADS = frozenset(
+    "day week month year night morning evening afternoon weekend time hour moment minute later earlier ago "
+    "again too well word words thing things lot bit".split()
+)
+# "that" or a quotation in the words between a verb and a quotation: a report, not an addressee.
+THAT_OR_QUOTE = re.compile(r"\bthat\b|[\"“”_]")
 FIRST_LETTER = re.compile(r"[^\W\d_]")
+# A noun naming a work before its quoted title: 'in his 2012 book, "A Harbour Son."', "a column titled".
+WORK_BEFORE_TITLE = re.compile(
+    r"""\b(?:book|memoir|memoirs|novel|biography|autobiography|film|movie|documentary|show|series|column|op-ed|essay
+          |song|album|poem|play|musical|podcast|titled|entitled)\s*,?\s*$""",
+    re.X,
+)
+# Words a title may leave in lower case: "Orange is the New Black", "Who Runs the Port".
+TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of on or the to with".split())
 NON_SPACE = re.compile(r"\S")
 # '..., and added: "': what introduces a quotation after reported words.
 QUOTE_INTRO_END = re.compile(

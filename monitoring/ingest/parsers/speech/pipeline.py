@@ -17,7 +17,8 @@
    ("his claim that ...": ``rules.noun_report``); their speakers never become the last person or
    group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
-   rules read them; quotes alone in a paragraph go to the paragraph's speaker, and a paragraph
+   rules read them; a quotation opening a sentence after a sentence of a speaker's quotation
+   ('"A," she said. "B."') is that speaker's; other quotes alone go to the paragraph's speaker, and a paragraph
    that is one quotation, after a paragraph that ended with a quotation and its attribution,
    continues that quotation (the newswriting convention for a quote over several paragraphs).
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
@@ -56,7 +57,9 @@ from .spans import (
     is_direct,
     ledes_blank,
     mask_quotes,
+    misprinted_closers_mend,
     mixed_report,
+    names_a_work,
     pending_kind,
     quote_add,
     quote_spans,
@@ -69,6 +72,8 @@ from .vocabulary import FILLER
 
 # The rule names of quotes that have no reporting verb of their own.
 PARAGRAPH_SPEAKER = "paragraph_speaker"  # a quote alone in a paragraph with an attributed sentence
+# A quotation opening the sentence after the sentence of a speaker's quotation: '"A," Berg said. "B." ...'.
+PREVIOUS_QUOTE_SPEAKER = "previous_quote_speaker"
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
 # A paragraph that is one quotation, after a paragraph that ended with a quotation and its attribution.
 CONTINUED_QUOTATION = "continued_quotation"
@@ -103,6 +108,7 @@ def speech_extract(
     # filler so that every offset still points into the body as printed.
     scan = body.replace("''", '"' + FILLER) if "''" in body else body
     spans = quote_spans(scan, paragraph_break)  # step 1
+    scan = misprinted_closers_mend(scan, spans)
     masked = ledes_blank(mask_quotes(scan, spans).replace(FILLER, " "), paragraph_break)  # step 2
     masked = masked.translate(SPACES)  # "tragedy,\u00a0Brack called": a no-break space is a space
     discourse = _discourse(masked, outlets)  # step 3
@@ -141,11 +147,33 @@ def speech_extract(
             direct: list[tuple[int, int]] = []
             partial: list[tuple[int, int]] = []
             for opening, closing in in_sentence:
-                if is_direct(masked, sentence_start, opening, attribution, direct):
+                if not names_a_work(body, masked, sentence_start, opening, closing) and is_direct(
+                    masked, sentence_start, opening, closing, attribution, direct
+                ):
                     direct.append((opening, closing))
                 else:
                     partial.append((opening, closing))
             if attribution is None:
+                if direct and last_quoted is not None and not masked[sentence_start : direct[0][0]].strip():
+                    # '"A," Berg said. "B." His aide agreed.': Berg's quotation goes on, whoever the
+                    # paragraph names after it.
+                    for opening, closing in direct:
+                        quote_add(
+                            quotes,
+                            body,
+                            last_quoted,
+                            "direct",
+                            opening + 1,
+                            closing,
+                            None,
+                            None,
+                            PREVIOUS_QUOTE_SPEAKER,
+                        )
+                    ends_quoted = not masked[direct[-1][1] + 1 : sentence_end].strip(" \t\n.,!?")
+                    direct = []
+                    if ends_quoted:
+                        _question_add(quotes, body, masked, discourse, question)
+                        continue
                 evaluation = partial_speaker(masked, sentence_start, sentence_end, discourse) if partial else None
                 if evaluation is not None:
                     speaker = _accept(discourse, evaluation)  # step 5

@@ -95,7 +95,15 @@ from .patterns import (
 )
 from .registry import Discourse
 from .spans import NOUN_REPORT_RULE, RELATIVE_REPORT_RULE, content_before, trim
-from .speaker_rules import Found, noun_phrase_subject, speaker_after, speaker_before
+from .speaker_rules import (
+    AFTER_RULES,
+    QUOTATION_AFTER_RULES,
+    Found,
+    SpeakerRule,
+    noun_phrase_subject,
+    speaker_after,
+    speaker_before,
+)
 from .vocabulary import OBJECT_PRONOUNS, PLURAL_PRONOUNS
 
 
@@ -267,10 +275,15 @@ def _inverted_content(cue: Cue) -> tuple[int, int] | None:
     return trim(cue.masked, cue.start, cue.start + len(cue.left.rstrip()))
 
 
+def _after_rules(cue: Cue) -> tuple[SpeakerRule, ...]:
+    """The speaker rules for the words after an inverted verb: more of them right after a quotation."""
+    return QUOTATION_AFTER_RULES if cue.left.rstrip().endswith(('"', "”")) else AFTER_RULES
+
+
 def _speaker_last(cue: Cue, draft: Discourse) -> Built:
     """ "CONTENT, said Larry Sabato, director of the Center.": the verb before its subject, and the
     sentence ends with the speaker (a name ending the content is no subject then)."""
-    found = speaker_after(cue.right, draft)
+    found = speaker_after(cue.right, draft, _after_rules(cue))
     if found.speaker is None or not INVERSION_REST.fullmatch(cue.right, found.position):
         return None
     return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}")
@@ -618,7 +631,7 @@ def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
 
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
     """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
-    found = speaker_after(cue.right, draft)
+    found = speaker_after(cue.right, draft, _after_rules(cue))
     if found.speaker is None:
         return None
     if _noun_not_verb(cue, found.speaker, True, False):

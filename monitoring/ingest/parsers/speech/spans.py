@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
-from .lexicon import CUE_FIRST_WORDS
+from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS
 from .patterns import (
+    CLAUSE_LINKS,
     CUE_RE,
     FIRST_LETTER,
     INTERRUPTION,
     NON_SPACE,
     OTHER_SENTENCE,
     OWN_ATTRIBUTION,
+    PARTICIPLE_BEFORE_QUOTE,
     PARTICIPLE_START,
     PREPOSITION_START,
     PRONOUN_START,
@@ -24,6 +26,9 @@ from .patterns import (
     QUOTED_END,
     REPORT_TO_QUOTE,
     SENTENCE_END,
+    THAT_OR_QUOTE,
+    TITLE_SMALL_WORDS,
+    WORK_BEFORE_TITLE,
 )
 from .vocabulary import ABBREVIATIONS
 
@@ -42,9 +47,12 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
     open_at = -1
     position = 0
     length = len(body)
+    skip_to = -1  # the closing mark of a nested quotation, skipped with it
     for match in QUOTE_MARK.finditer(body):
         index = match.start()
         mark = match.group()
+        if index <= skip_to:
+            continue
         if open_at >= 0:
             gap = body.find(paragraph_break, position, index)
             if gap >= 0:
@@ -64,6 +72,13 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
                 open_at = index
             position = index + 1
             continue
+        if _opens(body, index):
+            inner_close = _nested_close(body, index, paragraph_break)
+            if inner_close >= 0:
+                # A quotation inside the quotation, printed with the same double marks: skip it.
+                skip_to = inner_close
+                position = inner_close + 1
+                continue
         if mark == "“" and not _closes(body, index):
             # A second opening mark before a close: the first quote was never closed.
             spans.append((open_at, index))
@@ -80,10 +95,66 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
 
 
 def _closes(body: str, index: int) -> bool:
-    """Whether an opening mark at ``index`` is printed where a quote closes ('here,“ said Berg'): right after
-    the quote's last punctuation and before a space or the end, where no quote opens."""
+    """Whether an opening mark at ``index`` is printed where a quote closes ('here,“ said Berg', 'the
+    states“ with'): right after the quote's last word or punctuation and before a space, a
+    punctuation mark or the end, where no quote opens."""
     after = body[index + 1 : index + 2]
-    return index > 0 and body[index - 1] in ",.!?" and (not after or after.isspace())
+    previous = body[index - 1] if index else " "
+    return (
+        index > 0
+        and not previous.isspace()
+        and previous not in "([{—–-/\"'"
+        and (not after or after.isspace() or after in ",.;:!?)")
+    )
+
+
+def _opens(body: str, index: int) -> bool:
+    """Whether the double mark at ``index`` stands where a quotation opens: a curly opening mark that
+    closes nothing, or a straight mark after a space or bracket and before a word."""
+    mark = body[index]
+    if mark == "“":
+        return not _closes(body, index)
+    if mark != '"':
+        return False
+    previous = body[index - 1] if index else " "
+    after = body[index + 1 : index + 2]
+    return (previous.isspace() or previous in "([{—–-/") and bool(after) and not after.isspace()
+
+
+def _nested_close(body: str, index: int, paragraph_break: str) -> int:
+    """The closing mark of a quotation opened at ``index`` inside a quotation still open, or -1.
+
+    '“Voters wore “Vote Vale” shirts,” Berg said': the inner quotation is nested when the marks
+    after it close both it and the outer one in the same paragraph, or close it and leave the outer
+    one open to a next paragraph that opens with a quotation mark again (a quotation over several
+    paragraphs). Otherwise the outer quotation was never closed and ends where this one opens.
+    """
+    end = body.find(paragraph_break, index)
+    end = len(body) if end < 0 else end
+    depth = 2  # the outer quotation and the inner one
+    inner_close = -1
+    for match in QUOTE_MARK.finditer(body, index + 1, end):
+        depth += 1 if _opens(body, match.start()) else -1
+        if depth == 1 and inner_close < 0:
+            inner_close = match.start()
+        if depth == 0:
+            return inner_close
+    if depth != 1 or inner_close < 0:
+        return -1
+    following = body[end + len(paragraph_break) :].lstrip(" \t\n")[:1]
+    return inner_close if end < len(body) and following and following in '"“' else -1
+
+
+def misprinted_closers_mend(body: str, spans: list[tuple[int, int]]) -> str:
+    """The body with each closing mark printed as an opening one ('"...,“ said Berg') put right, so that the
+    rules read the attribution after it as after any closing mark (the length is kept)."""
+    closers = [closing for _, closing in spans if body[closing : closing + 1] == "“" and _closes(body, closing)]
+    if not closers:
+        return body
+    chars = list(body)
+    for closing in closers:
+        chars[closing] = "”"
+    return "".join(chars)
 
 
 def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
@@ -185,6 +256,7 @@ def report_before_quote(masked: str, attribution: Attribution, opening: int) -> 
         len(segment) > 400
         or segment.rstrip()[-1:] not in {",", ":", ";", "—"}
         and not segment.rstrip().endswith((" said", " added", " say"))
+        and not PARTICIPLE_BEFORE_QUOTE.search(segment)
     ):
         return None
     intro = QUOTE_INTRO_END.search(segment)
@@ -227,7 +299,12 @@ def quote_continues(masked: str, opening: int) -> bool:
 
 
 def is_direct(
-    masked: str, sentence_start: int, opening: int, attribution: Attribution | None, direct: list[tuple[int, int]]
+    masked: str,
+    sentence_start: int,
+    opening: int,
+    closing: int,
+    attribution: Attribution | None,
+    direct: list[tuple[int, int]],
 ) -> bool:
     """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
     lead = masked[sentence_start:opening].rstrip()
@@ -241,11 +318,40 @@ def is_direct(
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
         return True  # 'Halabi said "...'
+    whole = masked[closing - 1 : closing] in (".", "!", "?")  # the quotation is a whole sentence
+    if whole and PARTICIPLE_BEFORE_QUOTE.search(lead + " "):
+        return True  # 'She noted her years as mayor, saying "we faced hard times."': a second verb, a whole sentence
+    if whole and lead.endswith(",") and "_" not in lead and attribution is not None and attribution.cue_end <= opening:
+        addressee = masked[attribution.cue_end : opening]
+        if (
+            attribution.cue in OBJECT_VERBS | {"telling"}
+            and len(addressee.split()) <= 12
+            and not THAT_OR_QUOTE.search(addressee)
+        ):
+            return True  # 'she told the mayors who met in Dover, "no one should doubt us."'
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
         between = masked[direct[-1][1] + 1 : opening]
         return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
     return False
+
+
+def names_a_work(body: str, masked: str, sentence_start: int, opening: int, closing: int) -> bool:
+    """Whether the quotation at ``opening`` is the title of a work, not words somebody said.
+
+    Its words are in title case, and a noun for a work stands right before it ('she wrote in her
+    memoir, "Tough Tides."') or the sentence goes on after it as after a modifier ('"Night Court"
+    star Anna Vale ...').
+    """
+    words = re.findall(r"[^\W\d_][\w’'-]*", body[opening + 1 : closing])
+    if not words or len(words) > 10 or not words[0][0].isupper():
+        return False
+    if any(word[0].islower() and word not in TITLE_SMALL_WORDS for word in words):
+        return False
+    lead = masked[sentence_start:opening]
+    if WORK_BEFORE_TITLE.search(lead):
+        return True
+    return len(words) > 1 and not lead.strip() and quote_continues(masked, opening)
 
 
 def ledes_blank(masked: str, paragraph_break: str) -> str:
@@ -278,6 +384,15 @@ def mixed_report(
     before = masked[sentence_start : attribution.cue_start].rstrip()
     comma = before.rfind(",")
     if comma < 0 or len(before[comma + 1 :].split()) > 6:
+        return None
+    if (
+        not set(before[comma + 1 :].casefold().split()) - CLAUSE_LINKS
+        and not attribution.rule.startswith("speaker_after_verb")
+        and body[opening + 1 : closing].rstrip().endswith((".", "!", "?"))
+    ):
+        # 'Berg named no rival, but told voters, "our town is in trouble."': no speaker between the comma and
+        # the verb (nor after it, as in ', explained Berg, "...'), so the words before the comma are the
+        # speaker's own clause, and the quotation, whole sentences, is his own.
         return None
     prefix = before[:comma].strip()
     if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:

@@ -38,6 +38,7 @@ from .patterns import (
     DESCRIBED_GROUP_START,
     DESCRIBED_START,
     DESCRIPTION_END,
+    DESCRIPTION_START,
     GROUP_END,
     GROUP_START,
     LEADING_CONJUNCTION,
@@ -47,10 +48,12 @@ from .patterns import (
     LONG_APPOSITIVE_END,
     LOWER_TITLE_END,
     MODIFIER_WORD,
+    NAME_AFTER_DESCRIPTION,
     NAME_END,
     NAME_OF_END,
     NAME_RUN,
     NAME_START,
+    NOT_SPEAKER_AFTER_HEADS,
     OWNER_OF_PLACE_END,
     PAREN_END,
     PARTY_MEMBER_END,
@@ -78,6 +81,7 @@ from .vocabulary import (
     FALLBACK_FILLER,
     GROUP_DETERMINERS,
     GROUP_HEAD_SET,
+    GROUP_MODIFIERS,
     GROUP_WORDS,
     HONORIFIC_WORDS,
     NOT_DESCRIPTION_HEADS,
@@ -611,6 +615,27 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
     return NOBODY if speaker is None else _found(speaker, match.end())
 
 
+def _description_after(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """'"...," said a designer, who ...', '"...," said one Republican involved in the talks': an unnamed
+    person (or group) described by words no other rule knows; never a time ("said a day later")."""
+    words = match.group(1).split()
+    head, middle = words[-1], words[1:-1]
+    if head.casefold() in NOT_SPEAKER_AFTER_HEADS or head.endswith(("ed", "ly")):
+        return None
+    # The words before the noun describe it: names, numbers, known modifiers and one plain word at most
+    # ("one district GOP leader"); more plain words are a clause ("said the quota was fair").
+    plain = [w for w in middle if w.islower() and w not in GROUP_MODIFIERS and not any(c in w for c in "-0123456789")]
+    if len(plain) > 1:
+        return None
+    name = NAME_AFTER_DESCRIPTION.match(text.text, match.end())
+    if name is not None:
+        # "said another Twitter user, Johanna Bayer.": the person the description introduces.
+        person = entity(name.group(1), discourse, [" ".join(words[1:])])
+        if person is not None:
+            return _found(person, name.end())
+    return _found(discourse.group(group_name(match.group(1))), match.end())
+
+
 AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("pronoun_after", PRONOUN_START, _pronoun_after, before=False),
     SpeakerRule("title_reference_after", TITLE_REF_START, _title_reference_after, before=False),
@@ -623,12 +648,18 @@ AFTER_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("name_after", NAME_START, _name_after, before=False),
     SpeakerRule("described_name_after", PREFIXED_NAME_START, _described_name_after, before=False),
 )
+# Right after a quotation ('"...," said the designer.') the words after the verb can only name its
+# speaker: a description no other rule knows is read too. Elsewhere they may be the report itself.
+QUOTATION_AFTER_RULES: tuple[SpeakerRule, ...] = (
+    *AFTER_RULES,
+    SpeakerRule("description_after", DESCRIPTION_START, _description_after, before=False),
+)
 
 
-def speaker_after(right: str, discourse: Discourse) -> Found:
+def speaker_after(right: str, discourse: Discourse, rules: tuple[SpeakerRule, ...] = AFTER_RULES) -> Found:
     """The speaker right after an inverted verb (", said Marta Okonkwo, director of ...") and where it ends."""
     facts = Text.after(right)
-    for rule in AFTER_RULES:
+    for rule in rules:
         found = rule.apply(facts, discourse)
         if found is not None:
             return found
