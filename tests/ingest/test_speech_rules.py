@@ -895,6 +895,13 @@ def test_rule_description_before_without_a_known_person_is_a_group():
     assert (speaker.name, speaker.kind) == ("the league's longtime treasurer", "group")
 
 
+def test_rule_description_before_opens_a_clause_after_when_or_while():
+    _, quotes = speech_extract("Lena Ortiz froze on stage when a dock worker asked whether the pier would close.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/description_before", "a dock worker", "whether the pier would close")
+    ]
+
+
 def test_rule_description_before_refers_back_to_the_person_a_role_describes():
     _, quotes = speech_extract(
         "Tomas Berg toured the new harbour on Monday. The independent candidate said the cranes were too slow."

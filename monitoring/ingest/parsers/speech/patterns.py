@@ -277,7 +277,8 @@ MODIFIER_WORD = re.compile(r"[A-Za-z0-9][\w'’%.-]*")
 GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 # "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
 DESCRIPTION_END = re.compile(
-    r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+ )
+    r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+
+          | \b(?:when|while)\s+ )  # "when a voter asked"
         (
             # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
