@@ -811,6 +811,13 @@ def test_rule_reversed_appositive_before_reads_the_title_first():
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the Valley Growers League"])
 
 
+def test_rule_reversed_appositive_before_after_the_report():
+    _, quotes = speech_extract("The league bought the pasture in May, a spokeswoman, Ivo Brandt, said.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/reversed_appositive_before", "Ivo Brandt", "The league bought the pasture in May")
+    ]
+
+
 def test_rule_title_reference_before_resolves_the_role_to_the_person():
     _, quotes = speech_extract(
         "Ivo Brandt, chairman of the Valley Growers League, spoke at noon. The chairman said the pasture was dry."

@@ -269,7 +269,8 @@ def _parenthesis(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
 def _reversed_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "the chairman of the League, Ivo Brandt, said": the title before the name."""
     title = LEADING_DETERMINER.sub("", match.group(1).strip())
-    return _found_if(entity(match.group(2), discourse, [title]), match.start())
+    # (Where the title starts: the comma before it closes the words before the subject, "A, a spokeswoman, ...")
+    return _found_if(entity(match.group(2), discourse, [title]), match.start(1))
 
 
 def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
