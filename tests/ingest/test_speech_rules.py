@@ -153,6 +153,12 @@ def test_rule_content_around_subject_when_the_report_goes_on_after_where_and_how
     assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will run")
 
 
+def test_rule_content_around_subject_when_the_report_goes_on_after_a_semicolon():
+    quote, _ = only_quote("The pier got the letters in May, Tomas Berg said; his aides found them on the quay.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/name_before", "Tomas Berg")
+    assert quote.text == "The pier got the letters in May, Tomas Berg said; his aides found them on the quay"
+
+
 def test_rule_content_around_speaker_takes_both_parts_around_an_inverted_attribution():
     quote, _ = only_quote(
         "Rather than see the levy rise, said Marta Okonkwo, a vice president at the port, the board wants a cut."
@@ -167,6 +173,22 @@ def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
     quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
     assert quote.rule == "content_then_subject/name_before"
     assert (quote.speaker, quote.kind, quote.text) == ("Tomas Berg", "indirect", "The ferry will run twice a day")
+
+
+def test_rule_content_then_subject_when_a_dash_follows_the_verb():
+    quote, _ = only_quote("The ferry will stop in June, Tomas Berg said on Monday -- a blow that few expected.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "content_then_subject/name_before",
+        "Tomas Berg",
+        "The ferry will stop in June",
+    )
+
+
+def test_rule_content_then_subject_after_the_object_of_told():
+    quote, _ = only_quote("The ferry will stop in June, Tomas Berg told the council in a letter.")
+    assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will stop in June")
+    quote, _ = only_quote("The ferry will stop in June, Tomas Berg told his aides as he left the quay.")
+    assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will stop in June")
 
 
 def test_rule_content_then_subject_leaves_an_opening_phrase_and_a_that_clause_alone():

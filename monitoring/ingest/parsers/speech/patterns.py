@@ -572,6 +572,22 @@ OBJECT_RE = re.compile(
               | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
     X,
 )
+# "..., Berg told the court in a filing.", "..., she told a Senate panel Wednesday.", "..., he told aides as he
+# left.": the object of "told" (or a short noun phrase) and then when, where or how it was said, no report.
+CIRCUMSTANCE_AFTER_OBJECT = re.compile(
+    rf"""(?: {OBJECT_RE.pattern} | \s+ (?:a|an|the|his|her|their|its) (?:\s+[\w'’-]+){{1,3}}? )
+        (?: {CIRCUMSTANCE_START.pattern} | \s+ as \b )""",
+    X,
+)
+# "..., the office reported on Tuesday -- a development that ...": after the verb (and when or where it was
+# said) a dash opens a clause of another kind, so the report is before the subject.
+CLAUSE_BREAK_AHEAD = re.compile(
+    rf"""(?: {CIRCUMSTANCE_START.pattern} [^,;:"“”_]{{0,40}}? )? \s* (?: -- | — | – | \s-\s )""", X
+)
+# "The port got the letters, he said; his aides found them.": after a semicolon the report goes on.
+REPORT_GOES_ON_AFTER_SEMICOLON = re.compile(
+    rf"""(?: {CIRCUMSTANCE_START.pattern} [^,;:"“”_]{{0,40}}? )? \s* ; \s* \S""", X
+)
 # The person asked, before the question: "asked the mayor whether", "asks him why".
 QUESTION_OBJECT = re.compile(
     rf"""{OBJECT_RE.pattern} (?= \s+ (?: whether | if | why | what | how | when | where | who | which ) \b )""", X

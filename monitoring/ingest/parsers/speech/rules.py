@@ -44,8 +44,10 @@ from .patterns import (
     AUXILIARY_START,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CIRCUMSTANCE_AFTER_OBJECT,
     CIRCUMSTANCE_GOES_ON,
     CIRCUMSTANCE_START,
+    CLAUSE_BREAK_AHEAD,
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
@@ -82,6 +84,7 @@ from .patterns import (
     RELATIVE_NOT_CONTENT,
     RELATIVE_REPORT,
     REPORT_GOES_ON,
+    REPORT_GOES_ON_AFTER_SEMICOLON,
     REPORT_RESUMES_RE,
     SAYING_CIRCUMSTANCE,
     SENTENCE_SUBJECT,
@@ -491,15 +494,19 @@ def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
 def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     """ "CONTENT, she said in a video message to the council.": what follows the verb says when, where
     or how it was said, so the content is the clause before the subject (not an opening phrase such
-    as "In Oslo on Monday," and not when a that-clause follows the phrase)."""
+    as "In Oslo on Monday," and not when a that-clause follows the phrase). So too when another clause follows
+    the verb after a dash ("..., the office reported on Tuesday -- a development that ..."),
+    and after the object of "told" ("..., Berg told the court in a filing")."""
     found, new_single_name = _subject_found(cue, draft)
     if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
     if not _clause_before(before_subject) or len(before_subject.split()) < 4:
         return None
-    prefix = PREFIX_RE.match(cue.right)
-    if THAT_START.match(cue.right, prefix.end() if prefix else 0) or THAT_AHEAD.match(cue.right):
+    clause_break = CLAUSE_BREAK_AHEAD.match(cue.right)
+    right = cue.right[: clause_break.end()] if clause_break else cue.right
+    prefix = PREFIX_RE.match(right)
+    if THAT_START.match(right, prefix.end() if prefix else 0) or THAT_AHEAD.match(right):
         return None
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
@@ -664,13 +671,26 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: (
             _finite_report(cue)
             and "," in cue.left
-            and bool(REPORT_GOES_ON.match(cue.right) or CIRCUMSTANCE_GOES_ON.match(cue.right))
+            and bool(
+                REPORT_GOES_ON.match(cue.right)
+                or CIRCUMSTANCE_GOES_ON.match(cue.right)
+                or REPORT_GOES_ON_AFTER_SEMICOLON.match(cue.right)
+            )
         ),
         _content_around_subject,
     ),
     CueRule(
         "content_then_subject",
-        lambda cue: _finite_report(cue) and "," in cue.left and bool(CIRCUMSTANCE_START.match(cue.right)),
+        lambda cue: (
+            "," in cue.left
+            and (
+                _finite_report(cue)
+                and bool(CIRCUMSTANCE_START.match(cue.right) or CLAUSE_BREAK_AHEAD.match(cue.right))
+                or cue.is_verb
+                and cue.words in OBJECT_VERBS
+                and bool(CIRCUMSTANCE_AFTER_OBJECT.match(cue.right))
+            )
+        ),
         _content_then_subject,
     ),
     CueRule("subject_before_verb", lambda cue: cue.is_verb and not _after_by(cue), _subject_before_verb),
