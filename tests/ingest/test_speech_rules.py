@@ -757,6 +757,20 @@ def test_rule_relative_description_before_is_an_unnamed_person_or_group():
     assert (speaker.name, speaker.kind) == ("a retired sailor", "group")
 
 
+def test_rule_relative_description_before_with_a_capitalised_word_before_a_comma_or_who_ve():
+    _, quotes = speech_extract("Ivo Brandt met the Danish consul, who said the ferry would run again.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/relative_description_before", "the Danish consul", "the ferry would run again")
+    ]
+    _, quotes = speech_extract("Ivo Brandt must win over the delegates who've said the ferry should stop.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/relative_description_before", "the delegates", "the ferry should stop")
+    ]
+    # (Without the comma, a subject whose own verb follows: "A retired Navy sailor who argued ..., said ...")
+    _, quotes = speech_extract("A retired Navy sailor who argued with Ivo Brandt in May said the quay was unsafe.")
+    assert [q.rule for q in quotes] != ["subject_before_verb/relative_description_before"]
+
+
 def test_rule_long_appositive_before_skips_age_home_town_and_relative_clause():
     quote, speaker = only_quote("Lena Ortiz, 29, of Molde, Ore., says her biggest worry is the pier.")
     assert quote.rule == "subject_before_verb/long_appositive_before"

@@ -152,13 +152,16 @@ PREPOSITION_START = re.compile(
 PRONOUN_CONTRACTION = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ii]t)['’](?:s|ve|re|d|ll)")
 PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 # "It was Ivo Brandt who": the name before "who".
-RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
-# "an architect who", "many residents who": a short noun phrase before "who".
+RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who(?:['’]ve)?\s*$")
+# "an architect who", "many residents who", "the delegates who've": a short noun phrase before "who"; capitalised
+# words before its noun only with a comma before "who" ("the Danish president, who"; not "a former Fed governor
+# who argued ...", a subject that its own verb follows).
 RELATIVE_NP_END = re.compile(
     r"""\b(
         (?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)
-        (?: \s+ [a-z][\w'’-]* ){1,3}
-    ) \s*,?\s+ who \s*$""",
+        (?: (?: \s+ [a-z][\w'’-]* ){1,3} (?= \s*,?\s+ who )
+          | (?: \s+ [\w'’-]+ ){0,2} \s+ [a-z][\w'’-]* (?= \s*,\s* who ) )
+    ) \s*,?\s+ who (?:['’]ve)? \s*$""",
     X,
 )
 # "Ivo Brandt (left), chairman of the League, ": the name, an optional bracket, the appositive.
