@@ -87,6 +87,19 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert quote.text == "ferries pay a new tax"
 
 
+def test_rule_not_a_report_lets_a_participle_that_needs_that_report_a_finite_clause():
+    _, quotes = speech_extract("Ines Weingart toured the pier, suggesting the mayor would close it.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "Ines Weingart", "the mayor would close it")
+    ]
+    assert speech_extract("Ines Weingart toured the pier, suggesting a few changes.") == ([], [])
+
+
+def test_rule_not_a_report_rejects_a_cue_after_no():
+    assert speech_extract("There's no denying the pier was full on Monday.") == ([], [])
+    assert speech_extract("There's no denying that the pier was full on Monday.") == ([], [])
+
+
 def test_rule_not_a_report_rejects_adding_to():
     assert speech_extract("Ines Weingart won the harbour vote, adding to her lead over the mayor.") == ([], [])
     _, quotes = speech_extract("Ines Weingart said the pier was full, adding to the mayor's worries.")

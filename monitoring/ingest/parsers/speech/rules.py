@@ -47,6 +47,7 @@ from .patterns import (
     CIRCUMSTANCE_AFTER_OBJECT,
     CIRCUMSTANCE_GOES_ON,
     CIRCUMSTANCE_START,
+    CLAUSE_AHEAD_RE,
     CLAUSE_BREAK_AHEAD,
     CONTINUES_ACT,
     CUE_RE,
@@ -251,9 +252,11 @@ def _not_a_report(cue: Cue) -> bool:
             words in NEEDS_THAT
             and not THAT_AHEAD.match(right)
             and not (words in COMMITMENT_CUES and INFINITIVE_START.match(right))  # "promising to rebuild"
+            and not (words in PARTICIPLE_CUES and CLAUSE_AHEAD_RE.match(right))  # "suggesting the town should"
         )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
+        or left.endswith((" no ", "No "))  # "There's no denying he won": a noun
         or (words == "tell" and not OBJECT_RE.match(right))  # "time will tell if ...", "tell itself": nobody is told
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
