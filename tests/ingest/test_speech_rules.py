@@ -505,6 +505,13 @@ def test_rule_main_clause_subject_speaks_through_a_participle():
     assert (speaker.name, quote.kind, quote.text) == ("Mina Sorel", "indirect", "the cranes are too slow")
 
 
+def test_rule_subject_opens_sentence_through_a_participle_after_an_adverb():
+    _, quotes = speech_extract("Lena Ortiz toured the harbour, falsely suggesting that the cranes were unsafe.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "Lena Ortiz", "the cranes were unsafe")
+    ]
+
+
 def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
     quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
     assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")

@@ -509,6 +509,8 @@ DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged deleg
 CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
+# ", falsely suggesting", ", again arguing": an adverb before a participle.
+ADVERB_END = re.compile(r"\s+(?:[a-z]+ly|also|again|even|then|later|once\s+again)$")
 # "adding to her lead", "adding up to": "adding" that reports nothing.
 ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", adding that", ", telling reporters": a second report by the same speaker.
