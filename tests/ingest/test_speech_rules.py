@@ -381,6 +381,22 @@ def test_adding_takes_a_second_report_after_but_or_and_with_a_finite_verb_and_th
     assert quote.text == "the quay was safe and added the fees to the bill"  # no "that": no second report
 
 
+def test_adding_takes_a_second_report_after_though_and_a_pronoun():
+    _, quotes = speech_extract('"The quay is safe," said Tomas Berg, though he added that the fees would rise.')
+    assert [(quote.text, quote.rule) for quote in quotes] == [
+        ("The quay is safe", "speaker_after_verb/name_after"),
+        ("the fees would rise", "speaker_after_verb/name_after+adding"),
+    ]
+
+
+def test_adding_takes_a_second_report_before_adding():
+    _, quotes = speech_extract('"The quay is safe," Tomas Berg replied before adding that the fees would rise.')
+    assert [(quote.text, quote.rule) for quote in quotes] == [
+        ("The quay is safe", "subject_before_verb/name_before"),
+        ("the fees would rise", "subject_before_verb/name_before+adding"),
+    ]
+
+
 def test_rule_group_relative_credits_the_group_before_who():
     speakers, quotes = speech_extract(
         "The mayor won among dock workers who said the fees were too high, while the council lost ground."

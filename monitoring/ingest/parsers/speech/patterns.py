@@ -523,16 +523,19 @@ CLAUSE_AHEAD_RE = re.compile(CLAUSE_AHEAD)
 # "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
 SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})
 ADDING_RE = re.compile(
-    rf""",["”’']?\s*                 # (the comma may close quoted words: '"...," adding that')
+    rf"""(?: ,["”’']?\s*               # (the comma may close quoted words: '"...," adding that')
+            (?: (?:before|then)\s+ (?!telling) )?
+          | \s+ before\s+ (?!telling) )  # ('..., she said, then adding that', '... responded before adding that')
         ( (?: (?-x:{SECOND_REPORT_PARTICIPLES}) | (?-x:{alternatives(PARTICIPLE_CUES & NEEDS_THAT)}) (?= {CLAUSE_AHEAD} )
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
         (?! {ADDING_TO.pattern} )       # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
     X,
 )
-# "..., but added that ...", "... and noted that ...": a second report by the same speaker, a finite verb and "that".
+# "..., but added that ...", "... and noted that ...", ", though he added that ...": a second report by the same
+# speaker, a finite verb and "that".
 ALSO_SAID_RE = re.compile(
-    r""",?\s+(?:but|and)\s+(?:(?:also|later|then|quickly)\s+)?
+    r""",?\s+(?:but|and|though|although)\s+(?:(?:he|she|they)\s+)?(?:(?:also|later|then|quickly)\s+)?
         (added|adds|noted|notes|said|says|stressed|warned|insisted|argued|acknowledged|conceded|cautioned|predicted
          |explained|suggested|made\ clear|pointed\ out|maintained|emphasized|emphasised)
         \s+that\b\s*""",
