@@ -528,6 +528,15 @@ def test_rule_subject_opens_sentence_through_a_participle_after_an_adverb():
     ]
 
 
+def test_rule_subject_opens_sentence_through_remarking_mentioning_observing_repeating_reporting():
+    for participle in ("remarking", "mentioning", "observing", "repeating", "reporting"):
+        _, quotes = speech_extract(f"Lena Ortiz toured the harbour, {participle} that the cranes were unsafe.")
+        assert [(q.rule, q.speaker, q.cue, q.text) for q in quotes] == [
+            ("subject_opens_sentence/name_before", "Lena Ortiz", participle, "the cranes were unsafe")
+        ]
+    assert speech_extract("Lena Ortiz toured the harbour, mentioning the cranes.") == ([], [])
+
+
 def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
     quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
     assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")
