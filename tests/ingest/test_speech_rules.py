@@ -884,6 +884,8 @@ def test_rule_definite_body_before_is_a_group():
 def test_rule_parenthesis_before_skips_a_party_label():
     quote, _ = only_quote("Gwen Mora (D-Ore.) said the pasture was dry.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/parenthesis_before", "Gwen Mora")
+    quote, _ = only_quote("Gwen Mora (D) said the pasture was dry.")  # a party's letter alone
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/parenthesis_before", "Gwen Mora")
 
 
 def test_rule_reversed_appositive_before_reads_the_title_first():

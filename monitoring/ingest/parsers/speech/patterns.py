@@ -212,7 +212,7 @@ DEFINITE_NP_END = re.compile(
         ) \s*$""",
     X,
 )
-PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")  # "Gwen Mora (D-Ore.)"
+PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{1,120}})\)\s*$")  # "Gwen Mora (D-Ore.)", "Gwen Mora (D)"
 # "the chairman of the League, Ivo Brandt, ": a title, then the name between commas.
 REVERSED_APPOSITIVE_END = re.compile(
     rf"""(?: ^ | [,;:]\s | [,;:]["”]\s | \b(?:and|but|while)\s ) \s*
