@@ -568,6 +568,11 @@ def test_rule_speaker_after_verb_then_a_second_report_opened_by_any_participle_c
     assert [q.text for q in quotes] == ["We are ready"]
 
 
+def test_rule_speaker_after_verb_never_reads_a_subject_after_a_participle():
+    _, quotes = speech_extract("For months, the harbour has been idle, arguing Ivo Brandt would sell it.")
+    assert [q.rule for q in quotes if q.rule.startswith("speaker_after_verb")] == []
+
+
 def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
     quote, speaker = only_quote('"The ferry will run twice a day," said Tomas Berg, who runs the port, at the quay.')
     assert quote.rule == "speaker_after_verb/name_after"

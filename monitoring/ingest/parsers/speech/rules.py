@@ -727,7 +727,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "speaker_after_verb",
-        lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
+        lambda cue: (
+            cue.is_verb
+            and cue.left.rstrip().endswith((",", '"', "”", "—"))
+            and not (cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(","))
+        ),  # (", arguing he would wait": a participle's subject is never after it)
         _speaker_after_verb,
     ),
     CueRule("noun_phrase", lambda cue: cue.is_verb and cue.fallback and cue.words in PLAIN_CUES, _noun_phrase),
