@@ -537,6 +537,16 @@ def test_rule_subject_opens_sentence_through_remarking_mentioning_observing_repe
     assert speech_extract("Lena Ortiz toured the harbour, mentioning the cranes.") == ([], [])
 
 
+def test_rule_main_clause_subject_after_an_opening_phrase_with_for_or_despite():
+    for opening in ("For months", "Despite the storm"):
+        quote, speaker = only_quote(f"{opening}, Mina Sorel has been on the quay, arguing the cranes are too slow.")
+        assert (quote.rule, speaker.name, quote.text) == (
+            "main_clause_subject/name_before",
+            "Mina Sorel",
+            "the cranes are too slow",
+        )
+
+
 def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
     quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
     assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")

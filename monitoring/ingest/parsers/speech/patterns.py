@@ -329,7 +329,8 @@ SENTENCE_SUBJECT = re.compile(
 # name, a pronoun or a definite description, then (after an optional aside between commas)
 # its verb: an auxiliary, a past tense or a word ending in -s.
 MAIN_CLAUSE_SUBJECT = re.compile(
-    rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then)
+    rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then
+                  |For|Since|Amid|Despite|Instead|Throughout|Today|Yesterday)
                  \b [^,"“”]{{0,60}} ,\s* )?
         (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )?
         ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
