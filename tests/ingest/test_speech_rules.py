@@ -100,6 +100,11 @@ def test_rule_not_a_report_rejects_a_cue_after_no():
     assert speech_extract("There's no denying that the pier was full on Monday.") == ([], [])
 
 
+def test_rule_not_a_report_leaves_a_verb_before_by_and_a_participle_to_the_participle():
+    _, quotes = speech_extract("Ines Weingart responded by saying the pier was full.")
+    assert [(q.cue, q.speaker, q.text) for q in quotes] == [("saying", "Ines Weingart", "the pier was full")]
+
+
 def test_rule_not_a_report_rejects_adding_to():
     assert speech_extract("Ines Weingart won the harbour vote, adding to her lead over the mayor.") == ([], [])
     _, quotes = speech_extract("Ines Weingart said the pier was full, adding to the mayor's worries.")

@@ -43,6 +43,7 @@ from .patterns import (
     ANONYMITY_AFTER,
     APPOSITIVE_SPLIT,
     AUXILIARY_START,
+    BY_PARTICIPLE_AHEAD,
     CHANNEL_RE,
     CHANNEL_SOURCE,
     CIRCUMSTANCE_AFTER_OBJECT,
@@ -258,6 +259,7 @@ def _not_a_report(cue: Cue) -> bool:
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
         or left.endswith((" no ", "No "))  # "There's no denying he won": a noun
+        or bool(BY_PARTICIPLE_AHEAD.match(right))  # "responded by saying that ...": the participle reports
         or (words == "tell" and not OBJECT_RE.match(right))  # "time will tell if ...", "tell itself": nobody is told
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
