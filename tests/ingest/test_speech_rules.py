@@ -402,6 +402,15 @@ def test_adding_takes_a_second_report_before_adding():
     ]
 
 
+def test_rule_group_relative_with_warn_or_claim_and_a_share_in_percent():
+    _, quotes = speech_extract("The plan angered dock owners who warn the pier could close.")
+    assert [(q.speaker, q.text, q.rule) for q in quotes] == [
+        ("dock owners", "the pier could close", GROUP_RELATIVE_RULE)
+    ]
+    _, quotes = speech_extract("Most voters back the plan, including 18% who say the pier should close.")
+    assert [(q.speaker, q.text, q.rule) for q in quotes] == [("18%", "the pier should close", GROUP_RELATIVE_RULE)]
+
+
 def test_rule_group_relative_credits_the_group_before_who():
     speakers, quotes = speech_extract(
         "The mayor won among dock workers who said the fees were too high, while the council lost ground."

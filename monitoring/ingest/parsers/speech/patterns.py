@@ -368,8 +368,11 @@ RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|int
 # "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
 # a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
 GROUP_RELATIVE = re.compile(
-    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality ) )
-        \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )? (say|says|said) \b \s* (?:that\b\s*)?""",
+    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality
+                                       | \d+(?:\.\d+)?% ) )
+        \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )?
+        (say|says|said|claim|claimed|argue|argued|warn|warned|insist|insisted|complain|complained) \b
+        \s* (?:that\b\s*)?""",
     X,
 )
 # Where the report of such a relative clause ends before the sentence does: ", while ...", "; ...".
