@@ -1529,3 +1529,11 @@ def test_two_initials_of_a_name_end_no_sentence():
         "She moved to Washington, D.C.",
         "Her office is by the quay.",
     ]
+
+
+def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():
+    text = "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow. He left."
+    assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [
+        "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow.",
+        "He left.",
+    ]
