@@ -561,6 +561,18 @@ def test_rule_main_clause_subject_after_an_opening_phrase_with_for_or_despite():
         )
 
 
+def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
+    _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]
+    _, quotes = speech_extract("Most dockers back the plan, with 60 percent saying the pier should close.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("participle_after_with/share_before", "60 percent", "the pier should close")
+    ]
+    # (Not a thing, nor a phrase that says when: "with the port adding", "with Ortiz on Monday saying")
+    _, quotes = speech_extract("Trade rose, with the port adding that 300 jobs would follow.")
+    assert [q.rule for q in quotes if q.rule.startswith("participle_after_with")] == []
+
+
 def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
     quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
     assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")

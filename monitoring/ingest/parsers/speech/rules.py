@@ -96,6 +96,7 @@ from .patterns import (
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
+    WITH_SUBJECT_END,
     WORD_RE,
 )
 from .registry import Discourse
@@ -378,6 +379,18 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
         # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
         content = trim(masked, cue.start, cue.end)
     return content, channel
+
+
+def _participle_after_with(cue: Cue, draft: Discourse) -> Built:
+    """ "..., with 50 percent saying the pier was unsafe", "The talk ended with Ana Ruiz asking whether ...": the words
+    between "with" and a participle are its subject (a name there is no object of "with")."""
+    subject = WITH_SUBJECT_END.search(cue.left)
+    found = speaker_before(subject.group(1), draft)
+    if found.speaker is None or subject.group(1)[: found.position].strip():
+        return None  # (the whole subject must be the speaker: "with the plan of Berg's aides saying")
+    if found.speaker.kind != "person" and found.rule != "share_before":
+        return None  # ("with the economy adding ...", "with an editor's note saying ...": a person or a share only)
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "participle_after_with")
 
 
 def _subject_found(cue: Cue, draft: Discourse) -> tuple[Found | None, bool]:
@@ -699,6 +712,11 @@ CUE_RULES: tuple[CueRule, ...] = (
             )
         ),
         _content_then_subject,
+    ),
+    CueRule(
+        "participle_after_with",
+        lambda cue: cue.words in PARTICIPLE_CUES and cue.words != "adding" and bool(WITH_SUBJECT_END.search(cue.left)),
+        _participle_after_with,
     ),
     CueRule("subject_before_verb", lambda cue: cue.is_verb and not _after_by(cue), _subject_before_verb),
     CueRule(
