@@ -245,6 +245,16 @@ def test_rule_partial_quote_content_before_told_and_its_object():
     assert (quote.rule, quote.kind) == ("partial_quote_content/name_before", "indirect")
 
 
+def test_rule_subject_before_verb_takes_a_condition_opening_the_sentence_into_the_report():
+    quote, _ = only_quote("If the pier stays shut, Tomas Berg said the ferry would stop.")
+    assert (quote.rule, quote.text) == (
+        "subject_before_verb/name_before",
+        "If the pier stays shut, Tomas Berg said the ferry would stop",
+    )
+    quote, _ = only_quote("On Monday, Tomas Berg said the ferry would stop.")  # (when it was said: no part of it)
+    assert quote.text == "the ferry would stop"
+
+
 def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
     _, quotes = speech_extract("Ivo Brandt said of the vote, “I do not like it,” adding that “nobody will fish here.”")
     assert [(q.rule, q.kind, q.text) for q in quotes] == [

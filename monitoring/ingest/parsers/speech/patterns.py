@@ -517,6 +517,8 @@ PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|
 ADVERB_END = re.compile(r"\s+(?:[a-z]+ly|also|again|even|then|later|once\s+again)$")
 # "..., with 50 percent saying ...", "The talk ended with Ana Ruiz asking ...": the subject of a participle after "with".
 WITH_SUBJECT_END = re.compile(r"""(?:^|[\s,])[Ww]ith\s+((?:(?!\b(?:on|at|during|to)\b)[^,;:"“”_()]){1,60}?)\s*$""")
+# "If the port closes, Berg said he would ...": a condition opening the sentence belongs to the report after the verb.
+CONDITION_OPENING = re.compile(r"""^[\s"“]*(?:If|Unless|Even\s+if|Once)\s[^,;:"“”_]{2,100},\s*$""")
 # "responded by saying that ...", "answered by noting that ...": the participle after "by" reports.
 BY_PARTICIPLE_AHEAD = re.compile(rf"\s+by\s+(?:{alternatives(PARTICIPLE_CUES)})\b")
 # "adding to her lead", "adding up to": "adding" that reports nothing.

@@ -51,6 +51,7 @@ from .patterns import (
     CIRCUMSTANCE_START,
     CLAUSE_AHEAD_RE,
     CLAUSE_BREAK_AHEAD,
+    CONDITION_OPENING,
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
@@ -409,13 +410,12 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     if found is None:
         return None
     built = _subject_reading(cue, found, "subject_before_verb", new_single_name)
-    if (
-        isinstance(built, Attribution)
-        and built.content is not None
-        and built.content[0] >= cue.cue_end
-        and _parenthetical(cue)
-    ):
-        built.content = _with_opening(cue, cue.left[: found.position], built.content)
+    if isinstance(built, Attribution) and built.content is not None and built.content[0] >= cue.cue_end:
+        if _parenthetical(cue):
+            built.content = _with_opening(cue, cue.left[: found.position], built.content)
+        elif CONDITION_OPENING.match(cue.left[: found.position]):
+            # "If the port closes, Berg said he would leave.": the condition is part of what he said.
+            built.content = trim(cue.masked, cue.start, built.content[1]) or built.content
     return built
 
 
