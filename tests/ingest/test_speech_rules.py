@@ -255,6 +255,14 @@ def test_rule_subject_before_verb_takes_a_condition_opening_the_sentence_into_th
     assert quote.text == "the ferry would stop"
 
 
+def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
+    quote, _ = only_quote("Three things make a strike unlikely, dock workers said: the fees, the weather and the tide.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "dock workers")
+    assert quote.text.startswith("Three things make") and quote.text.endswith("the weather and the tide")
+    # (An opening phrase before the subject and a quotation to come: "In a speech, she declared:")
+    assert speech_extract("In a speech in Oslo, Lena Ortiz declared:")[1] == []
+
+
 def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
     _, quotes = speech_extract("Ivo Brandt said of the vote, “I do not like it,” adding that “nobody will fish here.”")
     assert [(q.rule, q.kind, q.text) for q in quotes] == [

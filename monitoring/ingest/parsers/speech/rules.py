@@ -372,6 +372,14 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
     before_subject = cue.left[:subject_start].rstrip()
     if right.lstrip().startswith(":"):
         content = None  # "she said:" introduces a quotation that follows
+        after_colon = right.lstrip()[1:]
+        if (
+            _clause_before(before_subject)
+            and len(after_colon.split()) >= 3
+            and not QUOTE_MARK.search(after_colon)
+            and "_" not in after_colon
+        ):
+            content = trim(masked, cue.start, cue.end)  # "A, insiders said: B." (no quotation): all of it
     elif content is None or not that and len(remainder.split()) < 2:
         content = content_before(masked, cue.start, before_subject)
     elif before_subject.endswith(",") and ADDING_RE.match(right):
