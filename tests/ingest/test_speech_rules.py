@@ -19,7 +19,12 @@ from monitoring.ingest.parsers.speech.pipeline import (
     _discourse,
 )
 from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
-from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
+from monitoring.ingest.parsers.speech.rules import (
+    CUE_RULES,
+    FINAL_ATTRIBUTION_RULE,
+    TRAILING_ACCORDING_RULE,
+    read_attribution,
+)
 from monitoring.ingest.parsers.speech.spans import (
     ASKED_QUESTION_RULE,
     CONTINUED_REPORT,
@@ -37,6 +42,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import AFTER_RULES, SUBJECT_
 OTHER_RULES = (
     "according_to_document",
     TRAILING_ACCORDING_RULE,
+    FINAL_ATTRIBUTION_RULE,
     "evaluative_verb",
     "noun_phrase_subject",
     "named_head_subject",
@@ -261,6 +267,17 @@ def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
     assert quote.text.startswith("Three things make") and quote.text.endswith("the weather and the tide")
     # (An opening phrase before the subject and a quotation to come: "In a speech, she declared:")
     assert speech_extract("In a speech in Oslo, Lena Ortiz declared:")[1] == []
+
+
+def test_rule_final_attribution_reports_the_clause_before_it_and_keeps_the_report_inside():
+    _, quotes = speech_extract("Tomas Berg promised to close the pier, Lena Ortiz said on Monday. She left.")
+    assert [(q.speaker, q.cue, q.text, q.rule) for q in quotes] == [
+        ("Lena Ortiz", "said", "Tomas Berg promised to close the pier", "final_attribution/name_before"),
+        ("Tomas Berg", "promised", "to close the pier", "subject_before_verb/name_before"),
+    ]
+    # (A that-clause after the last verb: no final attribution, "Berg promised ..., and Ortiz said that ...")
+    _, quotes = speech_extract("Tomas Berg promised to close the pier, and Lena Ortiz said that it was right.")
+    assert all(not q.rule.startswith("final_attribution") for q in quotes)
 
 
 def test_rule_subject_before_verb_then_adding_that_after_a_quotation():

@@ -845,6 +845,10 @@ def read_attribution(
                     main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
                     if main is not None:
                         return main
+                if cue.is_verb and "_" not in sentence:
+                    outer = _final_attribution_reading(masked, start, end, cue, built)
+                    if outer is not None:
+                        return outer
                 if cue.is_verb:
                     built.also = _trailing_according(masked, start, end, sentence, draft) or _relative_report(
                         masked, end, built
@@ -904,6 +908,46 @@ def _main_clause_reading(
             if built is REJECT:
                 break
     return None
+
+
+FINAL_ATTRIBUTION_RULE = "final_attribution"
+
+
+def _final_attribution_reading(masked: str, start: int, end: int, cue: Cue, inner: Attribution) -> Attribution | None:
+    """ "Berg promised to close the port, Ruiz said.": a sentence that ends with its subject and a reporting verb
+    (and when or where it was said) is that subject's report of the clause before it; a report inside that clause
+    goes with it as ``also``, cut at the comma. None when the sentence ends otherwise."""
+    last = None
+    for match in cue_matches(masked[start:end]):
+        if match.start() > cue.match.start():
+            last = match
+    if last is None:
+        return None
+    outer_cue = Cue(masked, start, end, last, cue.channel, cue.fallback)
+    right = outer_cue.right
+    if (
+        not _finite_report(outer_cue)
+        or _not_a_report(outer_cue)
+        or not (len(right.split()) < 2 or CIRCUMSTANCE_START.match(right))
+        or THAT_AHEAD.match(right)
+    ):
+        return None
+    draft = inner.draft.draft(start)
+    found = speaker_before(outer_cue.left, draft)
+    if found.speaker is None or _noun_not_verb(outer_cue, found.speaker, False, False):
+        return None
+    before_subject = outer_cue.left[: found.position].rstrip()
+    if not before_subject.endswith(",") or not _clause_before(before_subject):
+        return None
+    content = trim(masked, start, start + len(before_subject))
+    if content is None or inner.content is None or not content[0] <= inner.content[0] < content[1]:
+        return None
+    outer = outer_cue.attribution(found.speaker, content, rule=f"{FINAL_ATTRIBUTION_RULE}/{found.rule}", draft=draft)
+    inner_content = trim(masked, inner.content[0], min(inner.content[1], content[1]))
+    if inner_content is not None and not _too_short(masked[inner_content[0] : inner_content[1]]):
+        inner.content, inner.draft = inner_content, None  # registered in the outer reading's draft
+        outer.also = inner
+    return outer
 
 
 def _relative_report(masked: str, end: int, built: Attribution) -> Attribution | None:
