@@ -808,7 +808,8 @@ def is_headline(sentence: str) -> bool:
 def read_attribution(
     masked: str, start: int, end: int, discourse: Discourse, fallback: bool = False
 ) -> Attribution | None:
-    """The first reading of the sentence masked[start:end] that a rule finds, or None.
+    """The first reading of the sentence masked[start:end] that a rule finds, or None; a sentence that ends with an
+    attribution of its own ("Berg promised ..., Ortiz said.") is that one's, the first reading going with it.
 
     With ``fallback`` (a second reading, when the first found nobody) the ``noun_phrase`` rule
     may take a subject none of the speaker rules knows. ``discourse`` is not changed: the
