@@ -99,6 +99,8 @@ def test_rule_not_a_report_lets_a_participle_that_needs_that_report_a_finite_cla
         ("subject_opens_sentence/name_before", "Ines Weingart", "the mayor would close it")
     ]
     assert speech_extract("Ines Weingart toured the pier, suggesting a few changes.") == ([], [])
+    _, quotes = speech_extract("Ines Weingart is suggesting she won the harbour vote.")  # (a subject pronoun opens it)
+    assert [(q.cue, q.text) for q in quotes] == [("suggesting", "she won the harbour vote")]
 
 
 def test_rule_not_a_report_rejects_a_cue_after_no():

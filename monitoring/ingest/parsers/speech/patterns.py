@@ -528,7 +528,8 @@ ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 CLAUSE_AHEAD = r"""(?x: \s+ (?: that\b | (?:[\w'’.-]+\s+){1,4}
     (?: is | are | was | were | will | would | could | should | can | has | have | had | must | may | might
       | did | does | do )\b ) )"""
-CLAUSE_AHEAD_RE = re.compile(CLAUSE_AHEAD)
+# A finite clause ahead: one with an auxiliary, or one that opens with a subject pronoun ("suggesting he won").
+CLAUSE_AHEAD_RE = re.compile(rf"{CLAUSE_AHEAD}|\s+(?:he|she|they|we)\s+(?!and\b|or\b)[a-z]")
 # The participles of the lexicon open such a report ("telling" with its object, "asking" is a question;
 # "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
 SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})
