@@ -20,7 +20,12 @@ from monitoring.ingest.parsers.speech.pipeline import (
     _discourse,
 )
 from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER, Discourse
-from monitoring.ingest.parsers.speech.rules import CUE_RULES, TRAILING_ACCORDING_RULE, read_attribution
+from monitoring.ingest.parsers.speech.rules import (
+    CUE_RULES,
+    FINAL_ATTRIBUTION_RULE,
+    TRAILING_ACCORDING_RULE,
+    read_attribution,
+)
 from monitoring.ingest.parsers.speech.spans import (
     ASKED_QUESTION_RULE,
     CONTINUED_REPORT,
@@ -42,6 +47,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import (
 OTHER_RULES = (
     "according_to_document",
     TRAILING_ACCORDING_RULE,
+    FINAL_ATTRIBUTION_RULE,
     "evaluative_verb",
     "noun_phrase_subject",
     "named_head_subject",
@@ -91,6 +97,26 @@ def test_rule_not_a_report_rejects_a_verb_that_needs_a_that_clause():
     assert speech_extract("The regional council proposed a new tax on ferries.") == ([], [])
     quote, _ = only_quote("The regional council proposed that ferries pay a new tax.")
     assert quote.text == "ferries pay a new tax"
+
+
+def test_rule_not_a_report_lets_a_participle_that_needs_that_report_a_finite_clause():
+    _, quotes = speech_extract("Ines Weingart toured the pier, suggesting the mayor would close it.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "Ines Weingart", "the mayor would close it")
+    ]
+    assert speech_extract("Ines Weingart toured the pier, suggesting a few changes.") == ([], [])
+    _, quotes = speech_extract("Ines Weingart is suggesting she won the harbour vote.")  # (a subject pronoun opens it)
+    assert [(q.cue, q.text) for q in quotes] == [("suggesting", "she won the harbour vote")]
+
+
+def test_rule_not_a_report_rejects_a_cue_after_no():
+    assert speech_extract("There's no denying the pier was full on Monday.") == ([], [])
+    assert speech_extract("There's no denying that the pier was full on Monday.") == ([], [])
+
+
+def test_rule_not_a_report_leaves_a_verb_before_by_and_a_participle_to_the_participle():
+    _, quotes = speech_extract("Ines Weingart responded by saying the pier was full.")
+    assert [(q.cue, q.speaker, q.text) for q in quotes] == [("saying", "Ines Weingart", "the pier was full")]
 
 
 def test_rule_not_a_report_rejects_adding_to():
@@ -159,6 +185,12 @@ def test_rule_content_around_subject_when_the_report_goes_on_after_where_and_how
     assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will run")
 
 
+def test_rule_content_around_subject_when_the_report_goes_on_after_a_semicolon():
+    quote, _ = only_quote("The pier got the letters in May, Tomas Berg said; his aides found them on the quay.")
+    assert (quote.rule, quote.speaker) == ("content_around_subject/name_before", "Tomas Berg")
+    assert quote.text == "The pier got the letters in May, Tomas Berg said; his aides found them on the quay"
+
+
 def test_rule_content_around_speaker_takes_both_parts_around_an_inverted_attribution():
     quote, _ = only_quote(
         "Rather than see the levy rise, said Marta Okonkwo, a vice president at the port, the board wants a cut."
@@ -173,6 +205,22 @@ def test_rule_content_then_subject_when_the_verb_is_followed_by_where_and_how():
     quote, _ = only_quote("The ferry will run twice a day, Tomas Berg said in a radio interview on the quay.")
     assert quote.rule == "content_then_subject/name_before"
     assert (quote.speaker, quote.kind, quote.text) == ("Tomas Berg", "indirect", "The ferry will run twice a day")
+
+
+def test_rule_content_then_subject_when_a_dash_follows_the_verb():
+    quote, _ = only_quote("The ferry will stop in June, Tomas Berg said on Monday -- a blow that few expected.")
+    assert (quote.rule, quote.speaker, quote.text) == (
+        "content_then_subject/name_before",
+        "Tomas Berg",
+        "The ferry will stop in June",
+    )
+
+
+def test_rule_content_then_subject_after_the_object_of_told():
+    quote, _ = only_quote("The ferry will stop in June, Tomas Berg told the council in a letter.")
+    assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will stop in June")
+    quote, _ = only_quote("The ferry will stop in June, Tomas Berg told his aides as he left the quay.")
+    assert (quote.rule, quote.text) == ("content_then_subject/name_before", "The ferry will stop in June")
 
 
 def test_rule_content_then_subject_leaves_an_opening_phrase_and_a_that_clause_alone():
@@ -209,6 +257,39 @@ def test_rule_partial_quote_content_before_told_and_its_object():
     ]
     quote = speech_extract("The harbour “is gaining traction,” Ivo Brandt told the Molde Gazette.")[1][0]
     assert (quote.rule, quote.kind) == ("partial_quote_content/name_before", "indirect")
+
+
+def test_rule_subject_before_verb_takes_a_condition_opening_the_sentence_into_the_report():
+    quote, _ = only_quote("If the pier stays shut, Tomas Berg said the ferry would stop.")
+    assert (quote.rule, quote.text) == (
+        "subject_before_verb/name_before",
+        "If the pier stays shut, Tomas Berg said the ferry would stop",
+    )
+    quote, _ = only_quote("On Monday, Tomas Berg said the ferry would stop.")  # (when it was said: no part of it)
+    assert quote.text == "the ferry would stop"
+
+
+def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
+    quote, _ = only_quote("Three things make a strike unlikely, dock workers said: the fees, the weather and the tide.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "dock workers")
+    assert quote.text.startswith("Three things make") and quote.text.endswith("the weather and the tide")
+    # (An opening phrase before the subject and a quotation to come: "In a speech, she declared:")
+    assert speech_extract("In a speech in Oslo, Lena Ortiz declared:")[1] == []
+
+
+def test_rule_final_attribution_reports_the_clause_before_it_and_keeps_the_report_inside():
+    _, quotes = speech_extract("Tomas Berg promised to close the pier, Lena Ortiz claimed on Monday. She left.")
+    assert [(q.speaker, q.cue, q.text, q.rule) for q in quotes] == [
+        ("Lena Ortiz", "claimed", "Tomas Berg promised to close the pier", "final_attribution/name_before"),
+        ("Tomas Berg", "promised", "to close the pier", "subject_before_verb/name_before"),
+    ]
+    # (A closing "said" is tried first, before the verbs of the report: see
+    # test_a_verb_closing_the_sentence_after_a_comma_and_its_subject_is_read_before_the_verbs_in_the_report.)
+    _, quotes = speech_extract("Tomas Berg promised to close the pier, Lena Ortiz said on Monday.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Lena Ortiz", "Tomas Berg promised to close the pier")]
+    # (A that-clause after the last verb: no final attribution, "Berg promised ..., and Ortiz said that ...")
+    _, quotes = speech_extract("Tomas Berg promised to close the pier, and Lena Ortiz said that it was right.")
+    assert all(not q.rule.startswith("final_attribution") for q in quotes)
 
 
 def test_rule_subject_before_verb_then_adding_that_after_a_quotation():
@@ -352,6 +433,31 @@ def test_adding_takes_a_second_report_after_but_or_and_with_a_finite_verb_and_th
     assert quote.text == "the quay was safe and added the fees to the bill"  # no "that": no second report
 
 
+def test_adding_takes_a_second_report_after_though_and_a_pronoun():
+    _, quotes = speech_extract('"The quay is safe," said Tomas Berg, though he added that the fees would rise.')
+    assert [(quote.text, quote.rule) for quote in quotes] == [
+        ("The quay is safe", "speaker_after_verb/name_after"),
+        ("the fees would rise", "speaker_after_verb/name_after+adding"),
+    ]
+
+
+def test_adding_takes_a_second_report_before_adding():
+    _, quotes = speech_extract('"The quay is safe," Tomas Berg replied before adding that the fees would rise.')
+    assert [(quote.text, quote.rule) for quote in quotes] == [
+        ("The quay is safe", "subject_before_verb/name_before"),
+        ("the fees would rise", "subject_before_verb/name_before+adding"),
+    ]
+
+
+def test_rule_group_relative_with_warn_or_claim_and_a_share_in_percent():
+    _, quotes = speech_extract("The plan angered dock owners who warn the pier could close.")
+    assert [(q.speaker, q.text, q.rule) for q in quotes] == [
+        ("dock owners", "the pier could close", GROUP_RELATIVE_RULE)
+    ]
+    _, quotes = speech_extract("Most voters back the plan, including 18% who say the pier should close.")
+    assert [(q.speaker, q.text, q.rule) for q in quotes] == [("18%", "the pier should close", GROUP_RELATIVE_RULE)]
+
+
 def test_rule_group_relative_credits_the_group_before_who():
     speakers, quotes = speech_extract(
         "The mayor won among dock workers who said the fees were too high, while the council lost ground."
@@ -476,6 +582,44 @@ def test_rule_main_clause_subject_speaks_through_a_participle():
     assert (speaker.name, quote.kind, quote.text) == ("Mina Sorel", "indirect", "the cranes are too slow")
 
 
+def test_rule_subject_opens_sentence_through_a_participle_after_an_adverb():
+    _, quotes = speech_extract("Lena Ortiz toured the harbour, falsely suggesting that the cranes were unsafe.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "Lena Ortiz", "the cranes were unsafe")
+    ]
+
+
+def test_rule_subject_opens_sentence_through_remarking_mentioning_observing_repeating_reporting():
+    for participle in ("remarking", "mentioning", "observing", "repeating", "reporting"):
+        _, quotes = speech_extract(f"Lena Ortiz toured the harbour, {participle} that the cranes were unsafe.")
+        assert [(q.rule, q.speaker, q.cue, q.text) for q in quotes] == [
+            ("subject_opens_sentence/name_before", "Lena Ortiz", participle, "the cranes were unsafe")
+        ]
+    assert speech_extract("Lena Ortiz toured the harbour, mentioning the cranes.") == ([], [])
+
+
+def test_rule_main_clause_subject_after_an_opening_phrase_with_for_or_despite():
+    for opening in ("For months", "Despite the storm"):
+        quote, speaker = only_quote(f"{opening}, Mina Sorel has been on the quay, arguing the cranes are too slow.")
+        assert (quote.rule, speaker.name, quote.text) == (
+            "main_clause_subject/name_before",
+            "Mina Sorel",
+            "the cranes are too slow",
+        )
+
+
+def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
+    _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]
+    _, quotes = speech_extract("Most dockers back the plan, with 60 percent saying the pier should close.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("participle_after_with/share_before", "60 percent", "the pier should close")
+    ]
+    # (Not a thing, nor a phrase that says when: "with the port adding", "with Ortiz on Monday saying")
+    _, quotes = speech_extract("Trade rose, with the port adding that 300 jobs would follow.")
+    assert [q.rule for q in quotes if q.rule.startswith("participle_after_with")] == []
+
+
 def test_rule_main_clause_subject_after_an_aside_and_an_irregular_verb():
     quote, speaker = only_quote("Paul Okafor, visibly tired, shot back in a letter, stating the fees were legal.")
     assert (speaker.name, quote.text) == ("Paul Okafor", "the fees were legal")
@@ -505,6 +649,11 @@ def test_rule_speaker_after_verb_then_a_second_report_opened_by_any_participle_c
     assert [q.text for q in quotes] == ["We are ready", "the ferry could run by May"]
     _, quotes = speech_extract("“We are ready,” said Ivo Brandt, suggesting a few new routes.")
     assert [q.text for q in quotes] == ["We are ready"]
+
+
+def test_rule_speaker_after_verb_never_reads_a_subject_after_a_participle():
+    _, quotes = speech_extract("For months, the harbour has been idle, arguing Ivo Brandt would sell it.")
+    assert [q.rule for q in quotes if q.rule.startswith("speaker_after_verb")] == []
 
 
 def test_rule_speaker_after_verb_with_more_words_after_the_speaker():
@@ -890,6 +1039,20 @@ def test_rule_relative_description_before_is_an_unnamed_person_or_group():
     assert (speaker.name, speaker.kind) == ("a retired sailor", "group")
 
 
+def test_rule_relative_description_before_with_a_capitalised_word_before_a_comma_or_who_ve():
+    _, quotes = speech_extract("Ivo Brandt met the Danish consul, who said the ferry would run again.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/relative_description_before", "the Danish consul", "the ferry would run again")
+    ]
+    _, quotes = speech_extract("Ivo Brandt must win over the delegates who've said the ferry should stop.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/relative_description_before", "the delegates", "the ferry should stop")
+    ]
+    # (Without the comma, a subject whose own verb follows: "A retired Navy sailor who argued ..., said ...")
+    _, quotes = speech_extract("A retired Navy sailor who argued with Ivo Brandt in May said the quay was unsafe.")
+    assert [q.rule for q in quotes] != ["subject_before_verb/relative_description_before"]
+
+
 def test_rule_long_appositive_before_skips_age_home_town_and_relative_clause():
     quote, speaker = only_quote("Lena Ortiz, 29, of Molde, Ore., says her biggest worry is the pier.")
     assert quote.rule == "subject_before_verb/long_appositive_before"
@@ -994,12 +1157,21 @@ def test_rule_definite_body_before_is_a_group():
 def test_rule_parenthesis_before_skips_a_party_label():
     quote, _ = only_quote("Gwen Mora (D-Ore.) said the pasture was dry.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/parenthesis_before", "Gwen Mora")
+    quote, _ = only_quote("Gwen Mora (D) said the pasture was dry.")  # a party's letter alone
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/parenthesis_before", "Gwen Mora")
 
 
 def test_rule_reversed_appositive_before_reads_the_title_first():
     quote, speaker = only_quote("The chairman of the Valley Growers League, Ivo Brandt, said the pasture was dry.")
     assert quote.rule == "subject_before_verb/reversed_appositive_before"
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the Valley Growers League"])
+
+
+def test_a_reversed_appositive_after_the_report_credits_the_name():
+    # (Read by the appositive rules before the verb; the speaker and the report are what matter.)
+    _, quotes = speech_extract("The league bought the pasture in May, a spokeswoman, Ivo Brandt, said.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Ivo Brandt", "The league bought the pasture in May")]
+    assert quotes[0].rule.endswith("appositive_before")
 
 
 def test_rule_title_reference_before_resolves_the_role_to_the_person():
@@ -1084,6 +1256,13 @@ def test_rule_description_before_without_a_known_person_is_a_group():
     quote, speaker = only_quote("The league's longtime treasurer said the pasture was dry.")
     assert quote.rule == "subject_before_verb/description_before"
     assert (speaker.name, speaker.kind) == ("the league's longtime treasurer", "group")
+
+
+def test_rule_description_before_opens_a_clause_after_when_or_while():
+    _, quotes = speech_extract("Lena Ortiz froze on stage when a dock worker asked whether the pier would close.")
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [
+        ("subject_before_verb/description_before", "a dock worker", "whether the pier would close")
+    ]
 
 
 def test_rule_description_before_refers_back_to_the_person_a_role_describes():
@@ -1672,4 +1851,12 @@ def test_two_initials_of_a_name_end_no_sentence():
     assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [
         "She moved to Washington, D.C.",
         "Her office is by the quay.",
+    ]
+
+
+def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():
+    text = "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow. He left."
+    assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [
+        "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow.",
+        "He left.",
     ]

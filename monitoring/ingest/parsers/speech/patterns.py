@@ -183,13 +183,16 @@ PREPOSITION_START = re.compile(
 PRONOUN_CONTRACTION = re.compile(r"([Hh]e|[Ss]he|[Tt]hey|[Ii]t)['’](?:s|ve|re|d|ll)")
 PRONOUN_END = re.compile(r"(?<![\w'’])([Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s*$")
 # "It was Ivo Brandt who": the name before "who".
-RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who\s*$")
-# "an architect who", "many residents who": a short noun phrase before "who".
+RELATIVE_END = re.compile(rf"({NAME_RUN})\s*,?\s+who(?:['’]ve)?\s*$")
+# "an architect who", "many residents who", "the delegates who've": a short noun phrase before "who"; capitalised
+# words before its noun only with a comma before "who" ("the Danish president, who"; not "a former Fed governor
+# who argued ...", a subject that its own verb follows).
 RELATIVE_NP_END = re.compile(
     r"""\b(
         (?:[Aa]n?|[Tt]he|[Ss]ome|[Mm]any|[Oo]thers?)
-        (?: \s+ [a-z][\w'’-]* ){1,3}
-    ) \s*,?\s+ who \s*$""",
+        (?: (?: \s+ [a-z][\w'’-]* ){1,3} (?= \s*,?\s+ who )
+          | (?: \s+ [\w'’-]+ ){0,2} \s+ [a-z][\w'’-]* (?= \s*,\s* who ) )
+    ) \s*,?\s+ who (?:['’]ve)? \s*$""",
     X,
 )
 # "Ivo Brandt (left), chairman of the League, ": the name, an optional bracket, the appositive.
@@ -240,7 +243,7 @@ DEFINITE_NP_END = re.compile(
         ) \s*$""",
     X,
 )
-PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{2,120}})\)\s*$")  # "Gwen Mora (D-Ore.)"
+PAREN_END = re.compile(rf"({NAME_RUN})\s*\(([^()]{{1,120}})\)\s*$")  # "Gwen Mora (D-Ore.)", "Gwen Mora (D)"
 # "the chairman of the League, Ivo Brandt, ": a title, then the name between commas.
 REVERSED_APPOSITIVE_END = re.compile(
     rf"""(?: ^ | [,;:]\s | [,;:]["”]\s | \b(?:and|but|while)\s ) \s*
@@ -308,7 +311,8 @@ MODIFIER_WORD = re.compile(r"[A-Za-z0-9][\w'’%.-]*")
 GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 # "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
 DESCRIPTION_END = re.compile(
-    r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+ )
+    r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+
+          | \b(?:when|while)\s+ )  # "when a voter asked"
         (
             # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
@@ -356,7 +360,8 @@ SENTENCE_SUBJECT = re.compile(
 # name, a pronoun or a definite description, then (after an optional aside between commas)
 # its verb: an auxiliary, a past tense or a word ending in -s.
 MAIN_CLAUSE_SUBJECT = re.compile(
-    rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then)
+    rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then
+                  |For|Since|Amid|Despite|Instead|Throughout|Today|Yesterday)
                  \b [^,"“”]{{0,60}} ,\s* )?
         (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )?
         ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
@@ -394,8 +399,11 @@ RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|int
 # "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
 # a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
 GROUP_RELATIVE = re.compile(
-    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality ) )
-        \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )? (say|says|said) \b \s* (?:that\b\s*)?""",
+    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality
+                                       | \d+(?:\.\d+)?% ) )
+        \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )?
+        (say|says|said|claim|claimed|argue|argued|warn|warned|insist|insisted|complain|complained) \b
+        \s* (?:that\b\s*)?""",
     X,
 )
 # Where the report of such a relative clause ends before the sentence does: ", while ...", "; ...".
@@ -536,6 +544,14 @@ DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged deleg
 CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
+# ", falsely suggesting", ", again arguing": an adverb before a participle.
+ADVERB_END = re.compile(r"\s+(?:[a-z]+ly|also|again|even|then|later|once\s+again)$")
+# "..., with 50 percent saying ...", "The talk ended with Ana Ruiz asking ...": the subject of a participle after "with".
+WITH_SUBJECT_END = re.compile(r"""(?:^|[\s,])[Ww]ith\s+((?:(?!\b(?:on|at|during|to)\b)[^,;:"“”_()]){1,60}?)\s*$""")
+# "If the port closes, Berg said he would ...": a condition opening the sentence belongs to the report after the verb.
+CONDITION_OPENING = re.compile(r"""^[\s"“]*(?:If|Unless|Even\s+if|Once)\s[^,;:"“”_]{2,100},\s*$""")
+# "responded by saying that ...", "answered by noting that ...": the participle after "by" reports.
+BY_PARTICIPLE_AHEAD = re.compile(rf"\s+by\s+(?:{alternatives(PARTICIPLE_CUES)})\b")
 # "adding to her lead", "adding up to": "adding" that reports nothing.
 ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 # ", adding that", ", telling reporters": a second report by the same speaker.
@@ -543,20 +559,25 @@ ADDING_TO = re.compile(r"\s+(?:to|up)\b")
 CLAUSE_AHEAD = r"""(?x: \s+ (?: that\b | (?:[\w'’.-]+\s+){1,4}
     (?: is | are | was | were | will | would | could | should | can | has | have | had | must | may | might
       | did | does | do )\b ) )"""
+# A finite clause ahead: one with an auxiliary, or one that opens with a subject pronoun ("suggesting he won").
+CLAUSE_AHEAD_RE = re.compile(rf"{CLAUSE_AHEAD}|\s+(?:he|she|they|we)\s+(?!and\b|or\b)[a-z]")
 # The participles of the lexicon open such a report ("telling" with its object, "asking" is a question;
 # "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
 SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})
 ADDING_RE = re.compile(
-    rf""",["”’']?\s*                 # (the comma may close quoted words: '"...," adding that')
+    rf"""(?: ,["”’']?\s*               # (the comma may close quoted words: '"...," adding that')
+            (?: (?:before|then)\s+ (?!telling) )?
+          | \s+ before\s+ (?!telling) )  # ('..., she said, then adding that', '... responded before adding that')
         ( (?: (?-x:{SECOND_REPORT_PARTICIPLES}) | (?-x:{alternatives(PARTICIPLE_CUES & NEEDS_THAT)}) (?= {CLAUSE_AHEAD} )
             | going\ on\ to\ say | telling \s+ (?:[\w'’-]+\s+){{0,3}}? ) )
         (?! {ADDING_TO.pattern} )       # "adding to her lead": no report
         \s* (?:that\b)? \s*""",
     X,
 )
-# "..., but added that ...", "... and noted that ...": a second report by the same speaker, a finite verb and "that".
+# "..., but added that ...", "... and noted that ...", ", though he added that ...": a second report by the same
+# speaker, a finite verb and "that".
 ALSO_SAID_RE = re.compile(
-    r""",?\s+(?:but|and)\s+(?:(?:also|later|then|quickly)\s+)?
+    r""",?\s+(?:but|and|though|although)\s+(?:(?:he|she|they)\s+)?(?:(?:also|later|then|quickly)\s+)?
         (added|adds|noted|notes|said|says|stressed|warned|insisted|argued|acknowledged|conceded|cautioned|predicted
          |explained|suggested|made\ clear|pointed\ out|maintained|emphasized|emphasised)
         \s+that\b\s*""",
@@ -601,6 +622,22 @@ OBJECT_RE = re.compile(
               | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | you | members | listeners | viewers
               | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
     X,
+)
+# "..., Berg told the court in a filing.", "..., she told a Senate panel Wednesday.", "..., he told aides as he
+# left.": the object of "told" (or a short noun phrase) and then when, where or how it was said, no report.
+CIRCUMSTANCE_AFTER_OBJECT = re.compile(
+    rf"""(?: {OBJECT_RE.pattern} | \s+ (?:a|an|the|his|her|their|its) (?:\s+[\w'’-]+){{1,3}}? )
+        (?: {CIRCUMSTANCE_START.pattern} | \s+ as \b )""",
+    X,
+)
+# "..., the office reported on Tuesday -- a development that ...": after the verb (and when or where it was
+# said) a dash opens a clause of another kind, so the report is before the subject.
+CLAUSE_BREAK_AHEAD = re.compile(
+    rf"""(?: {CIRCUMSTANCE_START.pattern} [^,;:"“”_]{{0,40}}? )? \s* (?: -- | — | – | \s-\s )""", X
+)
+# "The port got the letters, he said; his aides found them.": after a semicolon the report goes on.
+REPORT_GOES_ON_AFTER_SEMICOLON = re.compile(
+    rf"""(?: {CIRCUMSTANCE_START.pattern} [^,;:"“”_]{{0,40}}? )? \s* ; \s* \S""", X
 )
 # The person asked, before the question: "asked the mayor whether", "asks him why".
 QUESTION_OBJECT = re.compile(

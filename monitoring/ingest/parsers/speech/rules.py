@@ -38,14 +38,20 @@ from .patterns import (
     ACCORDING_CHANNEL,
     ADDING_RE,
     ADDING_TO,
+    ADVERB_END,
     AND_END,
     ANONYMITY_AFTER,
     APPOSITIVE_SPLIT,
     AUXILIARY_START,
+    BY_PARTICIPLE_AHEAD,
     CHANNEL_RE,
     CHANNEL_SOURCE,
+    CIRCUMSTANCE_AFTER_OBJECT,
     CIRCUMSTANCE_GOES_ON,
     CIRCUMSTANCE_START,
+    CLAUSE_AHEAD_RE,
+    CLAUSE_BREAK_AHEAD,
+    CONDITION_OPENING,
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
@@ -82,6 +88,7 @@ from .patterns import (
     RELATIVE_NOT_CONTENT,
     RELATIVE_REPORT,
     REPORT_GOES_ON,
+    REPORT_GOES_ON_AFTER_SEMICOLON,
     REPORT_RESUMES_RE,
     SAYING_CIRCUMSTANCE,
     SENTENCE_SUBJECT,
@@ -91,6 +98,7 @@ from .patterns import (
     THAT_START,
     TRAILING_ACCORDING,
     TRAILING_NAME,
+    WITH_SUBJECT_END,
     WORD_RE,
 )
 from .registry import Discourse
@@ -257,9 +265,12 @@ def _not_a_report(cue: Cue) -> bool:
             words in NEEDS_THAT
             and not THAT_AHEAD.match(right)
             and not (words in COMMITMENT_CUES and INFINITIVE_START.match(right))  # "promising to rebuild"
+            and not (words in PARTICIPLE_CUES and CLAUSE_AHEAD_RE.match(right))  # "suggesting the town should"
         )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
         or bool(POSSESSIVE_END.search(left))  # "Ana Ruiz's warning that ...": a noun (see noun_report)
+        or left.endswith((" no ", "No "))  # "There's no denying he won": a noun
+        or bool(BY_PARTICIPLE_AHEAD.match(right))  # "responded by saying that ...": the participle reports
         or (words == "tell" and not OBJECT_RE.match(right))  # "time will tell if ...", "tell itself": nobody is told
         or (
             words.startswith("continu") and bool(CONTINUES_ACT.match(right))
@@ -291,9 +302,10 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
-    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...": after "by" too.)
+    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...": after "by" too; an adverb may
+    # stand before it: "..., falsely suggesting that ...")
     return cue.words in PARTICIPLE_CUES and (
-        cue.words == "saying" or cue.left.rstrip().endswith((",", ',"', ",”", " by"))
+        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by"))
     )
 
 
@@ -374,6 +386,14 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
     before_subject = cue.left[:subject_start].rstrip()
     if right.lstrip().startswith(":"):
         content = None  # "she said:" introduces a quotation that follows
+        after_colon = right.lstrip()[1:]
+        if (
+            _clause_before(before_subject)
+            and len(after_colon.split()) >= 3
+            and not QUOTE_MARK.search(after_colon)
+            and "_" not in after_colon
+        ):
+            content = trim(masked, cue.start, cue.end)  # "A, insiders said: B." (no quotation): all of it
     elif content is None or not that and len(remainder.split()) < 2:
         content = content_before(masked, cue.start, before_subject)
     elif before_subject.endswith(",") and ADDING_RE.match(right):
@@ -382,6 +402,18 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
         # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": content on both sides.
         content = trim(masked, cue.start, cue.end)
     return content, channel
+
+
+def _participle_after_with(cue: Cue, draft: Discourse) -> Built:
+    """ "..., with 50 percent saying the pier was unsafe", "The talk ended with Ana Ruiz asking whether ...": the words
+    between "with" and a participle are its subject (a name there is no object of "with")."""
+    subject = WITH_SUBJECT_END.search(cue.left)
+    found = speaker_before(subject.group(1), draft)
+    if found.speaker is None or subject.group(1)[: found.position].strip():
+        return None  # (the whole subject must be the speaker: "with the plan of Berg's aides saying")
+    if found.speaker.kind != "person" and found.rule != "share_before":
+        return None  # ("with the economy adding ...", "with an editor's note saying ...": a person or a share only)
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "participle_after_with")
 
 
 def _subject_found(cue: Cue, draft: Discourse) -> tuple[Found | None, bool]:
@@ -400,13 +432,12 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     if found is None:
         return None
     built = _subject_reading(cue, found, "subject_before_verb", new_single_name)
-    if (
-        isinstance(built, Attribution)
-        and built.content is not None
-        and built.content[0] >= cue.cue_end
-        and _parenthetical(cue)
-    ):
-        built.content = _with_opening(cue, cue.left[: found.position], built.content)
+    if isinstance(built, Attribution) and built.content is not None and built.content[0] >= cue.cue_end:
+        if _parenthetical(cue):
+            built.content = _with_opening(cue, cue.left[: found.position], built.content)
+        elif CONDITION_OPENING.match(cue.left[: found.position]):
+            # "If the port closes, Berg said he would leave.": the condition is part of what he said.
+            built.content = trim(cue.masked, cue.start, built.content[1]) or built.content
     return built
 
 
@@ -505,15 +536,19 @@ def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
 def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     """ "CONTENT, she said in a video message to the council.": what follows the verb says when, where
     or how it was said, so the content is the clause before the subject (not an opening phrase such
-    as "In Oslo on Monday," and not when a that-clause follows the phrase)."""
+    as "In Oslo on Monday," and not when a that-clause follows the phrase). So too when another clause follows
+    the verb after a dash ("..., the office reported on Tuesday -- a development that ..."),
+    and after the object of "told" ("..., Berg told the court in a filing")."""
     found, new_single_name = _subject_found(cue, draft)
     if found is None:
         return None
     before_subject = cue.left[: found.position].rstrip()
     if not _clause_before(before_subject) or len(before_subject.split()) < 4:
         return None
-    prefix = PREFIX_RE.match(cue.right)
-    if THAT_START.match(cue.right, prefix.end() if prefix else 0) or THAT_AHEAD.match(cue.right):
+    clause_break = CLAUSE_BREAK_AHEAD.match(cue.right)
+    right = cue.right[: clause_break.end()] if clause_break else cue.right
+    prefix = PREFIX_RE.match(right)
+    if THAT_START.match(right, prefix.end() if prefix else 0) or THAT_AHEAD.match(right):
         return None
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
@@ -685,14 +720,32 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: (
             _finite_report(cue)
             and "," in cue.left
-            and bool(REPORT_GOES_ON.match(cue.right) or CIRCUMSTANCE_GOES_ON.match(cue.right))
+            and bool(
+                REPORT_GOES_ON.match(cue.right)
+                or CIRCUMSTANCE_GOES_ON.match(cue.right)
+                or REPORT_GOES_ON_AFTER_SEMICOLON.match(cue.right)
+            )
         ),
         _content_around_subject,
     ),
     CueRule(
         "content_then_subject",
-        lambda cue: _finite_report(cue) and "," in cue.left and bool(CIRCUMSTANCE_START.match(cue.right)),
+        lambda cue: (
+            "," in cue.left
+            and (
+                _finite_report(cue)
+                and bool(CIRCUMSTANCE_START.match(cue.right) or CLAUSE_BREAK_AHEAD.match(cue.right))
+                or cue.is_verb
+                and cue.words in OBJECT_VERBS
+                and bool(CIRCUMSTANCE_AFTER_OBJECT.match(cue.right))
+            )
+        ),
         _content_then_subject,
+    ),
+    CueRule(
+        "participle_after_with",
+        lambda cue: cue.words in PARTICIPLE_CUES and cue.words != "adding" and bool(WITH_SUBJECT_END.search(cue.left)),
+        _participle_after_with,
     ),
     CueRule("subject_before_verb", lambda cue: cue.is_verb and not _after_by(cue), _subject_before_verb),
     CueRule(
@@ -723,7 +776,11 @@ CUE_RULES: tuple[CueRule, ...] = (
     ),
     CueRule(
         "speaker_after_verb",
-        lambda cue: cue.is_verb and cue.left.rstrip().endswith((",", '"', "”", "—")),
+        lambda cue: (
+            cue.is_verb
+            and cue.left.rstrip().endswith((",", '"', "”", "—"))
+            and not (cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(","))
+        ),  # (", arguing he would wait": a participle's subject is never after it)
         _speaker_after_verb,
     ),
     CueRule("noun_phrase", lambda cue: cue.is_verb and cue.fallback and cue.words in PLAIN_CUES, _noun_phrase),
@@ -772,7 +829,8 @@ def is_headline(sentence: str) -> bool:
 def read_attribution(
     masked: str, start: int, end: int, discourse: Discourse, fallback: bool = False
 ) -> Attribution | None:
-    """The first reading of the sentence masked[start:end] that a rule finds, or None.
+    """The first reading of the sentence masked[start:end] that a rule finds, or None; a sentence that ends with an
+    attribution of its own ("Berg promised ..., Ortiz said.") is that one's, the first reading going with it.
 
     With ``fallback`` (a second reading, when the first found nobody) the ``noun_phrase`` rule
     may take a subject none of the speaker rules knows. ``discourse`` is not changed: the
@@ -809,6 +867,10 @@ def read_attribution(
                     main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
                     if main is not None:
                         return main
+                if cue.is_verb and "_" not in sentence:
+                    outer = _final_attribution_reading(masked, start, end, cue, built)
+                    if outer is not None:
+                        return outer
                 if cue.is_verb:
                     built.also = _trailing_according(masked, start, end, sentence, draft) or _relative_report(
                         masked, end, built
@@ -905,6 +967,46 @@ def _main_clause_reading(
             if built is REJECT:
                 break
     return None
+
+
+FINAL_ATTRIBUTION_RULE = "final_attribution"
+
+
+def _final_attribution_reading(masked: str, start: int, end: int, cue: Cue, inner: Attribution) -> Attribution | None:
+    """ "Berg promised to close the port, Ruiz said.": a sentence that ends with its subject and a reporting verb
+    (and when or where it was said) is that subject's report of the clause before it; a report inside that clause
+    goes with it as ``also``, cut at the comma. None when the sentence ends otherwise."""
+    last = None
+    for match in cue_matches(masked[start:end]):
+        if match.start() > cue.match.start():
+            last = match
+    if last is None or cue.match.group().split()[0] in {"said", "says"}:
+        return None  # ("Other dockers said ..., they said.": the sentence's subject said it all)
+    outer_cue = Cue(masked, start, end, last, cue.channel, cue.fallback)
+    right = outer_cue.right
+    if (
+        not _finite_report(outer_cue)
+        or _not_a_report(outer_cue)
+        or not (len(right.split()) < 2 or CIRCUMSTANCE_START.match(right))
+        or THAT_AHEAD.match(right)
+    ):
+        return None
+    draft = inner.draft.draft(start)
+    found = speaker_before(outer_cue.left, draft)
+    if found.speaker is None or _noun_not_verb(outer_cue, found.speaker, False, False):
+        return None
+    before_subject = outer_cue.left[: found.position].rstrip()
+    if not before_subject.endswith(",") or not _clause_before(before_subject):
+        return None
+    content = trim(masked, start, start + len(before_subject))
+    if content is None or inner.content is None or not content[0] <= inner.content[0] < content[1]:
+        return None
+    outer = outer_cue.attribution(found.speaker, content, rule=f"{FINAL_ATTRIBUTION_RULE}/{found.rule}", draft=draft)
+    inner_content = trim(masked, inner.content[0], min(inner.content[1], content[1]))
+    if inner_content is not None and not _too_short(masked[inner_content[0] : inner_content[1]]):
+        inner.content, inner.draft = inner_content, None  # registered in the outer reading's draft
+        outer.also = inner
+    return outer
 
 
 def _relative_report(masked: str, end: int, built: Attribution) -> Attribution | None:

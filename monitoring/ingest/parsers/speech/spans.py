@@ -202,7 +202,10 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
         word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
-        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _initials(word):
+        # ("then-Sen. Obama", "ex-Gov. Berg": an abbreviation after a hyphened prefix.)
+        if word in ABBREVIATIONS or word.rpartition("-")[2] in ABBREVIATIONS:
+            continue
+        if (len(word) == 1 and word.isalpha()) or _initials(word):
             continue
         if (
             masked[match.end() - 2] in '"”'

@@ -307,7 +307,8 @@ def _parenthesis(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
 def _reversed_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "the chairman of the League, Ivo Brandt, said": the title before the name."""
     title = LEADING_DETERMINER.sub("", match.group(1).strip())
-    return _found_if(entity(match.group(2), discourse, [title]), match.start())
+    # (Where the title starts: the comma before it closes the words before the subject, "A, a spokeswoman, ...")
+    return _found_if(entity(match.group(2), discourse, [title]), match.start(1))
 
 
 def _title_reference(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
@@ -452,6 +453,9 @@ def _lower_last(text: Text) -> bool:
     return text.last_word[:1].islower()
 
 
+# "who", and "who've" ("delegates who've said"): a relative pronoun that is the subject of the verb.
+RELATIVE_WHO = frozenset({"who", "who've", "who’ve"})
+
 # In order: the first rule that gives a result names the subject of the verb.
 SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule(
@@ -461,8 +465,10 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         lambda t: t.last_word.casefold() in {"he", "she"},
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
-    SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word == "who"),
-    SpeakerRule("relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word == "who"),
+    SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word in RELATIVE_WHO),
+    SpeakerRule(
+        "relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word in RELATIVE_WHO
+    ),
     SpeakerRule("long_appositive_before", LONG_APPOSITIVE_END, _long_appositive, lambda t: t.last_char == ","),
     SpeakerRule("place_in_appositive_before", APPOSITIVE_END, _place_in_appositive, lambda t: t.last_char == ","),
     SpeakerRule("name_after_description_before", APPOSITIVE_END, _name_after_description, lambda t: t.last_char == ","),
