@@ -958,6 +958,19 @@ def test_rule_description_before_without_a_known_person_is_a_group():
     assert (speaker.name, speaker.kind) == ("the league's longtime treasurer", "group")
 
 
+def test_rule_description_before_keeps_initials_with_periods_inside_the_description():
+    quote, speaker = only_quote(
+        "In May, a U.S. District Court judge sided with the fishers, saying the toll was unlawful."
+    )
+    assert quote.rule == "subject_opens_sentence/description_before"
+    assert (speaker.name, speaker.kind) == ("a U.S. District Court judge", "group")
+
+
+def test_rule_title_reference_before_reads_a_role_with_initials_before_it():
+    _, quotes = speech_extract("Senator Ana Ruiz toured the harbour. The U.S. senator said the cranes were too slow.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/title_reference_before", "Ana Ruiz")]
+
+
 def test_rule_description_before_refers_back_to_the_person_a_role_describes():
     _, quotes = speech_extract(
         "Tomas Berg toured the new harbour on Monday. The independent candidate said the cranes were too slow."
@@ -1057,6 +1070,12 @@ def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
 
 
+def test_rule_name_before_reads_a_rank_of_two_abbreviations_as_the_title():
+    quote, speaker = only_quote("Lt. Gen. Tomas Berg said the pier was full.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Lt. Gen."])
+
+
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
     _, quotes = speech_extract(
         "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "
@@ -1106,6 +1125,14 @@ def test_rule_clause_subject_before_is_a_short_noun_phrase():
     quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
     assert quote.rule == "subject_before_verb/clause_subject_before"
     assert (speaker.name, speaker.kind) == ("Iowa biofuel advocates", "group")
+
+
+def test_rule_clause_subject_before_never_starts_after_the_period_of_an_initial_or_abbreviation():
+    # "U.S.", "G.K.": no sentence ends at these periods, so no subject starts after them.
+    _, quotes = speech_extract("Molde Dockers Union Chairman G.K. Lunde of North Molde said the pier was full.")
+    assert [q.speaker for q in quotes] == ["G.K. Lunde"]
+    _, quotes = speech_extract("Fishers are angry. Dock workers said the pier was full.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/group_before", "Dock workers")]
 
 
 # --- speaker rules after the verb ----------------------------------------------------------------

@@ -122,6 +122,8 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
     for index, word in enumerate(words):
         if word in HONORIFIC_WORDS or HONORIFIC_RE.fullmatch(word):
             last_title = index
+            while last_title + 1 < len(words) and HONORIFIC_RE.fullmatch(words[last_title + 1]):
+                last_title += 1  # "Lt. Gen. Ana Ruiz": a rank of two abbreviations
             break  # after "Mr." comes the name, even "Mr. King"
         if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
             last_title = index

@@ -37,6 +37,8 @@ def case_variants(words: list[str]) -> str:
 
 
 TITLE_NOUN_ALTERNATIVES = "|".join(TITLE_NOUNS)
+# A word before a role's head: a word, or initials with periods ("the U.S. senator", "the U.N. envoy").
+INITIALISM_WORD = r"(?:(?:[A-Z]\.){2,}|[\w-]+)"
 
 # --- names -----------------------------------------------------------------------------------
 
@@ -222,7 +224,7 @@ REVERSED_APPOSITIVE_END = re.compile(
     X,
 )
 # "the (deputy foreign) minister": a role that refers back to a person.
-TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
+TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
 # "the Arizona Republican", "the veteran Ohio Democrat": a party member described, one person named before.
 PARTY_MEMBER = rf"""[Tt]he\s+
     (
@@ -283,17 +285,22 @@ DESCRIPTION_END = re.compile(
             # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
               | (?! (?:He|She|It|That|There|Here|What|Who|Let)['’]s ) [A-Z][\w-]*['’]s ) \s+
-            (?: [\w'’-]+ \s+ ){0,4}
+            (?: (?:[A-Z]\.){2,} \s+ | [\w'’-]+ \s+ ){0,4}          # ("a U.S. District Court judge")
             # "the Florida senator and Republican presidential candidate": two roles of one person
             (?: [a-z][a-z-]* \s+ and \s+ (?! (?:the|a|an|his|her|their|its) \b ) (?: [\w'’-]+ \s+ ){0,4} )?
             [a-z][a-z-]*
         ) \s*$""",
     X,
 )
+# A period that may end a sentence: not one of an initial or an abbreviation ("U.S. District Court judge",
+# "G.K. Butterfield", "Lt. Gen. Ana Ruiz", "Molde, Va.").
+SENTENCE_PERIOD = r"""(?x: (?<![A-Z]) (?<!\b[A-Z][a-z])
+    (?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Adm|Maj|Rev|Sgt|Amb|Ore|Ala|Fla|Ill|Ind|Kan|Neb|Nev|Wis|Wyo))
+    (?<!\b(?:Capt|Sept|Prof|Conn|Mass|Mich|Minn|Tenn|Okla|Wash|Ariz|Colo)) (?<!\bCalif) \. )"""
 # "Iowa biofuels advocates", "26%": a short phrase opening its clause, starting with a capital or a number.
 CLAUSE_SUBJECT_END = re.compile(
-    r"""(?: ^ | [.;:—]\s* | ,\s*(?:and\s+|but\s+)? )
-        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+[\w'’%.-]+ ){0,5} )
+    rf"""(?: ^ | (?: [;:—] | {SENTENCE_PERIOD} ) \s* | ,\s*(?:and\s+|but\s+)? )
+        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+[\w'’%.-]+ ){{0,5}} )
         \s*$""",
     X,
 )
@@ -452,11 +459,11 @@ LEADING_PHRASE = re.compile(
 # --- the speaker after the verb ------------------------------------------------------------------
 
 PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
-TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
+TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
 # '"...," said the Republican nominee.': "the", up to three words (lower-case, or capitals such as "GOP",
 # "New York"), a role that refers back, the end of the clause.
 ROLE_REF_START = re.compile(
-    rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
+    rf"\s*[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
     r"(?=\s*(?:[,.;]|$))"
 )
 # A group, then the end of the clause or a time or place phrase.
