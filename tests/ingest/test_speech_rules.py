@@ -947,6 +947,20 @@ def test_rule_group_before_keeps_the_words_that_describe_the_group():
         assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/group_before", group, "group")
 
 
+def test_rule_share_before_keeps_at_least_and_a_share_right_before_its_noun():
+    for sentence, share in (
+        ("At least half of the dockers said the pier was unsafe.", "At least half of the dockers"),
+        ("Nearly three in 10 voters said the pier was unsafe.", "Nearly three in 10 voters"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule, speaker.name) == ("subject_before_verb/share_before", share)
+
+
+def test_rule_group_before_keeps_a_number_with_a_thousands_separator():
+    quote, speaker = only_quote("In the valley, 1,409 teachers said the pier was unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/group_before", "1,409 teachers")
+
+
 def test_rule_group_before_keeps_aides_to_a_person():
     quote, speaker = only_quote("Aides to Lena Ortiz said the pier was unsafe.")
     assert (quote.rule, speaker.name) == ("subject_before_verb/group_before", "aides to Lena Ortiz")
@@ -1133,6 +1147,30 @@ def test_rule_clause_subject_before_never_starts_after_the_period_of_an_initial_
     assert [q.speaker for q in quotes] == ["G.K. Lunde"]
     _, quotes = speech_extract("Fishers are angry. Dock workers said the pier was full.")
     assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/group_before", "Dock workers")]
+    # A subject may start at whole initials, never inside them.
+    quote, _ = only_quote("The pier closed after the U.S. harbour inspector warned that the cranes were unsafe.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/clause_subject_before", "U.S. harbour inspector")
+
+
+def test_rule_clause_subject_before_keeps_a_number_with_a_thousands_separator():
+    for sentence, subject in (
+        ("About 2,500 dockers said the pier was unsafe.", "About 2,500 dockers"),
+        ("The pier is unsafe, 2,500 dockers said.", "2,500 dockers"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule.split("/")[1], speaker.name) == ("clause_subject_before", subject)
+
+
+def test_rule_clause_subject_before_is_no_clause_in_the_first_person():
+    assert speech_extract("All I'm asking is that the pier stays open.") == ([], [])
+
+
+def test_rule_clause_subject_before_credits_a_person_of_a_place_not_a_group():
+    quote, speaker = only_quote(
+        "At a rally in Molde, N.H., on Tuesday, Senator Tomas Berg of Vermont endorsed Ana Ruiz, saying she would win."
+    )
+    assert quote.rule == "subject_opens_sentence/clause_subject_before"
+    assert (speaker.name, speaker.kind, speaker.titles) == ("Tomas Berg", "person", ["Senator"])
 
 
 # --- speaker rules after the verb ----------------------------------------------------------------
@@ -1280,6 +1318,15 @@ def test_rule_described_group_after_keeps_an_abbreviation_with_periods_inside_th
     quote, speaker = only_quote('"The quay was never safe," said a former U.S. port authority official who retired.')
     assert quote.rule == "speaker_after_verb/described_group_after"
     assert (speaker.name, speaker.kind) == ("a former U.S. port authority official", "group")
+
+
+def test_a_state_abbreviated_after_a_town_is_nobody():
+    quote, speaker = only_quote(
+        'On Tuesday at the town hall in Molde, OH, after winning the vote, Gov. Tomas Berg (R-OH), said, "I am ready."'
+    )
+    assert (speaker.name, speaker.kind) == ("Tomas Berg", "person")
+    _, quotes = speech_extract("In Molde, Ore., Tomas Berg said the pier was unsafe.")
+    assert [q.speaker for q in quotes] == ["Tomas Berg"]
 
 
 def test_single_letters_and_abbreviations_are_no_names_initials_a_body_quantifiers_a_group():

@@ -42,6 +42,7 @@ from .vocabulary import (
     PLURAL_PEOPLE,
     PROPER_ADJECTIVES,
     QUANTIFIER_WORDS,
+    STATE_ABBREVIATIONS,
     SUBJECT_FILLER,
     TIME_NAMES,
     TITLE_HEADS,
@@ -141,6 +142,8 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return entity(" ".join(title_words + name_words[:-1]), speakers, extra_titles)
     if not title_words and len(name_words) == 1 and name_words[0] in QUANTIFIER_WORDS:
         return speakers.group(name_words[0].lower())  # "Others, at the rally, said": unnamed people
+    if not title_words and len(name_words) == 1 and is_state_abbreviation(name_words[0]):
+        return None  # "in Molde, OH, ...", "in Molde, N.H., ...": the state of a dateline, nobody
     if not title_words and len(name_words) == 1 and INITIALISM.fullmatch(name_words[0]):
         return speakers.group(name_words[0].rstrip(".") + ".")  # "according to the F.A.A.": a body's initials
     if not title_words and len(name_words) == 1 and not_a_name(name_words[0]):
@@ -174,10 +177,15 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
 INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?|(?:[A-Z]\.)+[A-Z]")
 
 
+# "I'm", "We've": the writer or a speaker talking of themselves, never somebody named.
+FIRST_PERSON = re.compile(r"(?:I|We)(?:['’](?:m|ve|d|ll|re))?")
+
+
 def not_a_name(word: str) -> bool:
-    """A single letter or an abbreviation ("U" of "U.S.", "Rep", "Jan"): a fragment, never a name alone."""
+    """A single letter, an abbreviation ("U" of "U.S.", "Rep", "Jan") or a first-person pronoun ("I'm"): a
+    fragment, never a name alone."""
     bare = word.rstrip(".")
-    return len(bare) == 1 or bare.casefold() in ABBREVIATIONS
+    return len(bare) == 1 or bare.casefold() in ABBREVIATIONS or bool(FIRST_PERSON.fullmatch(bare))
 
 
 def plural_noun(word: str) -> bool:
@@ -228,6 +236,19 @@ def _region_names() -> frozenset[str]:
     import pycountry
 
     return frozenset(s.name for s in pycountry.subdivisions if " " in s.name)
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """The two-letter postal codes of the US states ("OH", "NY"), from ISO 3166-2 ("US-OH")."""
+    import pycountry
+
+    return frozenset(s.code.removeprefix("US-") for s in pycountry.subdivisions.get(country_code="US"))
+
+
+def is_state_abbreviation(word: str) -> bool:
+    """Whether a word is a US state as abbreviated after a town ("Ore.", "N.H.", "OH"): a place, never a speaker."""
+    return word in STATE_ABBREVIATIONS or word.rstrip(".") + "." in STATE_ABBREVIATIONS or word in _state_codes()
 
 
 def is_region(name: str) -> bool:

@@ -255,10 +255,10 @@ SHARE_END = re.compile(
     r"""(?: ^ | [,;:]\s* | \b(?:and|but|while|whereas)\s+ )
         (
             (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
-                  | [Aa]nother ) \s+ )?
+                  | [Aa]nother | [Aa]t\ least | [Aa]t\ most | [Aa]s\ many\ as | [Rr]oughly ) \s+ )?
             (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
               | (?: \d+ | (?i:one|two|three|four|five|six|seven|eight|nine|ten) ) (?: \s+in\s+ | -in- ) \w+
-                (?: (?: \s+ [A-Za-z][\w'’-]* ){1,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
+                (?: (?: \s+ [A-Za-z][\w'’-]* ){0,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
                     |respondents|members|independents|Independents|supporters|residents|people) )?
                                                                     # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
@@ -269,7 +269,7 @@ SHARE_END = re.compile(
 )
 # "senior officials from three ministries": modifiers, a group noun, an optional "from/of ..." phrase.
 GROUP_NP = rf"""(?x:
-    (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+ ) \s+ ){{0,3}}
+    (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+(?:[.,]\d+)* ) \s+ ){{0,3}}
     (?: {case_variants(GROUP_HEADS)} )
     (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing | involved\ in
               | briefed\ on | knowledgeable\ about ) \s+
@@ -299,8 +299,9 @@ SENTENCE_PERIOD = r"""(?x: (?<![A-Z]) (?<!\b[A-Z][a-z])
     (?<!\b(?:Capt|Sept|Prof|Conn|Mass|Mich|Minn|Tenn|Okla|Wash|Ariz|Colo)) (?<!\bCalif) \. )"""
 # "Iowa biofuels advocates", "26%": a short phrase opening its clause, starting with a capital or a number.
 CLAUSE_SUBJECT_END = re.compile(
-    rf"""(?: ^ | (?: [;:—] | {SENTENCE_PERIOD} ) \s* | ,\s*(?:and\s+|but\s+)? )
-        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+[\w'’%.-]+ ){{0,5}} )
+    rf"""(?: ^ | (?: [;:—] | {SENTENCE_PERIOD} ) \s* | (?<!\d),\s*(?:and\s+|but\s+)?
+          | (?<=\s) (?= (?:[A-Z]\.){{2,}} [\s-] ) )     # whole initials: "U.S. presidential candidate"
+        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+ (?: \d[\d.,]*\d | [\w'’%.-]+ ) ){{0,5}} )
         \s*$""",
     X,
 )

@@ -18,6 +18,7 @@ from ..article import ParsedSpeaker
 from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
 from ..media import media_name
 from .entities import (
+    FIRST_PERSON,
     clean_name,
     entity,
     group_name,
@@ -435,9 +436,22 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
+    if any(FIRST_PERSON.fullmatch(word) for word in phrase.split()):
+        return None  # "All I'm asking is ...": a clause of the writer's, no noun phrase
+    named = _NAME_OF_PLACE.fullmatch(phrase)
+    split = clean_name(named.group(1)) if named else None
+    if split is not None and len(split[1]) >= 2:
+        # "Senator Ana Ruiz of Oregon", "Ana Ruiz of the Courier": the person, not a group named after her
+        speaker = entity(named.group(1), discourse, [])
+        if speaker is not None and speaker.kind == "person":
+            return _found(speaker, match.start(1))
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
     return _found(discourse.group(group_name(phrase)), match.start(1))
+
+
+# "Senator Ana Ruiz of Oregon": a name, then the place or body it is of.
+_NAME_OF_PLACE = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?{NAME_RUN}")
 
 
 def _upper_last(text: Text) -> bool:
