@@ -1090,6 +1090,16 @@ def test_rule_name_before_reads_a_rank_of_two_abbreviations_as_the_title():
     assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Lt. Gen."])
 
 
+def test_rule_name_before_takes_a_capital_for_its_government_never_a_person():
+    _, quotes = speech_extract("Beijing has argued that the strait is open. He said the cranes were slow.")
+    speakers, _ = speech_extract("Beijing has argued that the strait is open.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", "Beijing")]
+    assert [(s.name, s.kind) for s in speakers] == [("Beijing", "group")]
+    # A person of that name met before is that person.
+    _, quotes = speech_extract("Ana Washington toured the pier. Washington said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Ana Washington"]
+
+
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
     _, quotes = speech_extract(
         "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..article import ParsedSpeaker
-from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from ..gazetteer import CAPITAL_CITIES, COUNTRY_ALIASES, ORGANIZATION_ALIASES
 from ..gender import HONORIFICS
 from ..media import media_name
 from ..names import normalise_name
@@ -159,6 +159,8 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return found
     if name in COUNTRY_ALIASES:
         return speakers.group(COUNTRY_ALIASES[name][0])
+    if name in CAPITAL_CITIES and not title_words and not _known_person(name, speakers):
+        return speakers.group(name)  # "Beijing said": the government seated there (not "Denzel Washington")
     if name_words[-1] in PARTY_MEMBER_WORDS:
         # "a New Hampshire Democrat said": an unnamed party member, no name ("the Arizona Republican"
         # refers back: see the party_member rules).
@@ -171,6 +173,12 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+def _known_person(name: str, speakers: Discourse) -> bool:
+    """Whether a name is that of somebody met or named in the article ("Washington" after "Ana Washington")."""
+    key = normalise_name(name)
+    return key in speakers.by_token or key in speakers.known or key in speakers.article_names
 
 
 # A body's initials with periods ("F.A.A.", "N.A.A.C.P"; the last period may be the sentence's).
@@ -279,6 +287,7 @@ def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> 
         or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2
         or (
             name in COUNTRY_ALIASES
+            or name in CAPITAL_CITIES
             or is_organization(name)
             or media_name(name, outlets)
             or any(word in PLACE_WORDS or word in TITLE_HEADS or word in TIME_NAMES for word in split[1])
