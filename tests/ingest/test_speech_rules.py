@@ -756,6 +756,12 @@ def test_rule_relative_name_before_credits_the_name_the_who_stands_for():
     assert (quote.rule, quote.speaker) == ("subject_before_verb/relative_name_before", "Ivo Brandt")
 
 
+def test_rule_relative_name_before_credits_the_person_of_the_place_before_who():
+    quote, speaker = only_quote("The toll was raised by Senator Tomas Berg of Texas, who said the pier was unsafe.")
+    assert quote.rule == "subject_before_verb/relative_name_before"
+    assert (speaker.name, speaker.kind) == ("Tomas Berg", "person")
+
+
 def test_rule_relative_description_before_is_an_unnamed_person_or_group():
     quote, speaker = only_quote("The harbour master, a retired sailor who said the quay was unsafe, resigned.")
     assert quote.rule == "subject_before_verb/relative_description_before"
@@ -1098,6 +1104,22 @@ def test_rule_name_before_takes_a_capital_for_its_government_never_a_person():
     # A person of that name met before is that person.
     _, quotes = speech_extract("Ana Washington toured the pier. Washington said the cranes were slow.")
     assert [q.speaker for q in quotes] == ["Ana Washington"]
+
+
+def test_rule_name_before_takes_initials_in_capitals_and_a_state_for_a_body_never_a_person():
+    for sentence, body in (
+        ("Later, the FBI said it would cooperate. He added that the files were safe.", "FBI"),
+        ("Texas has argued that the strait is open. He added that the files were safe.", "Texas"),
+        ("New Hampshire has argued that the strait is open. She added that the files were safe.", "New Hampshire"),
+    ):
+        speakers, quotes = speech_extract(sentence)
+        assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", body)]
+        assert [(s.name, s.kind) for s in speakers] == [(body, "group")]
+    # A dateline in capitals is nobody; a given name that is a state names the person met before.
+    _, quotes = speech_extract("OSLO - The harbour board said Tuesday the pier would close.")
+    assert [q.speaker for q in quotes] == ["the harbour board"]
+    _, quotes = speech_extract("Virginia Ruiz toured the pier. Virginia said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Virginia Ruiz"]
 
 
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():

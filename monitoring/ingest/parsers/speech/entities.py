@@ -159,8 +159,17 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return found
     if name in COUNTRY_ALIASES:
         return speakers.group(COUNTRY_ALIASES[name][0])
-    if name in CAPITAL_CITIES and not title_words and not _known_person(name, speakers):
-        return speakers.group(name)  # "Beijing said": the government seated there (not "Denzel Washington")
+    if not title_words and len(name_words) == 1 and ACRONYM.fullmatch(name):
+        if name.title() in CAPITAL_CITIES or is_us_state(name.title()):
+            return None  # "WASHINGTON — The administration announced ...": a dateline
+        return speakers.group(name)  # "the FBI said", "DNC": a body's initials, nobody's name
+    if (
+        (name in CAPITAL_CITIES or is_us_state(name) or is_region(name))
+        and not title_words
+        and not _known_person(name, speakers)
+    ):
+        # "Beijing said", "Texas has argued": the government seated there (not "Denzel Washington")
+        return speakers.group(name)
     if name_words[-1] in PARTY_MEMBER_WORDS:
         # "a New Hampshire Democrat said": an unnamed party member, no name ("the Arizona Republican"
         # refers back: see the party_member rules).
@@ -179,6 +188,10 @@ def _known_person(name: str, speakers: Discourse) -> bool:
     """Whether a name is that of somebody met or named in the article ("Washington" after "Ana Washington")."""
     key = normalise_name(name)
     return key in speakers.by_token or key in speakers.known or key in speakers.article_names
+
+
+# A body's initials in capitals ("FBI", "DNC", "AT&T"), a word of two letters or more.
+ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")
 
 
 # A body's initials with periods ("F.A.A.", "N.A.A.C.P"; the last period may be the sentence's).
@@ -257,6 +270,19 @@ def _state_codes() -> frozenset[str]:
 def is_state_abbreviation(word: str) -> bool:
     """Whether a word is a US state as abbreviated after a town ("Ore.", "N.H.", "OH"): a place, never a speaker."""
     return word in STATE_ABBREVIATIONS or word.rstrip(".") + "." in STATE_ABBREVIATIONS or word in _state_codes()
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    """The names of the US states and territories ("Ohio", "New Hampshire"), from ISO 3166-2."""
+    import pycountry
+
+    return frozenset(s.name for s in pycountry.subdivisions.get(country_code="US"))
+
+
+def is_us_state(name: str) -> bool:
+    """Whether a run of words names a US state: a place, or its government, never a person."""
+    return name in _us_states()
 
 
 def is_region(name: str) -> bool:

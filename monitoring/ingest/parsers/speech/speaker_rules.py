@@ -176,7 +176,14 @@ def _pronoun_unnamed_speaker(match: re.Match[str], text: Text, discourse: Discou
 
 
 def _relative_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name."""
+    """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name (for the person
+    before "of" when the name is a place or body: "Senator Ana Ruiz of Oregon, who said")."""
+    owner = OWNER_OF_PLACE_END.search(text.text, max(0, match.start(1) - 80), match.start(1))
+    if owner is not None:
+        split = clean_name(owner.group(1))
+        speaker = entity(owner.group(1), discourse, []) if split is not None and len(split[1]) >= 2 else None
+        if speaker is not None and speaker.kind == "person":
+            return _found(speaker, owner.start(1))
     return _found_if(entity(match.group(1), discourse, []), match.start())
 
 
