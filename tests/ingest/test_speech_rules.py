@@ -75,6 +75,16 @@ def test_rule_according_to_names_the_source_after_the_phrase():
     assert (quote.speaker, quote.kind, quote.text) == ("Lena Ortiz", "indirect", "the bridge will reopen in May")
 
 
+def test_rule_according_to_keeps_the_owner_of_a_document_and_stops_at_a_dash():
+    quote, speaker = only_quote("According to Berg's plea agreement, he faces two years in prison.")
+    assert quote.rule == "according_to/name"
+    assert (speaker.name, speaker.kind) == ("Berg's plea agreement", "group")
+    quote, speaker = only_quote(
+        "Tolls would rise by $1 billion, according to the Harbour Policy Center - half a point of the nation's output."
+    )
+    assert (speaker.name, speaker.kind) == ("Harbour Policy Center", "group")
+
+
 def test_rule_quoted_as_saying_takes_the_subject_before_it():
     quote, _ = only_quote("Tomas Berg was quoted as saying the harbour would stay closed.")
     assert quote.rule == "quoted_as_saying/name_before"
@@ -1120,6 +1130,23 @@ def test_rule_name_before_takes_initials_in_capitals_and_a_state_for_a_body_neve
     assert [q.speaker for q in quotes] == ["the harbour board"]
     _, quotes = speech_extract("Virginia Ruiz toured the pier. Virginia said the cranes were slow.")
     assert [q.speaker for q in quotes] == ["Virginia Ruiz"]
+
+
+def test_rule_name_before_reads_a_party_noun_and_former_as_titles():
+    quote, speaker = only_quote("Democrat Ana Ruiz said the pier was unsafe.")
+    assert (quote.rule, speaker.name, speaker.titles) == ("subject_before_verb/name_before", "Ana Ruiz", ["Democrat"])
+    # "Former Molde" is no person for a later "she" to refer to.
+    _, quotes = speech_extract(
+        'Former Molde governor Ana Ruiz, an early supporter, calls the pier a priority. "It matters," she said.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Ana Ruiz")]
+
+
+def test_a_name_never_runs_over_the_end_of_a_sentence_after_initials():
+    _, quotes = speech_extract(
+        "The ferries stopped in the U.S. While Lena Ortiz waited, the pier closed. She said the cranes were slow."
+    )
+    assert [q.speaker for q in quotes] == ["Lena Ortiz"]
 
 
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():

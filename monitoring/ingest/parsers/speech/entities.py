@@ -115,11 +115,16 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
         if words[index].endswith(("'s", "’s")):
             words = words[index + 1 :]  # "South Korea's Kim Jong-suk": the owner is not the name
             break
+    for index in range(len(words) - 1, 0, -1):
+        if words[index - 1].endswith(".") and words[index] in SENTENCE_OPENERS:
+            words = words[index:]  # "in the U.S. While Clinton ...": a sentence ends inside the run
+            break
     while words and words[0] in NOT_NAME_WORDS:
         words.pop(0)
     if not words:
         return None
-    last_title = -1
+    # "Democrat Ana Ruiz", "Former Arizona governor ...": a party member's noun or "Former" opens a title.
+    last_title = 0 if (len(words) > 2 and words[0] in PARTY_NOUNS) or words[0] == "Former" else -1
     for index, word in enumerate(words):
         if word in HONORIFIC_WORDS or HONORIFIC_RE.fullmatch(word):
             last_title = index
@@ -131,12 +136,24 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
     return words[: last_title + 1], words[last_title + 1 :]
 
 
+# Words that open a sentence, never a name's next word after a period ("U.S. While Clinton"; not months: "Mrs. May").
+SENTENCE_OPENERS = frozenset(
+    "While But And After Before When Although Though Because Since If However Meanwhile Yet Still Then Later "
+    "Earlier Instead The In On At It He She They We I".split()
+)
+# A party member's noun before a name is a title ("Democrat Ana Ruiz", "Republican Tomas Berg").
+PARTY_NOUNS = frozenset({"Democrat", "Republican"})
+
+
 def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpeaker | None:
     """The speaker a capitalised run names: a person, an organisation or a country (a group)."""
     split = clean_name(run)
     if split is None:
         return None
     title_words, name_words = split
+    if name_words and not any(word[:1].isupper() for word in name_words):
+        # "Lazar's plea agreement": what the owner wrote or holds, no name of a person
+        return speakers.group(LEADING_THE.sub("", run.strip()))
     if len(name_words) > 1 and name_words[-1] in TIME_NAMES:
         # "On CNN Tuesday, ...": the day ends the run, it names nobody.
         return entity(" ".join(title_words + name_words[:-1]), speakers, extra_titles)
@@ -197,6 +214,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")
 # A body's initials with periods ("F.A.A.", "N.A.A.C.P"; the last period may be the sentence's).
 INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?|(?:[A-Z]\.)+[A-Z]")
 
+
+LEADING_THE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 
 # "I'm", "We've": the writer or a speaker talking of themselves, never somebody named.
 FIRST_PERSON = re.compile(r"(?:I|We)(?:['’](?:m|ve|d|ll|re))?")

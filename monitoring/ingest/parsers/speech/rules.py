@@ -185,7 +185,9 @@ def _channel_source(cue: Cue) -> tuple[str, int]:
     """The words after "according to" up to the next comma, and where that comma is."""
     after = cue.right
     comma = after.find(",")
-    return after[: comma if comma >= 0 else len(after)].strip().rstrip("."), comma
+    source = after[: comma if comma >= 0 else len(after)]
+    dash = re.search(r"\s(?:-|--|—|–)\s", source)  # "according to the Tax Policy Center - half a point of ..."
+    return source[: dash.start() if dash else len(source)].strip().rstrip("."), comma
 
 
 def _according_content(cue: Cue, comma: int) -> tuple[int, int] | None:
