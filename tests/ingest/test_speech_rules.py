@@ -1149,6 +1149,26 @@ def test_a_name_never_runs_over_the_end_of_a_sentence_after_initials():
     assert [q.speaker for q in quotes] == ["Lena Ortiz"]
 
 
+def test_rule_name_before_credits_the_person_of_a_town_not_its_state():
+    quote, speaker = only_quote("Stacy Lunde of Molde, South Carolina says the pier is unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/name_before", "Stacy Lunde")
+
+
+def test_rule_appositive_before_credits_the_person_not_a_town_before_its_state():
+    quote, speaker = only_quote("Jeffrey Lunde, a Molde, Fla., rabbi helping the boycott, said the pier was unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/appositive_before", "Jeffrey Lunde")
+    assert "a Molde, Fla., rabbi helping the boycott" in speaker.titles
+
+
+def test_rule_noun_phrase_subject_keeps_a_town_and_its_state_in_the_description():
+    _, quotes = speech_extract(
+        "Tomas Berg is assuring voters he is tough after a woman in Molde, Massachusetts, told him she worries about it."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("noun_phrase/noun_phrase_subject", "a woman in Molde, Massachusetts")
+    ]
+
+
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
     _, quotes = speech_extract(
         "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "

@@ -304,6 +304,11 @@ def is_us_state(name: str) -> bool:
     return name in _us_states()
 
 
+def is_state(name: str) -> bool:
+    """Whether a run names a US state, in full or abbreviated ("Ohio", "South Carolina", "Fla.", "OH")."""
+    return is_us_state(name) or is_state_abbreviation(name)
+
+
 def is_region(name: str) -> bool:
     """Whether a run of words names a state or province: no person, and nobody "he" can refer to."""
     return " " in name and name in _region_names()

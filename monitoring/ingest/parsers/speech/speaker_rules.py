@@ -24,6 +24,7 @@ from .entities import (
     group_name,
     is_full_name,
     is_organization,
+    is_state,
     strip_fillers,
     title_from_appositive,
 )
@@ -222,10 +223,25 @@ def _name_after_description(match: re.Match[str], text: Text, discourse: Discour
     return _found(speaker, clause + len(text.text[clause:]) - len(text.text[clause:].lstrip()))
 
 
+# "in ", "a ", "from the " before a town: what makes it the object of a word, not a subject.
+_TOWN_OBJECT_END = re.compile(r"\b(?:in|at|of|from|to|near|outside|a|an|the)\s+$")
+
+
 def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "Ivo Brandt, chairman of the League, said": the name with its appositive title (not the name ending a
     description: "The head of the Port Board, Adm. Paul Sorel, said")."""
     if _described_name(match, text) is not None:
+        return None
+    if is_state(match.group(2).split(",")[0].strip()) and _TOWN_OBJECT_END.search(text.text[: match.start()]):
+        # "Ana Ruiz, a Molde, Ore., rabbi, said", "after a docker in Molde, Ohio, told him": the name is a town
+        # (the object of a word before it), its state next; the person opens the clause, if anybody
+        for run in reversed(list(CLAUSE_NAME.finditer(text.text[: match.start()]))):
+            split = clean_name(run.group(1))
+            if split is None or len(split[1]) < 2:
+                continue
+            speaker = entity(run.group(1), discourse, [text.text[run.end() :].strip(" ,")])
+            if speaker is not None and speaker.kind == "person":
+                return _found(speaker, run.start(1))
         return None
     named = None if is_full_name(match.group(1), discourse.outlets) else _appositive_naming(match.group(2), discourse)
     if named is not None:
@@ -429,6 +445,11 @@ def _name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | Non
         return None  # "the Center in Dallas maintains": the name is the object of "in"
     if CHANNEL_NOUN_END.search(text.text, max(0, match.start() - 40), match.start()):
         return NOBODY  # "old columns Lena Brandt wrote while a student": the text, not a report
+    if is_state(match.group(1)) and text.text[: match.start()].rstrip().endswith(","):
+        # "Ana Ruiz of Molde, South Carolina says": the state of a town; the person before "of" speaks
+        town = re.search(rf"({NAME_RUN})\s+(?:of|from)\s+{NAME_RUN}\s*,\s*$", text.text[: match.start()])
+        speaker = entity(town.group(1), discourse, []) if town else None
+        return _found(speaker, town.start(1)) if speaker is not None and speaker.kind == "person" else None
     title = LOWER_TITLE_END.search(text.text, max(0, match.start() - 80), match.start())
     return _found_if(entity(match.group(1), discourse, [title.group(1)] if title else []), match.start())
 
@@ -701,8 +722,17 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
         pass
     subject = text[cut.end() :] if cut else text
     comma = subject.rfind(", ")
-    if comma >= 0 and len(subject[comma + 2 :].split()) <= 5 and len(subject[:comma].split()) >= 3:
+    if (
+        comma >= 0
+        and len(subject[comma + 2 :].split()) <= 5
+        and len(subject[:comma].split()) >= 3
+        and not is_state(subject[comma + 2 :].strip())
+    ):
         subject = subject[comma + 2 :]  # "..., several friends said": the words after the last comma
+    elif comma >= 0 and is_state(subject[comma + 2 :].strip()):
+        # "... after a woman in Molde, Ohio, told him": a town and its state end the description
+        described = re.search(r"(?:^|\s)((?:[Aa]n?|[Tt]he|[Oo]ne|[Ss]ome)\s+[^,]{1,60},\s*[^,]+)$", subject)
+        subject = described.group(1) if described else subject
     subject = LEADING_CONJUNCTION.sub("", LEADING_PHRASE.sub("", subject).strip(" ,"))
     subject_words = subject.split()
     if not subject_words or len(subject_words) > 12 or "_" in subject:
@@ -726,6 +756,7 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     if (
         name
         and subject[: name.start(1)].strip().casefold() not in {"the", "a", "an"}
+        and not set(subject[: name.start(1)].split()[-1:]) & PLACE_PREPOSITIONS  # "a woman in Molde": a place
         and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " ")
     ):
         split = clean_name(name.group(1))
