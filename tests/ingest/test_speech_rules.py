@@ -1470,6 +1470,20 @@ def test_rule_noun_phrase_subject_reads_one_and_a_noun_as_one_unnamed_person_not
     assert quote.speaker == "one attendee"
 
 
+def test_rule_named_head_subject_credits_the_name_before_an_appositive_of_several_parts():
+    _, quotes = speech_extract(
+        'The new tolls "are fair," Ana Ruiz, assistant secretary for ports, fisheries, and harbours, said on the call.'
+    )
+    assert {(q.rule, q.speaker) for q in quotes} == {("noun_phrase/named_head_subject", "Ana Ruiz")}
+
+
+def test_a_given_name_before_a_title_word_makes_it_a_surname():
+    quote, speaker = only_quote("Matthew Prince said the pier was unsafe.")
+    assert (quote.rule, speaker.name, speaker.titles) == ("subject_before_verb/name_before", "Matthew Prince", [])
+    quote, speaker = only_quote("The pier is unsafe, said Prime Minister Ana Ruiz.")
+    assert (speaker.name, speaker.titles) == ("Ana Ruiz", ["Prime Minister"])
+
+
 def test_rule_named_head_subject_credits_the_name_after_one_and_a_noun():
     quote, _ = only_quote("One delegate, Molde Harbour Party chairwoman Nancy Worley, said the race should end.")
     assert (quote.rule, quote.speaker) == ("noun_phrase/named_head_subject", "Nancy Worley")

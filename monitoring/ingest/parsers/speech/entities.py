@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..article import ParsedSpeaker
 from ..gazetteer import CAPITAL_CITIES, COUNTRY_ALIASES, ORGANIZATION_ALIASES
-from ..gender import HONORIFICS
+from ..gender import GIVEN_NAMES, HONORIFICS
 from ..media import media_name
 from ..names import normalise_name
 from .patterns import (
@@ -132,6 +132,8 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
                 last_title += 1  # "Lt. Gen. Ana Ruiz": a rank of two abbreviations
             break  # after "Mr." comes the name, even "Mr. King"
         if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
+            if index == len(words) - 1 and index > last_title + 1 and words[index - 1] in GIVEN_NAMES:
+                break  # "Matthew Prince", "Larry King": a given name before a title word makes it a surname
             last_title = index
     return words[: last_title + 1], words[last_title + 1 :]
 

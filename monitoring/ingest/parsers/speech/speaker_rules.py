@@ -685,6 +685,13 @@ def speaker_after(right: str, discourse: Discourse) -> Found:
 ONE_DESCRIBED = re.compile(r"((?:One|Another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s*,\s*(.+))?$")
 
 
+# A subject that is a name (after up to three words: "Port delegate Ana Ruiz") and its appositive, a
+# description of several parts: "Ana Ruiz, chief executive of Lunde, a Molde company".
+_NAME_WITH_APPOSITIVE = re.compile(
+    rf"(?:[\w'’.-]+\s+){{0,3}}?({NAME_RUN})\s*,\s*((?:[a-z]|[Tt]he\s|[Aa]n?\s)[^;:\"“”]*?)\s*,?"
+)
+
+
 def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     """The subject of "SUBJECT said" read as a noun phrase when no speaker rule knew it.
 
@@ -717,6 +724,14 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     )
     if relative:
         text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
+    lead = _NAME_WITH_APPOSITIVE.fullmatch(text.strip())
+    split = clean_name(lead.group(1)) if lead else None
+    if split is not None and len(split[1]) >= 2 and title_from_appositive(lead.group(2)):
+        # "Anne Ruiz, assistant secretary for ports, fisheries, and harbours, said": the name opening the subject,
+        # however many commas its appositive holds (not the words after the last of them)
+        speaker = entity(lead.group(1), discourse, [lead.group(2)])
+        if speaker is not None and speaker.kind == "person":
+            return Found(speaker, reach + left.rfind(lead.group(1)), "named_head_subject")
     cut = None
     for cut in CLAUSE_CUT.finditer(text):  # noqa: B007 - the last match is wanted
         pass
