@@ -890,6 +890,22 @@ def test_rule_reversed_appositive_before_reads_the_title_first():
     assert (speaker.name, speaker.titles) == ("Ivo Brandt", ["chairman of the Valley Growers League"])
 
 
+def test_rule_reversed_appositive_before_with_a_name_ending_in_jr_after_a_title_of_a_body():
+    quote, speaker = only_quote(
+        "The chairman of the Port Board of Molde, Gen. Tomas F. Berg Jr., said the pier was unsafe."
+    )
+    assert quote.rule == "subject_before_verb/reversed_appositive_before"
+    assert speaker.name == "Tomas F. Berg Jr"
+    # The same person named with or without the period after "Jr".
+    _, quotes = speech_extract("Tomas Berg Jr., the mayor, toured the pier. Tomas Berg Jr said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Tomas Berg Jr"]
+
+
+def test_an_initial_before_a_title_word_makes_it_a_surname():
+    quote, speaker = only_quote("Representative Peter T. King, Republican of Molde, said the pier was unsafe.")
+    assert (speaker.name, speaker.titles[0]) == ("Peter T. King", "Representative")
+
+
 def test_rule_title_reference_before_resolves_the_role_to_the_person():
     _, quotes = speech_extract(
         "Ivo Brandt, chairman of the Valley Growers League, spoke at noon. The chairman said the pasture was dry."

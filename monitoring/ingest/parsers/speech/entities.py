@@ -132,7 +132,7 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
                 last_title += 1  # "Lt. Gen. Ana Ruiz": a rank of two abbreviations
             break  # after "Mr." comes the name, even "Mr. King"
         if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
-            if index == len(words) - 1 and index > last_title + 1 and words[index - 1] in GIVEN_NAMES:
+            if index == len(words) - 1 and index > last_title + 1 and initial_or_given(words[index - 1]):
                 break  # "Matthew Prince", "Larry King": a given name before a title word makes it a surname
             last_title = index
     return words[: last_title + 1], words[last_title + 1 :]
@@ -147,12 +147,19 @@ SENTENCE_OPENERS = frozenset(
 PARTY_NOUNS = frozenset({"Democrat", "Republican"})
 
 
+def initial_or_given(word: str) -> bool:
+    """A given name or an initial ("Peter", "T."): what stands before a surname."""
+    return word in GIVEN_NAMES or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
 def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpeaker | None:
     """The speaker a capitalised run names: a person, an organisation or a country (a group)."""
     split = clean_name(run)
     if split is None:
         return None
     title_words, name_words = split
+    if name_words and name_words[-1] in {"Jr.", "Sr."}:
+        name_words = [*name_words[:-1], name_words[-1][:-1]]  # "Ana Ruiz Jr.,": one name with or without the period
     if name_words and not any(word[:1].isupper() for word in name_words):
         # "Lazar's plea agreement": what the owner wrote or holds, no name of a person
         return speakers.group(LEADING_THE.sub("", run.strip()))
@@ -333,7 +340,8 @@ def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> 
     split = clean_name(run)
     if split is None or len(split[1]) < 2:
         return None
-    name = " ".join(split[1])
+    name = " ".join(split[1]).removesuffix(" Jr.") + (" Jr" if split[1][-1] == "Jr." else "")
+    name = name.removesuffix(" Sr.") + (" Sr" if split[1][-1] == "Sr." else "")
     if (
         name.isupper()
         or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2

@@ -49,6 +49,7 @@ CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 NAME_TOKEN = rf"""(?x:
     {HONORIFIC_ABBREVIATIONS}
   | St\.                                        # "St. John"
+  | (?:Jr|Sr)\.(?=\s*,)                          # "Joseph F. Dunford Jr., the chairman"
   | (?:[A-Z]\.)+                                # initials: "J.R."
   | (?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*    # "al-Assad"
   | {CAPITALISED}

@@ -232,6 +232,8 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
     description: "The head of the Port Board, Adm. Paul Sorel, said")."""
     if _described_name(match, text) is not None:
         return None
+    if _names_a_person_alone(match.group(2), discourse) and REVERSED_APPOSITIVE_END.search(text.text):
+        return None  # "The chairman of the Joint Chiefs, Gen. Ana Ruiz, said": see reversed_appositive
     if is_state(match.group(2).split(",")[0].strip()) and _TOWN_OBJECT_END.search(text.text[: match.start()]):
         # "Ana Ruiz, a Molde, Ore., rabbi, said", "after a docker in Molde, Ohio, told him": the name is a town
         # (the object of a word before it), its state next; the person opens the clause, if anybody
@@ -275,12 +277,21 @@ def _appositive_naming(appositive: str, discourse: Discourse) -> ParsedSpeaker |
     return None
 
 
+def _names_a_person_alone(appositive: str, discourse: Discourse) -> bool:
+    """Whether an appositive is a person's full name and nothing else ("Gen. Ana Ruiz Jr.")."""
+    name = appositive.strip()
+    # (the comma the appositive ends with lets a name end with "Jr.")
+    return bool(re.fullmatch(rf"{NAME_RUN},", f"{name},", re.X)) and is_full_name(name, discourse.outlets)
+
+
 def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "Senator Tomas Berg of Texas, the No. 2 Republican, said", "Paul Porter, a driver from Ava, Mo., who
     ..., said": the name before the appositive is a place (the object of "of", "from", "in" ...); the speaker
     is the person it describes, named before "of" or opening the clause."""
     if not PREPOSITION_END.search(text.text, max(0, match.start() - 12), match.start()):
         return None
+    if _names_a_person_alone(match.group(2), discourse) and REVERSED_APPOSITIVE_END.search(text.text):
+        return None  # "The chairman of the Joint Chiefs, Gen. Ana Ruiz, said": a title, then the name
     before = text.text[: match.start()]
     owner = OWNER_OF_PLACE_END.search(before)
     runs = [owner] if owner else []
