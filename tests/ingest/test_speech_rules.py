@@ -1386,6 +1386,12 @@ def test_rule_described_name_after_takes_no_name_after_of_for_the_speaker():
     assert [q.speaker for q in quotes] == ["Paul Bryant"]
 
 
+def test_rule_described_name_after_never_ends_a_name_at_the_period_of_a_title_abbreviation():
+    quote, speaker = only_quote('"We must win," said former Molde Gov. and Harbour Committee Chairman Ed Berg.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.titles) == ("Ed Berg", ["Harbour Committee Chairman", "former Molde Gov. and"])
+
+
 def test_rule_described_name_after_keeps_the_description():
     quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/described_name_after"

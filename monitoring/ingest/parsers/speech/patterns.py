@@ -52,7 +52,7 @@ NAME_TOKEN = rf"""(?x:
   | (?:Jr|Sr)\.(?=\s*,)                          # "Joseph F. Dunford Jr., the chairman"
   | (?:[A-Z]\.)+                                # initials: "J.R."
   | (?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*    # "al-Assad"
-  | {CAPITALISED}
+  | (?! {HONORIFIC_ABBREVIATIONS} ) {CAPITALISED}    # ("Gov." is never "Gov" ending a name before a period)
 )"""
 # A run of capitalised words on one line, with particles between them: a name, or a title and a name.
 NAME_RUN = rf"""(?x: {NAME_TOKEN} (?: [\ \t]+ (?: {PARTICLES} [\ \t]+ )* {NAME_TOKEN} )* )"""
@@ -494,7 +494,7 @@ NAME_START = re.compile(rf"\s*({NAME_RUN})")
 # name ending the clause.
 # (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon".)
 PREFIXED_NAME_START = re.compile(
-    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
+    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’.-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
 )
 # ", director of the Center" after a name, up to the next comma or the sentence end.
 APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")
