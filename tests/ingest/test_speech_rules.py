@@ -1185,6 +1185,15 @@ def test_rule_noun_phrase_subject_keeps_a_town_and_its_state_in_the_description(
     ]
 
 
+def test_a_demonym_that_is_the_surname_of_somebody_named_is_that_person():
+    _, quotes = speech_extract(
+        'Tomas Cuban, the owner of the ferries, toured the pier. "It is too early," Cuban said. Cuban said it was late.'
+    )
+    assert [q.speaker for q in quotes] == ["Tomas Cuban", "Tomas Cuban"]
+    _, quotes = speech_extract("Cuban said the pier was unsafe.")
+    assert [q.speaker for q in quotes] == ["Cuba"]
+
+
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
     _, quotes = speech_extract(
         "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "

@@ -183,8 +183,8 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if not name_words:
         found = speakers.by_title(whole)
         return found
-    if name in COUNTRY_ALIASES:
-        return speakers.group(COUNTRY_ALIASES[name][0])
+    if name in COUNTRY_ALIASES and not (len(name_words) == 1 and _known_person(name, speakers)):
+        return speakers.group(COUNTRY_ALIASES[name][0])  # (not "Cuban" after "Mark Cuban" was named)
     if not title_words and len(name_words) == 1 and ACRONYM.fullmatch(name):
         if name.title() in CAPITAL_CITIES or is_us_state(name.title()):
             return None  # "WASHINGTON — The administration announced ...": a dateline
