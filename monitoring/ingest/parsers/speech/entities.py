@@ -183,7 +183,7 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if not name_words:
         found = speakers.by_title(whole)
         return found
-    if name in COUNTRY_ALIASES and not (len(name_words) == 1 and _known_person(name, speakers)):
+    if name in COUNTRY_ALIASES and not (len(name_words) == 1 and _known_person(name, speakers, given_name=True)):
         return speakers.group(COUNTRY_ALIASES[name][0])  # (not "Cuban" after "Mark Cuban" was named)
     if not title_words and len(name_words) == 1 and ACRONYM.fullmatch(name):
         if name.title() in CAPITAL_CITIES or is_us_state(name.title()):
@@ -210,10 +210,20 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
 
 
-def _known_person(name: str, speakers: Discourse) -> bool:
-    """Whether a name is that of somebody met or named in the article ("Washington" after "Ana Washington")."""
+def _known_person(name: str, speakers: Discourse, given_name: bool = False) -> bool:
+    """Whether a name is that of somebody met or named in the article ("Washington" after "Ana Washington");
+    with ``given_name``, only somebody named with a given name or an initial before it ("Mark Cuban", not
+    "Say Mexico")."""
     key = normalise_name(name)
-    return key in speakers.by_token or key in speakers.known or key in speakers.article_names
+    full_names = [
+        speakers.by_token[key].name if key in speakers.by_token else None,
+        speakers.known[key][0] if key in speakers.known else None,
+        speakers.article_names[key][0] if key in speakers.article_names else None,
+    ]
+    full_names = [full for full in full_names if full]
+    if not given_name:
+        return bool(full_names)
+    return any(len(full.split()) > 1 and initial_or_given(full.split()[-2]) for full in full_names)
 
 
 # A body's initials in capitals ("FBI", "DNC", "AT&T"), a word of two letters or more.
