@@ -87,6 +87,16 @@ def test_rule_according_to_names_the_source_after_the_phrase():
     assert (quote.speaker, quote.kind, quote.text) == ("Lena Ortiz", "indirect", "the bridge will reopen in May")
 
 
+def test_rule_according_to_keeps_the_owner_of_a_document_and_stops_at_a_dash():
+    quote, speaker = only_quote("According to Berg's plea agreement, he faces two years in prison.")
+    assert quote.rule == "according_to/name"
+    assert (speaker.name, speaker.kind) == ("Berg's plea agreement", "group")
+    quote, speaker = only_quote(
+        "Tolls would rise by $1 billion, according to the Harbour Policy Center - half a point of the nation's output."
+    )
+    assert (speaker.name, speaker.kind) == ("Harbour Policy Center", "group")
+
+
 def test_rule_quoted_as_saying_takes_the_subject_before_it():
     quote, _ = only_quote("Tomas Berg was quoted as saying the harbour would stay closed.")
     assert quote.rule == "quoted_as_saying/name_before"
@@ -1033,6 +1043,12 @@ def test_rule_relative_name_before_credits_the_name_the_who_stands_for():
     assert (quote.rule, quote.speaker) == ("subject_before_verb/relative_name_before", "Ivo Brandt")
 
 
+def test_rule_relative_name_before_credits_the_person_of_the_place_before_who():
+    quote, speaker = only_quote("The toll was raised by Senator Tomas Berg of Texas, who said the pier was unsafe.")
+    assert quote.rule == "subject_before_verb/relative_name_before"
+    assert (speaker.name, speaker.kind) == ("Tomas Berg", "person")
+
+
 def test_rule_relative_description_before_is_an_unnamed_person_or_group():
     quote, speaker = only_quote("The harbour master, a retired sailor who said the quay was unsafe, resigned.")
     assert quote.rule == "subject_before_verb/relative_description_before"
@@ -1174,6 +1190,22 @@ def test_a_reversed_appositive_after_the_report_credits_the_name():
     assert quotes[0].rule.endswith("appositive_before")
 
 
+def test_rule_reversed_appositive_before_with_a_name_ending_in_jr_after_a_title_of_a_body():
+    quote, speaker = only_quote(
+        "The chairman of the Port Board of Molde, Gen. Tomas F. Berg Jr., said the pier was unsafe."
+    )
+    assert quote.rule == "subject_before_verb/reversed_appositive_before"
+    assert speaker.name == "Tomas F. Berg Jr"
+    # The same person named with or without the period after "Jr".
+    _, quotes = speech_extract("Tomas Berg Jr., the mayor, toured the pier. Tomas Berg Jr said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Tomas Berg Jr"]
+
+
+def test_an_initial_before_a_title_word_makes_it_a_surname():
+    quote, speaker = only_quote("Representative Peter T. King, Republican of Molde, said the pier was unsafe.")
+    assert (speaker.name, speaker.titles[0]) == ("Peter T. King", "Representative")
+
+
 def test_rule_title_reference_before_resolves_the_role_to_the_person():
     _, quotes = speech_extract(
         "Ivo Brandt, chairman of the Valley Growers League, spoke at noon. The chairman said the pasture was dry."
@@ -1247,6 +1279,20 @@ def test_rule_group_before_keeps_the_words_that_describe_the_group():
         assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/group_before", group, "group")
 
 
+def test_rule_share_before_keeps_at_least_and_a_share_right_before_its_noun():
+    for sentence, share in (
+        ("At least half of the dockers said the pier was unsafe.", "At least half of the dockers"),
+        ("Nearly three in 10 voters said the pier was unsafe.", "Nearly three in 10 voters"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule, speaker.name) == ("subject_before_verb/share_before", share)
+
+
+def test_rule_group_before_keeps_a_number_with_a_thousands_separator():
+    quote, speaker = only_quote("In the valley, 1,409 teachers said the pier was unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/group_before", "1,409 teachers")
+
+
 def test_rule_group_before_keeps_aides_to_a_person():
     quote, speaker = only_quote("Aides to Lena Ortiz said the pier was unsafe.")
     assert (quote.rule, speaker.name) == ("subject_before_verb/group_before", "aides to Lena Ortiz")
@@ -1263,6 +1309,19 @@ def test_rule_description_before_opens_a_clause_after_when_or_while():
     assert [(q.rule, q.speaker, q.text) for q in quotes] == [
         ("subject_before_verb/description_before", "a dock worker", "whether the pier would close")
     ]
+
+
+def test_rule_description_before_keeps_initials_with_periods_inside_the_description():
+    quote, speaker = only_quote(
+        "In May, a U.S. District Court judge sided with the fishers, saying the toll was unlawful."
+    )
+    assert quote.rule == "subject_opens_sentence/description_before"
+    assert (speaker.name, speaker.kind) == ("a U.S. District Court judge", "group")
+
+
+def test_rule_title_reference_before_reads_a_role_with_initials_before_it():
+    _, quotes = speech_extract("Senator Ana Ruiz toured the harbour. The U.S. senator said the cranes were too slow.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/title_reference_before", "Ana Ruiz")]
 
 
 def test_rule_description_before_refers_back_to_the_person_a_role_describes():
@@ -1364,6 +1423,87 @@ def test_rule_name_before_keeps_a_lower_case_title_before_the_name():
     assert (speaker.name, speaker.titles) == ("Njeri Wambugu", ["Kenyan lawmaker"])
 
 
+def test_rule_name_before_reads_a_rank_of_two_abbreviations_as_the_title():
+    quote, speaker = only_quote("Lt. Gen. Tomas Berg said the pier was full.")
+    assert quote.rule == "subject_before_verb/name_before"
+    assert (speaker.name, speaker.titles) == ("Tomas Berg", ["Lt. Gen."])
+
+
+def test_rule_name_before_takes_a_capital_for_its_government_never_a_person():
+    _, quotes = speech_extract("Beijing has argued that the strait is open. He said the cranes were slow.")
+    speakers, _ = speech_extract("Beijing has argued that the strait is open.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", "Beijing")]
+    assert [(s.name, s.kind) for s in speakers] == [("Beijing", "group")]
+    # A person of that name met before is that person.
+    _, quotes = speech_extract("Ana Washington toured the pier. Washington said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Ana Washington"]
+
+
+def test_rule_name_before_takes_initials_in_capitals_and_a_state_for_a_body_never_a_person():
+    for sentence, body in (
+        ("Later, the FBI said it would cooperate. He added that the files were safe.", "FBI"),
+        ("Texas has argued that the strait is open. He added that the files were safe.", "Texas"),
+        ("New Hampshire has argued that the strait is open. She added that the files were safe.", "New Hampshire"),
+    ):
+        speakers, quotes = speech_extract(sentence)
+        assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/name_before", body)]
+        assert [(s.name, s.kind) for s in speakers] == [(body, "group")]
+    # A dateline in capitals is nobody; a given name that is a state names the person met before.
+    _, quotes = speech_extract("OSLO - The harbour board said Tuesday the pier would close.")
+    assert [q.speaker for q in quotes] == ["the harbour board"]
+    _, quotes = speech_extract("Virginia Ruiz toured the pier. Virginia said the cranes were slow.")
+    assert [q.speaker for q in quotes] == ["Virginia Ruiz"]
+
+
+def test_rule_name_before_reads_a_party_noun_and_former_as_titles():
+    quote, speaker = only_quote("Democrat Ana Ruiz said the pier was unsafe.")
+    assert (quote.rule, speaker.name, speaker.titles) == ("subject_before_verb/name_before", "Ana Ruiz", ["Democrat"])
+    # "Former Molde" is no person for a later "she" to refer to.
+    _, quotes = speech_extract(
+        'Former Molde governor Ana Ruiz, an early supporter, calls the pier a priority. "It matters," she said.'
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Ana Ruiz")]
+
+
+def test_a_name_never_runs_over_the_end_of_a_sentence_after_initials():
+    _, quotes = speech_extract(
+        "The ferries stopped in the U.S. While Lena Ortiz waited, the pier closed. She said the cranes were slow."
+    )
+    assert [q.speaker for q in quotes] == ["Lena Ortiz"]
+
+
+def test_rule_name_before_credits_the_person_of_a_town_not_its_state():
+    quote, speaker = only_quote("Stacy Lunde of Molde, South Carolina says the pier is unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/name_before", "Stacy Lunde")
+
+
+def test_rule_appositive_before_credits_the_person_not_a_town_before_its_state():
+    quote, speaker = only_quote("Jeffrey Lunde, a Molde, Fla., rabbi helping the boycott, said the pier was unsafe.")
+    assert (quote.rule, speaker.name) == ("subject_before_verb/appositive_before", "Jeffrey Lunde")
+    assert "a Molde, Fla., rabbi helping the boycott" in speaker.titles
+
+
+def test_rule_noun_phrase_subject_keeps_a_town_and_its_state_in_the_description():
+    _, quotes = speech_extract(
+        "Tomas Berg is assuring voters he is tough after a woman in Molde, Massachusetts, told him she worries about it."
+    )
+    assert [(q.rule, q.speaker) for q in quotes] == [
+        ("noun_phrase/noun_phrase_subject", "a woman in Molde, Massachusetts")
+    ]
+
+
+def test_a_demonym_that_is_the_surname_of_somebody_named_is_that_person():
+    _, quotes = speech_extract(
+        'Paul Cuban, the owner of the ferries, toured the pier. "It is too early," Cuban said. Cuban said it was late.'
+    )
+    assert [q.speaker for q in quotes] == ["Paul Cuban", "Paul Cuban"]
+    _, quotes = speech_extract("Cuban said the pier was unsafe.")
+    assert [q.speaker for q in quotes] == ["Cuba"]
+    # Not after a run that only looks like a name ("Say Chile demanded ...").
+    _, quotes = speech_extract("Say Chile demanded that the port pay. Chile said the pier was unsafe.")
+    assert quotes[-1].speaker == "Chile"
+
+
 def test_rule_name_before_takes_no_name_after_a_plural_text_noun():
     _, quotes = speech_extract(
         "A rival group unearthed columns Lena Brandt wrote while a student at Kellburn College. "
@@ -1413,6 +1553,38 @@ def test_rule_clause_subject_before_is_a_short_noun_phrase():
     quote, speaker = only_quote("Iowa biofuel advocates say the pasture is dry.")
     assert quote.rule == "subject_before_verb/clause_subject_before"
     assert (speaker.name, speaker.kind) == ("Iowa biofuel advocates", "group")
+
+
+def test_rule_clause_subject_before_never_starts_after_the_period_of_an_initial_or_abbreviation():
+    # "U.S.", "G.K.": no sentence ends at these periods, so no subject starts after them.
+    _, quotes = speech_extract("Molde Dockers Union Chairman G.K. Lunde of North Molde said the pier was full.")
+    assert [q.speaker for q in quotes] == ["G.K. Lunde"]
+    _, quotes = speech_extract("Fishers are angry. Dock workers said the pier was full.")
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/group_before", "Dock workers")]
+    # A subject may start at whole initials, never inside them.
+    quote, _ = only_quote("The pier closed after the U.S. harbour inspector warned that the cranes were unsafe.")
+    assert (quote.rule, quote.speaker) == ("subject_before_verb/clause_subject_before", "U.S. harbour inspector")
+
+
+def test_rule_clause_subject_before_keeps_a_number_with_a_thousands_separator():
+    for sentence, subject in (
+        ("About 2,500 dockers said the pier was unsafe.", "About 2,500 dockers"),
+        ("The pier is unsafe, 2,500 dockers said.", "2,500 dockers"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule.split("/")[1], speaker.name) == ("clause_subject_before", subject)
+
+
+def test_rule_clause_subject_before_is_no_clause_in_the_first_person():
+    assert speech_extract("All I'm asking is that the pier stays open.") == ([], [])
+
+
+def test_rule_clause_subject_before_credits_a_person_of_a_place_not_a_group():
+    quote, speaker = only_quote(
+        "At a rally in Molde, N.H., on Tuesday, Senator Tomas Berg of Vermont endorsed Ana Ruiz, saying she would win."
+    )
+    assert quote.rule == "subject_opens_sentence/clause_subject_before"
+    assert (speaker.name, speaker.kind, speaker.titles) == ("Tomas Berg", "person", ["Senator"])
 
 
 # --- speaker rules after the verb ----------------------------------------------------------------
@@ -1555,6 +1727,12 @@ def test_rule_described_name_after_takes_no_name_after_of_for_the_speaker():
     assert [q.speaker for q in quotes] == ["Paul Bryant"]
 
 
+def test_rule_described_name_after_never_ends_a_name_at_the_period_of_a_title_abbreviation():
+    quote, speaker = only_quote('"We must win," said former Molde Gov. and Harbour Committee Chairman Ed Berg.')
+    assert quote.rule == "speaker_after_verb/described_name_after"
+    assert (speaker.name, speaker.titles) == ("Ed Berg", ["Harbour Committee Chairman", "former Molde Gov. and"])
+
+
 def test_rule_described_name_after_keeps_the_description():
     quote, speaker = only_quote('"The pasture is dry," said retired sailor Ivo Brandt.')
     assert quote.rule == "speaker_after_verb/described_name_after"
@@ -1582,6 +1760,17 @@ def test_rule_described_group_after_keeps_an_abbreviation_with_periods_inside_th
     quote, speaker = only_quote('"The quay was never safe," said a former U.S. port authority official who retired.')
     assert quote.rule == "speaker_after_verb/described_group_after"
     assert (speaker.name, speaker.kind) == ("a former U.S. port authority official", "group")
+
+
+def test_a_state_abbreviated_after_a_town_is_nobody():
+    quote, speaker = only_quote(
+        'On Tuesday at the town hall in Molde, OH, after winning the vote, Gov. Tomas Berg (R-OH), said, "I am ready."'
+    )
+    assert (speaker.name, speaker.kind) == ("Tomas Berg", "person")
+    _, quotes = speech_extract("In Molde, Ore., Tomas Berg said the pier was unsafe.")
+    assert [q.speaker for q in quotes] == ["Tomas Berg"]
+    # "Del." is as often a delegate's title: the quote stays (its speaker is still read badly, "Del").
+    assert len(speech_extract('"The pier is unsafe," said Del. Stacey Lunde of the Molde Islands.')[1]) == 1
 
 
 def test_single_letters_and_abbreviations_are_no_names_initials_a_body_quantifiers_a_group():
@@ -1644,6 +1833,20 @@ def test_rule_noun_phrase_subject_reads_one_and_a_noun_as_one_unnamed_person_not
     assert (found.rule, found.speaker.name) == ("noun_phrase_subject", "one attendee")
     quote, _ = only_quote("One attendee, who like others spoke on condition of anonymity, said the plan was clear.")
     assert quote.speaker == "one attendee"
+
+
+def test_rule_named_head_subject_credits_the_name_before_an_appositive_of_several_parts():
+    _, quotes = speech_extract(
+        'The new tolls "are fair," Ana Ruiz, assistant secretary for ports, fisheries, and harbours, said on the call.'
+    )
+    assert {(q.rule, q.speaker) for q in quotes} == {("noun_phrase/named_head_subject", "Ana Ruiz")}
+
+
+def test_a_given_name_before_a_title_word_makes_it_a_surname():
+    quote, speaker = only_quote("Matthew Prince said the pier was unsafe.")
+    assert (quote.rule, speaker.name, speaker.titles) == ("subject_before_verb/name_before", "Matthew Prince", [])
+    quote, speaker = only_quote("The pier is unsafe, said Prime Minister Ana Ruiz.")
+    assert (speaker.name, speaker.titles) == ("Ana Ruiz", ["Prime Minister"])
 
 
 def test_rule_named_head_subject_credits_the_name_after_one_and_a_noun():

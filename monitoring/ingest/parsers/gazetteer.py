@@ -255,6 +255,119 @@ Human Rights Watch|
 CARICOM|Caribbean Community
 """
 
+# Capitals (and seats of government) that the press prints for the government itself ("Beijing said",
+# "Washington has argued"): ``CODE|capital;other spellings``. Written from general knowledge like the
+# table above; capitals that are as often a person's name ("Victoria", "Kingston") are left out.
+_CAPITAL_ROWS = """\
+AF|Kabul
+AL|Tirana
+DZ|Algiers
+AO|Luanda
+AR|Buenos Aires
+AM|Yerevan
+AU|Canberra
+AT|Vienna
+AZ|Baku
+BH|Manama
+BD|Dhaka
+BY|Minsk
+BE|Brussels
+BO|La Paz
+BA|Sarajevo
+BR|Brasilia;Brasília
+BG|Sofia
+KH|Phnom Penh
+CA|Ottawa
+CL|Santiago
+CN|Beijing;Peking
+CO|Bogota;Bogotá
+HR|Zagreb
+CU|Havana
+CY|Nicosia
+CZ|Prague
+DK|Copenhagen
+EG|Cairo
+EE|Tallinn
+ET|Addis Ababa
+FI|Helsinki
+FR|Paris
+GE|Tbilisi
+DE|Berlin
+GH|Accra
+GR|Athens
+HU|Budapest
+IS|Reykjavik
+IN|New Delhi
+ID|Jakarta
+IR|Tehran;Teheran
+IQ|Baghdad
+IE|Dublin
+IL|Jerusalem
+IT|Rome
+JP|Tokyo
+JO|Amman
+KZ|Astana
+KE|Nairobi
+KP|Pyongyang
+KR|Seoul
+KW|Kuwait City
+KG|Bishkek
+LV|Riga
+LB|Beirut
+LY|Tripoli
+LT|Vilnius
+MY|Kuala Lumpur
+MX|Mexico City
+MD|Chisinau
+MN|Ulaanbaatar
+MA|Rabat
+MM|Naypyidaw
+NP|Kathmandu
+NL|The Hague
+NZ|Wellington
+NG|Abuja
+NO|Oslo
+OM|Muscat
+PK|Islamabad
+PE|Lima
+PH|Manila
+PL|Warsaw
+PT|Lisbon
+QA|Doha
+RO|Bucharest
+RU|Moscow
+RS|Belgrade
+SA|Riyadh
+SG|Singapore
+SK|Bratislava
+SI|Ljubljana
+SO|Mogadishu
+ZA|Pretoria
+SS|Juba
+ES|Madrid
+LK|Colombo
+SD|Khartoum
+SE|Stockholm
+CH|Bern
+SY|Damascus
+TW|Taipei
+TJ|Dushanbe
+TH|Bangkok
+TN|Tunis
+TR|Ankara
+TM|Ashgabat
+UG|Kampala
+UA|Kyiv;Kiev
+AE|Abu Dhabi
+GB|London;Downing Street;Whitehall
+US|Washington;Washington, D.C.
+UZ|Tashkent
+VE|Caracas
+VN|Hanoi
+YE|Sanaa
+ZW|Harare
+"""
+
 
 def _rows(table: str) -> list[list[str]]:
     return [line.split("|") for line in table.splitlines() if line.strip()]
@@ -275,6 +388,11 @@ for _name, _others in _rows(_ORGANIZATION_ROWS):
             ORGANIZATION_ALIASES[_alias] = _name
 
 COUNTRY_CODES: dict[str, str] = {name: code for name, code in COUNTRY_ALIASES.values()}
+
+# capital -> ISO alpha-2 code of its country ("Beijing" -> "CN").
+CAPITAL_CITIES: dict[str, str] = {
+    _capital: _code for _code, _capitals in _rows(_CAPITAL_ROWS) for _capital in _capitals.split(";")
+}
 
 
 def _iso_names(country) -> list[str]:

@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..article import ParsedSpeaker
-from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
-from ..gender import HONORIFICS
+from ..gazetteer import CAPITAL_CITIES, COUNTRY_ALIASES, ORGANIZATION_ALIASES
+from ..gender import GIVEN_NAMES, HONORIFICS
 from ..media import media_name
 from ..names import normalise_name
 from .patterns import (
@@ -42,6 +42,7 @@ from .vocabulary import (
     PLURAL_PEOPLE,
     PROPER_ADJECTIVES,
     QUANTIFIER_WORDS,
+    STATE_ABBREVIATIONS,
     SUBJECT_FILLER,
     TIME_NAMES,
     TITLE_HEADS,
@@ -114,18 +115,41 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
         if words[index].endswith(("'s", "’s")):
             words = words[index + 1 :]  # "South Korea's Kim Jong-suk": the owner is not the name
             break
+    for index in range(len(words) - 1, 0, -1):
+        if words[index - 1].endswith(".") and words[index] in SENTENCE_OPENERS:
+            words = words[index:]  # "in the U.S. While Clinton ...": a sentence ends inside the run
+            break
     while words and words[0] in NOT_NAME_WORDS:
         words.pop(0)
     if not words:
         return None
-    last_title = -1
+    # "Democrat Ana Ruiz", "Former Arizona governor ...": a party member's noun or "Former" opens a title.
+    last_title = 0 if (len(words) > 2 and words[0] in PARTY_NOUNS) or words[0] == "Former" else -1
     for index, word in enumerate(words):
         if word in HONORIFIC_WORDS or HONORIFIC_RE.fullmatch(word):
             last_title = index
+            while last_title + 1 < len(words) and HONORIFIC_RE.fullmatch(words[last_title + 1]):
+                last_title += 1  # "Lt. Gen. Ana Ruiz": a rank of two abbreviations
             break  # after "Mr." comes the name, even "Mr. King"
         if word in TITLE_HEADS or any(part in TITLE_HEADS for part in word.split("-")):
+            if index == len(words) - 1 and index > last_title + 1 and initial_or_given(words[index - 1]):
+                break  # "Matthew Prince", "Larry King": a given name before a title word makes it a surname
             last_title = index
     return words[: last_title + 1], words[last_title + 1 :]
+
+
+# Words that open a sentence, never a name's next word after a period ("U.S. While Clinton"; not months: "Mrs. May").
+SENTENCE_OPENERS = frozenset(
+    "While But And After Before When Although Though Because Since If However Meanwhile Yet Still Then Later "
+    "Earlier Instead The In On At It He She They We I".split()
+)
+# A party member's noun before a name is a title ("Democrat Ana Ruiz", "Republican Tomas Berg").
+PARTY_NOUNS = frozenset({"Democrat", "Republican"})
+
+
+def initial_or_given(word: str) -> bool:
+    """A given name or an initial ("Peter", "T."): what stands before a surname."""
+    return word in GIVEN_NAMES or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
 
 
 def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpeaker | None:
@@ -134,11 +158,18 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if split is None:
         return None
     title_words, name_words = split
+    if name_words and name_words[-1] in {"Jr.", "Sr."}:
+        name_words = [*name_words[:-1], name_words[-1][:-1]]  # "Ana Ruiz Jr.,": one name with or without the period
+    if name_words and not any(word[:1].isupper() for word in name_words):
+        # "Lazar's plea agreement": what the owner wrote or holds, no name of a person
+        return speakers.group(LEADING_THE.sub("", run.strip()))
     if len(name_words) > 1 and name_words[-1] in TIME_NAMES:
         # "On CNN Tuesday, ...": the day ends the run, it names nobody.
         return entity(" ".join(title_words + name_words[:-1]), speakers, extra_titles)
     if not title_words and len(name_words) == 1 and name_words[0] in QUANTIFIER_WORDS:
         return speakers.group(name_words[0].lower())  # "Others, at the rally, said": unnamed people
+    if not title_words and len(name_words) == 1 and is_state_abbreviation(name_words[0]):
+        return None  # "in Molde, OH, ...", "in Molde, N.H., ...": the state of a dateline, nobody
     if not title_words and len(name_words) == 1 and INITIALISM.fullmatch(name_words[0]):
         return speakers.group(name_words[0].rstrip(".") + ".")  # "according to the F.A.A.": a body's initials
     if not title_words and len(name_words) == 1 and not_a_name(name_words[0]):
@@ -152,8 +183,19 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if not name_words:
         found = speakers.by_title(whole)
         return found
-    if name in COUNTRY_ALIASES:
-        return speakers.group(COUNTRY_ALIASES[name][0])
+    if name in COUNTRY_ALIASES and not (len(name_words) == 1 and _known_person(name, speakers, given_name=True)):
+        return speakers.group(COUNTRY_ALIASES[name][0])  # (not "Cuban" after "Mark Cuban" was named)
+    if not title_words and len(name_words) == 1 and ACRONYM.fullmatch(name):
+        if name.title() in CAPITAL_CITIES or is_us_state(name.title()):
+            return None  # "WASHINGTON — The administration announced ...": a dateline
+        return speakers.group(name)  # "the FBI said", "DNC": a body's initials, nobody's name
+    if (
+        (name in CAPITAL_CITIES or is_us_state(name) or is_region(name))
+        and not title_words
+        and not _known_person(name, speakers)
+    ):
+        # "Beijing said", "Texas has argued": the government seated there (not "Denzel Washington")
+        return speakers.group(name)
     if name_words[-1] in PARTY_MEMBER_WORDS:
         # "a New Hampshire Democrat said": an unnamed party member, no name ("the Arizona Republican"
         # refers back: see the party_member rules).
@@ -168,14 +210,41 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
 
 
+def _known_person(name: str, speakers: Discourse, given_name: bool = False) -> bool:
+    """Whether a name is that of somebody met or named in the article ("Washington" after "Ana Washington");
+    with ``given_name``, only somebody named with a given name or an initial before it ("Mark Cuban", not
+    "Say Mexico")."""
+    key = normalise_name(name)
+    full_names = [
+        speakers.by_token[key].name if key in speakers.by_token else None,
+        speakers.known[key][0] if key in speakers.known else None,
+        speakers.article_names[key][0] if key in speakers.article_names else None,
+    ]
+    full_names = [full for full in full_names if full]
+    if not given_name:
+        return bool(full_names)
+    return any(len(full.split()) > 1 and initial_or_given(full.split()[-2]) for full in full_names)
+
+
+# A body's initials in capitals ("FBI", "DNC", "AT&T"), a word of two letters or more.
+ACRONYM = re.compile(r"[A-Z][A-Z&]*[A-Z]")
+
+
 # A body's initials with periods ("F.A.A.", "N.A.A.C.P"; the last period may be the sentence's).
 INITIALISM = re.compile(r"(?:[A-Z]\.){2,}[A-Z]?\.?|(?:[A-Z]\.)+[A-Z]")
 
 
+LEADING_THE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
+
+# "I'm", "We've": the writer or a speaker talking of themselves, never somebody named.
+FIRST_PERSON = re.compile(r"(?:I|We)(?:['’](?:m|ve|d|ll|re))?")
+
+
 def not_a_name(word: str) -> bool:
-    """A single letter or an abbreviation ("U" of "U.S.", "Rep", "Jan"): a fragment, never a name alone."""
+    """A single letter, an abbreviation ("U" of "U.S.", "Rep", "Jan") or a first-person pronoun ("I'm"): a
+    fragment, never a name alone."""
     bare = word.rstrip(".")
-    return len(bare) == 1 or bare.casefold() in ABBREVIATIONS
+    return len(bare) == 1 or bare.casefold() in ABBREVIATIONS or bool(FIRST_PERSON.fullmatch(bare))
 
 
 def plural_noun(word: str) -> bool:
@@ -228,6 +297,37 @@ def _region_names() -> frozenset[str]:
     return frozenset(s.name for s in pycountry.subdivisions if " " in s.name)
 
 
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """The two-letter postal codes of the US states ("OH", "NY"), from ISO 3166-2 ("US-OH")."""
+    import pycountry
+
+    return frozenset(s.code.removeprefix("US-") for s in pycountry.subdivisions.get(country_code="US"))
+
+
+def is_state_abbreviation(word: str) -> bool:
+    """Whether a word is a US state as abbreviated after a town ("Ore.", "N.H.", "OH"): a place, never a speaker."""
+    return word in STATE_ABBREVIATIONS or word.rstrip(".") + "." in STATE_ABBREVIATIONS or word in _state_codes()
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    """The names of the US states and territories ("Ohio", "New Hampshire"), from ISO 3166-2."""
+    import pycountry
+
+    return frozenset(s.name for s in pycountry.subdivisions.get(country_code="US"))
+
+
+def is_us_state(name: str) -> bool:
+    """Whether a run of words names a US state: a place, or its government, never a person."""
+    return name in _us_states()
+
+
+def is_state(name: str) -> bool:
+    """Whether a run names a US state, in full or abbreviated ("Ohio", "South Carolina", "Fla.", "OH")."""
+    return is_us_state(name) or is_state_abbreviation(name)
+
+
 def is_region(name: str) -> bool:
     """Whether a run of words names a state or province: no person, and nobody "he" can refer to."""
     return " " in name and name in _region_names()
@@ -250,12 +350,14 @@ def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> 
     split = clean_name(run)
     if split is None or len(split[1]) < 2:
         return None
-    name = " ".join(split[1])
+    name = " ".join(split[1]).removesuffix(" Jr.") + (" Jr" if split[1][-1] == "Jr." else "")
+    name = name.removesuffix(" Sr.") + (" Sr" if split[1][-1] == "Sr." else "")
     if (
         name.isupper()
         or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2
         or (
             name in COUNTRY_ALIASES
+            or name in CAPITAL_CITIES
             or is_organization(name)
             or media_name(name, outlets)
             or any(word in PLACE_WORDS or word in TITLE_HEADS or word in TIME_NAMES for word in split[1])

@@ -37,6 +37,8 @@ def case_variants(words: list[str]) -> str:
 
 
 TITLE_NOUN_ALTERNATIVES = "|".join(TITLE_NOUNS)
+# A word before a role's head: a word, or initials with periods ("the U.S. senator", "the U.N. envoy").
+INITIALISM_WORD = r"(?:(?:[A-Z]\.){2,}|[\w-]+)"
 
 # --- names -----------------------------------------------------------------------------------
 
@@ -47,9 +49,10 @@ CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 NAME_TOKEN = rf"""(?x:
     {HONORIFIC_ABBREVIATIONS}
   | St\.                                        # "St. John"
+  | (?:Jr|Sr)\.(?=\s*,)                          # "Joseph F. Dunford Jr., the chairman"
   | (?:[A-Z]\.)+                                # initials: "J.R."
   | (?:al|el|ad|as|ash|ar|bin)-[A-Z][\w'’-]*    # "al-Assad"
-  | {CAPITALISED}
+  | (?! {HONORIFIC_ABBREVIATIONS} ) {CAPITALISED}    # ("Gov." is never "Gov" ending a name before a period)
 )"""
 # A run of capitalised words on one line, with particles between them: a name, or a title and a name.
 NAME_RUN = rf"""(?x: {NAME_TOKEN} (?: [\ \t]+ (?: {PARTICLES} [\ \t]+ )* {NAME_TOKEN} )* )"""
@@ -255,7 +258,7 @@ REVERSED_APPOSITIVE_END = re.compile(
     X,
 )
 # "the (deputy foreign) minister": a role that refers back to a person.
-TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
+TITLE_REF_END = re.compile(rf"(?<![\w'’])[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))\s*$")
 # "the Arizona Republican", "the veteran Ohio Democrat": a party member described, one person named before.
 PARTY_MEMBER = rf"""[Tt]he\s+
     (
@@ -286,10 +289,10 @@ SHARE_END = re.compile(
     r"""(?: ^ | [,;:]\s* | \b(?:and|but|while|whereas)\s+ )
         (
             (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
-                  | [Aa]nother ) \s+ )?
+                  | [Aa]nother | [Aa]t\ least | [Aa]t\ most | [Aa]s\ many\ as | [Rr]oughly ) \s+ )?
             (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
               | (?: \d+ | (?i:one|two|three|four|five|six|seven|eight|nine|ten) ) (?: \s+in\s+ | -in- ) \w+
-                (?: (?: \s+ [A-Za-z][\w'’-]* ){1,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
+                (?: (?: \s+ [A-Za-z][\w'’-]* ){0,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
                     |respondents|members|independents|Independents|supporters|residents|people) )?
                                                                     # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
@@ -300,7 +303,7 @@ SHARE_END = re.compile(
 )
 # "senior officials from three ministries": modifiers, a group noun, an optional "from/of ..." phrase.
 GROUP_NP = rf"""(?x:
-    (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+ ) \s+ ){{0,3}}
+    (?: (?: {case_variants(GROUP_MODIFIERS)} | [A-Z][a-z]+(?:-[A-Z][a-z]+)? | \d+(?:[.,]\d+)* ) \s+ ){{0,3}}
     (?: {case_variants(GROUP_HEADS)} )
     (?: \s+ (?: from | of | at | in | for | with | to | close\ to | familiar\ with | representing | involved\ in
               | briefed\ on | knowledgeable\ about ) \s+
@@ -317,17 +320,23 @@ DESCRIPTION_END = re.compile(
             # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
               | (?! (?:He|She|It|That|There|Here|What|Who|Let)['’]s ) [A-Z][\w-]*['’]s ) \s+
-            (?: [\w'’-]+ \s+ ){0,4}
+            (?: (?:[A-Z]\.){2,} \s+ | [\w'’-]+ \s+ ){0,4}          # ("a U.S. District Court judge")
             # "the Florida senator and Republican presidential candidate": two roles of one person
             (?: [a-z][a-z-]* \s+ and \s+ (?! (?:the|a|an|his|her|their|its) \b ) (?: [\w'’-]+ \s+ ){0,4} )?
             [a-z][a-z-]*
         ) \s*$""",
     X,
 )
+# A period that may end a sentence: not one of an initial or an abbreviation ("U.S. District Court judge",
+# "G.K. Butterfield", "Lt. Gen. Ana Ruiz", "Molde, Va.").
+SENTENCE_PERIOD = r"""(?x: (?<![A-Z]) (?<!\b[A-Z][a-z])
+    (?<!\b(?:Mrs|Sen|Rep|Gov|Gen|Col|Adm|Maj|Rev|Sgt|Amb|Ore|Ala|Fla|Ill|Ind|Kan|Neb|Nev|Wis|Wyo))
+    (?<!\b(?:Capt|Sept|Prof|Conn|Mass|Mich|Minn|Tenn|Okla|Wash|Ariz|Colo)) (?<!\bCalif) \. )"""
 # "Iowa biofuels advocates", "26%": a short phrase opening its clause, starting with a capital or a number.
 CLAUSE_SUBJECT_END = re.compile(
-    r"""(?: ^ | [.;:—]\s* | ,\s*(?:and\s+|but\s+)? )
-        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+[\w'’%.-]+ ){0,5} )
+    rf"""(?: ^ | (?: [;:—] | {SENTENCE_PERIOD} ) \s* | (?<!\d),\s*(?:and\s+|but\s+)?
+          | (?<=\s) (?= (?:[A-Z]\.){{2,}} [\s-] ) )     # whole initials: "U.S. presidential candidate"
+        ( (?: [A-Z][\w'’%.-]* | \d[\d.,%]* ) (?: \s+ (?: \d[\d.,]*\d | [\w'’%.-]+ ) ){{0,5}} )
         \s*$""",
     X,
 )
@@ -490,11 +499,11 @@ LEADING_PHRASE = re.compile(
 # --- the speaker after the verb ------------------------------------------------------------------
 
 PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
-TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
+TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
 # '"...," said the Republican nominee.': "the", up to three words (lower-case, or capitals such as "GOP",
 # "New York"), a role that refers back, the end of the clause.
 ROLE_REF_START = re.compile(
-    rf"\s*[Tt]he\s+((?:[\w-]+\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
+    rf"\s*[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{'|'.join(sorted(BACK_REFERENCE_ROLES, key=len, reverse=True))}))"
     r"(?=\s*(?:[,.;]|$))"
 )
 # A group, then the end of the clause or a time or place phrase.
@@ -523,7 +532,7 @@ NAME_START = re.compile(rf"\s*({NAME_RUN})")
 # name ending the clause.
 # (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon".)
 PREFIXED_NAME_START = re.compile(
-    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
+    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’.-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
 )
 # ", director of the Center" after a name, up to the next comma or the sentence end.
 APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name, is_full_name, title_from_appositive
+from .entities import entity, group_name, is_full_name, is_state, title_from_appositive
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
@@ -201,7 +201,9 @@ def _channel_source(cue: Cue) -> tuple[str, int]:
     """The words after "according to" up to the next comma, and where that comma is."""
     after = cue.right
     comma = after.find(",")
-    return after[: comma if comma >= 0 else len(after)].strip().rstrip("."), comma
+    source = after[: comma if comma >= 0 else len(after)]
+    dash = re.search(r"\s(?:-|--|—|–)\s", source)  # "according to the Tax Policy Center - half a point of ..."
+    return source[: dash.start() if dash else len(source)].strip().rstrip("."), comma
 
 
 def _according_content(cue: Cue, comma: int) -> tuple[int, int] | None:
@@ -613,6 +615,8 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     others = [part for part in parts if part not in names]
     if any(title_from_appositive(part) is None for part in others[1:] if names or part is not parts[0]):
         return None  # ("In Molde, Ore., Mr. Berg was blunt": a clause)
+    if len(names) == 1 and is_state(names[0]):
+        return None  # ("a woman in Molde, Ohio, told him": a town and its state, no subject and appositive)
     if len(names) == 1:
         titles = title_from_appositive(others[0]) if others else []
         speaker, rule = entity(names[0], draft, titles or []), "name"

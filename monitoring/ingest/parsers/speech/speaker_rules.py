@@ -18,11 +18,13 @@ from ..article import ParsedSpeaker
 from ..gazetteer import COUNTRY_ALIASES, ORGANIZATION_ALIASES
 from ..media import media_name
 from .entities import (
+    FIRST_PERSON,
     clean_name,
     entity,
     group_name,
     is_full_name,
     is_organization,
+    is_state,
     strip_fillers,
     title_from_appositive,
 )
@@ -179,7 +181,14 @@ def _pronoun_unnamed_speaker(match: re.Match[str], text: Text, discourse: Discou
 
 
 def _relative_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name."""
+    """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name (for the person
+    before "of" when the name is a place or body: "Senator Ana Ruiz of Oregon, who said")."""
+    owner = OWNER_OF_PLACE_END.search(text.text, max(0, match.start(1) - 80), match.start(1))
+    if owner is not None:
+        split = clean_name(owner.group(1))
+        speaker = entity(owner.group(1), discourse, []) if split is not None and len(split[1]) >= 2 else None
+        if speaker is not None and speaker.kind == "person":
+            return _found(speaker, owner.start(1))
     return _found_if(entity(match.group(1), discourse, []), match.start())
 
 
@@ -218,10 +227,27 @@ def _name_after_description(match: re.Match[str], text: Text, discourse: Discour
     return _found(speaker, clause + len(text.text[clause:]) - len(text.text[clause:].lstrip()))
 
 
+# "in ", "a ", "from the " before a town: what makes it the object of a word, not a subject.
+_TOWN_OBJECT_END = re.compile(r"\b(?:in|at|of|from|to|near|outside|a|an|the)\s+$")
+
+
 def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "Ivo Brandt, chairman of the League, said": the name with its appositive title (not the name ending a
     description: "The head of the Port Board, Adm. Paul Sorel, said")."""
     if _described_name(match, text) is not None:
+        return None
+    if _names_a_person_alone(match.group(2), discourse) and REVERSED_APPOSITIVE_END.search(text.text):
+        return None  # "The chairman of the Joint Chiefs, Gen. Ana Ruiz, said": see reversed_appositive
+    if is_state(match.group(2).split(",")[0].strip()) and _TOWN_OBJECT_END.search(text.text[: match.start()]):
+        # "Ana Ruiz, a Molde, Ore., rabbi, said", "after a docker in Molde, Ohio, told him": the name is a town
+        # (the object of a word before it), its state next; the person opens the clause, if anybody
+        for run in reversed(list(CLAUSE_NAME.finditer(text.text[: match.start()]))):
+            split = clean_name(run.group(1))
+            if split is None or len(split[1]) < 2:
+                continue
+            speaker = entity(run.group(1), discourse, [text.text[run.end() :].strip(" ,")])
+            if speaker is not None and speaker.kind == "person":
+                return _found(speaker, run.start(1))
         return None
     named = None if is_full_name(match.group(1), discourse.outlets) else _appositive_naming(match.group(2), discourse)
     if named is not None:
@@ -255,12 +281,21 @@ def _appositive_naming(appositive: str, discourse: Discourse) -> ParsedSpeaker |
     return None
 
 
+def _names_a_person_alone(appositive: str, discourse: Discourse) -> bool:
+    """Whether an appositive is a person's full name and nothing else ("Gen. Ana Ruiz Jr.")."""
+    name = appositive.strip()
+    # (the comma the appositive ends with lets a name end with "Jr.")
+    return bool(re.fullmatch(rf"{NAME_RUN},", f"{name},", re.X)) and is_full_name(name, discourse.outlets)
+
+
 def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """ "Senator Tomas Berg of Texas, the No. 2 Republican, said", "Paul Porter, a driver from Ava, Mo., who
     ..., said": the name before the appositive is a place (the object of "of", "from", "in" ...); the speaker
     is the person it describes, named before "of" or opening the clause."""
     if not PREPOSITION_END.search(text.text, max(0, match.start() - 12), match.start()):
         return None
+    if _names_a_person_alone(match.group(2), discourse) and REVERSED_APPOSITIVE_END.search(text.text):
+        return None  # "The chairman of the Joint Chiefs, Gen. Ana Ruiz, said": a title, then the name
     before = text.text[: match.start()]
     owner = OWNER_OF_PLACE_END.search(before)
     runs = [owner] if owner else []
@@ -426,6 +461,11 @@ def _name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | Non
         return None  # "the Center in Dallas maintains": the name is the object of "in"
     if CHANNEL_NOUN_END.search(text.text, max(0, match.start() - 40), match.start()):
         return NOBODY  # "old columns Lena Brandt wrote while a student": the text, not a report
+    if is_state(match.group(1)) and text.text[: match.start()].rstrip().endswith(","):
+        # "Ana Ruiz of Molde, South Carolina says": the state of a town; the person before "of" speaks
+        town = re.search(rf"({NAME_RUN})\s+(?:of|from)\s+{NAME_RUN}\s*,\s*$", text.text[: match.start()])
+        speaker = entity(town.group(1), discourse, []) if town else None
+        return _found(speaker, town.start(1)) if speaker is not None and speaker.kind == "person" else None
     title = LOWER_TITLE_END.search(text.text, max(0, match.start() - 80), match.start())
     return _found_if(entity(match.group(1), discourse, [title.group(1)] if title else []), match.start())
 
@@ -440,9 +480,22 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
+    if any(FIRST_PERSON.fullmatch(word) for word in phrase.split()):
+        return None  # "All I'm asking is ...": a clause of the writer's, no noun phrase
+    named = _NAME_OF_PLACE.fullmatch(phrase)
+    split = clean_name(named.group(1)) if named else None
+    if split is not None and len(split[1]) >= 2:
+        # "Senator Ana Ruiz of Oregon", "Ana Ruiz of the Courier": the person, not a group named after her
+        speaker = entity(named.group(1), discourse, [])
+        if speaker is not None and speaker.kind == "person":
+            return _found(speaker, match.start(1))
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
     return _found(discourse.group(group_name(phrase)), match.start(1))
+
+
+# "Senator Ana Ruiz of Oregon": a name, then the place or body it is of.
+_NAME_OF_PLACE = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?{NAME_RUN}")
 
 
 def _upper_last(text: Text) -> bool:
@@ -680,6 +733,13 @@ def speaker_after(right: str, discourse: Discourse, rules: tuple[SpeakerRule, ..
 ONE_DESCRIBED = re.compile(r"((?:One|Another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s*,\s*(.+))?$")
 
 
+# A subject that is a name (after up to three words: "Port delegate Ana Ruiz") and its appositive, a
+# description of several parts: "Ana Ruiz, chief executive of Lunde, a Molde company".
+_NAME_WITH_APPOSITIVE = re.compile(
+    rf"(?:[\w'’.-]+\s+){{0,3}}?({NAME_RUN})\s*,\s*((?:[a-z]|[Tt]he\s|[Aa]n?\s)[^;:\"“”]*?)\s*,?"
+)
+
+
 def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     """The subject of "SUBJECT said" read as a noun phrase when no speaker rule knew it.
 
@@ -712,13 +772,30 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     )
     if relative:
         text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
+    lead = _NAME_WITH_APPOSITIVE.fullmatch(text.strip())
+    split = clean_name(lead.group(1)) if lead else None
+    if split is not None and len(split[1]) >= 2 and title_from_appositive(lead.group(2)):
+        # "Anne Ruiz, assistant secretary for ports, fisheries, and harbours, said": the name opening the subject,
+        # however many commas its appositive holds (not the words after the last of them)
+        speaker = entity(lead.group(1), discourse, [lead.group(2)])
+        if speaker is not None and speaker.kind == "person":
+            return Found(speaker, reach + left.rfind(lead.group(1)), "named_head_subject")
     cut = None
     for cut in CLAUSE_CUT.finditer(text):  # noqa: B007 - the last match is wanted
         pass
     subject = text[cut.end() :] if cut else text
     comma = subject.rfind(", ")
-    if comma >= 0 and len(subject[comma + 2 :].split()) <= 5 and len(subject[:comma].split()) >= 3:
+    if (
+        comma >= 0
+        and len(subject[comma + 2 :].split()) <= 5
+        and len(subject[:comma].split()) >= 3
+        and not is_state(subject[comma + 2 :].strip())
+    ):
         subject = subject[comma + 2 :]  # "..., several friends said": the words after the last comma
+    elif comma >= 0 and is_state(subject[comma + 2 :].strip()):
+        # "... after a woman in Molde, Ohio, told him": a town and its state end the description
+        described = re.search(r"(?:^|\s)((?:[Aa]n?|[Tt]he|[Oo]ne|[Ss]ome)\s+[^,]{1,60},\s*[^,]+)$", subject)
+        subject = described.group(1) if described else subject
     subject = LEADING_CONJUNCTION.sub("", LEADING_PHRASE.sub("", subject).strip(" ,"))
     subject_words = subject.split()
     if not subject_words or len(subject_words) > 12 or "_" in subject:
@@ -742,6 +819,7 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     if (
         name
         and subject[: name.start(1)].strip().casefold() not in {"the", "a", "an"}
+        and not set(subject[: name.start(1)].split()[-1:]) & PLACE_PREPOSITIONS  # "a woman in Molde": a place
         and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " ")
     ):
         split = clean_name(name.group(1))

@@ -484,6 +484,15 @@ NOT_SUBJECT_JOIN = {
 
 VERB_INSIDE = {"is", "are", "was", "were", "be", "been", "being"}
 
+# How the press abbreviates a US state after a town ("Molde, Ore.", "Molde, N.H."); the two-letter postal
+# codes ("Molde, OH") are read from ISO 3166-2 (see entities.is_state_abbreviation). ("Del." is left out: it
+# is as often the title of a delegate to Congress, "Del. Ana Ruiz".)
+STATE_ABBREVIATIONS = set(
+    "Ala. Ariz. Ark. Calif. Colo. Conn. Fla. Ga. Ill. Ind. Kan. Kans. Ky. La. Md. Mass. Mich. Minn. Miss. "
+    "Mo. Mont. Neb. Nebr. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Vt. Va. "
+    "Wash. W.Va. Wis. Wyo. D.C.".split()
+)
+
 # Days and months that are never part of a person's name ("May", "June" and "April" can be).
 TIME_NAMES = set(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February September October November "
