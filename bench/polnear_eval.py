@@ -233,9 +233,7 @@ def is_speech_cue(cue: str) -> bool:
     words += [w[:-3] + "e" for w in words if w.endswith("ing")]  # "noting", "stating", "urging": "note" ...
     if any(w.startswith("continu") for w in words) and len(words) > 1:
         return False
-    if any(word.startswith(THOUGHT_STEMS) for word in words) and not any(
-        w.startswith(("say", "said", "told", "tell")) for w in words
-    ):
+    if thought_in(words) and not any(w.startswith(("say", "said", "told", "tell")) for w in words):
         return False
     return any(word.startswith(SPEECH_STEMS) for word in words) or any(p in " ".join(words) for p in SPEECH_PHRASES)
 
@@ -244,8 +242,11 @@ def is_unclassed_cue(cue: str) -> bool:
     """A cue that is neither speech nor thought by these word lists (a colon, "called", "in", "described"...): its
     attribution is out of the speech figures, and a quote found there counts neither right nor wrong. A quote found
     on a thought ("believes", "wants") counts wrong."""
-    words = re.findall(r"[a-z]+", cue.casefold())
-    return not is_speech_cue(cue) and not any(word.startswith(THOUGHT_STEMS) for word in words)
+    return not is_speech_cue(cue) and not thought_in(re.findall(r"[a-z]+", cue.casefold()))
+
+
+def thought_in(words: list[str]) -> bool:
+    return any(word.startswith(THOUGHT_STEMS) for word in words)
 
 
 def gold_read(text: str, ann_path: Path, keep: Callable[[str], bool] = is_speech_cue) -> list[Gold]:
@@ -287,6 +288,11 @@ def gold_read(text: str, ann_path: Path, keep: Callable[[str], bool] = is_speech
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def covers(start: int, end: int, gold: Gold) -> bool:
+    """Whether a found span covers at least half of a gold content: it matches it."""
+    return overlap(start, end, gold.start, gold.end) * 2 >= gold.end - gold.start
 
 
 def is_proper_name(source: str) -> bool:
@@ -672,9 +678,9 @@ def speech_score(articles: list[Article], merge: bool, errors: Errors) -> tuple[
             counts["gold_" + kind] += len(gold_kind)
             counts["pred_" + kind] += len(pred_kind)
             for p_start, p_end, _, speaker in pred_kind:
-                if any(overlap(p_start, p_end, g.start, g.end) * 2 >= g.end - g.start for g in gold_kind):
+                if any(covers(p_start, p_end, g) for g in gold_kind):
                     counts["tp_" + kind] += 1
-                elif any(overlap(p_start, p_end, g.start, g.end) * 2 >= g.end - g.start for g in article.unscored):
+                elif any(covers(p_start, p_end, g) for g in article.unscored):
                     # An attribution the filter cannot class (see is_unclassed_cue): neither right nor wrong, as it
                     # counts in no gold total either.
                     counts["unscored_" + kind] += 1
@@ -682,9 +688,7 @@ def speech_score(articles: list[Article], merge: bool, errors: Errors) -> tuple[
                     cue = cues.get(p_start) or "-"
                     errors.add(f"false-{kind}", cue, article, p_start, p_end, f"predicted {speaker!r}")
             for gold in gold_kind:
-                matched = [
-                    p for p in pred_kind if overlap(p[0], p[1], gold.start, gold.end) * 2 >= gold.end - gold.start
-                ]
+                matched = [p for p in pred_kind if covers(p[0], p[1], gold)]
                 if not matched:
                     subkind = cue_structure(gold, text) if kind == "indirect" else (gold.cue or "-")
                     errors.add(f"missed-{kind}", subkind, article, gold.start, gold.end, f"source {gold.source!r}")
