@@ -25,6 +25,7 @@ from .patterns import (
     TIME_END,
     TITLE_NOUN_RE,
     TITLE_ORG_RE,
+    TRAILING_NAME,
 )
 from .vocabulary import (
     ABBREVIATIONS,
@@ -342,6 +343,12 @@ def mentioned_person(match: re.Match[str], outlets: Iterable[str] = ()) -> tuple
 def is_full_name(run: str, outlets: Iterable[str] = ()) -> bool:
     """Whether a capitalised run names a person in full ("Ana Ruiz"), not one word, a place or a body."""
     return _person_from(run, None, tuple(outlets)) is not None
+
+
+def trailing_full_name(text: str) -> str | None:
+    """The full name a phrase ends with ("party chairwoman Nancy Worley"), or None."""
+    found = TRAILING_NAME.search(text)
+    return found.group(1) if found is not None and is_full_name(found.group(1)) else None
 
 
 @lru_cache(maxsize=4096)

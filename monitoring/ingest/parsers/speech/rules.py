@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name, is_full_name, is_state, title_from_appositive
+from .entities import entity, group_name, is_state, title_from_appositive, trailing_full_name
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
@@ -97,7 +97,6 @@ from .patterns import (
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
-    TRAILING_NAME,
     WITH_SUBJECT_END,
     WORD_RE,
 )
@@ -592,11 +591,6 @@ def _quoted_part(part: str, first: bool) -> bool:
     return quoted and (first or not part[:1].islower())
 
 
-def _ends_in_full_name(part: str) -> bool:
-    found = TRAILING_NAME.search(part)
-    return found is not None and is_full_name(found.group(1))
-
-
 def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     """ "Ana Ruiz, then 38, said the port would close.", "His lawyer, Ana Ruiz, told reporters that ...": the
     subject and its appositive open the sentence, set off by commas (or dashes), and the report follows the
@@ -621,7 +615,7 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
         titles = title_from_appositive(others[0]) if others else []
         speaker, rule = entity(names[0], draft, titles or []), "name"
     elif not names:
-        if any(_ends_in_full_name(part) for part in parts[1:]):
+        if any(trailing_full_name(part) for part in parts[1:]):
             return None  # ("One delegate, party chairwoman Nancy Worley, said": see noun_phrase_subject)
         found = speaker_before(parts[0], draft)
         speaker, rule = found.speaker, found.rule

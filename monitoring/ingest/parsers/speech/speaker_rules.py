@@ -27,6 +27,7 @@ from .entities import (
     is_state,
     strip_fillers,
     title_from_appositive,
+    trailing_full_name,
 )
 from .patterns import (
     APPOSITIVE_AFTER,
@@ -184,17 +185,25 @@ def _relative_name(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
     """ "John Bentel, a tech staffer who told ...": the relative pronoun stands for the name (for the person
     before "of" when the name is a place or body: "Senator Ana Ruiz of Oregon, who said")."""
     owner = OWNER_OF_PLACE_END.search(text.text, max(0, match.start(1) - 80), match.start(1))
-    if owner is not None:
-        split = clean_name(owner.group(1))
-        speaker = entity(owner.group(1), discourse, []) if split is not None and len(split[1]) >= 2 else None
-        if speaker is not None and speaker.kind == "person":
-            return _found(speaker, owner.start(1))
+    speaker = _full_person(owner.group(1), discourse) if owner is not None else None
+    if speaker is not None:
+        return _found(speaker, owner.start(1))
     return _found_if(entity(match.group(1), discourse, []), match.start())
 
 
 def _relative_description(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "an architect who said ...": an unnamed person or group described by the noun phrase."""
     return _found(discourse.group(group_name(match.group(1))), match.start(1))
+
+
+def _full_person(run: str, discourse: Discourse, titles: list[str] | None = None) -> ParsedSpeaker | None:
+    """The person a capitalised run names in full (a given name and a surname at least), or None: not one word, a
+    place or a body."""
+    split = clean_name(run)
+    if split is None or len(split[1]) < 2:
+        return None
+    speaker = entity(run, discourse, titles or [])
+    return speaker if speaker is not None and speaker.kind == "person" else None
 
 
 def _described_name(match: re.Match[str], text: Text) -> str | None:
@@ -242,11 +251,8 @@ def _appositive(match: re.Match[str], text: Text, discourse: Discourse) -> Found
         # "Ana Ruiz, a Molde, Ore., rabbi, said", "after a docker in Molde, Ohio, told him": the name is a town
         # (the object of a word before it), its state next; the person opens the clause, if anybody
         for run in reversed(list(CLAUSE_NAME.finditer(text.text[: match.start()]))):
-            split = clean_name(run.group(1))
-            if split is None or len(split[1]) < 2:
-                continue
-            speaker = entity(run.group(1), discourse, [text.text[run.end() :].strip(" ,")])
-            if speaker is not None and speaker.kind == "person":
+            speaker = _full_person(run.group(1), discourse, [text.text[run.end() :].strip(" ,")])
+            if speaker is not None:
                 return _found(speaker, run.start(1))
         return None
     named = None if is_full_name(match.group(1), discourse.outlets) else _appositive_naming(match.group(2), discourse)
@@ -301,11 +307,8 @@ def _place_in_appositive(match: re.Match[str], text: Text, discourse: Discourse)
     runs = [owner] if owner else []
     runs += reversed(list(CLAUSE_NAME.finditer(before)))
     for run in runs:
-        split = clean_name(run.group(1))
-        if split is None or len(split[1]) < 2:
-            continue
-        speaker = entity(run.group(1), discourse, [])
-        if speaker is not None and speaker.kind == "person":
+        speaker = _full_person(run.group(1), discourse)
+        if speaker is not None:
             return _found(speaker, run.start(1))
     return None
 
@@ -483,12 +486,10 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     if any(FIRST_PERSON.fullmatch(word) for word in phrase.split()):
         return None  # "All I'm asking is ...": a clause of the writer's, no noun phrase
     named = _NAME_OF_PLACE.fullmatch(phrase)
-    split = clean_name(named.group(1)) if named else None
-    if split is not None and len(split[1]) >= 2:
-        # "Senator Ana Ruiz of Oregon", "Ana Ruiz of the Courier": the person, not a group named after her
-        speaker = entity(named.group(1), discourse, [])
-        if speaker is not None and speaker.kind == "person":
-            return _found(speaker, match.start(1))
+    # "Senator Ana Ruiz of Oregon", "Ana Ruiz of the Courier": the person, not a group named after her
+    speaker = _full_person(named.group(1), discourse) if named else None
+    if speaker is not None:
+        return _found(speaker, match.start(1))
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
     return _found(discourse.group(group_name(phrase)), match.start(1))
@@ -773,12 +774,11 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     if relative:
         text = text[: relative.start()].rstrip(" ,")  # "groups that have endorsed him say": the groups
     lead = _NAME_WITH_APPOSITIVE.fullmatch(text.strip())
-    split = clean_name(lead.group(1)) if lead else None
-    if split is not None and len(split[1]) >= 2 and title_from_appositive(lead.group(2)):
+    if lead and title_from_appositive(lead.group(2)):
         # "Anne Ruiz, assistant secretary for ports, fisheries, and harbours, said": the name opening the subject,
         # however many commas its appositive holds (not the words after the last of them)
-        speaker = entity(lead.group(1), discourse, [lead.group(2)])
-        if speaker is not None and speaker.kind == "person":
+        speaker = _full_person(lead.group(1), discourse, [lead.group(2)])
+        if speaker is not None:
             return Found(speaker, reach + left.rfind(lead.group(1)), "named_head_subject")
     cut = None
     for cut in CLAUSE_CUT.finditer(text):  # noqa: B007 - the last match is wanted
@@ -809,8 +809,8 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     if described:
         # "One attendee, who spoke on condition of anonymity, said": one unnamed person, not "One"; named
         # after the comma ("One delegate, party chairwoman Nancy Worley, said"), that person.
-        named = re.search(rf"({NAME_RUN})\s*$", described.group(2) or "")
-        speaker = entity(named.group(1), discourse, []) if named and is_full_name(named.group(1)) else None
+        named = trailing_full_name(described.group(2) or "")
+        speaker = entity(named, discourse, []) if named else None
         if speaker is not None and speaker.kind == "person":
             return Found(speaker, position, "named_head_subject")
         return Found(discourse.group(group_name(described.group(1))), position, "noun_phrase_subject")
