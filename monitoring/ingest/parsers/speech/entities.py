@@ -148,6 +148,14 @@ SENTENCE_OPENERS = frozenset(
 PARTY_NOUNS = frozenset({"Democrat", "Republican"})
 
 
+def _suffix_bare(words: list[str]) -> list[str]:
+    """A name's words with a closing "Jr." or "Sr." written without its period ("Ana Ruiz Jr.,"): one name with or
+    without it."""
+    if words and words[-1] in {"Jr.", "Sr."}:
+        return [*words[:-1], words[-1][:-1]]
+    return words
+
+
 def initial_or_given(word: str) -> bool:
     """A given name or an initial ("Peter", "T."): what stands before a surname."""
     return word in GIVEN_NAMES or bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
@@ -159,8 +167,7 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if split is None:
         return None
     title_words, name_words = split
-    if name_words and name_words[-1] in {"Jr.", "Sr."}:
-        name_words = [*name_words[:-1], name_words[-1][:-1]]  # "Ana Ruiz Jr.,": one name with or without the period
+    name_words = _suffix_bare(name_words)
     if name_words and not any(word[:1].isupper() for word in name_words):
         # "Lazar's plea agreement": what the owner wrote or holds, no name of a person
         return speakers.group(LEADING_THE.sub("", run.strip()))
@@ -299,11 +306,17 @@ def _region_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _state_codes() -> frozenset[str]:
-    """The two-letter postal codes of the US states ("OH", "NY"), from ISO 3166-2 ("US-OH")."""
+def _us_subdivisions() -> tuple:
+    """The US states and territories in ISO 3166-2."""
     import pycountry
 
-    return frozenset(s.code.removeprefix("US-") for s in pycountry.subdivisions.get(country_code="US"))
+    return tuple(pycountry.subdivisions.get(country_code="US"))
+
+
+@lru_cache(maxsize=1)
+def _state_codes() -> frozenset[str]:
+    """The two-letter postal codes of the US states ("OH", "NY"), from ISO 3166-2 ("US-OH")."""
+    return frozenset(s.code.removeprefix("US-") for s in _us_subdivisions())
 
 
 def is_state_abbreviation(word: str) -> bool:
@@ -314,9 +327,7 @@ def is_state_abbreviation(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _us_states() -> frozenset[str]:
     """The names of the US states and territories ("Ohio", "New Hampshire"), from ISO 3166-2."""
-    import pycountry
-
-    return frozenset(s.name for s in pycountry.subdivisions.get(country_code="US"))
+    return frozenset(s.name for s in _us_subdivisions())
 
 
 def is_us_state(name: str) -> bool:
@@ -357,8 +368,7 @@ def _person_from(run: str, appositive: str | None, outlets: tuple[str, ...]) -> 
     split = clean_name(run)
     if split is None or len(split[1]) < 2:
         return None
-    name = " ".join(split[1]).removesuffix(" Jr.") + (" Jr" if split[1][-1] == "Jr." else "")
-    name = name.removesuffix(" Sr.") + (" Sr" if split[1][-1] == "Sr." else "")
+    name = " ".join(_suffix_bare(split[1]))
     if (
         name.isupper()
         or sum(1 for word in split[1] if len(word) > 1 and word.isalpha() and word.isupper()) >= 2

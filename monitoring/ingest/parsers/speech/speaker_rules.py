@@ -785,14 +785,10 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
         pass
     subject = text[cut.end() :] if cut else text
     comma = subject.rfind(", ")
-    if (
-        comma >= 0
-        and len(subject[comma + 2 :].split()) <= 5
-        and len(subject[:comma].split()) >= 3
-        and not is_state(subject[comma + 2 :].strip())
-    ):
+    state_last = comma >= 0 and is_state(subject[comma + 2 :].strip())
+    if comma >= 0 and len(subject[comma + 2 :].split()) <= 5 and len(subject[:comma].split()) >= 3 and not state_last:
         subject = subject[comma + 2 :]  # "..., several friends said": the words after the last comma
-    elif comma >= 0 and is_state(subject[comma + 2 :].strip()):
+    elif state_last:
         # "... after a woman in Molde, Ohio, told him": a town and its state end the description
         described = re.search(r"(?:^|\s)((?:[Aa]n?|[Tt]he|[Oo]ne|[Ss]ome)\s+[^,]{1,60},\s*[^,]+)$", subject)
         subject = described.group(1) if described else subject
