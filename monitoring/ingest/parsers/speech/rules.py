@@ -899,6 +899,15 @@ CLOSING_VERBS = frozenset(
 )
 
 
+# After "said" the sentence's subject said it all: a closing "..., they said." is no attribution of its own.
+SAID = frozenset({"said", "says"})
+
+
+def _verb(match: re.Match[str]) -> str:
+    """A cue match's first word ("said" of "said on Monday")."""
+    return match.group().split()[0]
+
+
 def _trailing_first(sentence: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
     """The reporting verbs in the order they are tried: a verb that closes the sentence after a comma and
     its subject (", a port official said.") before the others, which are then part of the report ("Molde
@@ -907,12 +916,12 @@ def _trailing_first(sentence: str, matches: list[re.Match[str]]) -> list[re.Matc
     if len(matches) < 2:
         return matches
     index = len(matches) - 1
-    if matches[index].group().split()[0] == "adding" and index > 1:
+    if _verb(matches[index]) == "adding" and index > 1:
         index -= 1  # "..., an aide said, adding that ...": the verb before "adding"
     last = matches[index]
     if (
-        last.group().split()[0] not in CLOSING_VERBS
-        or any(match.group().split()[0] in {"said", "says"} for match in matches[:index])
+        _verb(last) not in CLOSING_VERBS
+        or any(_verb(match) in SAID for match in matches[:index])
         or not CLOSING_TAIL.match(sentence, last.end())
         or not TRAILING_SUBJECT.search(sentence, 0, last.start())
     ):
@@ -978,7 +987,7 @@ def _final_attribution_reading(masked: str, start: int, end: int, cue: Cue, inne
     for match in cue_matches(masked[start:end]):
         if match.start() > cue.match.start():
             last = match
-    if last is None or cue.match.group().split()[0] in {"said", "says"}:
+    if last is None or _verb(cue.match) in SAID:
         return None  # ("Other dockers said ..., they said.": the sentence's subject said it all)
     outer_cue = Cue(masked, start, end, last, cue.channel, cue.fallback)
     right = outer_cue.right
