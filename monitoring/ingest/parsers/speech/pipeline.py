@@ -307,11 +307,7 @@ def _noun_report_add(quotes: list[ParsedQuote], body: str, discourse: Discourse,
     sentence's own speaker."""
     if side is None or side.content is None:
         return
-    speaker = side.speaker
-    for key, drafted in side.draft.by_key.items():
-        if drafted is speaker:
-            speaker = discourse.by_key.setdefault(key, speaker)
-            break
+    speaker = discourse.side_speaker(side.draft, side.speaker) or side.speaker
     speaker.rule = speaker.rule or side.rule
     quote_add(quotes, body, speaker, "indirect", *side.content, side.cue, None, side.rule)
 
@@ -329,10 +325,7 @@ def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeak
         if description is not None:
             return discourse.side_group(group_name(description.group(1)))  # "asked by a reporter whether"
         return None  # ("asked by Fox Business moderator Gerard Baker": not all of it a speaker)
-    for key, speaker in draft.by_key.items():
-        if speaker is found.speaker:
-            return discourse.by_key.setdefault(key, speaker)
-    return None
+    return discourse.side_speaker(draft, found.speaker)
 
 
 def _second_report(masked: str, start: int, end: int) -> re.Match[str] | None:

@@ -189,6 +189,15 @@ class Discourse:
             speaker = self.by_key[key] = ParsedSpeaker(name=name, kind="group")
         return speaker
 
+    def side_speaker(self, draft: Discourse, speaker: ParsedSpeaker) -> ParsedSpeaker | None:
+        """A speaker that reports on the side of a sentence (a named asker, "his claim that ..."), as ``draft``
+        registered it: registered here too (the one already here under its key, if any), but not made the
+        person last named. None when the draft did not register it."""
+        for key, drafted in draft.by_key.items():
+            if drafted is speaker:
+                return self.by_key.setdefault(key, speaker)
+        return None
+
     def by_title(self, title: str, back_reference: bool = False) -> ParsedSpeaker | None:
         """The person a role names: the most recent one with that role on record; with
         ``back_reference`` (a lower-case description such as "the billionaire businessman", not a
