@@ -340,9 +340,11 @@ CLAUSE_SUBJECT_END = re.compile(
         \s*$""",
     X,
 )
+# The days of the week, a fragment for the patterns that read when something was said.
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Words between a subject and its verb that are no part of the subject.
 TIME_END = re.compile(
-    r"""\s+ (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+    rf"""\s+ (?: (?:on\s+)?{WEEKDAY}
                 (?:\s+(?:morning|afternoon|evening|night))?
               | last\s+(?:week|month|year|night) | this\s+(?:week|month|year|morning) | earlier\s+this\s+\w+
               | in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)
@@ -652,12 +654,12 @@ REPORT_GOES_ON_AFTER_SEMICOLON = re.compile(
 QUESTION_OBJECT = re.compile(
     rf"""{OBJECT_RE.pattern} (?= \s+ (?: whether | if | why | what | how | when | where | who | which ) \b )""", X
 )
-TIME_WORDS = r"""(?x: (?: (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+TIME_WORDS = rf"""(?x: (?: (?:on\s+)?{WEEKDAY}
                         (?:\s+(?:morning|afternoon|evening|night))?
     | last\s+(?:week|month|year|night) | this\s+(?:week|month|year|morning) | earlier(?:\s+(?:this|on)\s+\w+)?
     | later | yesterday | today | again | also | repeatedly | previously | recently | then | separately
     | privately | publicly | openly | bluntly | flatly | firmly | clearly | once\s+again
-    | on\s+\w+\s+\d{1,2} | in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\d{4})? | in\s+\d{4}
+    | on\s+\w+\s+\d{{1,2}} | in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\d{{4}})? | in\s+\d{{4}}
     | to\s+(?:reporters|journalists|the\s+press|lawmakers) ) )"""
 # "in a televised address (to the nation)", "at a news conference": how it was said.
 CHANNEL_PHRASE = rf"""(?x: (?: (?:in|at|during|via|through|on) \s+ (?:a|an|the|his|her|their|its) \s+

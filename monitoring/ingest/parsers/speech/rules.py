@@ -97,6 +97,7 @@ from .patterns import (
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
+    WEEKDAY,
     WITH_SUBJECT_END,
     WORD_RE,
 )
@@ -886,8 +887,7 @@ def read_attribution(
 # What may follow a reporting verb that closes its sentence: nothing, or when, where or how ("Berg said.",
 # "she noted on Monday.", "an aide said in a statement, adding ...").
 CLOSING_TAIL = re.compile(
-    r"""(?: \s+ (?: on|in|at|during|last|this|earlier|later|recently|Monday|Tuesday|Wednesday|Thursday|Friday
-                  |Saturday|Sunday|yesterday|today ) \b [^,;:]{0,30} )?
+    rf"""(?: \s+ (?: on|in|at|during|last|this|earlier|later|recently|{WEEKDAY}|yesterday|today ) \b [^,;:]{{0,30}} )?
         (?: ,\s+adding\b [^;]* )? [.!?]? [\s"”’'_)]* $""",
     re.X,
 )

@@ -75,6 +75,7 @@ from .patterns import (
     TITLE_BEFORE_OF,
     TITLE_REF_END,
     TITLE_REF_START,
+    WEEKDAY,
     WORD_RE,
 )
 from .registry import Discourse
@@ -406,7 +407,7 @@ ISSUED_DOCUMENT_END = re.compile(
     rf"""\b(?:released|issued|put\s+out|sent|posted|published|revised|read|gave|made)\s+
         (?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}?
         (?:{"|".join(sorted(ISSUED_DOCUMENTS))})
-        (?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?\s*$""",
+        (?:\s+(?:on\s+)?(?:{WEEKDAY}|yesterday|today))?\s*$""",
     re.X,
 )
 
