@@ -51,17 +51,21 @@ from monitoring.rollups.models import (
     ArticleRollup,
     ArticleTotalRollup,
     Bucketed,
+    CountryDayRollup,
     CountryMonthRollup,
     CountryRollup,
+    OrganizationDayRollup,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
     OrganizationTotalRollup,
+    QuoteDayRollup,
     QuoteKindDayRollup,
     QuoteKindMonthRollup,
     QuoteKindTotalRollup,
     QuoteMonthRollup,
     QuoteRollup,
     QuoteTotalRollup,
+    TagCategoryDayRollup,
     TagCategoryMonthRollup,
     TagCategoryRollup,
     TagCountryMonthRollup,
@@ -85,6 +89,12 @@ DEFAULT_INTERVAL = "week"
 QUOTE_KIND_SUMMARIES = (QuoteKindTotalRollup, QuoteKindMonthRollup, QuoteKindDayRollup)
 # The tags' summaries: whole months, days (over every outlet), all time per outlet (an outlet page's tags).
 TAG_SUMMARIES = (TagMonthRollup, TagDayRollup, TagTotalRollup)
+# The overview's speakers, organizations, countries and tag categories: all time, whole months, days (each over
+# every outlet), so that a range cut inside months (the 30-day window) sums a row per day rather than per outlet.
+QUOTE_SUMMARIES = (QuoteTotalRollup, QuoteMonthRollup, QuoteDayRollup)
+ORGANIZATION_SUMMARIES = (OrganizationTotalRollup, OrganizationMonthRollup, OrganizationDayRollup)
+COUNTRY_SUMMARIES = (CountryMonthRollup, CountryDayRollup)
+TAG_CATEGORY_SUMMARIES = (TagCategoryMonthRollup, TagCategoryDayRollup)
 # Charts pages open on a recent window: coverage piles up over the years, and "this month" is what
 # a monitoring team looks at first. The dates show in the form, so the window is never hidden.
 DEFAULT_WINDOW_DAYS = 30
@@ -493,7 +503,7 @@ def coverage_by_tag_category(filters: Filters) -> Chart:
         TagCategoryRollup,
         _counted_tags(filters),
         columns="tag__",
-        summaries=(TagCategoryMonthRollup,),
+        summaries=TAG_CATEGORY_SUMMARIES,
         raw_count=Count("content_object", distinct=True),
     )
     rows = list(
@@ -547,7 +557,7 @@ def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
             speaker__roles__in=Role.objects.counted(unreviewed=filters.unreviewed),
         ),
         columns="speaker__roles__",
-        summaries=(OrganizationTotalRollup, OrganizationMonthRollup),
+        summaries=ORGANIZATION_SUMMARIES,
         # A speaker with two titles in one organization in one article: each quote still counts once.
         raw_count=Count("pk", distinct=True),
     )
@@ -565,8 +575,11 @@ def quotes_top_organizations(filters: Filters, *, limit: int = TOP) -> Chart:
 
 def countries_top(filters: Filters, *, limit: int = TOP, tag=None) -> Chart:
     """Countries by the articles mentioning them; `tag`, a tag page's (among the filters)."""
-    model, monthly = (CountryRollup, CountryMonthRollup) if tag is None else (TagCountryRollup, TagCountryMonthRollup)
-    rolled = filters.rollup(model, also=("tag",) if tag else (), summaries=(monthly,))
+    if tag is None:
+        model, summaries = CountryRollup, COUNTRY_SUMMARIES
+    else:
+        model, summaries = TagCountryRollup, (TagCountryMonthRollup,)
+    rolled = filters.rollup(model, also=("tag",) if tag else (), summaries=summaries)
     if rolled is not None:
         rolled = rolled.filter(tag=tag) if tag else rolled
         count = rollup_count(model, unreviewed=filters.unreviewed)
@@ -748,9 +761,7 @@ def overview_figures(filters: Filters, *, today: datetime.date) -> dict:
     daily = tally(filters, ArticleRollup, filters.articles.qs, summaries=(ArticleDayRollup,))
     articles = tally(filters, ArticleRollup, filters.articles.qs, summaries=(ArticleTotalRollup,))
     quote_rows = filters.quotes.qs
-    quotes = tally(
-        filters, QuoteRollup, quote_rows, article="article__", summaries=(QuoteTotalRollup, QuoteMonthRollup)
-    )
+    quotes = tally(filters, QuoteRollup, quote_rows, article="article__", summaries=QUOTE_SUMMARIES)
     kinds = tally(filters, QuoteRollup, quote_rows, article="article__", summaries=QUOTE_KIND_SUMMARIES)
     workflow = filters.workflow_articles
     rolled_workflow = filters.rollup(ArticleRollup, every_item=True, summaries=(ArticleTotalRollup,))

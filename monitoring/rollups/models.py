@@ -509,3 +509,43 @@ class TagQuoteTotalRollup(Totals):
         # A tag's rows from the index alone: 49,000 rows over 17,000 heap pages took 140 ms at 1,000,000 articles.
         # Keyed by the speaker too, so that a refresh finds the rows it changes (by the tag alone: 120 ms).
         indexes = [_covering("rollups_tagquotetot_tag_cover", ["tag", "speaker"], "dated")]
+
+
+class QuoteDayRollup(Daily):
+    """QuoteRollup per day, status and speaker, over every outlet: the most quoted of a range cut inside months (30
+    days at 1,000,000 articles: 28,000 rows instead of 40,000 day, outlet and kind rows)."""
+
+    speaker = _ref("people.Person", null=True)
+
+    class Meta:
+        indexes = [_covering("rollups_quoteday_day_cover", ["published_on"], "speaker")]
+
+
+class OrganizationDayRollup(Daily):
+    """OrganizationQuoteRollup per day, status and organization, over every outlet: the most quoted organizations of
+    a range cut inside months, without a row per speaker and outlet."""
+
+    organization = _ref("people.Organization")
+
+    class Meta:
+        indexes = [_covering("rollups_orgday_day_cover", ["published_on"], "organization")]
+
+
+class CountryDayRollup(Daily, CountryMentions):
+    """CountryRollup per day, status and country, over every outlet: the most mentioned countries of a range cut
+    inside months."""
+
+    country = _ref("core.Country")
+
+    class Meta:
+        indexes = [_covering("rollups_countryday_day_cover", ["published_on"], "country", "mentions")]
+
+
+class TagCategoryDayRollup(Daily):
+    """TagCategoryRollup per day, status and category, over every outlet: the tag categories of a range cut inside
+    months."""
+
+    category = models.CharField(max_length=20)
+
+    class Meta:
+        indexes = [_covering("rollups_tagcatday_day_cover", ["published_on"], "category")]

@@ -37,12 +37,15 @@ from .models import (
     ArticleDayRollup,
     ArticleRollup,
     ArticleTotalRollup,
+    CountryDayRollup,
     CountryMonthRollup,
     CountryRollup,
     Monthly,
+    OrganizationDayRollup,
     OrganizationMonthRollup,
     OrganizationQuoteRollup,
     OrganizationTotalRollup,
+    QuoteDayRollup,
     QuoteKindDayRollup,
     QuoteKindMonthRollup,
     QuoteKindTotalRollup,
@@ -50,6 +53,7 @@ from .models import (
     QuoteRollup,
     QuoteTotalRollup,
     RolledArticle,
+    TagCategoryDayRollup,
     TagCategoryMonthRollup,
     TagCategoryRollup,
     TagCountryMonthRollup,
@@ -309,6 +313,10 @@ SUMMARIES = (
     Summed(QuoteKindTotalRollup, QuoteRollup, ("outlet", "kind")),
     Summed(TagTotalRollup, TagRollup, ("tag", "outlet")),
     Summed(TagQuoteTotalRollup, TagQuoteRollup, ("tag", "speaker")),
+    Summed(QuoteDayRollup, QuoteRollup, ("speaker",)),
+    Summed(OrganizationDayRollup, OrganizationQuoteRollup, ("organization",)),
+    Summed(CountryDayRollup, CountryRollup, ("country",)),
+    Summed(TagCategoryDayRollup, TagCategoryRollup, ("category",)),
 )
 
 
@@ -499,7 +507,11 @@ def rollups_atomic():
 
 
 def rollups_rebuild(
-    *, days: int = REBUILD_DAYS, progress: Callable[[str], None] | None = None, workers: int | None = None
+    *,
+    days: int = REBUILD_DAYS,
+    progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
+    summaries: Iterable[Summed] = SUMMARIES,
 ) -> int:
     """Recompute every rollup from the raw rows, one range of `days` publication days per transaction (memory and
     locks stay bounded at any size), then undated articles, then the summaries from the day tables (one
@@ -507,7 +519,8 @@ def rollups_rebuild(
     are deleted on the way. On PostgreSQL `workers` ranges (default: one per CPU) are computed at once, each on
     its own connection: the ranges share no row, and the database does the work on as many cores; SQLite takes
     one writer at a time. A range holds the locks of its outlets' months, and the summaries' step locks their
-    tables, so writers meanwhile (imports, reviews, another rebuild) take turns with it rather than count twice."""
+    tables, so writers meanwhile (imports, reviews, another rebuild) take turns with it rather than count twice.
+    `summaries`: the summary tables to sum (a migration sums those its database has)."""
     bounds = [
         Article.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
         ArticleRollup.objects.aggregate(first=Min("published_on"), last=Max("published_on")),
@@ -530,14 +543,22 @@ def rollups_rebuild(
     else:
         with ThreadPoolExecutor(max_workers=workers) as pool:
             list(pool.map(lambda bounds: _range_rebuild(*bounds, progress, close=True), ranges))
-    with transaction.atomic():  # the summaries, from the day tables now rebuilt
-        _summaries_lock()
-        for summed in SUMMARIES:
-            summed.rebuild()
+    statistics_refresh([m._meta.db_table for m in (*TABLES, RolledArticle)])
+    summaries_rebuild(summaries)  # from the day tables now rebuilt
     if progress:
         progress("summaries")
-    statistics_refresh([m._meta.db_table for m in (*TABLES, *(m.table for m in SUMMARIES), RolledArticle)])
     return len(ranges)
+
+
+def summaries_rebuild(summaries: Iterable[Summed] = SUMMARIES) -> None:
+    """Sum the summary tables again from their day tables, in one transaction that keeps writers out of them: the
+    last step of a rebuild, and all a migration adding a summary table needs once the day tables are filled."""
+    summaries = list(summaries)
+    with transaction.atomic():
+        _summaries_lock(summaries)
+        for summed in summaries:
+            summed.rebuild()
+    statistics_refresh([m.table._meta.db_table for m in summaries])
 
 
 def _range_rebuild(first, stop, progress, *, close: bool = False) -> None:
@@ -564,11 +585,11 @@ def _range_locks(first, stop) -> Iterable[tuple[int, int]]:
     return _bucket_locks((month, outlet) for outlet in outlets for month in months)
 
 
-def _summaries_lock() -> None:
+def _summaries_lock(summaries: list[Summed]) -> None:
     """Keep writers out of the summary tables while they are rebuilt (PostgreSQL): a writer then adds its changes to
     the rebuilt rows once the rebuild commits, or the rebuild waits for the writer's commit and sums its day rows."""
     if connection.vendor == "postgresql":
-        tables = ", ".join(connection.ops.quote_name(m.table._meta.db_table) for m in SUMMARIES)
+        tables = ", ".join(connection.ops.quote_name(m.table._meta.db_table) for m in summaries)
         with connection.cursor() as cursor:
             cursor.execute(f"LOCK TABLE {tables} IN ACCESS EXCLUSIVE MODE")
 

@@ -1,13 +1,15 @@
-from django.db import migrations
+from django.db import connection, migrations
 
 
 def rollups_fill(apps, schema_editor):
     """A database that already holds coverage gets every rollup table filled: 0003's tables, the month totals, 0004's
-    summaries, 0007's approval times and tag totals. The services read the current models, whose tables all exist
-    at this point: a later migration adding a rollup table moves this step after it, in a migration of its own."""
-    from monitoring.rollups.services import rollups_rebuild
+    summaries, 0007's approval times and tag totals. The services read the current models: the day tables all exist
+    at this point, and the summary tables a later migration adds are left to that migration (see 0010), which sums
+    them from the day tables filled here."""
+    from monitoring.rollups.services import SUMMARIES, rollups_rebuild
 
-    rollups_rebuild()
+    existing = set(connection.introspection.table_names())
+    rollups_rebuild(summaries=[summed for summed in SUMMARIES if summed.table._meta.db_table in existing])
 
 
 class Migration(migrations.Migration):
