@@ -145,6 +145,21 @@ def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
     assert (speaker.name, quote.text) == ("Okafor", "the port was full")
 
 
+def test_rule_not_a_report_rejects_answered_and_shot_back_before_an_object_or_adverb():
+    assert speech_extract("The candidates answered questions for an hour in the harbour hall.")[1] == []
+    assert speech_extract("Last year, ferry fares shot back up by five percent.")[1] == []
+    for verb in ("answered", "shot back", "fired back"):
+        quote, speaker = only_quote(f'"Nobody dredges faster," Ines Carvalho {verb}.')
+        assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+            "subject_before_verb/name_before",
+            "Ines Carvalho",
+            "direct",
+            "Nobody dredges faster",
+        )
+    quote, speaker = only_quote('Tomas Berg answered: "The pier stays open."')
+    assert (speaker.name, quote.kind, quote.text) == ("Tomas Berg", "direct", "The pier stays open.")
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"

@@ -550,8 +550,8 @@ INFINITIVE_START = re.compile(
     r"\s+(?:(?:not|never|also)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)[a-z]"
 )
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
-# After "continued"/"continues": an infinitive or an object ("to trail", "his tour", "to occupy"),
-# not speech; speech goes on with a mark, "that" or the sentence's end.
+# After "continued"/"continues", "answered" or "shot back": an infinitive, an object or an adverb ("to trail",
+# "his tour", "questions", "up"), not speech; speech goes on with a mark, "that" or the sentence's end.
 CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
