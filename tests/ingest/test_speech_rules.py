@@ -160,6 +160,25 @@ def test_rule_not_a_report_rejects_answered_and_shot_back_before_an_object_or_ad
     assert (speaker.name, quote.kind, quote.text) == ("Tomas Berg", "direct", "The pier stays open.")
 
 
+def test_rule_subject_before_verb_keeps_a_quotation_after_an_opening_phrase_direct():
+    # No attribution set off by commas inside a report ('The harbour, she said, "was ..."'): the quotation is whole.
+    quote, speaker = only_quote("In her speech, Ines Carvalho said “there is no finer harbour than ours.”")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_before_verb/name_before",
+        "Ines Carvalho",
+        "direct",
+        "there is no finer harbour than ours.",
+    )
+
+
+def test_rule_subject_opens_sentence_reads_a_pronoun_contraction_after_a_quote_as_the_report_going_on():
+    _, quotes = speech_extract("Ines Carvalho visited the port, saying “on her worst day” she’d beat any rival.")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "indirect", "“on her worst day” she’d beat any rival"),
+        ("subject_opens_sentence/name_before", "partial", "on her worst day"),
+    ]
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"

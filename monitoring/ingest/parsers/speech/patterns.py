@@ -500,7 +500,8 @@ LEADING_PHRASE = re.compile(
 
 # --- the speaker after the verb ------------------------------------------------------------------
 
-PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
+# ("she'd be", "they're": a contraction starts a clause, not an attribution.)
+PRONOUN_START = re.compile(r"\s*(he|she|they)\b(?!['’])")
 TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
 # '"...," said the Republican nominee.': "the", up to three words (lower-case, or capitals such as "GOP",
 # "New York"), a role that refers back, the end of the clause.

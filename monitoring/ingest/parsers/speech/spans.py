@@ -384,6 +384,8 @@ def mixed_report(
         return None
     if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end : opening].split()) > 4:
         return None
+    if not masked[attribution.cue_end : opening].rstrip().endswith(","):
+        return None  # 'In her speech, Berg said "our town is in trouble."': no attribution set off inside a report
     before = masked[sentence_start : attribution.cue_start].rstrip()
     comma = before.rfind(",")
     if comma < 0 or len(before[comma + 1 :].split()) > 6:
