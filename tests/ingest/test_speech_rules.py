@@ -179,6 +179,17 @@ def test_rule_subject_opens_sentence_reads_a_pronoun_contraction_after_a_quote_a
     ]
 
 
+def test_rule_speaker_after_verb_reads_a_lower_case_second_part_after_a_long_attribution_as_direct():
+    _, quotes = speech_extract(
+        '"This used to be our back yard," said Ana Ruiz, the director of harbour and river studies at the Royal'
+        ' Maritime Institute in the old town of Lisbon, "but it is coming into the city\'s hands."'
+    )
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("speaker_after_verb/name_after", "Ana Ruiz", "direct", "This used to be our back yard"),
+        ("speaker_after_verb/name_after", "Ana Ruiz", "direct", "but it is coming into the city's hands."),
+    ]
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"

@@ -302,6 +302,7 @@ def quote_continues(masked: str, opening: int) -> bool:
 
 
 def is_direct(
+    body: str,
     masked: str,
     sentence_start: int,
     opening: int,
@@ -335,7 +336,13 @@ def is_direct(
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
         between = masked[direct[-1][1] + 1 : opening]
-        return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
+        if lead.endswith((",", "but", "and")) and len(between.split()) <= 14:
+            return True
+        # '"A," said Ana Ruiz, the director of ... in Lisbon, "but B."': the first part breaks off at a comma and
+        # the second goes on in lower case, however long the attribution between them.
+        letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+        broken_off = masked[direct[-1][1] - 1] == "," or between.startswith(",")
+        return lead.endswith(",") and broken_off and letter is not None and letter.group().islower()
     return False
 
 
