@@ -190,6 +190,27 @@ def test_rule_speaker_after_verb_reads_a_lower_case_second_part_after_a_long_att
     ]
 
 
+def test_rule_subject_before_verb_reads_a_whole_quotation_after_words_set_off_by_a_comma_as_direct():
+    _, quotes = speech_extract(
+        "Ines Carvalho said on the radio on Monday, in reference to the strike, “No one should doubt us.”"
+    )
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "Ines Carvalho", "direct", "No one should doubt us.")
+    ]
+    # (A quotation that goes on in lower case is a fragment of the report.)
+    _, quotes = speech_extract(
+        "Ines Carvalho said on the radio on Monday, in reference to the strike, “no one doubts us.”"
+    )
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+
+
+def test_names_a_work_takes_a_slogan_for_a_title_not_a_quotation():
+    _, quotes = speech_extract(
+        "Many sailors noted on the radio the change from the usual harbour slogan, “Keep The Port Open.”"
+    )
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"

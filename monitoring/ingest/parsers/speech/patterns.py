@@ -157,7 +157,7 @@ FIRST_LETTER = re.compile(r"[^\W\d_]")
 # A noun naming a work before its quoted title: 'in his 2012 book, "A Harbour Son."', "a column titled".
 WORK_BEFORE_TITLE = re.compile(
     r"""\b(?:book|memoir|memoirs|novel|biography|autobiography|film|movie|documentary|show|series|column|op-ed|essay
-          |song|album|poem|play|musical|podcast|titled|entitled)\s*,?\s*$""",
+          |song|album|poem|play|musical|podcast|slogan|motto|catchphrase|tagline|headline|titled|entitled)\s*,?\s*$""",
     re.X,
 )
 # Words a title may leave in lower case: "Orange is the New Black", "Who Runs the Port".

@@ -333,6 +333,9 @@ def is_direct(
             and not THAT_OR_QUOTE.search(addressee)
         ):
             return True  # 'she told the mayors who met in Dover, "no one should doubt us."'
+        letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+        if letter is not None and letter.group().isupper() and not THAT_OR_QUOTE.search(addressee):
+            return True  # 'she said on the radio on Monday, in reference to the strike, "No one should doubt us."'
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
         between = masked[direct[-1][1] + 1 : opening]
