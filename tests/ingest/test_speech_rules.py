@@ -839,6 +839,19 @@ def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
     ]
 
 
+def test_rule_previous_quote_speaker_goes_on_after_a_connective_before_the_quotation():
+    _, quotes = speech_extract(
+        "“He is supposed to be a cheerleader for this town,” Ana Ruiz said. Instead, “he acts like a defeated man.”",
+        paragraph_break="\n",
+    )
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ana Ruiz", "direct")]
+    assert quotes[0].text.endswith("Instead, “he acts like a defeated man.")
+    _, quotes = speech_extract(
+        "“The pier is full,” Ana Ruiz said. Lately “the pier” has been quiet.", paragraph_break="\n"
+    )
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [("Ana Ruiz", "direct", "The pier is full")]
+
+
 def test_rule_previous_quote_speaker_keeps_the_quotation_with_its_speaker():
     # The paragraph names another speaker afterwards: the quotation after Berg's attribution is still his.
     text = (

@@ -160,6 +160,9 @@ WORK_BEFORE_TITLE = re.compile(
           |song|album|poem|play|musical|podcast|slogan|motto|catchphrase|tagline|headline|titled|entitled)\s*,?\s*$""",
     re.X,
 )
+# A connective alone before a quotation that opens a sentence ('But "...', 'Instead, "...'): the quotation
+# goes on from the last one, as if nothing stood before it.
+CONNECTIVE_LEAD = re.compile(r"(?:But|And|Yet|Still|Instead|Indeed|Besides|After all|In fact),?")
 # Words a title may leave in lower case: "Orange is the New Black", "Who Runs the Port".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of on or the to with".split())
 NON_SPACE = re.compile(r"\S")

@@ -11,6 +11,7 @@ from ..media import wire_lede
 from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS
 from .patterns import (
     CLAUSE_LINKS,
+    CONNECTIVE_LEAD,
     CUE_RE,
     FIRST_LETTER,
     INTERRUPTION,
@@ -312,7 +313,7 @@ def is_direct(
 ) -> bool:
     """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
     lead = masked[sentence_start:opening].rstrip()
-    if not lead:
+    if not lead or (attribution is None and CONNECTIVE_LEAD.fullmatch(lead)):
         return True
     if quote_continues(masked, opening):
         return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
