@@ -145,6 +145,72 @@ def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
     assert (speaker.name, quote.text) == ("Okafor", "the port was full")
 
 
+def test_rule_not_a_report_rejects_answered_and_shot_back_before_an_object_or_adverb():
+    assert speech_extract("The candidates answered questions for an hour in the harbour hall.")[1] == []
+    assert speech_extract("Last year, ferry fares shot back up by five percent.")[1] == []
+    for verb in ("answered", "shot back", "fired back"):
+        quote, speaker = only_quote(f'"Nobody dredges faster," Ines Carvalho {verb}.')
+        assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+            "subject_before_verb/name_before",
+            "Ines Carvalho",
+            "direct",
+            "Nobody dredges faster",
+        )
+    quote, speaker = only_quote('Tomas Berg answered: "The pier stays open."')
+    assert (speaker.name, quote.kind, quote.text) == ("Tomas Berg", "direct", "The pier stays open.")
+
+
+def test_rule_subject_before_verb_keeps_a_quotation_after_an_opening_phrase_direct():
+    # No attribution set off by commas inside a report ('The harbour, she said, "was ..."'): the quotation is whole.
+    quote, speaker = only_quote("In her speech, Ines Carvalho said “there is no finer harbour than ours.”")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_before_verb/name_before",
+        "Ines Carvalho",
+        "direct",
+        "there is no finer harbour than ours.",
+    )
+
+
+def test_rule_subject_opens_sentence_reads_a_pronoun_contraction_after_a_quote_as_the_report_going_on():
+    _, quotes = speech_extract("Ines Carvalho visited the port, saying “on her worst day” she’d beat any rival.")
+    assert [(q.rule, q.kind, q.text) for q in quotes] == [
+        ("subject_opens_sentence/name_before", "indirect", "“on her worst day” she’d beat any rival"),
+        ("subject_opens_sentence/name_before", "partial", "on her worst day"),
+    ]
+
+
+def test_rule_speaker_after_verb_reads_a_lower_case_second_part_after_a_long_attribution_as_direct():
+    _, quotes = speech_extract(
+        '"This used to be our back yard," said Ana Ruiz, the director of harbour and river studies at the Royal'
+        ' Maritime Institute in the old town of Lisbon, "but it is coming into the city\'s hands."'
+    )
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("speaker_after_verb/name_after", "Ana Ruiz", "direct", "This used to be our back yard"),
+        ("speaker_after_verb/name_after", "Ana Ruiz", "direct", "but it is coming into the city's hands."),
+    ]
+
+
+def test_rule_subject_before_verb_reads_a_whole_quotation_after_words_set_off_by_a_comma_as_direct():
+    _, quotes = speech_extract(
+        "Ines Carvalho said on the radio on Monday, in reference to the strike, “No one should doubt us.”"
+    )
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "Ines Carvalho", "direct", "No one should doubt us.")
+    ]
+    # (A quotation that goes on in lower case is a fragment of the report.)
+    _, quotes = speech_extract(
+        "Ines Carvalho said on the radio on Monday, in reference to the strike, “no one doubts us.”"
+    )
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+
+
+def test_names_a_work_takes_a_slogan_for_a_title_not_a_quotation():
+    _, quotes = speech_extract(
+        "Many sailors noted on the radio the change from the usual harbour slogan, “Keep The Port Open.”"
+    )
+    assert [q.kind for q in quotes] == ["indirect", "partial"]
+
+
 def test_rule_speaker_last_reads_a_sentence_ending_with_its_speaker():
     quote, _ = only_quote("The ferry will run twice a day, said Tomas Berg.")
     assert quote.rule == "speaker_last/name_after"
@@ -771,6 +837,19 @@ def test_rule_paragraph_speaker_takes_an_unattributed_quote_in_the_paragraph():
         (PARAGRAPH_SPEAKER, "Tomas Berg"),
         ("subject_before_verb/pronoun_before", "Tomas Berg"),
     ]
+
+
+def test_rule_previous_quote_speaker_goes_on_after_a_connective_before_the_quotation():
+    _, quotes = speech_extract(
+        "“He is supposed to be a cheerleader for this town,” Ana Ruiz said. Instead, “he acts like a defeated man.”",
+        paragraph_break="\n",
+    )
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ana Ruiz", "direct")]
+    assert quotes[0].text.endswith("Instead, “he acts like a defeated man.")
+    _, quotes = speech_extract(
+        "“The pier is full,” Ana Ruiz said. Lately “the pier” has been quiet.", paragraph_break="\n"
+    )
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [("Ana Ruiz", "direct", "The pier is full")]
 
 
 def test_rule_previous_quote_speaker_keeps_the_quotation_with_its_speaker():

@@ -157,9 +157,12 @@ FIRST_LETTER = re.compile(r"[^\W\d_]")
 # A noun naming a work before its quoted title: 'in his 2012 book, "A Harbour Son."', "a column titled".
 WORK_BEFORE_TITLE = re.compile(
     r"""\b(?:book|memoir|memoirs|novel|biography|autobiography|film|movie|documentary|show|series|column|op-ed|essay
-          |song|album|poem|play|musical|podcast|titled|entitled)\s*,?\s*$""",
+          |song|album|poem|play|musical|podcast|slogan|motto|catchphrase|tagline|headline|titled|entitled)\s*,?\s*$""",
     re.X,
 )
+# A connective alone before a quotation that opens a sentence ('But "...', 'Instead, "...'): the quotation
+# goes on from the last one, as if nothing stood before it.
+CONNECTIVE_LEAD = re.compile(r"(?:But|And|Yet|Still|Instead|Indeed|Besides|After all|In fact),?")
 # Words a title may leave in lower case: "Orange is the New Black", "Who Runs the Port".
 TITLE_SMALL_WORDS = frozenset("a an and as at but by for from in into is nor of on or the to with".split())
 NON_SPACE = re.compile(r"\S")
@@ -500,7 +503,8 @@ LEADING_PHRASE = re.compile(
 
 # --- the speaker after the verb ------------------------------------------------------------------
 
-PRONOUN_START = re.compile(r"\s*(he|she|they)\b")
+# ("she'd be", "they're": a contraction starts a clause, not an attribution.)
+PRONOUN_START = re.compile(r"\s*(he|she|they)\b(?!['’])")
 TITLE_REF_START = re.compile(rf"\s*[Tt]he\s+((?:{INITIALISM_WORD}\s+){{0,3}}?(?:{TITLE_NOUN_ALTERNATIVES}))(?![\w-])")
 # '"...," said the Republican nominee.': "the", up to three words (lower-case, or capitals such as "GOP",
 # "New York"), a role that refers back, the end of the clause.
@@ -550,8 +554,8 @@ INFINITIVE_START = re.compile(
     r"\s+(?:(?:not|never|also)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)[a-z]"
 )
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
-# After "continued"/"continues": an infinitive or an object ("to trail", "his tour", "to occupy"),
-# not speech; speech goes on with a mark, "that" or the sentence's end.
+# After "continued"/"continues", "answered" or "shot back": an infinitive, an object or an adverb ("to trail",
+# "his tour", "questions", "up"), not speech; speech goes on with a mark, "that" or the sentence's end.
 CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")

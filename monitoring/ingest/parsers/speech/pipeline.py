@@ -148,7 +148,7 @@ def speech_extract(
             partial: list[tuple[int, int]] = []
             for opening, closing in in_sentence:
                 if not names_a_work(body, masked, sentence_start, opening, closing) and is_direct(
-                    masked, sentence_start, opening, closing, attribution, direct
+                    body, masked, sentence_start, opening, closing, attribution, direct
                 ):
                     direct.append((opening, closing))
                 else:

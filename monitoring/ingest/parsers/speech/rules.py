@@ -275,8 +275,8 @@ def _not_a_report(cue: Cue) -> bool:
         or bool(BY_PARTICIPLE_AHEAD.match(right))  # "responded by saying that ...": the participle reports
         or (words == "tell" and not OBJECT_RE.match(right))  # "time will tell if ...", "tell itself": nobody is told
         or (
-            words.startswith("continu") and bool(CONTINUES_ACT.match(right))
-        )  # "continues to trail", "continued his tour"
+            words.startswith(("continu", "answer", "shot back", "fired back")) and bool(CONTINUES_ACT.match(right))
+        )  # "continues to trail", "continued his tour", "answered questions", "shot back up"
         or (
             (words.split()[0].endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))

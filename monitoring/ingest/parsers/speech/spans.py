@@ -11,6 +11,7 @@ from ..media import wire_lede
 from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS
 from .patterns import (
     CLAUSE_LINKS,
+    CONNECTIVE_LEAD,
     CUE_RE,
     FIRST_LETTER,
     INTERRUPTION,
@@ -302,6 +303,7 @@ def quote_continues(masked: str, opening: int) -> bool:
 
 
 def is_direct(
+    body: str,
     masked: str,
     sentence_start: int,
     opening: int,
@@ -311,7 +313,7 @@ def is_direct(
 ) -> bool:
     """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
     lead = masked[sentence_start:opening].rstrip()
-    if not lead:
+    if not lead or (attribution is None and CONNECTIVE_LEAD.fullmatch(lead)):
         return True
     if quote_continues(masked, opening):
         return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
@@ -332,10 +334,19 @@ def is_direct(
             and not THAT_OR_QUOTE.search(addressee)
         ):
             return True  # 'she told the mayors who met in Dover, "no one should doubt us."'
+        letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+        if letter is not None and letter.group().isupper() and not THAT_OR_QUOTE.search(addressee):
+            return True  # 'she said on the radio on Monday, in reference to the strike, "No one should doubt us."'
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
         between = masked[direct[-1][1] + 1 : opening]
-        return lead.endswith((",", "but", "and")) and len(between.split()) <= 14
+        if lead.endswith((",", "but", "and")) and len(between.split()) <= 14:
+            return True
+        # '"A," said Ana Ruiz, the director of ... in Lisbon, "but B."': the first part breaks off at a comma and
+        # the second goes on in lower case, however long the attribution between them.
+        letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+        broken_off = masked[direct[-1][1] - 1] == "," or between.startswith(",")
+        return lead.endswith(",") and broken_off and letter is not None and letter.group().islower()
     return False
 
 
@@ -384,6 +395,8 @@ def mixed_report(
         return None
     if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end : opening].split()) > 4:
         return None
+    if not masked[attribution.cue_end : opening].rstrip().endswith(","):
+        return None  # 'In her speech, Berg said "our town is in trouble."': no attribution set off inside a report
     before = masked[sentence_start : attribution.cue_start].rstrip()
     comma = before.rfind(",")
     if comma < 0 or len(before[comma + 1 :].split()) > 6:
