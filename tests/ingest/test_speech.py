@@ -583,6 +583,15 @@ def test_interrupted_quote_with_a_nickname_in_the_attribution_is_one_statement()
     assert text.startswith("The quay is ours!") and text.endswith("Keep it open.")
 
 
+def test_interrupted_quote_ending_its_paragraph_is_one_statement_whatever_the_next_paragraph_says():
+    # The next paragraph's attribution ('Farmers said ...') is not one of the second part's own.
+    body = '"The quay is ours," Halabi said. "Keep it open."\n\nFarmers said the fees were too high.'
+    assert quotes_of(body) == [
+        ("Halabi", "direct", 'The quay is ours," Halabi said. "Keep it open.'),
+        ("farmers", "indirect", "the fees were too high"),
+    ]
+
+
 def test_quotes_of_two_speakers_are_never_joined():
     body = '"We stay," Halabi said. "We go," said Ines Carvalho.'
     assert [q[0] for q in quotes_of(body)] == ["Halabi", "Ines Carvalho"]

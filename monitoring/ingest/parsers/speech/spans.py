@@ -470,7 +470,9 @@ def _attribution_between(
     middle = between.group("middle")
     if len(middle.split()) > max_words or not CUE_RE.search(middle):
         return None
-    if OWN_ATTRIBUTION.match(body, quote.end, min(len(body), quote.end + 90)):
+    paragraph_end = body.find(paragraph_break, quote.end)
+    # (Within the paragraph: the next paragraph's 'Activists said ...' is no attribution of the second part.)
+    if OWN_ATTRIBUTION.match(body, quote.end, min(len(body) if paragraph_end < 0 else paragraph_end, quote.end + 90)):
         return None
     return middle
 
