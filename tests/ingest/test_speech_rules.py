@@ -618,6 +618,29 @@ def test_rule_main_clause_subject_after_an_opening_phrase_with_for_or_despite():
         )
 
 
+def test_rule_infinitive_report_reads_a_plain_form_after_to():
+    for sentence, content in (
+        ("Mina Sorel took to the radio to say that the cranes were unsafe.", "the cranes were unsafe"),
+        ("Mina Sorel refused to concede she had lost the vote.", "she had lost the vote"),
+        ("Mina Sorel went on to explain why the pier had closed.", "why the pier had closed"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+            "infinitive_report/name_before",
+            "Mina Sorel",
+            "indirect",
+            content,
+        )
+
+
+def test_rule_infinitive_report_not_without_a_speaker_or_a_clause():
+    for sentence in (
+        "It is fair to say that the cranes were too slow for the harbour.",
+        "The port of Velm is expected to announce that the cranes will stay.",
+    ):
+        assert speech_extract(sentence)[1] == []
+
+
 def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
     _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
     assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]
