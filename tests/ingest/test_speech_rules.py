@@ -641,6 +641,17 @@ def test_rule_infinitive_report_not_without_a_speaker_or_a_clause():
         assert speech_extract(sentence)[1] == []
 
 
+def test_rule_subject_before_verb_reads_emailed_with_a_that_clause():
+    quote, speaker = only_quote("Mina Sorel emailed reporters that the cranes were too slow.")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_before_verb/name_before",
+        "Mina Sorel",
+        "indirect",
+        "the cranes were too slow",
+    )
+    assert speech_extract("Mina Sorel emailed a photo of the cranes to the harbour board.")[1] == []
+
+
 def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
     _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
     assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]

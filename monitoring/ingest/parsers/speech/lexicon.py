@@ -254,6 +254,7 @@ CUES: tuple[Cue, ...] = (
     Cue("repeating", needs_that=True, participle=True),
     Cue("reporting", needs_that=True, participle=True),
     Cue("repeated", needs_that=True),
+    Cue("emailed", needs_that=True, takes_object=True),
     Cue("pointed out"),
     Cue("points out"),
     Cue("point out"),
