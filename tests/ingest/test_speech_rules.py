@@ -652,6 +652,14 @@ def test_rule_subject_before_verb_reads_emailed_with_a_that_clause():
     assert speech_extract("Mina Sorel emailed a photo of the cranes to the harbour board.")[1] == []
 
 
+def test_rule_subject_before_verb_keeps_the_report_before_an_attribution_that_adds_a_quotation():
+    _, quotes = speech_extract('The port of Velm will close next week, Mina Sorel said, adding, "We need the cranes."')
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "Mina Sorel", "indirect", "The port of Velm will close next week"),
+        ("subject_before_verb/name_before", "Mina Sorel", "direct", "We need the cranes."),
+    ]
+
+
 def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
     _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
     assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]

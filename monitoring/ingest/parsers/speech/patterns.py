@@ -129,6 +129,8 @@ QUOTED_END = re.compile(r"""["”']|.[.,!?]?["”']""")
 PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
 # A sentence end inside an attribution: more than the attribution stands there ("Mr." is no end).
 OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[.!?;]\s")
+# '..., Berg said, adding, "...': the quotation after a participle is a second report, after what came before.
+QUOTE_AFTER_PARTICIPLE = re.compile(rf"[^,\"“”_]{{0,40}},\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))}),?\s*$")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
 # Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
