@@ -660,6 +660,16 @@ def test_rule_subject_before_verb_keeps_the_report_before_an_attribution_that_ad
     ]
 
 
+def test_rule_subject_before_verb_through_a_progressive_with_been():
+    quote, speaker = only_quote("Mina Sorel has been warning that the port of Velm is running out of cash.")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_before_verb/name_before",
+        "Mina Sorel",
+        "indirect",
+        "the port of Velm is running out of cash",
+    )
+
+
 def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
     _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
     assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]
