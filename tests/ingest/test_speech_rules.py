@@ -670,6 +670,16 @@ def test_rule_subject_before_verb_through_a_progressive_with_been():
     )
 
 
+def test_rule_subject_opens_sentence_through_a_participle_after_to():
+    quote, speaker = only_quote("Mina Sorel pivoted to arguing that the storm was one more reason to close the port.")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_opens_sentence/name_before",
+        "Mina Sorel",
+        "indirect",
+        "the storm was one more reason to close the port",
+    )
+
+
 def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
     _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
     assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]

@@ -308,10 +308,10 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
-    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...": after "by" too; an adverb may
-    # stand before it: "..., falsely suggesting that ...")
+    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...", "Berg turned to arguing that
+    # ...": after "by" or "to" too; an adverb may stand before it: "..., falsely suggesting that ...")
     return cue.words in PARTICIPLE_CUES and (
-        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by"))
+        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to"))
     )
 
 
