@@ -684,6 +684,68 @@ def test_rule_main_clause_subject_after_an_opening_phrase_with_for_or_despite():
         )
 
 
+def test_rule_infinitive_report_reads_a_plain_form_after_to():
+    for sentence, content in (
+        ("Mina Sorel took to the radio to say that the cranes were unsafe.", "the cranes were unsafe"),
+        ("Mina Sorel refused to concede she had lost the vote.", "she had lost the vote"),
+        ("Mina Sorel went on to explain why the pier had closed.", "why the pier had closed"),
+    ):
+        quote, speaker = only_quote(sentence)
+        assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+            "infinitive_report/name_before",
+            "Mina Sorel",
+            "indirect",
+            content,
+        )
+
+
+def test_rule_infinitive_report_not_without_a_speaker_or_a_clause():
+    for sentence in (
+        "It is fair to say that the cranes were too slow for the harbour.",
+        "The port of Velm is expected to announce that the cranes will stay.",
+    ):
+        assert speech_extract(sentence)[1] == []
+
+
+def test_rule_subject_before_verb_reads_emailed_with_a_that_clause():
+    quote, speaker = only_quote("Mina Sorel emailed reporters that the cranes were too slow.")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_before_verb/name_before",
+        "Mina Sorel",
+        "indirect",
+        "the cranes were too slow",
+    )
+    assert speech_extract("Mina Sorel emailed a photo of the cranes to the harbour board.")[1] == []
+
+
+def test_rule_subject_before_verb_keeps_the_report_before_an_attribution_that_adds_a_quotation():
+    _, quotes = speech_extract('The port of Velm will close next week, Mina Sorel said, adding, "We need the cranes."')
+    assert [(q.rule, q.speaker, q.kind, q.text) for q in quotes] == [
+        ("subject_before_verb/name_before", "Mina Sorel", "indirect", "The port of Velm will close next week"),
+        ("subject_before_verb/name_before", "Mina Sorel", "direct", "We need the cranes."),
+    ]
+
+
+def test_rule_subject_before_verb_through_a_progressive_with_been():
+    quote, speaker = only_quote("Mina Sorel has been warning that the port of Velm is running out of cash.")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_before_verb/name_before",
+        "Mina Sorel",
+        "indirect",
+        "the port of Velm is running out of cash",
+    )
+
+
+def test_rule_subject_opens_sentence_through_a_participle_after_to():
+    quote, speaker = only_quote("Mina Sorel pivoted to arguing that the storm was one more reason to close the port.")
+    assert (quote.rule, speaker.name, quote.kind, quote.text) == (
+        "subject_opens_sentence/name_before",
+        "Mina Sorel",
+        "indirect",
+        "the storm was one more reason to close the port",
+    )
+
+
 def test_rule_participle_after_with_credits_the_words_between_with_and_the_participle():
     _, quotes = speech_extract("The talk ended with Lena Ortiz asking Berg whether the pier would close.")
     assert [(q.rule, q.speaker) for q in quotes] == [("participle_after_with/name_before", "Lena Ortiz")]

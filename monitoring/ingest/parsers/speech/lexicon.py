@@ -257,6 +257,7 @@ CUES: tuple[Cue, ...] = (
     Cue("repeating", needs_that=True, participle=True),
     Cue("reporting", needs_that=True, participle=True),
     Cue("repeated", needs_that=True),
+    Cue("emailed", needs_that=True, takes_object=True),
     Cue("pointed out"),
     Cue("points out"),
     Cue("point out"),
@@ -329,5 +330,18 @@ OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)
 PLAIN_CUES = frozenset(cue.words for cue in CUES if cue.plain)
 QUESTION_CUES = frozenset(cue.words for cue in CUES if cue.question)
 COMMITMENT_CUES = frozenset(cue.words for cue in CUES if cue.commits)
+
+
+def _third_person(words: str) -> tuple[str, ...]:
+    """ "say" -> "says", "stress" -> "stresses", "deny" -> "denies", "point out" -> "points out"."""
+    first, _, rest = words.partition(" ")
+    endings = (first + "s", first + "es", first[:-1] + "ies")
+    return tuple(f"{ending} {rest}".rstrip() for ending in endings)
+
+
+# The plain forms ("say", "call for"): a cue whose third person is a cue too, read after "to" as an infinitive.
+PLAIN_FORMS = frozenset(
+    words for words in REPORTING_CUES if any(form in REPORTING_CUES for form in _third_person(words))
+)
 # First words of the cues, for a cheap set lookup before the cue pattern is tried.
 CUE_FIRST_WORDS = frozenset({cue.split()[0] for cue in REPORTING_CUES} | {"according", "According", "quoted"})

@@ -129,6 +129,8 @@ QUOTED_END = re.compile(r"""["”']|.[.,!?]?["”']""")
 PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
 # A sentence end inside an attribution: more than the attribution stands there ("Mr." is no end).
 OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[.!?;]\s")
+# '..., Berg said, adding, "...': the quotation after a participle is a second report, after what came before.
+QUOTE_AFTER_PARTICIPLE = re.compile(rf"[^,\"“”_]{{0,40}},\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))}),?\s*$")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
 # Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
@@ -560,6 +562,11 @@ CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 # ", falsely suggesting", ", again arguing": an adverb before a participle.
+# "to" before a reporting verb's plain form: an infinitive ("took to the radio to say that ...").
+INFINITIVE_END = re.compile(r"\s[Tt]o\s*$")
+# "It is fair to say ...", "make it easy to predict", "too close to call", "is expected to announce ...": nobody
+# said it (yet).
+IMPERSONAL_SUBJECT = re.compile(r"(?:\b[Ii]t(?:['’]s)?\s+(?:[\w-]+\s+){0,3}|\btoo\s+[\w-]+\s+|\bexpected\s+)to\s*$")
 ADVERB_END = re.compile(r"\s+(?:[a-z]+ly|also|again|even|then|later|once\s+again)$")
 # "..., with 50 percent saying ...", "The talk ended with Ana Ruiz asking ...": the subject of a participle after "with".
 WITH_SUBJECT_END = re.compile(r"""(?:^|[\s,])[Ww]ith\s+((?:(?!\b(?:on|at|during|to)\b)[^,;:"“”_()]){1,60}?)\s*$""")
@@ -576,6 +583,10 @@ CLAUSE_AHEAD = r"""(?x: \s+ (?: that\b | (?:[\w'’.-]+\s+){1,4}
       | did | does | do )\b ) )"""
 # A finite clause ahead: one with an auxiliary, or one that opens with a subject pronoun ("suggesting he won").
 CLAUSE_AHEAD_RE = re.compile(rf"{CLAUSE_AHEAD}|\s+(?:he|she|they|we)\s+(?!and\b|or\b)[a-z]")
+# A clause reported after an infinitive: "to say (that) ...", "to tell Ruiz he ...", "to explain why ...".
+INFINITIVE_REPORT_AHEAD = re.compile(
+    rf"{CLAUSE_AHEAD}|\s+(?:[\w'’.-]+\s+){{0,2}}?(?:that|he|she|they|we|it|whether|if|why|how|what|who|when)\s"
+)
 # The participles of the lexicon open such a report ("telling" with its object, "asking" is a question;
 # "suggesting a few questions" is none: a participle that needs a that-clause has one, or a finite clause).
 SECOND_REPORT_PARTICIPLES = alternatives(PARTICIPLE_CUES - QUESTION_CUES - NEEDS_THAT - {"telling"})

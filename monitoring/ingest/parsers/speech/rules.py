@@ -32,6 +32,7 @@ from .lexicon import (
     OBJECT_VERBS,
     PARTICIPLE_CUES,
     PLAIN_CUES,
+    PLAIN_FORMS,
     QUESTION_CUES,
 )
 from .patterns import (
@@ -58,6 +59,9 @@ from .patterns import (
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
+    IMPERSONAL_SUBJECT,
+    INFINITIVE_END,
+    INFINITIVE_REPORT_AHEAD,
     INFINITIVE_START,
     INTERVIEW_WITH,
     INVERSION_AHEAD,
@@ -304,10 +308,22 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
-    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...": after "by" too; an adverb may
-    # stand before it: "..., falsely suggesting that ...")
+    # ("Berg answered by saying that ...", "Hannity went on by asking whether ...", "Berg turned to arguing that
+    # ...": after "by" or "to" too; an adverb may stand before it: "..., falsely suggesting that ...")
     return cue.words in PARTICIPLE_CUES and (
-        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by"))
+        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to"))
+    )
+
+
+def _is_infinitive(cue: Cue) -> bool:
+    """ "Berg took to the radio to say that ...", "Ruiz refused to concede he lost": a reporting verb's plain form
+    after "to" and before a clause, whose subject opens the sentence (not "it is fair to say", "the mayor is
+    expected to announce", nor "to admit refugees": no clause)."""
+    return (
+        cue.words in PLAIN_FORMS
+        and bool(INFINITIVE_END.search(cue.left))
+        and not IMPERSONAL_SUBJECT.search(cue.left)
+        and bool(INFINITIVE_REPORT_AHEAD.match(cue.right))
     )
 
 
@@ -575,14 +591,18 @@ def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
     return None
 
 
-def _main_clause_subject(cue: Cue, draft: Discourse) -> Built:
+def _main_clause_subject(cue: Cue, draft: Discourse, reading: str = "main_clause_subject") -> Built:
     """ "Sorel rips the plan, arguing (that) CONTENT": a participle continues the main clause, whose
     subject (a name, a pronoun or a description opening the sentence) is the speaker."""
     subject = MAIN_CLAUSE_SUBJECT.match(cue.sentence)
     if not subject or subject.end() > len(cue.left):
         return None
     found = speaker_before(subject.group(1), draft)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "main_clause_subject")
+    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), reading)
+
+
+def _infinitive_report(cue: Cue, draft: Discourse) -> Built:
+    return _main_clause_subject(cue, draft, "infinitive_report")
 
 
 def _quoted_part(part: str, first: bool) -> bool:
@@ -753,6 +773,7 @@ CUE_RULES: tuple[CueRule, ...] = (
         _subject_opens_sentence,
     ),
     CueRule("main_clause_subject", _is_participle, _main_clause_subject),
+    CueRule("infinitive_report", lambda cue: cue.is_verb and _is_infinitive(cue), _infinitive_report),
     CueRule(
         "opening_participle",
         lambda cue: cue.words in PARTICIPLE_CUES and bool(OPENING_PARTICIPLE_LEFT.match(cue.left)),

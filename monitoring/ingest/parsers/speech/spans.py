@@ -22,6 +22,7 @@ from .patterns import (
     PARTICIPLE_START,
     PREPOSITION_START,
     PRONOUN_START,
+    QUOTE_AFTER_PARTICIPLE,
     QUOTE_INTRO_END,
     QUOTE_MARK,
     QUOTED_END,
@@ -250,8 +251,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def report_before_quote(masked: str, attribution: Attribution, opening: int) -> tuple[int, int] | None:
-    """Reported words between the verb and a quotation that follows them in the same sentence."""
-    if attribution.content is None or not attribution.cue_end <= attribution.content[0] < opening:
+    """Reported words between the verb and a quotation that follows them in the same sentence, or before the
+    attribution when the quotation follows it ("The port will close, Berg said, adding, "..."")."""
+    content = attribution.content
+    if (
+        content is not None
+        and content[1] <= attribution.cue_start
+        and attribution.cue_end <= opening
+        and QUOTE_AFTER_PARTICIPLE.match(masked, attribution.cue_end, opening)
+    ):
+        return content if len(masked[content[0] : content[1]].split()) >= 3 else None
+    if content is None or not attribution.cue_end <= content[0] < opening:
         return None
     segment = masked[attribution.content[0] : opening]
     if PREPOSITION_START.match(segment):

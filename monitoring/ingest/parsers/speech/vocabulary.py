@@ -183,7 +183,7 @@ SUBJECT_FILLER = set(
     "further again once reportedly publicly privately separately recently last week month "
     "yesterday today had already just never often always only first initially subsequently "
     "since now did does do indeed himself herself themselves itself has having quickly angrily flatly long rarely often frequently "
-    "usually sometimes quietly loudly initially formally".split()
+    "usually sometimes quietly loudly initially formally been".split()
 )
 
 # Nouns and adjectives in -ly that may end a subject ("the family said"): no adverbs.
