@@ -255,13 +255,17 @@ def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def nearest(
-    pattern: re.Pattern[str], text: str, area: tuple[int, int], avoid: tuple[int, int], anchor: tuple[int, int]
+    pattern: re.Pattern[str],
+    text: str,
+    area: tuple[int, int],
+    avoid: Sequence[tuple[int, int]],
+    anchor: tuple[int, int],
 ) -> tuple[int, int] | None:
-    """The match of ``pattern`` in ``area``, outside ``avoid``, nearest ``anchor`` (within WINDOW)."""
+    """The match of ``pattern`` in ``area``, outside the ranges ``avoid``, nearest ``anchor`` (within WINDOW)."""
     best: tuple[int, int, int] | None = None  # (distance, -length, start) orders the candidates
     for match in pattern.finditer(text, *area):
         span = match.span()
-        if span[0] < avoid[1] and avoid[0] < span[1]:
+        if any(span[0] < end and start < span[1] for start, end in avoid):
             continue
         distance = gap(span, anchor)
         if distance <= WINDOW and (best is None or (distance, span[0] - span[1]) < best[:2]):
@@ -297,7 +301,37 @@ def content_widened(text: str, start: int, end: int, direct: bool, area: tuple[i
         that = re.search(r"\bthat\s+$", text[area[0] : start])
         if that:
             start = area[0] + that.start()
+        # A report ending in quoted words ('will "compete vigorously."'): the closing mark is its content's too.
+        closing = re.match(r"[,.?!;:]{0,2}(?:''|[\"”])", text[end : area[1]])
+        if closing and len(DOUBLE_MARK.findall(text, start, end)) % 2:
+            end += closing.end()
     return start, end
+
+
+DOUBLE_MARK = re.compile(r"""''|["“”]""")
+
+
+def content_parts(text: str, content: tuple[int, int], direct: bool, cue: str | None) -> list[tuple[int, int]]:
+    """A predicted content as the pieces a reader sees as quoted. The extractor keeps an interrupted quotation
+    ('"A," he said. "B."') as one quote from A to B; its double marks alternate opening and closing, and the words
+    between a closing and the next opening mark are the attribution (source and cue in PolNeAR), not content, when
+    they hold the quote's cue (not so a quotation inside the quotation: '"He called it "a trap" and left"')."""
+    if not direct and cue:
+        # 'This campaign, he says, is different.': the report's own attribution set off by commas inside it.
+        inside = re.compile(rf",\s+[^,]{{0,60}}?(?<!\w){re.escape(cue)}(?!\w)[^,]{{0,60}}?,\s+", re.IGNORECASE)
+        found = inside.search(text, *content)
+        return [(content[0], found.start()), (found.end(), content[1])] if found else [content]
+    marks = [m.span() for m in DOUBLE_MARK.finditer(text, *content)] if direct and cue else []
+    if len(marks) < 4 or len(marks) % 2 or marks[0][0] != content[0]:
+        return [content]
+    said = re.compile(rf"(?<!\w){re.escape(cue.split()[0])}", re.IGNORECASE)
+    if not all(said.search(text, closing[1], opening[0]) for closing, opening in zip(marks[1::2], marks[2::2])):
+        return [content]
+    parts, start = [], content[0]
+    for closing, opening in zip(marks[1::2], marks[2::2], strict=False):
+        parts.append((start, closing[1]))
+        start = opening[0]
+    return [*parts, (start, content[1])]
 
 
 def quote_pieces(
@@ -305,11 +339,12 @@ def quote_pieces(
 ) -> list[Piece]:
     """The content, cue and source pieces of one predicted quote (offsets into ``text``)."""
     content = content_widened(text, start, end, direct, area)
-    pieces = [Piece("content", *content)]
+    parts = content_parts(text, content, direct, cue)
+    pieces = [Piece("content", *part) for part in parts]
     cue_span = None
     if cue:
         words = r"\s+".join(re.escape(word) for word in cue.split())
-        cue_span = nearest(re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE), text, area, content, content)
+        cue_span = nearest(re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE), text, area, parts, content)
     if cue_span:
         pieces.append(Piece("cue", *cue_span))
     forms = [speaker] + [word for word in speaker.split() if len(word) > 1] if speaker else []
@@ -317,10 +352,10 @@ def quote_pieces(
     anchor = cue_span or content
     candidates = []
     if alternatives:
-        name = nearest(re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)"), text, area, content, anchor)
+        name = nearest(re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)"), text, area, parts, anchor)
         if name:
             candidates.append(name_widened(text, name, area))
-    pronoun = nearest(SUBJECT_PRONOUN, text, area, content, anchor)
+    pronoun = nearest(SUBJECT_PRONOUN, text, area, parts, anchor)
     if pronoun:
         candidates.append(pronoun)
     if candidates:

@@ -105,3 +105,43 @@ def test_indirect_content_takes_its_that_and_a_name_its_capitalised_title():
         ("cue", "said"),
         ("source", "President Ann Lee"),
     }
+
+
+def test_an_interrupted_quotation_kept_as_one_quote_is_scored_as_its_parts_around_the_attribution():
+    text = "“Taxes will rise,” Lee said on Monday. “Fees will not.”"
+    start, end = text.index("Taxes"), text.index("not.") + 4
+    pieces = quote_pieces(text, paragraph_of(text, start), start, end, True, "Ann Lee", "said")
+    assert pieces_text(text, pieces) == {
+        ("content", "“Taxes will rise,”"),
+        ("content", "“Fees will not.”"),
+        ("cue", "said"),
+        ("source", "Lee"),
+    }
+    # Marks that do not alternate as two parts would (one quotation inside another): one content.
+    text = '"He called it "a trap" and left," Lee said.'
+    start, end = 1, text.index(',"') + 1
+    contents = {
+        t
+        for element, t in pieces_text(text, quote_pieces(text, (0, len(text)), start, end, True, "Lee", "said"))
+        if element == "content"
+    }
+    assert contents == {'"He called it "a trap" and left,"'}
+
+
+def test_an_indirect_content_ending_in_quoted_words_takes_the_closing_mark():
+    text = "Lee said the party would “fight for every seat.” Voters cheered."
+    start, end = text.index("the party"), text.index(".”") + 1
+    pieces = quote_pieces(text, paragraph_of(text, start), start, end, False, "Lee", "said")
+    assert ("content", "the party would “fight for every seat.”") in pieces_text(text, pieces)
+
+
+def test_an_indirect_content_cut_by_its_own_attribution_is_scored_as_its_two_parts():
+    text = "This harbour, Lee says, is too small for the new ships."
+    start, end = 0, text.index(" ships") + 6
+    pieces = quote_pieces(text, paragraph_of(text, start), start, end, False, "Lee", "says")
+    assert pieces_text(text, pieces) == {
+        ("content", "This harbour"),
+        ("content", "is too small for the new ships"),
+        ("cue", "says"),
+        ("source", "Lee"),
+    }
