@@ -637,6 +637,24 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        # What stands between the subject and "and" looked like a group or a description to the subject rules.
+        ("Tomas Berg met fishermen in Molde and told them that the ferry would run twice a day.", "Tomas Berg"),
+        ("Tomas Berg greeted 300 supporters at a rally and told them the ferry would run twice a day.", "Tomas Berg"),
+        (
+            "The harbour master visited the quay and told reporters the ferry would run twice a day.",
+            "the harbour master",
+        ),
+    ],
+)
+def test_rule_subject_opens_sentence_reads_no_subject_that_ends_with_and(sentence, speaker):
+    quote, _ = only_quote(sentence)
+    assert quote.rule.startswith("subject_opens_sentence/")
+    assert (quote.speaker, quote.text) == (speaker, "the ferry would run twice a day")
+
+
 def test_rule_subject_opens_sentence_before_a_present_tense_and_an_auxiliary():
     quote, _ = only_quote("Ivo Brandt often questions the board and has called for the mayor to resign.")
     assert (quote.rule, quote.speaker, quote.text) == (

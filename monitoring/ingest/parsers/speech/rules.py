@@ -766,7 +766,12 @@ CUE_RULES: tuple[CueRule, ...] = (
         lambda cue: cue.words in PARTICIPLE_CUES and cue.words != "adding" and bool(WITH_SUBJECT_END.search(cue.left)),
         _participle_after_with,
     ),
-    CueRule("subject_before_verb", lambda cue: cue.is_verb and not _after_by(cue), _subject_before_verb),
+    # "Berg met fishermen and told them ...": no subject ends with "and"; the sentence's is read below.
+    CueRule(
+        "subject_before_verb",
+        lambda cue: cue.is_verb and not _after_by(cue) and not AND_END.search(cue.left),
+        _subject_before_verb,
+    ),
     CueRule(
         "subject_opens_sentence",
         lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
