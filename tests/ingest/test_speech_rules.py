@@ -51,6 +51,7 @@ OTHER_RULES = (
     "evaluative_verb",
     "noun_phrase_subject",
     "named_head_subject",
+    "pronoun_subject",
     PARAGRAPH_SPEAKER,
     PREVIOUS_QUOTE_SPEAKER,
     COLON_INTRODUCED,
@@ -2222,3 +2223,28 @@ def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():
         "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow.",
         "He left.",
     ]
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        # The words after a quoted title: a phrase, no subject.
+        'Hemsley, the author of "Loose Talk," about the spread of rumours,',
+        'The vote went ahead in "Molde Days," during the storm',
+    ],
+)
+def test_rule_noun_phrase_subject_takes_no_phrase_opening_with_a_preposition(left):
+    found = noun_phrase_subject(left, Discourse())
+    assert found.speaker is None or not found.speaker.name.casefold().startswith(("about", "during"))
+
+
+def test_rule_noun_phrase_subject_reads_past_an_opening_while_or_dash():
+    assert noun_phrase_subject("While those surveyed", Discourse()).speaker.name == "those surveyed"
+    assert noun_phrase_subject("- Fishermen who watched the vote", Discourse()).speaker.name == "fishermen"
+
+
+def test_rule_pronoun_subject_gives_a_pronoun_opening_a_clause_its_referent():
+    _, quotes = speech_extract(
+        "Tomas Berg toured the quay. He criticized the levy on Monday said the fees were too high."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the fees were too high")]

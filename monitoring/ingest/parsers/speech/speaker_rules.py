@@ -794,9 +794,15 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
         described = re.search(r"(?:^|\s)((?:[Aa]n?|[Tt]he|[Oo]ne|[Ss]ome)\s+[^,]{1,60},\s*[^,]+)$", subject)
         subject = described.group(1) if described else subject
     subject = LEADING_CONJUNCTION.sub("", LEADING_PHRASE.sub("", subject).strip(" ,"))
+    # "While those surveyed said": those surveyed; "- Democrats who watched said" (after an aside): Democrats
+    subject = re.sub(r"^(?:[Ww]hile\s+|[Ww]hereas\s+|[—–-]+\s*)", "", subject)
     subject_words = subject.split()
     if not subject_words or len(subject_words) > 12 or "_" in subject:
         return NOBODY
+    if subject_words[0] in {"He", "She", "They"} and len(subject_words) > 1 and subject_words[1] not in {"and", "or"}:
+        # "He criticized the plan, Berg said": no group "He criticized the plan"; the pronoun opens its clause.
+        speaker = discourse.pronoun(subject_words[0])
+        return NOBODY if speaker is None else Found(speaker, reach + left.rfind(subject_words[0]), "pronoun_subject")
     if VERB_INSIDE & {w.casefold() for w in subject_words} or subject_words[0].casefold() in NOT_SUBJECT_START:
         return NOBODY
     if subject_words[-1].casefold().strip(",") in NOT_SUBJECT_END:

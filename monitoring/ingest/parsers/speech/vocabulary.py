@@ -452,6 +452,9 @@ NOT_SUBJECT_START = {
     "whether",
     "though",
     "although",
+    # a preposition opens a phrase, not a subject ("about the spread of rumours")
+    "about",
+    "during",
 }
 
 NOT_SUBJECT_JOIN = {
