@@ -135,6 +135,9 @@ class Attribution:
     draft: Discourse | None = field(default=None, repr=False)
     # "Berg told aides that X, according to two aides.": the source the sentence ends with reports it all.
     also: Attribution | None = None
+    # Where the speaker's mention was read ("the port's chief, Ana Ruiz,", "she"): (start, end) in the text, or
+    # None where the rule does not say.
+    source: tuple[int, int] | None = None
 
 
 class _Reject:
@@ -185,6 +188,14 @@ class Cue:
     def is_verb(self) -> bool:
         """A reporting verb (not "according to", not "quoted as saying")."""
         return not self.words.casefold().startswith("according to") and "quoted" not in self.words
+
+    def before(self, found: Found) -> tuple[int, int] | None:
+        """Where the subject found in ``left`` stands in the text."""
+        return found.shifted(self.start)
+
+    def after(self, found: Found) -> tuple[int, int] | None:
+        """Where the subject found in ``right`` stands in the text."""
+        return found.shifted(self.cue_end)
 
     def attribution(self, speaker: ParsedSpeaker, content: tuple[int, int] | None, **changes) -> Attribution:
         values = {"cue": self.words, "cue_start": self.cue_start, "cue_end": self.cue_end, "channel": self.channel}
@@ -303,7 +314,9 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
     found = speaker_after(cue.right, draft, _after_rules(cue))
     if found.speaker is None or not INVERSION_REST.fullmatch(cue.right, found.position):
         return None
-    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}")
+    return cue.attribution(
+        found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}", source=cue.after(found)
+    )
 
 
 def _is_participle(cue: Cue) -> bool:
@@ -369,7 +382,9 @@ def _subject_reading(cue: Cue, found: Found, reading: str, new_single_name: bool
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _content_and_channel(cue, found.position)
-    return cue.attribution(found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}")
+    return cue.attribution(
+        found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}", source=found.shifted(cue.start)
+    )
 
 
 def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] | None, str | None]:
@@ -431,7 +446,8 @@ def _participle_after_with(cue: Cue, draft: Discourse) -> Built:
         return None  # (the whole subject must be the speaker: "with the plan of Berg's aides saying")
     if found.speaker.kind != "person" and found.rule != "share_before":
         return None  # ("with the economy adding ...", "with an editor's note saying ...": a person or a share only)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "participle_after_with")
+    subject_found = Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1)))
+    return _subject_reading(cue, subject_found, "participle_after_with")
 
 
 def _subject_found(cue: Cue, draft: Discourse) -> tuple[Found | None, bool]:
@@ -533,7 +549,7 @@ def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content = trim(cue.masked, cue.start, cue.start + len(before_subject))
-    return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}")
+    return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}", source=cue.before(found))
 
 
 def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
@@ -548,7 +564,8 @@ def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.end))
-    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_around_subject/{found.rule}")
+    rule = f"content_around_subject/{found.rule}"
+    return cue.attribution(found.speaker, content, channel=channel, rule=rule, source=cue.before(found))
 
 
 def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
@@ -571,7 +588,8 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.start + len(before_subject)))
-    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_then_subject/{found.rule}")
+    rule = f"content_then_subject/{found.rule}"
+    return cue.attribution(found.speaker, content, channel=channel, rule=rule, source=cue.before(found))
 
 
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
@@ -587,7 +605,8 @@ def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
         if subject and subject.end(1) <= len(cue.left):
             found = speaker_before(subject.group(1), draft)
             if found.speaker is not None:
-                return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+                subject_found = Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1)))
+                return _subject_reading(cue, subject_found, "subject_opens_sentence")
     return None
 
 
@@ -598,7 +617,9 @@ def _main_clause_subject(cue: Cue, draft: Discourse, reading: str = "main_clause
     if not subject or subject.end() > len(cue.left):
         return None
     found = speaker_before(subject.group(1), draft)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), reading)
+    return _subject_reading(
+        cue, Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1))), reading
+    )
 
 
 def _infinitive_report(cue: Cue, draft: Discourse) -> Built:
@@ -680,7 +701,7 @@ def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT
     content = trim(cue.masked, cue.start, cue.end)
-    return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}")
+    return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}", source=cue.after(found))
 
 
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
@@ -690,7 +711,9 @@ def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
         return None
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT
-    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_after_verb/{found.rule}")
+    return cue.attribution(
+        found.speaker, _inverted_content(cue), rule=f"speaker_after_verb/{found.rule}", source=cue.after(found)
+    )
 
 
 def _noun_phrase(cue: Cue, draft: Discourse) -> Built:

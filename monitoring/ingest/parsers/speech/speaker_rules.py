@@ -113,6 +113,13 @@ class Found:
     speaker: ParsedSpeaker | None
     position: int
     rule: str
+    # The subject's words as written, (start, end) in the text the rule read: from ``position`` to the end of the
+    # words before the verb (fillers stripped), or from the first word after the verb to ``position``.
+    extent: tuple[int, int] | None = None
+
+    def shifted(self, offset: int) -> tuple[int, int] | None:
+        """The subject's extent moved by ``offset`` (where the text the rule read starts)."""
+        return None if self.extent is None else (self.extent[0] + offset, self.extent[1] + offset)
 
 
 NOBODY = Found(None, -1, "")
@@ -157,7 +164,13 @@ class SpeakerRule:
         if match is None:
             return None
         found = self.build(match, text, discourse)
-        return None if found is None else Found(found.speaker, found.position, self.name)
+        if found is None:
+            return None
+        if self.before:
+            extent = (found.position, len(text.text))
+        else:
+            extent = (len(text.text) - len(text.text.lstrip()), found.position)
+        return Found(found.speaker, found.position, self.name, extent)
 
 
 def _found(speaker: ParsedSpeaker | None, position: int) -> Found:
