@@ -88,6 +88,9 @@ from .vocabulary import (
     GROUP_MODIFIERS,
     GROUP_WORDS,
     HONORIFIC_WORDS,
+    MENTION_DETERMINERS,
+    MENTION_OPENERS,
+    MENTION_PRONOUNS,
     NOT_DESCRIPTION_HEADS,
     NOT_NAME_WORDS,
     NOT_NAME_WORDS_FOLDED,
@@ -167,10 +170,59 @@ class SpeakerRule:
         if found is None:
             return None
         if self.before:
-            extent = (found.position, len(text.text))
+            extent = mention_extent(text.text, found.position, len(text.text))
         else:
             extent = (len(text.text) - len(text.text.lstrip()), found.position)
         return Found(found.speaker, found.position, self.name, extent)
+
+
+# A word before a subject's first word: the premodifiers of its noun phrase are read over such words.
+_WORD_BEFORE = re.compile(r"([\w'’.-]+) +$")
+_NOT_PREMODIFIER = (
+    (MENTION_OPENERS | MENTION_PRONOUNS | NOT_SUBJECT_JOIN | NOT_SUBJECT_WORDS | AUXILIARIES | FALLBACK_FILLER)
+    | PLACE_PREPOSITIONS
+    | NOT_DESCRIPTION_HEADS
+)
+
+
+def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The subject's mention as written, text[start:end] read by a rule, as a noun phrase: without a word that
+    opens the clause ("But Berg", "When Berg", "after 55 percent"), with the premodifiers before a name or a noun
+    up to a determiner ("the port's chief counsel Ana Ruiz", "Former Secretary of State Ana Ruiz", "a teary-eyed
+    Berg"), and only "who" for a relative pronoun ("Berg, who said": the relative pronoun is the subject)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > 1 and words[-1].group().casefold() in RELATIVE_WHO:
+        return start + words[-1].start(), end
+    while len(words) > 1 and words[0].group().casefold() in MENTION_OPENERS:
+        words.pop(0)
+    if not words:
+        return start, end
+    start += words[0].start()
+    if words[0].group().casefold() in MENTION_DETERMINERS | MENTION_PRONOUNS:
+        return start, end
+    for _ in range(6):
+        before = _WORD_BEFORE.search(text, 0, start)
+        if before is None:
+            break
+        word = before.group(1)
+        folded = word.casefold()
+        if folded == "of":
+            owner = _WORD_BEFORE.search(text, 0, before.start())
+            if owner is None or not owner.group(1)[:1].isupper() or owner.group(1) in NOT_NAME_WORDS:
+                break
+            start = owner.start(1)  # "Secretary of State Ana Ruiz"
+            continue
+        if folded in MENTION_DETERMINERS:
+            start = before.start(1)
+            break
+        if (
+            folded in _NOT_PREMODIFIER
+            or not any(c.isalpha() for c in word)
+            or (word.islower() and folded.endswith("ly"))
+        ):
+            break
+        start = before.start(1)
+    return start, end
 
 
 def _found(speaker: ParsedSpeaker | None, position: int) -> Found:
