@@ -178,6 +178,13 @@ class SpeakerRule:
 
 # A word before a subject's first word: the premodifiers of its noun phrase are read over such words.
 _WORD_BEFORE = re.compile(r"([\w'’.-]+) +$")
+# An aside between commas after the subject, a prepositional phrase or an adverb ("Berg, in a statement,",
+# "Berg, for his part,"): no part of the mention (an appositive is: "Berg, the port's chief,").
+_ASIDE_END = re.compile(
+    r"\s*,\s*(?:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
+    r"|also|still|speaking|instead|again|once)\b[^,]*,?\s*$",
+    re.IGNORECASE,
+)
 _NOT_PREMODIFIER = (
     (MENTION_OPENERS | MENTION_PRONOUNS | NOT_SUBJECT_JOIN | NOT_SUBJECT_WORDS | AUXILIARIES | FALLBACK_FILLER)
     | PLACE_PREPOSITIONS
@@ -190,10 +197,16 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
     opens the clause ("But Berg", "When Berg", "after 55 percent"), with the premodifiers before a name or a noun
     up to a determiner ("the port's chief counsel Ana Ruiz", "Former Secretary of State Ana Ruiz", "a teary-eyed
     Berg"), and only "who" for a relative pronoun ("Berg, who said": the relative pronoun is the subject)."""
+    aside = _ASIDE_END.search(text, start, end)
+    while aside is not None and aside.start() > start:
+        end = aside.start()
+        aside = _ASIDE_END.search(text, start, end)
     words = list(re.finditer(r"\S+", text[start:end]))
     if len(words) > 1 and words[-1].group().casefold() in RELATIVE_WHO:
         return start + words[-1].start(), end
     while len(words) > 1 and words[0].group().casefold() in MENTION_OPENERS:
+        if words[0].group().casefold() == "at" and words[1].group().casefold() in {"least", "most"}:
+            break  # "At least half of voters": a quantifier
         words.pop(0)
     if not words:
         return start, end
@@ -215,11 +228,14 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
         if folded in MENTION_DETERMINERS:
             start = before.start(1)
             break
+        if folded in {"least", "most"} and re.search(r"(?i)(?<!\S)at +$", text[: before.start(1)]):
+            start = text.rfind("at", 0, before.start(1))  # "at least half of voters"
+            break
         if (
             folded in _NOT_PREMODIFIER
             or not any(c.isalpha() for c in word)
-            or (word.islower() and folded.endswith("ly"))
-        ):
+            or (word.islower() and "-" not in word and folded.endswith(("ly", "ed", "ing")))
+        ):  # (a verb, an adverb: "that included Berg", "featuring Berg")
             break
         start = before.start(1)
     return start, end
