@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name, is_state, title_from_appositive, trailing_full_name
+from .entities import entity, group_name, is_state, strip_fillers, title_from_appositive, trailing_full_name
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
@@ -112,6 +112,7 @@ from .speaker_rules import (
     QUOTATION_AFTER_RULES,
     Found,
     SpeakerRule,
+    mention_extent,
     noun_phrase_subject,
     speaker_after,
     speaker_before,
@@ -248,15 +249,23 @@ def _according_to(cue: Cue, draft: Discourse) -> Built:
         speaker, rule = entity(source_text, draft, []), "name"
     if speaker is None:
         return REJECT
-    return cue.attribution(speaker, _according_content(cue, comma), cue="according to", rule=f"according_to/{rule}")
+    source_start = cue.cue_end + cue.right.find(source_text)
+    return cue.attribution(
+        speaker,
+        _according_content(cue, comma),
+        cue="according to",
+        rule=f"according_to/{rule}",
+        source=(source_start, source_start + len(source_text)) if source_text else None,
+    )
 
 
 def _quoted_as_saying(cue: Cue, draft: Discourse) -> Built:
     """ "X was quoted as saying ...", "the agency quoted him as saying ..."."""
     channel = cue.channel
+    source = None
     if re.match(r"(?:was|were|is|are)\s+quoted", cue.words):
         found = speaker_before(cue.left, draft)
-        speaker, rule = found.speaker, found.rule
+        speaker, rule, source = found.speaker, found.rule, cue.before(found)
     else:
         target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue.words).group(1)
         if target.casefold() in OBJECT_PRONOUNS:
@@ -269,7 +278,7 @@ def _quoted_as_saying(cue: Cue, draft: Discourse) -> Built:
         return REJECT
     that = THAT_START.match(cue.right)
     content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.end)
-    return cue.attribution(speaker, content, channel=channel, rule=f"quoted_as_saying/{rule}")
+    return cue.attribution(speaker, content, channel=channel, rule=f"quoted_as_saying/{rule}", source=source)
 
 
 def _not_a_report(cue: Cue) -> bool:
@@ -642,6 +651,7 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     opening = LEADING_PHRASE.match(left)
     if opening:
         left = left[opening.end() :]  # ("On Monday, Ana Ruiz, the port's chief, said": no part of the subject)
+    subject_start = cue.start + len(cue.left.rstrip()) - len(left)
     parts = APPOSITIVE_SPLIT.split(left.rstrip(",—– \"”’'"))
     if not 2 <= len(parts) <= 3 or any(
         not part or _quoted_part(part, part is parts[0]) or AUXILIARY_START.match(part) for part in parts
@@ -668,7 +678,8 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     content, channel = _content_and_channel(cue, len(cue.left))
     if content is None or content[0] < cue.cue_end:
         return None  # no report after the verb: the words before it are the report ('..., said Ana Ruiz.')
-    return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}")
+    source = mention_extent(cue.masked, subject_start, cue.start + len(cue.left.rstrip()))
+    return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}", source=source)
 
 
 def _opening_participle(cue: Cue, draft: Discourse) -> Built:
@@ -689,7 +700,8 @@ def _opening_participle(cue: Cue, draft: Discourse) -> Built:
     content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.cue_end + comma)
     if content is None or _too_short(cue.masked[content[0] : content[1]]):
         return None
-    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}")
+    source = found.shifted(cue.cue_end + comma + 1 + subject.start(1))
+    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}", source=source)
 
 
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
@@ -721,7 +733,9 @@ def _noun_phrase(cue: Cue, draft: Discourse) -> Built:
     found = noun_phrase_subject(cue.left, draft)
     if found.speaker is None:
         return None
-    return _subject_reading(cue, found, "noun_phrase")
+    subject = strip_fillers(cue.left).rstrip()
+    extent = mention_extent(subject, found.position, len(subject)) if found.position < len(subject) else None
+    return _subject_reading(cue, Found(found.speaker, found.position, found.rule, extent), "noun_phrase")
 
 
 # In order. The verb rules apply only to a reporting verb that ``not_a_report`` let through.
@@ -1052,7 +1066,8 @@ def _final_attribution_reading(masked: str, start: int, end: int, cue: Cue, inne
     content = trim(masked, start, start + len(before_subject))
     if content is None or inner.content is None or not content[0] <= inner.content[0] < content[1]:
         return None
-    outer = outer_cue.attribution(found.speaker, content, rule=f"{FINAL_ATTRIBUTION_RULE}/{found.rule}", draft=draft)
+    rule = f"{FINAL_ATTRIBUTION_RULE}/{found.rule}"
+    outer = outer_cue.attribution(found.speaker, content, rule=rule, draft=draft, source=outer_cue.before(found))
     inner_content = trim(masked, inner.content[0], min(inner.content[1], content[1]))
     if inner_content is not None and not _too_short(masked[inner_content[0] : inner_content[1]]):
         inner.content, inner.draft = inner_content, None  # registered in the outer reading's draft
@@ -1137,6 +1152,7 @@ def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> 
                 None,
                 rule=f"evaluative_verb/{found.rule}",
                 draft=draft,
+                source=found.shifted(start),
             )
     return None
 
