@@ -22,6 +22,7 @@ from .entities import (
     clean_name,
     entity,
     group_name,
+    is_filler,
     is_full_name,
     is_organization,
     is_state,
@@ -63,6 +64,7 @@ from .patterns import (
     PARTY_MEMBER_START,
     PREFIXED_NAME_START,
     PREPOSITION_END,
+    PRONOUN_CONTRACTION,
     PRONOUN_END,
     PRONOUN_START,
     RELATIVE_CUT,
@@ -192,6 +194,17 @@ _NOT_PREMODIFIER = (
 )
 
 
+def _ends_subject(word: str) -> bool:
+    """An auxiliary or an adverb after a subject's words ("has", "not", "still", "jokingly"): the verb phrase."""
+    return word.islower() and (
+        word in {"still", "yet", "twice", "too", "soon"} or (is_filler(word) and word not in _NOUN_PHRASE_FILLERS)
+    )
+
+
+# Fillers that may stand inside a noun phrase ("the first lady", "the only candidate").
+_NOUN_PHRASE_FILLERS = frozenset({"first", "last", "only", "long", "week", "month", "today", "yesterday"})
+
+
 def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
     """The subject's mention as written, text[start:end] read by a rule, as a noun phrase: without a word that
     opens the clause ("But Berg", "When Berg", "after 55 percent"), with the premodifiers before a name or a noun
@@ -210,8 +223,18 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
         words.pop(0)
     if not words:
         return start, end
+    for index, word in enumerate(words[1:], 1):
+        if "," in words[index - 1].group():
+            break  # (an appositive or a relative clause is read as written)
+        if _ends_subject(word.group()):
+            end = start + words[index - 1].end()  # "Berg has not yet", "Berg jokingly offered"
+            words = words[:index]
+            break
     start += words[0].start()
-    if words[0].group().casefold() in MENTION_DETERMINERS | MENTION_PRONOUNS:
+    first = PRONOUN_CONTRACTION.sub(r"\1", words[0].group()).casefold()
+    if first in MENTION_PRONOUNS - {"who", "which"}:
+        return start, start + len(words[0].group())  # "He's comparing ...": the pronoun is the subject
+    if first in MENTION_DETERMINERS | MENTION_PRONOUNS:
         return start, end
     for _ in range(6):
         before = _WORD_BEFORE.search(text, 0, start)
