@@ -1,0 +1,114 @@
+"""Where the speech rules read the cue and the source of a quote (``ParsedQuote.cue_span``, ``source_span``).
+
+One test per rule family on short made-up sentences: the recorded spans are offsets into the body, the source
+the speaker's mention as written (a noun phrase with its premodifiers and appositive). They are no part of the
+exported quote and do not make two quotes unequal.
+"""
+
+from __future__ import annotations
+
+from monitoring.ingest.parsers.article import ParsedQuote
+from monitoring.ingest.parsers.speech import speech_extract
+from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER
+
+
+def read(body: str, index: int = 0) -> tuple[str, str | None, str | None]:
+    """The rule of the body's quote at ``index`` and the text of its recorded cue and source spans."""
+    quote = speech_extract(body)[1][index]
+    cue = body[slice(*quote.cue_span)] if quote.cue_span else None
+    source = body[slice(*quote.source_span)] if quote.source_span else None
+    return quote.rule, cue, source
+
+
+def test_spans_subject_before_verb_name_with_its_title_words():
+    rule, cue, source = read("Harbour commission spokesperson Ilse Varga said the pier would reopen in May.")
+    assert rule == "subject_before_verb/name_before"
+    assert (cue, source) == ("said", "Harbour commission spokesperson Ilse Varga")
+
+
+def test_spans_subject_before_verb_title_of_place_and_determiner():
+    assert read("Former Secretary of Fisheries Ilse Varga said the pier would reopen.")[1:] == (
+        "said",
+        "Former Secretary of Fisheries Ilse Varga",
+    )
+    assert read("A tearful Varga said the pier would reopen.")[1:] == ("said", "A tearful Varga")
+
+
+def test_spans_subject_before_verb_leaves_out_the_word_opening_the_clause():
+    assert read("But Varga said the pier would reopen.")[1:] == ("said", "Varga")
+
+
+def test_spans_subject_before_verb_leaves_out_a_verb_before_the_name():
+    body = "Ilse Varga chairs the board. The panel that included Varga said the pier would reopen."
+    _, cue, source = read(body)
+    assert (cue, source) == ("said", "Varga")
+
+
+def test_spans_subject_before_verb_appositive_and_aside():
+    rule, cue, source = read("Ilse Varga, the harbour's chief engineer, said the pier would reopen.")
+    assert rule == "subject_before_verb/appositive_before"
+    assert (cue, source) == ("said", "Ilse Varga, the harbour's chief engineer,")
+    assert read("Ilse Varga, for her part, said the pier would reopen.")[2] == "Ilse Varga"
+
+
+def test_spans_subject_before_verb_description_and_pronoun():
+    body = "Ilse Varga toured the pier. The engineer said it would reopen. She said it was safe."
+    assert read(body, 0)[1:] == ("said", "The engineer")
+    assert read(body, 1)[1:] == ("said", "She")
+
+
+def test_spans_subject_before_verb_ends_before_an_auxiliary():
+    body = "Ilse Varga toured the pier. The engineer has not yet said whether it is safe."
+    assert read(body)[2] == "The engineer"
+
+
+def test_spans_relative_subject_is_the_relative_pronoun():
+    rule, cue, source = read("Varga, who said the pier would reopen, left the meeting early.")
+    assert rule == "subject_before_verb/relative_name_before"
+    assert (cue, source) == ("said", "who")
+
+
+def test_spans_speaker_after_verb():
+    body = '"The pier will reopen," said Ilse Varga, the harbour\'s chief engineer.'
+    rule, cue, source = read(body)
+    assert rule.startswith(("speaker_last/", "speaker_after_verb/"))
+    assert (cue, source) == ("said", "Ilse Varga, the harbour's chief engineer")
+
+
+def test_spans_according_to():
+    rule, cue, source = read("The pier will reopen in May, according to the harbour commission.")
+    assert rule.startswith("according_to/")
+    assert (cue, source) == ("according to", "the harbour commission")
+
+
+def test_spans_appositive_subject():
+    rule, cue, source = read("Her deputy, Ilse Varga, told reporters that the pier would reopen.")
+    assert rule == "appositive_subject/name"
+    assert (cue, source) == ("told", "Her deputy, Ilse Varga,")
+
+
+def test_spans_opening_participle():
+    rule, cue, source = read("Declaring that the pier would reopen, the engineer left the quay.")
+    assert rule.startswith("opening_participle/")
+    assert (cue, source) == ("Declaring", "the engineer")
+
+
+def test_spans_share_keeps_at_least():
+    assert read("At least half of the dockers said the pier was unsafe.")[2] == "At least half of the dockers"
+
+
+def test_spans_none_for_a_quote_given_to_the_paragraph_or_previous_speaker():
+    quotes = speech_extract('Varga said the pier would reopen on Monday. "It is safe."')[1]
+    assert [(q.rule, q.source_span is None, q.cue_span is None) for q in quotes] == [
+        ("subject_before_verb/name_before", False, False),
+        (PARAGRAPH_SPEAKER, True, True),
+    ]
+    quotes = speech_extract('Ilse Varga spoke on Monday.\n\n"It is safe," she said:\n\n"We checked it."')[1]
+    assert (quotes[-1].rule, quotes[-1].source_span, quotes[-1].cue_span) == (COLON_INTRODUCED, None, None)
+
+
+def test_spans_are_not_exported_and_not_compared():
+    quote = speech_extract("Ilse Varga said the pier would reopen.")[1][0]
+    assert quote.source_span is not None
+    assert "source_span" not in quote.to_dict() and "cue_span" not in quote.to_dict()
+    assert ParsedQuote(**quote.to_dict()) == quote
