@@ -112,3 +112,9 @@ def test_spans_are_not_exported_and_not_compared():
     assert quote.source_span is not None
     assert "source_span" not in quote.to_dict() and "cue_span" not in quote.to_dict()
     assert ParsedQuote(**quote.to_dict()) == quote
+
+
+def test_spans_cue_is_the_verb_group_with_its_auxiliaries_adverbs_and_colon():
+    assert read("Ilse Varga has repeatedly said the pier would reopen.")[1:] == ("has repeatedly said", "Ilse Varga")
+    assert read('Ilse Varga also said: "The pier will reopen."')[1] == "also said:"
+    assert read("Ilse Varga on Monday said the pier would reopen.")[1] == "said"  # (a time phrase is no verb group)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name, is_state, strip_fillers, title_from_appositive, trailing_full_name
+from .entities import entity, group_name, is_filler, is_state, strip_fillers, title_from_appositive, trailing_full_name
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
@@ -139,6 +139,19 @@ class Attribution:
     # Where the speaker's mention was read ("the port's chief, Ana Ruiz,", "she"): (start, end) in the text, or
     # None where the rule does not say.
     source: tuple[int, int] | None = None
+
+    def cue_read(self, text: str) -> tuple[int, int]:
+        """Where the cue stands as a verb group: with the auxiliaries and adverbs between the subject and the verb
+        ("Berg has repeatedly said") and a colon right after it ("she said:")."""
+        start, end = self.cue_start, self.cue_end
+        if self.source is not None and self.source[1] <= start:
+            between = text[self.source[1] : start]
+            words = between.split()
+            if words and "," not in between and all(is_filler(word) for word in words):
+                start = self.source[1] + len(between) - len(between.lstrip())
+        if text.startswith(":", end):
+            end += 1
+        return start, end
 
 
 class _Reject:

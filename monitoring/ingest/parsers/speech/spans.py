@@ -597,5 +597,5 @@ def quote_add(
         return
     quote = ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule)
     if read_at is not None:
-        quote.cue_span, quote.source_span = (read_at.cue_start, read_at.cue_end), read_at.source
+        quote.cue_span, quote.source_span = read_at.cue_read(body), read_at.source
     quotes.append(quote)
