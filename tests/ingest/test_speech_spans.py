@@ -118,3 +118,10 @@ def test_spans_cue_is_the_verb_group_with_its_auxiliaries_adverbs_and_colon():
     assert read("Ilse Varga has repeatedly said the pier would reopen.")[1:] == ("has repeatedly said", "Ilse Varga")
     assert read('Ilse Varga also said: "The pier will reopen."')[1] == "also said:"
     assert read("Ilse Varga on Monday said the pier would reopen.")[1] == "said"  # (a time phrase is no verb group)
+
+
+def test_spans_second_report_after_adding_has_its_participle_cue_and_the_subject():
+    body = "The pier is unsafe, Ilse Varga said, adding that it would close in May."
+    assert read(body, 0)[1:] == ("said", "Ilse Varga")
+    rule, cue, source = read(body, 1)
+    assert rule.endswith("+adding") and (cue, source) == ("adding", "Ilse Varga")

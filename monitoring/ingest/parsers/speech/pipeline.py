@@ -375,9 +375,10 @@ def _sentence_quotes(
             content_end = first[1] if first else content_end
         quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule, attribution)
     if second is not None:
-        quote_add(
-            quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, rule + ADDING_SUFFIX
-        )
+        # (Its cue is the participle; its source the sentence's subject, as for the first report.)
+        read_at = replace(attribution, cue=adding.group(1), cue_start=adding.start(1), cue_end=adding.end(1), also=None)
+        cue, rule = adding.group(1), rule + ADDING_SUFFIX
+        quote_add(quotes, body, speaker, "indirect", second[0], second[1], cue, channel, rule, read_at)
     also = attribution.also
     for opening, closing in partial:
         if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:
