@@ -125,3 +125,11 @@ def test_spans_second_report_after_adding_has_its_participle_cue_and_the_subject
     assert read(body, 0)[1:] == ("said", "Ilse Varga")
     rule, cue, source = read(body, 1)
     assert rule.endswith("+adding") and (cue, source) == ("adding", "Ilse Varga")
+
+
+def test_spans_speaker_after_verb_takes_the_description_to_the_sentence_end():
+    assert read('"The pier is unsafe," said Ilse Varga, who chairs the harbour board.')[2] == (
+        "Ilse Varga, who chairs the harbour board"
+    )
+    assert read('"The pier is unsafe," said Ilse Varga of the harbour board.')[2] == "Ilse Varga of the harbour board"
+    assert read('"The pier is unsafe," said Ilse Varga, referring to the old quay.')[2] == "Ilse Varga"

@@ -729,6 +729,30 @@ def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}", source=cue.after(found))
 
 
+# What may follow an inverted subject and still describe it: an appositive or a relative clause after a comma, a
+# place or body after "of" ('"...," said Ana Ruiz, who chairs the board.', '... said Ana Ruiz of the port board.').
+_SUBJECT_GOES_ON = re.compile(r"\s*,\s*(?:who|whose|a|an|the|then|now|\d)\b|\s+(?:of|from)\s")
+# Where the description ends: a participle clause (", adding ...", ", referring to ..."), a quotation, a semicolon
+# or a dash.
+_SUBJECT_STOP = re.compile(r",\s+[a-z]+ing\b|[_\"“”;]|\s[-—–]+\s")
+
+
+def _inverted_subject(cue: Cue, found: Found) -> tuple[int, int] | None:
+    """The inverted subject as written: the speaker's words after the verb and, to the sentence's end, the
+    description of it that follows ('said Ana Ruiz, who chairs the board'), not a participle clause after it."""
+    source = cue.after(found)
+    if source is None:
+        return None
+    start, end = source
+    stop = _SUBJECT_STOP.search(cue.masked, start, cue.end)
+    if stop is not None and stop.start() < end:
+        end = stop.start()  # ('said Ana Ruiz, referring to the fees')
+    elif _SUBJECT_GOES_ON.match(cue.masked, end, cue.end):
+        end = stop.start() if stop is not None else cue.end
+    end = start + len(cue.masked[start:end].rstrip(" .,"))
+    return (start, end) if end > start else source
+
+
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
     """'"CONTENT," said X, ...' with more after the speaker: the verb before its subject."""
     found = speaker_after(cue.right, draft, _after_rules(cue))
@@ -737,7 +761,10 @@ def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT
     return cue.attribution(
-        found.speaker, _inverted_content(cue), rule=f"speaker_after_verb/{found.rule}", source=cue.after(found)
+        found.speaker,
+        _inverted_content(cue),
+        rule=f"speaker_after_verb/{found.rule}",
+        source=_inverted_subject(cue, found),
     )
 
 
