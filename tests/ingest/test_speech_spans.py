@@ -133,3 +133,12 @@ def test_spans_speaker_after_verb_takes_the_description_to_the_sentence_end():
     )
     assert read('"The pier is unsafe," said Ilse Varga of the harbour board.')[2] == "Ilse Varga of the harbour board"
     assert read('"The pier is unsafe," said Ilse Varga, referring to the old quay.')[2] == "Ilse Varga"
+
+
+def test_spans_subject_leaves_out_a_participle_adjective_or_age_aside():
+    assert read("Ilse Varga, clearly tired, also said the pier was unsafe.")[1:] == ("also said", "Ilse Varga")
+    assert read("Ilse Varga, wearing a red cape, said the pier was unsafe.")[2] == "Ilse Varga"
+    assert read("Ilse Varga, 58, said the pier was unsafe.")[2] == "Ilse Varga"
+    assert read("Ilse Varga, 58, a docker from Molde, said the pier was unsafe.")[2] == (
+        "Ilse Varga, 58, a docker from Molde,"
+    )

@@ -145,13 +145,14 @@ class Attribution:
         ("Berg has repeatedly said") and a colon right after it ("she said:")."""
         start, end = self.cue_start, self.cue_end
         if self.source is not None and self.source[1] <= start:
-            between = text[self.source[1] : start]
-            words = between.split()
-            if words and "," not in between and all(is_filler(word) for word in words):
-                start = self.source[1] + len(between) - len(between.lstrip())
+            while (word := _LAST_WORD.search(text, self.source[1], start)) is not None and is_filler(word.group(1)):
+                start = word.start(1)
         if text.startswith(":", end):
             end += 1
         return start, end
+
+
+_LAST_WORD = re.compile(r"(?<!\S)(\S+)\s+$")
 
 
 class _Reject:
