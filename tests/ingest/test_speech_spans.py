@@ -142,3 +142,10 @@ def test_spans_subject_leaves_out_a_participle_adjective_or_age_aside():
     assert read("Ilse Varga, 58, a docker from Molde, said the pier was unsafe.")[2] == (
         "Ilse Varga, 58, a docker from Molde,"
     )
+
+
+def test_spans_catenative_verb_belongs_to_the_cue_not_the_subject():
+    body = "Ilse Varga toured the pier. The engineer declined to say whether it was safe."
+    assert read(body)[1:] == ("declined to say", "The engineer")
+    body = "Ilse Varga toured the pier. The report goes on to say that it was unsafe."
+    assert read(body)[1:] == ("goes on to say", "The report")

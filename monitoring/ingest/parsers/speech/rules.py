@@ -147,12 +147,17 @@ class Attribution:
         if self.source is not None and self.source[1] <= start:
             while (word := _LAST_WORD.search(text, self.source[1], start)) is not None and is_filler(word.group(1)):
                 start = word.start(1)
+            chain = _VERB_CHAIN.fullmatch(text, self.source[1], start)
+            if chain is not None:
+                start = chain.start(1)  # "The engineer declined to say", "goes on to say"
         if text.startswith(":", end):
             end += 1
         return start, end
 
 
 _LAST_WORD = re.compile(r"(?<!\S)(\S+)\s+$")
+# The verb of a catenative chain between a subject and its reporting verb ("declined to", "goes on to").
+_VERB_CHAIN = re.compile(r"\s+((?:[a-z]+\s+){1,3}to)\s+")
 
 
 class _Reject:

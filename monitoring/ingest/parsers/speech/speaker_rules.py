@@ -202,6 +202,7 @@ def _ends_subject(word: str) -> bool:
     )
 
 
+_PARTICLES = frozenset({"on", "up", "out", "off", "back", "ahead"})
 # Fillers that may stand inside a noun phrase ("the first lady", "the only candidate").
 _NOUN_PHRASE_FILLERS = frozenset({"first", "last", "only", "long", "week", "month", "today", "yesterday"})
 
@@ -231,6 +232,17 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
             end = start + words[index - 1].end()  # "Berg has not yet", "Berg jokingly offered"
             words = words[:index]
             break
+    if len(words) > 2 and words[-1].group() == "to" and "," not in text[start:end]:
+        # "The senator declined to", "The email goes on to": the verb before an infinitive is no part of it.
+        cut = len(words) - 1
+        while cut > 1 and words[cut - 1].group() in _PARTICLES:
+            cut -= 1
+        if cut > 1 and words[cut - 1].group().endswith(("ed", "s")) and words[cut - 1].group().islower():
+            cut -= 1
+            while cut > 1 and words[cut - 1].group() in AUXILIARIES:
+                cut -= 1
+            end = start + words[cut - 1].end()
+            words = words[:cut]
     start += words[0].start()
     first = PRONOUN_CONTRACTION.sub(r"\1", words[0].group()).casefold()
     if first in MENTION_PRONOUNS - {"who", "which"}:
