@@ -149,3 +149,13 @@ def test_spans_catenative_verb_belongs_to_the_cue_not_the_subject():
     assert read(body)[1:] == ("declined to say", "The engineer")
     body = "Ilse Varga toured the pier. The report goes on to say that it was unsafe."
     assert read(body)[1:] == ("goes on to say", "The report")
+
+
+def test_spans_mention_stays_within_its_sentence():
+    from monitoring.ingest.parsers.speech.speaker_rules import mention_extent
+
+    text = "They left the old pier. One of her aides, Ilse Varga,"
+    assert text[slice(*mention_extent(text, text.index("pier"), len(text)))] == "One of her aides, Ilse Varga,"
+    text = "They left the old pier. Port engineer Ilse Varga"
+    assert text[slice(*mention_extent(text, text.index("Ilse"), len(text)))] == "Port engineer Ilse Varga"
+    assert read("Gov. Ilse Varga said the pier was unsafe.")[2] == "Gov. Ilse Varga"

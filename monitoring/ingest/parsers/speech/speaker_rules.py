@@ -82,6 +82,7 @@ from .patterns import (
 )
 from .registry import Discourse
 from .vocabulary import (
+    ABBREVIATIONS,
     AUXILIARIES,
     DETERMINERS,
     FALLBACK_FILLER,
@@ -202,6 +203,8 @@ def _ends_subject(word: str) -> bool:
     )
 
 
+# A word ending a sentence (not an abbreviation such as "Gov.": see ABBREVIATIONS) and the next one's capital.
+_SENTENCE_STOP = re.compile(r"(\w*[a-z_]{2})[.?!][\"”_]?\s+(?=[A-Z])")
 _PARTICLES = frozenset({"on", "up", "out", "off", "back", "ahead"})
 # Fillers that may stand inside a noun phrase ("the first lady", "the only candidate").
 _NOUN_PHRASE_FILLERS = frozenset({"first", "last", "only", "long", "week", "month", "today", "yesterday"})
@@ -212,6 +215,10 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
     opens the clause ("But Berg", "When Berg", "after 55 percent"), with the premodifiers before a name or a noun
     up to a determiner ("the port's chief counsel Ana Ruiz", "Former Secretary of State Ana Ruiz", "a teary-eyed
     Berg"), and only "who" for a relative pronoun ("Berg, who said": the relative pronoun is the subject)."""
+    floor = 0  # where the premodifiers may start: not before the sentence
+    for stop in _SENTENCE_STOP.finditer(text, start, end):
+        if stop.group(1).casefold() not in ABBREVIATIONS:
+            start = floor = stop.end()  # "... the port. Ana Ruiz, its chief,": a sentence the splitter left unsplit
     aside = _ASIDE_END.search(text, start, end)
     while aside is not None and aside.start() > start:
         end = aside.start()
@@ -250,13 +257,13 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
     if first in MENTION_DETERMINERS | MENTION_PRONOUNS:
         return start, end
     for _ in range(6):
-        before = _WORD_BEFORE.search(text, 0, start)
+        before = _WORD_BEFORE.search(text, floor, start)
         if before is None:
             break
         word = before.group(1)
         folded = word.casefold()
         if folded == "of":
-            owner = _WORD_BEFORE.search(text, 0, before.start())
+            owner = _WORD_BEFORE.search(text, floor, before.start())
             if owner is None or not owner.group(1)[:1].isupper() or owner.group(1) in NOT_NAME_WORDS:
                 break
             start = owner.start(1)  # "Secretary of State Ana Ruiz"
@@ -270,6 +277,7 @@ def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
         if (
             folded in _NOT_PREMODIFIER
             or not any(c.isalpha() for c in word)
+            or (_SENTENCE_STOP.match(word + " A") is not None and folded[:-1] not in ABBREVIATIONS)
             or (word.islower() and "-" not in word and folded.endswith(("ly", "ed", "ing")))
         ):  # (a verb, an adverb: "that included Berg", "featuring Berg")
             break
