@@ -10,6 +10,7 @@ from __future__ import annotations
 from monitoring.ingest.parsers.article import ParsedQuote
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER
+from monitoring.ingest.parsers.speech.speaker_rules import mention_extent
 
 
 def read(body: str, index: int = 0) -> tuple[str, str | None, str | None]:
@@ -152,8 +153,6 @@ def test_spans_catenative_verb_belongs_to_the_cue_not_the_subject():
 
 
 def test_spans_mention_stays_within_its_sentence():
-    from monitoring.ingest.parsers.speech.speaker_rules import mention_extent
-
     text = "They left the old pier. One of her aides, Ilse Varga,"
     assert text[slice(*mention_extent(text, text.index("pier"), len(text)))] == "One of her aides, Ilse Varga,"
     text = "They left the old pier. Port engineer Ilse Varga"
