@@ -158,3 +158,13 @@ def test_spans_mention_stays_within_its_sentence():
     text = "They left the old pier. Port engineer Ilse Varga"
     assert text[slice(*mention_extent(text, text.index("Ilse"), len(text)))] == "Port engineer Ilse Varga"
     assert read("Gov. Ilse Varga said the pier was unsafe.")[2] == "Gov. Ilse Varga"
+
+
+def test_spans_second_report_leaves_the_sentence_quotes_as_they_were():
+    body = 'Ilse Varga said the pier was "a wreck," adding that it would close in May.'
+    quotes = speech_extract(body)[1]
+    assert [(q.kind, q.cue, q.rule) for q in quotes] == [
+        ("indirect", "said", "subject_before_verb/name_before"),
+        ("partial", "said", "subject_before_verb/name_before"),
+        ("indirect", "adding", "subject_before_verb/name_before+adding"),
+    ]

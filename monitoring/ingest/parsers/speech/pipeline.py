@@ -377,8 +377,8 @@ def _sentence_quotes(
     if second is not None:
         # (Its cue is the participle; its source the sentence's subject, as for the first report.)
         read_at = replace(attribution, cue=adding.group(1), cue_start=adding.start(1), cue_end=adding.end(1), also=None)
-        cue, rule = adding.group(1), rule + ADDING_SUFFIX
-        quote_add(quotes, body, speaker, "indirect", second[0], second[1], cue, channel, rule, read_at)
+        second_rule = rule + ADDING_SUFFIX
+        quote_add(quotes, body, speaker, "indirect", *second, adding.group(1), channel, second_rule, read_at)
     also = attribution.also
     for opening, closing in partial:
         if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:
