@@ -168,3 +168,9 @@ def test_spans_second_report_leaves_the_sentence_quotes_as_they_were():
         ("partial", "said", "subject_before_verb/name_before"),
         ("indirect", "adding", "subject_before_verb/name_before+adding"),
     ]
+
+
+def test_spans_noun_report_owner_is_the_source_and_the_noun_the_cue():
+    body = "Ilse Varga toured the pier. She later backed away from her claim that the pier would close."
+    assert read(body)[1:] == ("claim", "her")
+    assert read("Ilse Varga's warning that the pier would close alarmed the dockers.")[1:] == ("warning", "Ilse Varga")

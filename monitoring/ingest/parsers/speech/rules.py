@@ -1306,5 +1306,16 @@ def noun_report(
         if speaker is None:
             continue  # ("the Gazette's report that ...": an outlet; "her" with nobody to stand for)
         noun_start, noun_end = start + match.start("noun"), start + match.end("noun")
-        return Attribution(speaker, match.group("noun"), noun_start, noun_end, content, None, NOUN_REPORT_RULE, draft)
+        owner_span = (start + match.start("owner"), start + match.end("owner"))
+        return Attribution(
+            speaker,
+            match.group("noun"),
+            noun_start,
+            noun_end,
+            content,
+            None,
+            NOUN_REPORT_RULE,
+            draft,
+            source=owner_span,
+        )
     return None
