@@ -80,6 +80,8 @@ def test_spans_according_to():
     rule, cue, source = read("The pier will reopen in May, according to the harbour commission.")
     assert rule.startswith("according_to/")
     assert (cue, source) == ("according to", "the harbour commission")
+    rule, cue, source = read("The pier will close in May, according to a statement from the harbour board.")
+    assert (rule, cue, source) == ("according_to_document", "according to", "a statement from the harbour board")
 
 
 def test_spans_appositive_subject():

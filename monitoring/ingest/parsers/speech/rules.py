@@ -1176,8 +1176,14 @@ def _according_to_document(
         speaker = draft.group(group_name(source_text))
         if speaker is None:
             return None  # "according to the Prairie Times": an outlet is no source
+        source_start = cue.cue_end + cue.right.find(source_text)
         return cue.attribution(
-            speaker, _according_content(cue, comma), cue="according to", rule="according_to_document", draft=draft
+            speaker,
+            _according_content(cue, comma),
+            cue="according to",
+            rule="according_to_document",
+            draft=draft,
+            source=(source_start, source_start + len(source_text)),
         )
     return None
 
