@@ -229,9 +229,10 @@ def table_print(title: str, tallies: dict[str, Tally]) -> None:
 
 
 # --- Our extractor's elements -------------------------------------------------------------------
-# The extractor gives a quote's content span, the speaker's name and the cue word, not where the
-# source and the cue stand. The bench derives them, within the quote's paragraph and outside its
-# content, at most WINDOW characters from it:
+# The extractor gives a quote's content span and, for a quote read from its own attribution, where it
+# read the cue and the source (the speaker's mention as written). For the others (a quote given to an
+# earlier speaker, a rule that does not say) the bench derives them, within the quote's paragraph
+# and outside its content, at most WINDOW characters from it:
 # - cue: the occurrence of the cue string (as a whole word or phrase, any case) nearest the content;
 # - source: the nearest occurrence, to the cue (else to the content), of the speaker's full name,
 #   one of its words (a surname, a first name) or a subject pronoun (he, she, they, we, I), a
@@ -335,18 +336,28 @@ def content_parts(text: str, content: tuple[int, int], direct: bool, cue: str | 
 
 
 def quote_pieces(
-    text: str, area: tuple[int, int], start: int, end: int, direct: bool, speaker: str, cue: str | None
+    text: str,
+    area: tuple[int, int],
+    start: int,
+    end: int,
+    direct: bool,
+    speaker: str,
+    cue: str | None,
+    cue_span: tuple[int, int] | None = None,
+    source_span: tuple[int, int] | None = None,
 ) -> list[Piece]:
-    """The content, cue and source pieces of one predicted quote (offsets into ``text``)."""
+    """The content, cue and source pieces of one predicted quote (offsets into ``text``); the cue and the source
+    where the extractor read them (``cue_span``, ``source_span``), else where the bench finds them."""
     content = content_widened(text, start, end, direct, area)
     parts = content_parts(text, content, direct, cue)
     pieces = [Piece("content", *part) for part in parts]
-    cue_span = None
-    if cue:
+    if cue_span is None and cue:
         words = r"\s+".join(re.escape(word) for word in cue.split())
         cue_span = nearest(re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE), text, area, parts, content)
     if cue_span:
         pieces.append(Piece("cue", *cue_span))
+    if source_span is not None:
+        return [*pieces, Piece("source", *source_span)]
     forms = [speaker] + [word for word in speaker.split() if len(word) > 1] if speaker else []
     alternatives = [re.escape(form) for form in sorted(set(forms), key=len, reverse=True)]
     anchor = cue_span or content

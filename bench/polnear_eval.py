@@ -768,8 +768,20 @@ def protocol_score(articles: list[Article], errors: Errors, speech_only: bool = 
             if q.kind == "partial":  # a quoted phrase inside an indirect quote, not an attribution
                 continue
             start, end = q.start + article.body_start, q.end + article.body_start
+            cue_span, source_span = (
+                None if span is None else (span[0] + article.body_start, span[1] + article.body_start)
+                for span in (q.cue_span, q.source_span)
+            )
             predicted += quote_pieces(
-                text, paragraph_of(text, start), start, end, q.kind == "direct", q.speaker or "", q.cue
+                text,
+                paragraph_of(text, start),
+                start,
+                end,
+                q.kind == "direct",
+                q.speaker or "",
+                q.cue,
+                cue_span,
+                source_span,
             )
         spans = score_document(tallies, text, article.speech_pieces if speech_only else article.pieces, predicted)
         if speech_only:

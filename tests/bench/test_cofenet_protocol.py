@@ -145,3 +145,20 @@ def test_an_indirect_content_cut_by_its_own_attribution_is_scored_as_its_two_par
         ("cue", "says"),
         ("source", "Lee"),
     }
+
+
+def test_predicted_cue_and_source_are_the_extractors_spans_when_given():
+    text = "Port spokesperson Ann Lee, who joined in May, said that taxes will rise, he added."
+    start = text.index("taxes")
+    end = text.index(", he")
+    source = (0, text.index(","))
+    cue = (text.index("said"), text.index("said") + 4)
+    pieces = quote_pieces(text, paragraph_of(text, start), start, end, False, "Ann Lee", "said", cue, source)
+    assert pieces_text(text, pieces) == {
+        ("content", "that taxes will rise"),
+        ("cue", "said"),
+        ("source", "Port spokesperson Ann Lee"),
+    }
+    # Without them the bench guesses: the nearest name or pronoun to the cue.
+    guessed = quote_pieces(text, paragraph_of(text, start), start, end, False, "Ann Lee", "said")
+    assert ("source", "Port spokesperson Ann Lee") not in pieces_text(text, guessed)

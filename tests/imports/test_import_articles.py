@@ -264,6 +264,8 @@ def test_parse_article_explain_names_the_rule_of_each_quote_and_speaker(tmp_path
     assert "quotes (2):" in text and "speakers (1):" in text
     assert "indirect | Ivo Brandt | rule: subject_before_verb/appositive_before" in text
     assert "direct | Ivo Brandt | rule: subject_before_verb/pronoun_before" in text
+    assert "read at: cue [51-55] 'said' | source [0-50] 'Ivo Brandt, chairman of the Valley Growers League,'" in text
+    assert "read at: cue [101-105] 'said' | source [98-100] 'he'" in text
     assert (
         "Ivo Brandt (person) | titles: chairman of the Valley Growers League | rule: subject_before_verb/appositive_before"
         in text

@@ -56,6 +56,10 @@ class ParsedQuote:
     channel: str | None = None
     # The speech rule that produced this quote (``parse_article --explain``); not exported.
     rule: str | None = field(default=None, compare=False)
+    # Where the rule read the cue and the source (the speaker's mention as written: "the port's chief, Ana Ruiz,",
+    # "she"), as (start, end) offsets into the body; None for a quote given to an earlier speaker. Not exported.
+    cue_span: tuple[int, int] | None = field(default=None, compare=False)
+    source_span: tuple[int, int] | None = field(default=None, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

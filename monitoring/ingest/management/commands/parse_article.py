@@ -43,6 +43,13 @@ def explanation(article) -> str:
         text = quote.text if len(quote.text) <= 90 else quote.text[:87] + "..."
         lines.append(f"  [{quote.start}-{quote.end}] {quote.kind} | {quote.speaker} | rule: {quote.rule or '-'}")
         lines.append(f"      cue: {quote.cue or '-'} | channel: {quote.channel or '-'} | {text!r}")
+        if quote.cue_span or quote.source_span:
+            read = [
+                f"{name} [{span[0]}-{span[1]}] {article.body[span[0] : span[1]]!r}"
+                for name, span in (("cue", quote.cue_span), ("source", quote.source_span))
+                if span
+            ]
+            lines.append(f"      read at: {' | '.join(read)}")
     lines += ["", f"speakers ({len(article.speakers)}):"]
     for speaker in article.speakers:
         titles = "; ".join(speaker.titles) or "-"

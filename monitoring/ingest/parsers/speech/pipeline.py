@@ -188,6 +188,7 @@ def speech_extract(
                             evaluation.cue,
                             None,
                             evaluation.rule,
+                            evaluation,
                         )
                 pending.extend(direct)
                 last_quoted = None
@@ -210,7 +211,7 @@ def speech_extract(
             if also is not None and also.content is not None:
                 # "..., according to two aides.": the source that reports the sentence's report.
                 _accept(discourse, also)
-                quote_add(quotes, body, also.speaker, "indirect", *also.content, also.cue, None, also.rule)
+                quote_add(quotes, body, also.speaker, "indirect", *also.content, also.cue, None, also.rule, also)
         if pending:  # step 6
             # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the
             # speaker of a paragraph that ended "... she said:".
@@ -309,7 +310,7 @@ def _noun_report_add(quotes: list[ParsedQuote], body: str, discourse: Discourse,
         return
     speaker = discourse.side_speaker(side.draft, side.speaker) or side.speaker
     speaker.rule = speaker.rule or side.rule
-    quote_add(quotes, body, speaker, "indirect", *side.content, side.cue, None, side.rule)
+    quote_add(quotes, body, speaker, "indirect", *side.content, side.cue, None, side.rule, side)
 
 
 def _asker(masked: str, discourse: Discourse, question: Question) -> ParsedSpeaker | None:
@@ -355,30 +356,35 @@ def _sentence_quotes(
     mixed = mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
     if mixed is not None:
         # "The harbour, she said, "was never meant for tankers."": one report, part quoted.
-        quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel, rule)
+        quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel, rule, attribution)
         partial.insert(0, direct.pop(0))
     if direct:
         before_quote = report_before_quote(masked, attribution, direct[0][0])
         if before_quote is not None:
             # "She noted that A, and added: "B."": A is reported, B quoted.
-            quote_add(quotes, body, speaker, "indirect", before_quote[0], before_quote[1], cue, channel, rule)
+            quote_add(
+                quotes, body, speaker, "indirect", before_quote[0], before_quote[1], cue, channel, rule, attribution
+            )
         for opening, closing in direct:
-            quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel, rule)
+            quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel, rule, attribution)
     elif attribution.content is not None and mixed is None:
         content_start, content_end = attribution.content
         if second is not None and content_start < adding.start() < content_end:
             # The first report ends where "adding that" starts.
             first = trim(masked, content_start, adding.start())
             content_end = first[1] if first else content_end
-        quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule)
+        quote_add(quotes, body, speaker, "indirect", content_start, content_end, cue, channel, rule, attribution)
     if second is not None:
-        quote_add(
-            quotes, body, speaker, "indirect", second[0], second[1], adding.group(1), channel, rule + ADDING_SUFFIX
-        )
+        # (Its cue is the participle; its source the sentence's subject, as for the first report.)
+        read_at = replace(attribution, cue=adding.group(1), cue_start=adding.start(1), cue_end=adding.end(1), also=None)
+        second_rule = rule + ADDING_SUFFIX
+        quote_add(quotes, body, speaker, "indirect", *second, adding.group(1), channel, second_rule, read_at)
     also = attribution.also
     for opening, closing in partial:
         if also is not None and also.content is not None and also.content[0] <= opening < also.content[1]:
             # "Though Berg called it "a mess", Ortiz said ...": quoted words inside the other report are its own.
-            quote_add(quotes, body, also.speaker, "partial", opening + 1, closing, also.cue, also.channel, also.rule)
+            quote_add(
+                quotes, body, also.speaker, "partial", opening + 1, closing, also.cue, also.channel, also.rule, also
+            )
             continue
-        quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel, rule)
+        quote_add(quotes, body, speaker, "partial", opening + 1, closing, cue, channel, rule, attribution)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import entity, group_name, is_state, title_from_appositive, trailing_full_name
+from .entities import entity, group_name, is_filler, is_state, strip_fillers, title_from_appositive, trailing_full_name
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
@@ -112,6 +112,7 @@ from .speaker_rules import (
     QUOTATION_AFTER_RULES,
     Found,
     SpeakerRule,
+    mention_extent,
     noun_phrase_subject,
     speaker_after,
     speaker_before,
@@ -135,6 +136,28 @@ class Attribution:
     draft: Discourse | None = field(default=None, repr=False)
     # "Berg told aides that X, according to two aides.": the source the sentence ends with reports it all.
     also: Attribution | None = None
+    # Where the speaker's mention was read ("the port's chief, Ana Ruiz,", "she"): (start, end) in the text, or
+    # None where the rule does not say.
+    source: tuple[int, int] | None = None
+
+    def cue_read(self, text: str) -> tuple[int, int]:
+        """Where the cue stands as a verb group: with the auxiliaries and adverbs between the subject and the verb
+        ("Berg has repeatedly said") and a colon right after it ("she said:")."""
+        start, end = self.cue_start, self.cue_end
+        if self.source is not None and self.source[1] <= start:
+            while (word := _LAST_WORD.search(text, self.source[1], start)) is not None and is_filler(word.group(1)):
+                start = word.start(1)
+            chain = _VERB_CHAIN.fullmatch(text, self.source[1], start)
+            if chain is not None:
+                start = chain.start(1)  # "The engineer declined to say", "goes on to say"
+        if text.startswith(":", end):
+            end += 1
+        return start, end
+
+
+_LAST_WORD = re.compile(r"(?<!\S)(\S+)\s+$")
+# The verb of a catenative chain between a subject and its reporting verb ("declined to", "goes on to").
+_VERB_CHAIN = re.compile(r"\s+((?:[a-z]+\s+){1,3}to)\s+")
 
 
 class _Reject:
@@ -185,6 +208,14 @@ class Cue:
     def is_verb(self) -> bool:
         """A reporting verb (not "according to", not "quoted as saying")."""
         return not self.words.casefold().startswith("according to") and "quoted" not in self.words
+
+    def before(self, found: Found) -> tuple[int, int] | None:
+        """Where the subject found in ``left`` stands in the text."""
+        return found.shifted(self.start)
+
+    def after(self, found: Found) -> tuple[int, int] | None:
+        """Where the subject found in ``right`` stands in the text."""
+        return found.shifted(self.cue_end)
 
     def attribution(self, speaker: ParsedSpeaker, content: tuple[int, int] | None, **changes) -> Attribution:
         values = {"cue": self.words, "cue_start": self.cue_start, "cue_end": self.cue_end, "channel": self.channel}
@@ -237,15 +268,23 @@ def _according_to(cue: Cue, draft: Discourse) -> Built:
         speaker, rule = entity(source_text, draft, []), "name"
     if speaker is None:
         return REJECT
-    return cue.attribution(speaker, _according_content(cue, comma), cue="according to", rule=f"according_to/{rule}")
+    source_start = cue.cue_end + cue.right.find(source_text)
+    return cue.attribution(
+        speaker,
+        _according_content(cue, comma),
+        cue="according to",
+        rule=f"according_to/{rule}",
+        source=(source_start, source_start + len(source_text)) if source_text else None,
+    )
 
 
 def _quoted_as_saying(cue: Cue, draft: Discourse) -> Built:
     """ "X was quoted as saying ...", "the agency quoted him as saying ..."."""
     channel = cue.channel
+    source = None
     if re.match(r"(?:was|were|is|are)\s+quoted", cue.words):
         found = speaker_before(cue.left, draft)
-        speaker, rule = found.speaker, found.rule
+        speaker, rule, source = found.speaker, found.rule, cue.before(found)
     else:
         target = re.match(r"quoted\s+(.+?)\s+as\s+saying", cue.words).group(1)
         if target.casefold() in OBJECT_PRONOUNS:
@@ -258,7 +297,7 @@ def _quoted_as_saying(cue: Cue, draft: Discourse) -> Built:
         return REJECT
     that = THAT_START.match(cue.right)
     content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.end)
-    return cue.attribution(speaker, content, channel=channel, rule=f"quoted_as_saying/{rule}")
+    return cue.attribution(speaker, content, channel=channel, rule=f"quoted_as_saying/{rule}", source=source)
 
 
 def _not_a_report(cue: Cue) -> bool:
@@ -303,7 +342,9 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
     found = speaker_after(cue.right, draft, _after_rules(cue))
     if found.speaker is None or not INVERSION_REST.fullmatch(cue.right, found.position):
         return None
-    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}")
+    return cue.attribution(
+        found.speaker, _inverted_content(cue), rule=f"speaker_last/{found.rule}", source=cue.after(found)
+    )
 
 
 def _is_participle(cue: Cue) -> bool:
@@ -369,7 +410,9 @@ def _subject_reading(cue: Cue, found: Found, reading: str, new_single_name: bool
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _content_and_channel(cue, found.position)
-    return cue.attribution(found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}")
+    return cue.attribution(
+        found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}", source=found.shifted(cue.start)
+    )
 
 
 def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] | None, str | None]:
@@ -431,7 +474,8 @@ def _participle_after_with(cue: Cue, draft: Discourse) -> Built:
         return None  # (the whole subject must be the speaker: "with the plan of Berg's aides saying")
     if found.speaker.kind != "person" and found.rule != "share_before":
         return None  # ("with the economy adding ...", "with an editor's note saying ...": a person or a share only)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "participle_after_with")
+    subject_found = Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1)))
+    return _subject_reading(cue, subject_found, "participle_after_with")
 
 
 def _subject_found(cue: Cue, draft: Discourse) -> tuple[Found | None, bool]:
@@ -533,7 +577,7 @@ def _partial_quote_content(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content = trim(cue.masked, cue.start, cue.start + len(before_subject))
-    return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}")
+    return cue.attribution(found.speaker, content, rule=f"partial_quote_content/{found.rule}", source=cue.before(found))
 
 
 def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
@@ -548,7 +592,8 @@ def _content_around_subject(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.end))
-    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_around_subject/{found.rule}")
+    rule = f"content_around_subject/{found.rule}"
+    return cue.attribution(found.speaker, content, channel=channel, rule=rule, source=cue.before(found))
 
 
 def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
@@ -571,7 +616,8 @@ def _content_then_subject(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, False, new_single_name):
         return REJECT
     content, channel = _with_channel_tail(cue, trim(cue.masked, cue.start, cue.start + len(before_subject)))
-    return cue.attribution(found.speaker, content, channel=channel, rule=f"content_then_subject/{found.rule}")
+    rule = f"content_then_subject/{found.rule}"
+    return cue.attribution(found.speaker, content, channel=channel, rule=rule, source=cue.before(found))
 
 
 def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
@@ -587,7 +633,8 @@ def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
         if subject and subject.end(1) <= len(cue.left):
             found = speaker_before(subject.group(1), draft)
             if found.speaker is not None:
-                return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), "subject_opens_sentence")
+                subject_found = Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1)))
+                return _subject_reading(cue, subject_found, "subject_opens_sentence")
     return None
 
 
@@ -598,7 +645,9 @@ def _main_clause_subject(cue: Cue, draft: Discourse, reading: str = "main_clause
     if not subject or subject.end() > len(cue.left):
         return None
     found = speaker_before(subject.group(1), draft)
-    return _subject_reading(cue, Found(found.speaker, len(cue.left), found.rule), reading)
+    return _subject_reading(
+        cue, Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1))), reading
+    )
 
 
 def _infinitive_report(cue: Cue, draft: Discourse) -> Built:
@@ -621,6 +670,7 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     opening = LEADING_PHRASE.match(left)
     if opening:
         left = left[opening.end() :]  # ("On Monday, Ana Ruiz, the port's chief, said": no part of the subject)
+    subject_start = cue.start + len(cue.left.rstrip()) - len(left)
     parts = APPOSITIVE_SPLIT.split(left.rstrip(",—– \"”’'"))
     if not 2 <= len(parts) <= 3 or any(
         not part or _quoted_part(part, part is parts[0]) or AUXILIARY_START.match(part) for part in parts
@@ -647,7 +697,8 @@ def _appositive_subject(cue: Cue, draft: Discourse) -> Built:
     content, channel = _content_and_channel(cue, len(cue.left))
     if content is None or content[0] < cue.cue_end:
         return None  # no report after the verb: the words before it are the report ('..., said Ana Ruiz.')
-    return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}")
+    source = mention_extent(cue.masked, subject_start, cue.start + len(cue.left.rstrip()))
+    return cue.attribution(speaker, content, channel=channel, rule=f"appositive_subject/{rule}", source=source)
 
 
 def _opening_participle(cue: Cue, draft: Discourse) -> Built:
@@ -668,7 +719,8 @@ def _opening_participle(cue: Cue, draft: Discourse) -> Built:
     content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.cue_end + comma)
     if content is None or _too_short(cue.masked[content[0] : content[1]]):
         return None
-    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}")
+    source = found.shifted(cue.cue_end + comma + 1 + subject.start(1))
+    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}", source=source)
 
 
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
@@ -680,7 +732,31 @@ def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT
     content = trim(cue.masked, cue.start, cue.end)
-    return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}")
+    return cue.attribution(found.speaker, content, rule=f"content_around_speaker/{found.rule}", source=cue.after(found))
+
+
+# What may follow an inverted subject and still describe it: an appositive or a relative clause after a comma, a
+# place or body after "of" ('"...," said Ana Ruiz, who chairs the board.', '... said Ana Ruiz of the port board.').
+_SUBJECT_GOES_ON = re.compile(r"\s*,\s*(?:who|whose|a|an|the|then|now|\d)\b|\s+(?:of|from)\s")
+# Where the description ends: a participle clause (", adding ...", ", referring to ..."), a quotation, a semicolon
+# or a dash.
+_SUBJECT_STOP = re.compile(r",\s+[a-z]+ing\b|[_\"“”;]|\s[-—–]+\s")
+
+
+def _inverted_subject(cue: Cue, found: Found) -> tuple[int, int] | None:
+    """The inverted subject as written: the speaker's words after the verb and, to the sentence's end, the
+    description of it that follows ('said Ana Ruiz, who chairs the board'), not a participle clause after it."""
+    source = cue.after(found)
+    if source is None:
+        return None
+    start, end = source
+    stop = _SUBJECT_STOP.search(cue.masked, start, cue.end)
+    if stop is not None and stop.start() < end:
+        end = stop.start()  # ('said Ana Ruiz, referring to the fees')
+    elif _SUBJECT_GOES_ON.match(cue.masked, end, cue.end):
+        end = stop.start() if stop is not None else cue.end
+    end = start + len(cue.masked[start:end].rstrip(" .,"))
+    return (start, end) if end > start else source
 
 
 def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
@@ -690,7 +766,12 @@ def _speaker_after_verb(cue: Cue, draft: Discourse) -> Built:
         return None
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT
-    return cue.attribution(found.speaker, _inverted_content(cue), rule=f"speaker_after_verb/{found.rule}")
+    return cue.attribution(
+        found.speaker,
+        _inverted_content(cue),
+        rule=f"speaker_after_verb/{found.rule}",
+        source=_inverted_subject(cue, found),
+    )
 
 
 def _noun_phrase(cue: Cue, draft: Discourse) -> Built:
@@ -698,7 +779,9 @@ def _noun_phrase(cue: Cue, draft: Discourse) -> Built:
     found = noun_phrase_subject(cue.left, draft)
     if found.speaker is None:
         return None
-    return _subject_reading(cue, found, "noun_phrase")
+    subject = strip_fillers(cue.left).rstrip()
+    extent = mention_extent(subject, found.position, len(subject)) if found.position < len(subject) else None
+    return _subject_reading(cue, Found(found.speaker, found.position, found.rule, extent), "noun_phrase")
 
 
 # In order. The verb rules apply only to a reporting verb that ``not_a_report`` let through.
@@ -1034,7 +1117,8 @@ def _final_attribution_reading(masked: str, start: int, end: int, cue: Cue, inne
     content = trim(masked, start, start + len(before_subject))
     if content is None or inner.content is None or not content[0] <= inner.content[0] < content[1]:
         return None
-    outer = outer_cue.attribution(found.speaker, content, rule=f"{FINAL_ATTRIBUTION_RULE}/{found.rule}", draft=draft)
+    rule = f"{FINAL_ATTRIBUTION_RULE}/{found.rule}"
+    outer = outer_cue.attribution(found.speaker, content, rule=rule, draft=draft, source=outer_cue.before(found))
     inner_content = trim(masked, inner.content[0], min(inner.content[1], content[1]))
     if inner_content is not None and not _too_short(masked[inner_content[0] : inner_content[1]]):
         inner.content, inner.draft = inner_content, None  # registered in the outer reading's draft
@@ -1097,8 +1181,14 @@ def _according_to_document(
         speaker = draft.group(group_name(source_text))
         if speaker is None:
             return None  # "according to the Prairie Times": an outlet is no source
+        source_start = cue.cue_end + cue.right.find(source_text)
         return cue.attribution(
-            speaker, _according_content(cue, comma), cue="according to", rule="according_to_document", draft=draft
+            speaker,
+            _according_content(cue, comma),
+            cue="according to",
+            rule="according_to_document",
+            draft=draft,
+            source=(source_start, source_start + len(source_text)),
         )
     return None
 
@@ -1119,6 +1209,7 @@ def partial_speaker(masked: str, start: int, end: int, discourse: Discourse) -> 
                 None,
                 rule=f"evaluative_verb/{found.rule}",
                 draft=draft,
+                source=found.shifted(start),
             )
     return None
 
@@ -1226,5 +1317,16 @@ def noun_report(
         if speaker is None:
             continue  # ("the Gazette's report that ...": an outlet; "her" with nobody to stand for)
         noun_start, noun_end = start + match.start("noun"), start + match.end("noun")
-        return Attribution(speaker, match.group("noun"), noun_start, noun_end, content, None, NOUN_REPORT_RULE, draft)
+        owner_span = (start + match.start("owner"), start + match.end("owner"))
+        return Attribution(
+            speaker,
+            match.group("noun"),
+            noun_start,
+            noun_end,
+            content,
+            None,
+            NOUN_REPORT_RULE,
+            draft,
+            source=owner_span,
+        )
     return None

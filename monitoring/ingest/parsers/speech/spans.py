@@ -585,12 +585,17 @@ def quote_add(
     cue: str | None,
     channel: str | None,
     rule: str | None = None,
+    read_at: Attribution | None = None,
 ) -> None:
-    """Add a quote of body[start:end] (without a stray apostrophe or comma at its edges)."""
+    """Add a quote of body[start:end] (without a stray apostrophe or comma at its edges); ``read_at`` is the
+    attribution it was read from, which says where the cue and the source stand."""
     if start < end and body[start] == "'" and body[start - 1] == "'":
         start += 1  # the second apostrophe of a two-apostrophe opening mark
     if kind == "direct" and end > start and body[end - 1] == ",":
         end -= 1  # the comma stands for the period the attribution replaced
     if end <= start:
         return
-    quotes.append(ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule))
+    quote = ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule)
+    if read_at is not None:
+        quote.cue_span, quote.source_span = read_at.cue_read(body), read_at.source
+    quotes.append(quote)

@@ -22,6 +22,7 @@ from .entities import (
     clean_name,
     entity,
     group_name,
+    is_filler,
     is_full_name,
     is_organization,
     is_state,
@@ -63,6 +64,7 @@ from .patterns import (
     PARTY_MEMBER_START,
     PREFIXED_NAME_START,
     PREPOSITION_END,
+    PRONOUN_CONTRACTION,
     PRONOUN_END,
     PRONOUN_START,
     RELATIVE_CUT,
@@ -80,6 +82,7 @@ from .patterns import (
 )
 from .registry import Discourse
 from .vocabulary import (
+    ABBREVIATIONS,
     AUXILIARIES,
     DETERMINERS,
     FALLBACK_FILLER,
@@ -88,6 +91,9 @@ from .vocabulary import (
     GROUP_MODIFIERS,
     GROUP_WORDS,
     HONORIFIC_WORDS,
+    MENTION_DETERMINERS,
+    MENTION_OPENERS,
+    MENTION_PRONOUNS,
     NOT_DESCRIPTION_HEADS,
     NOT_NAME_WORDS,
     NOT_NAME_WORDS_FOLDED,
@@ -113,6 +119,13 @@ class Found:
     speaker: ParsedSpeaker | None
     position: int
     rule: str
+    # The subject's words as written, (start, end) in the text the rule read: from ``position`` to the end of the
+    # words before the verb (fillers stripped), or from the first word after the verb to ``position``.
+    extent: tuple[int, int] | None = None
+
+    def shifted(self, offset: int) -> tuple[int, int] | None:
+        """The subject's extent moved by ``offset`` (where the text the rule read starts)."""
+        return None if self.extent is None else (self.extent[0] + offset, self.extent[1] + offset)
 
 
 NOBODY = Found(None, -1, "")
@@ -157,7 +170,119 @@ class SpeakerRule:
         if match is None:
             return None
         found = self.build(match, text, discourse)
-        return None if found is None else Found(found.speaker, found.position, self.name)
+        if found is None:
+            return None
+        if self.before:
+            extent = mention_extent(text.text, found.position, len(text.text))
+        else:
+            extent = (len(text.text) - len(text.text.lstrip()), found.position)
+        return Found(found.speaker, found.position, self.name, extent)
+
+
+# A word before a subject's first word: the premodifiers of its noun phrase are read over such words.
+_WORD_BEFORE = re.compile(r"([\w'’.-]+) +$")
+# An aside between commas after the subject, a prepositional phrase or an adverb ("Berg, in a statement,",
+# "Berg, for his part,"): no part of the mention (an appositive is: "Berg, the port's chief,").
+_ASIDE_END = re.compile(
+    r"\s*,\s*(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
+    r"|also|still|speaking|instead|again|once)\b"
+    r"|[a-z]+(?:ing|ly)\b|clad\b)[^,]*,?\s*$"  # a participle or adjective phrase: "Berg, clearly tired,"
+    r"|\s*,\s*\d+\s*,?\s*$",  # an age: "Berg, 58,"
+)
+_NOT_PREMODIFIER = (
+    (MENTION_OPENERS | MENTION_PRONOUNS | NOT_SUBJECT_JOIN | NOT_SUBJECT_WORDS | AUXILIARIES | FALLBACK_FILLER)
+    | PLACE_PREPOSITIONS
+    | NOT_DESCRIPTION_HEADS
+)
+
+
+def _ends_subject(word: str) -> bool:
+    """An auxiliary or an adverb after a subject's words ("has", "not", "still", "jokingly"): the verb phrase."""
+    return word.islower() and (
+        word in {"still", "yet", "twice", "too", "soon"} or (is_filler(word) and word not in _NOUN_PHRASE_FILLERS)
+    )
+
+
+# A word ending a sentence (not an abbreviation such as "Gov.": see ABBREVIATIONS) and the next one's capital.
+_SENTENCE_STOP = re.compile(r"(\w*[a-z_]{2})[.?!][\"”_]?\s+(?=[A-Z])")
+_PARTICLES = frozenset({"on", "up", "out", "off", "back", "ahead"})
+# Fillers that may stand inside a noun phrase ("the first lady", "the only candidate").
+_NOUN_PHRASE_FILLERS = frozenset({"first", "last", "only", "long", "week", "month", "today", "yesterday"})
+
+
+def mention_extent(text: str, start: int, end: int) -> tuple[int, int]:
+    """The subject's mention as written, text[start:end] read by a rule, as a noun phrase: without a word that
+    opens the clause ("But Berg", "When Berg", "after 55 percent"), with the premodifiers before a name or a noun
+    up to a determiner ("the port's chief counsel Ana Ruiz", "Former Secretary of State Ana Ruiz", "a teary-eyed
+    Berg"), and only "who" for a relative pronoun ("Berg, who said": the relative pronoun is the subject)."""
+    floor = 0  # where the premodifiers may start: not before the sentence
+    for stop in _SENTENCE_STOP.finditer(text, start, end):
+        if stop.group(1).casefold() not in ABBREVIATIONS:
+            start = floor = stop.end()  # "... the port. Ana Ruiz, its chief,": a sentence the splitter left unsplit
+    aside = _ASIDE_END.search(text, start, end)
+    while aside is not None and aside.start() > start:
+        end = aside.start()
+        aside = _ASIDE_END.search(text, start, end)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > 1 and words[-1].group().casefold() in RELATIVE_WHO:
+        return start + words[-1].start(), end
+    while len(words) > 1 and words[0].group().casefold() in MENTION_OPENERS:
+        if words[0].group().casefold() == "at" and words[1].group().casefold() in {"least", "most"}:
+            break  # "At least half of voters": a quantifier
+        words.pop(0)
+    if not words:
+        return start, end
+    for index, word in enumerate(words[1:], 1):
+        if "," in words[index - 1].group():
+            break  # (an appositive or a relative clause is read as written)
+        if _ends_subject(word.group()):
+            end = start + words[index - 1].end()  # "Berg has not yet", "Berg jokingly offered"
+            words = words[:index]
+            break
+    if len(words) > 2 and words[-1].group() == "to" and "," not in text[start:end]:
+        # "The senator declined to", "The email goes on to": the verb before an infinitive is no part of it.
+        cut = len(words) - 1
+        while cut > 1 and words[cut - 1].group() in _PARTICLES:
+            cut -= 1
+        if cut > 1 and words[cut - 1].group().endswith(("ed", "s")) and words[cut - 1].group().islower():
+            cut -= 1
+            while cut > 1 and words[cut - 1].group() in AUXILIARIES:
+                cut -= 1
+            end = start + words[cut - 1].end()
+            words = words[:cut]
+    start += words[0].start()
+    first = PRONOUN_CONTRACTION.sub(r"\1", words[0].group()).casefold()
+    if first in MENTION_PRONOUNS - {"who", "which"}:
+        return start, start + len(words[0].group())  # "He's comparing ...": the pronoun is the subject
+    if first in MENTION_DETERMINERS | MENTION_PRONOUNS:
+        return start, end
+    for _ in range(6):
+        before = _WORD_BEFORE.search(text, floor, start)
+        if before is None:
+            break
+        word = before.group(1)
+        folded = word.casefold()
+        if folded == "of":
+            owner = _WORD_BEFORE.search(text, floor, before.start())
+            if owner is None or not owner.group(1)[:1].isupper() or owner.group(1) in NOT_NAME_WORDS:
+                break
+            start = owner.start(1)  # "Secretary of State Ana Ruiz"
+            continue
+        if folded in MENTION_DETERMINERS:
+            start = before.start(1)
+            break
+        if folded in {"least", "most"} and re.search(r"(?i)(?<!\S)at +$", text[: before.start(1)]):
+            start = text.rfind("at", 0, before.start(1))  # "at least half of voters"
+            break
+        if (
+            folded in _NOT_PREMODIFIER
+            or not any(c.isalpha() for c in word)
+            or (_SENTENCE_STOP.match(word + " A") is not None and folded[:-1] not in ABBREVIATIONS)
+            or (word.islower() and "-" not in word and folded.endswith(("ly", "ed", "ing")))
+        ):  # (a verb, an adverb: "that included Berg", "featuring Berg")
+            break
+        start = before.start(1)
+    return start, end
 
 
 def _found(speaker: ParsedSpeaker | None, position: int) -> Found:

@@ -40,6 +40,13 @@ NOT_NAME_WORDS = set(
 )
 
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
+# The words of NOT_NAME_WORDS that belong to a noun phrase (determiners, quantifiers, pronouns); the others open a
+# clause or a phrase ("But", "When", "After", "On Monday") and are no part of a subject's mention.
+MENTION_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my"}
+MENTION_DETERMINERS |= {"your", "some", "many", "most", "several", "both", "all", "other", "another", "such", "no"}
+MENTION_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "who", "which", "everyone", "nobody", "anyone"}
+MENTION_PRONOUNS |= {"someone", "everything", "nothing", "anything", "something", "neither", "either", "me", "us"}
+MENTION_OPENERS = (NOT_NAME_WORDS_FOLDED - MENTION_DETERMINERS - MENTION_PRONOUNS) | {"or", "let", "let's", "let’s"}
 # Quantifiers and pronouns that stand for people without naming them ("Others say", "One adds"): never a name alone.
 QUANTIFIER_WORDS = {
     "One",
