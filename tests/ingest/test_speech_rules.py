@@ -46,6 +46,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import (
 # that continues it, and the question put to a speaker.
 OTHER_RULES = (
     "according_to_document",
+    "second_clause",
     TRAILING_ACCORDING_RULE,
     FINAL_ATTRIBUTION_RULE,
     "evaluative_verb",
@@ -239,6 +240,37 @@ def test_rule_content_around_subject_leaves_a_participle_to_its_own_report():
         ("subject_before_verb/name_before", "The toll would be lowered"),
         ("subject_before_verb/name_before+adding", "the ferry would run"),
     ]
+
+
+def test_rule_second_clause_ends_the_report_before_a_clause_with_its_own_report():
+    _, quotes = speech_extract("Ines Weingart said the pier was full, but Tomas Berg said it was empty.")
+    assert [(quote.speaker, quote.rule, quote.text) for quote in quotes] == [
+        ("Ines Weingart", "subject_before_verb/name_before", "the pier was full"),
+        ("Tomas Berg", "subject_before_verb/name_before", "it was empty"),
+    ]
+    _, quotes = speech_extract("Six in 10 dockers said the toll is fair; a third said the ferry is too slow.")
+    assert [quote.text for quote in quotes] == ["the toll is fair", "the ferry is too slow"]
+
+
+def test_rule_second_clause_without_a_subject_is_the_speaker_next_report():
+    _, quotes = speech_extract("Lena Ortiz says the ferry is late, but insists the crossing is safe.")
+    assert [(quote.speaker, quote.rule, quote.text) for quote in quotes] == [
+        ("Lena Ortiz", "subject_before_verb/name_before", "the ferry is late"),
+        ("Lena Ortiz", "subject_before_verb/name_before+second_clause", "the crossing is safe"),
+    ]
+
+
+def test_rule_second_clause_leaves_the_report_whole_when_its_verb_is_the_report_own():
+    # ("asked" is not in the tense of "says", "sit down and tell" is a plain form, no comma before "and asked",
+    # and "according to" reports the whole sentence.)
+    for text in (
+        "Lena Ortiz says she spoke to the crew, and asked them to wait.",
+        "Lena Ortiz said she would sit down with the crew and tell them to wait.",
+        "Lena Ortiz said she spoke to the crew and asked them to wait.",
+        "According to the harbour memo, the pier closed, and Tomas Berg told aides it would reopen.",
+    ):
+        quote, _ = only_quote(text)
+        assert quote.text.endswith("to wait") or quote.text.endswith("it would reopen"), quote
 
 
 def test_rule_content_around_subject_with_a_determiner_left_out_of_the_subject():
