@@ -98,6 +98,14 @@ def test_rule_according_to_keeps_the_owner_of_a_document_and_stops_at_a_dash():
     assert (speaker.name, speaker.kind) == ("Harbour Policy Center", "group")
 
 
+def test_rule_according_to_leaves_out_the_writer_clause_after_the_source():
+    quote, _ = only_quote("The ferry carried 300 cars in May, according to Lena Ortiz, but the pier is still closed.")
+    assert quote.rule == "according_to/name_after"
+    assert quote.text == "The ferry carried 300 cars in May"
+    quote, _ = only_quote("The ferry carried 300 cars in May, according to Lena Ortiz, a record for the harbour.")
+    assert quote.text == "The ferry carried 300 cars in May, according to Lena Ortiz, a record for the harbour"
+
+
 def test_rule_quoted_as_saying_takes_the_subject_before_it():
     quote, _ = only_quote("Tomas Berg was quoted as saying the harbour would stay closed.")
     assert quote.rule == "quoted_as_saying/name_before"

@@ -210,11 +210,21 @@ def _channel_source(cue: Cue) -> tuple[str, int]:
     return source[: dash.start() if dash else len(source)].strip().rstrip("."), comma
 
 
+# What the writer adds after "A, according to X, ...": a clause of its own ("but ...", "even as ...") or one on X
+# ("which tracks ..."), not the rest of A.
+WRITER_CLAUSE = re.compile(r"\s*(?:but|while|whereas|even|which)\b")
+
+
 def _according_content(cue: Cue, comma: int) -> tuple[int, int] | None:
     """ "According to X, CONTENT." or "CONTENT, according to X." (or around: "Since May, according to X, ...")."""
     masked, start, end = cue.masked, cue.start, cue.end
     after = cue.right
-    if cue.left.strip() and comma >= 0 and len(after[comma + 1 :].split()) >= 3:
+    if (
+        cue.left.strip()
+        and comma >= 0
+        and len(after[comma + 1 :].split()) >= 3
+        and not (len(cue.left.split()) >= 3 and WRITER_CLAUSE.match(after, comma + 1))
+    ):
         return trim(masked, start, end)
     if cue.left.strip():
         return trim(masked, start, cue.cue_start)
