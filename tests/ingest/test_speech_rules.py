@@ -385,6 +385,19 @@ def test_rule_subject_before_verb_takes_a_condition_opening_the_sentence_into_th
     assert quote.text == "the ferry would stop"
 
 
+def test_rule_subject_before_verb_skips_where_and_to_whom_it_was_said_before_that():
+    for text in (
+        "Lena Ortiz said on Harbour Radio that the ferry would run.",
+        "Lena Ortiz said for the first time that the ferry would run.",
+        "Lena Ortiz wrote to the port gazette that the ferry would run.",
+        "Lena Ortiz wrote to Tomas Berg that the ferry would run.",
+    ):
+        quote, _ = only_quote(text)
+        assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would run"), text
+    quote, _ = only_quote("Lena Ortiz responded to reports that the ferry would stop.")
+    assert quote.text.startswith("to reports")
+
+
 def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
     quote, _ = only_quote("Three things make a strike unlikely, dock workers said: the fees, the weather and the tide.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "dock workers")

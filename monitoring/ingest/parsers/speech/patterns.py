@@ -681,7 +681,9 @@ CHANNEL_PHRASE = rf"""(?x: (?: (?:in|at|during|via|through|on) \s+ (?:a|an|the|h
         (?:[\w-]+\s+){{0,3}}? (?-x:{CHANNEL_NOUNS})\b
         (?: \s+(?:at|to|on|before|with)\s+(?:the|a|an)\s+ (?:[\w'’-]+\s+){{0,3}}? [\w'’-]+ (?=\s*,|\s+that\b) )? ) )"""
 # "said at an event in Colorado Springs that ...": a short place phrase before "that".
-PLACE_BEFORE_THAT = r"(?:at|in|during|after|before|from|with)\s+(?:[\w'’.-]+\s+){0,6}?(?=that\b)"
+# ("said on CNN that", "said for the first time that", "told it to the IRS that": not "responded to reports that")
+PLACE_BEFORE_THAT = r"""(?x: (?: (?:at|in|on|for|during|after|before|from|with)\s+ (?:[\w'’.-]+\s+){0,6}?
+    | to\s+ (?: me | him | her | them | us | the\s+ (?:[\w'’.-]+\s+){1,4}? | (?:[A-Z][\w'’.-]*\s+){1,5} ) ) (?=that\b) )"""
 # What may stand between the verb and the content: times, channels, places.
 PREFIX_RE = re.compile(rf"(?:\s*,?\s*(?:{TIME_WORDS}|{CHANNEL_PHRASE}|{PLACE_BEFORE_THAT}))*\s*,?\s*")
 CHANNEL_RE = re.compile(
