@@ -398,6 +398,17 @@ def test_rule_subject_before_verb_skips_where_and_to_whom_it_was_said_before_tha
     assert quote.text.startswith("to reports")
 
 
+def test_rule_subject_before_verb_skips_an_audience_a_feeling_or_only_before_that():
+    for text, content in (
+        ("Tomas Berg told a town hall in Molde on Monday that the toll is fair.", "the toll is fair"),
+        ("Tomas Berg expressed confidence that the toll would fall.", "the toll would fall"),
+        ("Tomas Berg said only that his numbers add up.", "his numbers add up"),
+        ("Tomas Berg said something that upset the crew.", "something that upset the crew"),
+    ):
+        quote, _ = only_quote(text)
+        assert (quote.rule, quote.text) == ("subject_before_verb/name_before", content), text
+
+
 def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
     quote, _ = only_quote("Three things make a strike unlikely, dock workers said: the fees, the weather and the tide.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "dock workers")
