@@ -409,6 +409,19 @@ def test_rule_subject_before_verb_skips_an_audience_a_feeling_or_only_before_tha
         assert (quote.rule, quote.text) == ("subject_before_verb/name_before", content), text
 
 
+def test_rule_subject_before_verb_leaves_the_preposition_a_verb_governs_out_of_the_report():
+    for text, content in (
+        ("Tomas Berg boasted of winning 30 seats in Molde.", "winning 30 seats in Molde"),
+        ("Tomas Berg warned against raising the harbour toll.", "raising the harbour toll"),
+        (
+            "Tomas Berg said of the dockers that they had earned the raise.",
+            "of the dockers that they had earned the raise",
+        ),
+    ):
+        quote, _ = only_quote(text)
+        assert (quote.rule, quote.text) == ("subject_before_verb/name_before", content), text
+
+
 def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
     quote, _ = only_quote("Three things make a strike unlikely, dock workers said: the fees, the weather and the tide.")
     assert (quote.rule, quote.speaker) == ("subject_before_verb/group_before", "dock workers")
@@ -654,7 +667,7 @@ def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():
         'After Lena Ortiz asked about the "absurd" fees, Tomas Berg replied that they would fall. He left.'
     )
     assert [(quote.speaker, quote.kind, quote.text) for quote in quotes] == [
-        ("Lena Ortiz", "indirect", 'about the "absurd" fees'),
+        ("Lena Ortiz", "indirect", 'the "absurd" fees'),
         ("Lena Ortiz", "partial", "absurd"),  # quoted words inside the opening clause are its speaker's
         ("Tomas Berg", "indirect", "they would fall"),
     ]

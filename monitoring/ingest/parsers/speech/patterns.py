@@ -675,7 +675,7 @@ TIME_WORDS = rf"""(?x: (?: (?:on\s+)?{WEEKDAY}
     | later | yesterday | today | again | also | repeatedly | previously | recently | then | separately
     | privately | publicly | openly | bluntly | flatly | firmly | clearly | once\s+again
     | on\s+\w+\s+\d{{1,2}} | in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\d{{4}})? | in\s+\d{{4}}
-    | to\s+(?:reporters|journalists|the\s+press|lawmakers) ) )"""
+    | to\s+(?:reporters|journalists|the\s+press|lawmakers) ) \b )"""  # (not "again" of "against")
 # "in a televised address (to the nation)", "at a news conference": how it was said.
 CHANNEL_PHRASE = rf"""(?x: (?: (?:in|at|during|via|through|on) \s+ (?:a|an|the|his|her|their|its) \s+
         (?:[\w-]+\s+){{0,3}}? (?-x:{CHANNEL_NOUNS})\b

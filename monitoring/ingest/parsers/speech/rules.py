@@ -382,6 +382,11 @@ def _subject_reading(cue: Cue, found: Found, reading: str, new_single_name: bool
     return cue.attribution(found.speaker, content, channel=channel, rule=f"{reading}/{found.rule}")
 
 
+# The preposition a reporting verb governs ("boasted of", "joked about", "warned against", "asked for"); after
+# "said" it names whom or what the words were about ("said of politicians, ..."), part of the report.
+GOVERNED_PREPOSITION = re.compile(r"(?:of|about|against)\s+(?=[\w\"“])")
+
+
 def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] | None, str | None]:
     """The content of "X said (that) CONTENT" or of "CONTENT, X said" (or around it), and the channel.
 
@@ -395,6 +400,9 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
             prefix_end = obj.end()
     prefix = PREFIX_RE.match(right, prefix_end)
     offset = prefix.end() if prefix else prefix_end
+    governed = GOVERNED_PREPOSITION.match(right, offset) if cue.words not in SAID else None
+    if governed:
+        offset = governed.end()  # "boasted of winning", "warned against ...": what was said follows
     that = THAT_START.match(right, offset)
     if that:
         offset = that.end()
