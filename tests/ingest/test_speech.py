@@ -96,7 +96,7 @@ def test_scare_quotes_without_a_speaker_are_not_quotes():
         ("Ivo Brandt wrote on Monday that the talks had stalled.", "wrote", "the talks had stalled"),
         ("Ivo Brandt urged the ministers to resume the talks.", "urged", "the ministers to resume the talks"),
         ("Ivo Brandt warned that the talks had stalled.", "warned", "the talks had stalled"),
-        ("Ivo Brandt expressed hope that the talks would resume.", "expressed", "hope that the talks would resume"),
+        ("Ivo Brandt expressed hope that the talks would resume.", "expressed", "the talks would resume"),
         ("Ivo Brandt announced that the talks would resume.", "announced", "the talks would resume"),
         ("Ivo Brandt stated that the talks had stalled.", "stated", "the talks had stalled"),
         ("Ivo Brandt emphasized that the talks had stalled.", "emphasized", "the talks had stalled"),

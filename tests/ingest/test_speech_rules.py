@@ -46,6 +46,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import (
 # that continues it, and the question put to a speaker.
 OTHER_RULES = (
     "according_to_document",
+    "second_clause",
     TRAILING_ACCORDING_RULE,
     FINAL_ATTRIBUTION_RULE,
     "evaluative_verb",
@@ -96,6 +97,14 @@ def test_rule_according_to_keeps_the_owner_of_a_document_and_stops_at_a_dash():
         "Tolls would rise by $1 billion, according to the Harbour Policy Center - half a point of the nation's output."
     )
     assert (speaker.name, speaker.kind) == ("Harbour Policy Center", "group")
+
+
+def test_rule_according_to_leaves_out_the_writer_clause_after_the_source():
+    quote, _ = only_quote("The ferry carried 300 cars in May, according to Lena Ortiz, but the pier is still closed.")
+    assert quote.rule == "according_to/name_after"
+    assert quote.text == "The ferry carried 300 cars in May"
+    quote, _ = only_quote("The ferry carried 300 cars in May, according to Lena Ortiz, a record for the harbour.")
+    assert quote.text == "The ferry carried 300 cars in May, according to Lena Ortiz, a record for the harbour"
 
 
 def test_rule_quoted_as_saying_takes_the_subject_before_it():
@@ -242,6 +251,37 @@ def test_rule_content_around_subject_leaves_a_participle_to_its_own_report():
     ]
 
 
+def test_rule_second_clause_ends_the_report_before_a_clause_with_its_own_report():
+    _, quotes = speech_extract("Ines Weingart said the pier was full, but Tomas Berg said it was empty.")
+    assert [(quote.speaker, quote.rule, quote.text) for quote in quotes] == [
+        ("Ines Weingart", "subject_before_verb/name_before", "the pier was full"),
+        ("Tomas Berg", "subject_before_verb/name_before", "it was empty"),
+    ]
+    _, quotes = speech_extract("Six in 10 dockers said the toll is fair; a third said the ferry is too slow.")
+    assert [quote.text for quote in quotes] == ["the toll is fair", "the ferry is too slow"]
+
+
+def test_rule_second_clause_without_a_subject_is_the_speaker_next_report():
+    _, quotes = speech_extract("Lena Ortiz says the ferry is late, but insists the crossing is safe.")
+    assert [(quote.speaker, quote.rule, quote.text) for quote in quotes] == [
+        ("Lena Ortiz", "subject_before_verb/name_before", "the ferry is late"),
+        ("Lena Ortiz", "subject_before_verb/name_before+second_clause", "the crossing is safe"),
+    ]
+
+
+def test_rule_second_clause_leaves_the_report_whole_when_its_verb_is_the_report_own():
+    # ("asked" is not in the tense of "says", "sit down and tell" is a plain form, no comma before "and asked",
+    # and "according to" reports the whole sentence.)
+    for text in (
+        "Lena Ortiz says she spoke to the crew, and asked them to wait.",
+        "Lena Ortiz said she would sit down with the crew and tell them to wait.",
+        "Lena Ortiz said she spoke to the crew and asked them to wait.",
+        "According to the harbour memo, the pier closed, and Tomas Berg told aides it would reopen.",
+    ):
+        quote, _ = only_quote(text)
+        assert quote.text.endswith("to wait") or quote.text.endswith("it would reopen"), quote
+
+
 def test_rule_content_around_subject_with_a_determiner_left_out_of_the_subject():
     quote, _ = only_quote("The ferry will stop running, those fishermen argued, unless the port reopens.")
     assert (quote.rule, quote.speaker) == ("content_around_subject/group_before", "fishermen")
@@ -344,6 +384,43 @@ def test_rule_subject_before_verb_takes_a_condition_opening_the_sentence_into_th
     )
     quote, _ = only_quote("On Monday, Tomas Berg said the ferry would stop.")  # (when it was said: no part of it)
     assert quote.text == "the ferry would stop"
+
+
+def test_rule_subject_before_verb_skips_where_and_to_whom_it_was_said_before_that():
+    for text in (
+        "Lena Ortiz said on Harbour Radio that the ferry would run.",
+        "Lena Ortiz said for the first time that the ferry would run.",
+        "Lena Ortiz wrote to the port gazette that the ferry would run.",
+        "Lena Ortiz wrote to Tomas Berg that the ferry would run.",
+    ):
+        quote, _ = only_quote(text)
+        assert (quote.rule, quote.text) == ("subject_before_verb/name_before", "the ferry would run"), text
+    quote, _ = only_quote("Lena Ortiz responded to reports that the ferry would stop.")
+    assert quote.text.startswith("to reports")
+
+
+def test_rule_subject_before_verb_skips_an_audience_a_feeling_or_only_before_that():
+    for text, content in (
+        ("Tomas Berg told a town hall in Molde on Monday that the toll is fair.", "the toll is fair"),
+        ("Tomas Berg expressed confidence that the toll would fall.", "the toll would fall"),
+        ("Tomas Berg said only that his numbers add up.", "his numbers add up"),
+        ("Tomas Berg said something that upset the crew.", "something that upset the crew"),
+    ):
+        quote, _ = only_quote(text)
+        assert (quote.rule, quote.text) == ("subject_before_verb/name_before", content), text
+
+
+def test_rule_subject_before_verb_leaves_the_preposition_a_verb_governs_out_of_the_report():
+    for text, content in (
+        ("Tomas Berg boasted of winning 30 seats in Molde.", "winning 30 seats in Molde"),
+        ("Tomas Berg warned against raising the harbour toll.", "raising the harbour toll"),
+        (
+            "Tomas Berg said of the dockers that they had earned the raise.",
+            "of the dockers that they had earned the raise",
+        ),
+    ):
+        quote, _ = only_quote(text)
+        assert (quote.rule, quote.text) == ("subject_before_verb/name_before", content), text
 
 
 def test_rule_subject_before_verb_reads_a_report_running_on_after_a_colon():
@@ -591,7 +668,7 @@ def test_main_clause_reading_credits_the_main_clause_after_an_opening_clause():
         'After Lena Ortiz asked about the "absurd" fees, Tomas Berg replied that they would fall. He left.'
     )
     assert [(quote.speaker, quote.kind, quote.text) for quote in quotes] == [
-        ("Lena Ortiz", "indirect", 'about the "absurd" fees'),
+        ("Lena Ortiz", "indirect", 'the "absurd" fees'),
         ("Lena Ortiz", "partial", "absurd"),  # quoted words inside the opening clause are its speaker's
         ("Tomas Berg", "indirect", "they would fall"),
     ]

@@ -646,7 +646,7 @@ NOT_CONTENT_START = re.compile(
 OBJECT_RE = re.compile(
     rf"""\s* (?: (?:the\s+)?{NAME_RUN} | reporters | journalists | lawmakers | parliament | delegates
               | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | you | members | listeners | viewers
-              | supporters | an?\s+[\w-]+\s+(?:audience|crowd|meeting|gathering|forum) )\b""",
+              | supporters | an?\s+(?:[\w-]+\s+)?(?:audience|crowd|meeting|gathering|forum|town\s+hall|rally) )\b""",
     X,
 )
 # "..., Berg told the court in a filing.", "..., she told a Senate panel Wednesday.", "..., he told aides as he
@@ -675,13 +675,20 @@ TIME_WORDS = rf"""(?x: (?: (?:on\s+)?{WEEKDAY}
     | later | yesterday | today | again | also | repeatedly | previously | recently | then | separately
     | privately | publicly | openly | bluntly | flatly | firmly | clearly | once\s+again
     | on\s+\w+\s+\d{{1,2}} | in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:\s+\d{{4}})? | in\s+\d{{4}}
-    | to\s+(?:reporters|journalists|the\s+press|lawmakers) ) )"""
+    | to\s+(?:reporters|journalists|the\s+press|lawmakers) ) \b )"""  # (not "again" of "against")
 # "in a televised address (to the nation)", "at a news conference": how it was said.
 CHANNEL_PHRASE = rf"""(?x: (?: (?:in|at|during|via|through|on) \s+ (?:a|an|the|his|her|their|its) \s+
         (?:[\w-]+\s+){{0,3}}? (?-x:{CHANNEL_NOUNS})\b
         (?: \s+(?:at|to|on|before|with)\s+(?:the|a|an)\s+ (?:[\w'’-]+\s+){{0,3}}? [\w'’-]+ (?=\s*,|\s+that\b) )? ) )"""
+# "expressed confidence that ...": what the verb names the report by ("that" follows it).
+FEELING_NOUNS = r"""(?: confidence | concerns? | hopes? | fears? | worry | worries | beliefs? | optimism | doubts?
+    | frustration | disappointment | regret | surprise | skepticism | scepticism | satisfaction | alarm | dismay
+    | outrage | anger | relief | pride | assurances? | confirmation )"""
 # "said at an event in Colorado Springs that ...": a short place phrase before "that".
-PLACE_BEFORE_THAT = r"(?:at|in|during|after|before|from|with)\s+(?:[\w'’.-]+\s+){0,6}?(?=that\b)"
+# ("said on CNN that", "said for the first time that", "told it to the IRS that": not "responded to reports that")
+PLACE_BEFORE_THAT = rf"""(?x: (?: (?:at|in|on|for|during|after|before|from|with)\s+ (?:[\w'’.-]+,?\s+){{0,6}}?
+    | to\s+ (?: me | him | her | them | us | the\s+ (?:[\w'’.-]+\s+){{1,4}}? | (?:[A-Z][\w'’.-]*\s+){{1,5}} )
+    | only\s+ | (?:deep\s+|grave\s+|growing\s+)?{FEELING_NOUNS}\s+ ) (?=that\b) )"""
 # What may stand between the verb and the content: times, channels, places.
 PREFIX_RE = re.compile(rf"(?:\s*,?\s*(?:{TIME_WORDS}|{CHANNEL_PHRASE}|{PLACE_BEFORE_THAT}))*\s*,?\s*")
 CHANNEL_RE = re.compile(

@@ -46,6 +46,8 @@ from .rules import (
     noun_report,
     partial_speaker,
     read_attribution,
+    second_clause_cut,
+    second_clause_reading,
 )
 from .spans import (
     ADDING_SUFFIX,
@@ -153,6 +155,9 @@ def speech_extract(
                     direct.append((opening, closing))
                 else:
                     partial.append((opening, closing))
+            clause = None
+            if attribution is not None and not direct and not _second_report(masked, attribution.cue_end, sentence_end):
+                clause = second_clause_cut(masked, attribution)  # (", adding that ...": see _sentence_quotes)
             if attribution is None:
                 if direct and last_quoted is not None and not masked[sentence_start : direct[0][0]].strip():
                     # '"A," Berg said. "B." His aide agreed.': Berg's quotation goes on, whoever the
@@ -212,6 +217,13 @@ def speech_extract(
                 # "..., according to two aides.": the source that reports the sentence's report.
                 _accept(discourse, also)
                 quote_add(quotes, body, also.speaker, "indirect", *also.content, also.cue, None, also.rule, also)
+            second = second_clause_reading(masked, clause, attribution, discourse) if clause else None
+            if second is not None and second.content is not None:
+                # "..., and three-quarters said ...": the clause cut off the report has its own.
+                _accept(discourse, second)
+                quote_add(
+                    quotes, body, second.speaker, "indirect", *second.content, second.cue, None, second.rule, second
+                )
         if pending:  # step 6
             # Quotes in a paragraph without their own attribution: the paragraph's speaker, or the
             # speaker of a paragraph that ended "... she said:".

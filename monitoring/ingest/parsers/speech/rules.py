@@ -241,11 +241,21 @@ def _channel_source(cue: Cue) -> tuple[str, int]:
     return source[: dash.start() if dash else len(source)].strip().rstrip("."), comma
 
 
+# What the writer adds after "A, according to X, ...": a clause of its own ("but ...", "even as ...") or one on X
+# ("which tracks ..."), not the rest of A.
+WRITER_CLAUSE = re.compile(r"\s*(?:but|while|whereas|even|which)\b")
+
+
 def _according_content(cue: Cue, comma: int) -> tuple[int, int] | None:
     """ "According to X, CONTENT." or "CONTENT, according to X." (or around: "Since May, according to X, ...")."""
     masked, start, end = cue.masked, cue.start, cue.end
     after = cue.right
-    if cue.left.strip() and comma >= 0 and len(after[comma + 1 :].split()) >= 3:
+    if (
+        cue.left.strip()
+        and comma >= 0
+        and len(after[comma + 1 :].split()) >= 3
+        and not (len(cue.left.split()) >= 3 and WRITER_CLAUSE.match(after, comma + 1))
+    ):
         return trim(masked, start, end)
     if cue.left.strip():
         return trim(masked, start, cue.cue_start)
@@ -415,6 +425,11 @@ def _subject_reading(cue: Cue, found: Found, reading: str, new_single_name: bool
     )
 
 
+# The preposition a reporting verb governs ("boasted of", "joked about", "warned against", "asked for"); after
+# "said" it names whom or what the words were about ("said of politicians, ..."), part of the report.
+GOVERNED_PREPOSITION = re.compile(r"(?:of|about|against)\s+(?=[\w\"“])")
+
+
 def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] | None, str | None]:
     """The content of "X said (that) CONTENT" or of "CONTENT, X said" (or around it), and the channel.
 
@@ -428,6 +443,9 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
             prefix_end = obj.end()
     prefix = PREFIX_RE.match(right, prefix_end)
     offset = prefix.end() if prefix else prefix_end
+    governed = GOVERNED_PREPOSITION.match(right, offset) if cue.words not in SAID else None
+    if governed:
+        offset = governed.end()  # "boasted of winning", "warned against ...": what was said follows
     that = THAT_START.match(right, offset)
     if that:
         offset = that.end()
@@ -926,6 +944,61 @@ def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
         match = CUE_RE.match(sentence, position)
         if match is not None and (match.end() == len(sentence) or not sentence[match.end()].isalnum()):
             yield match
+
+
+# A clause joined to a report that holds a report of its own: "..., and three-quarters said ...", "..., but
+# insists ...", '... "a mess" and called it ...', "...; aides said ...". The words before its verb are its subject
+# (none, or a few words that open no clause of the report: not "that", "who", "as", "to", an adverb).
+SECOND_CLAUSE = re.compile(
+    r"""(?: [,;]\s*(?:and|but|while|whereas|though|although|yet)\s+ | ;\s+ | \s+[—–-]+\s+(?:and|but)\s+ )
+        (?P<subject> (?:(?!(?:that|who|which|whom|whose|to|as|if|whether|what|when|how|why)\b|\w+ly\b)[\w’'.-]+\s+){0,5} )$
+      | (?:[,;"”’']|\s[—–-]+)\s*(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$""",
+    re.X,
+)
+SECOND_CLAUSE_RULE = "+second_clause"
+
+
+def second_clause_cut(masked: str, attribution: Attribution) -> tuple[int, int] | None:
+    """Cut the reported content before a clause that holds a report of its own (the writer's, or the speaker's
+    next one): "Berg said the pier was safe, but Ortiz said it was not" reports "the pier was safe". The clause
+    (from its subject, or from its verb when it has none) to the content's old end, or None."""
+    if attribution.content is None or attribution.cue.casefold().startswith("according to"):
+        return None  # ("According to the memo, A, and Berg told B": the memo reports it all)
+    start, end = attribution.content
+    present = attribution.cue.split()[0].endswith("s")
+    text = masked[start:end]
+    for match in cue_matches(text):
+        verb = _verb(match)
+        if verb.endswith("ing") or verb in NOUN_LIKE or not verb.islower():
+            continue  # ("and saying", "and notes", "and Says": no finite report)
+        boundary = SECOND_CLAUSE.search(text, 0, match.start())
+        if (
+            boundary is not None
+            and not boundary.group("subject")
+            and (match.group() in PLAIN_FORMS or verb.endswith("s") != present)
+        ):
+            continue  # ("Berg says he spoke to aides, and asked ...", "... sit down, and tell them": the report's)
+        cut = trim(masked, start, start + boundary.start()) if boundary is not None else None
+        if cut is not None:
+            attribution.content = cut
+            return start + (boundary.start("subject") if boundary.group("subject") else match.start()), end
+    return None
+
+
+def second_clause_reading(
+    masked: str, clause: tuple[int, int], attribution: Attribution, discourse: Discourse
+) -> Attribution | None:
+    """The report of a clause cut off by `second_clause_cut`: its subject's, or without one the speaker's
+    ("..., but insists ...", '... "a mess" and called it ...')."""
+    start, end = clause
+    match = next(cue_matches(masked[start:end]), None)
+    if match is None:
+        return None
+    if match.start() > 0:
+        return read_attribution(masked, start, end, discourse)
+    cue = Cue(masked, start, end, match, attribution.channel, False)
+    content, channel = _content_and_channel(cue, 0)
+    return cue.attribution(attribution.speaker, content, channel=channel, rule=attribution.rule + SECOND_CLAUSE_RULE)
 
 
 def is_headline(sentence: str) -> bool:
