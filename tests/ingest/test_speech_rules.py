@@ -2321,7 +2321,7 @@ def test_rule_noun_phrase_subject_reads_past_an_opening_while_or_dash():
 
 
 def test_rule_pronoun_subject_gives_a_pronoun_opening_a_clause_its_referent():
-    _, quotes = speech_extract(
-        "Tomas Berg toured the quay. He criticized the levy on Monday said the fees were too high."
-    )
+    body = "Tomas Berg toured the quay. He criticized the levy on Monday said the fees were too high."
+    _, quotes = speech_extract(body)
     assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the fees were too high")]
+    assert body[slice(*quotes[0].source_span)] == "He"

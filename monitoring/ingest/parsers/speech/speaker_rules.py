@@ -924,14 +924,19 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
     subject_words = subject.split()
     if not subject_words or len(subject_words) > 12 or "_" in subject:
         return NOBODY
-    if subject_words[0] in {"He", "She", "They"} and len(subject_words) > 1 and subject_words[1] not in {"and", "or"}:
-        # "He criticized the plan, Berg said": no group "He criticized the plan"; the pronoun opens its clause.
-        speaker = discourse.pronoun(subject_words[0])
-        return NOBODY if speaker is None else Found(speaker, reach + left.rfind(subject_words[0]), "pronoun_subject")
     if VERB_INSIDE & {w.casefold() for w in subject_words} or subject_words[0].casefold() in NOT_SUBJECT_START:
         return NOBODY
     if subject_words[-1].casefold().strip(",") in NOT_SUBJECT_END:
         return NOBODY
+    if subject_words[0] in {"He", "She", "They"} and len(subject_words) > 1 and subject_words[1] not in {"and", "or"}:
+        # "He criticized the plan, Berg said": no group "He criticized the plan"; the pronoun opens its clause.
+        speaker = discourse.pronoun(subject_words[0])
+        start = reach + left.rfind(subject_words[0])
+        return (
+            NOBODY
+            if speaker is None
+            else Found(speaker, start, "pronoun_subject", (start, start + len(subject_words[0])))
+        )
     position = reach + left.rfind(subject_words[0])
     described = ONE_DESCRIBED.match(subject)
     if described:
