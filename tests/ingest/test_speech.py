@@ -745,3 +745,32 @@ def test_a_title_case_headline_says_is_a_report():
 def test_a_capitalised_says_in_an_ordinary_sentence_is_no_cue():
     _, quotes = speech_extract("The band Simon Says played in the harbour town last night.")
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    "subject, group",
+    [
+        ("Politicians", "politicians"),  # an ending surnames do not have
+        ("Caucus-goers", "caucus-goers"),
+        ("Majorities", "majorities"),
+        ("Guests", "guests"),
+        ("Latinos", "Latinos"),  # a plural that keeps its capital
+        ("Two", "two"),
+        ("Twitter", "Twitter"),  # a company named alone
+    ],
+)
+def test_a_plural_noun_or_a_company_opening_a_sentence_is_a_group_never_a_person(subject, group):
+    speakers, quotes = speech_extract(f"{subject} said the ferry fees were too high.")
+    assert [(s.name, s.kind) for s in speakers] == [(group, "group")]
+    assert [q.speaker for q in quotes] == [group]
+
+
+def test_a_surname_with_a_plural_look_is_still_a_person():
+    speakers, _ = speech_extract("Ana Richards arrived late. Richards said the ferry fees were too high.")
+    assert [(s.name, s.kind) for s in speakers] == [("Ana Richards", "person")]
+
+
+@pytest.mark.parametrize("outlet", ["BuzzFeed", "HuffPost", "Breitbart"])
+def test_a_widely_quoted_outlet_is_never_a_speaker(outlet):
+    speakers, quotes = speech_extract(f"{outlet} reported that the ferry fees were too high.")
+    assert (speakers, quotes) == ([], [])

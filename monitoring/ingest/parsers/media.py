@@ -90,6 +90,22 @@ Politico|
 Axios|
 Financial Times|FT
 The Economist|Economist
+BuzzFeed News|BuzzFeed
+HuffPost|Huffington Post;The Huffington Post;HuffPo
+Breitbart News|Breitbart
+Vox|
+Slate|
+Newsweek|
+Variety|
+Vanity Fair|
+The Daily Beast|Daily Beast
+The Atlantic|
+National Review|
+Mother Jones|
+Drudge Report|
+TheBlaze|The Blaze;Blaze
+RealClearPolitics|Real Clear Politics
+FactCheck.org|Factcheck;FactCheck
 """
 
 # The last word of a media name: "Continental Wire", "Harbour Times", "Highland Courier".

@@ -42,6 +42,7 @@ from .vocabulary import (
     PLACE_WORDS,
     PLURAL_PEOPLE,
     PROPER_ADJECTIVES,
+    PROPER_PLURALS,
     QUANTIFIER_WORDS,
     STATE_ABBREVIATIONS,
     SUBJECT_FILLER,
@@ -210,7 +211,7 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return speakers.group(whole)
     if len(name_words) == 1 and not title_words and plural_noun(name):
         # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
-        return speakers.group(name if name in PARTY_PLURALS else name.lower())
+        return speakers.group(name if name in PARTY_PLURALS | PROPER_PLURALS else name.lower())
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
@@ -255,9 +256,19 @@ def not_a_name(word: str) -> bool:
     return len(bare) == 1 or bare.casefold() in ABBREVIATIONS or bool(FIRST_PERSON.fullmatch(bare))
 
 
+# Endings of plural nouns for people that surnames do not have ("Politicians", "Majorities", "Caucus-goers").
+PEOPLE_PLURAL_ENDINGS = ("ians", "ists", "ials", "ics", "ities", "goers", "ees")
+
+
 def plural_noun(word: str) -> bool:
     """Whether a single capitalised word is a plural noun for people ("Activists"), not a surname."""
-    return word in PARTY_PLURALS or word.lower() in PLURAL_PEOPLE or word.lower() in GROUP_HEAD_SET
+    folded = word.lower()
+    return (
+        word in PARTY_PLURALS | PROPER_PLURALS
+        or folded in PLURAL_PEOPLE
+        or folded in GROUP_HEAD_SET
+        or (len(folded) >= 6 and folded.endswith(PEOPLE_PLURAL_ENDINGS))
+    )
 
 
 # A finite auxiliary after a word, or an honorific's name before a past tense ("Mrs. Ortiz tried"): what a

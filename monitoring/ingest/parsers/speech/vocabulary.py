@@ -36,7 +36,7 @@ NOT_NAME_WORDS = set(
     "Something Everyone Nobody Anyone Someone Nor Neither Either Whether Because Unless Until "
     # Adverbs and prepositions that open a sentence ("Even as they vowed ...", "Against Sanders, she ...").
     "Even Against Just Only Once Unlike Beyond Inside Outside Within Toward Towards Through Throughout "
-    "Across Along Around Behind Beside Besides Near Via Upon Regardless".split()
+    "Across Along Around Behind Beside Besides Near Via Upon Regardless Alongside Whenever Wherever Perhaps".split()
 )
 
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
@@ -62,6 +62,10 @@ QUANTIFIER_WORDS = {
     "Some",
     "Many",
     "Both",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
 }
 # The words that open a group's noun phrase ("the", "some", "two"): what precedes them is no part of it.
 GROUP_DETERMINERS = {"the", "a", "an", "some", "many", "several", "most", "other", "few", "two", "three", "four"}
@@ -211,7 +215,9 @@ ORG_WORDS = set(
     "Centre Center Network Broadcasting Television Radio Army Navy Force Forces Guard Police "
     "Secretariat Coalition Society Academy College Programme Program Embassy Government Cabinet "
     "Chamber Board Institution Observer Monitor Telegraph Courier Express Review Mail Star "
-    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon House".split()
+    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon House "
+    # companies named alone whose statements are quoted ("Twitter said"): a body, never a person
+    "Twitter Facebook YouTube Google Instagram TikTok Microsoft Amazon".split()
 )
 
 # Plural nouns for people that are printed capitalised (at a sentence start, or as party members).
@@ -225,7 +231,13 @@ PLURAL_PEOPLE = set(
     "clerics bishops believers worshippers pilgrims tourists visitors passengers crew staff employees "
     "managers bosses officials experts critics analysts activists advocates campaigners organisers organizers "
     "volunteers rescuers firefighters paramedics scientists researchers economists engineers teachers "
-    "students pupils academics protest-organisers opponents supporters sources witnesses observers".split()
+    "students pupils academics protest-organisers opponents supporters sources witnesses observers "
+    "guests millennials".split()
+)
+# Plural nouns for people that keep their capital ("Latinos said"): a group, named as printed.
+PROPER_PLURALS = set(
+    "Latinos Latinas Hispanics African-Americans Asian-Americans Jews Muslims Hindus Arabs Evangelicals Catholics "
+    "Christians".split()
 )
 
 PARTY_PLURALS = set(
