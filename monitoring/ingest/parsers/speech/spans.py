@@ -312,6 +312,13 @@ def quote_continues(masked: str, opening: int) -> bool:
     return not CUE_RE.match(after) and not PRONOUN_START.match(" " + after)
 
 
+def _first_letter(body: str, opening: int, closing: int) -> str | None:
+    """The first letter of the quotation opening at ``opening`` (within its first words), to tell a sentence of
+    its own (a capital) from words going on (lower case)."""
+    letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+    return None if letter is None else letter.group()
+
+
 def is_direct(
     body: str,
     masked: str,
@@ -344,8 +351,8 @@ def is_direct(
             and not THAT_OR_QUOTE.search(addressee)
         ):
             return True  # 'she told the mayors who met in Dover, "no one should doubt us."'
-        letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
-        if letter is not None and letter.group().isupper() and not THAT_OR_QUOTE.search(addressee):
+        letter = _first_letter(body, opening, closing)
+        if letter is not None and letter.isupper() and not THAT_OR_QUOTE.search(addressee):
             return True  # 'she said on the radio on Monday, in reference to the strike, "No one should doubt us."'
     if direct and attribution is not None and attribution.cue_end <= opening:
         # The second part of an interrupted quote: '"A," she said, adding, "B."' or '..., but "B."'
@@ -354,9 +361,9 @@ def is_direct(
             return True
         # '"A," said Ana Ruiz, the director of ... in Lisbon, "but B."': the first part breaks off at a comma and
         # the second goes on in lower case, however long the attribution between them.
-        letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
+        letter = _first_letter(body, opening, closing)
         broken_off = masked[direct[-1][1] - 1] == "," or between.startswith(",")
-        return lead.endswith(",") and broken_off and letter is not None and letter.group().islower()
+        return lead.endswith(",") and broken_off and letter is not None and letter.islower()
     return False
 
 
@@ -400,8 +407,8 @@ def mixed_report(
     Such a quote is a fragment, not a quotation of its own: the report starts with the sentence.
     """
     opening, closing = quote
-    letter = FIRST_LETTER.search(body, opening + 1, min(closing, opening + 12))
-    if letter is None or not letter.group().islower():
+    letter = _first_letter(body, opening, closing)
+    if letter is None or not letter.islower():
         return None
     if not sentence_start < attribution.cue_start < opening or len(masked[attribution.cue_end : opening].split()) > 4:
         return None
