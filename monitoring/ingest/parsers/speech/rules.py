@@ -217,6 +217,16 @@ class Cue:
         """Where the subject found in ``right`` stands in the text."""
         return found.shifted(self.cue_end)
 
+    def after_words(self, words: str) -> tuple[int, int] | None:
+        """Where ``words``, read in ``right`` ("according to X"), stand in the text."""
+        start = self.cue_end + self.right.find(words)
+        return (start, start + len(words)) if words else None
+
+    def subject_opening(self, found: Found, start: int) -> Found:
+        """``found``, read in the words at ``start`` of the sentence, as the subject of this cue's verb (its
+        position the verb's, its mention where it stands)."""
+        return Found(found.speaker, len(self.left), found.rule, found.shifted(start))
+
     def attribution(self, speaker: ParsedSpeaker, content: tuple[int, int] | None, **changes) -> Attribution:
         values = {"cue": self.words, "cue_start": self.cue_start, "cue_end": self.cue_end, "channel": self.channel}
         values.update(changes)
@@ -278,13 +288,12 @@ def _according_to(cue: Cue, draft: Discourse) -> Built:
         speaker, rule = entity(source_text, draft, []), "name"
     if speaker is None:
         return REJECT
-    source_start = cue.cue_end + cue.right.find(source_text)
     return cue.attribution(
         speaker,
         _according_content(cue, comma),
         cue="according to",
         rule=f"according_to/{rule}",
-        source=(source_start, source_start + len(source_text)) if source_text else None,
+        source=cue.after_words(source_text),
     )
 
 
@@ -492,7 +501,7 @@ def _participle_after_with(cue: Cue, draft: Discourse) -> Built:
         return None  # (the whole subject must be the speaker: "with the plan of Berg's aides saying")
     if found.speaker.kind != "person" and found.rule != "share_before":
         return None  # ("with the economy adding ...", "with an editor's note saying ...": a person or a share only)
-    subject_found = Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1)))
+    subject_found = cue.subject_opening(found, subject.start(1))
     return _subject_reading(cue, subject_found, "participle_after_with")
 
 
@@ -651,7 +660,7 @@ def _subject_opens_sentence(cue: Cue, draft: Discourse) -> Built:
         if subject and subject.end(1) <= len(cue.left):
             found = speaker_before(subject.group(1), draft)
             if found.speaker is not None:
-                subject_found = Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1)))
+                subject_found = cue.subject_opening(found, subject.start(1))
                 return _subject_reading(cue, subject_found, "subject_opens_sentence")
     return None
 
@@ -663,9 +672,7 @@ def _main_clause_subject(cue: Cue, draft: Discourse, reading: str = "main_clause
     if not subject or subject.end() > len(cue.left):
         return None
     found = speaker_before(subject.group(1), draft)
-    return _subject_reading(
-        cue, Found(found.speaker, len(cue.left), found.rule, found.shifted(subject.start(1))), reading
-    )
+    return _subject_reading(cue, cue.subject_opening(found, subject.start(1)), reading)
 
 
 def _infinitive_report(cue: Cue, draft: Discourse) -> Built:
@@ -1254,14 +1261,13 @@ def _according_to_document(
         speaker = draft.group(group_name(source_text))
         if speaker is None:
             return None  # "according to the Prairie Times": an outlet is no source
-        source_start = cue.cue_end + cue.right.find(source_text)
         return cue.attribution(
             speaker,
             _according_content(cue, comma),
             cue="according to",
             rule="according_to_document",
             draft=draft,
-            source=(source_start, source_start + len(source_text)),
+            source=cue.after_words(source_text),
         )
     return None
 
