@@ -2,6 +2,8 @@
 from the replica."""
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from config.settings.base import database
 from monitoring.core import db as replica
@@ -15,6 +17,24 @@ def test_pool_setting_turns_on_psycopg_pool_on_postgresql_only():
     assert database("postgres://u@db:5432/monitor", pool="4")["OPTIONS"]["pool"] == {"min_size": 4, "max_size": 4}
     assert "pool" not in database("sqlite:///x.db", pool="2:10").get("OPTIONS", {})
     assert "pool" not in database("postgres://u@db:5432/monitor").get("OPTIONS", {})
+
+
+def test_random_page_cost_is_a_connection_option_on_postgresql_only():
+    config = database("postgres://u@db:5432/monitor?options=-c%20search_path%3Dpress", random_page_cost="1.1")
+    assert config["OPTIONS"]["options"] == "-c search_path=press -c random_page_cost=1.1"  # added to the URL's
+    assert "options" not in database("postgres://u@db:5432/monitor", random_page_cost="")["OPTIONS"]
+    assert "OPTIONS" not in database("sqlite:///x.db", random_page_cost="1.1")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_RANDOM_PAGE_COST must be a number, not 'fast'"):
+        database("postgres://u@db:5432/monitor", random_page_cost="fast")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_connections_plan_with_the_configured_random_page_cost(settings):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        shown = cursor.fetchone()[0]
+    assert shown == "1.1"  # the default of DATABASE_RANDOM_PAGE_COST; the server's own is 4
 
 
 @pytest.fixture
