@@ -326,7 +326,11 @@ def content_parts(text: str, content: tuple[int, int], direct: bool, cue: str | 
     if len(marks) < 4 or len(marks) % 2 or marks[0][0] != content[0]:
         return [content]
     said = re.compile(rf"(?<!\w){re.escape(cue.split()[0])}", re.IGNORECASE)
-    if not all(said.search(text, closing[1], opening[0]) for closing, opening in zip(marks[1::2], marks[2::2])):
+    # A quotation running over paragraphs closes and opens again at each break: nothing but spaces in between.
+    if not all(
+        not text[closing[1] : opening[0]].strip() or said.search(text, closing[1], opening[0])
+        for closing, opening in zip(marks[1::2], marks[2::2])
+    ):
         return [content]
     parts, start = [], content[0]
     for closing, opening in zip(marks[1::2], marks[2::2], strict=False):
@@ -372,6 +376,11 @@ def quote_pieces(
     if candidates:
         pieces.append(Piece("source", *min(candidates, key=lambda span: gap(span, anchor))))
     return pieces
+
+
+def quote_area(text: str, start: int, end: int) -> tuple[int, int]:
+    """The paragraphs a quote runs over, from the one it starts in to the one it ends in."""
+    return paragraph_of(text, start)[0], paragraph_of(text, max(start, end - 1))[1]
 
 
 def paragraph_of(text: str, position: int) -> tuple[int, int]:

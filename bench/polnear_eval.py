@@ -51,6 +51,7 @@ from bench.cofenet_protocol import (  # noqa: E402
     gold_pieces,
     iou,
     paragraph_of,
+    quote_area,
     quote_pieces,
     score_document,
     table_print,
@@ -774,7 +775,7 @@ def protocol_score(articles: list[Article], errors: Errors, speech_only: bool = 
             )
             predicted += quote_pieces(
                 text,
-                paragraph_of(text, start),
+                quote_area(text, start, end),
                 start,
                 end,
                 q.kind == "direct",

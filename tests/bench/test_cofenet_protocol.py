@@ -12,6 +12,7 @@ from bench.cofenet_protocol import (
     element_spans,
     gold_pieces,
     paragraph_of,
+    quote_area,
     quote_pieces,
     score_document,
     tally_add,
@@ -126,6 +127,15 @@ def test_an_interrupted_quotation_kept_as_one_quote_is_scored_as_its_parts_aroun
         if element == "content"
     }
     assert contents == {'"He called it "a trap" and left,"'}
+
+
+def test_a_quotation_over_paragraphs_is_scored_as_each_paragraphs_part_with_its_marks():
+    text = "Lee spoke.\n“Taxes will rise,” Lee said. “Fees will not.”\n“Ports will grow.”\nVoters left."
+    start, end = text.index("Taxes"), text.index("grow.") + 5
+    assert quote_area(text, start, end) == (text.index("“Taxes"), text.index("\nVoters"))
+    pieces = quote_pieces(text, quote_area(text, start, end), start, end, True, "Ann Lee", "said")
+    contents = {t for element, t in pieces_text(text, pieces) if element == "content"}
+    assert contents == {"“Taxes will rise,”", "“Fees will not.”", "“Ports will grow.”"}
 
 
 def test_an_indirect_content_ending_in_quoted_words_takes_the_closing_mark():
