@@ -62,6 +62,9 @@ def test_interrupted_quote_is_one_statement_of_its_speaker():
 
 def test_two_apostrophe_quotation_marks():
     assert quotes_of("''We will sign,'' said Ivo Brandt.") == [("Ivo Brandt", "direct", "We will sign")]
+    # A report ending in quoted words keeps the whole closing mark, as it keeps a one-character one.
+    reports = [q for q in quotes_of("Ivo Brandt said the port ''will not close.''") if q[1] == "indirect"]
+    assert reports == [("Ivo Brandt", "indirect", "the port ''will not close.''")]
 
 
 def test_partial_quote_inside_a_sentence():

@@ -598,6 +598,8 @@ def quote_add(
     attribution it was read from, which says where the cue and the source stand."""
     if start < end and body[start] == "'" and body[start - 1] == "'":
         start += 1  # the second apostrophe of a two-apostrophe opening mark
+    if body[end - 1 : end + 1] == "''" and body[end - 2 : end] != "''":
+        end += 1  # a report ending in quoted words: the closing mark's second apostrophe ("they ''had chemistry,''")
     if kind == "direct" and end > start and body[end - 1] == ",":
         end -= 1  # the comma stands for the period the attribution replaced
     if end <= start:
