@@ -11,7 +11,9 @@ with `manage.py populate_synthetic`, bench many times) and is migrated and popul
 it is kept either way. Without a URL a throwaway database is created on --server-url, populated and dropped.
 
 Each size is measured in its own process (Django binds one database per process): the Django test client, logged in
-as an analyst, renders each page once to warm up, then --repeat times; the median is kept. Figure caching is off
+as an analyst, renders each page once to warm up, then --repeat times; the median is kept. The two processes take
+turns page by page (a page at the small size, the same page at the large size, then the next page), so that a change
+in what else the machine is doing falls on both sides of a ratio rather than on one size's whole run. Figure caching is off
 (no REDIS_URL) unless --redis-url is given, so the times are what a page costs to compute. Targets: each page within
 2x its small-size time, and every median under 150 ms at the large size.
 
@@ -87,8 +89,8 @@ def database_throwaway(server_url: str, size: int) -> tuple[str, callable]:
     return f"{server_url.rpartition('/')[0]}/{name}", drop
 
 
-def child(kind: str, url: str, size: int, args) -> dict:
-    """Run a measurement in a fresh process and return what it printed as JSON on its last line."""
+def child_command(kind: str, url: str, size: int, args) -> tuple[list[str], dict]:
+    """The command line and environment of a measuring process on `url`."""
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     env.pop("REDIS_URL", None)
     if kind == "pages":  # libpq passes this to the server: a runaway query ends the page rather than the bench
@@ -99,15 +101,49 @@ def child(kind: str, url: str, size: int, args) -> dict:
     command += ["--repeat", str(args.repeat), "--budget", str(args.budget)] + (
         ["--index-pages"] if args.index_pages else []
     )
+    return command, env
+
+
+def child(kind: str, url: str, size: int, args) -> dict:
+    """Run a measurement in a fresh process and return what it printed as JSON on its last line."""
+    command, env = child_command(kind, url, size, args)
     done = subprocess.run(command, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+class PagesChild:
+    """A measuring process holding one size's database: it says what it holds, then times each page it is sent."""
+
+    def __init__(self, url: str, size: int, args) -> None:
+        command, env = child_command("pages", url, size, args)
+        self.process = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
+        self.result = self.answer()  # database, articles, quotes, populated_s, and the pages' names
+        self.result["pages"] = dict.fromkeys(self.result.pop("names"))
+
+    def answer(self) -> dict:
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit(f"scale bench: the measuring process stopped (exit {self.process.wait()})")
+        return json.loads(line)
+
+    def measure(self, name: str) -> None:
+        self.process.stdin.write(name + "\n")
+        self.process.stdin.flush()
+        self.result["pages"][name] = self.answer()["time"]
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.child == "pages":
+        return child_pages(args)
     if args.child:
-        result = child_pages(args) if args.child == "pages" else child_export(args)
-        print(json.dumps(result))
+        print(json.dumps(child_export(args)))
         return 0
     small, large = args.sizes
     drops, results = [], {}
@@ -118,9 +154,17 @@ def main(argv=None) -> int:
                 url, drop = database_throwaway(args.server_url, size)
                 drops.append(drop)
             urls[size] = url
+        children = {}
         for size in (small, large):
-            print(f"  measuring pages at {size:,} articles", file=sys.stderr, flush=True)
-            results[size] = child("pages", urls[size], size, args)
+            print(f"  opening {size:,} articles", file=sys.stderr, flush=True)
+            children[size] = PagesChild(urls[size], size, args)
+        for name in children[small].result["pages"]:
+            for size in (small, large):
+                print(f"  {name} at {size:,}", file=sys.stderr, flush=True)
+                children[size].measure(name)
+        for size, measuring in children.items():
+            measuring.close()
+            results[size] = measuring.result
         export = None if args.no_export else child("export", urls[large], large, args)
     finally:
         for drop in drops:
@@ -252,46 +296,44 @@ def bench_pages(index_pages: bool) -> dict[str, str]:
     return {**pages, **index} if index_pages else pages
 
 
-def pages_time(client, pages: dict[str, str], repeat: int, budget_ms: float) -> dict[str, tuple[float, int]]:
-    """Median milliseconds and query count of each page (the test client, no network); a page whose warm-up render
-    takes longer than `budget_ms` is timed by that render alone (query count -1)."""
+def page_time(client, name: str, url: str, repeat: int, budget_ms: float) -> tuple[float, int]:
+    """Median milliseconds and query count of a page (the test client, no network); a page whose warm-up render
+    takes longer than `budget_ms` is timed by that render alone (query count -1), one whose SQL ran past the
+    statement timeout is infinitely slow (-2)."""
     from django.db import OperationalError, connection
 
-    results = {}
-    for name, url in pages.items():
-        try:
-            warm_up = page_warm_up(client, url)
-        except OperationalError as exc:  # the statement timeout
-            if "statement timeout" not in str(exc):
-                raise
-            connection.close()
-            results[name] = (float("inf"), -2)
-            print(f"    {name}: timed out", file=sys.stderr, flush=True)
-            continue
-        if warm_up > budget_ms:  # far off any target: one render tells enough, and five would take minutes
-            results[name] = (warm_up, -1)
-            print(f"    {name}: {warm_up:.1f} ms (warm-up only, over the budget)", file=sys.stderr, flush=True)
-            continue
-        timing = page_measure(client, url, repeat=repeat)
-        results[name] = (timing.median_ms, timing.query_count)
-        print(f"    {name}: {results[name][0]:.1f} ms", file=sys.stderr, flush=True)
-    return results
+    try:
+        warm_up = page_warm_up(client, url)
+    except OperationalError as exc:  # the statement timeout
+        if "statement timeout" not in str(exc):
+            raise
+        connection.close()
+        print(f"    {name}: timed out", file=sys.stderr, flush=True)
+        return float("inf"), -2
+    if warm_up > budget_ms:  # far off any target: one render tells enough, and five would take minutes
+        print(f"    {name}: {warm_up:.1f} ms (warm-up only, over the budget)", file=sys.stderr, flush=True)
+        return warm_up, -1
+    timing = page_measure(client, url, repeat=repeat)
+    print(f"    {name}: {timing.median_ms:.1f} ms", file=sys.stderr, flush=True)
+    return timing.median_ms, timing.query_count
 
 
-def child_pages(args) -> dict:
+def child_pages(args) -> int:
+    """Say what the database holds and which pages there are (a JSON line), then time each page named on standard
+    input, a JSON line each, until it closes."""
     from urllib.parse import urlparse
 
     articles, populated = django_ready(args.size)
     from monitoring.people.models import Quote
 
     client = analyst_client()
-    return {
-        "database": urlparse(args.url).path.lstrip("/"),
-        "articles": articles,
-        "quotes": Quote.objects.count(),
-        "populated_s": populated,
-        "pages": pages_time(client, bench_pages(args.index_pages), args.repeat, args.budget * 1000),
-    }
+    pages = bench_pages(args.index_pages)
+    held = {"database": urlparse(args.url).path.lstrip("/"), "articles": articles, "quotes": Quote.objects.count()}
+    print(json.dumps({**held, "populated_s": populated, "names": list(pages)}), flush=True)
+    for line in sys.stdin:
+        name = line.rstrip("\n")
+        print(json.dumps({"time": page_time(client, name, pages[name], args.repeat, args.budget * 1000)}), flush=True)
+    return 0
 
 
 def peak_mb() -> float:
