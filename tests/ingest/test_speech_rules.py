@@ -1182,6 +1182,19 @@ def test_quotation_after_the_addressee_of_told_is_direct():
     assert "direct" not in [q.kind for q in quotes]
 
 
+def test_is_direct_thing_relative_end_quotation_after_the_verb_of_a_things_relative_clause_is_no_quotation():
+    # The sentence's verb is "said"; the "said" right before the quotation is the banner's, in a relative clause.
+    text = "Lina Ortiz said the town had hung a banner that said “the harbour belongs to all of us.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Lina Ortiz", "indirect", "the town had hung a banner that said “the harbour belongs to all of us.”"),
+        ("Lina Ortiz", "partial", "the harbour belongs to all of us."),
+    ]
+    # The sentence's own verb right before the quotation: direct.
+    _, quotes = speech_extract("Lina Ortiz said “the harbour belongs to all of us.”")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "the harbour belongs to all of us.")]
+
+
 # --- subject rules (before the verb) -------------------------------------------------------------
 
 

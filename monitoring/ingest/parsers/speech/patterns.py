@@ -406,6 +406,8 @@ CLAUSE_CUT = re.compile(
           | \s (?:but|while|whereas) \s+ )""",
     X,
 )
+# "a voice that ", "the sign which " right before a verb: the relative clause of a thing, not a person's report.
+THING_RELATIVE_END = re.compile(r"\b(?:that|which)\s+$")
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
 # ", who said", ", who has also noted": a relative clause that reports, up to its verb.
 RELATIVE_REPORT = re.compile(

@@ -29,6 +29,7 @@ from .patterns import (
     REPORT_TO_QUOTE,
     SENTENCE_END,
     THAT_OR_QUOTE,
+    THING_RELATIVE_END,
     TITLE_SMALL_WORDS,
     WORK_BEFORE_TITLE,
 )
@@ -339,7 +340,12 @@ def is_direct(
     if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
-        return True  # 'Halabi said "...'
+        # 'Halabi said "...', not 'Halabi said the town lost a voice that said "...': a relative clause's verb
+        # right before the quotation is another speaker's (a thing's), whatever the sentence's own verb.
+        if attribution.cue_end == sentence_start + len(lead) or not THING_RELATIVE_END.search(
+            lead[: -len(attribution.cue)]
+        ):
+            return True
     whole = masked[closing - 1 : closing] in (".", "!", "?")  # the quotation is a whole sentence
     if whole and PARTICIPLE_BEFORE_QUOTE.search(lead + " "):
         return True  # 'She noted her years as mayor, saying "we faced hard times."': a second verb, a whole sentence
