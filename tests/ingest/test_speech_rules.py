@@ -2307,6 +2307,20 @@ def test_two_initials_of_a_name_end_no_sentence():
     ]
 
 
+def test_attribution_follows_report_openers_a_verb_with_its_own_report_leaves_the_quotation_its_sentence():
+    # "Ruiz said he ..." reports on its own: the quotation before it ends a sentence and stays Berg's.
+    text = "“It is a sad day,” Berg told reporters. “The fees did this.” Paul Ruiz said he would cut them."
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text, q.rule) for q in quotes] == [
+        ("Berg", "direct", "It is a sad day", "subject_before_verb/name_before"),
+        ("Berg", "direct", "The fees did this.", PREVIOUS_QUOTE_SPEAKER),
+        ("Paul Ruiz", "indirect", "he would cut them", "subject_before_verb/name_before"),
+    ]
+    # An attribution with nothing to report after its verb still belongs to the quotation.
+    _, quotes = speech_extract("“The fees did this.” Paul Ruiz said on Monday.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Paul Ruiz", "direct")]
+
+
 def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():
     text = "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow. He left."
     assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
-from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS
+from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS, REPORT_OPENERS
 from .patterns import (
     CLAUSE_LINKS,
     CONNECTIVE_LEAD,
@@ -175,11 +175,12 @@ def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
 
 
 def attribution_follows(masked: str, position: int) -> bool:
-    """Whether a name (up to five capitalised words) and a reporting verb start at ``position``."""
-    words = masked[position : position + 80].split()[:7]
+    """Whether a name (up to five capitalised words) and a reporting verb start at ``position``, the verb not
+    followed by a report of its own ('"We won." Berg said she would stay.': the quotation is a sentence of its own)."""
+    words = masked[position : position + 80].split()[:8]
     for index, word in enumerate(words):
         if word in CUE_FIRST_WORDS:
-            return 0 < index <= 5
+            return 0 < index <= 5 and not (index + 1 < len(words) and words[index + 1] in REPORT_OPENERS)
         if not word[:1].isupper() or word.endswith((",", ";", ":")):
             return False
     return False
