@@ -1064,6 +1064,21 @@ def test_rule_continued_quotation_skips_blank_lines_and_needs_a_quotation_alone(
         assert all("twice a day" not in q.text for q in quotes), text
 
 
+def test_rule_continued_quotation_joins_across_an_aside_in_the_attribution_is_aside():
+    # The second report and its quoted words in the attribution stand aside: the quotation goes on after them.
+    text = (
+        "“If they raise the fees, there is nothing you can do,” Tomas Berg told a rally, saying the council would"
+        " “ruin the port.”\n\n“Maybe the dockers can stop it. That will be a sad day.”"
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.rule, q.speaker, q.kind) for q in quotes] == [
+        (f"subject_before_verb/name_before+{CONTINUED_QUOTATION}", "Tomas Berg", "direct"),
+        ("subject_before_verb/name_before+adding", "Tomas Berg", "indirect"),
+        ("subject_before_verb/name_before", "Tomas Berg", "partial"),
+    ]
+    assert quotes[0].text.startswith("If they raise") and quotes[0].text.endswith("a sad day.")
+
+
 def test_quotation_left_open_runs_over_paragraphs_to_the_attribution():
     text = '"The quay is ready.\n\n"The ferries will run twice a day," Tomas Berg said.\n\nThe council meets.'
     _, quotes = speech_extract(text)

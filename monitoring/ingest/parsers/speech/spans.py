@@ -514,7 +514,14 @@ def continued_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -
     """
     joined: list[ParsedQuote] = []
     for quote in quotes:
-        last = joined[-1] if joined else None
+        # ('"A," she told a rally, saying the fees would "ruin us."' then '"B."': the quotation goes on across
+        # the quoted words and the second report in its attribution, which stay quotes of their own.)
+        index = len(joined) - 1
+        while index > 0 and _is_aside(joined[index]):
+            index -= 1
+        if any("\n" in body[joined[index].end : aside.start] for aside in joined[index + 1 :]):
+            index = len(joined) - 1
+        last = joined[index] if index >= 0 else None
         if (
             quote.rule == rule
             and last is not None
@@ -524,12 +531,18 @@ def continued_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -
         ):
             suffix = f"+{rule}"
             last_rule = last.rule or ""
-            joined[-1] = _spanning(
+            joined[index] = _spanning(
                 body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
             )
             continue
         joined.append(quote)
     return joined
+
+
+def _is_aside(quote: ParsedQuote) -> bool:
+    """Quoted words, a question put to the speaker or a second report ("..., adding that ..."): a quote that may
+    stand aside in the attribution of a quotation."""
+    return quote.kind == "partial" or _inside_attribution(quote)
 
 
 # The rule suffix of a report joined with the quotation that continues it.
