@@ -582,23 +582,32 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
     return joined
 
 
-def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:
+def pending_kind(
+    masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int, owner: ParsedSpeaker
+) -> str:
     """The kind of a quote with no attribution of its own, given to the paragraph's speaker.
 
     After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
     the reporter's own words it continues what was reported and is given as a partial quote (a
     question put to the speaker, '"A," she said when asked about it. "B."', or a second report inside the
-    attribution, '"A," she said, adding that R. "B."', is no such report).
+    attribution, '"A," she said, adding that R. "B."', is no such report). After the reporter's own words, a
+    quote that the ``owner``'s own direct quote follows in the paragraph is direct.
     """
     lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
         return "direct"  # 'I laughed and said, "...'
+    after = None  # the first quote after this one in the paragraph
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening and not _inside_attribution(quote):
-            return quote.kind if quote.kind == "direct" else "partial"
+        if quote.kind != "partial" and not _inside_attribution(quote):
+            if quote.start < opening:
+                return quote.kind if quote.kind == "direct" else "partial"
+            after = quote
+    if after is not None and after.kind == "direct" and after.speaker == owner.name:
+        # 'Berg spoke at the quay. "A." Later, she said, "B."': a quotation the speaker's own quotation follows.
+        return "direct"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 
 
