@@ -149,6 +149,19 @@ def test_rule_not_a_report_rejects_a_passive_phrase_cue():
     assert speech_extract("The harbour board was called on to close the pier.") == ([], [])
 
 
+def test_rule_not_a_report_free_relative_end_rejects_the_verb_of_nothing_the_mayor_said():
+    # "Nothing the mayor said" names what was said: the sentence's report is the dockers'.
+    _, quotes = speech_extract("Everything Ana Berg said was a lie, the dockers claimed.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("the dockers", "indirect", "Everything Ana Berg said was a lie")
+    ]
+    _, quotes = speech_extract("Paul Ruiz spoke. Nothing the mayor said “will calm the dockers,” Ruiz said.")
+    assert "direct" not in [q.kind for q in quotes]
+    # "What she said is ...": a report of hers.
+    _, quotes = speech_extract("The firm cited what Ana Berg said is a growing demand for berths.")
+    assert [q.speaker for q in quotes] == ["Ana Berg"]
+
+
 def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
     assert speech_extract("Still, Okafor continues to trail Sorel by three hundred votes.")[1] == []
     quote, speaker = only_quote("Okafor continued that the port was full.")
