@@ -1092,6 +1092,17 @@ def test_rule_continued_quotation_joins_across_an_aside_in_the_attribution_is_as
     assert quotes[0].text.startswith("If they raise") and quotes[0].text.endswith("a sad day.")
 
 
+def test_quote_continues_not_for_a_second_part_left_open_at_its_paragraph_end():
+    # The second part is broken off by a stray line break: it has no closing mark, the sentence does not go on.
+    text = (
+        "“Some other candidates,” Tomas Berg added, “have spent on ads that do little to bring voters out\n"
+        "to the caucuses.”"
+    )
+    _, quotes = speech_extract(text, paragraph_break="\n")  # one paragraph a line
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
+    assert quotes[0].text.startswith("Some other candidates") and quotes[0].text.endswith("bring voters out")
+
+
 def test_quotation_left_open_runs_over_paragraphs_to_the_attribution():
     text = '"The quay is ready.\n\n"The ferries will run twice a day," Tomas Berg said.\n\nThe council meets.'
     _, quotes = speech_extract(text)

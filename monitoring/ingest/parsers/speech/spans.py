@@ -305,6 +305,8 @@ def quote_continues(masked: str, opening: int) -> bool:
         closing += 1
     if closing < len(masked) and masked[closing] in ",.!?":
         return False  # the quoted words end a clause of their own
+    if closing >= len(masked) or masked[closing] not in '"“”':
+        return False  # no closing mark: the quotation was left open at the end of its paragraph
     after = masked[closing + 1 : closing + 40]
     if "\n" in after[: len(after) - len(after.lstrip())]:
         return False  # the paragraph ends with the quote
