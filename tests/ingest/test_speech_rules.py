@@ -1221,6 +1221,20 @@ def test_quotation_after_the_addressee_of_told_is_direct():
     assert "direct" not in [q.kind for q in quotes]
 
 
+def test_is_direct_quotation_set_off_by_a_dash_with_its_attribution_right_after_it():
+    text = (
+        "Lina Ortiz spoke. She railed at the plan — “I love this port,” she said, “I will never leave it” — and left."
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Lina Ortiz", "direct", "I love this port,” she said, “I will never leave it")
+    ]
+    # Quoted words after a dash with no attribution of their own stay a fragment.
+    text = "Lina Ortiz spoke. She said the plan — “a gift to the tankers,” in her words — would fail."
+    _, quotes = speech_extract(text)
+    assert "direct" not in [q.kind for q in quotes]
+
+
 def test_is_direct_thing_relative_end_quotation_after_the_verb_of_a_things_relative_clause_is_no_quotation():
     # The sentence's verb is "said"; the "said" right before the quotation is the banner's, in a relative clause.
     text = "Lina Ortiz said the town had hung a banner that said “the harbour belongs to all of us.”"

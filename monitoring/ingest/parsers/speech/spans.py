@@ -340,6 +340,13 @@ def is_direct(
         return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
     if lead.endswith(":"):
         return True
+    if lead.endswith(("-", "—", "–")) and attribution is not None and attribution.cue_start > closing:
+        # 'He railed at the firm - "I love its biscuits," he said, "but ..." - and ...': a quotation set off by a
+        # dash, its attribution right after it.
+        between = masked[closing + 1 : attribution.cue_start]
+        broken_off = masked[closing - 1] == "," or between.lstrip().startswith(",")
+        if broken_off and "_" not in between and len(between.split()) <= 6:
+            return True
     if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
