@@ -2374,6 +2374,16 @@ def test_attribution_follows_report_openers_a_verb_with_its_own_report_leaves_th
     assert [(q.speaker, q.kind) for q in quotes] == [("Paul Ruiz", "direct")]
 
 
+def test_attribution_follows_with_the_verb_ending_the_sentence():
+    # '"...?" Berg asked.': the attribution is the question's, even after the reporter's words in the paragraph.
+    text = "Tomas Berg toured the quay on Monday. “Why should we wait?” Berg asked. “The ferries are ready.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.rule) for q in quotes] == [
+        ("Tomas Berg", "direct", "subject_before_verb/name_before")
+    ]
+    assert quotes[0].text.startswith("Why should we wait?") and quotes[0].text.endswith("ferries are ready.")
+
+
 def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():
     text = "Berg said the gap between Ruiz and then-Sen. Ivo Brandt was narrow. He left."
     assert [text[start:end] for start, end in sentence_bounds(text, 0, len(text))] == [

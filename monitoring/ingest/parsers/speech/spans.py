@@ -179,7 +179,7 @@ def attribution_follows(masked: str, position: int) -> bool:
     followed by a report of its own ('"We won." Berg said she would stay.': the quotation is a sentence of its own)."""
     words = masked[position : position + 80].split()[:8]
     for index, word in enumerate(words):
-        if word in CUE_FIRST_WORDS:
+        if word.rstrip(".") in CUE_FIRST_WORDS:  # ('"Why wait?" Obama asked.': the verb ends the sentence)
             return 0 < index <= 5 and not (index + 1 < len(words) and words[index + 1] in REPORT_OPENERS)
         if not word[:1].isupper() or word.endswith((",", ";", ":")):
             return False
