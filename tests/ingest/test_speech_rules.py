@@ -2382,6 +2382,9 @@ def test_attribution_follows_with_the_verb_ending_the_sentence():
         ("Tomas Berg", "direct", "subject_before_verb/name_before")
     ]
     assert quotes[0].text.startswith("Why should we wait?") and quotes[0].text.endswith("ferries are ready.")
+    # The next sentence's first word is no report of the verb's ("I" after "asked.").
+    _, quotes = speech_extract("Tomas Berg toured the quay. “Why should we wait?” Berg asked. I left the quay.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
 
 
 def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():

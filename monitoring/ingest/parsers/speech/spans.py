@@ -180,7 +180,8 @@ def attribution_follows(masked: str, position: int) -> bool:
     words = masked[position : position + 80].split()[:8]
     for index, word in enumerate(words):
         if word.rstrip(".") in CUE_FIRST_WORDS:  # ('"Why wait?" Obama asked.': the verb ends the sentence)
-            return 0 < index <= 5 and not (index + 1 < len(words) and words[index + 1] in REPORT_OPENERS)
+            reports = not word.endswith(".") and index + 1 < len(words) and words[index + 1] in REPORT_OPENERS
+            return 0 < index <= 5 and not reports
         if not word[:1].isupper() or word.endswith((",", ";", ":")):
             return False
     return False
