@@ -348,6 +348,15 @@ def test_lower_case_quote_after_reported_words_is_one_indirect_report():
     )
 
 
+def test_pending_kind_quote_followed_by_the_speakers_own_quotation_is_direct():
+    # After the reporter's words, a quotation that the paragraph speaker's own quotation follows is his.
+    body = 'Paul Ruiz spoke at the quay on Monday. "The fees are too high." Later, he said, "We will cut them."'
+    assert [kind for _, kind, _ in quotes_of(body)] == ["direct"]  # one interrupted quote
+    # After his indirect report it still goes on with what was reported: partial.
+    body = 'Paul Ruiz said the fees were high. "Nobody wants another winter." Later, he said, "We will cut them."'
+    assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "partial", "direct"]
+
+
 def test_unattributed_quote_after_an_indirect_report_is_partial():
     body = 'Ines Carvalho said the quay would reopen in May. "Nobody wants another winter like this one."'
     assert [kind for _, kind, _ in quotes_of(body)] == ["indirect", "partial"]

@@ -149,6 +149,19 @@ def test_rule_not_a_report_rejects_a_passive_phrase_cue():
     assert speech_extract("The harbour board was called on to close the pier.") == ([], [])
 
 
+def test_rule_not_a_report_free_relative_end_rejects_the_verb_of_nothing_the_mayor_said():
+    # "Nothing the mayor said" names what was said: the sentence's report is the dockers'.
+    _, quotes = speech_extract("Everything Ana Berg said was a lie, the dockers claimed.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("the dockers", "indirect", "Everything Ana Berg said was a lie")
+    ]
+    _, quotes = speech_extract("Paul Ruiz spoke. Nothing the mayor said “will calm the dockers,” Ruiz said.")
+    assert "direct" not in [q.kind for q in quotes]
+    # "What she said is ...": a report of hers.
+    _, quotes = speech_extract("The firm cited what Ana Berg said is a growing demand for berths.")
+    assert [q.speaker for q in quotes] == ["Ana Berg"]
+
+
 def test_rule_not_a_report_rejects_continues_before_an_infinitive_or_object():
     assert speech_extract("Still, Okafor continues to trail Sorel by three hundred votes.")[1] == []
     quote, speaker = only_quote("Okafor continued that the port was full.")
@@ -1064,6 +1077,32 @@ def test_rule_continued_quotation_skips_blank_lines_and_needs_a_quotation_alone(
         assert all("twice a day" not in q.text for q in quotes), text
 
 
+def test_rule_continued_quotation_joins_across_an_aside_in_the_attribution_is_aside():
+    # The second report and its quoted words in the attribution stand aside: the quotation goes on after them.
+    text = (
+        "“If they raise the fees, there is nothing you can do,” Tomas Berg told a rally, saying the council would"
+        " “ruin the port.”\n\n“Maybe the dockers can stop it. That will be a sad day.”"
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.rule, q.speaker, q.kind) for q in quotes] == [
+        (f"subject_before_verb/name_before+{CONTINUED_QUOTATION}", "Tomas Berg", "direct"),
+        ("subject_before_verb/name_before+adding", "Tomas Berg", "indirect"),
+        ("subject_before_verb/name_before", "Tomas Berg", "partial"),
+    ]
+    assert quotes[0].text.startswith("If they raise") and quotes[0].text.endswith("a sad day.")
+
+
+def test_quote_continues_not_for_a_second_part_left_open_at_its_paragraph_end():
+    # The second part is broken off by a stray line break: it has no closing mark, the sentence does not go on.
+    text = (
+        "“Some other candidates,” Tomas Berg added, “have spent on ads that do little to bring voters out\n"
+        "to the caucuses.”"
+    )
+    _, quotes = speech_extract(text, paragraph_break="\n")  # one paragraph a line
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
+    assert quotes[0].text.startswith("Some other candidates") and quotes[0].text.endswith("bring voters out")
+
+
 def test_quotation_left_open_runs_over_paragraphs_to_the_attribution():
     text = '"The quay is ready.\n\n"The ferries will run twice a day," Tomas Berg said.\n\nThe council meets.'
     _, quotes = speech_extract(text)
@@ -1180,6 +1219,33 @@ def test_quotation_after_the_addressee_of_told_is_direct():
     text = "The “fees are too high,” Lina Ortiz told the Gazette after the vote, “and we will cut them.”"
     _, quotes = speech_extract(text)
     assert "direct" not in [q.kind for q in quotes]
+
+
+def test_is_direct_quotation_set_off_by_a_dash_with_its_attribution_right_after_it():
+    text = (
+        "Lina Ortiz spoke. She railed at the plan — “I love this port,” she said, “I will never leave it” — and left."
+    )
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Lina Ortiz", "direct", "I love this port,” she said, “I will never leave it")
+    ]
+    # Quoted words after a dash with no attribution of their own stay a fragment.
+    text = "Lina Ortiz spoke. She said the plan — “a gift to the tankers,” in her words — would fail."
+    _, quotes = speech_extract(text)
+    assert "direct" not in [q.kind for q in quotes]
+
+
+def test_is_direct_thing_relative_end_quotation_after_the_verb_of_a_things_relative_clause_is_no_quotation():
+    # The sentence's verb is "said"; the "said" right before the quotation is the banner's, in a relative clause.
+    text = "Lina Ortiz said the town had hung a banner that said “the harbour belongs to all of us.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Lina Ortiz", "indirect", "the town had hung a banner that said “the harbour belongs to all of us.”"),
+        ("Lina Ortiz", "partial", "the harbour belongs to all of us."),
+    ]
+    # The sentence's own verb right before the quotation: direct.
+    _, quotes = speech_extract("Lina Ortiz said “the harbour belongs to all of us.”")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "the harbour belongs to all of us.")]
 
 
 # --- subject rules (before the verb) -------------------------------------------------------------
@@ -2292,6 +2358,33 @@ def test_two_initials_of_a_name_end_no_sentence():
         "She moved to Washington, D.C.",
         "Her office is by the quay.",
     ]
+
+
+def test_attribution_follows_report_openers_a_verb_with_its_own_report_leaves_the_quotation_its_sentence():
+    # "Ruiz said he ..." reports on its own: the quotation before it ends a sentence and stays Berg's.
+    text = "“It is a sad day,” Berg told reporters. “The fees did this.” Paul Ruiz said he would cut them."
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.text, q.rule) for q in quotes] == [
+        ("Berg", "direct", "It is a sad day", "subject_before_verb/name_before"),
+        ("Berg", "direct", "The fees did this.", PREVIOUS_QUOTE_SPEAKER),
+        ("Paul Ruiz", "indirect", "he would cut them", "subject_before_verb/name_before"),
+    ]
+    # An attribution with nothing to report after its verb still belongs to the quotation.
+    _, quotes = speech_extract("“The fees did this.” Paul Ruiz said on Monday.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Paul Ruiz", "direct")]
+
+
+def test_attribution_follows_with_the_verb_ending_the_sentence():
+    # '"...?" Berg asked.': the attribution is the question's, even after the reporter's words in the paragraph.
+    text = "Tomas Berg toured the quay on Monday. “Why should we wait?” Berg asked. “The ferries are ready.”"
+    _, quotes = speech_extract(text)
+    assert [(q.speaker, q.kind, q.rule) for q in quotes] == [
+        ("Tomas Berg", "direct", "subject_before_verb/name_before")
+    ]
+    assert quotes[0].text.startswith("Why should we wait?") and quotes[0].text.endswith("ferries are ready.")
+    # The next sentence's first word is no report of the verb's ("I" after "asked.").
+    _, quotes = speech_extract("Tomas Berg toured the quay. “Why should we wait?” Berg asked. I left the quay.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Tomas Berg", "direct")]
 
 
 def test_an_abbreviated_title_after_a_hyphened_prefix_ends_no_sentence():

@@ -345,3 +345,5 @@ PLAIN_FORMS = frozenset(
 )
 # First words of the cues, for a cheap set lookup before the cue pattern is tried.
 CUE_FIRST_WORDS = frozenset({cue.split()[0] for cue in REPORTING_CUES} | {"according", "According", "quoted"})
+# Words that open a verb's own report right after it ("said she would", "added that"): the verb has its content.
+REPORT_OPENERS = frozenset({"that", "he", "she", "they", "it", "we", "I", "there"})

@@ -406,6 +406,11 @@ CLAUSE_CUT = re.compile(
           | \s (?:but|while|whereas) \s+ )""",
     X,
 )
+# "Nothing the mayor ", "everything Ana Berg has " right before a verb: the clause names what was said ("Nothing the
+# mayor said will help"), the verb reports nothing of its own. (Not "what": "what she said is growing demand" reports.)
+FREE_RELATIVE_END = re.compile(r"\b(?:[Nn]othing|[Ee]verything|[Ss]omething|[Aa]nything)\s+(?:[\w'’.-]+\s+){1,4}$")
+# "a voice that ", "the sign which " right before a verb: the relative clause of a thing, not a person's report.
+THING_RELATIVE_END = re.compile(r"\b(?:that|which)\s+$")
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
 # ", who said", ", who has also noted": a relative clause that reports, up to its verb.
 RELATIVE_REPORT = re.compile(

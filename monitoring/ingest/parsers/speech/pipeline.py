@@ -238,7 +238,7 @@ def speech_extract(
                 owner, rule = quoting, CONTINUED_QUOTATION
             if owner is not None:
                 for opening, closing in pending:
-                    kind = pending_kind(masked, quotes, paragraph_start, opening)
+                    kind = pending_kind(masked, quotes, paragraph_start, opening, owner)
                     quote_add(quotes, body, owner, kind, opening + 1, closing, None, None, rule)
                 paragraph_speaker = owner
                 if pending[-1][0] >= sentence_start and quotes[-1].kind == "direct":

@@ -56,6 +56,7 @@ from .patterns import (
     CONTINUES_ACT,
     CUE_RE,
     DELEGATES_AHEAD,
+    FREE_RELATIVE_END,
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
@@ -343,6 +344,7 @@ def _not_a_report(cue: Cue) -> bool:
             (words.split()[0].endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
         )  # "the issue was reported by the Post": the subject is not a speaker
+        or bool(FREE_RELATIVE_END.search(left, max(0, len(left) - 60)))  # "Nothing the mayor said ...": a noun phrase
     )
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
-from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS
+from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS, REPORT_OPENERS
 from .patterns import (
     CLAUSE_LINKS,
     CONNECTIVE_LEAD,
@@ -29,6 +29,7 @@ from .patterns import (
     REPORT_TO_QUOTE,
     SENTENCE_END,
     THAT_OR_QUOTE,
+    THING_RELATIVE_END,
     TITLE_SMALL_WORDS,
     WORK_BEFORE_TITLE,
 )
@@ -174,11 +175,13 @@ def mask_quotes(body: str, spans: list[tuple[int, int]]) -> str:
 
 
 def attribution_follows(masked: str, position: int) -> bool:
-    """Whether a name (up to five capitalised words) and a reporting verb start at ``position``."""
-    words = masked[position : position + 80].split()[:7]
+    """Whether a name (up to five capitalised words) and a reporting verb start at ``position``, the verb not
+    followed by a report of its own ('"We won." Berg said she would stay.': the quotation is a sentence of its own)."""
+    words = masked[position : position + 80].split()[:8]
     for index, word in enumerate(words):
-        if word in CUE_FIRST_WORDS:
-            return 0 < index <= 5
+        if word.rstrip(".") in CUE_FIRST_WORDS:  # ('"Why wait?" Obama asked.': the verb ends the sentence)
+            reports = not word.endswith(".") and index + 1 < len(words) and words[index + 1] in REPORT_OPENERS
+            return 0 < index <= 5 and not reports
         if not word[:1].isupper() or word.endswith((",", ";", ":")):
             return False
     return False
@@ -303,6 +306,8 @@ def quote_continues(masked: str, opening: int) -> bool:
         closing += 1
     if closing < len(masked) and masked[closing] in ",.!?":
         return False  # the quoted words end a clause of their own
+    if closing >= len(masked) or masked[closing] not in '"“”':
+        return False  # no closing mark: the quotation was left open at the end of its paragraph
     after = masked[closing + 1 : closing + 40]
     if "\n" in after[: len(after) - len(after.lstrip())]:
         return False  # the paragraph ends with the quote
@@ -336,10 +341,22 @@ def is_direct(
         return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
     if lead.endswith(":"):
         return True
+    if lead.endswith(("-", "—", "–")) and attribution is not None and attribution.cue_start > closing:
+        # 'He railed at the firm - "I love its biscuits," he said, "but ..." - and ...': a quotation set off by a
+        # dash, its attribution right after it.
+        between = masked[closing + 1 : attribution.cue_start]
+        broken_off = masked[closing - 1] == "," or between.lstrip().startswith(",")
+        if broken_off and "_" not in between and len(between.split()) <= 6:
+            return True
     if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
-        return True  # 'Halabi said "...'
+        # 'Halabi said "...', not 'Halabi said the town lost a voice that said "...': a relative clause's verb
+        # right before the quotation is another speaker's (a thing's), whatever the sentence's own verb.
+        if attribution.cue_end == sentence_start + len(lead) or not THING_RELATIVE_END.search(
+            lead[: -len(attribution.cue)]
+        ):
+            return True
     whole = masked[closing - 1 : closing] in (".", "!", "?")  # the quotation is a whole sentence
     if whole and PARTICIPLE_BEFORE_QUOTE.search(lead + " "):
         return True  # 'She noted her years as mayor, saying "we faced hard times."': a second verb, a whole sentence
@@ -507,7 +524,14 @@ def continued_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -
     """
     joined: list[ParsedQuote] = []
     for quote in quotes:
-        last = joined[-1] if joined else None
+        # ('"A," she told a rally, saying the fees would "ruin us."' then '"B."': the quotation goes on across
+        # the quoted words and the second report in its attribution, which stay quotes of their own.)
+        index = len(joined) - 1
+        while index > 0 and _is_aside(joined[index]):
+            index -= 1
+        if any("\n" in body[joined[index].end : aside.start] for aside in joined[index + 1 :]):
+            index = len(joined) - 1
+        last = joined[index] if index >= 0 else None
         if (
             quote.rule == rule
             and last is not None
@@ -517,12 +541,18 @@ def continued_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -
         ):
             suffix = f"+{rule}"
             last_rule = last.rule or ""
-            joined[-1] = _spanning(
+            joined[index] = _spanning(
                 body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
             )
             continue
         joined.append(quote)
     return joined
+
+
+def _is_aside(quote: ParsedQuote) -> bool:
+    """Quoted words, a question put to the speaker or a second report ("..., adding that ..."): a quote that may
+    stand aside in the attribution of a quotation."""
+    return quote.kind == "partial" or _inside_attribution(quote)
 
 
 # The rule suffix of a report joined with the quotation that continues it.
@@ -562,23 +592,32 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
     return joined
 
 
-def pending_kind(masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int) -> str:
+def pending_kind(
+    masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int, owner: ParsedSpeaker
+) -> str:
     """The kind of a quote with no attribution of its own, given to the paragraph's speaker.
 
     After a direct quote ('"A," she said. "B."'), alone in its paragraph, or introduced by a
     reporting verb whose subject was not found it is a direct quote; after an indirect report or
     the reporter's own words it continues what was reported and is given as a partial quote (a
     question put to the speaker, '"A," she said when asked about it. "B."', or a second report inside the
-    attribution, '"A," she said, adding that R. "B."', is no such report).
+    attribution, '"A," she said, adding that R. "B."', is no such report). After the reporter's own words, a
+    quote that the ``owner``'s own direct quote follows in the paragraph is direct.
     """
     lead = masked[max(paragraph_start, opening - 60) : opening].rstrip()
     if lead.endswith((",", ":")) and CUE_RE.search(lead[-30:]):
         return "direct"  # 'I laughed and said, "...'
+    after = None  # the first quote after this one in the paragraph
     for quote in reversed(quotes):  # in reading order up to this paragraph: look back only as far as it
         if quote.start < paragraph_start:
             break
-        if quote.kind != "partial" and quote.start < opening and not _inside_attribution(quote):
-            return quote.kind if quote.kind == "direct" else "partial"
+        if quote.kind != "partial" and not _inside_attribution(quote):
+            if quote.start < opening:
+                return quote.kind if quote.kind == "direct" else "partial"
+            after = quote
+    if after is not None and after.kind == "direct" and after.speaker == owner.name:
+        # 'Berg spoke at the quay. "A." Later, she said, "B."': a quotation the speaker's own quotation follows.
+        return "direct"
     return "partial" if NON_SPACE.search(masked, paragraph_start, opening) else "direct"
 
 
