@@ -716,6 +716,20 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Berg opposed the new pier but has since said the ferry would run twice a day.",
+        "Tomas Berg found money for the quay and on Monday announced the ferry would run twice a day.",
+        "Tomas Berg fought the toll and last week repeatedly said the ferry would run twice a day.",
+    ],
+)
+def test_rule_subject_opens_sentence_for_a_second_verb_after_adverbs_or_a_time(sentence):
+    quote, _ = only_quote(sentence)
+    assert quote.rule == "subject_opens_sentence/name_before"
+    assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
+
+
+@pytest.mark.parametrize(
     "sentence, speaker",
     [
         # What stands between the subject and "and" looked like a group or a description to the subject rules.

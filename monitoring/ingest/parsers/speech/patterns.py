@@ -361,8 +361,14 @@ ASIDE_END = re.compile(
 )
 LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
-# "... and said", "..., and then has said": the subject opens the sentence.
-AND_END = re.compile(r",?\s(?:and|but)(?:\s+(?:then|also|has|have|later|now|again))*\s*$")
+# "... and said", "..., and then has said", "... but has since said", "... and on Monday announced": the subject
+# opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
+AND_END = re.compile(
+    rf"""(?x: ,?\s(?:and|but)
+        (?:\s+(?:then|also|has|have|later|now|again|since|already|recently|previously|repeatedly|publicly
+                 |(?:on\s+)?{WEEKDAY}|last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier))*
+        \s*$ )"""
+)
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
     | struck | spent | paid | cast | gathered | shook | sat | rose | came | got | grew | knew | drew | threw
