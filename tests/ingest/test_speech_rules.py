@@ -2339,3 +2339,16 @@ def test_rule_pronoun_subject_gives_a_pronoun_opening_a_clause_its_referent():
     _, quotes = speech_extract(body)
     assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the fees were too high")]
     assert body[slice(*quotes[0].source_span)] == "He"
+
+
+def test_rule_described_name_after_reads_past_a_place_after_the_name():
+    quote, _ = only_quote("The ferry will not run before spring, says harbour historian Ines Weingart in Molde.")
+    assert quote.rule == "speaker_last/described_name_after"
+    assert (quote.speaker, quote.text) == ("Ines Weingart", "The ferry will not run before spring")
+
+
+def test_rule_described_name_after_takes_no_part_of_a_long_body_name_before_a_place():
+    _, quotes = speech_extract(
+        "The ferry will not run before spring, according to the Lund Institute for Coastal Research at Molde."
+    )
+    assert all(q.speaker != "Coastal Research" for q in quotes)

@@ -544,9 +544,12 @@ DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({N
 NAME_START = re.compile(rf"\s*({NAME_RUN})")
 # "9/11 widow Terry Strada", "former Clinton aide Ana Ruiz": a lower-case word and up to three more, then a
 # name ending the clause.
-# (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon".)
+# (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon";
+# so may a place, a time or a relative clause, NAME_PLACE_AHEAD: "says political scientist Ana Ruiz in Molde.")
+NAME_PLACE_AHEAD = re.compile(r"\s+(?:in|at|on|during|who)\s")
 PREFIXED_NAME_START = re.compile(
-    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’.-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
+    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’.-]+\s+){{0,3}}?)({NAME_RUN})"
+    rf"(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$)|{NAME_PLACE_AHEAD.pattern})"
 )
 # ", director of the Center" after a name, up to the next comma or the sentence end.
 APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")
