@@ -651,6 +651,36 @@ def test_rule_noun_report_credits_the_owner_of_a_claim_with_its_that_clause():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The mayor answered complaints from harbour officials that the ferry ran late.", "harbour officials"),
+        ("The council rejected claims by Ines Weingart that the ferry ran late.", "Ines Weingart"),
+        ("The council discussed a complaint from her deputy, Tomas Berg, that the ferry ran late.", "Tomas Berg"),
+    ],
+)
+def test_rule_noun_report_reads_an_owner_after_by_or_from(sentence, speaker):
+    _, quotes = speech_extract(sentence)
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [("noun_report", speaker, "the ferry ran late")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The vote ignored the union's earlier claim that the ferry ran late.", "the union"),
+        ("The vote ignored harbour pilots’ warnings that the ferry ran late.", "harbour pilots"),
+    ],
+)
+def test_rule_noun_report_reads_a_description_as_the_owner(sentence, speaker):
+    _, quotes = speech_extract(sentence)
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [("noun_report", speaker, "the ferry ran late")]
+
+
+def test_rule_noun_report_takes_no_outlet_or_text_as_the_owner_after_by():
+    assert speech_extract("The mayor laughed at claims by the newspaper that the ferry ran late.")[1] == []
+    assert speech_extract("The mayor laughed at the newspaper's claim that the ferry ran late.")[1] == []
+
+
 def test_rule_noun_report_needs_an_owner_and_a_that_clause():
     assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
     assert speech_extract("Ivo Brandt spoke. His comments about the port that he runs were brief.")[1] == []

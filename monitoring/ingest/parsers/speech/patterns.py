@@ -443,7 +443,8 @@ NAME_RUN_RE = re.compile(NAME_RUN)
 PLURAL_NOUN = re.compile(
     r"(?!(?:news|its|his|this|was|has|is|does|us|thus|yes|less|plus|various|previous|famous)$)[A-Za-z-]{2,}[^s'’\W]s"
 )
-# "his claim that ...", "Ana Ruiz's warning on Monday that ...": a possessor, up to three describing words, a noun
+# "his claim that ...", "Ana Ruiz's warning on Monday that ...", "the union's claim that ...", "port officials’ warnings
+# that ...": a possessor (a pronoun, a name, a description in lower case), up to three describing words, a noun
 # that names a report, a few words of when and where ("in May", "yet") or "was", "that". (Not "accusation",
 # "allegation": a charge is more often named as a topic than reported.) Group
 # "owner" is the possessor ("his", "Ana Ruiz"), group "noun" the noun.
@@ -469,9 +470,12 @@ SPEECH_NOUNS = (
     "comment",
     "boast",
     "threat",
+    "assurance",
 )
 NOUN_REPORT = re.compile(
-    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s) ) (?:['’]s?)? \s+
+    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s)
+                             | [Tt]he \s+ (?: [\w-]+ \s+ ){{0,2}}? [a-z][\w-]* (?=['’]s?\s)
+                             | (?: [a-z][\w-]* \s+ )? [a-z][\w-]*s (?=['’]\s) ) (?:['’]s?)? \s+
         (?: (?! that\b ) [\w-]+ \s+ ){{0,3}}?
         (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) \b
         (?: \s+ (?: in | on | at | during | earlier | last | this | yet | only | again | today | yesterday
@@ -483,6 +487,19 @@ NOUN_REPORT = re.compile(
 # "Ana Ruiz's" right before a cue: a possessive, so the cue is a noun ("he's said": a contraction, a verb).
 POSSESSIVE_END = re.compile(
     r"(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]hat|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here)['’])[A-Z][\w.-]*['’]s?\s*$"
+)
+# "complaints from Ana Ruiz that ...", "claims by port officials that ...", "a demand, by Ana Ruiz, that ...",
+# "an allegation from his first wife, Ana Ruiz, that ...": the noun, its owner after "by" or "from" (a name, or a
+# short description in lower case, maybe followed by the name it describes), then "that". Group "owner" is the
+# owner, "named" the name after a description.
+NOUN_REPORT_BY = re.compile(
+    rf"""(?<![\w'’-]) (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) ,? \s+ (?:by|from) \s+
+        (?P<owner> {NAME_RUN}
+                 | (?: [Hh]is | [Hh]er | [Tt]heir | [Tt]he | [Aa]n? | [Ss]ome | [Mm]any | [Ss]everal ) \s+
+                   (?: [\w'’-]+ \s+ ){{0,3}}? [a-z][\w-]*
+                 | [a-z][\w-]* (?: \s+ [a-z][\w-]* ){{0,3}}? )
+        (?: ,\s* (?P<named> {NAME_RUN} ) )? ,? \s+ that \b \s*""",
+    X,
 )
 # A cheap look for one of those nouns before the pattern (which starts with a name) is searched.
 SPEECH_NOUN_HINT = re.compile(rf"\b(?:{alternatives(SPEECH_NOUNS)})s?\b")

@@ -73,6 +73,7 @@ from .patterns import (
     NAME_RUN_RE,
     NOT_CONTENT_START,
     NOUN_REPORT,
+    NOUN_REPORT_BY,
     NOUN_REPORT_END,
     OBJECT_RE,
     OPENING_PARTICIPLE_LEFT,
@@ -1371,13 +1372,15 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 def noun_report(
     masked: str, start: int, end: int, discourse: Discourse, attribution: Attribution | None
 ) -> Attribution | None:
-    """ "... backed away from his claim that the port would close.", "Ana Ruiz's warning on Monday that ...": a
-    noun that names a report, with its owner, and a that-clause; the owner reports the clause (to the end of the
-    sentence or of its clause). A side report, like a question: the reading is the caller's to register."""
+    """ "... backed away from his claim that the port would close.", "Ana Ruiz's warning on Monday that ...",
+    "complaints from port officials that ...": a noun that names a report, with its owner (before it, or after
+    "by" or "from"), and a that-clause; the owner reports the clause (to the end of the sentence or of its clause).
+    A side report, like a question: the reading is the caller's to register."""
     sentence = masked[start:end]
     if "that" not in sentence or not SPEECH_NOUN_HINT.search(sentence):
         return None
-    for match in NOUN_REPORT.finditer(sentence):
+    matches = sorted((*NOUN_REPORT.finditer(sentence), *NOUN_REPORT_BY.finditer(sentence)), key=lambda m: m.start())
+    for match in matches:
         content_start = start + match.end()
         stop = NOUN_REPORT_END.search(masked, content_start, end)
         content = trim(masked, content_start, stop.start() if stop else end)
@@ -1388,15 +1391,11 @@ def noun_report(
         ):
             continue  # ("his claim that the port, Berg said, is closing": the sentence's own reading)
         draft = discourse.draft(start)
-        owner = match.group("owner")
-        if owner.casefold() in POSSESSIVE_PRONOUNS:
-            speaker = draft.pronoun(POSSESSIVE_PRONOUNS[owner.casefold()])
-        else:
-            speaker = entity(owner, draft, [])
+        speaker, owner_group = _noun_owner(match, draft)
         if speaker is None:
             continue  # ("the Gazette's report that ...": an outlet; "her" with nobody to stand for)
         noun_start, noun_end = start + match.start("noun"), start + match.end("noun")
-        owner_span = (start + match.start("owner"), start + match.end("owner"))
+        owner_span = (start + match.start(owner_group), start + match.end(owner_group))
         return Attribution(
             speaker,
             match.group("noun"),
@@ -1409,3 +1408,27 @@ def noun_report(
             source=owner_span,
         )
     return None
+
+
+# The heads of a description that names an outlet or a text, never a speaker ("claims by the newspaper that").
+NOT_OWNER_HEADS = frozenset(
+    "newspaper paper magazine network outlet outlets site website channel station broadcaster report reports "
+    "article story media press documents document records poll polls survey study".split()
+)
+
+
+def _noun_owner(match: re.Match[str], draft: Discourse) -> tuple[ParsedSpeaker | None, str]:
+    """Who owns a report named by a noun, and the pattern group that names it: a possessive pronoun's referent,
+    a name ("Ana Ruiz's claim", "claims by Ana Ruiz"), the name after a description ("an allegation from his
+    wife, Ana Ruiz, that"), or a description read as a group on the side ("complaints from port officials")."""
+    owner = match.group("owner")
+    if owner.casefold() in POSSESSIVE_PRONOUNS:
+        return draft.pronoun(POSSESSIVE_PRONOUNS[owner.casefold()]), "owner"
+    named = match.groupdict().get("named")
+    if named:
+        return entity(named, draft, []), "named"
+    if NAME_RUN_RE.fullmatch(owner):
+        return entity(owner, draft, []), "owner"
+    if owner.split()[-1].casefold() in NOT_OWNER_HEADS:
+        return None, "owner"
+    return draft.side_group(group_name(owner)), "owner"
