@@ -751,6 +751,7 @@ def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
         "Tomas Berg opposed the new pier but has since said the ferry would run twice a day.",
         "Tomas Berg found money for the quay and on Monday announced the ferry would run twice a day.",
         "Tomas Berg fought the toll and last week repeatedly said the ferry would run twice a day.",
+        "Tomas Berg did not name the mayor but did note that the ferry would run twice a day.",
     ],
 )
 def test_rule_subject_opens_sentence_for_a_second_verb_after_adverbs_or_a_time(sentence):
@@ -2309,6 +2310,26 @@ def test_tell_and_call_for_report_in_their_plain_form():
 def test_point_out_reports_in_its_plain_form():
     quote, speaker = only_quote("Port engineers point out that the pier was built in 1902.")
     assert (quote.cue, speaker.name, quote.text) == ("point out", "Port engineers", "the pier was built in 1902")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Harbour pilots maintain that the channel silts up every spring.", "Harbour pilots"),
+        ("Port engineers caution that the channel silts up every spring.", "Port engineers"),
+        ("Ana Ruiz was quick to add that the channel silts up every spring.", "Ana Ruiz"),
+    ],
+)
+def test_rule_not_a_report_lets_a_base_form_report_with_that_right_after_it(sentence, speaker):
+    quote, found = only_quote(sentence)
+    assert (found.name, quote.text) == (speaker, "the channel silts up every spring")
+
+
+def test_rule_not_a_report_rejects_a_base_form_without_that_right_after_it():
+    # "that" later in the sentence belongs to another verb; "that" before a preposition is a pronoun.
+    _, quotes = speech_extract("Ana Ruiz did not mention the pier by name, but told the crowd that fees would rise.")
+    assert [(q.cue, q.text) for q in quotes] == [("told", "fees would rise")]
+    assert speech_extract("Ana Ruiz spoke. She does not mention that on the campaign trail.")[1] == []
 
 
 def test_a_cue_that_is_also_a_noun_needs_a_speaker():

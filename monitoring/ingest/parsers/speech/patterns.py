@@ -365,7 +365,7 @@ LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm
 # opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
 AND_END = re.compile(
     rf"""(?x: ,?\s(?:and|but)
-        (?:\s+(?:then|also|has|have|later|now|again|since|already|recently|previously|repeatedly|publicly
+        (?:\s+(?:then|also|has|have|did|does|later|now|again|since|already|recently|previously|repeatedly|publicly
                  |(?:on\s+)?{WEEKDAY}|last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier))*
         \s*$ )"""
 )

@@ -34,6 +34,7 @@ from .lexicon import (
     PLAIN_CUES,
     PLAIN_FORMS,
     QUESTION_CUES,
+    THAT_NEXT,
 )
 from .patterns import (
     ACCORDING_CHANNEL,
@@ -326,6 +327,7 @@ def _not_a_report(cue: Cue) -> bool:
     return (
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
         or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
+        or (words in THAT_NEXT and not _that_clause_next(right))  # "did not mention Trump, but told them that"
         or (
             words in NEEDS_THAT
             and not THAT_AHEAD.match(right)
@@ -345,6 +347,13 @@ def _not_a_report(cue: Cue) -> bool:
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
         )  # "the issue was reported by the Post": the subject is not a speaker
     )
+
+
+def _that_clause_next(right: str) -> bool:
+    """Whether a that-clause starts right after the verb: "maintain that the port ...", not "mention that on
+    the trail" (a demonstrative) nor "add that." at the sentence's end."""
+    that = THAT_START.match(right)
+    return bool(that) and not RELATIVE_NOT_CONTENT.match(right, that.end()) and bool(WORD_RE.match(right, that.end()))
 
 
 def _inverted_content(cue: Cue) -> tuple[int, int] | None:
