@@ -739,6 +739,25 @@ def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
     assert quote.text == "the board to reopen the pier"  # no question: the object stays in the content
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Ruiz toured the quay before adding that the pier would reopen in May.",
+        "Ana Ruiz met the crew after saying that the pier would reopen in May.",
+    ],
+)
+def test_rule_subject_opens_sentence_for_a_participle_after_before_or_after(sentence):
+    quote, _ = only_quote(sentence)
+    assert quote.rule == "subject_opens_sentence/name_before"
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier would reopen in May")
+
+
+def test_rule_main_clause_subject_reads_past_and_even():
+    quote, _ = only_quote("And even Ana Ruiz tried to calm the crowd, noting that the pier would reopen in May.")
+    assert quote.rule == "main_clause_subject/name_before"
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier would reopen in May")
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"
@@ -2259,6 +2278,11 @@ def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
         ),
         ("Harbour critics predict that fees will rise.", "Harbour critics", "fees will rise"),
         ("The dockers write that the pier is unsafe.", "the dockers", "the pier is unsafe"),
+        (
+            "Harbour workers staged a sit-in on the quay, demanding that the pier be reopened.",
+            "Harbour workers",
+            "the pier be reopened",
+        ),
     ],
 )
 def test_bare_and_participle_cues_report_speech(sentence, speaker, content):

@@ -180,6 +180,7 @@ CUES: tuple[Cue, ...] = (
     Cue("declaring", participle=True),
     Cue("stressing", participle=True),
     Cue("urging", needs_that=True, participle=True),
+    Cue("demanding", needs_that=True, participle=True),
     Cue("continued"),
     Cue("continues"),
     Cue("boasted"),

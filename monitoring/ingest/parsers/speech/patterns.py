@@ -385,7 +385,7 @@ MAIN_CLAUSE_SUBJECT = re.compile(
     rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then
                   |For|Since|Amid|Despite|Instead|Throughout|Today|Yesterday)
                  \b [^,"“”]{{0,60}} ,\s* )?
-        (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )?
+        (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )? (?: even \s+ )?
         ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
         | [Hh]e | [Ss]he | [Tt]hey
         | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )

@@ -379,9 +379,11 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
     # ("Berg answered by saying that ...", "Hannity went on by asking whether ...", "Berg turned to arguing that
-    # ...": after "by" or "to" too; an adverb may stand before it: "..., falsely suggesting that ...")
+    # ...", "Berg spoke before adding that ...": after "by", "to", "before" or "after" too; an adverb may stand
+    # before it: "..., falsely suggesting that ...")
     return cue.words in PARTICIPLE_CUES and (
-        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to"))
+        cue.words == "saying"
+        or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to", " before", " after"))
     )
 
 
@@ -398,8 +400,9 @@ def _is_infinitive(cue: Cue) -> bool:
 
 
 def _after_by(cue: Cue) -> bool:
-    """ "Berg answered by saying ...": a participle after "by", whose subject opens the sentence."""
-    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(" by")
+    """ "Berg answered by saying ...", "Berg met the crew after saying ...": a participle after "by", "before" or
+    "after", whose subject opens the sentence."""
+    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith((" by", " before", " after"))
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
