@@ -758,6 +758,32 @@ def test_rule_main_clause_subject_reads_past_and_even():
     assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier would reopen in May")
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker, source",
+    [
+        (
+            "Some harbour pilots — including two who trained in Molde — have long argued that the pier is unsafe.",
+            "some harbour pilots",
+            "Some harbour pilots — including two who trained in Molde —",
+        ),
+        (
+            "Ana Ruiz - the pier's co-owner since 2009 - told reporters that the pier is unsafe.",
+            "Ana Ruiz",
+            "Ana Ruiz - the pier's co-owner since 2009 -",
+        ),
+        (
+            "A former harbour master -- Ana Ruiz, who retired in May -- said the pier is unsafe.",
+            "Ana Ruiz",
+            "A former harbour master -- Ana Ruiz, who retired in May --",
+        ),
+    ],
+)
+def test_rule_dash_aside_subject_reads_the_subject_before_an_aside_between_dashes(sentence, speaker, source):
+    quote, _ = only_quote(sentence)
+    assert quote.rule.startswith("dash_aside_subject/")
+    assert (quote.speaker, quote.text, sentence[slice(*quote.source_span)]) == (speaker, "the pier is unsafe", source)
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"

@@ -361,6 +361,15 @@ ASIDE_END = re.compile(
 )
 LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
+# "Ana Ruiz - the port's director - said", "Some economists — including two at the bank — have long argued": an
+# aside between dashes right before the verb (and its auxiliaries or adverbs); the subject stands before it, or
+# the aside names it ("A former port director -- Ana Ruiz, who ... -- said"). Groups "aside" and "close" (the
+# closing dash).
+DASH_ASIDE_END = re.compile(
+    r"""\s[-—–]{1,2}\s (?P<aside> (?: (?! \s[-—–]{1,2}\s ) [^"“”_;] ){1,120}? ) \s(?P<close>[-—–]{1,2})\s+
+        (?: (?: has | have | had | also | long | often | repeatedly | previously | recently | [a-z]+ly ) \s+ ){0,3} $""",
+    X,
+)
 # "... and said", "..., and then has said", "... but has since said", "... and on Monday announced": the subject
 # opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
 AND_END = re.compile(

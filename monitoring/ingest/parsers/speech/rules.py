@@ -56,6 +56,7 @@ from .patterns import (
     CONDITION_OPENING,
     CONTINUES_ACT,
     CUE_RE,
+    DASH_ASIDE_END,
     DELEGATES_AHEAD,
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
@@ -543,6 +544,28 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
     return built
 
 
+def _dash_aside_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "Ana Ruiz - the port's director - said ...", "Some economists — including two at the bank — warn that
+    ...": the subject before an aside between dashes that stands right before the verb."""
+    aside = DASH_ASIDE_END.search(cue.left)
+    if aside is None:
+        return None
+    found = speaker_before(cue.left[: aside.start()], draft)
+    if found.speaker is None:
+        return None
+    words = aside.group("aside")
+    named = NAME_RUN_RE.match(words)
+    if named and words[named.end() : named.end() + 1] in {"", ","}:
+        # ("A former port director -- Ana Ruiz, who ... -- said": the aside names the subject.)
+        person = entity(named.group(), draft, [])
+        if person is not None:
+            found = Found(person, found.position, "aside_name", found.extent)
+    built = _subject_reading(cue, found, "dash_aside_subject")
+    if isinstance(built, Attribution) and found.extent is not None:
+        built.source = (cue.start + found.extent[0], cue.start + aside.end("close"))  # the aside is the subject's
+    return built
+
+
 def _parenthetical(cue: Cue) -> bool:
     """An attribution set off by commas on both sides: a comma right after the verb (or after its object: "the
     partner told them, ...")."""
@@ -914,6 +937,11 @@ CUE_RULES: tuple[CueRule, ...] = (
             and not cue.fallback
         ),
         _appositive_subject,
+    ),
+    CueRule(
+        "dash_aside_subject",
+        lambda cue: cue.is_verb and not _is_participle(cue) and bool(DASH_ASIDE_END.search(cue.left)),
+        _dash_aside_subject,
     ),
     CueRule(
         "content_around_speaker",
