@@ -784,6 +784,29 @@ def test_rule_dash_aside_subject_reads_the_subject_before_an_aside_between_dashe
     assert (quote.speaker, quote.text, sentence[slice(*quote.source_span)]) == (speaker, "the pier is unsafe", source)
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        (
+            "The ferry plan stalled after the harbour's new director suggested the pier would close.",
+            "the harbour's new director",
+            "the pier would close",
+        ),
+        ("But as a harbour pilot noted, the pier is unsafe.", "a harbour pilot", "the pier is unsafe"),
+    ],
+)
+def test_rule_subordinate_subject_reads_the_subject_after_a_conjunction(sentence, speaker, content):
+    quote, _ = only_quote(sentence)
+    assert quote.rule == "subordinate_subject/description_before"
+    assert (quote.speaker, quote.text) == (speaker, content)
+
+
+def test_rule_subordinate_subject_leaves_a_clause_after_a_comma_and_nouns_alone():
+    quote, _ = only_quote("Later, after the port director concluded, Ana Ruiz said the pier is unsafe.")
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier is unsafe")
+    assert speech_extract("The fees rose in May, as well as in states such as Molde.")[1] == []
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
     assert quote.rule == "subject_opens_sentence/name_before"

@@ -441,6 +441,15 @@ GROUP_RELATIVE = re.compile(
 GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?:and\s+)?(?:\d+|only)\s+percent\b")
 # "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
 # main clause, up to the verb (no comma yet).
+# "The bill stalled after the state's governor suggested ...": the conjunction opening a subordinate clause after
+# its main clause (not after a comma: "Later, after the talks ended, Berg said" is the main clause's), whose
+# subject is right before the verb (up to ten words after it): "... even as some candidates have said ...",
+# "But as a harbour pilot noted, ...".
+SUBORDINATE_SUBJECT = re.compile(
+    r"""(?<=[^\W\d_]\s) (?:after|as|because|since|though|although|until|once|whereas|when|while|before) \s+
+        (?=(?:[^\s,;:\-—–"“”_][^\s,;:—–"“”_]*\s+){1,10}$)""",
+    X,
+)
 SUBORDINATE_OPENING = re.compile(
     r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
 )

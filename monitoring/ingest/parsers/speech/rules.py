@@ -101,6 +101,7 @@ from .patterns import (
     SENTENCE_SUBJECT,
     SPEECH_NOUN_HINT,
     SUBORDINATE_OPENING,
+    SUBORDINATE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
@@ -566,6 +567,22 @@ def _dash_aside_subject(cue: Cue, draft: Discourse) -> Built:
     return built
 
 
+def _subordinate_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "The bill stalled after the state's governor suggested he would veto it": the subject of a subordinate
+    clause, read in the words after its conjunction alone."""
+    openings = list(SUBORDINATE_SUBJECT.finditer(cue.left))
+    if not openings:
+        return None
+    offset = openings[-1].end()  # the last conjunction: the clause of the verb
+    found = speaker_before(cue.left[offset:], draft)
+    if found.speaker is None:
+        return None
+    extent = None if found.extent is None else (found.extent[0] + offset, found.extent[1] + offset)
+    return _subject_reading(
+        cue, Found(found.speaker, found.position + offset, found.rule, extent), "subordinate_subject"
+    )
+
+
 def _parenthetical(cue: Cue) -> bool:
     """An attribution set off by commas on both sides: a comma right after the verb (or after its object: "the
     partner told them, ...")."""
@@ -915,6 +932,16 @@ CUE_RULES: tuple[CueRule, ...] = (
         "subject_before_verb",
         lambda cue: cue.is_verb and not _after_by(cue) and not AND_END.search(cue.left),
         _subject_before_verb,
+    ),
+    CueRule(
+        "subordinate_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES | NOUN_LIKE
+            and " " not in cue.words  # ("a wake-up call for", "as well as in states such as": nouns)
+            and bool(SUBORDINATE_SUBJECT.search(cue.left))
+        ),
+        _subordinate_subject,
     ),
     CueRule(
         "subject_opens_sentence",
