@@ -570,6 +570,28 @@ def test_rule_relative_report_is_a_second_report_of_the_speaker_named_after_the_
     assert quotes[0].text.rstrip(".").endswith("Not before")  # the quotation goes on across the relative clause
 
 
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        # "who" right after the description, with no comma before it
+        (
+            '"We will wait," said Tomas Berg, a port pilot who said the fees would fall by May.',
+            "the fees would fall by May",
+        ),
+        # "about" before a number opens no topic
+        (
+            '"We will wait," said Tomas Berg, who predicted about half of the fees would fall by May.',
+            "about half of the fees would fall by May",
+        ),
+    ],
+)
+def test_rule_relative_report_after_a_description_or_before_about_a_number(sentence, content):
+    _, quotes = speech_extract(sentence)
+    assert [(quote.speaker, quote.rule, quote.text) for quote in quotes][1:] == [
+        ("Tomas Berg", RELATIVE_REPORT_RULE, content)
+    ]
+
+
 def test_rule_relative_report_not_for_a_verb_without_a_clause():
     _, quotes = speech_extract('"We will wait," said Tomas Berg, who wrote about the quay in his book.')
     assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]

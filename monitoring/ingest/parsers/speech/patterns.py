@@ -424,9 +424,12 @@ CLAUSE_CUT = re.compile(
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
 # ", who said", ", who has also noted": a relative clause that reports, up to its verb.
 RELATIVE_REPORT = re.compile(
-    r",\s*who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}(?=[a-z])"
+    r"(?:,\s*|(?<=[a-z])\s+)who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}"
+    r"(?=[a-z])"
 )
-RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b")
+RELATIVE_NOT_CONTENT = re.compile(
+    r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b(?!\s+(?:\d|one-|two-|half\b))"
+)
 # "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
 # a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
 GROUP_RELATIVE = re.compile(
