@@ -798,6 +798,11 @@ def test_rule_main_clause_subject_reads_past_and_even():
             "Ana Ruiz",
             "A former harbour master -- Ana Ruiz, who retired in May --",
         ),
+        (
+            "Ana Ruiz, the head of Lund Media -- which owns the pier -- told us the pier is unsafe.",
+            "Ana Ruiz",
+            "Ana Ruiz, the head of Lund Media -- which owns the pier --",
+        ),
     ],
 )
 def test_rule_dash_aside_subject_reads_the_subject_before_an_aside_between_dashes(sentence, speaker, source):

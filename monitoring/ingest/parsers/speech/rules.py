@@ -551,7 +551,12 @@ def _dash_aside_subject(cue: Cue, draft: Discourse) -> Built:
     aside = DASH_ASIDE_END.search(cue.left)
     if aside is None:
         return None
-    found = speaker_before(cue.left[: aside.start()], draft)
+    # Read as the verb's subject with the aside left out: "Ana Ruiz, the chief of Lund Media -- ... -- told" as
+    # "Ana Ruiz, the chief of Lund Media, told" (a name and its appositive, not the description alone).
+    head = cue.left[: aside.start()]
+    found = speaker_before(head + ", ", draft) if "," in head else None
+    if found is None or found.speaker is None or found.speaker.kind != "person":
+        found = speaker_before(head, draft)  # ("Even so, some economists -- ... -- warn")
     if found.speaker is None:
         return None
     words = aside.group("aside")
