@@ -583,6 +583,28 @@ def test_rule_relative_report_is_a_second_report_of_the_speaker_named_after_the_
     assert quotes[0].text.rstrip(".").endswith("Not before")  # the quotation goes on across the relative clause
 
 
+@pytest.mark.parametrize(
+    "sentence, content",
+    [
+        # "who" right after the description, with no comma before it
+        (
+            '"We will wait," said Tomas Berg, a port pilot who said the fees would fall by May.',
+            "the fees would fall by May",
+        ),
+        # "about" before a number opens no topic
+        (
+            '"We will wait," said Tomas Berg, who predicted about half of the fees would fall by May.',
+            "about half of the fees would fall by May",
+        ),
+    ],
+)
+def test_rule_relative_report_after_a_description_or_before_about_a_number(sentence, content):
+    _, quotes = speech_extract(sentence)
+    assert [(quote.speaker, quote.rule, quote.text) for quote in quotes][1:] == [
+        ("Tomas Berg", RELATIVE_REPORT_RULE, content)
+    ]
+
+
 def test_rule_relative_report_not_for_a_verb_without_a_clause():
     _, quotes = speech_extract('"We will wait," said Tomas Berg, who wrote about the quay in his book.')
     assert RELATIVE_REPORT_RULE not in [quote.rule for quote in quotes]
@@ -664,6 +686,36 @@ def test_rule_noun_report_credits_the_owner_of_a_claim_with_its_that_clause():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The mayor answered complaints from harbour officials that the ferry ran late.", "harbour officials"),
+        ("The council rejected claims by Ines Weingart that the ferry ran late.", "Ines Weingart"),
+        ("The council discussed a complaint from her deputy, Tomas Berg, that the ferry ran late.", "Tomas Berg"),
+    ],
+)
+def test_rule_noun_report_reads_an_owner_after_by_or_from(sentence, speaker):
+    _, quotes = speech_extract(sentence)
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [("noun_report", speaker, "the ferry ran late")]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("The vote ignored the union's earlier claim that the ferry ran late.", "the union"),
+        ("The vote ignored harbour pilots’ warnings that the ferry ran late.", "harbour pilots"),
+    ],
+)
+def test_rule_noun_report_reads_a_description_as_the_owner(sentence, speaker):
+    _, quotes = speech_extract(sentence)
+    assert [(q.rule, q.speaker, q.text) for q in quotes] == [("noun_report", speaker, "the ferry ran late")]
+
+
+def test_rule_noun_report_takes_no_outlet_or_text_as_the_owner_after_by():
+    assert speech_extract("The mayor laughed at claims by the newspaper that the ferry ran late.")[1] == []
+    assert speech_extract("The mayor laughed at the newspaper's claim that the ferry ran late.")[1] == []
+
+
 def test_rule_noun_report_needs_an_owner_and_a_that_clause():
     assert speech_extract("Ana Ruiz rejected the claim that the pier is unsafe.") == ([], [])
     assert speech_extract("Ivo Brandt spoke. His comments about the port that he runs were brief.")[1] == []
@@ -722,8 +774,96 @@ def test_rule_subject_before_verb_leaves_the_person_asked_out_of_the_question():
     assert quote.text == "the board to reopen the pier"  # no question: the object stays in the content
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Ruiz toured the quay before adding that the pier would reopen in May.",
+        "Ana Ruiz met the crew after saying that the pier would reopen in May.",
+    ],
+)
+def test_rule_subject_opens_sentence_for_a_participle_after_before_or_after(sentence):
+    quote, _ = only_quote(sentence)
+    assert quote.rule == "subject_opens_sentence/name_before"
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier would reopen in May")
+
+
+def test_rule_main_clause_subject_reads_past_and_even():
+    quote, _ = only_quote("And even Ana Ruiz tried to calm the crowd, noting that the pier would reopen in May.")
+    assert quote.rule == "main_clause_subject/name_before"
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier would reopen in May")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, source",
+    [
+        (
+            "Some harbour pilots — including two who trained in Molde — have long argued that the pier is unsafe.",
+            "some harbour pilots",
+            "Some harbour pilots — including two who trained in Molde —",
+        ),
+        (
+            "Ana Ruiz - the pier's co-owner since 2009 - told reporters that the pier is unsafe.",
+            "Ana Ruiz",
+            "Ana Ruiz - the pier's co-owner since 2009 -",
+        ),
+        (
+            "A former harbour master -- Ana Ruiz, who retired in May -- said the pier is unsafe.",
+            "Ana Ruiz",
+            "A former harbour master -- Ana Ruiz, who retired in May --",
+        ),
+        (
+            "Ana Ruiz, the head of Lund Media -- which owns the pier -- told us the pier is unsafe.",
+            "Ana Ruiz",
+            "Ana Ruiz, the head of Lund Media -- which owns the pier --",
+        ),
+    ],
+)
+def test_rule_dash_aside_subject_reads_the_subject_before_an_aside_between_dashes(sentence, speaker, source):
+    quote, _ = only_quote(sentence)
+    assert quote.rule.startswith("dash_aside_subject/")
+    assert (quote.speaker, quote.text, sentence[slice(*quote.source_span)]) == (speaker, "the pier is unsafe", source)
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, content",
+    [
+        (
+            "The ferry plan stalled after the harbour's new director suggested the pier would close.",
+            "the harbour's new director",
+            "the pier would close",
+        ),
+        ("But as a harbour pilot noted, the pier is unsafe.", "a harbour pilot", "the pier is unsafe"),
+    ],
+)
+def test_rule_subordinate_subject_reads_the_subject_after_a_conjunction(sentence, speaker, content):
+    quote, _ = only_quote(sentence)
+    assert quote.rule == "subordinate_subject/description_before"
+    assert (quote.speaker, quote.text) == (speaker, content)
+
+
+def test_rule_subordinate_subject_leaves_a_clause_after_a_comma_and_nouns_alone():
+    quote, _ = only_quote("Later, after the port director concluded, Ana Ruiz said the pier is unsafe.")
+    assert (quote.speaker, quote.text) == ("Ana Ruiz", "the pier is unsafe")
+    assert speech_extract("The fees rose in May, as well as in states such as Molde.")[1] == []
+
+
 def test_rule_subject_opens_sentence_for_a_second_verb_after_and():
     quote, _ = only_quote("Tomas Berg met the mayor on Friday and said the ferry would run twice a day.")
+    assert quote.rule == "subject_opens_sentence/name_before"
+    assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Berg opposed the new pier but has since said the ferry would run twice a day.",
+        "Tomas Berg found money for the quay and on Monday announced the ferry would run twice a day.",
+        "Tomas Berg fought the toll and last week repeatedly said the ferry would run twice a day.",
+        "Tomas Berg did not name the mayor but did note that the ferry would run twice a day.",
+    ],
+)
+def test_rule_subject_opens_sentence_for_a_second_verb_after_adverbs_or_a_time(sentence):
+    quote, _ = only_quote(sentence)
     assert quote.rule == "subject_opens_sentence/name_before"
     assert (quote.speaker, quote.text) == ("Tomas Berg", "the ferry would run twice a day")
 
@@ -2280,6 +2420,11 @@ def test_a_place_and_a_weekday_are_no_person_to_refer_back_to():
         ),
         ("Harbour critics predict that fees will rise.", "Harbour critics", "fees will rise"),
         ("The dockers write that the pier is unsafe.", "the dockers", "the pier is unsafe"),
+        (
+            "Harbour workers staged a sit-in on the quay, demanding that the pier be reopened.",
+            "Harbour workers",
+            "the pier be reopened",
+        ),
     ],
 )
 def test_bare_and_participle_cues_report_speech(sentence, speaker, content):
@@ -2331,6 +2476,26 @@ def test_tell_and_call_for_report_in_their_plain_form():
 def test_point_out_reports_in_its_plain_form():
     quote, speaker = only_quote("Port engineers point out that the pier was built in 1902.")
     assert (quote.cue, speaker.name, quote.text) == ("point out", "Port engineers", "the pier was built in 1902")
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("Harbour pilots maintain that the channel silts up every spring.", "Harbour pilots"),
+        ("Port engineers caution that the channel silts up every spring.", "Port engineers"),
+        ("Ana Ruiz was quick to add that the channel silts up every spring.", "Ana Ruiz"),
+    ],
+)
+def test_rule_not_a_report_lets_a_base_form_report_with_that_right_after_it(sentence, speaker):
+    quote, found = only_quote(sentence)
+    assert (found.name, quote.text) == (speaker, "the channel silts up every spring")
+
+
+def test_rule_not_a_report_rejects_a_base_form_without_that_right_after_it():
+    # "that" later in the sentence belongs to another verb; "that" before a preposition is a pronoun.
+    _, quotes = speech_extract("Ana Ruiz did not mention the pier by name, but told the crowd that fees would rise.")
+    assert [(q.cue, q.text) for q in quotes] == [("told", "fees would rise")]
+    assert speech_extract("Ana Ruiz spoke. She does not mention that on the campaign trail.")[1] == []
 
 
 def test_a_cue_that_is_also_a_noun_needs_a_speaker():
@@ -2418,3 +2583,16 @@ def test_rule_pronoun_subject_gives_a_pronoun_opening_a_clause_its_referent():
     _, quotes = speech_extract(body)
     assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the fees were too high")]
     assert body[slice(*quotes[0].source_span)] == "He"
+
+
+def test_rule_described_name_after_reads_past_a_place_after_the_name():
+    quote, _ = only_quote("The ferry will not run before spring, says harbour historian Ines Weingart in Molde.")
+    assert quote.rule == "speaker_last/described_name_after"
+    assert (quote.speaker, quote.text) == ("Ines Weingart", "The ferry will not run before spring")
+
+
+def test_rule_described_name_after_takes_no_part_of_a_long_body_name_before_a_place():
+    _, quotes = speech_extract(
+        "The ferry will not run before spring, according to the Lund Institute for Coastal Research at Molde."
+    )
+    assert all(q.speaker != "Coastal Research" for q in quotes)

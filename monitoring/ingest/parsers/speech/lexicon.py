@@ -16,6 +16,8 @@ class Cue:
     reports       a sentence is read around it (False: known for another purpose only)
     evaluative    reports an evaluation ("called", "praised"): enough for a partial quote only
     needs_that    speech only with a that-clause: "revealed that ..." reports, "revealed its plans" does not
+    that_next     speech only with "that" right after it ("critics maintain that ..."; "did not mention Trump,
+                  but told ... that" is no report of the first verb)
     noun_like     also a plural noun ("claims", "states"): needs a clear person as its subject
     participle    an -ing form continuing a clause ("..., saying that ...")
     takes_object  a person may stand between it and the content ("told reporters that ...")
@@ -28,6 +30,7 @@ class Cue:
     reports: bool = True
     evaluative: bool = False
     needs_that: bool = False
+    that_next: bool = False
     noun_like: bool = False
     participle: bool = False
     takes_object: bool = False
@@ -177,6 +180,7 @@ CUES: tuple[Cue, ...] = (
     Cue("declaring", participle=True),
     Cue("stressing", participle=True),
     Cue("urging", needs_that=True, participle=True),
+    Cue("demanding", needs_that=True, participle=True),
     Cue("continued"),
     Cue("continues"),
     Cue("boasted"),
@@ -317,6 +321,21 @@ CUES: tuple[Cue, ...] = (
     Cue("promise", noun_like=True),
     Cue("pledge", noun_like=True),
     Cue("vow", noun_like=True),
+    # Base forms after a plural subject or an auxiliary ("critics maintain that", "did note that"): "that" right after them.
+    Cue("maintain", needs_that=True, that_next=True),
+    Cue("caution", needs_that=True, that_next=True),
+    Cue("observe", needs_that=True, that_next=True),
+    Cue("reveal", needs_that=True, that_next=True),
+    Cue("indicate", needs_that=True, that_next=True),
+    Cue("testify", needs_that=True, that_next=True),
+    Cue("add", needs_that=True, that_next=True),
+    Cue("mention", needs_that=True, that_next=True, noun_like=True),
+    Cue("repeat", needs_that=True, that_next=True),
+    Cue("respond", needs_that=True, that_next=True),
+    Cue("affirm", needs_that=True, that_next=True),
+    Cue("propose", needs_that=True, that_next=True),
+    Cue("reply", needs_that=True, that_next=True, noun_like=True),
+    Cue("remark", needs_that=True, that_next=True, noun_like=True),
 )
 
 # --- sets derived from the entries -----------------------------------------------------------
@@ -324,6 +343,7 @@ CUES: tuple[Cue, ...] = (
 REPORTING_CUES = tuple(cue.words for cue in CUES if cue.reports)
 EVALUATIVE_VERBS = tuple(cue.words for cue in CUES if cue.evaluative)
 NEEDS_THAT = frozenset(cue.words for cue in CUES if cue.needs_that)
+THAT_NEXT = frozenset(cue.words for cue in CUES if cue.that_next)
 NOUN_LIKE = frozenset(cue.words for cue in CUES if cue.noun_like)
 PARTICIPLE_CUES = frozenset(cue.words for cue in CUES if cue.participle)
 OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)

@@ -361,8 +361,23 @@ ASIDE_END = re.compile(
 )
 LEADING_DETERMINER = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm]eanwhile|[Ss]till)\s+")
-# "... and said", "..., and then has said": the subject opens the sentence.
-AND_END = re.compile(r",?\s(?:and|but)(?:\s+(?:then|also|has|have|later|now|again))*\s*$")
+# "Ana Ruiz - the port's director - said", "Some economists — including two at the bank — have long argued": an
+# aside between dashes right before the verb (and its auxiliaries or adverbs); the subject stands before it, or
+# the aside names it ("A former port director -- Ana Ruiz, who ... -- said"). Groups "aside" and "close" (the
+# closing dash).
+DASH_ASIDE_END = re.compile(
+    r"""\s[-—–]{1,2}\s (?P<aside> (?: (?! \s[-—–]{1,2}\s ) [^"“”_;] ){1,120}? ) \s(?P<close>[-—–]{1,2})\s+
+        (?: (?: has | have | had | also | long | often | repeatedly | previously | recently | [a-z]+ly ) \s+ ){0,3} $""",
+    X,
+)
+# "... and said", "..., and then has said", "... but has since said", "... and on Monday announced": the subject
+# opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
+AND_END = re.compile(
+    rf"""(?x: ,?\s(?:and|but)
+        (?:\s+(?:then|also|has|have|did|does|later|now|again|since|already|recently|previously|repeatedly|publicly
+                 |(?:on\s+)?{WEEKDAY}|last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier))*
+        \s*$ )"""
+)
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
     | struck | spent | paid | cast | gathered | shook | sat | rose | came | got | grew | knew | drew | threw
@@ -379,7 +394,7 @@ MAIN_CLAUSE_SUBJECT = re.compile(
     rf"""\s* (?: (?:In|At|On|During|After|Before|Earlier|Later|Last|This|Meanwhile|But|And|Yet|Still|Now|Then
                   |For|Since|Amid|Despite|Instead|Throughout|Today|Yesterday)
                  \b [^,"“”]{{0,60}} ,\s* )?
-        (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )?
+        (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )? (?: even \s+ )?
         ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
         | [Hh]e | [Ss]he | [Tt]hey
         | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
@@ -414,9 +429,12 @@ THING_RELATIVE_END = re.compile(r"\b(?:that|which)\s+$")
 RELATIVE_CUT = re.compile(r",?\s+(?:who|that|which|whose|whom)\s")
 # ", who said", ", who has also noted": a relative clause that reports, up to its verb.
 RELATIVE_REPORT = re.compile(
-    r",\s*who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}(?=[a-z])"
+    r"(?:,\s*|(?<=[a-z])\s+)who\s+(?:(?:also|has|have|had|later|then|previously|recently|once|just|often|repeatedly)\s+){0,2}"
+    r"(?=[a-z])"
 )
-RELATIVE_NOT_CONTENT = re.compile(r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b")
+RELATIVE_NOT_CONTENT = re.compile(
+    r"(?:about|of|on|in|for|to|with|at|from|by|into|over)\b(?!\s+(?:\d|one-|two-|half\b))"
+)
 # "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
 # a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
 GROUP_RELATIVE = re.compile(
@@ -431,6 +449,15 @@ GROUP_RELATIVE = re.compile(
 GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?:and\s+)?(?:\d+|only)\s+percent\b")
 # "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
 # main clause, up to the verb (no comma yet).
+# "The bill stalled after the state's governor suggested ...": the conjunction opening a subordinate clause after
+# its main clause (not after a comma: "Later, after the talks ended, Berg said" is the main clause's), whose
+# subject is right before the verb (up to ten words after it): "... even as some candidates have said ...",
+# "But as a harbour pilot noted, ...".
+SUBORDINATE_SUBJECT = re.compile(
+    r"""(?<=[^\W\d_]\s) (?:after|as|because|since|though|although|until|once|whereas|when|while|before) \s+
+        (?=(?:[^\s,;:\-—–"“”_][^\s,;:—–"“”_]*\s+){1,10}$)""",
+    X,
+)
 SUBORDINATE_OPENING = re.compile(
     r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
 )
@@ -442,7 +469,8 @@ NAME_RUN_RE = re.compile(NAME_RUN)
 PLURAL_NOUN = re.compile(
     r"(?!(?:news|its|his|this|was|has|is|does|us|thus|yes|less|plus|various|previous|famous)$)[A-Za-z-]{2,}[^s'’\W]s"
 )
-# "his claim that ...", "Ana Ruiz's warning on Monday that ...": a possessor, up to three describing words, a noun
+# "his claim that ...", "Ana Ruiz's warning on Monday that ...", "the union's claim that ...", "port officials’ warnings
+# that ...": a possessor (a pronoun, a name, a description in lower case), up to three describing words, a noun
 # that names a report, a few words of when and where ("in May", "yet") or "was", "that". (Not "accusation",
 # "allegation": a charge is more often named as a topic than reported.) Group
 # "owner" is the possessor ("his", "Ana Ruiz"), group "noun" the noun.
@@ -468,9 +496,12 @@ SPEECH_NOUNS = (
     "comment",
     "boast",
     "threat",
+    "assurance",
 )
 NOUN_REPORT = re.compile(
-    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s) ) (?:['’]s?)? \s+
+    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s)
+                             | [Tt]he \s+ (?: [\w-]+ \s+ ){{0,2}}? [a-z][\w-]* (?=['’]s?\s)
+                             | (?: [a-z][\w-]* \s+ )? [a-z][\w-]*s (?=['’]\s) ) (?:['’]s?)? \s+
         (?: (?! that\b ) [\w-]+ \s+ ){{0,3}}?
         (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) \b
         (?: \s+ (?: in | on | at | during | earlier | last | this | yet | only | again | today | yesterday
@@ -482,6 +513,19 @@ NOUN_REPORT = re.compile(
 # "Ana Ruiz's" right before a cue: a possessive, so the cue is a noun ("he's said": a contraction, a verb).
 POSSESSIVE_END = re.compile(
     r"(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]hat|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here)['’])[A-Z][\w.-]*['’]s?\s*$"
+)
+# "complaints from Ana Ruiz that ...", "claims by port officials that ...", "a demand, by Ana Ruiz, that ...",
+# "an allegation from his first wife, Ana Ruiz, that ...": the noun, its owner after "by" or "from" (a name, or a
+# short description in lower case, maybe followed by the name it describes), then "that". Group "owner" is the
+# owner, "named" the name after a description.
+NOUN_REPORT_BY = re.compile(
+    rf"""(?<![\w'’-]) (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) ,? \s+ (?:by|from) \s+
+        (?P<owner> {NAME_RUN}
+                 | (?: [Hh]is | [Hh]er | [Tt]heir | [Tt]he | [Aa]n? | [Ss]ome | [Mm]any | [Ss]everal ) \s+
+                   (?: [\w'’-]+ \s+ ){{0,3}}? [a-z][\w-]*
+                 | [a-z][\w-]* (?: \s+ [a-z][\w-]* ){{0,3}}? )
+        (?: ,\s* (?P<named> {NAME_RUN} ) )? ,? \s+ that \b \s*""",
+    X,
 )
 # A cheap look for one of those nouns before the pattern (which starts with a name) is searched.
 SPEECH_NOUN_HINT = re.compile(rf"\b(?:{alternatives(SPEECH_NOUNS)})s?\b")
@@ -543,9 +587,12 @@ DESCRIBED_START = re.compile(rf"\s*({NAME_RUN})\s+((?:[a-z][\w-]*\s+){{1,3}})({N
 NAME_START = re.compile(rf"\s*({NAME_RUN})")
 # "9/11 widow Terry Strada", "former Clinton aide Ana Ruiz": a lower-case word and up to three more, then a
 # name ending the clause.
-# (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon".)
+# (A party label or a place may follow the name: "said former Gov. Ana Ruiz (D-Ore.)", "... Ana Ruiz of Oregon";
+# so may a place, a time or a relative clause, NAME_PLACE_AHEAD: "says political scientist Ana Ruiz in Molde.")
+NAME_PLACE_AHEAD = re.compile(r"\s+(?:in|at|on|during|who)\s")
 PREFIXED_NAME_START = re.compile(
-    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’.-]+\s+){{0,3}}?)({NAME_RUN})(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$))"
+    rf"\s*((?:[a-z0-9][\w/'’-]*\s+)(?:[\w/'’.-]+\s+){{0,3}}?)({NAME_RUN})"
+    rf"(?=\s*(?:[,.;]|\([A-Z]|of\s+[A-Z]|$)|{NAME_PLACE_AHEAD.pattern})"
 )
 # ", director of the Center" after a name, up to the next comma or the sentence end.
 APPOSITIVE_AFTER = re.compile(r"\s*,\s*([^,;\"“”]{2,160}?)\s*(?=,|[.;!?]?\s*$)")

@@ -34,6 +34,7 @@ from .lexicon import (
     PLAIN_CUES,
     PLAIN_FORMS,
     QUESTION_CUES,
+    THAT_NEXT,
 )
 from .patterns import (
     ACCORDING_CHANNEL,
@@ -55,6 +56,7 @@ from .patterns import (
     CONDITION_OPENING,
     CONTINUES_ACT,
     CUE_RE,
+    DASH_ASIDE_END,
     DELEGATES_AHEAD,
     FREE_RELATIVE_END,
     GROUP_RELATIVE,
@@ -74,6 +76,7 @@ from .patterns import (
     NAME_RUN_RE,
     NOT_CONTENT_START,
     NOUN_REPORT,
+    NOUN_REPORT_BY,
     NOUN_REPORT_END,
     OBJECT_RE,
     OPENING_PARTICIPLE_LEFT,
@@ -99,6 +102,7 @@ from .patterns import (
     SENTENCE_SUBJECT,
     SPEECH_NOUN_HINT,
     SUBORDINATE_OPENING,
+    SUBORDINATE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
     TRAILING_ACCORDING,
@@ -326,6 +330,7 @@ def _not_a_report(cue: Cue) -> bool:
     return (
         (words == "pledged" and bool(DELEGATES_AHEAD.match(right)))  # "pledged delegates"
         or (words == "adding" and bool(ADDING_TO.match(right)))  # "adding to her lead"
+        or (words in THAT_NEXT and not _that_clause_next(right))  # "did not mention Trump, but told them that"
         or (
             words in NEEDS_THAT
             and not THAT_AHEAD.match(right)
@@ -346,6 +351,13 @@ def _not_a_report(cue: Cue) -> bool:
         )  # "the issue was reported by the Post": the subject is not a speaker
         or bool(FREE_RELATIVE_END.search(left, max(0, len(left) - 60)))  # "Nothing the mayor said ...": a noun phrase
     )
+
+
+def _that_clause_next(right: str) -> bool:
+    """Whether a that-clause starts right after the verb: "maintain that the port ...", not "mention that on
+    the trail" (a demonstrative) nor "add that." at the sentence's end."""
+    that = THAT_START.match(right)
+    return bool(that) and not RELATIVE_NOT_CONTENT.match(right, that.end()) and bool(WORD_RE.match(right, that.end()))
 
 
 def _inverted_content(cue: Cue) -> tuple[int, int] | None:
@@ -371,9 +383,11 @@ def _speaker_last(cue: Cue, draft: Discourse) -> Built:
 def _is_participle(cue: Cue) -> bool:
     """A participle continuing a clause: "..., arguing", "saying", or after quoted words ending in a comma."""
     # ("Berg answered by saying that ...", "Hannity went on by asking whether ...", "Berg turned to arguing that
-    # ...": after "by" or "to" too; an adverb may stand before it: "..., falsely suggesting that ...")
+    # ...", "Berg spoke before adding that ...": after "by", "to", "before" or "after" too; an adverb may stand
+    # before it: "..., falsely suggesting that ...")
     return cue.words in PARTICIPLE_CUES and (
-        cue.words == "saying" or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to"))
+        cue.words == "saying"
+        or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to", " before", " after"))
     )
 
 
@@ -390,8 +404,9 @@ def _is_infinitive(cue: Cue) -> bool:
 
 
 def _after_by(cue: Cue) -> bool:
-    """ "Berg answered by saying ...": a participle after "by", whose subject opens the sentence."""
-    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(" by")
+    """ "Berg answered by saying ...", "Berg met the crew after saying ...": a participle after "by", "before" or
+    "after", whose subject opens the sentence."""
+    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith((" by", " before", " after"))
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
@@ -530,6 +545,49 @@ def _subject_before_verb(cue: Cue, draft: Discourse) -> Built:
             # "If the port closes, Berg said he would leave.": the condition is part of what he said.
             built.content = trim(cue.masked, cue.start, built.content[1]) or built.content
     return built
+
+
+def _dash_aside_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "Ana Ruiz - the port's director - said ...", "Some economists — including two at the bank — warn that
+    ...": the subject before an aside between dashes that stands right before the verb."""
+    aside = DASH_ASIDE_END.search(cue.left)
+    if aside is None:
+        return None
+    # Read as the verb's subject with the aside left out: "Ana Ruiz, the chief of Lund Media -- ... -- told" as
+    # "Ana Ruiz, the chief of Lund Media, told" (a name and its appositive, not the description alone).
+    head = cue.left[: aside.start()]
+    found = speaker_before(head + ", ", draft) if "," in head else None
+    if found is None or found.speaker is None or found.speaker.kind != "person":
+        found = speaker_before(head, draft)  # ("Even so, some economists -- ... -- warn")
+    if found.speaker is None:
+        return None
+    words = aside.group("aside")
+    named = NAME_RUN_RE.match(words)
+    if named and words[named.end() : named.end() + 1] in {"", ","}:
+        # ("A former port director -- Ana Ruiz, who ... -- said": the aside names the subject.)
+        person = entity(named.group(), draft, [])
+        if person is not None:
+            found = Found(person, found.position, "aside_name", found.extent)
+    built = _subject_reading(cue, found, "dash_aside_subject")
+    if isinstance(built, Attribution) and found.extent is not None:
+        built.source = (cue.start + found.extent[0], cue.start + aside.end("close"))  # the aside is the subject's
+    return built
+
+
+def _subordinate_subject(cue: Cue, draft: Discourse) -> Built:
+    """ "The bill stalled after the state's governor suggested he would veto it": the subject of a subordinate
+    clause, read in the words after its conjunction alone."""
+    openings = list(SUBORDINATE_SUBJECT.finditer(cue.left))
+    if not openings:
+        return None
+    offset = openings[-1].end()  # the last conjunction: the clause of the verb
+    found = speaker_before(cue.left[offset:], draft)
+    if found.speaker is None:
+        return None
+    extent = None if found.extent is None else (found.extent[0] + offset, found.extent[1] + offset)
+    return _subject_reading(
+        cue, Found(found.speaker, found.position + offset, found.rule, extent), "subordinate_subject"
+    )
 
 
 def _parenthetical(cue: Cue) -> bool:
@@ -883,6 +941,16 @@ CUE_RULES: tuple[CueRule, ...] = (
         _subject_before_verb,
     ),
     CueRule(
+        "subordinate_subject",
+        lambda cue: (
+            cue.is_verb
+            and cue.words not in PARTICIPLE_CUES | NOUN_LIKE
+            and " " not in cue.words  # ("a wake-up call for", "as well as in states such as": nouns)
+            and bool(SUBORDINATE_SUBJECT.search(cue.left))
+        ),
+        _subordinate_subject,
+    ),
+    CueRule(
         "subject_opens_sentence",
         lambda cue: cue.is_verb and (bool(AND_END.search(cue.left)) or _is_participle(cue)),
         _subject_opens_sentence,
@@ -903,6 +971,11 @@ CUE_RULES: tuple[CueRule, ...] = (
             and not cue.fallback
         ),
         _appositive_subject,
+    ),
+    CueRule(
+        "dash_aside_subject",
+        lambda cue: cue.is_verb and not _is_participle(cue) and bool(DASH_ASIDE_END.search(cue.left)),
+        _dash_aside_subject,
     ),
     CueRule(
         "content_around_speaker",
@@ -1373,13 +1446,15 @@ POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 def noun_report(
     masked: str, start: int, end: int, discourse: Discourse, attribution: Attribution | None
 ) -> Attribution | None:
-    """ "... backed away from his claim that the port would close.", "Ana Ruiz's warning on Monday that ...": a
-    noun that names a report, with its owner, and a that-clause; the owner reports the clause (to the end of the
-    sentence or of its clause). A side report, like a question: the reading is the caller's to register."""
+    """ "... backed away from his claim that the port would close.", "Ana Ruiz's warning on Monday that ...",
+    "complaints from port officials that ...": a noun that names a report, with its owner (before it, or after
+    "by" or "from"), and a that-clause; the owner reports the clause (to the end of the sentence or of its clause).
+    A side report, like a question: the reading is the caller's to register."""
     sentence = masked[start:end]
     if "that" not in sentence or not SPEECH_NOUN_HINT.search(sentence):
         return None
-    for match in NOUN_REPORT.finditer(sentence):
+    matches = sorted((*NOUN_REPORT.finditer(sentence), *NOUN_REPORT_BY.finditer(sentence)), key=lambda m: m.start())
+    for match in matches:
         content_start = start + match.end()
         stop = NOUN_REPORT_END.search(masked, content_start, end)
         content = trim(masked, content_start, stop.start() if stop else end)
@@ -1390,15 +1465,11 @@ def noun_report(
         ):
             continue  # ("his claim that the port, Berg said, is closing": the sentence's own reading)
         draft = discourse.draft(start)
-        owner = match.group("owner")
-        if owner.casefold() in POSSESSIVE_PRONOUNS:
-            speaker = draft.pronoun(POSSESSIVE_PRONOUNS[owner.casefold()])
-        else:
-            speaker = entity(owner, draft, [])
+        speaker, owner_group = _noun_owner(match, draft)
         if speaker is None:
             continue  # ("the Gazette's report that ...": an outlet; "her" with nobody to stand for)
         noun_start, noun_end = start + match.start("noun"), start + match.end("noun")
-        owner_span = (start + match.start("owner"), start + match.end("owner"))
+        owner_span = (start + match.start(owner_group), start + match.end(owner_group))
         return Attribution(
             speaker,
             match.group("noun"),
@@ -1411,3 +1482,27 @@ def noun_report(
             source=owner_span,
         )
     return None
+
+
+# The heads of a description that names an outlet or a text, never a speaker ("claims by the newspaper that").
+NOT_OWNER_HEADS = frozenset(
+    "newspaper paper magazine network outlet outlets site website channel station broadcaster report reports "
+    "article story media press documents document records poll polls survey study".split()
+)
+
+
+def _noun_owner(match: re.Match[str], draft: Discourse) -> tuple[ParsedSpeaker | None, str]:
+    """Who owns a report named by a noun, and the pattern group that names it: a possessive pronoun's referent,
+    a name ("Ana Ruiz's claim", "claims by Ana Ruiz"), the name after a description ("an allegation from his
+    wife, Ana Ruiz, that"), or a description read as a group on the side ("complaints from port officials")."""
+    owner = match.group("owner")
+    if owner.casefold() in POSSESSIVE_PRONOUNS:
+        return draft.pronoun(POSSESSIVE_PRONOUNS[owner.casefold()]), "owner"
+    named = match.groupdict().get("named")
+    if named:
+        return entity(named, draft, []), "named"
+    if NAME_RUN_RE.fullmatch(owner):
+        return entity(owner, draft, []), "owner"
+    if owner.split()[-1].casefold() in NOT_OWNER_HEADS:
+        return None, "owner"
+    return draft.side_group(group_name(owner)), "owner"

@@ -55,6 +55,7 @@ from .patterns import (
     NAME_AFTER_DESCRIPTION,
     NAME_END,
     NAME_OF_END,
+    NAME_PLACE_AHEAD,
     NAME_RUN,
     NAME_START,
     NOT_SPEAKER_AFTER_HEADS,
@@ -797,6 +798,10 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
     if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
         # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
         return _found(discourse.group(group_name(f"{match.group(1).strip()} {match.group(2)}")), match.end())
+    if NAME_PLACE_AHEAD.match(text.text, match.end()) and (
+        not described.islower() or described.split()[-1:] and described.split()[-1] in TOPIC_PREPOSITIONS
+    ):
+        return NOBODY  # "the Roper Center for Public Opinion Research at Cornell": a body's long name, no description
     speaker = entity(match.group(2), discourse, [described] if described else [])
     return NOBODY if speaker is None else _found(speaker, match.end())
 
