@@ -786,3 +786,10 @@ def test_a_surname_with_a_plural_look_is_still_a_person():
 def test_a_widely_quoted_outlet_is_never_a_speaker(outlet):
     speakers, quotes = speech_extract(f"{outlet} reported that the ferry fees were too high.")
     assert (speakers, quotes) == ([], [])
+
+
+def test_possessive_owner():
+    # A person named only as the owner opening a sentence is the "he" of the next one.
+    body = 'Hal Marsh\'s boat was whiter than ever.\n\n"This is what I want to say," he told them.'
+    assert quotes_of(body) == [("Hal Marsh", "direct", "This is what I want to say")]
+

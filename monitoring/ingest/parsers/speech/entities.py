@@ -473,9 +473,15 @@ def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> lis
     """(name, titles, gender) of the persons masked[start:end] names, in reading order; each is now known."""
     named: list[tuple[str, list[str], str | None]] = []
     for match in MENTION_RE.finditer(masked, start, end):
-        person = mentioned_person(match, speakers.outlets)
+        # A possessive counts as a mention only opening the sentence, as its subject would.
+        owner = possessive_owner(match.group(1)) if not masked[start : match.start()].strip() else None
+        if owner is not None:
+            found = _person_from(owner, None, tuple(speakers.outlets))
+            person = None if found is None else (found[0], list(found[1]))
+        else:
+            person = mentioned_person(match, speakers.outlets)
         if person is None:
-            known = known_surname(match.group(1), speakers)
+            known = known_surname(owner or match.group(1), speakers)
             if known is not None:
                 named.append(known)  # "Mr. King", "Clinton": somebody already named
             continue
@@ -485,6 +491,18 @@ def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> lis
         speakers.know(name, titles)
         named.append((name, titles, None))
     return named
+
+
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def possessive_owner(run: str) -> str | None:
+    """The owner a run names when it ends in a possessive ("Hal Marsh's boat": "Hal Marsh"), else None.
+
+    The owner is named as much as a subject is: a later "he" can be them.
+    """
+    owner = POSSESSIVE_END.sub("", run)
+    return owner if owner != run and owner[:1].isupper() else None
 
 
 def known_surname(run: str, speakers: Discourse) -> tuple[str, list[str], str | None] | None:
