@@ -793,3 +793,8 @@ def test_possessive_owner():
     body = 'Hal Marsh\'s boat was whiter than ever.\n\n"This is what I want to say," he told them.'
     assert quotes_of(body) == [("Hal Marsh", "direct", "This is what I want to say")]
 
+
+def test_prenominal_title_after_media_role():
+    # An outlet before a media role ("moderator") describes the person named next, never the speaker.
+    body = 'In other words, explained NBC moderator Clara Voss: "Why wait for the port?"'
+    assert quotes_of(body) == [("Clara Voss", "direct", "Why wait for the port?")]

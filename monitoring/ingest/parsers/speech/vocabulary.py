@@ -339,7 +339,7 @@ PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american"
 
 # Lower-case role words printed between a body and a name ("Foreign Ministry spokesperson Zhao Lijian").
 PRENOMINAL_HEADS = set(TITLE_NOUNS) | set(
-    "host anchor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
+    "host anchor moderator commentator contributor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
     "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
     "lawyer attorney representative envoy coordinator commander "
     # persons described by what they do or are: "said Bergen delegate Tomas Berg"
