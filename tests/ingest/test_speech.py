@@ -798,3 +798,9 @@ def test_prenominal_title_after_media_role():
     # An outlet before a media role ("moderator") describes the person named next, never the speaker.
     body = 'In other words, explained NBC moderator Clara Voss: "Why wait for the port?"'
     assert quotes_of(body) == [("Clara Voss", "direct", "Why wait for the port?")]
+
+
+def test_titled_name():
+    # After a title, a given name and a media word ("Guardian") are a person's name, not an outlet.
+    body = '"The pier will reopen in May," said Harbor Town Mayor Ed Guardian.'
+    assert quotes_of(body) == [("Ed Guardian", "direct", "The pier will reopen in May")]

@@ -185,9 +185,13 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return None
     name = " ".join(name_words)
     whole = " ".join(title_words + name_words)
-    if name_words and (media_name(whole, speakers.outlets) or media_name(name, speakers.outlets)):
+    if name_words and (
+        media_name(name, speakers.outlets)
+        or (not titled_name(title_words, name_words) and media_name(whole, speakers.outlets))
+    ):
         return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
-    if whole in ORGANIZATION_ALIASES or any(w.strip("'’") in ORG_WORDS for w in name_words):
+    titled = titled_name(title_words, name_words)
+    if whole in ORGANIZATION_ALIASES or (not titled and any(w.strip("'’") in ORG_WORDS for w in name_words)):
         return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
     if not name_words:
         found = speakers.by_title(whole)
@@ -217,6 +221,12 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+def titled_name(title_words: list[str], name_words: list[str]) -> bool:
+    """Whether a title stands before a given name and more ("Harbor Town Mayor Ed Guardian"): the words
+    after the title name a person, even when the last of them is a media word."""
+    return bool(title_words) and len(name_words) > 1 and initial_or_given(name_words[0])
 
 
 def _known_person(name: str, speakers: Discourse, given_name: bool = False) -> bool:
