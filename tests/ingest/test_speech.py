@@ -804,3 +804,9 @@ def test_titled_name():
     # After a title, a given name and a media word ("Guardian") are a person's name, not an outlet.
     body = '"The pier will reopen in May," said Harbor Town Mayor Ed Guardian.'
     assert quotes_of(body) == [("Ed Guardian", "direct", "The pier will reopen in May")]
+
+
+def test_fronted_topic_before():
+    # A fronted "Of X," names whom the words are about; the speaker is the subject after it.
+    body = 'Eric Levine came. Of Nora Marsh, Levine, who gave money to Ruiz, said, "She is scary."'
+    assert quotes_of(body) == [("Eric Levine", "direct", "She is scary.")]

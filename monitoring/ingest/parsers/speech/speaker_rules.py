@@ -636,6 +636,24 @@ def _lower_last(text: Text) -> bool:
 # "who", and "who've" ("delegates who've said"): a relative pronoun that is the subject of the verb.
 RELATIVE_WHO = frozenset({"who", "who've", "who’ve"})
 
+# "Of Carson, Levine, who backs Rubio, said": a fronted "Of X," (or "About X,", "As for X,") names
+# whom the words are about; the subject comes after it.
+FRONTED_TOPIC_END = re.compile(
+    rf"""(?: ^ | (?<=[.!?;:"”_]) \s+ )
+        (?: Of | About | As\s+for | As\s+to | Regarding ) \s+ {NAME_RUN} \s*,\s*
+        (?P<subject> [A-Z] [^;:"“”]* )$""",
+    re.X,
+)
+FRONTED_TOPIC_WORDS = frozenset({"of", "about", "for", "to", "regarding"})
+
+
+def _fronted_topic(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The speaker after a fronted topic ("Of Marsh, Delgado said"), read in the words after its comma."""
+    offset = match.start("subject")
+    found = speaker_before(text.text[offset:], discourse)
+    return None if found.speaker is None else Found(found.speaker, found.position + offset, found.rule)
+
+
 # In order: the first rule that gives a result names the subject of the verb.
 SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule(
@@ -645,6 +663,9 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         lambda t: t.last_word.casefold() in {"he", "she"},
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
+    SpeakerRule(
+        "fronted_topic_before", FRONTED_TOPIC_END, _fronted_topic, lambda t: bool(t.tail_words & FRONTED_TOPIC_WORDS)
+    ),
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word in RELATIVE_WHO),
     SpeakerRule(
         "relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word in RELATIVE_WHO
