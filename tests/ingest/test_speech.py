@@ -810,3 +810,9 @@ def test_fronted_topic_before():
     # A fronted "Of X," names whom the words are about; the speaker is the subject after it.
     body = 'Eric Levine came. Of Nora Marsh, Levine, who gave money to Ruiz, said, "She is scary."'
     assert quotes_of(body) == [("Eric Levine", "direct", "She is scary.")]
+
+
+def test_verb_and_object_clause_subject():
+    # A verb and its object ("gives an account of") make a clause: no noun phrase, so no speaker.
+    body = 'At one point in the book, Halabi gives an account of Marsh telling one agent to "Go home!"'
+    assert all("account" not in speaker for speaker, _, _ in quotes_of(body))

@@ -609,6 +609,8 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
+    if _verb_and_object(phrase.split()):
+        return None  # "Byrne gives an account of Marsh": a clause, no noun phrase
     if any(FIRST_PERSON.fullmatch(word) for word in phrase.split()):
         return None  # "All I'm asking is ...": a clause of the writer's, no noun phrase
     named = _NAME_OF_PLACE.fullmatch(phrase)
@@ -619,6 +621,26 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
     return _found(discourse.group(group_name(phrase)), match.start(1))
+
+
+# Words that may stand before an article inside a noun phrase: "most of the", "half the", "all the".
+_BEFORE_ARTICLE_IN_PHRASE = PLACE_PREPOSITIONS | set(
+    "of about to on for with during after before over under by than like all half both".split()
+)
+
+
+def _verb_and_object(words: list[str]) -> bool:
+    """Whether a phrase has a plain lower-case word then an article inside it ("Byrne gives an account"):
+    a verb and its object, so a clause; a noun phrase has a preposition or a participle there ("the head of
+    the board", "Republicans backing the bill")."""
+    return any(
+        word in {"a", "an", "the"}
+        and words[index - 1].islower()
+        and words[index - 1] not in _BEFORE_ARTICLE_IN_PHRASE
+        and not words[index - 1].endswith("ing")  # "Republicans supporting the bill say": a participle's object
+        for index, word in enumerate(words)
+        if index > 0
+    )
 
 
 # "Senator Ana Ruiz of Oregon": a name, then the place or body it is of.
