@@ -2418,3 +2418,53 @@ def test_rule_pronoun_subject_gives_a_pronoun_opening_a_clause_its_referent():
     _, quotes = speech_extract(body)
     assert [(q.speaker, q.text) for q in quotes] == [("Tomas Berg", "the fees were too high")]
     assert body[slice(*quotes[0].source_span)] == "He"
+
+
+def test_rule_pronoun_before_resolves_to_a_possessive_owner_opening_a_sentence():
+    # A person named only as the owner opening a sentence is the "he" of the next one.
+    _, quotes = speech_extract('Hal Marsh\'s boat was whiter than ever.\n\n"This is what I want to say," he told them.')
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Hal Marsh")]
+
+
+def test_rule_prenominal_title_after_takes_a_media_role():
+    # An outlet before a media role ("moderator") describes the person named next, never the speaker.
+    quote, speaker = only_quote('In other words, explained NBC moderator Clara Voss: "Why wait for the port?"')
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "speaker_after_verb/prenominal_title_after",
+        "Clara Voss",
+        "person",
+    )
+
+
+def test_rule_name_after_reads_a_media_word_after_a_title_and_a_given_name_as_a_name():
+    # After a title, a given name and a media word ("Guardian") are a person's name, not an outlet.
+    quote, speaker = only_quote('"The pier will reopen in May," said Harbor Town Mayor Ed Guardian.')
+    assert (quote.rule, speaker.name, speaker.kind) == ("speaker_after_verb/name_after", "Ed Guardian", "person")
+
+
+def test_rule_fronted_topic_before_reads_the_subject_after_a_fronted_of_phrase():
+    # A fronted "Of X," names whom the words are about; the speaker is the subject after it.
+    quote, speaker = only_quote(
+        'Eric Levine came. Of Nora Marsh, Levine, who gave money to Ruiz, said, "She is scary."'
+    )
+    assert (quote.rule, speaker.name) == ("subject_before_verb/fronted_topic_before", "Eric Levine")
+
+
+def test_rule_clause_subject_before_takes_no_verb_and_object():
+    # A verb and its object ("gives an account of") make a clause: no noun phrase, so no speaker.
+    _, quotes = speech_extract(
+        'At one point in the book, Halabi gives an account of Marsh telling one agent to "Go home!"'
+    )
+    assert all("account" not in quote.speaker for quote in quotes)
+
+
+def test_rule_coordinated_before_is_a_group_of_a_name_and_a_plural_noun_phrase():
+    # A name and a plural noun phrase joined by "and" speak as a group, never the last part alone.
+    quote, speaker = only_quote("Nora Marsh and her aides said the pier was closed.")
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "subject_before_verb/coordinated_before",
+        "Nora Marsh and her aides",
+        "group",
+    )
+    quote, speaker = only_quote("Hal Marsh and Senator Ana Ruiz have said the pier was closed.")
+    assert (speaker.name, speaker.kind) == ("Hal Marsh and Senator Ana Ruiz", "group")

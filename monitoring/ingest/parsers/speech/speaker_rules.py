@@ -666,6 +666,41 @@ FRONTED_TOPIC_END = re.compile(
         (?P<subject> [A-Z] [^;:"“”]* )$""",
     re.X,
 )
+# "She and her aides", "Trump and his attorneys", "Ana Ruiz and Senator Paul Berg" opening the clause:
+# two speakers joined by "and" speak as a group (never the last of them alone).
+COORDINATED_END = re.compile(
+    rf"""(?: ^ | (?<=[;:—.!?"”_]) \s+ | (?<=,) \s+ )
+        (?P<phrase>
+            (?P<first> He | She | They | {NAME_RUN} )
+            \s+ and \s+
+            (?: (?P<people> (?: his | her | their | its | other | some | many | several ) (?: \s+ [a-z][\w'’-]* ){{1,3}} )
+              | (?P<second> {NAME_RUN} ) )
+        )
+        \s*$""",
+    re.X,
+)
+
+
+def _coordinated(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The group two joined speakers make: a name or pronoun and a plural noun phrase ("Trump and his
+    attorneys"), or two persons' names ("Hal Marsh and Senator Ana Ruiz")."""
+    first = match.group("first")
+    if match.group("people") is not None:
+        last = match.group("people").split()[-1]
+        if not last.endswith("s") or last.endswith(("ss", "us", "is")):
+            return None  # "Marsh and his wife": no plural, a pair the other rules may read
+    else:
+        persons = [entity(run, discourse.draft(), []) for run in (first, match.group("second"))]
+        if any(person is None or person.kind != "person" for person in persons):
+            return None  # "Procter and Gamble", "the State Department and the Pentagon"
+    phrase = match.group("phrase")
+    if first in {"He", "She"}:
+        # "She and her aides": the woman last named, with her aides
+        found = discourse.referent("m" if first == "He" else "f")
+        phrase = phrase if found is None else found[0] + phrase[len(first) :]
+    return _found(discourse.group(phrase), match.start("phrase"))
+
+
 FRONTED_TOPIC_WORDS = frozenset({"of", "about", "for", "to", "regarding"})
 
 
@@ -685,6 +720,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         lambda t: t.last_word.casefold() in {"he", "she"},
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
+    SpeakerRule("coordinated_before", COORDINATED_END, _coordinated, lambda t: "and" in t.tail_words),
     SpeakerRule(
         "fronted_topic_before", FRONTED_TOPIC_END, _fronted_topic, lambda t: bool(t.tail_words & FRONTED_TOPIC_WORDS)
     ),
