@@ -2468,3 +2468,10 @@ def test_rule_coordinated_before_is_a_group_of_a_name_and_a_plural_noun_phrase()
     )
     quote, speaker = only_quote("Hal Marsh and Senator Ana Ruiz have said the pier was closed.")
     assert (speaker.name, speaker.kind) == ("Hal Marsh and Senator Ana Ruiz", "group")
+
+
+def test_rule_according_to_takes_a_name_with_a_common_noun_for_a_group():
+    # A common noun among capitalised words ("the Ruiz campaign", "a Molde tally") names a body or a thing,
+    # never a person.
+    quote, speaker = only_quote("The port lost money last year, according to the Ruiz campaign.")
+    assert (quote.rule, speaker.name, speaker.kind) == ("according_to/name", "Ruiz campaign", "group")

@@ -18,6 +18,7 @@ from .patterns import (
     GROUP_SUBJECT,
     HONORIFIC_RE,
     MENTION_RE,
+    PARTICLES,
     PARTY_LABEL,
     PRONOUN_CONTRACTION,
     PRONOUN_SUBJECT,
@@ -218,9 +219,20 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return speakers.group(name if name in PARTY_PLURALS | PROPER_PLURALS else name.lower())
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
+    if common_noun_in(name_words):
+        # "a CNN tally", "the Trump campaign", "FBI data": a common noun makes a thing or a body, never a person
+        return speakers.group(LEADING_THE.sub("", whole))
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+NAME_PARTICLE = re.compile(PARTICLES, re.X)
+
+
+def common_noun_in(name_words: list[str]) -> bool:
+    """Whether a lower-case word other than a particle ("de", "van") stands among a name's words."""
+    return any(word[:1].islower() and not NAME_PARTICLE.fullmatch(word) for word in name_words)
 
 
 def titled_name(title_words: list[str], name_words: list[str]) -> bool:
