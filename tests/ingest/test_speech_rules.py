@@ -2475,3 +2475,9 @@ def test_rule_according_to_takes_a_name_with_a_common_noun_for_a_group():
     # never a person.
     quote, speaker = only_quote("The port lost money last year, according to the Ruiz campaign.")
     assert (quote.rule, speaker.name, speaker.kind) == ("according_to/name", "Ruiz campaign", "group")
+
+
+def test_rule_name_before_leaves_out_an_outlet_owning_the_name_in_a_plural_possessive():
+    # "Harbor News’ Luciana Lopez": the outlet owns the name; the speaker is the person, never the outlet.
+    quote, speaker = only_quote("Harbor News’ Luciana Lopez said the port was closed.")
+    assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/name_before", "Luciana Lopez", "person")

@@ -115,8 +115,9 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
     """Split a capitalised run into (title words, name words); None when no name is left."""
     words = run.split()
     for index in range(len(words) - 1, -1, -1):
-        if words[index].endswith(("'s", "’s")):
-            words = words[index + 1 :]  # "South Korea's Kim Jong-suk": the owner is not the name
+        if words[index].endswith(("'s", "’s")) or (index < len(words) - 1 and words[index].endswith(("s'", "s’"))):
+            # "South Korea's Kim Jong-suk", "Reuters’ Luciana Lopez": the owner is not the name
+            words = words[index + 1 :]
             break
     for index in range(len(words) - 1, 0, -1):
         if words[index - 1].endswith(".") and words[index] in SENTENCE_OPENERS:
