@@ -2481,3 +2481,14 @@ def test_rule_name_before_leaves_out_an_outlet_owning_the_name_in_a_plural_posse
     # "Harbor News’ Luciana Lopez": the outlet owns the name; the speaker is the person, never the outlet.
     quote, speaker = only_quote("Harbor News’ Luciana Lopez said the port was closed.")
     assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/name_before", "Luciana Lopez", "person")
+
+
+def test_rule_name_before_reads_a_run_ending_in_a_plural_noun_as_a_group():
+    # A plural noun ends the capitalised run ("Leading Democrats", "Mourners", "Figures"): a group, never a person.
+    for text, name in (
+        ("Leading Democrats said the port was closed.", "Leading Democrats"),
+        ("Mourners said the port was closed.", "mourners"),
+        ("Figures released on Monday suggest the port was closed.", "figures"),
+    ):
+        _, speaker = only_quote(text)
+        assert (speaker.name, speaker.kind) == (name, "group"), text

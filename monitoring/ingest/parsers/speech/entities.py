@@ -42,6 +42,7 @@ from .vocabulary import (
     PARTY_PLURALS,
     PLACE_WORDS,
     PLURAL_PEOPLE,
+    PLURAL_THINGS,
     PROPER_ADJECTIVES,
     PROPER_PLURALS,
     QUANTIFIER_WORDS,
@@ -215,9 +216,13 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         # "a New Hampshire Democrat said": an unnamed party member, no name ("the Arizona Republican"
         # refers back: see the party_member rules).
         return speakers.group(whole)
-    if len(name_words) == 1 and not title_words and plural_noun(name):
-        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
+    if len(name_words) == 1 and not title_words and (plural_noun(name) or name.lower() in PLURAL_THINGS):
+        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group
+        # ("Polls": what is counted or printed, never a person).
         return speakers.group(name if name in PARTY_PLURALS | PROPER_PLURALS else name.lower())
+    if len(name_words) > 1 and plural_noun(name_words[-1]) and not initial_or_given(name_words[0]):
+        # "Leading Democrats", "Founding Fathers": a plural noun ends the run, a group (not "Ana Sanders")
+        return speakers.group(LEADING_THE.sub("", whole))
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
     if common_noun_in(name_words):

@@ -232,7 +232,13 @@ PLURAL_PEOPLE = set(
     "managers bosses officials experts critics analysts activists advocates campaigners organisers organizers "
     "volunteers rescuers firefighters paramedics scientists researchers economists engineers teachers "
     "students pupils academics protest-organisers opponents supporters sources witnesses observers "
-    "guests millennials".split()
+    "guests millennials mourners".split()
+)
+# Plural nouns for what is printed or counted ("Polls show", "Figures released on Monday suggest"): a
+# source that is never a person, even capitalised at a sentence start.
+PLURAL_THINGS = set(
+    "polls surveys figures projections estimates statistics numbers results records documents studies "
+    "reports data".split()
 )
 # Plural nouns for people that keep their capital ("Latinos said"): a group, named as printed.
 PROPER_PLURALS = set(
