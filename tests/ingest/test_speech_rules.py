@@ -2492,3 +2492,18 @@ def test_rule_name_before_reads_a_run_ending_in_a_plural_noun_as_a_group():
     ):
         _, speaker = only_quote(text)
         assert (speaker.name, speaker.kind) == (name, "group"), text
+
+
+def test_rule_body_tail_before_reads_the_whole_body_after_its_head():
+    # "The Organization for ... and Development": the body's head comes first; its last word names nobody.
+    quote, speaker = only_quote(
+        "The Organization for Harbor Cooperation and Development noted that the pier was closed."
+    )
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "subject_before_verb/body_tail_before",
+        "The Organization for Harbor Cooperation and Development",
+        "group",
+    )
+    # A person of the body is no body: "Jeffrey Lewis of the Center for ..." stays the person's.
+    _, speaker = only_quote("Hal Marsh of the Center for Harbor Studies said the pier was closed.")
+    assert speaker.name == "Hal Marsh"

@@ -683,22 +683,50 @@ COORDINATED_END = re.compile(
 
 def _coordinated(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """The group two joined speakers make: a name or pronoun and a plural noun phrase ("Trump and his
-    attorneys"), or two persons' names ("Hal Marsh and Senator Ana Ruiz")."""
+    attorneys"), or two persons' names, each full or titled ("Hal Marsh and Senator Ana Ruiz", "Mr. Marsh
+    and Ms. Ruiz")."""
     first = match.group("first")
     if match.group("people") is not None:
         last = match.group("people").split()[-1]
         if not last.endswith("s") or last.endswith(("ss", "us", "is")):
             return None  # "Marsh and his wife": no plural, a pair the other rules may read
     else:
-        persons = [entity(run, discourse.draft(), []) for run in (first, match.group("second"))]
-        if any(person is None or person.kind != "person" for person in persons):
-            return None  # "Procter and Gamble", "the State Department and the Pentagon"
+        runs = (first, match.group("second"))
+        persons = [entity(run, discourse.draft(), []) for run in runs]
+        splits = [clean_name(run) for run in runs]
+        if any(person is None or person.kind != "person" for person in persons) or not all(
+            split is not None and (split[0] or len(split[1]) > 1) for split in splits
+        ):
+            return None  # "Procter and Gamble", "the State Department and the Pentagon", "Engineering and Medicine"
     phrase = match.group("phrase")
     if first in {"He", "She"}:
         # "She and her aides": the woman last named, with her aides
         found = discourse.referent("m" if first == "He" else "f")
         phrase = phrase if found is None else found[0] + phrase[len(first) :]
     return _found(discourse.group(phrase), match.start("phrase"))
+
+
+# "the Organization for Economic Cooperation and Development", "the National Academies of Sciences,
+# Engineering and Medicine": a body's name goes on after "for", "of", "on" and across "and".
+BODY_TAIL_END = re.compile(
+    rf"""({NAME_RUN}) \s+ (?: for | of | on ) \s+ (?: the \s+ )?
+        {NAME_RUN} (?: \s+ and \s+ {NAME_RUN} )? \s*$""",
+    re.X,
+)
+
+
+def _body_tail(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The whole body whose name ends the subject, when its head ("Organization", "Center") comes first
+    (never a person named by the last words: "Development", "Medicine")."""
+    if match.group(1).split()[-1] not in ORG_WORDS:
+        return None
+    start = match.start(1)
+    if text.text[max(0, start - 4) : start].casefold() == "the ":
+        start -= 4  # "the Center for ...": the subject's words start with the article
+    before = text.text[:start].rstrip()
+    if before and before[-1] not in ',;:.!?"”_':
+        return None  # "Jeffrey Lewis of the Center for ...", "Staff for the Committee on ...": the body is no subject
+    return _found(discourse.group(match.group().strip()), start)
 
 
 FRONTED_TOPIC_WORDS = frozenset({"of", "about", "for", "to", "regarding"})
@@ -720,6 +748,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         lambda t: t.last_word.casefold() in {"he", "she"},
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
+    SpeakerRule("body_tail_before", BODY_TAIL_END, _body_tail, lambda t: bool(t.tail_words & {"for", "of", "on"})),
     SpeakerRule("coordinated_before", COORDINATED_END, _coordinated, lambda t: "and" in t.tail_words),
     SpeakerRule(
         "fronted_topic_before", FRONTED_TOPIC_END, _fronted_topic, lambda t: bool(t.tail_words & FRONTED_TOPIC_WORDS)
