@@ -2507,3 +2507,13 @@ def test_rule_body_tail_before_reads_the_whole_body_after_its_head():
     # A person of the body is no body: "Jeffrey Lewis of the Center for ..." stays the person's.
     _, speaker = only_quote("Hal Marsh of the Center for Harbor Studies said the pier was closed.")
     assert speaker.name == "Hal Marsh"
+
+
+def test_rule_described_name_after_reads_a_body_named_across_for():
+    # "the Center for Responsive Ports": the head before "for" makes it one body, not a person "Responsive Ports".
+    quote, speaker = only_quote("The fees doubled last year, according to the Center for Responsive Ports.")
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "according_to/described_name_after",
+        "Center for Responsive Ports",
+        "group",
+    )

@@ -902,7 +902,11 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
     if match.group(1).split()[:1] and match.group(1).split()[0] in TOPIC_PREPOSITIONS:
         return NOBODY  # "..., Ana Ruiz said of the Lunds.", "said in an interview of Berg": whom it was said about
     described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
-    if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
+    words = described.split()
+    if words[-1:] and words[-1] in {"for", "of", "on"} and any(word in ORG_WORDS for word in words):
+        # "according to the Center for Responsive Politics": one body's name, its head before "for"
+        return _found(discourse.group(f"{described} {match.group(2)}"), match.end())
+    if words[-1:] and words[-1] in PLACE_PREPOSITIONS:
         # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
         return _found(discourse.group(group_name(f"{match.group(1).strip()} {match.group(2)}")), match.end())
     speaker = entity(match.group(2), discourse, [described] if described else [])
