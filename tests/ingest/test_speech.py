@@ -786,3 +786,9 @@ def test_a_surname_with_a_plural_look_is_still_a_person():
 def test_a_widely_quoted_outlet_is_never_a_speaker(outlet):
     speakers, quotes = speech_extract(f"{outlet} reported that the ferry fees were too high.")
     assert (speakers, quotes) == ([], [])
+
+
+def test_closing_three_apostrophes():
+    # A single mark closing inside a two-apostrophe quotation leaves no stray mark to read as the speaker.
+    body = "''I would call it 'old-school,''' said Hal W. Marsh, whom the port hired."
+    assert [(speaker, kind) for speaker, kind, _ in quotes_of(body)] == [("Hal W. Marsh", "direct")]

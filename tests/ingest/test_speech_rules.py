@@ -2596,3 +2596,102 @@ def test_rule_described_name_after_takes_no_part_of_a_long_body_name_before_a_pl
         "The ferry will not run before spring, according to the Lund Institute for Coastal Research at Molde."
     )
     assert all(q.speaker != "Coastal Research" for q in quotes)
+
+
+def test_rule_pronoun_before_resolves_to_a_possessive_owner_opening_a_sentence():
+    # A person named only as the owner opening a sentence is the "he" of the next one.
+    _, quotes = speech_extract('Hal Marsh\'s boat was whiter than ever.\n\n"This is what I want to say," he told them.')
+    assert [(q.rule, q.speaker) for q in quotes] == [("subject_before_verb/pronoun_before", "Hal Marsh")]
+
+
+def test_rule_prenominal_title_after_takes_a_media_role():
+    # An outlet before a media role ("moderator") describes the person named next, never the speaker.
+    quote, speaker = only_quote('In other words, explained NBC moderator Clara Voss: "Why wait for the port?"')
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "speaker_after_verb/prenominal_title_after",
+        "Clara Voss",
+        "person",
+    )
+
+
+def test_rule_name_after_reads_a_media_word_after_a_title_and_a_given_name_as_a_name():
+    # After a title, a given name and a media word ("Guardian") are a person's name, not an outlet.
+    quote, speaker = only_quote('"The pier will reopen in May," said Harbor Town Mayor Ed Guardian.')
+    assert (quote.rule, speaker.name, speaker.kind) == ("speaker_after_verb/name_after", "Ed Guardian", "person")
+
+
+def test_rule_fronted_topic_before_reads_the_subject_after_a_fronted_of_phrase():
+    # A fronted "Of X," names whom the words are about; the speaker is the subject after it.
+    quote, speaker = only_quote(
+        'Eric Levine came. Of Nora Marsh, Levine, who gave money to Ruiz, said, "She is scary."'
+    )
+    assert (quote.rule, speaker.name) == ("subject_before_verb/fronted_topic_before", "Eric Levine")
+
+
+def test_rule_clause_subject_before_takes_no_verb_and_object():
+    # A verb and its object ("gives an account of") make a clause: no noun phrase, so no speaker.
+    _, quotes = speech_extract(
+        'At one point in the book, Halabi gives an account of Marsh telling one agent to "Go home!"'
+    )
+    assert all("account" not in quote.speaker for quote in quotes)
+
+
+def test_rule_coordinated_before_is_a_group_of_a_name_and_a_plural_noun_phrase():
+    # A name and a plural noun phrase joined by "and" speak as a group, never the last part alone.
+    quote, speaker = only_quote("Nora Marsh and her aides said the pier was closed.")
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "subject_before_verb/coordinated_before",
+        "Nora Marsh and her aides",
+        "group",
+    )
+    quote, speaker = only_quote("Hal Marsh and Senator Ana Ruiz have said the pier was closed.")
+    assert (speaker.name, speaker.kind) == ("Hal Marsh and Senator Ana Ruiz", "group")
+
+
+def test_rule_according_to_takes_a_name_with_a_common_noun_for_a_group():
+    # A common noun among capitalised words ("the Ruiz campaign", "a Molde tally") names a body or a thing,
+    # never a person.
+    quote, speaker = only_quote("The port lost money last year, according to the Ruiz campaign.")
+    assert (quote.rule, speaker.name, speaker.kind) == ("according_to/name", "Ruiz campaign", "group")
+
+
+def test_rule_name_before_leaves_out_an_outlet_owning_the_name_in_a_plural_possessive():
+    # "Harbor News’ Luciana Lopez": the outlet owns the name; the speaker is the person, never the outlet.
+    quote, speaker = only_quote("Harbor News’ Luciana Lopez said the port was closed.")
+    assert (quote.rule, speaker.name, speaker.kind) == ("subject_before_verb/name_before", "Luciana Lopez", "person")
+
+
+def test_rule_name_before_reads_a_run_ending_in_a_plural_noun_as_a_group():
+    # A plural noun ends the capitalised run ("Leading Democrats", "Mourners", "Figures"): a group, never a person.
+    for text, name in (
+        ("Leading Democrats said the port was closed.", "Leading Democrats"),
+        ("Mourners said the port was closed.", "mourners"),
+        ("Figures released on Monday suggest the port was closed.", "figures"),
+    ):
+        _, speaker = only_quote(text)
+        assert (speaker.name, speaker.kind) == (name, "group"), text
+
+
+def test_rule_body_tail_before_reads_the_whole_body_after_its_head():
+    # "The Organization for ... and Development": the body's head comes first; its last word names nobody.
+    quote, speaker = only_quote(
+        "The Organization for Harbor Cooperation and Development noted that the pier was closed."
+    )
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "subject_before_verb/body_tail_before",
+        "The Organization for Harbor Cooperation and Development",
+        "group",
+    )
+    # A person of the body is no body: "Jeffrey Lewis of the Center for ..." stays the person's.
+    _, speaker = only_quote("Hal Marsh of the Center for Harbor Studies said the pier was closed.")
+    assert speaker.name == "Hal Marsh"
+
+
+def test_rule_described_name_after_reads_a_body_named_across_for():
+    # "the Center for Responsive Ports": the head before "for" makes it one body, not a person "Responsive Ports".
+    quote, speaker = only_quote("The fees doubled last year, according to the Center for Responsive Ports.")
+    assert (quote.rule, speaker.name, speaker.kind) == (
+        "according_to/described_name_after",
+        "Center for Responsive Ports",
+        "group",
+    )

@@ -18,6 +18,7 @@ from .patterns import (
     GROUP_SUBJECT,
     HONORIFIC_RE,
     MENTION_RE,
+    PARTICLES,
     PARTY_LABEL,
     PRONOUN_CONTRACTION,
     PRONOUN_SUBJECT,
@@ -41,6 +42,7 @@ from .vocabulary import (
     PARTY_PLURALS,
     PLACE_WORDS,
     PLURAL_PEOPLE,
+    PLURAL_THINGS,
     PROPER_ADJECTIVES,
     PROPER_PLURALS,
     QUANTIFIER_WORDS,
@@ -114,8 +116,9 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
     """Split a capitalised run into (title words, name words); None when no name is left."""
     words = run.split()
     for index in range(len(words) - 1, -1, -1):
-        if words[index].endswith(("'s", "’s")):
-            words = words[index + 1 :]  # "South Korea's Kim Jong-suk": the owner is not the name
+        if words[index].endswith(("'s", "’s")) or (index < len(words) - 1 and words[index].endswith(("s'", "s’"))):
+            # "South Korea's Kim Jong-suk", "Reuters’ Luciana Lopez": the owner is not the name
+            words = words[index + 1 :]
             break
     for index in range(len(words) - 1, 0, -1):
         if words[index - 1].endswith(".") and words[index] in SENTENCE_OPENERS:
@@ -185,9 +188,13 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return None
     name = " ".join(name_words)
     whole = " ".join(title_words + name_words)
-    if name_words and (media_name(whole, speakers.outlets) or media_name(name, speakers.outlets)):
+    if name_words and (
+        media_name(name, speakers.outlets)
+        or (not titled_name(title_words, name_words) and media_name(whole, speakers.outlets))
+    ):
         return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
-    if whole in ORGANIZATION_ALIASES or any(w.strip("'’") in ORG_WORDS for w in name_words):
+    titled = titled_name(title_words, name_words)
+    if whole in ORGANIZATION_ALIASES or (not titled and any(w.strip("'’") in ORG_WORDS for w in name_words)):
         return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
     if not name_words:
         found = speakers.by_title(whole)
@@ -209,14 +216,35 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         # "a New Hampshire Democrat said": an unnamed party member, no name ("the Arizona Republican"
         # refers back: see the party_member rules).
         return speakers.group(whole)
-    if len(name_words) == 1 and not title_words and plural_noun(name):
-        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group.
+    if len(name_words) == 1 and not title_words and (plural_noun(name) or name.lower() in PLURAL_THINGS):
+        # "Activists", "Republicans": a plural noun capitalised at a sentence start or as a party is a group
+        # ("Polls": what is counted or printed, never a person).
         return speakers.group(name if name in PARTY_PLURALS | PROPER_PLURALS else name.lower())
+    if len(name_words) > 1 and plural_noun(name_words[-1]) and not initial_or_given(name_words[0]):
+        # "Leading Democrats", "Founding Fathers": a plural noun ends the run, a group (not "Ana Sanders")
+        return speakers.group(LEADING_THE.sub("", whole))
     if any(word in PLACE_WORDS for word in name_words):
         return None  # "the Sahel", "the Indian Ocean": a place, not a speaker
+    if common_noun_in(name_words):
+        # "a CNN tally", "the Trump campaign", "FBI data": a common noun makes a thing or a body, never a person
+        return speakers.group(LEADING_THE.sub("", whole))
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
+
+
+NAME_PARTICLE = re.compile(PARTICLES, re.X)
+
+
+def common_noun_in(name_words: list[str]) -> bool:
+    """Whether a lower-case word other than a particle ("de", "van") stands among a name's words."""
+    return any(word[:1].islower() and not NAME_PARTICLE.fullmatch(word) for word in name_words)
+
+
+def titled_name(title_words: list[str], name_words: list[str]) -> bool:
+    """Whether a title stands before a given name and more ("Harbor Town Mayor Ed Guardian"): the words
+    after the title name a person, even when the last of them is a media word."""
+    return bool(title_words) and len(name_words) > 1 and initial_or_given(name_words[0])
 
 
 def _known_person(name: str, speakers: Discourse, given_name: bool = False) -> bool:
@@ -473,9 +501,15 @@ def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> lis
     """(name, titles, gender) of the persons masked[start:end] names, in reading order; each is now known."""
     named: list[tuple[str, list[str], str | None]] = []
     for match in MENTION_RE.finditer(masked, start, end):
-        person = mentioned_person(match, speakers.outlets)
+        # A possessive counts as a mention only opening the sentence, as its subject would.
+        owner = possessive_owner(match.group(1)) if not masked[start : match.start()].strip() else None
+        if owner is not None:
+            found = _person_from(owner, None, tuple(speakers.outlets))
+            person = None if found is None else (found[0], list(found[1]))
+        else:
+            person = mentioned_person(match, speakers.outlets)
         if person is None:
-            known = known_surname(match.group(1), speakers)
+            known = known_surname(owner or match.group(1), speakers)
             if known is not None:
                 named.append(known)  # "Mr. King", "Clinton": somebody already named
             continue
@@ -485,6 +519,18 @@ def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> lis
         speakers.know(name, titles)
         named.append((name, titles, None))
     return named
+
+
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def possessive_owner(run: str) -> str | None:
+    """The owner a run names when it ends in a possessive ("Hal Marsh's boat": "Hal Marsh"), else None.
+
+    The owner is named as much as a subject is: a later "he" can be them.
+    """
+    owner = POSSESSIVE_END.sub("", run)
+    return owner if owner != run and owner[:1].isupper() else None
 
 
 def known_surname(run: str, speakers: Discourse) -> tuple[str, list[str], str | None] | None:

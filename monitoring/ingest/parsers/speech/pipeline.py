@@ -92,6 +92,10 @@ ASKER_REST = re.compile(r"(?:\s+(?:on|in|at|during|last|this|earlier|later)\b[^,
 UNNAMED_ASKER_DESCRIPTION = re.compile(
     r"\s*((?:a|an|one|another)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?:\s+(?:on|in|at|during)\b[^,]{0,40})?\s*"
 )
+# "the word 'old-school,''' said Slayton": a single mark closes, then the two-apostrophe mark; scanned as the
+# closing mark and fillers (read left to right, the first two would pair up and leave a stray mark before the
+# attribution, read as its subject).
+CLOSING_THREE_APOSTROPHES = re.compile(r"(?<=[^\s'])'''")
 # Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -108,7 +112,8 @@ def speech_extract(
     """
     # Some outlets print quotation marks as two apostrophes; scan them as one mark plus a
     # filler so that every offset still points into the body as printed.
-    scan = body.replace("''", '"' + FILLER) if "''" in body else body
+    scan = CLOSING_THREE_APOSTROPHES.sub('"' + FILLER * 2, body) if "''" in body else body
+    scan = scan.replace("''", '"' + FILLER) if "''" in scan else scan
     spans = quote_spans(scan, paragraph_break)  # step 1
     scan = misprinted_closers_mend(scan, spans)
     masked = ledes_blank(mask_quotes(scan, spans).replace(FILLER, " "), paragraph_break)  # step 2

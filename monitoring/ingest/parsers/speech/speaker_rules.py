@@ -610,6 +610,8 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
+    if _verb_and_object(phrase.split()):
+        return None  # "Byrne gives an account of Marsh": a clause, no noun phrase
     if any(FIRST_PERSON.fullmatch(word) for word in phrase.split()):
         return None  # "All I'm asking is ...": a clause of the writer's, no noun phrase
     named = _NAME_OF_PLACE.fullmatch(phrase)
@@ -620,6 +622,26 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
     return _found(discourse.group(group_name(phrase)), match.start(1))
+
+
+# Words that may stand before an article inside a noun phrase: "most of the", "half the", "all the".
+_BEFORE_ARTICLE_IN_PHRASE = PLACE_PREPOSITIONS | set(
+    "of about to on for with during after before over under by than like all half both".split()
+)
+
+
+def _verb_and_object(words: list[str]) -> bool:
+    """Whether a phrase has a plain lower-case word then an article inside it ("Byrne gives an account"):
+    a verb and its object, so a clause; a noun phrase has a preposition or a participle there ("the head of
+    the board", "Republicans backing the bill")."""
+    return any(
+        word in {"a", "an", "the"}
+        and words[index - 1].islower()
+        and words[index - 1] not in _BEFORE_ARTICLE_IN_PHRASE
+        and not words[index - 1].endswith("ing")  # "Republicans supporting the bill say": a participle's object
+        for index, word in enumerate(words)
+        if index > 0
+    )
 
 
 # "Senator Ana Ruiz of Oregon": a name, then the place or body it is of.
@@ -637,6 +659,87 @@ def _lower_last(text: Text) -> bool:
 # "who", and "who've" ("delegates who've said"): a relative pronoun that is the subject of the verb.
 RELATIVE_WHO = frozenset({"who", "who've", "who’ve"})
 
+# "Of Carson, Levine, who backs Rubio, said": a fronted "Of X," (or "About X,", "As for X,") names
+# whom the words are about; the subject comes after it.
+FRONTED_TOPIC_END = re.compile(
+    rf"""(?: ^ | (?<=[.!?;:"”_]) \s+ )
+        (?: Of | About | As\s+for | As\s+to | Regarding ) \s+ {NAME_RUN} \s*,\s*
+        (?P<subject> [A-Z] [^;:"“”]* )$""",
+    re.X,
+)
+# "She and her aides", "Trump and his attorneys", "Ana Ruiz and Senator Paul Berg" opening the clause:
+# two speakers joined by "and" speak as a group (never the last of them alone).
+COORDINATED_END = re.compile(
+    rf"""(?: ^ | (?<=[;:—.!?"”_]) \s+ | (?<=,) \s+ )
+        (?P<phrase>
+            (?P<first> He | She | They | {NAME_RUN} )
+            \s+ and \s+
+            (?: (?P<people> (?: his | her | their | its | other | some | many | several ) (?: \s+ [a-z][\w'’-]* ){{1,3}} )
+              | (?P<second> {NAME_RUN} ) )
+        )
+        \s*$""",
+    re.X,
+)
+
+
+def _coordinated(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The group two joined speakers make: a name or pronoun and a plural noun phrase ("Trump and his
+    attorneys"), or two persons' names, each full or titled ("Hal Marsh and Senator Ana Ruiz", "Mr. Marsh
+    and Ms. Ruiz")."""
+    first = match.group("first")
+    if match.group("people") is not None:
+        last = match.group("people").split()[-1]
+        if not last.endswith("s") or last.endswith(("ss", "us", "is")):
+            return None  # "Marsh and his wife": no plural, a pair the other rules may read
+    else:
+        runs = (first, match.group("second"))
+        persons = [entity(run, discourse.draft(), []) for run in runs]
+        splits = [clean_name(run) for run in runs]
+        if any(person is None or person.kind != "person" for person in persons) or not all(
+            split is not None and (split[0] or len(split[1]) > 1) for split in splits
+        ):
+            return None  # "Procter and Gamble", "the State Department and the Pentagon", "Engineering and Medicine"
+    phrase = match.group("phrase")
+    if first in {"He", "She"}:
+        # "She and her aides": the woman last named, with her aides
+        found = discourse.referent("m" if first == "He" else "f")
+        phrase = phrase if found is None else found[0] + phrase[len(first) :]
+    return _found(discourse.group(phrase), match.start("phrase"))
+
+
+# "the Organization for Economic Cooperation and Development", "the National Academies of Sciences,
+# Engineering and Medicine": a body's name goes on after "for", "of", "on" and across "and".
+BODY_TAIL_END = re.compile(
+    rf"""({NAME_RUN}) \s+ (?: for | of | on ) \s+ (?: the \s+ )?
+        {NAME_RUN} (?: \s+ and \s+ {NAME_RUN} )? \s*$""",
+    re.X,
+)
+
+
+def _body_tail(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The whole body whose name ends the subject, when its head ("Organization", "Center") comes first
+    (never a person named by the last words: "Development", "Medicine")."""
+    if match.group(1).split()[-1] not in ORG_WORDS:
+        return None
+    start = match.start(1)
+    if text.text[max(0, start - 4) : start].casefold() == "the ":
+        start -= 4  # "the Center for ...": the subject's words start with the article
+    before = text.text[:start].rstrip()
+    if before and before[-1] not in ',;:.!?"”_':
+        return None  # "Jeffrey Lewis of the Center for ...", "Staff for the Committee on ...": the body is no subject
+    return _found(discourse.group(match.group().strip()), start)
+
+
+FRONTED_TOPIC_WORDS = frozenset({"of", "about", "for", "to", "regarding"})
+
+
+def _fronted_topic(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The speaker after a fronted topic ("Of Marsh, Delgado said"), read in the words after its comma."""
+    offset = match.start("subject")
+    found = speaker_before(text.text[offset:], discourse)
+    return None if found.speaker is None else Found(found.speaker, found.position + offset, found.rule)
+
+
 # In order: the first rule that gives a result names the subject of the verb.
 SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule(
@@ -646,6 +749,11 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
         lambda t: t.last_word.casefold() in {"he", "she"},
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
+    SpeakerRule("body_tail_before", BODY_TAIL_END, _body_tail, lambda t: bool(t.tail_words & {"for", "of", "on"})),
+    SpeakerRule("coordinated_before", COORDINATED_END, _coordinated, lambda t: "and" in t.tail_words),
+    SpeakerRule(
+        "fronted_topic_before", FRONTED_TOPIC_END, _fronted_topic, lambda t: bool(t.tail_words & FRONTED_TOPIC_WORDS)
+    ),
     SpeakerRule("relative_name_before", RELATIVE_END, _relative_name, lambda t: t.last_word in RELATIVE_WHO),
     SpeakerRule(
         "relative_description_before", RELATIVE_NP_END, _relative_description, lambda t: t.last_word in RELATIVE_WHO
@@ -795,7 +903,11 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
     if match.group(1).split()[:1] and match.group(1).split()[0] in TOPIC_PREPOSITIONS:
         return NOBODY  # "..., Ana Ruiz said of the Lunds.", "said in an interview of Berg": whom it was said about
     described = LEADING_DETERMINER.sub("", match.group(1).strip() + " ").strip()
-    if described.split()[-1:] and described.split()[-1] in PLACE_PREPOSITIONS:
+    words = described.split()
+    if words[-1:] and words[-1] in {"for", "of", "on"} and any(word in ORG_WORDS for word in words):
+        # "according to the Center for Responsive Politics": one body's name, its head before "for"
+        return _found(discourse.group(f"{described} {match.group(2)}"), match.end())
+    if words[-1:] and words[-1] in PLACE_PREPOSITIONS:
         # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
         return _found(discourse.group(group_name(f"{match.group(1).strip()} {match.group(2)}")), match.end())
     if NAME_PLACE_AHEAD.match(text.text, match.end()) and (

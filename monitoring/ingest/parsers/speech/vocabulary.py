@@ -232,7 +232,13 @@ PLURAL_PEOPLE = set(
     "managers bosses officials experts critics analysts activists advocates campaigners organisers organizers "
     "volunteers rescuers firefighters paramedics scientists researchers economists engineers teachers "
     "students pupils academics protest-organisers opponents supporters sources witnesses observers "
-    "guests millennials".split()
+    "guests millennials mourners".split()
+)
+# Plural nouns for what is printed or counted ("Polls show", "Figures released on Monday suggest"): a
+# source that is never a person, even capitalised at a sentence start.
+PLURAL_THINGS = set(
+    "polls surveys figures projections estimates statistics numbers results records documents studies "
+    "reports data".split()
 )
 # Plural nouns for people that keep their capital ("Latinos said"): a group, named as printed.
 PROPER_PLURALS = set(
@@ -339,7 +345,7 @@ PROPER_ADJECTIVES = {"european", "african", "asian", "arab", "latin", "american"
 
 # Lower-case role words printed between a body and a name ("Foreign Ministry spokesperson Zhao Lijian").
 PRENOMINAL_HEADS = set(TITLE_NOUNS) | set(
-    "host anchor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
+    "host anchor moderator commentator contributor correspondent reporter editor columnist manager strategist pollster aide candidate nominee "
     "member spokesman spokeswoman spokesperson secretary official officer chief researcher scientist "
     "lawyer attorney representative envoy coordinator commander "
     # persons described by what they do or are: "said Bergen delegate Tomas Berg"
