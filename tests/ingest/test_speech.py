@@ -782,7 +782,7 @@ def test_a_surname_with_a_plural_look_is_still_a_person():
     assert [(s.name, s.kind) for s in speakers] == [("Ana Richards", "person")]
 
 
-@pytest.mark.parametrize("outlet", ["BuzzFeed", "HuffPost", "Breitbart"])
+@pytest.mark.parametrize("outlet", ["BuzzFeed", "HuffPost", "Breitbart", "ProPublica", "Haaretz", "KXYZ-TV"])
 def test_a_widely_quoted_outlet_is_never_a_speaker(outlet):
     speakers, quotes = speech_extract(f"{outlet} reported that the ferry fees were too high.")
     assert (speakers, quotes) == ([], [])

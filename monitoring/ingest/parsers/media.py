@@ -106,6 +106,12 @@ Drudge Report|
 TheBlaze|The Blaze;Blaze
 RealClearPolitics|Real Clear Politics
 FactCheck.org|Factcheck;FactCheck
+ProPublica|
+Mashable|
+Haaretz|
+The Federalist|Federalist
+The Tennessean|Tennessean
+The Arizona Republic|azcentral;AZCentral
 """
 
 # The last word of a media name: "Continental Wire", "Harbour Times", "Highland Courier".
@@ -131,6 +137,8 @@ for _line in _AGENCY_ROWS.splitlines():
 
 _AGENCY_KEYS = {normalise_name(alias) for alias in AGENCY_ALIASES}
 _LEADING_THE = re.compile(r"^(?:[Tt]he)\s+")
+# A broadcaster's call sign with its band: "KING-TV", "WABC-TV", "KQED-FM".
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}-(?:TV|DT|FM|AM)")
 
 
 def media_name(name: str, outlets: Iterable[str] = ()) -> bool:
@@ -138,6 +146,8 @@ def media_name(name: str, outlets: Iterable[str] = ()) -> bool:
     bare = _LEADING_THE.sub("", name.strip().rstrip(".,;:"))
     if not bare:
         return False
+    if _CALL_SIGN.fullmatch(bare):
+        return True
     key = normalise_name(bare)
     if key in _AGENCY_KEYS or any(key == normalise_name(_LEADING_THE.sub("", outlet)) for outlet in outlets if outlet):
         return True
