@@ -20,6 +20,7 @@ from .patterns import (
     MENTION_RE,
     PARTICLES,
     PARTY_LABEL,
+    POSSESSIVE_S,
     PRONOUN_CONTRACTION,
     PRONOUN_SUBJECT,
     SINGLE_PERSON,
@@ -63,7 +64,7 @@ def title_organizations(title: str) -> list[str]:
         name = match.group(0).strip()
         words = name.split()
         for index, word in enumerate(words):
-            if word.endswith(("'s", "’s")) and word[:-2] not in COMMON_OWNERS:
+            if word.endswith(POSSESSIVE_S) and word[:-2] not in COMMON_OWNERS:
                 words = words[index + 1 :]  # "Chile's Civic Renewal Party": the owner is not the name
                 break
         while words and (words[0] in NOT_NAME_WORDS or words[0] in TITLE_HEADS):
@@ -116,7 +117,7 @@ def clean_name(run: str) -> tuple[list[str], list[str]] | None:
     """Split a capitalised run into (title words, name words); None when no name is left."""
     words = run.split()
     for index in range(len(words) - 1, -1, -1):
-        if words[index].endswith(("'s", "’s")) or (index < len(words) - 1 and words[index].endswith(("s'", "s’"))):
+        if words[index].endswith(POSSESSIVE_S) or (index < len(words) - 1 and words[index].endswith(("s'", "s’"))):
             # "South Korea's Kim Jong-suk", "Reuters’ Luciana Lopez": the owner is not the name
             words = words[index + 1 :]
             break
@@ -188,12 +189,9 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
         return None
     name = " ".join(name_words)
     whole = " ".join(title_words + name_words)
-    if name_words and (
-        media_name(name, speakers.outlets)
-        or (not titled_name(title_words, name_words) and media_name(whole, speakers.outlets))
-    ):
-        return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
     titled = titled_name(title_words, name_words)
+    if name_words and (media_name(name, speakers.outlets) or (not titled and media_name(whole, speakers.outlets))):
+        return None  # "Continental Wire", "Reuters": the outlet reports, it is never the speaker
     if whole in ORGANIZATION_ALIASES or (not titled and any(w.strip("'’") in ORG_WORDS for w in name_words)):
         return speakers.group(ORGANIZATION_ALIASES.get(whole, whole))
     if not name_words:
@@ -521,16 +519,13 @@ def persons_named(masked: str, start: int, end: int, speakers: Discourse) -> lis
     return named
 
 
-POSSESSIVE_END = re.compile(r"['’]s$")
-
-
 def possessive_owner(run: str) -> str | None:
     """The owner a run names when it ends in a possessive ("Hal Marsh's boat": "Hal Marsh"), else None.
 
     The owner is named as much as a subject is: a later "he" can be them.
     """
-    owner = POSSESSIVE_END.sub("", run)
-    return owner if owner != run and owner[:1].isupper() else None
+    owner = run[:-2] if run.endswith(POSSESSIVE_S) else ""
+    return owner if owner[:1].isupper() else None
 
 
 def known_surname(run: str, speakers: Discourse) -> tuple[str, list[str], str | None] | None:

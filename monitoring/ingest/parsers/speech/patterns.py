@@ -510,6 +510,8 @@ NOUN_REPORT = re.compile(
         that \b \s*""",
     X,
 )
+# The endings of a possessive ("Ana Ruiz's", "Ana Ruiz’s").
+POSSESSIVE_S = ("'s", "’s")
 # "Ana Ruiz's" right before a cue: a possessive, so the cue is a noun ("he's said": a contraction, a verb).
 POSSESSIVE_END = re.compile(
     r"(?<![\w'’-])(?!(?:[Hh]e|[Ss]he|[Ii]t|[Ww]ho|[Tt]hat|[Tt]here|[Ww]hat|[Hh]ere|[Ww]here)['’])[A-Z][\w.-]*['’]s?\s*$"

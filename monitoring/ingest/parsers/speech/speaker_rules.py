@@ -63,6 +63,7 @@ from .patterns import (
     PAREN_END,
     PARTY_MEMBER_END,
     PARTY_MEMBER_START,
+    POSSESSIVE_S,
     PREFIXED_NAME_START,
     PREPOSITION_END,
     PRONOUN_CONTRACTION,
@@ -911,7 +912,7 @@ def _described_name_after(match: re.Match[str], text: Text, discourse: Discourse
         # "said a docker in Molde": the name is a place, the speaker the unnamed person or group
         return _found(discourse.group(group_name(f"{match.group(1).strip()} {match.group(2)}")), match.end())
     if NAME_PLACE_AHEAD.match(text.text, match.end()) and (
-        not described.islower() or described.split()[-1:] and described.split()[-1] in TOPIC_PREPOSITIONS
+        not described.islower() or words[-1:] and words[-1] in TOPIC_PREPOSITIONS
     ):
         return NOBODY  # "the Roper Center for Public Opinion Research at Cornell": a body's long name, no description
     speaker = entity(match.group(2), discourse, [described] if described else [])
@@ -1073,7 +1074,7 @@ def noun_phrase_subject(left: str, discourse: Discourse) -> Found:
         and not re.match(r"[\w'’-]+['’]s\b", name.group(1).split()[-1] + " ")
     ):
         split = clean_name(name.group(1))
-        if split is not None and split[1] and not any(w.endswith(("'s", "’s")) for w in name.group(1).split()):
+        if split is not None and split[1] and not any(w.endswith(POSSESSIVE_S) for w in name.group(1).split()):
             speaker = entity(name.group(1), discourse, [])
             if speaker is not None:
                 return Found(speaker, position, "named_head_subject")
