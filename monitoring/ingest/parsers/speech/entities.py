@@ -88,13 +88,20 @@ def strip_fillers(text: str) -> str:
         stripped = text.rstrip()
         cut = stripped.rfind(" ")
         word = stripped[cut + 1 :]
-        if is_filler(word):
+        if is_filler(word) and not _surname_after_name(word, stripped[:cut]):
             if cut < 0:
                 return ""
             text = stripped[: cut + 1]
             continue
         contracted = PRONOUN_CONTRACTION.fullmatch(word)
         return stripped[: cut + 1] + contracted.group(1) if contracted else stripped
+
+
+def _surname_after_name(word: str, before: str) -> bool:
+    """Whether a capitalised filler word goes on a name ("George Will", "Hunter Still"): an auxiliary or an adverb
+    is written in lower case inside a sentence, so after a capitalised word it is a surname."""
+    previous = before.rsplit(None, 1)[-1:]
+    return word[:1].isupper() and bool(previous) and previous[0][:1].isupper() and previous[0][-1].isalpha()
 
 
 def is_filler(word: str) -> bool:

@@ -497,6 +497,7 @@ SPEECH_NOUNS = (
     "boast",
     "threat",
     "assurance",
+    "demand",
 )
 NOUN_REPORT = re.compile(
     rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s)

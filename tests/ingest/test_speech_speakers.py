@@ -1,0 +1,23 @@
+"""Speakers and spans users saw wrong: one test a fix, on invented sentences."""
+
+from __future__ import annotations
+
+from monitoring.ingest.parsers.speech import speech_extract
+
+
+def speakers_of(body: str) -> list[tuple[str, str]]:
+    """(speaker, kind) of each quote, in reading order."""
+    speakers, quotes = speech_extract(body)
+    kinds = {speaker.name: speaker.kind for speaker in speakers}
+    return [(quote.speaker, kinds[quote.speaker]) for quote in quotes]
+
+
+def test_a_capitalised_auxiliary_after_a_given_name_is_a_surname():
+    # "Will", "Still": a modal or an adverb in lower case, a surname after a given name.
+    assert speakers_of("Radio Tirana host Marco Will said the harbour tax was a mistake.") == [("Marco Will", "person")]
+    assert speakers_of("Dana Still has said the harbour tax was a mistake.") == [("Dana Still", "person")]
+
+
+def test_a_demand_is_a_report_of_its_owner():
+    _, quotes = speech_extract("Dock workers marched on Monday. Their demands that the ferry fares fall went unheard.")
+    assert [(q.speaker, q.kind, q.cue) for q in quotes] == [("Dock workers", "indirect", "demands")]
