@@ -21,3 +21,10 @@ def test_a_capitalised_auxiliary_after_a_given_name_is_a_surname():
 def test_a_demand_is_a_report_of_its_owner():
     _, quotes = speech_extract("Dock workers marched on Monday. Their demands that the ferry fares fall went unheard.")
     assert [(q.speaker, q.kind, q.cue) for q in quotes] == [("Dock workers", "indirect", "demands")]
+
+
+def test_according_to_a_document_named_with_a_capitalised_modifier_keeps_the_whole_noun_phrase():
+    # The day ends the phrase: without it the participle was left as the last word of the "name".
+    assert speakers_of("Most dockers back the strike, according to a Lunde Radio survey released Monday.") == [
+        ("a Lunde Radio survey released Monday", "group")
+    ]
