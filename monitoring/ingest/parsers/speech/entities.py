@@ -183,8 +183,8 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if name_words and not any(word[:1].isupper() for word in name_words):
         # "Lazar's plea agreement": what the owner wrote or holds, no name of a person
         return speakers.group(LEADING_THE.sub("", run.strip()))
-    if len(name_words) > 1 and name_words[-1] in TIME_NAMES:
-        # "On CNN Tuesday, ...": the day ends the run, it names nobody.
+    if len(name_words) > 1 and name_words[-1] in TIME_NAMES and not common_noun_in(name_words):
+        # "On CNN Tuesday, ...": the day ends the run, it names nobody ("a CNN poll released Monday" is a thing).
         return entity(" ".join(title_words + name_words[:-1]), speakers, extra_titles)
     if not title_words and len(name_words) == 1 and name_words[0] in QUANTIFIER_WORDS:
         return speakers.group(name_words[0].lower())  # "Others, at the rally, said": unnamed people

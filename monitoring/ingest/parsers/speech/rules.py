@@ -23,16 +23,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from ..article import ParsedSpeaker
-from .entities import (
-    common_noun_in,
-    entity,
-    group_name,
-    is_filler,
-    is_state,
-    strip_fillers,
-    title_from_appositive,
-    trailing_full_name,
-)
+from .entities import entity, group_name, is_filler, is_state, strip_fillers, title_from_appositive, trailing_full_name
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
@@ -294,9 +285,6 @@ def _according_to(cue: Cue, draft: Discourse) -> Built:
     found = speaker_after(" " + source_text, draft)
     speaker, rule = found.speaker, found.rule
     bare = LEADING_DETERMINER.sub("", source_text)
-    if speaker is None and bare[:1].isupper() and common_noun_in(bare.split()):
-        # "a CBS poll released Monday": a noun phrase with a capitalised modifier, read whole (the day ends it)
-        speaker, rule = draft.group(group_name(source_text)), "group"
     if speaker is None and bare[:1].isupper():
         speaker, rule = entity(bare, draft, []), "name"
     if speaker is None and source_text[:1].islower():
