@@ -28,3 +28,8 @@ def test_according_to_a_document_named_with_a_capitalised_modifier_keeps_the_who
     assert speakers_of("Most dockers back the strike, according to a Lunde Radio survey released Monday.") == [
         ("Lunde Radio survey released Monday", "group")
     ]
+
+
+def test_a_court_named_by_its_circuit_is_a_body_with_its_ordinal():
+    assert speakers_of("The ferry ban was lawful, the 4th Circuit said.") == [("4th Circuit", "group")]
+    assert speakers_of("The Eleventh Circuit said the ferry ban was lawful.") == [("Eleventh Circuit", "group")]

@@ -598,7 +598,14 @@ def _name(match: re.Match[str], text: Text, discourse: Discourse) -> Found | Non
         speaker = entity(town.group(1), discourse, []) if town else None
         return _found(speaker, town.start(1)) if speaker is not None and speaker.kind == "person" else None
     title = LOWER_TITLE_END.search(text.text, max(0, match.start() - 80), match.start())
+    ordinal = _ORDINAL_END.search(text.text, max(0, match.start() - 8), match.start())
+    if ordinal is not None and match.group(1).split()[-1] in ORG_WORDS:
+        # "the 6th Circuit said", "the 2nd Battalion said": the ordinal is part of the body's name
+        return _found_if(entity(f"{ordinal.group(1)} {match.group(1)}", discourse, []), ordinal.start(1))
     return _found_if(entity(match.group(1), discourse, [title.group(1)] if title else []), match.start())
+
+
+_ORDINAL_END = re.compile(r"(?<![\w-])(\d+(?:st|nd|rd|th))\s+$")
 
 
 def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:

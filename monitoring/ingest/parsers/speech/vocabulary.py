@@ -215,7 +215,7 @@ ORG_WORDS = set(
     "Centre Center Network Broadcasting Television Radio Army Navy Force Forces Guard Police "
     "Secretariat Coalition Society Academy College Programme Program Embassy Government Cabinet "
     "Chamber Board Institution Observer Monitor Telegraph Courier Express Review Mail Star "
-    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon House "
+    "Chronicle Guardian Agency Xinhua Reuters Kremlin Pentagon House Circuit Tribunal "
     # companies named alone whose statements are quoted ("Twitter said"): a body, never a person
     "Twitter Facebook YouTube Google Instagram TikTok Microsoft Amazon".split()
 )
