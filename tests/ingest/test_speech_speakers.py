@@ -33,3 +33,10 @@ def test_according_to_a_document_named_with_a_capitalised_modifier_keeps_the_who
 def test_a_court_named_by_its_circuit_is_a_body_with_its_ordinal():
     assert speakers_of("The ferry ban was lawful, the 4th Circuit said.") == [("4th Circuit", "group")]
     assert speakers_of("The Eleventh Circuit said the ferry ban was lawful.") == [("Eleventh Circuit", "group")]
+
+
+def test_a_plural_title_before_two_surnames_is_a_group_of_both():
+    # As "Ana Ruiz and Paul Berg said": the two speak together, never the last of them alone.
+    assert speakers_of("Professors Lindqvist and Abara said the archive should stay open.") == [
+        ("Professors Lindqvist and Abara", "group")
+    ]

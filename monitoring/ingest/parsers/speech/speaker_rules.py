@@ -109,6 +109,7 @@ from .vocabulary import (
     QUANTIFIER_WORDS,
     SHARE_WORDS,
     SUBJECT_REACH,
+    TITLE_HEADS,
     VERB_INSIDE,
 )
 
@@ -701,6 +702,10 @@ def _coordinated(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
             return None  # "Marsh and his wife": no plural, a pair the other rules may read
     else:
         runs = (first, match.group("second"))
+        title = _plural_title(first.split()[0]) if len(first.split()) > 1 else None
+        if title is not None:
+            # "Professors Lund and Ortiz": one plural title before two surnames, a title of each
+            runs = (" ".join([title, *first.split()[1:]]), f"{title} {runs[1]}")
         persons = [entity(run, discourse.draft(), []) for run in runs]
         splits = [clean_name(run) for run in runs]
         if any(person is None or person.kind != "person" for person in persons) or not all(
@@ -713,6 +718,12 @@ def _coordinated(match: re.Match[str], text: Text, discourse: Discourse) -> Foun
         found = discourse.referent("m" if first == "He" else "f")
         phrase = phrase if found is None else found[0] + phrase[len(first) :]
     return _found(discourse.group(phrase), match.start("phrase"))
+
+
+def _plural_title(word: str) -> str | None:
+    """The title a plural word names before names ("Professors", "Justices", "Secretaries"), or None."""
+    singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else ""
+    return singular if singular in TITLE_HEADS else None
 
 
 # "the Organization for Economic Cooperation and Development", "the National Academies of Sciences,
