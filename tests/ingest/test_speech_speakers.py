@@ -40,3 +40,10 @@ def test_a_plural_title_before_two_surnames_is_a_group_of_both():
     assert speakers_of("Professors Lindqvist and Abara said the archive should stay open.") == [
         ("Professors Lindqvist and Abara", "group")
     ]
+
+
+def test_a_plural_nationality_noun_is_a_group_of_people_not_the_country():
+    assert speakers_of("The talks went on in Oslo. The Hungarians said the ferry deal was fair.") == [
+        ("Hungarians", "group")
+    ]
+    assert speakers_of("The ferry deal was fair, the South Koreans say.") == [("South Koreans", "group")]

@@ -380,6 +380,14 @@ for _code, _name, _others, _demonyms in _rows(_COUNTRY_ROWS):
         if _alias:
             COUNTRY_ALIASES[_alias] = (_name, _code)
 
+# "Russians", "Germans", "North Koreans": a nation's people in the plural, a group of persons (never the state).
+DEMONYM_PLURALS = frozenset(
+    _demonym
+    for _code, _name, _others, _demonyms in _rows(_COUNTRY_ROWS)
+    for _demonym in _demonyms.split(";")
+    if _demonym.endswith("s")
+)
+
 # alias -> canonical organization name.
 ORGANIZATION_ALIASES: dict[str, str] = {}
 for _name, _others in _rows(_ORGANIZATION_ROWS):

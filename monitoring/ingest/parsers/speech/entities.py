@@ -204,6 +204,8 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if not name_words:
         found = speakers.by_title(whole)
         return found
+    if name in PROPER_PLURALS:
+        return speakers.group(name)  # "The Russians said", "Latinos say": people, not the state
     if name in COUNTRY_ALIASES and not (len(name_words) == 1 and _known_person(name, speakers, given_name=True)):
         return speakers.group(COUNTRY_ALIASES[name][0])  # (not "Cuban" after "Mark Cuban" was named)
     if not title_words and len(name_words) == 1 and ACRONYM.fullmatch(name):

@@ -4,6 +4,8 @@ Public, so that other parsers (mentions) share one vocabulary with the speech ru
 
 from __future__ import annotations
 
+from ..gazetteer import DEMONYM_PLURALS
+
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group"}
 
 OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "it": "it"}
@@ -241,9 +243,12 @@ PLURAL_THINGS = set(
     "reports data".split()
 )
 # Plural nouns for people that keep their capital ("Latinos said"): a group, named as printed.
-PROPER_PLURALS = set(
-    "Latinos Latinas Hispanics African-Americans Asian-Americans Jews Muslims Hindus Arabs Evangelicals Catholics "
-    "Christians".split()
+PROPER_PLURALS = (
+    set(
+        "Latinos Latinas Hispanics African-Americans Asian-Americans Jews Muslims Hindus Arabs Evangelicals Catholics "
+        "Christians".split()
+    )
+    | DEMONYM_PLURALS
 )
 
 PARTY_PLURALS = set(
