@@ -47,3 +47,10 @@ def test_a_plural_nationality_noun_is_a_group_of_people_not_the_country():
         ("Hungarians", "group")
     ]
     assert speakers_of("The ferry deal was fair, the South Koreans say.") == [("South Koreans", "group")]
+
+
+def test_an_inch_mark_in_a_height_does_not_close_the_quotation():
+    _, quotes = speech_extract("“The new keeper is 6’4” and fearless in the box,” the coach said.")
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("the coach", "direct", "The new keeper is 6’4” and fearless in the box")
+    ]

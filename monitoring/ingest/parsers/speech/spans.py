@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from .rules import Attribution
 
 
+# A height in feet and inches before a double mark ("6’2”", "5'11\""): the mark is the inch sign.
+INCH_MARK_BEFORE = re.compile(r"(?<![\w.])\d['’]\d{1,2}$")
+
+
 def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int]]:
     """(opening mark, closing mark) positions; a quote may run over several paragraphs.
 
@@ -54,8 +58,8 @@ def quote_spans(body: str, paragraph_break: str = "\n\n") -> list[tuple[int, int
     for match in QUOTE_MARK.finditer(body):
         index = match.start()
         mark = match.group()
-        if index <= skip_to:
-            continue
+        if index <= skip_to or INCH_MARK_BEFORE.search(body, max(0, index - 6), index):
+            continue  # (the mark after "6’2" is a height's inch mark, no quotation mark)
         if open_at >= 0:
             gap = body.find(paragraph_break, position, index)
             if gap >= 0:
