@@ -54,3 +54,8 @@ def test_an_inch_mark_in_a_height_does_not_close_the_quotation():
     assert [(q.speaker, q.kind, q.text) for q in quotes] == [
         ("the coach", "direct", "The new keeper is 6’4” and fearless in the box")
     ]
+
+
+def test_a_time_abbreviation_ends_a_sentence_before_a_capitalised_pronoun_or_determiner():
+    body = "Paul Lindqvist spoke first. The talks ended at 5 p.m. His aides say the ferry vote is set for Friday."
+    assert speakers_of(body) == [("his aides", "group")]

@@ -203,6 +203,14 @@ def _initials(word: str) -> bool:
     return len(word) == 3 and word[1] == "." and word[0].isalpha() and word[2].isalpha() and word not in PLACE_INITIALS
 
 
+# Abbreviations that may end a sentence ("at 5 p.m.", "and so on, etc."): a capitalised pronoun or determiner
+# after one opens the next sentence ("... at 5 p.m. He says ...").
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"a.m", "p.m", "etc"})
+SENTENCE_OPENING_WORD = re.compile(
+    r"[\"“]?(?:He|She|They|It|We|I|You|The|A|An|This|That|These|Those|His|Her|Their|Its|Our|My)\b"
+)
+
+
 def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence boundaries in masked[start:end], not splitting after abbreviations."""
     bounds = []
@@ -212,9 +220,11 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
         # ("then-Sen. Obama", "ex-Gov. Berg": an abbreviation after a hyphened prefix.)
-        if word in ABBREVIATIONS or word.rpartition("-")[2] in ABBREVIATIONS:
+        if word in SENTENCE_FINAL_ABBREVIATIONS and SENTENCE_OPENING_WORD.match(masked, match.end()):
+            pass  # "at 5 p.m. He says": a sentence ends with the abbreviation
+        elif word in ABBREVIATIONS or word.rpartition("-")[2] in ABBREVIATIONS:
             continue
-        if (len(word) == 1 and word.isalpha()) or _initials(word):
+        elif (len(word) == 1 and word.isalpha()) or _initials(word):
             continue
         if (
             masked[match.end() - 2] in '"”'
