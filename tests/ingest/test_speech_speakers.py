@@ -59,3 +59,14 @@ def test_an_inch_mark_in_a_height_does_not_close_the_quotation():
 def test_a_time_abbreviation_ends_a_sentence_before_a_capitalised_pronoun_or_determiner():
     body = "Paul Lindqvist spoke first. The talks ended at 5 p.m. His aides say the ferry vote is set for Friday."
     assert speakers_of(body) == [("his aides", "group")]
+
+
+def test_a_common_english_word_alone_is_no_person_name():
+    # A shipped common word opening the sentence ("Nearly") and a word the article prints in lower case
+    # ("management") name nobody; a full name in the article still makes the word a surname.
+    assert speakers_of("Nearly nine in 10 Lunde dockers polled said they back the strike.") == [
+        ("Nearly nine in 10 Lunde dockers polled", "group")
+    ]
+    body = "The ferry management met on Monday. Management said the pier would reopen in May."
+    assert speakers_of(body) == [("Management", "group")]
+    assert speakers_of("Tom Friends spoke on Monday. Friends said the toll was fair.") == [("Tom Friends", "person")]

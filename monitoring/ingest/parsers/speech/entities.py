@@ -32,6 +32,7 @@ from .patterns import (
 from .vocabulary import (
     ABBREVIATIONS,
     COMMON_OWNERS,
+    COMMON_WORDS,
     FACILITY_WORDS,
     GROUP_HEAD_SET,
     GROUP_WORDS,
@@ -235,6 +236,8 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if common_noun_in(name_words):
         # "a CNN tally", "the Trump campaign", "FBI data": a common noun makes a thing or a body, never a person
         return speakers.group(LEADING_THE.sub("", whole))
+    if not title_words and len(name_words) == 1 and common_word(name, speakers):
+        return None  # "Nearly eight in 10 said", "Research said": an English word, no person's name
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)
     return speakers.person(name, [t for t in titles if t] + extra_titles, HONORIFICS.get(honorific or ""))
@@ -282,6 +285,12 @@ LEADING_THE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+")
 
 # "I'm", "We've": the writer or a speaker talking of themselves, never somebody named.
 FIRST_PERSON = re.compile(r"(?:I|We)(?:['’](?:m|ve|d|ll|re))?")
+
+
+def common_word(word: str, speakers: Discourse) -> bool:
+    """Whether a capitalised word alone is a common English word (a shipped one, or one the article prints in lower
+    case: "Research" beside "research"), not the name of anybody the article names in full."""
+    return (word in COMMON_WORDS or word.lower() in speakers.lower_words) and not _known_person(word, speakers)
 
 
 def not_a_name(word: str) -> bool:

@@ -96,6 +96,8 @@ UNNAMED_ASKER_DESCRIPTION = re.compile(
 # closing mark and fillers (read left to right, the first two would pair up and leave a stray mark before the
 # attribution, read as its subject).
 CLOSING_THREE_APOSTROPHES = re.compile(r"(?<=[^\s'])'''")
+# A word in lower case (not after an apostrophe or a hyphen: "it's", "well-known").
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b(?![’'-])")
 # Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
 
@@ -264,7 +266,7 @@ def speech_extract(
 
 def _discourse(masked: str, outlets: Iterable[str]) -> Discourse:
     """An empty registry that knows the article's full names, outlets and "Mr."/"Ms." surnames."""
-    discourse = Discourse(outlets=tuple(o for o in outlets if o))
+    discourse = Discourse(outlets=tuple(o for o in outlets if o), lower_words=frozenset(LOWER_WORD.findall(masked)))
     discourse.article_names, discourse.shared_names = names_in_article(masked, discourse.outlets)
     for match in HONORIFIC_SURNAME.finditer(masked):
         discourse.surname_genders.setdefault(normalise_name(match.group(2)), HONORIFICS[match.group(1)])

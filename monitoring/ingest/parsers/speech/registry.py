@@ -36,6 +36,8 @@ class Discourse:
     article_names: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     # The article's own outlet (and any others the caller knows): never a speaker.
     outlets: tuple[str, ...] = ()
+    # The words the article prints in lower case: such a word alone, capitalised, names nobody ("Research said").
+    lower_words: frozenset[str] = frozenset()
     # Changed on every write: a draft still at its registry's version was left untouched.
     version: int = 0
     # Persons in the order they were last named or heard, for "he" and "she" (most recent last).
@@ -94,6 +96,7 @@ class Discourse:
             shared_names=self.shared_names,
             article_names=self.article_names,
             outlets=self.outlets,
+            lower_words=self.lower_words,
             version=self.version,
             recent=list(self.recent),
             genders=dict(self.genders),

@@ -69,6 +69,20 @@ QUANTIFIER_WORDS = {
     "Four",
     "Five",
 }
+# Common English words that open sentences and are no surnames ("Nearly eight in 10 said", "Sure, data suggest",
+# "Friends said"): alone, such a capitalised word names nobody unless a title, an honorific or a full name in the
+# article makes it a person's name (as does any word the article also prints in lower case).
+COMMON_WORDS = frozenset(
+    "Nearly Almost Again Sure Having Being First Second Third Finally Federal Local National Public Private "
+    "Research Data Evidence Analysis Guidelines Records Documents Studies Friends Neighbors Neighbours Parents "
+    "Residents Supporters Opponents Critics Sources Experts Polls Certainly Clearly Indeed Rather Especially "
+    "Particularly Ultimately Eventually Initially Recently Currently Previously Unfortunately Fortunately "
+    "Ironically Interestingly Notably Similarly Likewise Otherwise Therefore Thus Hence Together Elsewhere "
+    "Nevertheless Nonetheless Anyway Afterward Afterwards Soon Already Always Never Often Sometimes Usually "
+    "Really Actually Basically Simply Obviously Apparently Presumably Reportedly Allegedly Officially "
+    "Whatever Whoever Everybody Somebody Anybody Nobody Yes Okay Well Plus Overall".split()
+)
+
 # The words that open a group's noun phrase ("the", "some", "two"): what precedes them is no part of it.
 GROUP_DETERMINERS = {"the", "a", "an", "some", "many", "several", "most", "other", "few", "two", "three", "four"}
 
