@@ -70,3 +70,9 @@ def test_a_common_english_word_alone_is_no_person_name():
     body = "The ferry management met on Monday. Management said the pier would reopen in May."
     assert speakers_of(body) == [("Management", "group")]
     assert speakers_of("Tom Friends spoke on Monday. Friends said the toll was fair.") == [("Tom Friends", "person")]
+
+
+def test_a_capitalised_auxiliary_after_a_media_role_is_the_surname_and_the_outlet_is_his_title():
+    speakers, quotes = speech_extract("Radio Tirana contributor Will said the harbour tax will be a mistake.")
+    assert [(q.speaker, q.kind) for q in quotes] == [("Will", "indirect")]
+    assert (speakers[0].kind, speakers[0].titles) == ("person", ["Radio Tirana contributor"])

@@ -99,10 +99,10 @@ def strip_fillers(text: str) -> str:
 
 
 def _surname_after_name(word: str, before: str) -> bool:
-    """Whether a capitalised filler word goes on a name ("George Will", "Hunter Still"): an auxiliary or an adverb
-    is written in lower case inside a sentence, so after a capitalised word it is a surname."""
+    """Whether a capitalised filler word is a name ("George Will", "contributor Will", "Hunter Still"): an auxiliary
+    or an adverb is written in lower case inside a sentence, so after a word that ends no sentence it is a surname."""
     previous = before.rsplit(None, 1)[-1:]
-    return word[:1].isupper() and bool(previous) and previous[0][:1].isupper() and previous[0][-1].isalpha()
+    return word[:1].isupper() and bool(previous) and previous[0][-1].isalnum()
 
 
 def is_filler(word: str) -> bool:
@@ -236,7 +236,7 @@ def entity(run: str, speakers: Discourse, extra_titles: list[str]) -> ParsedSpea
     if common_noun_in(name_words):
         # "a CNN tally", "the Trump campaign", "FBI data": a common noun makes a thing or a body, never a person
         return speakers.group(LEADING_THE.sub("", whole))
-    if not title_words and len(name_words) == 1 and common_word(name, speakers):
+    if not title_words and not extra_titles and len(name_words) == 1 and common_word(name, speakers):
         return None  # "Nearly eight in 10 said", "Research said": an English word, no person's name
     titles = [" ".join(w for w in title_words if w not in HONORIFIC_WORDS)] if title_words else []
     honorific = next((w for w in title_words if w in HONORIFICS), None)

@@ -115,7 +115,8 @@ TITLE_NOUNS = (
     "premier governor mayor spokesman spokeswoman spokesperson chairman chairwoman chair director "
     "commissioner envoy leader king queen prince pope judge prosecutor chief executive head "
     "speaker adviser advisor general admiral commander lawmaker negotiator official diplomat "
-    "mediator economist analyst professor president-elect secretary-general"
+    "mediator economist analyst professor president-elect secretary-general contributor columnist commentator "
+    "host anchor correspondent"
 ).split()
 
 GROUP_HEADS = (
