@@ -53,6 +53,7 @@ from .spans import (
     ADDING_SUFFIX,
     ASKED_QUESTION_RULE,
     GROUP_RELATIVE_RULE,
+    REPORT_INTO_QUOTATION,
     continued_quotations_join,
     continued_reports_join,
     interrupted_quotes_join,
@@ -66,6 +67,7 @@ from .spans import (
     quote_add,
     quote_spans,
     report_before_quote,
+    report_into_quotation,
     sentence_bounds,
     trim,
 )
@@ -375,8 +377,14 @@ def _sentence_quotes(
         # "The harbour, she said, "was never meant for tankers."": one report, part quoted.
         quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel, rule, attribution)
         partial.insert(0, direct.pop(0))
+    reported = report_into_quotation(masked, attribution, direct[0], sentence_end) if direct and mixed is None else None
+    if reported is not None:
+        # 'Ruiz said that the plan was dead: "We will not vote for it."': one report, its last part quoted.
+        reported_rule = rule + REPORT_INTO_QUOTATION
+        quote_add(quotes, body, speaker, "indirect", *reported, cue, channel, reported_rule, attribution)
+        partial.insert(0, direct.pop(0))
     if direct:
-        before_quote = report_before_quote(masked, attribution, direct[0][0])
+        before_quote = None if reported else report_before_quote(masked, attribution, direct[0][0])
         if before_quote is not None:
             # "She noted that A, and added: "B."": A is reported, B quoted.
             quote_add(
@@ -384,7 +392,7 @@ def _sentence_quotes(
             )
         for opening, closing in direct:
             quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel, rule, attribution)
-    elif attribution.content is not None and mixed is None:
+    elif attribution.content is not None and mixed is None and reported is None:
         content_start, content_end = attribution.content
         if second is not None and content_start < adding.start() < content_end:
             # The first report ends where "adding that" starts.

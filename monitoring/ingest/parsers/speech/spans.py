@@ -10,6 +10,8 @@ from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
 from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS, REPORT_OPENERS
 from .patterns import (
+    AUXILIARY_START,
+    CLAUSE_AHEAD_RE,
     CLAUSE_LINKS,
     CONNECTIVE_LEAD,
     CUE_RE,
@@ -282,6 +284,48 @@ def report_before_quote(masked: str, attribution: Attribution, opening: int) -> 
     if span is None or len(masked[span[0] : span[1]].split()) < 3:
         return None
     return span
+
+
+# The rule suffix of a report that runs on into the quotation after it: see ``report_into_quotation``.
+REPORT_INTO_QUOTATION = "+report_into_quotation"
+# "said that ...": a that-clause opens right after the verb (and the words before it).
+THAT_BEFORE_CONTENT = re.compile(r"\bthat\s*$")
+
+
+def report_into_quotation(
+    masked: str, attribution: Attribution, quote: tuple[int, int], sentence_end: int
+) -> tuple[int, int] | None:
+    """The span of 'Ruiz said that the plan was dead: "We will not vote for it."': a clause reported right after
+    the verb that leads straight into a quotation, set off by a colon or a comma with no verb of its own, is one
+    statement whose last part is quoted, from the report's start to the quotation's end.
+
+    A reader takes the speaker's lead-in as part of what was said. The quotation stays a statement of its own
+    after a second verb ('..., and added: "B."', see ``report_before_quote``), after words that are no clause
+    ('said of the mayor: "..."', 'explained it this way: "..."', 'said in a statement, "..."'), and when it has an
+    attribution of its own ('..., she said: "B," Ruiz added.').
+    """
+    opening, closing = quote
+    content, cue_end = attribution.content, attribution.cue_end
+    if content is None or not cue_end <= content[0] < opening:
+        return None
+    gap = masked[cue_end : content[0]]  # "that" ('said in an interview that ...'), or nothing before a clause
+    if AUXILIARY_START.match(masked, content[0]):
+        return None  # 'responded with a phrase that could have come from ...': a relative clause, no report
+    if (
+        not THAT_BEFORE_CONTENT.search(gap)
+        and (
+            gap.strip()  # (the reading left words out before its report: 'said in an op-ed piece ...')
+            or not CLAUSE_AHEAD_RE.match(masked, cue_end)
+            or PREPOSITION_START.match(masked[cue_end:opening].lstrip())
+        )
+    ):
+        return None
+    lead = masked[content[0] : opening].rstrip()
+    if len(lead) > 400 or not lead.endswith((":", ",")) or CUE_RE.search(lead):
+        return None  # ('..., adding: "': a verb of its own introduces the quotation)
+    if CUE_RE.search(masked, closing + 1, sentence_end):
+        return None
+    return trim(masked, content[0], closing)
 
 
 def content_before(masked: str, start: int, before_subject: str) -> tuple[int, int] | None:

@@ -1,0 +1,90 @@
+"""Mixed quotations: a report in the reporter's words that runs on into a quotation is one statement.
+
+PolNeAR and readers take 'Ruiz said that the plan was dead: "We will not vote for it."' as one report by Ruiz, from
+"the plan was dead" to the quotation's end, not a bare quotation with the lead-in lost. Sentences are made up.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+from monitoring.ingest.parsers.speech.spans import REPORT_INTO_QUOTATION
+
+
+def quotes_of(body: str) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in speech_extract(body)[1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "report"),
+    [
+        (
+            'Ana Ruiz said that the ferry plan was dead: "We will not vote for it."',
+            'the ferry plan was dead: "We will not vote for it',
+        ),
+        (
+            'Ana Ruiz said she hoped the quay would close: "That way the old town can breathe."',
+            'she hoped the quay would close: "That way the old town can breathe',
+        ),
+        (
+            'Ana Ruiz recalled that in 2009, "I called every lender in Dover."',
+            'in 2009, "I called every lender in Dover',
+        ),
+        (
+            "Ana Ruiz said in an interview that she sent the mayor a text: ''Do you feel the breeze?''",
+            "she sent the mayor a text: ''Do you feel the breeze",
+        ),
+    ],
+)
+def test_report_into_quotation_is_one_indirect_report(body, report):
+    quotes = speech_extract(body)[1]
+    assert [(q.kind, q.text) for q in quotes if q.kind != "partial"] == [("indirect", report)]
+    assert quotes[0].rule.endswith(REPORT_INTO_QUOTATION)
+    assert [q.kind for q in quotes] == ["indirect", "partial"]  # the quoted words stay marked inside it
+
+
+@pytest.mark.parametrize(
+    ("report", "other"),
+    [
+        # No report of its own before the quotation: the quotation is the statement.
+        (
+            'Ana Ruiz said the new quay was a mistake: "Nobody wanted it."',
+            'Ana Ruiz said of the new quay: "Nobody wanted it."',
+        ),
+        (
+            'Ana Ruiz explained that a port is a bet: "It is like a wedding."',
+            'Ana Ruiz explained it this way: "A port is like a wedding."',
+        ),
+        (
+            'Ana Ruiz said the harbour board had failed us: "Nobody will say sorry."',
+            'Ana Ruiz said in an op-ed piece before the hearing, "The harbour board failed us."',
+        ),
+        (
+            'Ana Ruiz said the ferries were old: "We love them anyway."',
+            'No wonder Ruiz said, and I quote, "We love the ferries."',
+        ),
+        (
+            'Ana Ruiz responded that the ferries were old: "Do not moan to me."',
+            'Ana Ruiz responded with a line that could have come from Berg himself: "Do not moan to me."',
+        ),
+    ],
+)
+def test_report_into_quotation_leaves_a_quotation_after_words_that_report_nothing(report, other):
+    assert [kind for kind, _ in quotes_of(report)] == ["indirect", "partial"]
+    assert "direct" in [kind for kind, _ in quotes_of(other)]
+
+
+def test_report_into_quotation_leaves_a_quotation_with_a_verb_or_an_attribution_of_its_own():
+    assert quotes_of('The mayor noted that she had run the port for years: "Nobody knows it better."') == [
+        ("indirect", 'she had run the port for years: "Nobody knows it better'),
+        ("partial", "Nobody knows it better."),
+    ]
+    # A second verb introduces the quotation: two statements.
+    assert quotes_of('The mayor noted that she had run the port for years, and added: "Nobody knows it better."') == [
+        ("indirect", "she had run the port for years"),
+        ("direct", "Nobody knows it better."),
+    ]
+    # The quotation has an attribution of its own after it.
+    body = 'Ana Ruiz argued that the town had lost its soul: "Dover is no longer Dover," she said.'
+    assert "direct" in [kind for kind, _ in quotes_of(body)]
