@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
-from monitoring.ingest.parsers.speech.spans import REPORT_INTO_QUOTATION
+from monitoring.ingest.parsers.speech.spans import REPORT_INTO_QUOTATION, REPORT_THEN_QUOTATION
 
 
 def quotes_of(body: str) -> list[tuple[str, str]]:
@@ -88,3 +88,19 @@ def test_report_into_quotation_leaves_a_quotation_with_a_verb_or_an_attribution_
     # The quotation has an attribution of its own after it.
     body = 'Ana Ruiz argued that the town had lost its soul: "Dover is no longer Dover," she said.'
     assert "direct" in [kind for kind, _ in quotes_of(body)]
+
+
+def test_report_then_quotation_joins_a_report_and_the_quotation_opening_the_next_sentence():
+    body = 'Ines Carvalho said the quay would reopen in May. "Nobody wants another winter like this one."'
+    quotes = speech_extract(body)[1]
+    assert [(q.kind, q.text) for q in quotes] == [
+        ("indirect", 'the quay would reopen in May. "Nobody wants another winter like this one.'),
+        ("partial", "Nobody wants another winter like this one."),
+    ]
+    assert quotes[0].rule.endswith(f"+{REPORT_THEN_QUOTATION}")
+    # The report's own quoted words do not stand in the way.
+    body = 'Ines Carvalho said the quay would "reopen in May." "Nobody wants another winter like this one."'
+    assert speech_extract(body)[1][0].text.endswith("another winter like this one.")
+    # A sentence of the reporter's own between them: the quotation is no part of the report.
+    body = 'Ines Carvalho said the quay would reopen in May. The ferry left. "Nobody wants another winter."'
+    assert speech_extract(body)[1][0].text == "the quay would reopen in May"

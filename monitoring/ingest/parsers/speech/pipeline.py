@@ -22,8 +22,9 @@
    that is one quotation, after a paragraph that ended with a quotation and its attribution,
    continues that quotation (the newswriting convention for a quote over several paragraphs).
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
-   joined into one, a quotation joined with the paragraphs that continue it, a report ending in
-   quoted words joined with the quotation that continues it after its attribution, and only the speakers some quote is credited to.
+   joined into one, a quotation joined with the paragraphs that continue it, a report joined with the
+   unattributed quotation that opens its next sentence, a report ending in quoted words joined with the
+   quotation that continues it after its attribution, and only the speakers some quote is credited to.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ from .spans import (
     quote_spans,
     report_before_quote,
     report_into_quotation,
+    reports_then_quotations_join,
     sentence_bounds,
     trim,
 )
@@ -259,7 +261,9 @@ def speech_extract(
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)  # step 7
     quotes = interrupted_quotes_join(body, quotes, paragraph_break)
-    quotes = continued_reports_join(body, continued_quotations_join(body, quotes, CONTINUED_QUOTATION), paragraph_break)
+    quotes = continued_quotations_join(body, quotes, CONTINUED_QUOTATION)
+    quotes = continued_reports_join(body, quotes, paragraph_break)
+    quotes = reports_then_quotations_join(body, quotes, PARAGRAPH_SPEAKER)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
 

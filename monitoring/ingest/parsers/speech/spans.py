@@ -636,6 +636,46 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
     return joined
 
 
+# The rule suffix of a report that the quotation opening its next sentence goes on with.
+REPORT_THEN_QUOTATION = "report_then_quotation"
+# Between a report and a quotation that opens the next sentence: the sentence's end and the opening mark.
+NEXT_SENTENCE_QUOTED = re.compile(r"""[.!?]?["”’']*[ \t]+["“‘']{1,2}""")
+# A quotation that ends its sentence: no attribution follows it ('"It is unsafe," she said.').
+QUOTATION_ENDS_SENTENCE = re.compile(r"""[.!?]?["”’']{1,2}(?:\s|$)""")
+
+
+def reports_then_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -> list[ParsedQuote]:
+    """'Berg said the fees would fall. "Nobody wants another winter."' as one statement: a quotation with no
+    attribution of its own (a partial quote of the given ``rule``, given to the paragraph's speaker) that opens the
+    sentence right after that speaker's report goes on with the report, which runs to the quotation's end; the
+    quotation stays a partial quote inside it, and the report's rule gains the suffix ``+REPORT_THEN_QUOTATION``.
+    """
+    joined: list[ParsedQuote] = []
+    report: int | None = None  # the index in ``joined`` of the last report, while only its quoted words follow it
+    for quote in quotes:
+        last = joined[report] if report is not None else None
+        if (
+            last is not None
+            and quote.kind == "partial"
+            and quote.rule == rule
+            and last.speaker == quote.speaker
+            and NEXT_SENTENCE_QUOTED.fullmatch(body, last.end, quote.start)
+            and quote.text.rstrip()[-1:] in {".", "!", "?"}
+            and QUOTATION_ENDS_SENTENCE.match(body, quote.end)
+        ):
+            suffix = f"+{REPORT_THEN_QUOTATION}"
+            last_rule = last.rule or ""
+            joined[report] = _spanning(
+                body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
+            )
+        elif quote.kind == "indirect":
+            report = len(joined)
+        elif last is None or quote.kind != "partial" or quote.start >= last.end:
+            report = None
+        joined.append(quote)
+    return joined
+
+
 def pending_kind(
     masked: str, quotes: list[ParsedQuote], paragraph_start: int, opening: int, owner: ParsedSpeaker
 ) -> str:
