@@ -282,9 +282,18 @@ def gold_read(text: str, ann_path: Path, keep: Callable[[str], bool] = is_speech
             pieces = spans[roles["Source"]][1]
             source = " ".join(text[s:e] for s, e in pieces)
             source_start = pieces[0][0]
-        stripped = text[start:end].lstrip()
-        golds.append(Gold(start, end, stripped[:1] in "\"“‘'", source, source_start, cue, cue_pieces[0][0]))
+        golds.append(Gold(start, end, is_quotation(text, start, end), source, source_start, cue, cue_pieces[0][0]))
     return golds
+
+
+def is_quotation(text: str, start: int, end: int) -> bool:
+    """Whether a gold content is a direct quote: it opens with a quotation mark, or its span starts right after one
+    (annotators sometimes leave the opening mark out: '“' + 'We won,” she said.'; a straight mark or two
+    apostrophes opening where a word could start)."""
+    if text[start:end].lstrip()[:1] in "\"“‘'":
+        return True
+    before = text[max(0, start - 3) : start]
+    return before.endswith("“") or bool(re.search(r"(?:^|[\s(\[])(?:\"|'')$", before))
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
