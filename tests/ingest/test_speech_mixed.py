@@ -104,3 +104,14 @@ def test_report_then_quotation_joins_a_report_and_the_quotation_opening_the_next
     # A sentence of the reporter's own between them: the quotation is no part of the report.
     body = 'Ines Carvalho said the quay would reopen in May. The ferry left. "Nobody wants another winter."'
     assert speech_extract(body)[1][0].text == "the quay would reopen in May"
+
+
+def test_quoted_subject_report_quoted_words_opening_a_clause_of_the_reporter_are_a_report():
+    assert quotes_of('"Boots on the quay" would be appropriate, harbour chief Ana Ruiz said after the storm.') == [
+        ("indirect", '"Boots on the quay" would be appropriate'),
+        ("partial", "Boots on the quay"),
+    ]
+    body = '"Low Tide" was to be a "cautionary tale," said Susan Crawford, then the agent.'
+    assert [kind for kind, _ in quotes_of(body)] == ["indirect", "partial", "partial"]
+    # A clause of the speaker's, with the reporter's words added after it: a quotation.
+    assert quotes_of('"We are happy" about the vote, Ana Ruiz said.') == [("direct", "We are happy")]

@@ -67,6 +67,7 @@ from .spans import (
     pending_kind,
     quote_add,
     quote_spans,
+    quoted_subject_report,
     report_before_quote,
     report_into_quotation,
     reports_then_quotations_join,
@@ -376,9 +377,14 @@ def _sentence_quotes(
     second = trim(masked, adding.end(), sentence_end) if adding else None
     if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
         second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
-    mixed = mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
+    mixed = (
+        mixed_report(masked, body, sentence_start, attribution, direct[0])
+        or quoted_subject_report(masked, sentence_start, attribution, direct[0])
+        if direct
+        else None
+    )
     if mixed is not None:
-        # "The harbour, she said, "was never meant for tankers."": one report, part quoted.
+        # "The harbour, she said, "was never meant for tankers."", ""Boots" would do, she said.": one report, part quoted.
         quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel, rule, attribution)
         partial.insert(0, direct.pop(0))
     reported = report_into_quotation(masked, attribution, direct[0], sentence_end) if direct and mixed is None else None

@@ -494,6 +494,30 @@ def mixed_report(
     return trim(masked, sentence_start, closing)
 
 
+# The comma that ends a clause before its attribution: ', said', '," said'.
+CLAUSE_COMMA_END = re.compile(r"""[,]["”’']{0,2}\s*$""")
+
+
+def quoted_subject_report(
+    masked: str, sentence_start: int, attribution: Attribution, quote: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span of '"Boots on the quay" would be appropriate, Ruiz said.': quoted words that open the sentence as
+    the subject of a clause in the reporter's words (no punctuation closes them, a verb follows) are a fragment of
+    that report, which runs to the comma before the attribution.
+
+    ('"We are happy" about the vote, Ruiz said.' stays a quotation: a clause, the reporter's words only added.)
+    """
+    opening, closing = quote
+    if masked[sentence_start:opening].strip() or attribution.source is None or attribution.cue_start < closing:
+        return None
+    if not quote_continues(masked, opening) or not AUXILIARY_START.match(masked[closing + 1 : closing + 12].lstrip()):
+        return None
+    end = min(attribution.source[0], attribution.cue_start)
+    if end <= closing or not CLAUSE_COMMA_END.search(masked, closing + 1, end):
+        return None  # (the clause ends at a comma before the attribution, inside quoted words or not)
+    return trim(masked, opening, end)
+
+
 def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
     """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
 
