@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from monitoring.ingest.parsers.speech import speech_extract
-from monitoring.ingest.parsers.speech.spans import REPORT_INTO_QUOTATION, REPORT_THEN_QUOTATION
+from monitoring.ingest.parsers.speech.spans import CONTINUED_REPORT, REPORT_INTO_QUOTATION, REPORT_THEN_QUOTATION
 
 
 def quotes_of(body: str) -> list[tuple[str, str]]:
@@ -115,3 +115,18 @@ def test_quoted_subject_report_quoted_words_opening_a_clause_of_the_reporter_are
     assert [kind for kind, _ in quotes_of(body)] == ["indirect", "partial", "partial"]
     # A clause of the speaker's, with the reporter's words added after it: a quotation.
     assert quotes_of('"We are happy" about the vote, Ana Ruiz said.') == [("direct", "We are happy")]
+
+
+def test_continued_by_quote_joins_across_a_long_attribution_but_not_a_quotation_with_its_own():
+    body = (
+        "The levy plans are ''deeply reckless,'' said Ana Ruiz, senior director of policy at the Harbour Center, "
+        "and a Republican who headed the port board in the Reagan era. ''It leaves people like me speechless.''"
+    )
+    quotes = speech_extract(body)[1]
+    assert quotes[0].kind == "indirect" and quotes[0].text.endswith("speechless.")
+    assert quotes[0].rule.endswith(f"+{CONTINUED_REPORT}")
+    body = (
+        'The fees may be "strategic," said Ana Ruiz, a professor of shipping at the Harbour Center. "Each line '
+        'talks to its own captains," she said. "So for many of them, the fees look fine."'
+    )
+    assert [kind for kind, _ in quotes_of(body)] == ["indirect", "partial", "direct"]

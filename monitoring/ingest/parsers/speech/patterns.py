@@ -123,7 +123,7 @@ INTERRUPTION = re.compile(
 )
 # Between a report that ends with quoted words and the quotation that goes on after its attribution:
 # ' Weingart said. "', ' he added, "'.
-REPORT_TO_QUOTE = re.compile(r"""[.,!?]?["”']? \s+ (?P<middle> [^"“”\n]{1,120}? ) [.,:] \s* ["“‘']{1,2}""", X)
+REPORT_TO_QUOTE = re.compile(r"""[.,!?]?["”']? \s+ (?P<middle> [^"“”\n]{1,240}? ) [.,:] \s* ["“‘']{1,2}""", X)
 # The end of a report whose last words are quoted (its span may stop before the closing mark).
 QUOTED_END = re.compile(r"""["”']|.[.,!?]?["”']""")
 PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")

@@ -629,8 +629,9 @@ CONTINUED_REPORT = "continued_by_quote"
 
 def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
     """'Dockers "know why ...," Weingart said. "Most of us agree."' as one statement: a report whose
-    last words are quoted, then (after its attribution) a quotation by the same speaker in the same
-    paragraph, is one indirect quote from the report's start to the quotation's end.
+    last words are quoted, then (after its attribution, up to 30 words: a speaker's title may be long) a quotation
+    by the same speaker in the same paragraph with no attribution of its own, is one indirect quote from the
+    report's start to the quotation's end.
 
     The partial quotes inside the report stay as they are.
     """
@@ -642,7 +643,7 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             joined.append(quote)  # a quoted fragment inside the report
             continue
         middle = (
-            _attribution_between(body, last, quote, paragraph_break, REPORT_TO_QUOTE, 12)
+            _attribution_between(body, last, quote, paragraph_break, REPORT_TO_QUOTE, 30)
             if last is not None and quote.kind in {"direct", "partial"}  # given to the paragraph's speaker: partial
             else None
         )
@@ -650,6 +651,7 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             middle is not None
             and not OTHER_SENTENCE.search(middle)
             and not PARTICIPLE_START.match(middle)  # ', adding, "...': a quotation with a cue of its own
+            and quote.cue is None  # ('"B," he said. "C."': an attribution of its own)
         ):
             rule = last.rule if (last.rule or "").endswith(CONTINUED_REPORT) else f"{last.rule}+{CONTINUED_REPORT}"
             joined[report] = _spanning(body, last, quote, kind="indirect", rule=rule)
