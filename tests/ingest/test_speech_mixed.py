@@ -130,3 +130,13 @@ def test_continued_by_quote_joins_across_a_long_attribution_but_not_a_quotation_
         'talks to its own captains," she said. "So for many of them, the fees look fine."'
     )
     assert [kind for kind, _ in quotes_of(body)] == ["indirect", "partial", "direct"]
+
+
+def test_content_after_whom_and_where_something_was_told_starts_after_that():
+    assert quotes_of("Ana Ruiz told customers at a breakfast spot in Dover that the quay would close.") == [
+        ("indirect", "the quay would close")
+    ]
+    # A relative "that" after the object's own noun phrase is part of the report.
+    assert quotes_of("Ana Ruiz told reporters the deal that Berg signed was dead.") == [
+        ("indirect", "the deal that Berg signed was dead")
+    ]
