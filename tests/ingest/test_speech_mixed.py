@@ -140,3 +140,15 @@ def test_content_after_whom_and_where_something_was_told_starts_after_that():
     assert quotes_of("Ana Ruiz told reporters the deal that Berg signed was dead.") == [
         ("indirect", "the deal that Berg signed was dead")
     ]
+
+
+def test_second_report_after_and_said_with_a_clause_but_no_that():
+    body = "Ana Ruiz said the group never worked with Berg and said they hired the pilots on their own."
+    assert quotes_of(body) == [
+        ("indirect", "the group never worked with Berg"),
+        ("indirect", "they hired the pilots on their own"),
+    ]
+    # "and said" with no clause after it: no second report.
+    assert quotes_of("Ana Ruiz said the quay was closed and said nothing more.") == [
+        ("indirect", "the quay was closed and said nothing more")
+    ]

@@ -655,12 +655,12 @@ ADDING_RE = re.compile(
     X,
 )
 # "..., but added that ...", "... and noted that ...", ", though he added that ...": a second report by the same
-# speaker, a finite verb and "that".
+# speaker, a finite verb and "that" (or a clause opening with a pronoun: "... and said they hired ...").
 ALSO_SAID_RE = re.compile(
     r""",?\s+(?:but|and|though|although)\s+(?:(?:he|she|they)\s+)?(?:(?:also|later|then|quickly)\s+)?
         (added|adds|noted|notes|said|says|stressed|warned|insisted|argued|acknowledged|conceded|cautioned|predicted
          |explained|suggested|made\ clear|pointed\ out|maintained|emphasized|emphasised)
-        \s+that\b\s*""",
+        (?: \s+that\b\s* | (?=\s+(?:he|she|they|we|I|there|it)\s+[a-z]) \s* )""",
     X,
 )
 # ", looking out on the crowd": a participle clause, not reported words.
