@@ -24,3 +24,13 @@ def test_a_content_after_a_closing_mark_or_in_reported_words_is_no_quotation():
     assert not is_quotation(*span('Berg said the "count" was over.', "was over"))
     assert not is_quotation(*span("Berg said the ''count'' was over.", "was over"))
     assert not is_quotation(*span("Berg said the count was over.", "the count was over"))
+
+
+def test_a_content_opening_with_quoted_words_and_going_on_in_the_reporters_is_mixed():
+    assert not is_quotation(*span('She called it "a fair count" and left.', '"a fair count" and left'))
+    assert not is_quotation(*span("''Zero'' voters would follow him, Berg said.", "''Zero'' voters would follow him"))
+
+
+def test_a_quotation_whose_closing_mark_the_span_leaves_out_is_still_a_quotation():
+    assert is_quotation(*span('Berg said: "We won." Then he left.', '"We won.'))
+    assert is_quotation(*span("Berg said: ''We won,'' and left.", "''We won,'"))
