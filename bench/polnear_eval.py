@@ -282,9 +282,27 @@ def gold_read(text: str, ann_path: Path, keep: Callable[[str], bool] = is_speech
             pieces = spans[roles["Source"]][1]
             source = " ".join(text[s:e] for s, e in pieces)
             source_start = pieces[0][0]
-        stripped = text[start:end].lstrip()
-        golds.append(Gold(start, end, stripped[:1] in "\"“‘'", source, source_start, cue, cue_pieces[0][0]))
+        golds.append(Gold(start, end, is_quotation(text, start, end), source, source_start, cue, cue_pieces[0][0]))
     return golds
+
+
+def is_quotation(text: str, start: int, end: int) -> bool:
+    """Whether a gold content is a direct quote: it opens with a quotation mark, or its span starts right after one
+    (annotators sometimes leave the opening mark out: '“' + 'We won,” she said.'; a straight mark or two
+    apostrophes opening where a word could start), and it ends with a closing mark, or right before one. A content
+    that opens with quoted words and goes on in the reporter's ('"Zero" voters would follow him, she said') is a
+    mixed quotation: indirect."""
+    opens = text[start:end].lstrip()[:1] in "\"“‘'"
+    if not opens:
+        before = text[max(0, start - 3) : start]
+        opens = before.endswith("“") or bool(re.search(r"(?:^|[\s(\[])(?:\"|'')$", before))
+    return opens and bool(CLOSES_AT_END.search(text[start:end]) or CLOSES_NEXT.match(text, end))
+
+
+# A closing mark at a content's end, or right after its span, with the sentence's punctuation before or after it
+# ("“" stands for a closing mark in some outlets' copy).
+CLOSES_AT_END = re.compile(r"(?:[\"”“’']|'')[.,;:!?)]*\s*$")
+CLOSES_NEXT = re.compile(r"[.,;:!?]*(?:[\"”“’']|'')")
 
 
 def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from monitoring.ingest.parsers.article import ParsedQuote
 from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import COLON_INTRODUCED, PARAGRAPH_SPEAKER
+from monitoring.ingest.parsers.speech.spans import REPORT_THEN_QUOTATION
 from monitoring.ingest.parsers.speech.speaker_rules import mention_extent
 
 
@@ -103,7 +104,7 @@ def test_spans_share_keeps_at_least():
 def test_spans_none_for_a_quote_given_to_the_paragraph_or_previous_speaker():
     quotes = speech_extract('Varga said the pier would reopen on Monday. "It is safe."')[1]
     assert [(q.rule, q.source_span is None, q.cue_span is None) for q in quotes] == [
-        ("subject_before_verb/name_before", False, False),
+        (f"subject_before_verb/name_before+{REPORT_THEN_QUOTATION}", False, False),  # the report runs on into it
         (PARAGRAPH_SPEAKER, True, True),
     ]
     quotes = speech_extract('Ilse Varga spoke on Monday.\n\n"It is safe," she said:\n\n"We checked it."')[1]

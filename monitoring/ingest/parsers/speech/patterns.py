@@ -123,7 +123,7 @@ INTERRUPTION = re.compile(
 )
 # Between a report that ends with quoted words and the quotation that goes on after its attribution:
 # ' Weingart said. "', ' he added, "'.
-REPORT_TO_QUOTE = re.compile(r"""[.,!?]?["”']? \s+ (?P<middle> [^"“”\n]{1,120}? ) [.,:] \s* ["“‘']{1,2}""", X)
+REPORT_TO_QUOTE = re.compile(r"""[.,!?]?["”']? \s+ (?P<middle> [^"“”\n]{1,240}? ) [.,:] \s* ["“‘']{1,2}""", X)
 # The end of a report whose last words are quoted (its span may stop before the closing mark).
 QUOTED_END = re.compile(r"""["”']|.[.,!?]?["”']""")
 PARTICIPLE_START = re.compile(r"[\s,]*[a-z]+ing\b")
@@ -656,12 +656,12 @@ ADDING_RE = re.compile(
     X,
 )
 # "..., but added that ...", "... and noted that ...", ", though he added that ...": a second report by the same
-# speaker, a finite verb and "that".
+# speaker, a finite verb and "that" (or a clause opening with a pronoun: "... and said they hired ...").
 ALSO_SAID_RE = re.compile(
     r""",?\s+(?:but|and|though|although)\s+(?:(?:he|she|they)\s+)?(?:(?:also|later|then|quickly)\s+)?
         (added|adds|noted|notes|said|says|stressed|warned|insisted|argued|acknowledged|conceded|cautioned|predicted
          |explained|suggested|made\ clear|pointed\ out|maintained|emphasized|emphasised)
-        \s+that\b\s*""",
+        (?: \s+that\b\s* | (?=\s+(?:he|she|they|we|I|there|it)\s+[a-z]) \s* )""",
     X,
 )
 # ", looking out on the crowd": a participle clause, not reported words.

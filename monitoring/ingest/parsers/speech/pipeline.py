@@ -22,8 +22,9 @@
    that is one quotation, after a paragraph that ended with a quotation and its attribution,
    continues that quotation (the newswriting convention for a quote over several paragraphs).
 7. Build the ParsedQuote and ParsedSpeaker objects: interrupted quotes ('"A," she said. "B."')
-   joined into one, a quotation joined with the paragraphs that continue it, a report ending in
-   quoted words joined with the quotation that continues it after its attribution, and only the speakers some quote is credited to.
+   joined into one, a quotation joined with the paragraphs that continue it, a report joined with the
+   unattributed quotation that opens its next sentence, a report ending in quoted words joined with the
+   quotation that continues it after its attribution, and only the speakers some quote is credited to.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from .spans import (
     ADDING_SUFFIX,
     ASKED_QUESTION_RULE,
     GROUP_RELATIVE_RULE,
+    REPORT_INTO_QUOTATION,
     continued_quotations_join,
     continued_reports_join,
     interrupted_quotes_join,
@@ -65,7 +67,10 @@ from .spans import (
     pending_kind,
     quote_add,
     quote_spans,
+    quoted_subject_report,
     report_before_quote,
+    report_into_quotation,
+    reports_then_quotations_join,
     sentence_bounds,
     trim,
 )
@@ -259,7 +264,9 @@ def speech_extract(
         paragraph_start = paragraph_end + len(paragraph_break)
     quotes.sort(key=lambda quote: quote.start)  # step 7
     quotes = interrupted_quotes_join(body, quotes, paragraph_break)
-    quotes = continued_reports_join(body, continued_quotations_join(body, quotes, CONTINUED_QUOTATION), paragraph_break)
+    quotes = continued_quotations_join(body, quotes, CONTINUED_QUOTATION)
+    quotes = continued_reports_join(body, quotes, paragraph_break)
+    quotes = reports_then_quotations_join(body, quotes, PARAGRAPH_SPEAKER)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
 
@@ -372,13 +379,24 @@ def _sentence_quotes(
     second = trim(masked, adding.end(), sentence_end) if adding else None
     if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
         second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
-    mixed = mixed_report(masked, body, sentence_start, attribution, direct[0]) if direct else None
+    mixed = (
+        mixed_report(masked, body, sentence_start, attribution, direct[0])
+        or quoted_subject_report(masked, sentence_start, attribution, direct[0])
+        if direct
+        else None
+    )
     if mixed is not None:
-        # "The harbour, she said, "was never meant for tankers."": one report, part quoted.
+        # "The harbour, she said, "was never meant for tankers."", ""Boots" would do, she said.": one report, part quoted.
         quote_add(quotes, body, speaker, "indirect", mixed[0], mixed[1], cue, channel, rule, attribution)
         partial.insert(0, direct.pop(0))
+    reported = report_into_quotation(masked, attribution, direct[0], sentence_end) if direct and mixed is None else None
+    if reported is not None:
+        # 'Ruiz said that the plan was dead: "We will not vote for it."': one report, its last part quoted.
+        reported_rule = rule + REPORT_INTO_QUOTATION
+        quote_add(quotes, body, speaker, "indirect", *reported, cue, channel, reported_rule, attribution)
+        partial.insert(0, direct.pop(0))
     if direct:
-        before_quote = report_before_quote(masked, attribution, direct[0][0])
+        before_quote = None if reported else report_before_quote(masked, attribution, direct[0][0])
         if before_quote is not None:
             # "She noted that A, and added: "B."": A is reported, B quoted.
             quote_add(
@@ -386,7 +404,7 @@ def _sentence_quotes(
             )
         for opening, closing in direct:
             quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel, rule, attribution)
-    elif attribution.content is not None and mixed is None:
+    elif attribution.content is not None and mixed is None and reported is None:
         content_start, content_end = attribution.content
         if second is not None and content_start < adding.start() < content_end:
             # The first report ends where "adding that" starts.

@@ -87,6 +87,7 @@ from .patterns import (
     PLURAL_NOUN,
     POSSESSIVE_END,
     PREFIX_RE,
+    PREPOSITION_START,
     QUESTION_ASKED,
     QUESTION_OBJECT,
     QUOTE_MARK,
@@ -467,6 +468,11 @@ def _content_and_channel(cue: Cue, subject_start: int) -> tuple[tuple[int, int] 
         obj = (OBJECT_RE if cue.words in OBJECT_VERBS else QUESTION_OBJECT).match(right)
         if obj:
             prefix_end = obj.end()
+        that_after_object = THAT_AHEAD.match(right, prefix_end) if cue.words in OBJECT_VERBS else None
+        if that_after_object is not None and (not obj or PREPOSITION_START.match(right[prefix_end:].lstrip())):
+            # "told customers at a cafe in Dover that ...", "told the crowd at a rally that ...": whom and where,
+            # then the report ("told reporters the deal that he signed was dead": a relative clause).
+            prefix_end = that_after_object.end() - len("that")
     prefix = PREFIX_RE.match(right, prefix_end)
     offset = prefix.end() if prefix else prefix_end
     governed = GOVERNED_PREPOSITION.match(right, offset) if cue.words not in SAID else None

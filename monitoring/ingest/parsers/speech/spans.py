@@ -10,6 +10,8 @@ from ..article import ParsedQuote, ParsedSpeaker
 from ..media import wire_lede
 from .lexicon import CUE_FIRST_WORDS, OBJECT_VERBS, REPORT_OPENERS
 from .patterns import (
+    AUXILIARY_START,
+    CLAUSE_AHEAD_RE,
     CLAUSE_LINKS,
     CONNECTIVE_LEAD,
     CUE_RE,
@@ -298,6 +300,48 @@ def report_before_quote(masked: str, attribution: Attribution, opening: int) -> 
     return span
 
 
+# The rule suffix of a report that runs on into the quotation after it: see ``report_into_quotation``.
+REPORT_INTO_QUOTATION = "+report_into_quotation"
+# "said that ...": a that-clause opens right after the verb (and the words before it).
+THAT_BEFORE_CONTENT = re.compile(r"\bthat\s*$")
+
+
+def report_into_quotation(
+    masked: str, attribution: Attribution, quote: tuple[int, int], sentence_end: int
+) -> tuple[int, int] | None:
+    """The span of 'Ruiz said that the plan was dead: "We will not vote for it."': a clause reported right after
+    the verb that leads straight into a quotation, set off by a colon or a comma with no verb of its own, is one
+    statement whose last part is quoted, from the report's start to the quotation's end.
+
+    A reader takes the speaker's lead-in as part of what was said. The quotation stays a statement of its own
+    after a second verb ('..., and added: "B."', see ``report_before_quote``), after words that are no clause
+    ('said of the mayor: "..."', 'explained it this way: "..."', 'said in a statement, "..."'), and when it has an
+    attribution of its own ('..., she said: "B," Ruiz added.').
+    """
+    opening, closing = quote
+    content, cue_end = attribution.content, attribution.cue_end
+    if content is None or not cue_end <= content[0] < opening:
+        return None
+    gap = masked[cue_end : content[0]]  # "that" ('said in an interview that ...'), or nothing before a clause
+    if AUXILIARY_START.match(masked, content[0]):
+        return None  # 'responded with a phrase that could have come from ...': a relative clause, no report
+    if (
+        not THAT_BEFORE_CONTENT.search(gap)
+        and (
+            gap.strip()  # (the reading left words out before its report: 'said in an op-ed piece ...')
+            or not CLAUSE_AHEAD_RE.match(masked, cue_end)
+            or PREPOSITION_START.match(masked[cue_end:opening].lstrip())
+        )
+    ):
+        return None
+    lead = masked[content[0] : opening].rstrip()
+    if len(lead) > 400 or not lead.endswith((":", ",")) or CUE_RE.search(lead):
+        return None  # ('..., adding: "': a verb of its own introduces the quotation)
+    if CUE_RE.search(masked, closing + 1, sentence_end):
+        return None
+    return trim(masked, content[0], closing)
+
+
 def content_before(masked: str, start: int, before_subject: str) -> tuple[int, int] | None:
     """The content of "CONTENT, the BBC reported.": up to the comma before the subject.
 
@@ -464,6 +508,30 @@ def mixed_report(
     return trim(masked, sentence_start, closing)
 
 
+# The comma that ends a clause before its attribution: ', said', '," said'.
+CLAUSE_COMMA_END = re.compile(r"""[,]["”’']{0,2}\s*$""")
+
+
+def quoted_subject_report(
+    masked: str, sentence_start: int, attribution: Attribution, quote: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span of '"Boots on the quay" would be appropriate, Ruiz said.': quoted words that open the sentence as
+    the subject of a clause in the reporter's words (no punctuation closes them, a verb follows) are a fragment of
+    that report, which runs to the comma before the attribution.
+
+    ('"We are happy" about the vote, Ruiz said.' stays a quotation: a clause, the reporter's words only added.)
+    """
+    opening, closing = quote
+    if masked[sentence_start:opening].strip() or attribution.source is None or attribution.cue_start < closing:
+        return None
+    if not quote_continues(masked, opening) or not AUXILIARY_START.match(masked[closing + 1 : closing + 12].lstrip()):
+        return None
+    end = min(attribution.source[0], attribution.cue_start)
+    if end <= closing or not CLAUSE_COMMA_END.search(masked, closing + 1, end):
+        return None  # (the clause ends at a comma before the attribution, inside quoted words or not)
+    return trim(masked, opening, end)
+
+
 def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
     """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
 
@@ -575,8 +643,9 @@ CONTINUED_REPORT = "continued_by_quote"
 
 def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
     """'Dockers "know why ...," Weingart said. "Most of us agree."' as one statement: a report whose
-    last words are quoted, then (after its attribution) a quotation by the same speaker in the same
-    paragraph, is one indirect quote from the report's start to the quotation's end.
+    last words are quoted, then (after its attribution, up to 30 words: a speaker's title may be long) a quotation
+    by the same speaker in the same paragraph with no attribution of its own, is one indirect quote from the
+    report's start to the quotation's end.
 
     The partial quotes inside the report stay as they are.
     """
@@ -588,7 +657,7 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             joined.append(quote)  # a quoted fragment inside the report
             continue
         middle = (
-            _attribution_between(body, last, quote, paragraph_break, REPORT_TO_QUOTE, 12)
+            _attribution_between(body, last, quote, paragraph_break, REPORT_TO_QUOTE, 30)
             if last is not None and quote.kind in {"direct", "partial"}  # given to the paragraph's speaker: partial
             else None
         )
@@ -596,6 +665,7 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             middle is not None
             and not OTHER_SENTENCE.search(middle)
             and not PARTICIPLE_START.match(middle)  # ', adding, "...': a quotation with a cue of its own
+            and quote.cue is None  # ('"B," he said. "C."': an attribution of its own)
         ):
             rule = last.rule if (last.rule or "").endswith(CONTINUED_REPORT) else f"{last.rule}+{CONTINUED_REPORT}"
             joined[report] = _spanning(body, last, quote, kind="indirect", rule=rule)
@@ -603,6 +673,46 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
         joined.append(quote)
         ends_quoted = quote.kind == "indirect" and QUOTED_END.match(body, quote.end - 1)
         report = len(joined) - 1 if ends_quoted else None
+    return joined
+
+
+# The rule suffix of a report that the quotation opening its next sentence goes on with.
+REPORT_THEN_QUOTATION = "report_then_quotation"
+# Between a report and a quotation that opens the next sentence: the sentence's end and the opening mark.
+NEXT_SENTENCE_QUOTED = re.compile(r"""[.!?]?["”’']*[ \t]+["“‘']{1,2}""")
+# A quotation that ends its sentence: no attribution follows it ('"It is unsafe," she said.').
+QUOTATION_ENDS_SENTENCE = re.compile(r"""[.!?]?["”’']{1,2}(?:\s|$)""")
+
+
+def reports_then_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -> list[ParsedQuote]:
+    """'Berg said the fees would fall. "Nobody wants another winter."' as one statement: a quotation with no
+    attribution of its own (a partial quote of the given ``rule``, given to the paragraph's speaker) that opens the
+    sentence right after that speaker's report goes on with the report, which runs to the quotation's end; the
+    quotation stays a partial quote inside it, and the report's rule gains the suffix ``+REPORT_THEN_QUOTATION``.
+    """
+    joined: list[ParsedQuote] = []
+    report: int | None = None  # the index in ``joined`` of the last report, while only its quoted words follow it
+    for quote in quotes:
+        last = joined[report] if report is not None else None
+        if (
+            last is not None
+            and quote.kind == "partial"
+            and quote.rule == rule
+            and last.speaker == quote.speaker
+            and NEXT_SENTENCE_QUOTED.fullmatch(body, last.end, quote.start)
+            and quote.text.rstrip()[-1:] in {".", "!", "?"}
+            and QUOTATION_ENDS_SENTENCE.match(body, quote.end)
+        ):
+            suffix = f"+{REPORT_THEN_QUOTATION}"
+            last_rule = last.rule or ""
+            joined[report] = _spanning(
+                body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
+            )
+        elif quote.kind == "indirect":
+            report = len(joined)
+        elif last is None or quote.kind != "partial" or quote.start >= last.end:
+            report = None
+        joined.append(quote)
     return joined
 
 
