@@ -301,8 +301,23 @@ SHARE_END = re.compile(
                     |respondents|members|independents|Independents|supporters|residents|people) )?
                                                                     # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
-              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds ) )
+              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds | [Tt]hree-quarters ) )
             (?: \s+ of \s+ (?:[\w'’-]+\s+){0,4}? [\w'’-]+ )?      # "of those polled"
+        ) \s*$""",
+    X,
+)
+# "most of them", "some of the same candidates", "many of those polled", "three-quarters of the delegates": a
+# quantifier and the group it takes a part of, opening its clause in any case (", most of them said").
+QUANTIFIED_GROUP_END = re.compile(
+    r"""(?: ^ | [,;:—]\s* | \b(?:and|but|yet|while|whereas|as|though|although|because|since|when|after|until|if)\s+ )
+        (
+            (?: (?:[Aa]lmost|[Nn]early|[Oo]nly|[Jj]ust|[Aa]t\ least|[Vv]irtually)\s+ )?
+            (?: (?i:most|many|some|all|few|a\ few|several|none|both|each|others|three-quarters|two-thirds
+                  |(?:large\ |small\ |big\ )?majorities)
+              | (?i:two|three|four|five|six|seven|eight|nine|ten|a\ dozen|dozens|hundreds|thousands) )
+            \s+ of \s+
+            (?: them | those (?:\s+[a-z][\w-]*){0,2}?
+              | (?:the|these|those|their|its|his|her) \s+ (?:[\w'’-]+\s+){0,3}? (?:[a-z][\w'’-]*[a-rt-z]s|people) )
         ) \s*$""",
     X,
 )

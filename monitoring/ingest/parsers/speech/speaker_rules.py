@@ -69,6 +69,7 @@ from .patterns import (
     PRONOUN_CONTRACTION,
     PRONOUN_END,
     PRONOUN_START,
+    QUANTIFIED_GROUP_END,
     RELATIVE_CUT,
     RELATIVE_END,
     RELATIVE_NP_END,
@@ -511,7 +512,8 @@ def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found 
 
 
 def _share(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
-    """ "Twenty-four percent said", "One in three said": a share of those polled is a group."""
+    """ "Twenty-four percent said", "One in three said", "most of them said": a share of those polled, or a part
+    of a group, is a group."""
     return _found(discourse.group(group_name(match.group(1))), match.start(1))
 
 
@@ -777,6 +779,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("title_reference_before", TITLE_REF_END, _title_reference, lambda t: "the" in t.tail_words),
     SpeakerRule("party_member_before", PARTY_MEMBER_END, _party_member, _upper_last),
     SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
+    SpeakerRule("quantified_group_before", QUANTIFIED_GROUP_END, _share, lambda t: "of" in t.tail_words),
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
     SpeakerRule("issuer_before", ISSUED_DOCUMENT_END, _issuer, lambda t: bool(t.tail_words & ISSUED_DOCUMENTS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),

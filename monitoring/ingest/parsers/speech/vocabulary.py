@@ -203,7 +203,7 @@ LY_NOUNS = set(
     "folly reply belly jelly lily fly july italy".split()
 )
 
-SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter"}
+SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter", "thirds", "quarters"}
 
 GROUP_WORDS = set(GROUP_HEADS) | set(GROUP_MODIFIERS)
 

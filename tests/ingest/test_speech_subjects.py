@@ -1,0 +1,41 @@
+"""Subjects of a reporting verb that the speaker rules read: quantified groups, subjects with an aside before
+the verb, relative clauses. One test per rule, named after it (see ``test_speech_rules``), on made-up sentences."""
+
+from __future__ import annotations
+
+from monitoring.ingest.parsers.speech import speech_extract
+
+
+def quotes_of(text: str) -> list[tuple[str, str, str, str]]:
+    speakers, quotes = speech_extract(text)
+    kinds = {speaker.name: speaker.kind for speaker in speakers}
+    return [(quote.speaker, kinds[quote.speaker], quote.text, quote.rule) for quote in quotes]
+
+
+def test_rule_quantified_group_before_reads_a_part_of_a_group_opening_its_clause():
+    assert quotes_of(
+        "And until the closure was announced, most of them said they had enjoyed working at the mill."
+    ) == [
+        (
+            "most of them",
+            "group",
+            "they had enjoyed working at the mill",
+            "subject_before_verb/quantified_group_before",
+        )
+    ]
+    assert quotes_of("The pledges came even as some of the same senators have said they oppose new spending.") == [
+        (
+            "some of the same senators",
+            "group",
+            "they oppose new spending",
+            "subject_before_verb/quantified_group_before",
+        )
+    ]
+    assert quotes_of("The mayor thanked most of the time said it.") == []  # (no clause opens before "most")
+
+
+def test_rule_share_before_reads_three_quarters_in_a_second_clause():
+    assert quotes_of("Six in 10 Ohio voters said Ortiz is honest, and three-quarters said the same of Berg.") == [
+        ("six in 10 Ohio voters", "group", "Ortiz is honest", "subject_before_verb/share_before"),
+        ("three-quarters", "group", "the same of Berg", "subject_before_verb/share_before"),
+    ]
