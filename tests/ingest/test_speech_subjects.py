@@ -39,3 +39,17 @@ def test_rule_share_before_reads_three_quarters_in_a_second_clause():
         ("six in 10 Ohio voters", "group", "Ortiz is honest", "subject_before_verb/share_before"),
         ("three-quarters", "group", "the same of Berg", "subject_before_verb/share_before"),
     ]
+
+
+def test_rule_aside_before_reads_the_subject_before_an_aside_between_commas():
+    assert quotes_of(
+        "The Harlow administration, in a sweeping effort to cut emissions that has angered miners, has said it would"
+        " close the coal plants."
+    ) == [("the Harlow administration", "group", "it would close the coal plants", "subject_before_verb/aside_before")]
+    assert quotes_of(
+        "Two port engineers, speaking on condition of anonymity because they were not allowed to talk, said the pier"
+        " was unsafe."
+    ) == [("two port engineers", "group", "the pier was unsafe", "subject_before_verb/aside_before")]
+    assert quotes_of("Nordic economists, like their Baltic colleagues, say the toll would pay for the bridge.") == [
+        ("Nordic economists", "group", "the toll would pay for the bridge", "subject_before_verb/aside_before")
+    ]

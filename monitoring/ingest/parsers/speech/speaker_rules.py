@@ -186,10 +186,13 @@ class SpeakerRule:
 _WORD_BEFORE = re.compile(r"([\w'’.-]+) +$")
 # An aside between commas after the subject, a prepositional phrase or an adverb ("Berg, in a statement,",
 # "Berg, for his part,"): no part of the mention (an appositive is: "Berg, the port's chief,").
-_ASIDE_END = re.compile(
-    r"\s*,\s*(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
+_ASIDE_OPENING = (
+    r"(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
     r"|also|still|speaking|instead|again|once)\b"
-    r"|[a-z]+(?:ing|ly)\b|clad\b)[^,]*,?\s*$"  # a participle or adjective phrase: "Berg, clearly tired,"
+    r"|[a-z]+(?:ing|ly)\b|clad\b)"  # a participle or adjective phrase: "Berg, clearly tired,"
+)
+_ASIDE_END = re.compile(
+    rf"\s*,\s*{_ASIDE_OPENING}[^,]*,?\s*$"
     r"|\s*,\s*\d+\s*,?\s*$",  # an age: "Berg, 58,"
 )
 _NOT_PREMODIFIER = (
@@ -743,6 +746,31 @@ def _fronted_topic(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
     return None if found.speaker is None else Found(found.speaker, found.position + offset, found.rule)
 
 
+# A subject opening its clause, then an aside between commas (a prepositional or participle phrase) that closes
+# the words before the verb: "Two engineers, speaking on condition of anonymity," "The port authority, in a bid to
+# calm the fishermen,". (Not an adverb or a conjunction: "ISIS, though in May he used stronger language,".)
+ASIDE_BEFORE_END = re.compile(
+    r"""(?: ^ | [;:—]\s* | ,\s*(?:and\s+|but\s+)? )
+        (?P<subject> [^,]*[^,\s] ) \s*,\s*
+        (?: (?i: in | at | on | by | for | with | during | after | before | from | like | unlike | including | amid
+              | despite | among ) \b
+          | [a-z]+ing \b )
+        [^,]* , \s*$""",
+    re.X,
+)
+
+
+def _aside(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The subject read without the aside between it and the verb; the whole subject must be the speaker's
+    mention ("Boasting 900 residents from farmers to professors, with ...": no subject)."""
+    if is_state(match.group("subject")):
+        return None  # ("... in Chappaqua, N.Y., speaking on ...": the place ends a longer subject)
+    found = speaker_before(match.group("subject"), discourse)
+    if found.speaker is None or match.group("subject")[: found.position].strip():
+        return None
+    return Found(found.speaker, match.start("subject") + found.position, found.rule)
+
+
 # In order: the first rule that gives a result names the subject of the verb.
 SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule(
@@ -791,6 +819,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     ),
     SpeakerRule("name_before", NAME_END, _name, _upper_last),
     SpeakerRule("clause_subject_before", CLAUSE_SUBJECT_END, _clause_subject),
+    SpeakerRule("aside_before", ASIDE_BEFORE_END, _aside, lambda t: t.last_char == ","),
 )
 
 
