@@ -53,3 +53,12 @@ def test_rule_aside_before_reads_the_subject_before_an_aside_between_commas():
     assert quotes_of("Nordic economists, like their Baltic colleagues, say the toll would pay for the bridge.") == [
         ("Nordic economists", "group", "the toll would pay for the bridge", "subject_before_verb/aside_before")
     ]
+
+
+def test_rule_subject_opens_sentence_reads_the_subject_of_a_verb_phrase_joined_by_and():
+    assert quotes_of("Mayor Ana Ruiz describes herself as a moderate and has said that she would veto the toll.") == [
+        ("Ana Ruiz", "person", "she would veto the toll", "subject_opens_sentence/name_before")
+    ]  # (not "a moderate and" read after "as" by subordinate_subject)
+    assert quotes_of("Berg thought for a moment and said that the pier would hold.") == [
+        ("Berg", "person", "the pier would hold", "subject_opens_sentence/name_before")
+    ]

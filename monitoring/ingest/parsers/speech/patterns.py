@@ -396,7 +396,8 @@ AND_END = re.compile(
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
     | struck | spent | paid | cast | gathered | shook | sat | rose | came | got | grew | knew | drew | threw
-    | chose | broke | fell | drove | became | bought | caught | fought | found | sold | shot | swore | wore | built ) )"""
+    | chose | broke | fell | drove | became | bought | caught | fought | found | sold | shot | swore | wore | built
+    | thought | felt | meant | dealt ) )"""
 # The subject opening a sentence, before its first past-tense verb: "Cruz exhorted ...".
 SENTENCE_SUBJECT = re.compile(
     rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X

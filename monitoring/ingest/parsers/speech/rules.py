@@ -946,6 +946,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             cue.is_verb
             and cue.words not in PARTICIPLE_CUES | NOUN_LIKE
             and " " not in cue.words  # ("a wake-up call for", "as well as in states such as": nouns)
+            and not AND_END.search(cue.left)  # ("Ruiz describes herself as a moderate and has said": hers)
             and bool(SUBORDINATE_SUBJECT.search(cue.left))
         ),
         _subordinate_subject,
