@@ -62,3 +62,19 @@ def test_rule_subject_opens_sentence_reads_the_subject_of_a_verb_phrase_joined_b
     assert quotes_of("Berg thought for a moment and said that the pier would hold.") == [
         ("Berg", "person", "the pier would hold", "subject_opens_sentence/name_before")
     ]
+
+
+def test_rule_group_relative_reads_those_who_said_and_ends_at_the_fronted_phrase():
+    assert quotes_of("Among those who said they cared most about honesty, most backed Ortiz.") == [
+        ("those", "group", "they cared most about honesty", "group_relative")
+    ]
+
+
+def test_rule_dash_aside_subject_reads_a_relative_clause_that_quotes():
+    assert quotes_of(
+        'Port chief Ana Ruiz - who previously said she would "tear down" the old pier - said on Monday that the toll'
+        " should rise."
+    ) == [
+        ("Ana Ruiz", "person", "tear down", "dash_aside_subject/name_before"),
+        ("Ana Ruiz", "person", "the toll should rise", "dash_aside_subject/name_before"),
+    ]

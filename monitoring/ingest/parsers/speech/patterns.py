@@ -381,7 +381,10 @@ LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm
 # the aside names it ("A former port director -- Ana Ruiz, who ... -- said"). Groups "aside" and "close" (the
 # closing dash).
 DASH_ASIDE_END = re.compile(
-    r"""\s[-—–]{1,2}\s (?P<aside> (?: (?! \s[-—–]{1,2}\s ) [^"“”_;] ){1,120}? ) \s(?P<close>[-—–]{1,2})\s+
+    r"""\s[-—–]{1,2}\s
+        (?P<aside> who \s (?: (?! \s[-—–]{1,2}\s ) [^;] ){1,120}?      # (a relative clause may quote: "who said
+                                                                  # he would "tear down" the pier")
+                 | (?: (?! \s[-—–]{1,2}\s ) [^"“”_;] ){1,120}? ) \s(?P<close>[-—–]{1,2})\s+
         (?: (?: has | have | had | also | long | often | repeatedly | previously | recently | [a-z]+ly ) \s+ ){0,3} $""",
     X,
 )
@@ -454,13 +457,16 @@ RELATIVE_NOT_CONTENT = re.compile(
 # "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
 # a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
 GROUP_RELATIVE = re.compile(
-    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality
+    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | those | percent | majority | minority | plurality
                                        | \d+(?:\.\d+)?% ) )
         \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )?
         (say|says|said|claim|claimed|argue|argued|warn|warned|insist|insisted|complain|complained) \b
         \s* (?:that\b\s*)?""",
     X,
 )
+# A preposition opening the sentence before such a group: "Among voters who said ..., Berg won", "Of those who
+# say ..., most ...".
+FRONTED_GROUP_OPENING = re.compile(r"\s*(?:Among|Of|For|With|Within|Across)\s")
 # Where the report of such a relative clause ends before the sentence does: ", while ...", "; ...".
 GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?:and\s+)?(?:\d+|only)\s+percent\b")
 # "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its

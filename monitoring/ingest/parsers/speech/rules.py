@@ -59,6 +59,7 @@ from .patterns import (
     DASH_ASIDE_END,
     DELEGATES_AHEAD,
     FREE_RELATIVE_END,
+    FRONTED_GROUP_OPENING,
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
@@ -1431,7 +1432,13 @@ def group_relative(masked: str, start: int, end: int, attribution: Attribution |
     if match is None or (attribution is not None and attribution.cue_start == start + match.start(2)):
         return None
     stop = GROUP_RELATIVE_END.search(sentence, match.end())
-    content = trim(masked, start + match.end(), start + (stop.start() if stop else len(sentence)))
+    end_at = stop.start() if stop else len(sentence)
+    if FRONTED_GROUP_OPENING.match(sentence) and "," not in sentence[: match.start()]:
+        # "Among those who said the fees mattered most, Berg won easily": the phrase opening the sentence ends
+        # at its comma, and the report with it.
+        comma = sentence.find(",", match.end(), end_at)
+        end_at = comma if comma >= 0 else end_at
+    content = trim(masked, start + match.end(), start + end_at)
     if content is None or len(masked[content[0] : content[1]].split()) < 3:
         return None
     words = match.group(1).split()
