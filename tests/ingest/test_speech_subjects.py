@@ -78,3 +78,23 @@ def test_rule_dash_aside_subject_reads_a_relative_clause_that_quotes():
         ("Ana Ruiz", "person", "tear down", "dash_aside_subject/name_before"),
         ("Ana Ruiz", "person", "the toll should rise", "dash_aside_subject/name_before"),
     ]
+
+
+def test_rule_subject_before_verb_reads_claims_and_notes_before_a_clause_as_verbs():
+    assert quotes_of("The lawsuit claims that Berg made statements that damaged her reputation.") == [
+        (
+            "the lawsuit",
+            "group",
+            "Berg made statements that damaged her reputation",
+            "subject_before_verb/description_before",
+        )
+    ]
+    assert quotes_of("The Harbour Foundation notes the minimum wage is mostly paid to new workers.") == [
+        (
+            "Harbour Foundation",
+            "group",
+            "the minimum wage is mostly paid to new workers",
+            "subject_before_verb/body_name_before",
+        )
+    ]
+    assert quotes_of("Concerns rose on Monday over claims that ballots had been lost.") == []  # (a noun after "over")

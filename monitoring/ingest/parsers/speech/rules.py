@@ -35,6 +35,7 @@ from .lexicon import (
     PLAIN_FORMS,
     QUESTION_CUES,
     THAT_NEXT,
+    VERBS_BEFORE_CLAUSE,
 )
 from .patterns import (
     ACCORDING_CHANNEL,
@@ -417,6 +418,26 @@ def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_
         cue.words in NOUN_LIKE
         and (inverted or speaker.kind != "person" or new_single_name)
         and (inverted or not _after_plural_subject(cue))
+        # "The port authority claims the pier is safe", "the suit claims that ...": a clause follows the verb of a
+        # group or body read before it (not after a name first met here: "Republican claims that ...").
+        and (inverted or new_single_name or not _verb_before_clause(cue))
+    )
+
+
+# Words before a noun ("concerns rose over claims that ..."), never before a verb.
+_NOUN_OPENERS = frozenset(
+    "of over about amid despite against by for from with on in at to into among the his her".split()
+)
+
+
+def _verb_before_clause(cue: Cue) -> bool:
+    """ "The port authority claims the pier is safe", "the suit claims that ...": a verb of the lexicon's
+    ``VERBS_BEFORE_CLAUSE`` with a clause after it and no preposition or article before it."""
+    before = cue.left.split()[-1:]
+    return (
+        cue.words in VERBS_BEFORE_CLAUSE
+        and not (before and before[0].casefold() in _NOUN_OPENERS)
+        and bool(CLAUSE_AHEAD_RE.match(cue.right))
     )
 
 
