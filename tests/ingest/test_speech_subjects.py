@@ -50,9 +50,6 @@ def test_rule_aside_before_reads_the_subject_before_an_aside_between_commas():
         "Two port engineers, speaking on condition of anonymity because they were not allowed to talk, said the pier"
         " was unsafe."
     ) == [("two port engineers", "group", "the pier was unsafe", "subject_before_verb/aside_before")]
-    assert quotes_of("Nordic economists, like their Baltic colleagues, say the toll would pay for the bridge.") == [
-        ("Nordic economists", "group", "the toll would pay for the bridge", "subject_before_verb/aside_before")
-    ]
 
 
 def test_rule_subject_opens_sentence_reads_the_subject_of_a_verb_phrase_joined_by_and():
@@ -98,3 +95,17 @@ def test_rule_subject_before_verb_reads_claims_and_notes_before_a_clause_as_verb
         )
     ]
     assert quotes_of("Concerns rose on Monday over claims that ballots had been lost.") == []  # (a noun after "over")
+
+
+def test_rule_list_aside_before_reads_the_group_before_its_examples():
+    assert quotes_of("Port officials, including Ana Ruiz and Paul Berg, said the pier was safe.") == [
+        ("Port officials", "group", "the pier was safe", "subject_before_verb/list_aside_before")
+    ]
+    assert quotes_of("Nordic economists, like their Baltic colleagues, say the toll would pay for the bridge.") == [
+        ("Nordic economists", "group", "the toll would pay for the bridge", "subject_before_verb/list_aside_before")
+    ]
+    # A horizontal bar is a dash: the aside between bars is left out, and the names listed are no speakers.
+    assert quotes_of(
+        "Other prominent Liberals, like Ana Ruiz, Paul Berg and Lena Ortiz ― three former ministers ― have also said"
+        " they are backing Lund."
+    ) == [("Liberals", "group", "they are backing Lund", "dash_aside_subject/list_aside_before")]

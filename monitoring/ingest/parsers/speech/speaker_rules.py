@@ -752,10 +752,20 @@ def _fronted_topic(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
 ASIDE_BEFORE_END = re.compile(
     r"""(?: ^ | [;:—]\s* | ,\s*(?:and\s+|but\s+)? )
         (?P<subject> [^,]*[^,\s] ) \s*,\s*
-        (?: (?i: in | at | on | by | for | with | during | after | before | from | like | unlike | including | amid
+        (?: (?i: in | at | on | by | for | with | during | after | before | from | unlike | amid
               | despite | among ) \b
           | [a-z]+ing \b )
         [^,]* , \s*$""",
+    re.X,
+)
+
+
+# The same with an aside that lists examples, whose commas and "and" are the list's: "Other Republicans, like Ana
+# Ruiz, Paul Berg and Lena Ortiz," (read before the names' coordination; the dash aside rule reads it without its
+# last comma).
+LIST_ASIDE_BEFORE_END = re.compile(
+    r"""(?: ^ | [;:—]\s* | ,\s*(?:and\s+|but\s+)? )
+        (?P<subject> [^,]*[^,\s] ) \s*,\s* (?: like | including | such\s+as ) \s [^;:—]*? ,?\s*$""",
     re.X,
 )
 
@@ -766,7 +776,8 @@ def _aside(match: re.Match[str], text: Text, discourse: Discourse) -> Found | No
     if is_state(match.group("subject")):
         return None  # ("... in Chappaqua, N.Y., speaking on ...": the place ends a longer subject)
     found = speaker_before(match.group("subject"), discourse)
-    if found.speaker is None or match.group("subject")[: found.position].strip():
+    mention_start = min(found.position, found.extent[0]) if found.extent is not None else found.position
+    if found.speaker is None or match.group("subject")[:mention_start].strip():
         return None
     return Found(found.speaker, match.start("subject") + found.position, found.rule)
 
@@ -781,6 +792,12 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
     SpeakerRule("body_tail_before", BODY_TAIL_END, _body_tail, lambda t: bool(t.tail_words & {"for", "of", "on"})),
+    SpeakerRule(
+        "list_aside_before",
+        LIST_ASIDE_BEFORE_END,
+        _aside,
+        lambda t: bool(t.tail_words & {"like", "including", "such"}),
+    ),
     SpeakerRule("coordinated_before", COORDINATED_END, _coordinated, lambda t: "and" in t.tail_words),
     SpeakerRule(
         "fronted_topic_before", FRONTED_TOPIC_END, _fronted_topic, lambda t: bool(t.tail_words & FRONTED_TOPIC_WORDS)
