@@ -109,3 +109,15 @@ def test_rule_list_aside_before_reads_the_group_before_its_examples():
         "Other prominent Liberals, like Ana Ruiz, Paul Berg and Lena Ortiz ― three former ministers ― have also said"
         " they are backing Lund."
     ) == [("Liberals", "group", "they are backing Lund", "dash_aside_subject/list_aside_before")]
+
+
+def test_rule_share_before_reads_a_full_share_and_fourths_in_any_clause():
+    assert quotes_of(
+        "And a full 79 percent of Liberals say they would back Ortiz, while only 49 percent say the same of Berg."
+    ) == [
+        ("a full 79 percent of Liberals", "group", "they would back Ortiz", "subject_before_verb/share_before"),
+        ("only 49 percent", "group", "the same of Berg", "subject_before_verb/share_before"),
+    ]
+    assert quotes_of(
+        "Fishers are a majority here, and as many as three-fourths of them tell pollsters they dislike him."
+    ) == [("as many as three-fourths of them", "group", "they dislike him", "subject_before_verb/share_before")]

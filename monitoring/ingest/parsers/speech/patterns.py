@@ -291,17 +291,17 @@ TITLE_BEFORE_OF = re.compile(
 )
 # "Twenty-four percent", "one in three", "the majority of voters": a share of those polled.
 SHARE_END = re.compile(
-    r"""(?: ^ | [,;:]\s* | \b(?:and|but|while|whereas)\s+ )
+    r"""(?: ^ | [,;:]\s* | \b(?:[Aa]nd|[Bb]ut|[Ww]hile|[Ww]hereas)\s+ )
         (
             (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
-                  | [Aa]nother | [Aa]t\ least | [Aa]t\ most | [Aa]s\ many\ as | [Rr]oughly ) \s+ )?
+                  | [Aa]nother | [Aa]t\ least | [Aa]t\ most | [Aa]s\ many\ as | [Rr]oughly | [Aa]\ full ) \s+ )?
             (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
               | (?: \d+ | (?i:one|two|three|four|five|six|seven|eight|nine|ten) ) (?: \s+in\s+ | -in- ) \w+
                 (?: (?: \s+ [A-Za-z][\w'’-]* ){0,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
                     |respondents|members|independents|Independents|supporters|residents|people) )?
                                                                     # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
-              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds | [Tt]hree-quarters ) )
+              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt](?:wo|hree)-(?:thirds|quarters|fourths) ) )
             (?: \s+ of \s+ (?:[\w'’-]+\s+){0,4}? [\w'’-]+ )?      # "of those polled"
         ) \s*$""",
     X,
@@ -722,7 +722,7 @@ NOT_CONTENT_START = re.compile(
 OBJECT_RE = re.compile(
     rf"""\s* (?: (?:the\s+)?{NAME_RUN} | reporters | journalists | lawmakers | parliament | delegates
               | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | you | members | listeners | viewers
-              | supporters | an?\s+(?:[\w-]+\s+)?(?:audience|crowd|meeting|gathering|forum|town\s+hall|rally) )\b""",
+              | supporters | pollsters | interviewers | voters | an?\s+(?:[\w-]+\s+)?(?:audience|crowd|meeting|gathering|forum|town\s+hall|rally) )\b""",
     X,
 )
 # "..., Berg told the court in a filing.", "..., she told a Senate panel Wednesday.", "..., he told aides as he

@@ -1056,7 +1056,7 @@ def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
 # (none, or a few words that open no clause of the report: not "that", "who", "as", "to", an adverb).
 SECOND_CLAUSE = re.compile(
     r"""(?: [,;]\s*(?:and|but|while|whereas|though|although|yet)\s+ | ;\s+ | \s+[—–-]+\s+(?:and|but)\s+ )
-        (?P<subject> (?:(?!(?:that|who|which|whom|whose|to|as|if|whether|what|when|how|why)\b|\w+ly\b)[\w’'.-]+\s+){0,5} )$
+        (?P<subject> (?:(?!(?:that|who|which|whom|whose|to|as|if|whether|what|when|how|why)\b|(?!only\b)\w+ly\b)[\w’'.-]+\s+){0,5} )$
       | (?:[,;"”’']|\s[—–-]+)\s*(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$""",
     re.X,
 )

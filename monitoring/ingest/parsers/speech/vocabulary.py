@@ -203,7 +203,19 @@ LY_NOUNS = set(
     "folly reply belly jelly lily fly july italy".split()
 )
 
-SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter", "thirds", "quarters"}
+SHARE_WORDS = {
+    "percent",
+    "cent",
+    "majority",
+    "minority",
+    "in",
+    "half",
+    "third",
+    "quarter",
+    "thirds",
+    "quarters",
+    "fourths",
+}
 
 GROUP_WORDS = set(GROUP_HEADS) | set(GROUP_MODIFIERS)
 
