@@ -121,3 +121,19 @@ def test_rule_share_before_reads_a_full_share_and_fourths_in_any_clause():
     assert quotes_of(
         "Fishers are a majority here, and as many as three-fourths of them tell pollsters they dislike him."
     ) == [("as many as three-fourths of them", "group", "they dislike him", "subject_before_verb/share_before")]
+
+
+def test_rule_relative_clause_before_reads_the_subject_before_its_relative_clause():
+    assert quotes_of(
+        "At the town hall, a young woman who had studied in Molde asked Ortiz what he thought of the toll."
+    ) == [("a young woman", "group", "what he thought of the toll", "subject_before_verb/relative_clause_before")]
+    assert quotes_of("Though engineers who have worked with Ana Ruiz say they trust her, the board is wary.") == [
+        ("engineers", "group", "they trust her", "subject_before_verb/relative_clause_before")
+    ]
+    assert quotes_of("For one thing, it is usually the Liberals who are against adding more tolls.") == []
+
+
+def test_rule_description_before_reads_a_subordinate_clause_opening_the_sentence_and_ends_its_report():
+    assert quotes_of("When a local reporter asked Berg if the pier would close, Berg deflected.") == [
+        ("a local reporter", "group", "if the pier would close", "subject_before_verb/description_before")
+    ]

@@ -335,7 +335,9 @@ GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 # "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
 DESCRIPTION_END = re.compile(
     r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+
-          | \b(?:when|while)\s+ )  # "when a voter asked"
+          | \b(?:when|while)\s+  # "when a voter asked"
+          | ^[\s"“]*(?:When|While|After|Before|As|Because|Since|Though|Although|Until|Once)\s+ )  # "When a voter
+                                                                                            # asked Berg if ..., she"
         (
             # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts

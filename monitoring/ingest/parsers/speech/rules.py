@@ -612,6 +612,17 @@ def _subordinate_subject(cue: Cue, draft: Discourse) -> Built:
     )
 
 
+def _subordinate_content(masked: str, content: tuple[int, int] | None, cue: Cue) -> tuple[int, int] | None:
+    """The report of a clause opening the sentence ("When a reporter asked Berg if the pier would close, Berg
+    deflected."): it ends with the clause, at its comma, unless the main clause after it reports too."""
+    if content is None or content[0] < cue.cue_end:
+        return content
+    comma = masked.find(", ", content[0], content[1])  # (not "2,400")
+    if comma < 0 or next(cue_matches(masked[comma : content[1]]), None) is not None:
+        return content  # ("While some say A, others say B": the main clause reports too, and is read with it)
+    return trim(masked, content[0], comma) or content
+
+
 def _parenthetical(cue: Cue) -> bool:
     """An attribution set off by commas on both sides: a comma right after the verb (or after its object: "the
     partner told them, ...")."""
@@ -1153,6 +1164,8 @@ def read_attribution(
                     main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
                     if main is not None:
                         return main
+                    if SUBORDINATE_OPENING.match(cue.left):
+                        built.content = _subordinate_content(masked, built.content, cue)
                 if cue.is_verb and "_" not in sentence:
                     outer = _final_attribution_reading(masked, start, end, cue, built)
                     if outer is not None:

@@ -63,6 +63,7 @@ from .patterns import (
     PAREN_END,
     PARTY_MEMBER_END,
     PARTY_MEMBER_START,
+    PLURAL_NOUN,
     POSSESSIVE_S,
     PREFIXED_NAME_START,
     PREPOSITION_END,
@@ -770,16 +771,51 @@ LIST_ASIDE_BEFORE_END = re.compile(
 )
 
 
+def _whole_mention(found: Found, subject: str) -> bool:
+    """Whether the speaker's mention (with the words that open it: "Even the hawks") is all of ``subject``."""
+    mention_start = min(found.position, found.extent[0]) if found.extent is not None else found.position
+    return not subject[:mention_start].strip()
+
+
 def _aside(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
     """The subject read without the aside between it and the verb; the whole subject must be the speaker's
     mention ("Boasting 900 residents from farmers to professors, with ...": no subject)."""
     if is_state(match.group("subject")):
         return None  # ("... in Chappaqua, N.Y., speaking on ...": the place ends a longer subject)
     found = speaker_before(match.group("subject"), discourse)
-    mention_start = min(found.position, found.extent[0]) if found.extent is not None else found.position
-    if found.speaker is None or match.group("subject")[:mention_start].strip():
+    if found.speaker is None or not _whole_mention(found, match.group("subject")):
         return None
     return Found(found.speaker, match.start("subject") + found.position, found.rule)
+
+
+# A subject opening its clause, then a relative clause on it that runs up to the verb: "a young woman who had
+# studied in Molde (asked)", "Though engineers who have worked with Ana Ruiz (say)".
+RELATIVE_CLAUSE_BEFORE_END = re.compile(
+    r"""(?: ^[\s"“]*(?:(?i:when|while|after|before|as|because|since|though|although|until|once|if|yet|but|and)\s+)?
+          | [,;:—]\s* | \b(?:and|but|when|while|after|before|as|because|since|though|although|if)\s+ )
+        (?P<subject> [^,;:"“”_()]{1,60}? [a-z] ) \s+ who (?:['’]ve)? \s+ [a-z] [^,;:"“”_]{1,120} $""",
+    re.X,
+)
+
+
+def _relative_clause(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The subject read without the relative clause between it and the verb; a few lower-case words ending in a
+    plural noun are a group ("executives who ...": "who" speaks of persons)."""
+    subject = match.group("subject")
+    if text.last_word.casefold() in DETERMINERS or subject.split()[0].casefold() in PLACE_PREPOSITIONS | {"among"}:
+        return None  # ("officials who are granted a say", "Among the applicants who ...": no subject and verb)
+    before = text.text[: match.start("subject")].rstrip()
+    if before.endswith(",") and before[:-1].rsplit(None, 1)[-1:][0][:1].isupper():
+        return None  # ("Nate Silver, the pollster who founded the site,": an appositive of the name)
+    found = speaker_before(subject, discourse)
+    if found.speaker is not None:
+        if not _whole_mention(found, subject):
+            return None  # ("it is usually the Republicans who ...": a clause, not a subject)
+        return Found(found.speaker, match.start("subject") + found.position, found.rule)
+    words = subject.split()
+    if len(words) <= 3 and subject.islower() and PLURAL_NOUN.fullmatch(words[-1]):
+        return _found(discourse.group(subject), match.start("subject"))
+    return None
 
 
 # In order: the first rule that gives a result names the subject of the verb.
@@ -837,6 +873,9 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("name_before", NAME_END, _name, _upper_last),
     SpeakerRule("clause_subject_before", CLAUSE_SUBJECT_END, _clause_subject),
     SpeakerRule("aside_before", ASIDE_BEFORE_END, _aside, lambda t: t.last_char == ","),
+    SpeakerRule(
+        "relative_clause_before", RELATIVE_CLAUSE_BEFORE_END, _relative_clause, lambda t: "who" in t.tail_words
+    ),
 )
 
 
