@@ -137,3 +137,9 @@ def test_rule_description_before_reads_a_subordinate_clause_opening_the_sentence
     assert quotes_of("When a local reporter asked Berg if the pier would close, Berg deflected.") == [
         ("a local reporter", "group", "if the pier would close", "subject_before_verb/description_before")
     ]
+
+
+def test_rule_subject_opens_sentence_reads_a_possessive_description_ending_in_a_name():
+    assert quotes_of(
+        "Norway's state-owned investment giant Lunde runs an oil field in Molde and says it has set up a fund for ports."
+    ) == [("Lunde", "person", "it has set up a fund for ports", "subject_opens_sentence/name_before")]

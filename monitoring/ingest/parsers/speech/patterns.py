@@ -418,7 +418,7 @@ MAIN_CLAUSE_SUBJECT = re.compile(
         (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )? (?: even \s+ )?
         ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
         | [Hh]e | [Ss]he | [Tt]hey
-        | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
+        | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [A-Za-z][\w-]* )  # ("Norway's giant Lunde")
         (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
         \s+ (?= (?: (?: [a-z]+ly | often | still | never | always ) \s+ )?     # "Sorel often questions"
                  (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
