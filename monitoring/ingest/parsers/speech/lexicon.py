@@ -345,6 +345,9 @@ EVALUATIVE_VERBS = tuple(cue.words for cue in CUES if cue.evaluative)
 NEEDS_THAT = frozenset(cue.words for cue in CUES if cue.needs_that)
 THAT_NEXT = frozenset(cue.words for cue in CUES if cue.that_next)
 NOUN_LIKE = frozenset(cue.words for cue in CUES if cue.noun_like)
+# Of those, the ones that are verbs when a clause follows ("the suit claims (that) Berg lied", "the foundation notes
+# the wage is low"; not "most states that vote", "reports that he lied were denied").
+VERBS_BEFORE_CLAUSE = frozenset({"claims", "notes", "boasts", "counters", "retorts", "recounts", "vows"})
 PARTICIPLE_CUES = frozenset(cue.words for cue in CUES if cue.participle)
 OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)
 PLAIN_CUES = frozenset(cue.words for cue in CUES if cue.plain)

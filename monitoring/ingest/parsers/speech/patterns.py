@@ -291,18 +291,33 @@ TITLE_BEFORE_OF = re.compile(
 )
 # "Twenty-four percent", "one in three", "the majority of voters": a share of those polled.
 SHARE_END = re.compile(
-    r"""(?: ^ | [,;:]\s* | \b(?:and|but|while|whereas)\s+ )
+    r"""(?: ^ | [,;:]\s* | \b(?:[Aa]nd|[Bb]ut|[Ww]hile|[Ww]hereas)\s+ )
         (
             (?: (?: [Aa]bout | [Nn]early | [Aa]lmost | [Oo]nly | [Jj]ust | [Mm]ore\ than | [Ll]ess\ than
-                  | [Aa]nother | [Aa]t\ least | [Aa]t\ most | [Aa]s\ many\ as | [Rr]oughly ) \s+ )?
+                  | [Aa]nother | [Aa]t\ least | [Aa]t\ most | [Aa]s\ many\ as | [Rr]oughly | [Aa]\ full ) \s+ )?
             (?: (?: \d[\d.,]* | [A-Za-z]+(?:-[a-z]+)? ) \s+ (?:percent|per\s+cent)
               | (?: \d+ | (?i:one|two|three|four|five|six|seven|eight|nine|ten) ) (?: \s+in\s+ | -in- ) \w+
                 (?: (?: \s+ [A-Za-z][\w'’-]* ){0,5}? \s+ (?:voters|Democrats|Republicans|Americans|adults
                     |respondents|members|independents|Independents|supporters|residents|people) )?
                                                                     # "six in 10 Virginia primary voters"
               | (?:[Aa]|[Tt]he) \s+ (?:majority|minority)
-              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt]wo-thirds ) )
+              | (?: [Hh]alf | [Aa]\s+third | [Aa]\s+quarter | [Tt](?:wo|hree)-(?:thirds|quarters|fourths) ) )
             (?: \s+ of \s+ (?:[\w'’-]+\s+){0,4}? [\w'’-]+ )?      # "of those polled"
+        ) \s*$""",
+    X,
+)
+# "most of them", "some of the same candidates", "many of those polled", "three-quarters of the delegates": a
+# quantifier and the group it takes a part of, opening its clause in any case (", most of them said").
+QUANTIFIED_GROUP_END = re.compile(
+    r"""(?: ^ | [,;:—]\s* | \b(?:and|but|yet|while|whereas|as|though|although|because|since|when|after|until|if)\s+ )
+        (
+            (?: (?:[Aa]lmost|[Nn]early|[Oo]nly|[Jj]ust|[Aa]t\ least|[Vv]irtually)\s+ )?
+            (?: (?i:most|many|some|all|few|a\ few|several|none|both|each|others|three-quarters|two-thirds
+                  |(?:large\ |small\ |big\ )?majorities)
+              | (?i:two|three|four|five|six|seven|eight|nine|ten|a\ dozen|dozens|hundreds|thousands) )
+            \s+ of \s+
+            (?: them | those (?:\s+[a-z][\w-]*){0,2}?
+              | (?:the|these|those|their|its|his|her) \s+ (?:[\w'’-]+\s+){0,3}? (?:[a-z][\w'’-]*[a-rt-z]s|people) )
         ) \s*$""",
     X,
 )
@@ -320,7 +335,9 @@ GROUP_END = re.compile(rf"(?<![\w'’-])({GROUP_NP})\s*$")
 # "The Republican presidential nominee", "Chile's new envoy": a determiner and a lower-case description.
 DESCRIPTION_END = re.compile(
     r"""(?: ^ | [,;:—]["”’]?\s* | \b(?:and|but)\s+
-          | \b(?:when|while)\s+ )  # "when a voter asked"
+          | \b(?:when|while)\s+  # "when a voter asked"
+          | ^[\s"“]*(?:When|While|After|Before|As|Because|Since|Though|Although|Until|Once)\s+ )  # "When a voter
+                                                                                            # asked Berg if ..., she"
         (
             # (Not "She's a supporter but concedes": a pronoun with "is", not an owner.)
             (?: [Tt]he | [Aa]n? | [Hh]is | [Hh]er | [Tt]heir | [Ii]ts
@@ -366,7 +383,10 @@ LEADING_CONJUNCTION = re.compile(r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Hh]owever|[Mm
 # the aside names it ("A former port director -- Ana Ruiz, who ... -- said"). Groups "aside" and "close" (the
 # closing dash).
 DASH_ASIDE_END = re.compile(
-    r"""\s[-—–]{1,2}\s (?P<aside> (?: (?! \s[-—–]{1,2}\s ) [^"“”_;] ){1,120}? ) \s(?P<close>[-—–]{1,2})\s+
+    r"""\s[-—–]{1,2}\s
+        (?P<aside> who \s (?: (?! \s[-—–]{1,2}\s ) [^;] ){1,120}?      # (a relative clause may quote: "who said
+                                                                  # he would "tear down" the pier")
+                 | (?: (?! \s[-—–]{1,2}\s ) [^"“”_;] ){1,120}? ) \s(?P<close>[-—–]{1,2})\s+
         (?: (?: has | have | had | also | long | often | repeatedly | previously | recently | [a-z]+ly ) \s+ ){0,3} $""",
     X,
 )
@@ -381,7 +401,8 @@ AND_END = re.compile(
 PAST_VERB = r"""(?x: (?: [a-z]+ed | put | met | told | said | sent | gave | made | took | spoke | wrote | went | left
     | held | led | cut | set | hit | kept | won | lost | sought | brought | began | saw | read | ran | heard | stood
     | struck | spent | paid | cast | gathered | shook | sat | rose | came | got | grew | knew | drew | threw
-    | chose | broke | fell | drove | became | bought | caught | fought | found | sold | shot | swore | wore | built ) )"""
+    | chose | broke | fell | drove | became | bought | caught | fought | found | sold | shot | swore | wore | built
+    | thought | felt | meant | dealt ) )"""
 # The subject opening a sentence, before its first past-tense verb: "Cruz exhorted ...".
 SENTENCE_SUBJECT = re.compile(
     rf"""\s* ([^"“”;]{{1,140}}?) \s+ (?: has\s+ | had\s+ | also\s+ | later\s+ | first\s+ )? {PAST_VERB}\b""", X
@@ -397,7 +418,7 @@ MAIN_CLAUSE_SUBJECT = re.compile(
         (?: (?:But|And|Yet|Still|Then|Later|Earlier|Meanwhile) \s+ )? (?: even \s+ )?
         ( {NAME_RUN} (?: \s*\([^()]{{1,40}}\) )?
         | [Hh]e | [Ss]he | [Tt]hey
-        | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [a-z][\w-]* )
+        | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [A-Za-z][\w-]* )  # ("Norway's giant Lunde")
         (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
         \s+ (?= (?: (?: [a-z]+ly | often | still | never | always ) \s+ )?     # "Sorel often questions"
                  (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
@@ -438,13 +459,16 @@ RELATIVE_NOT_CONTENT = re.compile(
 # "business leaders who say (that) ...", "the 30 percent who said ...": a group (a plural noun or a share) and
 # a relative clause that reports; group 1 is the noun with the word before it, group 2 the verb.
 GROUP_RELATIVE = re.compile(
-    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | percent | majority | minority | plurality
+    r"""(?<![\w'’-]) ( (?:[\w'’%-]+\s+)? (?: [a-z][\w-]*[a-rt-z]s | those | percent | majority | minority | plurality
                                        | \d+(?:\.\d+)?% ) )
         \s+ who (?:['’]ve)? \s+ (?: (?:also|have|had|now|still)\s+ )?
         (say|says|said|claim|claimed|argue|argued|warn|warned|insist|insisted|complain|complained) \b
         \s* (?:that\b\s*)?""",
     X,
 )
+# A preposition opening the sentence before such a group: "Among voters who said ..., Berg won", "Of those who
+# say ..., most ...".
+FRONTED_GROUP_OPENING = re.compile(r"\s*(?:Among|Of|For|With|Within|Across)\s")
 # Where the report of such a relative clause ends before the sentence does: ", while ...", "; ...".
 GROUP_RELATIVE_END = re.compile(r",?\s+(?:while|whereas|but|compared)\b|;|,\s+(?:and\s+)?(?:\d+|only)\s+percent\b")
 # "After Ortiz asked about the fees, ...", "Though he said ...": a clause that opens the sentence below its
@@ -701,7 +725,7 @@ NOT_CONTENT_START = re.compile(
 OBJECT_RE = re.compile(
     rf"""\s* (?: (?:the\s+)?{NAME_RUN} | reporters | journalists | lawmakers | parliament | delegates
               | the\s+[\w-]+(?:\s+[\w-]+)? | him | her | them | us | me | you | members | listeners | viewers
-              | supporters | an?\s+(?:[\w-]+\s+)?(?:audience|crowd|meeting|gathering|forum|town\s+hall|rally) )\b""",
+              | supporters | pollsters | interviewers | voters | an?\s+(?:[\w-]+\s+)?(?:audience|crowd|meeting|gathering|forum|town\s+hall|rally) )\b""",
     X,
 )
 # "..., Berg told the court in a filing.", "..., she told a Senate panel Wednesday.", "..., he told aides as he

@@ -103,8 +103,9 @@ UNNAMED_ASKER_DESCRIPTION = re.compile(
 CLOSING_THREE_APOSTROPHES = re.compile(r"(?<=[^\s'])'''")
 # A word in lower case (not after an apostrophe or a hyphen: "it's", "well-known").
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b(?![’'-])")
-# Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces.
-SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " "})
+# Spaces some outlets print between words (no-break, thin, narrow no-break): read as plain spaces; the horizontal bar
+# some print for a dash ("Berg ― the port's chief ― said"): read as an em dash.
+SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2015": "\u2014"})
 
 
 def speech_extract(
@@ -124,7 +125,7 @@ def speech_extract(
     spans = quote_spans(scan, paragraph_break)  # step 1
     scan = misprinted_closers_mend(scan, spans)
     masked = ledes_blank(mask_quotes(scan, spans).replace(FILLER, " "), paragraph_break)  # step 2
-    masked = masked.translate(SPACES)  # "tragedy,\u00a0Brack called": a no-break space is a space
+    masked = masked.translate(SPACES)  # "tragedy,\u00a0Brack called": a no-break space is a space, a bar a dash
     discourse = _discourse(masked, outlets)  # step 3
     quotes: list[ParsedQuote] = []
     span_index = 0

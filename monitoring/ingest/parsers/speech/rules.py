@@ -35,6 +35,7 @@ from .lexicon import (
     PLAIN_FORMS,
     QUESTION_CUES,
     THAT_NEXT,
+    VERBS_BEFORE_CLAUSE,
 )
 from .patterns import (
     ACCORDING_CHANNEL,
@@ -59,6 +60,7 @@ from .patterns import (
     DASH_ASIDE_END,
     DELEGATES_AHEAD,
     FREE_RELATIVE_END,
+    FRONTED_GROUP_OPENING,
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
@@ -417,6 +419,26 @@ def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_
         cue.words in NOUN_LIKE
         and (inverted or speaker.kind != "person" or new_single_name)
         and (inverted or not _after_plural_subject(cue))
+        # "The port authority claims the pier is safe", "the suit claims that ...": a clause follows the verb of a
+        # group or body read before it (not after a name first met here: "Republican claims that ...").
+        and (inverted or new_single_name or not _verb_before_clause(cue))
+    )
+
+
+# Words before a noun ("concerns rose over claims that ..."), never before a verb.
+_NOUN_OPENERS = frozenset(
+    "of over about amid despite against by for from with on in at to into among the his her".split()
+)
+
+
+def _verb_before_clause(cue: Cue) -> bool:
+    """ "The port authority claims the pier is safe", "the suit claims that ...": a verb of the lexicon's
+    ``VERBS_BEFORE_CLAUSE`` with a clause after it and no preposition or article before it."""
+    before = cue.left.split()[-1:]
+    return (
+        cue.words in VERBS_BEFORE_CLAUSE
+        and not (before and before[0].casefold() in _NOUN_OPENERS)
+        and bool(CLAUSE_AHEAD_RE.match(cue.right))
     )
 
 
@@ -594,6 +616,17 @@ def _subordinate_subject(cue: Cue, draft: Discourse) -> Built:
     return _subject_reading(
         cue, Found(found.speaker, found.position + offset, found.rule, extent), "subordinate_subject"
     )
+
+
+def _subordinate_content(masked: str, content: tuple[int, int] | None, cue: Cue) -> tuple[int, int] | None:
+    """The report of a clause opening the sentence ("When a reporter asked Berg if the pier would close, Berg
+    deflected."): it ends with the clause, at its comma, unless the main clause after it reports too."""
+    if content is None or content[0] < cue.cue_end:
+        return content
+    comma = masked.find(", ", content[0], content[1])  # (not "2,400")
+    if comma < 0 or next(cue_matches(masked[comma : content[1]]), None) is not None:
+        return content  # ("While some say A, others say B": the main clause reports too, and is read with it)
+    return trim(masked, content[0], comma) or content
 
 
 def _parenthetical(cue: Cue) -> bool:
@@ -952,6 +985,7 @@ CUE_RULES: tuple[CueRule, ...] = (
             cue.is_verb
             and cue.words not in PARTICIPLE_CUES | NOUN_LIKE
             and " " not in cue.words  # ("a wake-up call for", "as well as in states such as": nouns)
+            and not AND_END.search(cue.left)  # ("Ruiz describes herself as a moderate and has said": hers)
             and bool(SUBORDINATE_SUBJECT.search(cue.left))
         ),
         _subordinate_subject,
@@ -1039,7 +1073,7 @@ def cue_matches(sentence: str) -> Iterator[re.Match[str]]:
 # (none, or a few words that open no clause of the report: not "that", "who", "as", "to", an adverb).
 SECOND_CLAUSE = re.compile(
     r"""(?: [,;]\s*(?:and|but|while|whereas|though|although|yet)\s+ | ;\s+ | \s+[—–-]+\s+(?:and|but)\s+ )
-        (?P<subject> (?:(?!(?:that|who|which|whom|whose|to|as|if|whether|what|when|how|why)\b|\w+ly\b)[\w’'.-]+\s+){0,5} )$
+        (?P<subject> (?:(?!(?:that|who|which|whom|whose|to|as|if|whether|what|when|how|why)\b|(?!only\b)\w+ly\b)[\w’'.-]+\s+){0,5} )$
       | (?:[,;"”’']|\s[—–-]+)\s*(?:and|but)\s+(?:(?:also|then|later|\w+ly)\s+)?$""",
     re.X,
 )
@@ -1136,6 +1170,8 @@ def read_attribution(
                     main = _main_clause_reading(masked, start, end, sentence, cue, built, channel[0])
                     if main is not None:
                         return main
+                    if SUBORDINATE_OPENING.match(cue.left):
+                        built.content = _subordinate_content(masked, built.content, cue)
                 if cue.is_verb and "_" not in sentence:
                     outer = _final_attribution_reading(masked, start, end, cue, built)
                     if outer is not None:
@@ -1436,7 +1472,13 @@ def group_relative(masked: str, start: int, end: int, attribution: Attribution |
     if match is None or (attribution is not None and attribution.cue_start == start + match.start(2)):
         return None
     stop = GROUP_RELATIVE_END.search(sentence, match.end())
-    content = trim(masked, start + match.end(), start + (stop.start() if stop else len(sentence)))
+    end_at = stop.start() if stop else len(sentence)
+    if FRONTED_GROUP_OPENING.match(sentence) and "," not in sentence[: match.start()]:
+        # "Among those who said the fees mattered most, Berg won easily": the phrase opening the sentence ends
+        # at its comma, and the report with it.
+        comma = sentence.find(",", match.end(), end_at)
+        end_at = comma if comma >= 0 else end_at
+    content = trim(masked, start + match.end(), start + end_at)
     if content is None or len(masked[content[0] : content[1]].split()) < 3:
         return None
     words = match.group(1).split()

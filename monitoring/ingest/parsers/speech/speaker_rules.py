@@ -63,12 +63,14 @@ from .patterns import (
     PAREN_END,
     PARTY_MEMBER_END,
     PARTY_MEMBER_START,
+    PLURAL_NOUN,
     POSSESSIVE_S,
     PREFIXED_NAME_START,
     PREPOSITION_END,
     PRONOUN_CONTRACTION,
     PRONOUN_END,
     PRONOUN_START,
+    QUANTIFIED_GROUP_END,
     RELATIVE_CUT,
     RELATIVE_END,
     RELATIVE_NP_END,
@@ -186,10 +188,13 @@ class SpeakerRule:
 _WORD_BEFORE = re.compile(r"([\w'’.-]+) +$")
 # An aside between commas after the subject, a prepositional phrase or an adverb ("Berg, in a statement,",
 # "Berg, for his part,"): no part of the mention (an appositive is: "Berg, the port's chief,").
-_ASIDE_END = re.compile(
-    r"\s*,\s*(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
+_ASIDE_OPENING = (
+    r"(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
     r"|also|still|speaking|instead|again|once)\b"
-    r"|[a-z]+(?:ing|ly)\b|clad\b)[^,]*,?\s*$"  # a participle or adjective phrase: "Berg, clearly tired,"
+    r"|[a-z]+(?:ing|ly)\b|clad\b)"  # a participle or adjective phrase: "Berg, clearly tired,"
+)
+_ASIDE_END = re.compile(
+    rf"\s*,\s*{_ASIDE_OPENING}[^,]*,?\s*$"
     r"|\s*,\s*\d+\s*,?\s*$",  # an age: "Berg, 58,"
 )
 _NOT_PREMODIFIER = (
@@ -512,7 +517,8 @@ def _body_name(match: re.Match[str], text: Text, discourse: Discourse) -> Found 
 
 
 def _share(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
-    """ "Twenty-four percent said", "One in three said": a share of those polled is a group."""
+    """ "Twenty-four percent said", "One in three said", "most of them said": a share of those polled, or a part
+    of a group, is a group."""
     return _found(discourse.group(group_name(match.group(1))), match.start(1))
 
 
@@ -759,6 +765,77 @@ def _fronted_topic(match: re.Match[str], text: Text, discourse: Discourse) -> Fo
     return None if found.speaker is None else Found(found.speaker, found.position + offset, found.rule)
 
 
+# A subject opening its clause, then an aside between commas (a prepositional or participle phrase) that closes
+# the words before the verb: "Two engineers, speaking on condition of anonymity," "The port authority, in a bid to
+# calm the fishermen,". (Not an adverb or a conjunction: "ISIS, though in May he used stronger language,".)
+ASIDE_BEFORE_END = re.compile(
+    r"""(?: ^ | [;:—]\s* | ,\s*(?:and\s+|but\s+)? )
+        (?P<subject> [^,]*[^,\s] ) \s*,\s*
+        (?: (?i: in | at | on | by | for | with | during | after | before | from | unlike | amid
+              | despite | among ) \b
+          | [a-z]+ing \b )
+        [^,]* , \s*$""",
+    re.X,
+)
+
+
+# The same with an aside that lists examples, whose commas and "and" are the list's: "Other Republicans, like Ana
+# Ruiz, Paul Berg and Lena Ortiz," (read before the names' coordination; the dash aside rule reads it without its
+# last comma).
+LIST_ASIDE_BEFORE_END = re.compile(
+    r"""(?: ^ | [;:—]\s* | ,\s*(?:and\s+|but\s+)? )
+        (?P<subject> [^,]*[^,\s] ) \s*,\s* (?: like | including | such\s+as ) \s [^;:—]*? ,?\s*$""",
+    re.X,
+)
+
+
+def _whole_mention(found: Found, subject: str) -> bool:
+    """Whether the speaker's mention (with the words that open it: "Even the hawks") is all of ``subject``."""
+    mention_start = min(found.position, found.extent[0]) if found.extent is not None else found.position
+    return not subject[:mention_start].strip()
+
+
+def _aside(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The subject read without the aside between it and the verb; the whole subject must be the speaker's
+    mention ("Boasting 900 residents from farmers to professors, with ...": no subject)."""
+    if is_state(match.group("subject")):
+        return None  # ("... in Chappaqua, N.Y., speaking on ...": the place ends a longer subject)
+    found = speaker_before(match.group("subject"), discourse)
+    if found.speaker is None or not _whole_mention(found, match.group("subject")):
+        return None
+    return Found(found.speaker, match.start("subject") + found.position, found.rule)
+
+
+# A subject opening its clause, then a relative clause on it that runs up to the verb: "a young woman who had
+# studied in Molde (asked)", "Though engineers who have worked with Ana Ruiz (say)".
+RELATIVE_CLAUSE_BEFORE_END = re.compile(
+    r"""(?: ^[\s"“]*(?:(?i:when|while|after|before|as|because|since|though|although|until|once|if|yet|but|and)\s+)?
+          | [,;:—]\s* | \b(?:and|but|when|while|after|before|as|because|since|though|although|if)\s+ )
+        (?P<subject> [^,;:"“”_()]{1,60}? [a-z] ) \s+ who (?:['’]ve)? \s+ [a-z] [^,;:"“”_]{1,120} $""",
+    re.X,
+)
+
+
+def _relative_clause(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
+    """The subject read without the relative clause between it and the verb; a few lower-case words ending in a
+    plural noun are a group ("executives who ...": "who" speaks of persons)."""
+    subject = match.group("subject")
+    if text.last_word.casefold() in DETERMINERS or subject.split()[0].casefold() in PLACE_PREPOSITIONS | {"among"}:
+        return None  # ("officials who are granted a say", "Among the applicants who ...": no subject and verb)
+    before = text.text[: match.start("subject")].rstrip()
+    if before.endswith(",") and before[:-1].rsplit(None, 1)[-1:][0][:1].isupper():
+        return None  # ("Nate Silver, the pollster who founded the site,": an appositive of the name)
+    found = speaker_before(subject, discourse)
+    if found.speaker is not None:
+        if not _whole_mention(found, subject):
+            return None  # ("it is usually the Republicans who ...": a clause, not a subject)
+        return Found(found.speaker, match.start("subject") + found.position, found.rule)
+    words = subject.split()
+    if len(words) <= 3 and subject.islower() and PLURAL_NOUN.fullmatch(words[-1]):
+        return _found(discourse.group(subject), match.start("subject"))
+    return None
+
+
 # In order: the first rule that gives a result names the subject of the verb.
 SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule(
@@ -769,6 +846,12 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     ),
     SpeakerRule("pronoun_before", PRONOUN_END, _pronoun),
     SpeakerRule("body_tail_before", BODY_TAIL_END, _body_tail, lambda t: bool(t.tail_words & {"for", "of", "on"})),
+    SpeakerRule(
+        "list_aside_before",
+        LIST_ASIDE_BEFORE_END,
+        _aside,
+        lambda t: bool(t.tail_words & {"like", "including", "such"}),
+    ),
     SpeakerRule("coordinated_before", COORDINATED_END, _coordinated, lambda t: "and" in t.tail_words),
     SpeakerRule(
         "fronted_topic_before", FRONTED_TOPIC_END, _fronted_topic, lambda t: bool(t.tail_words & FRONTED_TOPIC_WORDS)
@@ -795,6 +878,7 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     SpeakerRule("title_reference_before", TITLE_REF_END, _title_reference, lambda t: "the" in t.tail_words),
     SpeakerRule("party_member_before", PARTY_MEMBER_END, _party_member, _upper_last),
     SpeakerRule("body_name_before", NAME_END, _body_name, _upper_last),
+    SpeakerRule("quantified_group_before", QUANTIFIED_GROUP_END, _share, lambda t: "of" in t.tail_words),
     SpeakerRule("share_before", SHARE_END, _share, lambda t: bool(t.tail_words & SHARE_WORDS)),
     SpeakerRule("issuer_before", ISSUED_DOCUMENT_END, _issuer, lambda t: bool(t.tail_words & ISSUED_DOCUMENTS)),
     SpeakerRule("group_before", GROUP_END, _group, lambda t: bool(t.tail_words & GROUP_HEAD_SET)),
@@ -806,6 +890,10 @@ SUBJECT_RULES: tuple[SpeakerRule, ...] = (
     ),
     SpeakerRule("name_before", NAME_END, _name, _upper_last),
     SpeakerRule("clause_subject_before", CLAUSE_SUBJECT_END, _clause_subject),
+    SpeakerRule("aside_before", ASIDE_BEFORE_END, _aside, lambda t: t.last_char == ","),
+    SpeakerRule(
+        "relative_clause_before", RELATIVE_CLAUSE_BEFORE_END, _relative_clause, lambda t: "who" in t.tail_words
+    ),
 )
 
 

@@ -220,7 +220,19 @@ LY_NOUNS = set(
     "folly reply belly jelly lily fly july italy".split()
 )
 
-SHARE_WORDS = {"percent", "cent", "majority", "minority", "in", "half", "third", "quarter"}
+SHARE_WORDS = {
+    "percent",
+    "cent",
+    "majority",
+    "minority",
+    "in",
+    "half",
+    "third",
+    "quarter",
+    "thirds",
+    "quarters",
+    "fourths",
+}
 
 GROUP_WORDS = set(GROUP_HEADS) | set(GROUP_MODIFIERS)
 
