@@ -1,0 +1,75 @@
+"""Reports of a topic rather than a clause ("declined to comment on the deal", "her promise to rebuild the pier"):
+``rules.topic_report`` and the topic cues of ``lexicon.TOPIC_CUES``, on short made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+from monitoring.ingest.parsers.speech.spans import TOPIC_REPORT_RULE
+
+
+def readings(text: str) -> list[tuple[str, str, str, str, str]]:
+    _, quotes = speech_extract(text)
+    return [(quote.rule, quote.speaker, quote.cue, quote.kind, quote.text) for quote in quotes]
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker, cue, topic",
+    [
+        ("Ines Varga declined to comment on the dredging contract.", "Ines Varga", "comment", "the dredging contract"),
+        ("Tomas Brandt did not mention the ferry strike.", "Tomas Brandt", "mention", "the ferry strike"),
+        ("Tomas Brandt has yet to explain the toll increase.", "Tomas Brandt", "explain", "the toll increase"),
+        ("Ines Varga made no mention of the ferry strike.", "Ines Varga", "mention", "the ferry strike"),
+        ("Voters cheered Ines Varga's promise to rebuild the pier.", "Ines Varga", "promise", "rebuild the pier"),
+    ],
+)
+def test_rule_topic_report_credits_the_subject_or_owner_with_the_topic(sentence, speaker, cue, topic):
+    assert readings(sentence) == [(TOPIC_REPORT_RULE, speaker, cue, "indirect", topic)]
+
+
+def test_rule_topic_report_ends_the_topic_with_its_clause_and_keeps_a_date():
+    assert readings("Tomas Brandt did not mention the storm of May 4, 2019, but he praised the crews.") == [
+        (TOPIC_REPORT_RULE, "Tomas Brandt", "mention", "indirect", "the storm of May 4, 2019")
+    ]
+
+
+def test_rule_topic_report_takes_a_pronoun_owner_as_a_side_report():
+    # "his" is Tomas Brandt's; inside the sentence's own report, a topic is left to it.
+    assert readings("Tomas Brandt spoke in Molde. Critics mocked his vows to dredge the harbour.") == [
+        (TOPIC_REPORT_RULE, "Tomas Brandt", "vows", "indirect", "dredge the harbour")
+    ]
+    assert [rule for rule, *_ in readings("Tomas Brandt spoke. Ines Varga said his vows to dredge it were empty.")] == [
+        "subject_before_verb/name_before"
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, control",
+    [
+        # a text, no speaker
+        ("The pamphlet did not mention the ferry strike.", "The mayor did not mention the ferry strike."),
+        # when, not about what
+        ("The ferry company declined to comment on Tuesday.", "The ferry company declined to comment on the toll."),
+        # "requests" is nobody's verb: the subject's verb is "respond", no topic cue
+        (
+            "Tomas Brandt did not respond to requests to comment on the strike.",
+            "Tomas Brandt declined to comment on the strike.",
+        ),
+    ],
+)
+def test_rule_topic_report_not_for_a_text_or_a_time(sentence, control):
+    assert TOPIC_REPORT_RULE not in [rule for rule, *_ in readings(sentence)]
+    assert TOPIC_REPORT_RULE in [rule for rule, *_ in readings(control)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The harbour board responded enthusiastically by easing the tolls.",
+        "Tomas Brandt responded as if he had been insulted.",
+        "The port authority responded with the lawsuit it announced that same day.",
+    ],
+)
+def test_not_a_report_responded_with_an_act_reports_nothing(sentence):
+    assert readings(sentence) == []
