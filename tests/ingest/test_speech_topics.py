@@ -73,3 +73,11 @@ def test_rule_topic_report_not_for_a_text_or_a_time(sentence, control):
 )
 def test_not_a_report_responded_with_an_act_reports_nothing(sentence):
     assert readings(sentence) == []
+
+
+def test_directive_participle_reports_its_object_and_infinitive():
+    # "urging" needs a that-clause, or an object and its to-infinitive (a call to act), not an object alone.
+    assert readings("Ines Varga spoke for an hour, urging the council to delay the vote.") == [
+        ("subject_opens_sentence/name_before", "Ines Varga", "urging", "indirect", "the council to delay the vote")
+    ]
+    assert readings("Ines Varga spoke for an hour, urging caution.") == []

@@ -24,6 +24,8 @@ class Cue:
     plain         clear enough for a subject no speaker rule knows (the second, fallback reading)
     question      reports a question: a person may stand before "whether", "if", "why" ... ("asked him whether")
     commits       reports a commitment: a to-infinitive is a report as a that-clause is ("promising to rebuild")
+    directs       reports a call to act: an object and its to-infinitive are a report as a that-clause is ("urging
+                  the council to delay the vote")
     """
 
     words: str
@@ -37,6 +39,7 @@ class Cue:
     plain: bool = False
     question: bool = False
     commits: bool = False
+    directs: bool = False
 
 
 # Entries marked reports=False are known for another purpose only: "reminded" takes an object,
@@ -179,7 +182,7 @@ CUES: tuple[Cue, ...] = (
     Cue("insisting", participle=True),
     Cue("declaring", participle=True),
     Cue("stressing", participle=True),
-    Cue("urging", needs_that=True, participle=True),
+    Cue("urging", needs_that=True, participle=True, directs=True),
     Cue("demanding", needs_that=True, participle=True),
     Cue("continued"),
     Cue("continues"),
@@ -350,6 +353,7 @@ OBJECT_VERBS = frozenset(cue.words for cue in CUES if cue.takes_object)
 PLAIN_CUES = frozenset(cue.words for cue in CUES if cue.plain)
 QUESTION_CUES = frozenset(cue.words for cue in CUES if cue.question)
 COMMITMENT_CUES = frozenset(cue.words for cue in CUES if cue.commits)
+DIRECTIVE_CUES = frozenset(cue.words for cue in CUES if cue.directs)
 
 
 def _third_person(words: str) -> tuple[str, ...]:

@@ -623,6 +623,10 @@ INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 
 THAT_START = re.compile(r"\s*that\b\s*")
 THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
+# "urging the council to delay", "urging him not to": an object (a few words, no clause) and its to-infinitive.
+OBJECT_INFINITIVE_START = re.compile(
+    r"\s+(?!(?:that|to)\b)(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]"
+)
 INFINITIVE_START = re.compile(
     r"\s+(?:(?:not|never|also)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)[a-z]"
 )

@@ -27,6 +27,7 @@ from .entities import entity, group_name, is_filler, is_state, strip_fillers, ti
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
+    DIRECTIVE_CUES,
     NEEDS_THAT,
     NOUN_LIKE,
     OBJECT_VERBS,
@@ -81,6 +82,7 @@ from .patterns import (
     NOUN_REPORT,
     NOUN_REPORT_BY,
     NOUN_REPORT_END,
+    OBJECT_INFINITIVE_START,
     OBJECT_RE,
     OPENING_PARTICIPLE_LEFT,
     OPENING_PARTICIPLE_WORD,
@@ -347,6 +349,7 @@ def _not_a_report(cue: Cue) -> bool:
             words in NEEDS_THAT
             and not THAT_AHEAD.match(right)
             and not (words in COMMITMENT_CUES and INFINITIVE_START.match(right))  # "promising to rebuild"
+            and not (words in DIRECTIVE_CUES and OBJECT_INFINITIVE_START.match(right))  # "urging him to wait"
             and not (words in PARTICIPLE_CUES and CLAUSE_AHEAD_RE.match(right))  # "suggesting the town should"
         )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
