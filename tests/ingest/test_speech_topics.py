@@ -28,6 +28,14 @@ def test_rule_topic_report_credits_the_subject_or_owner_with_the_topic(sentence,
     assert readings(sentence) == [(TOPIC_REPORT_RULE, speaker, cue, "indirect", topic)]
 
 
+def test_rule_topic_report_reads_comments_made_not_comments_owned():
+    # "made comments about" reports; "his comments about" is more often what another report is about.
+    assert readings("Ines Varga has made comments about the ferry strike.") == [
+        (TOPIC_REPORT_RULE, "Ines Varga", "comments", "indirect", "the ferry strike")
+    ]
+    assert readings("Critics mocked Ines Varga's comments about the ferry strike.") == []
+
+
 def test_rule_topic_report_ends_the_topic_with_its_clause_and_keeps_a_date():
     assert readings("Tomas Brandt did not mention the storm of May 4, 2019, but he praised the crews.") == [
         (TOPIC_REPORT_RULE, "Tomas Brandt", "mention", "indirect", "the storm of May 4, 2019")

@@ -383,15 +383,18 @@ class TopicCue:
     governs   the words that may open its object ("on about"); empty: a direct object ("mentioned the talks")
     noun      a noun: its owner is a possessive before it ("Weber's promise to") or the subject of "made",
               "issued" ... ("made no mention of")
+    owned     a noun that a possessive may own (False: only the subject of "made" ...: "made comments about" reports,
+              "his comments about" is more often what another report is about)
     """
 
     forms: str
     governs: str = ""
     noun: bool = False
+    owned: bool = True
 
 
 # Left out, measured on PolNeAR train: "respond to" ("did not respond to requests for comment"), "address",
-# "answer", "remarks/comments/statements about", "calls for" and "issued a statement condemning": its annotators
+# "answer", "his remarks/comments/statements about", "calls for" and "issued a statement condemning": its annotators
 # take them for reports about half the time, so they would lower the indirect precision; "answered questions" is
 # an act (see rules._not_a_report).
 TOPIC_CUES: tuple[TopicCue, ...] = (
@@ -401,14 +404,16 @@ TOPIC_CUES: tuple[TopicCue, ...] = (
     TopicCue("express expresses expressed expressing"),
     TopicCue("promise promises pledge pledges vow vows", "to of", noun=True),
     TopicCue("mention", "of", noun=True),
+    TopicCue("comment comments remark remarks statement statements", "on about upon", noun=True, owned=False),
 )
 
 
-def _topic_governs(noun: bool) -> dict[str, frozenset[str]]:
-    """Each form of the topic verbs (or nouns) and the words that may open its object ("" for a direct object)."""
+def _topic_governs(noun: bool, owned: bool = False) -> dict[str, frozenset[str]]:
+    """Each form of the topic verbs (or nouns, or nouns a possessive may own) and the words that may open its object
+    ("" for a direct object)."""
     governs: dict[str, set[str]] = {}
     for cue in TOPIC_CUES:
-        if cue.noun == noun:
+        if cue.noun == noun and (cue.owned or not owned):
             for form in cue.forms.split():
                 governs.setdefault(form, set()).update(cue.governs.split() or [""])
     return {form: frozenset(words) for form, words in governs.items()}
@@ -416,5 +421,6 @@ def _topic_governs(noun: bool) -> dict[str, frozenset[str]]:
 
 TOPIC_VERB_GOVERNS = _topic_governs(noun=False)
 TOPIC_NOUN_GOVERNS = _topic_governs(noun=True)
+TOPIC_OWNED_GOVERNS = _topic_governs(noun=True, owned=True)
 # The topic verbs' base forms ("comment", "mention"): a verb only after "to", an auxiliary or a plural subject.
 TOPIC_BASE_FORMS = frozenset(cue.forms.split()[0] for cue in TOPIC_CUES if not cue.noun)

@@ -21,6 +21,7 @@ from .lexicon import (
     REPORTING_CUES,
     TOPIC_CUES,
     TOPIC_NOUN_GOVERNS,
+    TOPIC_OWNED_GOVERNS,
     TOPIC_VERB_GOVERNS,
 )
 from .vocabulary import (
@@ -839,8 +840,8 @@ TOPIC_VERB_REPORT = re.compile(
 )
 # "Weber's promise to cut taxes", "her vows to dredge the harbour": a report named by a noun (group "noun") after
 # its owner (as in NOUN_REPORT), and what opens its topic.
-TOPIC_NOUN_REPORT = re.compile(rf"{NOUN_OWNER} (?P<noun> {alternatives(TOPIC_NOUN_GOVERNS)} ) \s+ {_TOPIC_OPENER}", X)
-# "Berg made no mention of", "Ruiz made a solemn pledge to": the verb that puts out a report named by a noun (group
+TOPIC_NOUN_REPORT = re.compile(rf"{NOUN_OWNER} (?P<noun> {alternatives(TOPIC_OWNED_GOVERNS)} ) \s+ {_TOPIC_OPENER}", X)
+# "Berg made no mention of", "Ruiz made comments about": the verb that puts out a report named by a noun (group
 # "verb"), up to three words before the noun, and what opens its topic; the verb's subject owns it.
 TOPIC_NOUN_ISSUED = re.compile(
     rf"""(?<![\w'’-]) (?P<verb> (?:made|makes|make|making|issued|issues|issue|issuing|released|releases|release

@@ -38,6 +38,7 @@ from .lexicon import (
     THAT_NEXT,
     TOPIC_BASE_FORMS,
     TOPIC_NOUN_GOVERNS,
+    TOPIC_OWNED_GOVERNS,
     TOPIC_VERB_GOVERNS,
 )
 from .patterns import (
@@ -1606,9 +1607,9 @@ def _topic_verbs(sentence: str, draft: Discourse) -> Iterator[_Topic]:
 
 
 def _topic_nouns(sentence: str, draft: Discourse) -> Iterator[_Topic]:
-    """ "Weber's promise to cut taxes", "Berg made no mention of the ruling"."""
+    """ "Weber's promise to cut taxes", "Berg made no mention of the ruling", "Ruiz made comments about the fees"."""
     for match in TOPIC_NOUN_REPORT.finditer(sentence):
-        if _opens_topic(match, TOPIC_NOUN_GOVERNS[match.group("noun")], sentence):
+        if _opens_topic(match, TOPIC_OWNED_GOVERNS[match.group("noun")], sentence):
             speaker, group = _noun_owner(match, draft)
             if speaker is not None and not _names_a_text(speaker):
                 yield _Topic(match.span("noun"), speaker, match.span(group), match.end())
