@@ -36,10 +36,13 @@ def test_rule_topic_report_reads_comments_made_not_comments_owned():
     assert readings("Critics mocked Ines Varga's comments about the ferry strike.") == []
 
 
-def test_rule_topic_report_ends_the_topic_with_its_clause_and_keeps_a_date():
+def test_rule_topic_report_ends_the_topic_with_its_clause_and_keeps_a_date_or_a_list():
     assert readings("Tomas Brandt did not mention the storm of May 4, 2019, but he praised the crews.") == [
         (TOPIC_REPORT_RULE, "Tomas Brandt", "mention", "indirect", "the storm of May 4, 2019")
     ]
+    assert readings("Ines Varga declined to comment on the tolls, the dredging or the strike, saying it was late.")[
+        :1
+    ] == [(TOPIC_REPORT_RULE, "Ines Varga", "comment", "indirect", "the tolls, the dredging or the strike")]
 
 
 def test_rule_topic_report_takes_a_pronoun_owner_as_a_side_report():

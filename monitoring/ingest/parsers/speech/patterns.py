@@ -853,9 +853,13 @@ TOPIC_NOUN_ISSUED = re.compile(
 TOPIC_HINT = re.compile(
     rf"(?i:\b(?:{alternatives({form[:6] for form in (*TOPIC_VERB_GOVERNS, *TOPIC_NOUN_GOVERNS)})}))"
 )
-# Where a topic ends before its sentence does: a comma (not in a date), a dash, a semicolon, a colon, a second clause.
+# Where a topic ends before its sentence does: a comma before a clause (a participle, a relative, a conjunction, a
+# subject pronoun; not a list's comma: "how he would tackle taxes, trade and health care"), a dash, a semicolon, a
+# colon, a second clause.
 TOPIC_END = re.compile(
-    r"""\s*,(?!\s*\d)|\s*[;:(]|\s+[—–]\s|\s--\s
+    r"""\s*,(?=\s+(?:[a-z]+ing|which|who|whom|whose|where|when|while|but|and|or|as|because|although|though|so|yet
+                   |according|he|she|they|it|I|we|[a-z]+\s+(?:said|says))\b)
+      |\s*[;:(]|\s+[—–]\s|\s--\s
       |\s+(?:but|because|while|although|though|until|when|after|before|since|even
          |and\s+(?:said|says|told|added|insisted|argued|called|urged))\b""",
     X,
