@@ -36,6 +36,16 @@ def test_rule_topic_report_reads_comments_made_not_comments_owned():
     assert readings("Critics mocked Ines Varga's comments about the ferry strike.") == []
 
 
+def test_rule_topic_report_reads_a_statement_issued_with_a_participle():
+    assert readings("The ferry union issued a statement condemning the raid on the depot.") == [
+        (TOPIC_REPORT_RULE, "the ferry union", "statement", "indirect", "condemning the raid on the depot")
+    ]
+    # ("saying" reports on its own: the verb rules read it)
+    assert [rule for rule, *_ in readings("Ines Varga released a statement saying the raid was illegal.")] == [
+        "subject_before_verb/issuer_before"
+    ]
+
+
 def test_rule_topic_report_ends_the_topic_with_its_clause_and_keeps_a_date_or_a_list():
     assert readings("Tomas Brandt did not mention the storm of May 4, 2019, but he praised the crews.") == [
         (TOPIC_REPORT_RULE, "Tomas Brandt", "mention", "indirect", "the storm of May 4, 2019")

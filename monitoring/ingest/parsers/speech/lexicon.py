@@ -380,7 +380,8 @@ class TopicCue:
     mention the border talks", "her promise to cut taxes" (see ``rules.topic_report``).
 
     forms     its forms, space-separated
-    governs   the words that may open its object ("on about"); empty: a direct object ("mentioned the talks")
+    governs   the words that may open its object ("on about"), "-ing" a participle; empty: a direct object
+              ("mentioned the talks")
     noun      a noun: its owner is a possessive before it ("Weber's promise to") or the subject of "made",
               "issued" ... ("made no mention of")
     owned     a noun that a possessive may own (False: only the subject of "made" ...: "made comments about" reports,
@@ -405,6 +406,8 @@ TOPIC_CUES: tuple[TopicCue, ...] = (
     TopicCue("promise promises pledge pledges vow vows", "to of", noun=True),
     TopicCue("mention", "of", noun=True),
     TopicCue("comment comments remark remarks statement statements", "on about upon", noun=True, owned=False),
+    # ("issued a statement condemning the raid": a participle opens it, unless it reports itself: "saying")
+    TopicCue("statement statements", "-ing", noun=True, owned=False),
 )
 
 

@@ -830,8 +830,10 @@ TOPIC_NOT_OBJECT = re.compile(
           | (?:this|last|next)\s+(?:week|month|year) | (?:the\s+)?(?:morning|evening|night|day|weekend) )\b""",
     X,
 )
-# What may open a topic cue's object: a preposition one of them governs (group "opener", checked against the cue's).
-_TOPIC_OPENER = rf"(?P<opener> (?:{alternatives({word for cue in TOPIC_CUES for word in cue.governs.split()})})\b\s* )?"
+# What may open a topic cue's object: a preposition one of them governs, or "" before a participle that is no
+# reporting verb of its own (group "opener", checked against the cue's).
+_TOPIC_OPENER = rf"""(?P<opener> (?:{alternatives({word for cue in TOPIC_CUES for word in cue.governs.split()} - {"-ing"})})\b\s*
+                               | (?=[a-z]{{3,}}ing\b)(?!{alternatives(REPORTING_CUES)}\b) )?"""
 # "Karimov did not mention", "the minister declined to comment on": a topic verb (group "cue") and what opens its
 # object.
 TOPIC_VERB_REPORT = re.compile(

@@ -1587,7 +1587,7 @@ def _opens_topic(match: re.Match[str], governs: frozenset[str], sentence: str) -
     opener = match.group("opener")
     if opener is None:
         return "" in governs and bool(TOPIC_OBJECT.match(sentence, match.end()))
-    return opener.strip() in governs
+    return (opener.strip() or "-ing") in governs  # ("" before a participle: "a statement condemning ...")
 
 
 def _topic_verbs(sentence: str, draft: Discourse) -> Iterator[_Topic]:
