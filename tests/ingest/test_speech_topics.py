@@ -21,6 +21,13 @@ def readings(text: str) -> list[tuple[str, str, str, str, str]]:
         ("Tomas Brandt did not mention the ferry strike.", "Tomas Brandt", "mention", "the ferry strike"),
         ("Tomas Brandt has yet to explain the toll increase.", "Tomas Brandt", "explain", "the toll increase"),
         ("Ines Varga made no mention of the ferry strike.", "Ines Varga", "mention", "the ferry strike"),
+        (
+            "Ines Varga spoke highly of the cooperative's harvest record.",
+            "Ines Varga",
+            "spoke",
+            "the cooperative's harvest record",
+        ),
+        ("Tomas Brandt declined to comment publicly on the toll rise.", "Tomas Brandt", "comment", "the toll rise"),
         ("Voters cheered Ines Varga's promise to rebuild the pier.", "Ines Varga", "promise", "rebuild the pier"),
     ],
 )

@@ -402,6 +402,8 @@ TOPIC_CUES: tuple[TopicCue, ...] = (
     TopicCue("comment comments commented commenting", "on about upon"),
     TopicCue("mention mentions mentioned mentioning"),
     TopicCue("explain explains explained explaining"),
+    # ("spoke highly of the party's record": how a foreign politician's words are carried in state-media coverage)
+    TopicCue("speak speaks spoke speaking", "about of"),
     TopicCue("express expresses expressed expressing"),
     TopicCue("promise promises pledge pledges vow vows", "to of", noun=True),
     TopicCue("mention", "of", noun=True),
