@@ -28,6 +28,8 @@ def readings(text: str) -> list[tuple[str, str, str, str, str]]:
             "the cooperative's harvest record",
         ),
         ("Tomas Brandt declined to comment publicly on the toll rise.", "Tomas Brandt", "comment", "the toll rise"),
+        ("Ines Varga went on to express regret for the delay.", "Ines Varga", "express", "regret for the delay"),
+        ("The ferry union declined to comment Tuesday on the toll.", "the ferry union", "comment", "the toll"),
         ("Voters cheered Ines Varga's promise to rebuild the pier.", "Ines Varga", "promise", "rebuild the pier"),
     ],
 )

@@ -835,9 +835,10 @@ TOPIC_NOT_OBJECT = re.compile(
 _TOPIC_OPENER = rf"""(?P<opener> (?:{alternatives({word for cue in TOPIC_CUES for word in cue.governs.split()} - {"-ing"})})\b\s*
                                | (?=[a-z]{{3,}}ing\b)(?!{alternatives(REPORTING_CUES)}\b) )?"""
 # "Karimov did not mention", "the minister declined to comment on", "Oduya spoke highly of": a topic verb (group
-# "cue"), maybe an adverb, and what opens its object.
+# "cue"), maybe an adverb or a weekday ("declined to comment Tuesday on"), and what opens its object.
 TOPIC_VERB_REPORT = re.compile(
-    rf"""(?<![\w'’-]) (?P<cue> {alternatives(TOPIC_VERB_GOVERNS)} ) \s+ (?: [a-z]+ly \s+ )? {_TOPIC_OPENER}""",
+    rf"""(?<![\w'’-]) (?P<cue> {alternatives(TOPIC_VERB_GOVERNS)} ) \s+ (?: (?: [a-z]+ly | {WEEKDAY} ) \s+ )?
+        {_TOPIC_OPENER}""",
     X,
 )
 # "Weber's promise to cut taxes", "her vows to dredge the harbour": a report named by a noun (group "noun") after

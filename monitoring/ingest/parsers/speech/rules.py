@@ -1525,6 +1525,8 @@ def _noun_owner(match: re.Match[str], draft: Discourse) -> tuple[ParsedSpeaker |
     return draft.side_group(group_name(owner)), "owner"
 
 
+# Particles of a phrasal verb before an infinitive ("went on to express").
+TOPIC_CHAIN_PARTICLES = frozenset({"on", "up", "out", "off", "ahead"})
 # Words before a topic verb that make it a noun ("a comment", "no comment", "any mention").
 TOPIC_NOUN_BEFORE = MENTION_DETERMINERS | {"no", "any", "every", "whose", "our", "your", "my"}
 
@@ -1553,6 +1555,8 @@ def _topic_subject_end(left: str) -> tuple[int, bool]:
             infinitive = True
         elif word in {"yet", "not"} or is_filler(word) or word in AUXILIARIES:
             pass
+        elif infinitive and not chained and word in TOPIC_CHAIN_PARTICLES:
+            pass  # ("went on to", "set out to")
         elif infinitive and not chained and word.isalpha() and word.islower() and word not in TOPIC_NOUN_BEFORE:
             chained = True  # "declined to", "chose not to": one verb only ("did not respond to requests to": none)
         else:
