@@ -105,6 +105,12 @@ def test_not_a_report_responded_with_an_act_reports_nothing(sentence):
     assert readings(sentence) == []
 
 
+def test_not_a_report_responded_with_words_quoted_reports_them():
+    assert readings('Ines Varga responded with a phrase of her own: "Do not moan to me about the tolls."') == [
+        ("subject_before_verb/name_before", "Ines Varga", "responded", "direct", "Do not moan to me about the tolls.")
+    ]
+
+
 def test_directive_participle_reports_its_object_and_infinitive():
     # "urging" needs a that-clause, or an object and its to-infinitive (a call to act), not an object alone.
     assert readings("Ines Varga spoke for an hour, urging the council to delay the vote.") == [

@@ -361,7 +361,9 @@ def _not_a_report(cue: Cue) -> bool:
         or (
             words.startswith(("continu", "answer", "shot back", "fired back")) and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour", "answered questions", "shot back up"
-        or (words.startswith("respond") and bool(RESPONDS_ACT.match(right)))  # "responded with a lawsuit"
+        or (
+            words.startswith("respond") and bool(RESPONDS_ACT.match(right)) and "_" not in right
+        )  # "responded with a lawsuit" (not "responded with a phrase: "...""; a quotation is masked)
         or (
             (words.split()[0].endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
