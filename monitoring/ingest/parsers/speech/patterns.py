@@ -12,7 +12,18 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import EVALUATIVE_VERBS, NEEDS_THAT, PARTICIPLE_CUES, PLAIN_CUES, QUESTION_CUES, REPORTING_CUES
+from .lexicon import (
+    EVALUATIVE_VERBS,
+    NEEDS_THAT,
+    PARTICIPLE_CUES,
+    PLAIN_CUES,
+    QUESTION_CUES,
+    REPORTING_CUES,
+    TOPIC_CUES,
+    TOPIC_NOUN_GOVERNS,
+    TOPIC_OWNED_GOVERNS,
+    TOPIC_VERB_GOVERNS,
+)
 from .vocabulary import (
     BACK_REFERENCE_ROLES,
     CHANNEL_NOUNS,
@@ -523,11 +534,18 @@ SPEECH_NOUNS = (
     "assurance",
     "demand",
 )
-NOUN_REPORT = re.compile(
-    rf"""(?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | {NAME_RUN} (?=['’]s?\s)
-                             | [Tt]he \s+ (?: [\w-]+ \s+ ){{0,2}}? [a-z][\w-]* (?=['’]s?\s)
+# The owner of a report named by a noun and the words describing the noun ("his", "Ana Ruiz's", "the union's",
+# "port officials’" and up to three words: "his repeated"): group "owner".
+NOUN_OWNER = (
+    r"""(?x: (?<![\w'’-]) (?P<owner> [Hh]is | [Hh]er | [Tt]heir | """
+    + NAME_RUN
+    + r""" (?=['’]s?\s)
+                             | [Tt]he \s+ (?: [\w-]+ \s+ ){0,2}? [a-z][\w-]* (?=['’]s?\s)
                              | (?: [a-z][\w-]* \s+ )? [a-z][\w-]*s (?=['’]\s) ) (?:['’]s?)? \s+
-        (?: (?! that\b ) [\w-]+ \s+ ){{0,3}}?
+        (?: (?! that\b ) [\w-]+ \s+ ){0,3}? )"""
+)
+NOUN_REPORT = re.compile(
+    rf"""{NOUN_OWNER}
         (?P<noun> (?:{alternatives(SPEECH_NOUNS)})s? ) \b
         (?: \s+ (?: in | on | at | during | earlier | last | this | yet | only | again | today | yesterday
                   | (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day ) \b (?: \s+ (?! that\b | [a-z]+ed\b ) [\w'’.-]+ ){{0,5}}? \s+
@@ -631,6 +649,10 @@ INVERSION_AHEAD = re.compile(r"\s+[^\W\d_]")
 
 THAT_START = re.compile(r"\s*that\b\s*")
 THAT_AHEAD = re.compile(r"[^.;:\"“”_]{0,60}?\bthat\b")  # a that-clause soon after the verb
+# "urging the council to delay", "urging him not to": an object (a few words, no clause) and its to-infinitive.
+OBJECT_INFINITIVE_START = re.compile(
+    r"\s+(?!(?:that|to)\b)(?:[\w'’.-]+\s+){1,5}?(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]"
+)
 INFINITIVE_START = re.compile(
     r"\s+(?:(?:not|never|also)\s+)?to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those)\b)[a-z]"
 )
@@ -638,6 +660,9 @@ DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged deleg
 # After "continued"/"continues", "answered" or "shot back": an infinitive, an object or an adverb ("to trail",
 # "his tour", "questions", "up"), not speech; speech goes on with a mark, "that" or the sentence's end.
 CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
+# After "responded": how somebody acted in answer ("with a lawsuit", "by easing sanctions", "enthusiastically by",
+# "as if hurt"), not what was said.
+RESPONDS_ACT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:with|by|as)\b")
 ANONYMITY_AFTER = re.compile(r"\s*(?:not\s+to\s+be\s+(?:named|identified|quoted)|for\s+anonymity)\b")
 PASSIVE_END = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:(?:[a-z]+ly|first|also|later|then)\s+)?$")
 # ", falsely suggesting", ", again arguing": an adverb before a participle.
@@ -810,5 +835,60 @@ QUESTION_ASKED = re.compile(
         \s+
         (?P<question> (?: whether | if | what | why | how | who | whom | which | where | about ) \b
         | to \s+ (?! be \b | remain \b ) [a-z]+ \b )""",
+    X,
+)
+
+
+# --- topic reports ("declined to comment on the deal", "her promise to cut taxes": see lexicon.TopicCue) ------------
+
+# A direct object: not a clause ("mentioned that ...", read by the verb rules), nor a preposition or a conjunction
+# after an intransitive use ("explained to reporters", "mentioned in passing").
+TOPIC_OBJECT = re.compile(
+    r"""(?=[\w"“$])(?!(?:that|to|by|with|for|in|at|on|as|and|or|but|if|so|up|out|back|before|after|during|when|while
+        |because|from|into|over|under|about|of|is|was|were|are|be|been|has|had|have|will|would|can|could|it)\b)""",
+    X,
+)
+# Words after "on" that say when or how, not about what ("declined to comment on Tuesday", "on the record").
+TOPIC_NOT_OBJECT = re.compile(
+    rf"""(?: {WEEKDAY} | January | February | March | April | May | June | July | August | September | October
+          | November | December | the\s+condition\s+of | condition\s+of | behalf | the\s+record | background
+          | (?:this|last|next)\s+(?:week|month|year) | (?:the\s+)?(?:morning|evening|night|day|weekend) )\b""",
+    X,
+)
+# What may open a topic cue's object: a preposition one of them governs, or "" before a participle that is no
+# reporting verb of its own (group "opener", checked against the cue's).
+_TOPIC_OPENER = rf"""(?P<opener> (?:{alternatives({word for cue in TOPIC_CUES for word in cue.governs.split()} - {"-ing"})})\b\s*
+                               | (?=[a-z]{{3,}}ing\b)(?!{alternatives(REPORTING_CUES)}\b) )?"""
+# "Karimov did not mention", "the minister declined to comment on", "Oduya spoke highly of": a topic verb (group
+# "cue"), maybe an adverb or a weekday ("declined to comment Tuesday on"), and what opens its object.
+TOPIC_VERB_REPORT = re.compile(
+    rf"""(?<![\w'’-]) (?P<cue> {alternatives(TOPIC_VERB_GOVERNS)} ) \s+ (?: (?: [a-z]+ly | {WEEKDAY} ) \s+ )?
+        {_TOPIC_OPENER}""",
+    X,
+)
+# "Weber's promise to cut taxes", "her vows to dredge the harbour": a report named by a noun (group "noun") after
+# its owner (as in NOUN_REPORT), and what opens its topic.
+TOPIC_NOUN_REPORT = re.compile(rf"{NOUN_OWNER} (?P<noun> {alternatives(TOPIC_OWNED_GOVERNS)} ) \s+ {_TOPIC_OPENER}", X)
+# "Berg made no mention of", "Ruiz made comments about": the verb that puts out a report named by a noun (group
+# "verb"), up to three words before the noun, and what opens its topic; the verb's subject owns it.
+TOPIC_NOUN_ISSUED = re.compile(
+    rf"""(?<![\w'’-]) (?P<verb> (?:made|makes|make|making|issued|issues|issue|issuing|released|releases|release
+                                  |delivered|delivers|offered|offers|put\s+out|putting\s+out|posted) ) \s+
+        (?: (?!that\b)[\w-]+ \s+ ){{0,3}}? (?P<noun> {alternatives(TOPIC_NOUN_GOVERNS)} ) \s+ {_TOPIC_OPENER}""",
+    X,
+)
+# A cheap look for a topic cue before the patterns are searched.
+TOPIC_HINT = re.compile(
+    rf"(?i:\b(?:{alternatives({form[:6] for form in (*TOPIC_VERB_GOVERNS, *TOPIC_NOUN_GOVERNS)})}))"
+)
+# Where a topic ends before its sentence does: a comma before a clause (a participle, a relative, a conjunction, a
+# subject pronoun; not a list's comma: "how he would tackle taxes, trade and health care"), a dash, a semicolon, a
+# colon, a second clause.
+TOPIC_END = re.compile(
+    r"""\s*,(?=\s+(?:[a-z]+ing|which|who|whom|whose|where|when|while|but|and|or|as|because|although|though|so|yet
+                   |according|he|she|they|it|I|we|[a-z]+\s+(?:said|says))\b)
+      |\s*[;:(]|\s+[—–]\s|\s--\s
+      |\s+(?:but|because|while|although|though|until|when|after|before|since|even
+         |and\s+(?:said|says|told|added|insisted|argued|called|urged))\b""",
     X,
 )

@@ -14,7 +14,8 @@
    Reports on the side of a sentence are added after it: a question put to the speaker
    ("Asked whether ..., she said": ``rules.asked_question``) and a group's relative clause
    ("voters who said ...": ``rules.group_relative``), and a report named by a noun with its owner
-   ("his claim that ...": ``rules.noun_report``); their speakers never become the last person or
+   ("his claim that ...": ``rules.noun_report``) and a report of a topic ("declined to comment on the deal",
+   "her promise to cut taxes": ``rules.topic_report``); their speakers never become the last person or
    group a pronoun stands for.
 6. Back-references ("he", "the minister", "Mr. Abenov") were resolved by the registry as the
    rules read them; a quotation opening a sentence after a sentence of a speaker's quotation
@@ -49,6 +50,7 @@ from .rules import (
     read_attribution,
     second_clause_cut,
     second_clause_reading,
+    topic_report,
 )
 from .spans import (
     ADDING_SUFFIX,
@@ -214,17 +216,20 @@ def speech_extract(
                     # (Quoted words alone, '... the phrase "we assess" four times.', leave its persons to note.)
                     note_mention(masked, sentence_start, sentence_end, discourse)
                 _question_add(quotes, body, masked, discourse, question)
-                _noun_report_add(
-                    quotes, body, discourse, noun_report(masked, sentence_start, sentence_end, discourse, None)
-                )
+                for side in (noun_report, topic_report):
+                    _noun_report_add(
+                        quotes, body, discourse, side(masked, sentence_start, sentence_end, discourse, None)
+                    )
                 continue
             paragraph_speaker = _accept(discourse, attribution)  # step 5
             note_speaker_sentence(masked, sentence_start, sentence_end, discourse, paragraph_speaker)
             _sentence_quotes(quotes, body, masked, sentence_start, sentence_end, attribution, direct, partial)
             last_quoted = paragraph_speaker if direct else None
             _question_add(quotes, body, masked, discourse, question)
-            side = noun_report(masked, sentence_start, sentence_end, discourse, attribution)
-            _noun_report_add(quotes, body, discourse, side)
+            for side in (noun_report, topic_report):
+                _noun_report_add(
+                    quotes, body, discourse, side(masked, sentence_start, sentence_end, discourse, attribution)
+                )
             also = attribution.also
             if also is not None and also.content is not None:
                 # "..., according to two aides.": the source that reports the sentence's report.
@@ -330,9 +335,9 @@ def _question_add(
 
 
 def _noun_report_add(quotes: list[ParsedQuote], body: str, discourse: Discourse, side: Attribution | None) -> None:
-    """A report named by a noun ("his claim that ...") as an indirect quote of its owner. Like an asker, the
-    owner is registered as a speaker but not made the person last named: "he" next still stands for the
-    sentence's own speaker."""
+    """A report named by a noun ("his claim that ...") or of a topic ("declined to comment on the deal") as an
+    indirect quote of its owner. Like an asker, the owner is registered as a speaker but not made the person last
+    named: "he" next still stands for the sentence's own speaker."""
     if side is None or side.content is None:
         return
     speaker = discourse.side_speaker(side.draft, side.speaker) or side.speaker

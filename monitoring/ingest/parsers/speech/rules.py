@@ -27,6 +27,7 @@ from .entities import entity, group_name, is_filler, is_state, strip_fillers, ti
 from .lexicon import (
     COMMITMENT_CUES,
     CUE_FIRST_WORDS,
+    DIRECTIVE_CUES,
     NEEDS_THAT,
     NOUN_LIKE,
     OBJECT_VERBS,
@@ -35,6 +36,10 @@ from .lexicon import (
     PLAIN_FORMS,
     QUESTION_CUES,
     THAT_NEXT,
+    TOPIC_BASE_FORMS,
+    TOPIC_NOUN_GOVERNS,
+    TOPIC_OWNED_GOVERNS,
+    TOPIC_VERB_GOVERNS,
     VERBS_BEFORE_CLAUSE,
 )
 from .patterns import (
@@ -80,6 +85,7 @@ from .patterns import (
     NOUN_REPORT,
     NOUN_REPORT_BY,
     NOUN_REPORT_END,
+    OBJECT_INFINITIVE_START,
     OBJECT_RE,
     OPENING_PARTICIPLE_LEFT,
     OPENING_PARTICIPLE_WORD,
@@ -88,6 +94,7 @@ from .patterns import (
     PASSIVE_END,
     PLURAL_NOUN,
     POSSESSIVE_END,
+    POSSESSIVE_S,
     PREFIX_RE,
     PREPOSITION_START,
     QUESTION_ASKED,
@@ -101,6 +108,7 @@ from .patterns import (
     REPORT_GOES_ON,
     REPORT_GOES_ON_AFTER_SEMICOLON,
     REPORT_RESUMES_RE,
+    RESPONDS_ACT,
     SAYING_CIRCUMSTANCE,
     SENTENCE_SUBJECT,
     SPEECH_NOUN_HINT,
@@ -108,13 +116,20 @@ from .patterns import (
     SUBORDINATE_SUBJECT,
     THAT_AHEAD,
     THAT_START,
+    TOPIC_END,
+    TOPIC_HINT,
+    TOPIC_NOT_OBJECT,
+    TOPIC_NOUN_ISSUED,
+    TOPIC_NOUN_REPORT,
+    TOPIC_OBJECT,
+    TOPIC_VERB_REPORT,
     TRAILING_ACCORDING,
     WEEKDAY,
     WITH_SUBJECT_END,
     WORD_RE,
 )
 from .registry import Discourse
-from .spans import NOUN_REPORT_RULE, RELATIVE_REPORT_RULE, content_before, trim
+from .spans import NOUN_REPORT_RULE, RELATIVE_REPORT_RULE, TOPIC_REPORT_RULE, content_before, trim
 from .speaker_rules import (
     AFTER_RULES,
     QUOTATION_AFTER_RULES,
@@ -125,7 +140,7 @@ from .speaker_rules import (
     speaker_after,
     speaker_before,
 )
-from .vocabulary import OBJECT_PRONOUNS, PLURAL_PRONOUNS
+from .vocabulary import AUXILIARIES, MENTION_DETERMINERS, OBJECT_PRONOUNS, PLURAL_PRONOUNS
 
 
 @dataclass(slots=True)
@@ -338,6 +353,7 @@ def _not_a_report(cue: Cue) -> bool:
             words in NEEDS_THAT
             and not THAT_AHEAD.match(right)
             and not (words in COMMITMENT_CUES and INFINITIVE_START.match(right))  # "promising to rebuild"
+            and not (words in DIRECTIVE_CUES and OBJECT_INFINITIVE_START.match(right))  # "urging him to wait"
             and not (words in PARTICIPLE_CUES and CLAUSE_AHEAD_RE.match(right))  # "suggesting the town should"
         )  # "proposed a tax", "revealed its plans"
         or (words.startswith("ask") and bool(ANONYMITY_AFTER.match(right)))  # "who asked not to be named"
@@ -348,6 +364,9 @@ def _not_a_report(cue: Cue) -> bool:
         or (
             words.startswith(("continu", "answer", "shot back", "fired back")) and bool(CONTINUES_ACT.match(right))
         )  # "continues to trail", "continued his tour", "answered questions", "shot back up"
+        or (
+            words.startswith("respond") and bool(RESPONDS_ACT.match(right)) and "_" not in right
+        )  # "responded with a lawsuit" (not "responded with a phrase: "...""; a quotation is masked)
         or (
             (words.split()[0].endswith("ed") or words in {"told", "said", "written"})
             and bool(PASSIVE_END.search(left, max(0, len(left) - 24)))
@@ -1554,3 +1573,140 @@ def _noun_owner(match: re.Match[str], draft: Discourse) -> tuple[ParsedSpeaker |
     if owner.split()[-1].casefold() in NOT_OWNER_HEADS:
         return None, "owner"
     return draft.side_group(group_name(owner)), "owner"
+
+
+# Particles of a phrasal verb before an infinitive ("went on to express").
+TOPIC_CHAIN_PARTICLES = frozenset({"on", "up", "out", "off", "ahead"})
+# Words before a topic verb that make it a noun ("a comment", "no comment", "any mention").
+TOPIC_NOUN_BEFORE = MENTION_DETERMINERS | {"no", "any", "every", "whose", "our", "your", "my"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Topic:
+    """A topic cue read in a sentence: where the cue stands (offsets in the sentence), its owner and where the
+    content starts."""
+
+    cue: tuple[int, int]
+    speaker: ParsedSpeaker
+    source: tuple[int, int] | None
+    content_start: int
+
+
+def _topic_subject_end(left: str) -> tuple[int, bool]:
+    """Where the subject of a topic verb ends in the words before it: before the auxiliaries, negations and adverbs
+    and one verb taking it as an infinitive ("Ortiz did not", "the minister declined to", "Ruiz has yet to"); and
+    whether any stood there (a base form such as "comment" is a verb only after them or a plural subject)."""
+    end = len(left.rstrip())
+    words = list(re.finditer(r"\S+", left[:end]))
+    infinitive = chained = False
+    while words:
+        word = words[-1].group()
+        if word == "to" and not chained:
+            infinitive = True
+        elif word in {"yet", "not"} or is_filler(word) or word in AUXILIARIES:
+            pass
+        elif infinitive and not chained and word in TOPIC_CHAIN_PARTICLES:
+            pass  # ("went on to", "set out to")
+        elif infinitive and not chained and word.isalpha() and word.islower() and word not in TOPIC_NOUN_BEFORE:
+            chained = True  # "declined to", "chose not to": one verb only ("did not respond to requests to": none)
+        else:
+            break
+        end = words.pop().start()
+    return end, end < len(left.rstrip())
+
+
+def _topic_owner(sentence: str, cue_start: int, draft: Discourse) -> tuple[Found | None, bool]:
+    """The subject of a topic verb (or of "made", "issued" before a topic noun): a person or a group, not a text
+    ("the poll", "their analysis"); and whether auxiliaries or an infinitive's verb stood between them."""
+    end, chained = _topic_subject_end(sentence[:cue_start])
+    found = speaker_before(sentence[:end] + " ", draft)
+    if found.speaker is None or found.speaker.kind not in {"person", "group"} or _names_a_text(found.speaker):
+        return None, chained
+    return found, chained
+
+
+# The heads of a description that names a text or a work, never a speaker ("their analysis did not mention").
+TEXT_HEADS = NOT_OWNER_HEADS | frozenset(
+    "analysis page plan constitution movie film video ad ads platform editorial editorials book letter memo bill "
+    "law order speech website pamphlet leaflet brochure".split()
+)
+
+
+def _names_a_text(speaker: ParsedSpeaker) -> bool:
+    return speaker.kind == "group" and speaker.name.split()[-1].casefold() in TEXT_HEADS
+
+
+def _opens_topic(match: re.Match[str], governs: frozenset[str], sentence: str) -> bool:
+    """Whether what follows a topic cue is its topic: the preposition it governs, or a direct object."""
+    opener = match.group("opener")
+    if opener is None:
+        return "" in governs and bool(TOPIC_OBJECT.match(sentence, match.end()))
+    return (opener.strip() or "-ing") in governs  # ("" before a participle: "a statement condemning ...")
+
+
+def _topic_verbs(sentence: str, draft: Discourse) -> Iterator[_Topic]:
+    """ "The minister declined to comment on the deal", "Karimov did not mention the border talks"."""
+    for match in TOPIC_VERB_REPORT.finditer(sentence):
+        cue = match.group("cue")
+        before = sentence[: match.start()].rstrip()
+        previous = before.split()[-1] if before else ""
+        if not _opens_topic(match, TOPIC_VERB_GOVERNS[cue], sentence) or previous.casefold() in TOPIC_NOUN_BEFORE:
+            continue  # ("commented that ...", "mentioned in passing", "no comment on")
+        if previous.endswith(POSSESSIVE_S):
+            continue  # ("Berg's comment on")
+        found, chained = _topic_owner(sentence, match.start(), draft)
+        if found is None or (not chained and cue in TOPIC_BASE_FORMS and previous.casefold() not in PLURAL_PRONOUNS):
+            continue  # ("a fair comment on": a base form is a verb after "to", "did not" or "they")
+        yield _Topic(match.span("cue"), found.speaker, found.extent, match.end())
+
+
+def _topic_nouns(sentence: str, draft: Discourse) -> Iterator[_Topic]:
+    """ "Weber's promise to cut taxes", "Berg made no mention of the ruling", "Ruiz made comments about the fees"."""
+    for match in TOPIC_NOUN_REPORT.finditer(sentence):
+        if _opens_topic(match, TOPIC_OWNED_GOVERNS[match.group("noun")], sentence):
+            speaker, group = _noun_owner(match, draft)
+            if speaker is not None and not _names_a_text(speaker):
+                yield _Topic(match.span("noun"), speaker, match.span(group), match.end())
+    for match in TOPIC_NOUN_ISSUED.finditer(sentence):
+        if _opens_topic(match, TOPIC_NOUN_GOVERNS[match.group("noun")], sentence):
+            found, _ = _topic_owner(sentence, match.start(), draft)
+            if found is not None:
+                yield _Topic(match.span("noun"), found.speaker, found.extent, match.end())
+
+
+def topic_report(
+    masked: str, start: int, end: int, discourse: Discourse, attribution: Attribution | None
+) -> Attribution | None:
+    """ "The minister declined to comment on the pipeline deal.", "Karimov did not mention the border talks.",
+    "her promise to cut taxes": a verb or a noun that reports what was said about a topic (``lexicon.TopicCue``),
+    whose object (after the preposition it governs) is the content, to the end of its clause; its speaker is the
+    verb's subject or the noun's owner. A side report, like a noun's: the reading is the caller's to register."""
+    sentence = masked[start:end]
+    if not TOPIC_HINT.search(sentence):
+        return None
+    draft = discourse.draft(start)
+    topics = sorted((*_topic_verbs(sentence, draft), *_topic_nouns(sentence, draft)), key=lambda t: t.cue)
+    for topic in topics:
+        cue_start, cue_end = start + topic.cue[0], start + topic.cue[1]
+        stop = TOPIC_END.search(masked, start + topic.content_start, end)
+        content = trim(masked, start + topic.content_start, stop.start() if stop else end)
+        if content is None or TOPIC_NOT_OBJECT.match(masked, content[0]):
+            continue  # ("declined to comment on Tuesday")
+        reported = attribution.content if attribution is not None else None
+        if attribution is not None and attribution.cue_start == cue_start:
+            continue  # ("Berg commented on the fees": the verb rules read it)
+        if reported is not None and content[0] < reported[1] and reported[0] < content[1]:
+            continue  # ("Ortiz said his vows to dredge the harbour were empty": inside the sentence's own report)
+        source = None if topic.source is None else (start + topic.source[0], start + topic.source[1])
+        return Attribution(
+            topic.speaker,
+            masked[cue_start:cue_end],
+            cue_start,
+            cue_end,
+            content,
+            None,
+            TOPIC_REPORT_RULE,
+            draft,
+            source=source,
+        )
+    return None

@@ -253,6 +253,8 @@ RELATIVE_REPORT_RULE = "relative_report"
 GROUP_RELATIVE_RULE = "group_relative"
 # A report named by a noun with its owner ("his claim that ..."): see ``rules.noun_report``.
 NOUN_REPORT_RULE = "noun_report"
+# A report of a topic ("declined to comment on the deal", "his calls for a ceasefire"): see ``rules.topic_report``.
+TOPIC_REPORT_RULE = "topic_report"
 SIDE_REPORT_RULES = frozenset({ASKED_QUESTION_RULE, RELATIVE_REPORT_RULE, GROUP_RELATIVE_RULE})
 # The rule suffix of a second report after the verb: "..., she said, adding that ...".
 ADDING_SUFFIX = "+adding"
