@@ -113,8 +113,22 @@ def test_quoted_subject_report_quoted_words_opening_a_clause_of_the_reporter_are
     ]
     body = '"Low Tide" was to be a "cautionary tale," said Susan Crawford, then the agent.'
     assert [kind for kind, _ in quotes_of(body)] == ["indirect", "partial", "partial"]
-    # A clause of the speaker's, with the reporter's words added after it: a quotation.
-    assert quotes_of('"We are happy" about the vote, Ana Ruiz said.') == [("direct", "We are happy")]
+    # The reporter's words going on after the quotation: one mixed report.
+    assert quotes_of('"We are happy" about the vote, Ana Ruiz said.') == [
+        ("indirect", '"We are happy" about the vote'),
+        ("partial", "We are happy"),
+    ]
+
+
+def test_quoted_subject_report_after_a_quotation_closed_by_its_own_comma_needs_a_linking_word():
+    body = '"The count was a disgrace," since half the ballots were lost, Ana Ruiz said.'
+    assert quotes_of(body) == [
+        ("indirect", '"The count was a disgrace," since half the ballots were lost'),
+        ("partial", "The count was a disgrace,"),
+    ]
+    # The words between are the speaker's title: the quotation is hers.
+    body = '"The count was a disgrace," the mayor of Lisk, Ana Ruiz, said.'
+    assert [kind for kind, _ in quotes_of(body)] == ["direct"]
 
 
 def test_continued_by_quote_joins_across_a_long_attribution_but_not_a_quotation_with_its_own():

@@ -24,6 +24,7 @@ from .patterns import (
     PARTICIPLE_START,
     PREPOSITION_START,
     PRONOUN_START,
+    QUOTATION_GOES_ON,
     QUOTE_AFTER_PARTICIPLE,
     QUOTE_INTRO_END,
     QUOTE_MARK,
@@ -517,19 +518,24 @@ CLAUSE_COMMA_END = re.compile(r"""[,]["”’']{0,2}\s*$""")
 def quoted_subject_report(
     masked: str, sentence_start: int, attribution: Attribution, quote: tuple[int, int]
 ) -> tuple[int, int] | None:
-    """The span of '"Boots on the quay" would be appropriate, Ruiz said.': quoted words that open the sentence as
-    the subject of a clause in the reporter's words (no punctuation closes them, a verb follows) are a fragment of
-    that report, which runs to the comma before the attribution.
+    """The span of '"Boots on the quay" would be appropriate, Ruiz said.' or '"We are happy" about the vote, Ruiz
+    said.': a quotation that opens the sentence and goes on in the reporter's words before the attribution is a
+    fragment of one mixed report, which runs to the comma before the attribution. A quotation that ends in its own
+    punctuation goes on so only after a preposition or a linking word ('"... was stunning," since so many cases
+    turned on one vote, Ruiz said.').
 
-    ('"We are happy" about the vote, Ruiz said.' stays a quotation: a clause, the reporter's words only added.)
+    ('"We won," the mayor of Lisk, Ana Ruiz, said.': the words between are the speaker's title.)
     """
     opening, closing = quote
     if masked[sentence_start:opening].strip() or attribution.source is None or attribution.cue_start < closing:
         return None
-    if not quote_continues(masked, opening) or not AUXILIARY_START.match(masked[closing + 1 : closing + 12].lstrip()):
-        return None
     end = min(attribution.source[0], attribution.cue_start)
-    if end <= closing or not CLAUSE_COMMA_END.search(masked, closing + 1, end):
+    between = masked[closing + 1 : end].lstrip("\"”’' ")
+    if not between.split():
+        return None
+    if not quote_continues(masked, opening) and not QUOTATION_GOES_ON.match(between):
+        return None
+    if not CLAUSE_COMMA_END.search(masked, closing + 1, end):
         return None  # (the clause ends at a comma before the attribution, inside quoted words or not)
     return trim(masked, opening, end)
 
