@@ -194,6 +194,7 @@ THOUGHT_STEMS = (
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "his", "hers", "their", "you"}
 # Exact matches ignore quotation marks and edge punctuation: gold direct spans include the marks.
 EDGE_MARKS = " \t\n\"“”'‘’,.;:"
+QUOTE_EDGES = " \t\n\"“”'‘’"
 # Issue 11's dev targets (speech-only figures).
 TARGETS = {
     "direct_precision": 0.97,
@@ -225,6 +226,7 @@ class Gold:
     source_start: int
     cue: str = ""
     cue_start: int = -1
+    marks: int = 0  # quotation marks and spaces at the span's edges, which a found quote leaves out
 
 
 def is_speech_cue(cue: str) -> bool:
@@ -282,7 +284,10 @@ def gold_read(text: str, ann_path: Path, keep: Callable[[str], bool] = is_speech
             pieces = spans[roles["Source"]][1]
             source = " ".join(text[s:e] for s, e in pieces)
             source_start = pieces[0][0]
-        golds.append(Gold(start, end, is_quotation(text, start, end), source, source_start, cue, cue_pieces[0][0]))
+        marks = len(text[start:end]) - len(text[start:end].strip(QUOTE_EDGES))
+        golds.append(
+            Gold(start, end, is_quotation(text, start, end), source, source_start, cue, cue_pieces[0][0], marks)
+        )
     return golds
 
 
@@ -310,8 +315,8 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 
 
 def covers(start: int, end: int, gold: Gold) -> bool:
-    """Whether a found span covers at least half of a gold content: it matches it."""
-    return overlap(start, end, gold.start, gold.end) * 2 >= gold.end - gold.start
+    """Whether a found span covers at least half of a gold content (its quotation marks left out): it matches it."""
+    return overlap(start, end, gold.start, gold.end) * 2 >= gold.end - gold.start - gold.marks
 
 
 def is_proper_name(source: str) -> bool:

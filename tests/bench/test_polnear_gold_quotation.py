@@ -1,7 +1,10 @@
 """bench/polnear_eval.py: a gold content is direct when it is all a quotation, even when its span leaves the opening
 mark out. Invented sentences only."""
 
-from bench.polnear_eval import is_quotation
+import tempfile
+from pathlib import Path
+
+from bench.polnear_eval import covers, gold_read, is_quotation
 
 
 def span(text: str, words: str) -> tuple[str, int, int]:
@@ -34,3 +37,22 @@ def test_a_content_opening_with_quoted_words_and_going_on_in_the_reporters_is_mi
 def test_a_quotation_whose_closing_mark_the_span_leaves_out_is_still_a_quotation():
     assert is_quotation(*span('Berg said: "We won." Then he left.', '"We won.'))
     assert is_quotation(*span("Berg said: ''We won,'' and left.", "''We won,'"))
+
+
+def test_a_short_quotation_is_covered_by_its_words_without_the_marks():
+    text = "Was the count fair? Berg said, ''No.''"
+    ann = "\n".join(
+        [
+            "T1\tSource 20 24\tBerg",
+            "T2\tCue 25 29\tsaid",
+            "T3\tContent 31 38\t''No.''",
+            "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3",
+        ]
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "a.ann"
+        path.write_text(ann, encoding="utf-8")
+        (gold,) = gold_read(text, path)
+    found = text.index("No.")
+    assert covers(found, found + len("No."), gold)
+    assert not covers(found, found + 1, gold)
