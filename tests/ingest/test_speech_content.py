@@ -35,3 +35,20 @@ def test_report_before_its_attribution_goes_on_into_the_next_quotation(body, rep
 def test_a_quotation_with_an_attribution_of_its_own_stays_apart():
     body = 'The ferry to Lisk will stop in May, Ana Ruiz says. "Nobody here wants it," she added.'
     assert indirect_of(body) == ["The ferry to Lisk will stop in May"]
+
+
+@pytest.mark.parametrize(
+    ("body", "report"),
+    [
+        (
+            "Most of the cost ''comes from the tolls,'' Ana Ruiz said, rather than from the harbor dues.",
+            "Most of the cost ''comes from the tolls,'' Ana Ruiz said, rather than from the harbor dues",
+        ),
+        (
+            'Clerks who read "the wrong papers," Ana Ruiz said, end up in a fight with the board.',
+            'Clerks who read "the wrong papers," Ana Ruiz said, end up in a fight with the board',
+        ),
+    ],
+)
+def test_attribution_after_quoted_words_inside_a_report(body, report):
+    assert indirect_of(body) == [report]

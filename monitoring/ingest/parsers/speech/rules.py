@@ -695,7 +695,9 @@ def _clause_before(before_subject: str) -> bool:
     """Whether the words before the subject end with a comma after a clause of their own, not after an opening
     phrase only ("On Monday, Berg said, ...": no part of a report). The subject rules may have left a determiner
     or a description out of the subject ("..., those Democrats argued, ..."): up to four lower-case words may
-    stand between that comma and the subject."""
+    stand between that comma and the subject. Quoted words may end the clause ('The harbor "was a mess," ...')."""
+    if QUOTED_CLAUSE_END.search(before_subject):
+        before_subject = before_subject.rstrip().rstrip("\"”’'")
     comma = before_subject.rfind(",")
     between = before_subject[comma + 1 :].split()
     if comma < 0 or len(between) > 4 or any(not word.isalpha() or not word.islower() for word in between):
