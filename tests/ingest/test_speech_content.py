@@ -52,3 +52,8 @@ def test_a_quotation_with_an_attribution_of_its_own_stays_apart():
 )
 def test_attribution_after_quoted_words_inside_a_report(body, report):
     assert indirect_of(body) == [report]
+
+
+def test_an_inverted_attribution_with_a_described_speaker_inside_a_report():
+    body = "The fees on the quay, said Ana Ruiz, who runs the dockers' union, would fall by spring."
+    assert indirect_of(body) == [body.rstrip(".")]

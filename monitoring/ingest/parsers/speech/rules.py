@@ -868,11 +868,19 @@ def _opening_participle(cue: Cue, draft: Discourse) -> Built:
     return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}", source=source)
 
 
+# A relative clause or an appositive describing an inverted speaker, up to the comma after it.
+_SPEAKER_DESCRIBED = re.compile(r"\s*,\s*(?:who|whose|a|an|the)\b[^,;:_\"“”]{0,80}(?=,)")
+
+
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
     inverted attribution interrupts the report, which is the whole sentence."""
     found = speaker_after(cue.right, draft)
-    if found.speaker is None or not REPORT_RESUMES_RE.match(cue.right, found.position):
+    if found.speaker is None:
+        return None
+    # ('..., said Ana Ruiz, who runs the union, will fall': a description of the speaker before the rest.)
+    described = _SPEAKER_DESCRIBED.match(cue.right, found.position)
+    if not REPORT_RESUMES_RE.match(cue.right, described.end() if described else found.position):
         return None
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT
