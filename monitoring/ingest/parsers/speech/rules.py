@@ -695,7 +695,9 @@ def _clause_before(before_subject: str) -> bool:
     """Whether the words before the subject end with a comma after a clause of their own, not after an opening
     phrase only ("On Monday, Berg said, ...": no part of a report). The subject rules may have left a determiner
     or a description out of the subject ("..., those Democrats argued, ..."): up to four lower-case words may
-    stand between that comma and the subject."""
+    stand between that comma and the subject. Quoted words may end the clause ('The harbor "was a mess," ...')."""
+    if QUOTED_CLAUSE_END.search(before_subject):
+        before_subject = before_subject.rstrip().rstrip("\"”’'")
     comma = before_subject.rfind(",")
     between = before_subject[comma + 1 :].split()
     if comma < 0 or len(between) > 4 or any(not word.isalpha() or not word.islower() for word in between):
@@ -866,11 +868,19 @@ def _opening_participle(cue: Cue, draft: Discourse) -> Built:
     return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}", source=source)
 
 
+# A relative clause or an appositive describing an inverted speaker, up to the comma after it.
+_SPEAKER_DESCRIBED = re.compile(r"\s*,\s*(?:who|whose|a|an|the)\b[^,;:_\"“”]{0,80}(?=,)")
+
+
 def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
     """ "Rather than see the tax rise, said Marcia Smith, a vice president, Teck wants the gap narrowed.": an
     inverted attribution interrupts the report, which is the whole sentence."""
     found = speaker_after(cue.right, draft)
-    if found.speaker is None or not REPORT_RESUMES_RE.match(cue.right, found.position):
+    if found.speaker is None:
+        return None
+    # ('..., said Ana Ruiz, who runs the union, will fall': a description of the speaker before the rest.)
+    described = _SPEAKER_DESCRIBED.match(cue.right, found.position)
+    if not REPORT_RESUMES_RE.match(cue.right, described.end() if described else found.position):
         return None
     if _noun_not_verb(cue, found.speaker, True, False):
         return REJECT

@@ -655,10 +655,14 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
     by the same speaker in the same paragraph with no attribution of its own, is one indirect quote from the
     report's start to the quotation's end.
 
+    A report set off by a comma before its attribution ('The port will close, Berg said. "Nobody wants another
+    winter."') goes on so into a quotation given to the paragraph's speaker (a partial quote) as well.
+
     The partial quotes inside the report stay as they are.
     """
     joined: list[ParsedQuote] = []
-    report: int | None = None  # the index in ``joined`` of a report that ends with a quotation mark
+    report: int | None = None  # the index in ``joined`` of a report that ends with a quotation mark or a comma
+    quoted = False  # whether that report ends with a quotation mark
     for quote in quotes:
         last = joined[report] if report is not None else None
         if last is not None and quote.kind == "partial" and last.start <= quote.start and quote.end <= last.end:
@@ -666,7 +670,7 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             continue
         middle = (
             _attribution_between(body, last, quote, paragraph_break, REPORT_TO_QUOTE, 30)
-            if last is not None and quote.kind in {"direct", "partial"}  # given to the paragraph's speaker: partial
+            if last is not None and quote.kind in ({"direct", "partial"} if quoted else {"partial"})
             else None
         )
         if (
@@ -679,8 +683,9 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             joined[report] = _spanning(body, last, quote, kind="indirect", rule=rule)
             continue
         joined.append(quote)
-        ends_quoted = quote.kind == "indirect" and QUOTED_END.match(body, quote.end - 1)
-        report = len(joined) - 1 if ends_quoted else None
+        quoted = quote.kind == "indirect" and QUOTED_END.match(body, quote.end - 1) is not None
+        before_attribution = quote.kind == "indirect" and body[quote.end : quote.end + 1] == ","
+        report = len(joined) - 1 if quoted or before_attribution else None
     return joined
 
 
