@@ -679,7 +679,7 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
             and not PARTICIPLE_START.match(middle)  # ', adding, "...': a quotation with a cue of its own
             and quote.cue is None  # ('"B," he said. "C."': an attribution of its own)
         ):
-            rule = last.rule if (last.rule or "").endswith(CONTINUED_REPORT) else f"{last.rule}+{CONTINUED_REPORT}"
+            rule = _rule_joined(last.rule, CONTINUED_REPORT)
             joined[report] = _spanning(body, last, quote, kind="indirect", rule=rule)
             continue
         joined.append(quote)
@@ -687,6 +687,11 @@ def continued_reports_join(body: str, quotes: list[ParsedQuote], paragraph_break
         before_attribution = quote.kind == "indirect" and body[quote.end : quote.end + 1] == ","
         report = len(joined) - 1 if quoted or before_attribution else None
     return joined
+
+
+def _rule_joined(rule: str | None, suffix: str) -> str:
+    """The rule of a report joined with what goes on with it: its own rule with ``+suffix``, added once."""
+    return rule if rule is not None and rule.endswith(suffix) else f"{rule or ''}+{suffix}"
 
 
 # The rule suffix of a report that the quotation opening its next sentence goes on with.
@@ -716,11 +721,7 @@ def reports_then_quotations_join(body: str, quotes: list[ParsedQuote], rule: str
             and quote.text.rstrip()[-1:] in {".", "!", "?"}
             and QUOTATION_ENDS_SENTENCE.match(body, quote.end)
         ):
-            suffix = f"+{REPORT_THEN_QUOTATION}"
-            last_rule = last.rule or ""
-            joined[report] = _spanning(
-                body, last, quote, rule=last_rule if last_rule.endswith(suffix) else last_rule + suffix
-            )
+            joined[report] = _spanning(body, last, quote, rule=_rule_joined(last.rule, REPORT_THEN_QUOTATION))
         elif quote.kind == "indirect":
             report = len(joined)
         elif last is None or quote.kind != "partial" or quote.start >= last.end:

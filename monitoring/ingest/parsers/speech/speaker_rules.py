@@ -188,13 +188,10 @@ class SpeakerRule:
 _WORD_BEFORE = re.compile(r"([\w'’.-]+) +$")
 # An aside between commas after the subject, a prepositional phrase or an adverb ("Berg, in a statement,",
 # "Berg, for his part,"): no part of the mention (an appositive is: "Berg, the port's chief,").
-_ASIDE_OPENING = (
-    r"(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
-    r"|also|still|speaking|instead|again|once)\b"
-    r"|[a-z]+(?:ing|ly)\b|clad\b)"  # a participle or adjective phrase: "Berg, clearly tired,"
-)
 _ASIDE_END = re.compile(
-    rf"\s*,\s*{_ASIDE_OPENING}[^,]*,?\s*$"
+    r"\s*,\s*(?:(?i:in|at|on|by|for|with|during|after|before|from|like|unlike|meanwhile|however|though|too|then|now"
+    r"|also|still|speaking|instead|again|once)\b"
+    r"|[a-z]+(?:ing|ly)\b|clad\b)[^,]*,?\s*$"  # a participle or adjective phrase: "Berg, clearly tired,"
     r"|\s*,\s*\d+\s*,?\s*$",  # an age: "Berg, 58,"
 )
 _NOT_PREMODIFIER = (
