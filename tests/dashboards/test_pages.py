@@ -68,16 +68,16 @@ UNREAD_COUNT = 1
 
 
 @pytest.mark.parametrize("size", [5, 50])
-@pytest.mark.parametrize("name", list(MAX_QUERIES))
-def test_page_query_count_is_fixed(name, size, coverage_build, login, analyst, django_assert_max_num_queries):
+def test_page_query_count_is_fixed(size, coverage_build, login, analyst, django_assert_max_num_queries):
+    # One build per size, every page read from it: the pages only read, so each sees the same rows.
     client = login(analyst)
-    url = page_urls(coverage_build(size))[name]
-    overhead = ROLE_CHECK + (0 if name.startswith("export") else UNREAD_COUNT)
-    with django_assert_max_num_queries(MAX_QUERIES[name] + overhead):
-        response = client.get(url)
-        if response.streaming:
-            b"".join(response.streaming_content)
-    assert response.status_code == 200
+    for name, url in page_urls(coverage_build(size)).items():
+        overhead = ROLE_CHECK + (0 if name.startswith("export") else UNREAD_COUNT)
+        with django_assert_max_num_queries(MAX_QUERIES[name] + overhead, info=name):
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        assert response.status_code == 200, name
 
 
 @pytest.mark.parametrize("name", ["dashboards:overview", "dashboards:article_list", "dashboards:people"])
