@@ -262,7 +262,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600"))}
+# A dead worker's unacknowledged task is delivered again once it is CELERY_VISIBILITY_TIMEOUT seconds old; workers
+# look for such tasks every 10 x CELERY_RESTORE_INTERVAL seconds (kombu's Redis sweep, throttled tenfold).
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": int(env("CELERY_VISIBILITY_TIMEOUT", "3600")),
+    "unacked_restore_interval": int(env("CELERY_RESTORE_INTERVAL", "10")),
+}
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "press-monitor")
 CELERY_TIMEZONE = TIME_ZONE
 

@@ -72,6 +72,7 @@ def worker_start(queue: str, log: Path, concurrency: int = 2):
         CELERY_BROKER_URL=REDIS_URL,
         CELERY_QUEUE=queue,
         CELERY_VISIBILITY_TIMEOUT=str(VISIBILITY),
+        CELERY_RESTORE_INTERVAL="1",  # look for the killed worker's task every 10 s, not kombu's 100
     )
 
 
