@@ -493,6 +493,14 @@ SUBORDINATE_SUBJECT = re.compile(
         (?=(?:[^\s,;:\-—–"“”_][^\s,;:—–"“”_]*\s+){1,10}$)""",
     X,
 )
+# "the fees, which the union says were raised twice": a relative pronoun, then the subject of a reporting verb (a few
+# words, no clause break) whose clause has no subject of its own: the pronoun stands for it (see GAP_AHEAD).
+GAPPED_RELATIVE_END = re.compile(r"(?:^|(?<=[\s,(]))(?:which|that)\s+(?=(?:[^\s,;:\-—–\"“”_()]+\s+){1,8}$)")
+# A verb right after the reporting verb: its clause lacks a subject ("says were raised", "said would fall").
+GAP_AHEAD = re.compile(
+    r"\s+(?:(?:also|still|not|never|now|then)\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b"
+)
 SUBORDINATE_OPENING = re.compile(
     r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
 )

@@ -1,0 +1,52 @@
+"""Indirect reports the rules used to miss, on short made-up sentences: a report inside a relative clause whose
+pronoun is the reported clause's subject ("the fees, which the union says were raised")."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+
+
+def readings(text: str) -> list[tuple[str, str, str, str, str]]:
+    _, quotes = speech_extract(text)
+    return [(quote.rule.split("/")[0], quote.speaker, quote.cue, quote.kind, quote.text) for quote in quotes]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        (
+            "The port cut its fees, which the dockers' union says were raised twice in 2015.",
+            "the dockers' union",
+            "says",
+            "which the dockers' union says were raised twice in 2015",
+        ),
+        (
+            "Ines Varga runs the port. She backed the levy, which she has repeatedly said was a mistake.",
+            "Ines Varga",
+            "said",
+            "which she has repeatedly said was a mistake",
+        ),
+        (
+            "Tomas Brandt runs the ferry line. The new ferry, which he said would sail in May, is late.",
+            "Tomas Brandt",
+            "said",
+            "which he said would sail in May",
+        ),
+        (
+            "The council passed a toll that harbour officials said would pay for the pier.",
+            "harbour officials",
+            "said",
+            "that harbour officials said would pay for the pier",
+        ),
+    ],
+)
+def test_rule_gapped_relative_credits_the_subject_inside_the_relative_clause(text, speaker, cue, content):
+    assert ("gapped_relative", speaker, cue, "indirect", content) in readings(text)
+
+
+def test_rule_gapped_relative_leaves_a_relative_clause_with_its_own_subject():
+    # ("which she said the union had raised": the clause has a subject of its own, so the pronoun is its object.)
+    text = "Ines Varga runs the port. She cut the fees, which she said the union had raised."
+    assert all(rule != "gapped_relative" for rule, *_ in readings(text))
