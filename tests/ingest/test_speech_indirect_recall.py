@@ -50,3 +50,27 @@ def test_rule_gapped_relative_leaves_a_relative_clause_with_its_own_subject():
     # ("which she said the union had raised": the clause has a subject of its own, so the pronoun is its object.)
     text = "Ines Varga runs the port. She cut the fees, which she said the union had raised."
     assert all(rule != "gapped_relative" for rule, *_ in readings(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Harbour chief Tomas Brandt sent out a statement reassuring dockers that the ferry would sail.",
+            "Tomas Brandt",
+            "reassuring dockers that the ferry would sail",
+        ),
+        (
+            "Ines Varga released a statement on Saturday night, describing the dockers as heroes.",
+            "Ines Varga",
+            "describing the dockers as heroes",
+        ),
+        (
+            "The ferry union released a statement Tuesday questioning whether the toll is legal.",
+            "the ferry union",
+            "questioning whether the toll is legal",
+        ),
+    ],
+)
+def test_rule_topic_report_reads_a_statement_put_out_at_a_time_before_its_participle(text, speaker, content):
+    assert ("topic_report", speaker, "statement", "indirect", content) in readings(text)

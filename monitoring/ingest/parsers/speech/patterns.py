@@ -881,11 +881,17 @@ TOPIC_VERB_REPORT = re.compile(
 # its owner (as in NOUN_REPORT), and what opens its topic.
 TOPIC_NOUN_REPORT = re.compile(rf"{NOUN_OWNER} (?P<noun> {alternatives(TOPIC_OWNED_GOVERNS)} ) \s+ {_TOPIC_OPENER}", X)
 # "Berg made no mention of", "Ruiz made comments about": the verb that puts out a report named by a noun (group
-# "verb"), up to three words before the noun, and what opens its topic; the verb's subject owns it.
+# "verb"), up to three words before the noun, and what opens its topic; the verb's subject owns it. When (not
+# where) may stand before a participle: "released a statement Tuesday questioning ...", "sent out a statement on
+# Friday night, describing ...".
 TOPIC_NOUN_ISSUED = re.compile(
     rf"""(?<![\w'’-]) (?P<verb> (?:made|makes|make|making|issued|issues|issue|issuing|released|releases|release
-                                  |delivered|delivers|offered|offers|put\s+out|putting\s+out|posted) ) \s+
-        (?: (?!that\b)[\w-]+ \s+ ){{0,3}}? (?P<noun> {alternatives(TOPIC_NOUN_GOVERNS)} ) \s+ {_TOPIC_OPENER}""",
+                                  |delivered|delivers|offered|offers|put\s+out|putting\s+out|sent\s+out|sends\s+out
+                                  |posted) ) \s+
+        (?: (?!that\b)[\w-]+ \s+ ){{0,3}}? (?P<noun> {alternatives(TOPIC_NOUN_GOVERNS)} ) \s+
+        (?: (?: (?:(?:on|late|early)\s+)?{WEEKDAY} (?:\s+(?:morning|afternoon|evening|night))? | yesterday | today )
+            \s*,?\s* (?=[a-z]{{3,}}ing\b) )?
+        {_TOPIC_OPENER}""",
     X,
 )
 # A cheap look for a topic cue before the patterns are searched.
