@@ -74,3 +74,25 @@ def test_rule_gapped_relative_leaves_a_relative_clause_with_its_own_subject():
 )
 def test_rule_topic_report_reads_a_statement_put_out_at_a_time_before_its_participle(text, speaker, content):
     assert ("topic_report", speaker, "statement", "indirect", content) in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue, content",
+    [
+        (
+            "Ines Varga could fight the fine, perhaps by arguing that the pier was unsafe.",
+            "Ines Varga",
+            "arguing",
+            "the pier was unsafe",
+        ),
+        ("Tomas Brandt may win, by saying the toll would fall.", "Tomas Brandt", "saying", "the toll would fall"),
+    ],
+)
+def test_rule_main_clause_subject_reads_a_subject_before_a_modal(text, speaker, cue, content):
+    assert ("main_clause_subject", speaker, cue, "indirect", content) in readings(text)
+
+
+@pytest.mark.parametrize("opening, cue", [("In addition to stating that", "stating"), ("Besides saying", "saying")])
+def test_rule_opening_participle_reads_in_addition_to_and_besides(opening, cue):
+    text = f"{opening} the pier was safe, Ines Varga vowed to cut the toll."
+    assert ("opening_participle", "Ines Varga", cue, "indirect", "the pier was safe") in readings(text)

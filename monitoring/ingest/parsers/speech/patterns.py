@@ -432,7 +432,8 @@ MAIN_CLAUSE_SUBJECT = re.compile(
         | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [A-Za-z][\w-]* )  # ("Norway's giant Lunde")
         (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
         \s+ (?= (?: (?: [a-z]+ly | often | still | never | always ) \s+ )?     # "Sorel often questions"
-                 (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
+                 (?: is | are | was | were | has | have | had | will | would | can | could | should | may | might
+                 | must | did | does | also | later | then
                  | [a-z]+s | {PAST_VERB} | shot | fired | hit ) \b )""",
     X,
 )
@@ -594,7 +595,9 @@ SAYING_CIRCUMSTANCE = re.compile(
 )
 # "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
 OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
-OPENING_PARTICIPLE_LEFT = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while)\s+)?$")
+OPENING_PARTICIPLE_LEFT = re.compile(
+    r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while|In\s+addition\s+to|Besides)\s+)?$"
+)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite
