@@ -96,3 +96,22 @@ def test_rule_main_clause_subject_reads_a_subject_before_a_modal(text, speaker, 
 def test_rule_opening_participle_reads_in_addition_to_and_besides(opening, cue):
     text = f"{opening} the pier was safe, Ines Varga vowed to cut the toll."
     assert ("opening_participle", "Ines Varga", cue, "indirect", "the pier was safe") in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "Ines Varga has touted the port's record—and promised to put a pilot in charge of the ferry.",
+            "promised",
+            "to put a pilot in charge of the ferry",
+        ),
+        (
+            "Last year, Ines Varga called the levy a joke and reportedly argued that the toll would only grow.",
+            "argued",
+            "the toll would only grow",
+        ),
+    ],
+)
+def test_rule_subject_opens_sentence_reads_a_verb_after_a_dash_and_or_an_adverb(text, cue, content):
+    assert ("subject_opens_sentence", "Ines Varga", cue, "indirect", content) in readings(text)

@@ -404,8 +404,9 @@ DASH_ASIDE_END = re.compile(
 # "... and said", "..., and then has said", "... but has since said", "... and on Monday announced": the subject
 # opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
 AND_END = re.compile(
-    rf"""(?x: ,?\s(?:and|but)
+    rf"""(?x: (?:,?\s|[—–])(?:and|but)
         (?:\s+(?:then|also|has|have|did|does|later|now|again|since|already|recently|previously|repeatedly|publicly
+                 |reportedly|quickly|immediately|privately|openly|initially|eventually|ultimately|subsequently
                  |(?:on\s+)?{WEEKDAY}|last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier))*
         \s*$ )"""
 )
