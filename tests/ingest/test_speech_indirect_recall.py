@@ -115,3 +115,15 @@ def test_rule_opening_participle_reads_in_addition_to_and_besides(opening, cue):
 )
 def test_rule_subject_opens_sentence_reads_a_verb_after_a_dash_and_or_an_adverb(text, cue, content):
     assert ("subject_opens_sentence", "Ines Varga", cue, "indirect", content) in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The port board met on Monday and did not say when the ferry would sail.", "the port board"),
+        ("Ines Varga met the dockers but didn't say when the ferry would sail.", "Ines Varga"),
+    ],
+)
+def test_rule_subject_opens_sentence_reads_a_negated_verb_after_and(text, speaker):
+    # (the subject was the whole first clause: "the port board met on Monday and")
+    assert ("subject_opens_sentence", speaker, "say", "indirect", "when the ferry would sail") in readings(text)

@@ -405,8 +405,9 @@ DASH_ASIDE_END = re.compile(
 # opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
 AND_END = re.compile(
     rf"""(?x: (?:,?\s|[—–])(?:and|but)
-        (?:\s+(?:then|also|has|have|did|does|later|now|again|since|already|recently|previously|repeatedly|publicly
+        (?:\s+(?:then|also|has|have|later|now|again|since|already|recently|previously|repeatedly|publicly
                  |reportedly|quickly|immediately|privately|openly|initially|eventually|ultimately|subsequently
+                 |not|never|did(?:n['’]t)?|does(?:n['’]t)?|do(?:n['’]t)?
                  |(?:on\s+)?{WEEKDAY}|last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier))*
         \s*$ )"""
 )
