@@ -127,3 +127,24 @@ def test_rule_subject_opens_sentence_reads_a_verb_after_a_dash_and_or_an_adverb(
 def test_rule_subject_opens_sentence_reads_a_negated_verb_after_and(text, speaker):
     # (the subject was the whole first clause: "the port board met on Monday and")
     assert ("subject_opens_sentence", speaker, "say", "indirect", "when the ferry would sail") in readings(text)
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "This includes a new crane for the dockers, Port Secretary Ines Varga told a Senate panel Wednesday.",
+            "This includes a new crane for the dockers",
+        ),
+        ("This is not about me, Ines Varga told her aides as she wrote the speech.", "This is not about me"),
+    ],
+)
+def test_rule_content_then_subject_reads_a_clause_opening_with_this(text, content):
+    # ("This" opens a clause here, not a time phrase such as "This week,"; the object of "told" was the content)
+    assert ("content_then_subject", "Ines Varga", "told", "indirect", content) in readings(text)
+
+
+def test_rule_subject_before_verb_still_skips_an_opening_time_phrase_with_this():
+    assert ("subject_before_verb", "Ines Varga", "said", "indirect", "the toll would rise") in readings(
+        "This week, Ines Varga said the toll would rise."
+    )

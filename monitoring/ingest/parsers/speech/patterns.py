@@ -603,7 +603,9 @@ OPENING_PARTICIPLE_LEFT = re.compile(
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite
-          | Speaking | Asked | Earlier | Later | Last | This | Meanwhile | However | Still | Yet | Instead | Also
+          | Speaking | Asked | Earlier | Later | Last | Meanwhile
+          | This \s+ (?: week | weekend | month | year | morning | afternoon | evening | summer | spring | fall | autumn
+                      | winter | time | season ) \b | However | Still | Yet | Instead | Also
           | Separately | But | And | Now | Then | Like | Unlike | As | Indeed | Even | Already | Today
           | Yesterday | Back | Once )\b
         [^,]{0,80} ,\s*""",
