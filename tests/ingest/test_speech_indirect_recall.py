@@ -35,6 +35,12 @@ def readings(text: str) -> list[tuple[str, str, str, str, str]]:
             "which he said would sail in May",
         ),
         (
+            "The court ruled on the toll, which the ferry union has vowed to ignore.",
+            "the ferry union",
+            "vowed",
+            "which the ferry union has vowed to ignore",
+        ),
+        (
             "The council passed a toll that harbour officials said would pay for the pier.",
             "harbour officials",
             "said",

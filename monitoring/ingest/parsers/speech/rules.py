@@ -967,7 +967,13 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule(
         "gapped_relative",
         lambda cue: (
-            cue.words in PLAIN_CUES and bool(GAP_AHEAD.match(cue.right)) and bool(GAPPED_RELATIVE_END.search(cue.left))
+            (
+                cue.words in PLAIN_CUES
+                and bool(GAP_AHEAD.match(cue.right))
+                or cue.words in COMMITMENT_CUES  # ("which Beijing has vowed to ignore": the pronoun is the object)
+                and bool(INFINITIVE_START.match(cue.right))
+            )
+            and bool(GAPPED_RELATIVE_END.search(cue.left))
         ),
         _gapped_relative,
     ),
