@@ -154,3 +154,45 @@ def test_rule_subject_before_verb_still_skips_an_opening_time_phrase_with_this()
     assert ("subject_before_verb", "Ines Varga", "said", "indirect", "the toll would rise") in readings(
         "This week, Ines Varga said the toll would rise."
     )
+
+
+def paragraph_readings(text: str) -> list[tuple[str, str, str, str]]:
+    _, quotes = speech_extract(text, paragraph_break="\n")
+    return [(quote.rule, quote.speaker, quote.kind, quote.text) for quote in quotes]
+
+
+def test_rule_continued_report_quotation_joins_a_quotation_paragraph_to_the_report_before_it():
+    text = "Ines Varga runs the port.\nVarga said the toll would fall.\n\u201cNobody wants another winter.\u201d"
+    assert paragraph_readings(text) == [
+        (
+            "subject_before_verb/name_before+report_then_quotation",
+            "Ines Varga",
+            "indirect",
+            "the toll would fall.\n\u201cNobody wants another winter.",
+        ),
+        ("continued_report_quotation", "Ines Varga", "partial", "Nobody wants another winter."),
+    ]
+
+
+def test_rule_continued_report_quotation_joins_across_a_blank_line_too():
+    _, quotes = speech_extract('Tomas Brandt said the quay was ready.\n\n"The ferries will run twice a day."')
+    assert [(quote.kind, quote.text) for quote in quotes] == [
+        ("indirect", 'the quay was ready.\n\n"The ferries will run twice a day.'),
+        ("partial", "The ferries will run twice a day."),
+    ]
+
+
+@pytest.mark.parametrize("quotation", ["RELATED STORIES", "Related:", "Tomas Brandt: The quay is ready."])
+def test_rule_continued_report_quotation_leaves_a_heading_or_a_transcript_line(quotation):
+    text = f"Ines Varga runs the port.\nVarga said the toll would fall.\n\u201c{quotation}\u201d"
+    assert [reading[:3] for reading in paragraph_readings(text)] == [
+        ("subject_before_verb/name_before", "Ines Varga", "indirect")
+    ]
+
+
+def test_rule_continued_report_quotation_leaves_a_quotation_with_its_own_attribution():
+    text = "Ines Varga runs the port.\nVarga said the toll would fall.\n\u201cNobody wants it,\u201d Tomas Brandt said."
+    assert [reading[:3] for reading in paragraph_readings(text)] == [
+        ("subject_before_verb/name_before", "Ines Varga", "indirect"),
+        ("subject_before_verb/name_before", "Tomas Brandt", "direct"),
+    ]

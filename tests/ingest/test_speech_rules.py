@@ -14,6 +14,7 @@ from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import (
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
+    CONTINUED_REPORT_QUOTATION,
     PARAGRAPH_SPEAKER,
     PREVIOUS_QUOTE_SPEAKER,
     _accept,
@@ -59,6 +60,7 @@ OTHER_RULES = (
     PREVIOUS_QUOTE_SPEAKER,
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
+    CONTINUED_REPORT_QUOTATION,
     CONTINUED_REPORT,
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
@@ -1214,7 +1216,6 @@ def test_rule_continued_quotation_skips_blank_lines_and_needs_a_quotation_alone(
     # Reporter's words before the quotation, or a paragraph before it that ends without a quotation: no hand-over.
     for text in (
         '"The quay is ready," Tomas Berg said.\n\nAt the pier, "the ferries will run twice a day."',
-        'Tomas Berg said the quay was ready.\n\n"The ferries will run twice a day."',
         '"The quay is ready," Tomas Berg said. The council disagreed.\n\n"The ferries will run twice a day."',
     ):
         _, quotes = speech_extract(text)
