@@ -282,7 +282,9 @@ def test_quote_paragraph_after_a_colon_belongs_to_the_speaker_before():
 
 
 def test_unattributed_quote_paragraph_is_not_given_to_the_last_speaker():
-    body = 'Ana Ruiz said the talks would resume.\n\n"Nobody asked the fishermen."'
+    # (A quotation paragraph right after a paragraph that ends with the speaker's indirect report goes on with that
+    # report instead: see test_speech_indirect_recall.)
+    body = 'Ana Ruiz said the talks would resume. The council disagreed.\n\n"Nobody asked the fishermen."'
     assert quotes_of(body) == [("Ana Ruiz", "indirect", "the talks would resume")]
 
 

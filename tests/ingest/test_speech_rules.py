@@ -14,6 +14,7 @@ from monitoring.ingest.parsers.speech import speech_extract
 from monitoring.ingest.parsers.speech.pipeline import (
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
+    CONTINUED_REPORT_QUOTATION,
     PARAGRAPH_SPEAKER,
     PREVIOUS_QUOTE_SPEAKER,
     _accept,
@@ -40,7 +41,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import (
     noun_phrase_subject,
 )
 
-from . import test_speech_subjects
+from . import test_speech_indirect_recall, test_speech_subjects
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
@@ -59,6 +60,7 @@ OTHER_RULES = (
     PREVIOUS_QUOTE_SPEAKER,
     COLON_INTRODUCED,
     CONTINUED_QUOTATION,
+    CONTINUED_REPORT_QUOTATION,
     CONTINUED_REPORT,
     ASKED_QUESTION_RULE,
     RELATIVE_REPORT_RULE,
@@ -77,7 +79,8 @@ def only_quote(text: str):
 def test_every_rule_has_a_test_named_after_it():
     names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *QUOTATION_AFTER_RULES)] + list(OTHER_RULES)
     assert len(names) == len(set(names)), "rule names must be unique"
-    modules = (sys.modules[__name__], test_speech_subjects)  # the rules reading a subject are tested there
+    # (the rules reading a subject are tested in test_speech_subjects; the indirect-recall rules in their own module)
+    modules = (sys.modules[__name__], test_speech_subjects, test_speech_indirect_recall)
     tests = [name for module in modules for name in dir(module) if name.startswith("test_rule_")]
     missing = [name for name in names if not any(test.startswith(f"test_rule_{name}_") for test in tests)]
     assert missing == []
@@ -1213,7 +1216,6 @@ def test_rule_continued_quotation_skips_blank_lines_and_needs_a_quotation_alone(
     # Reporter's words before the quotation, or a paragraph before it that ends without a quotation: no hand-over.
     for text in (
         '"The quay is ready," Tomas Berg said.\n\nAt the pier, "the ferries will run twice a day."',
-        'Tomas Berg said the quay was ready.\n\n"The ferries will run twice a day."',
         '"The quay is ready," Tomas Berg said. The council disagreed.\n\n"The ferries will run twice a day."',
     ):
         _, quotes = speech_extract(text)

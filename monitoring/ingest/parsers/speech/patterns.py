@@ -404,8 +404,10 @@ DASH_ASIDE_END = re.compile(
 # "... and said", "..., and then has said", "... but has since said", "... and on Monday announced": the subject
 # opens the sentence (adverbs and time phrases may stand between the conjunction and the verb).
 AND_END = re.compile(
-    rf"""(?x: ,?\s(?:and|but)
-        (?:\s+(?:then|also|has|have|did|does|later|now|again|since|already|recently|previously|repeatedly|publicly
+    rf"""(?x: (?:,?\s|[—–])(?:and|but)
+        (?:\s+(?:then|also|has|have|later|now|again|since|already|recently|previously|repeatedly|publicly
+                 |reportedly|quickly|immediately|privately|openly|initially|eventually|ultimately|subsequently
+                 |not|never|did(?:n['’]t)?|does(?:n['’]t)?|do(?:n['’]t)?
                  |(?:on\s+)?{WEEKDAY}|last\s+(?:week|month|year)|this\s+(?:week|month|year)|earlier))*
         \s*$ )"""
 )
@@ -432,7 +434,8 @@ MAIN_CLAUSE_SUBJECT = re.compile(
         | (?: [Tt]he | [A-Z][\w-]*['’]s ) \s+ (?: [\w'’-]+ \s+ ){{0,4}}? [A-Za-z][\w-]* )  # ("Norway's giant Lunde")
         (?: \s*,\s* [^,"“”]{{1,80}} \s*, )?
         \s+ (?= (?: (?: [a-z]+ly | often | still | never | always ) \s+ )?     # "Sorel often questions"
-                 (?: is | are | was | were | has | have | had | will | would | did | does | also | later | then
+                 (?: is | are | was | were | has | have | had | will | would | can | could | should | may | might
+                 | must | did | does | also | later | then
                  | [a-z]+s | {PAST_VERB} | shot | fired | hit ) \b )""",
     X,
 )
@@ -492,6 +495,14 @@ SUBORDINATE_SUBJECT = re.compile(
     r"""(?<=[^\W\d_]\s) (?:after|as|because|since|though|although|until|once|whereas|when|while|before) \s+
         (?=(?:[^\s,;:\-—–"“”_][^\s,;:—–"“”_]*\s+){1,10}$)""",
     X,
+)
+# "the fees, which the union says were raised twice": a relative pronoun, then the subject of a reporting verb (a few
+# words, no clause break) whose clause has no subject of its own: the pronoun stands for it (see GAP_AHEAD).
+GAPPED_RELATIVE_END = re.compile(r"(?:^|(?<=[\s,(]))(?:which|that)\s+(?=(?:[^\s,;:\-—–\"“”_()]+\s+){1,8}$)")
+# A verb right after the reporting verb: its clause lacks a subject ("says were raised", "said would fall").
+GAP_AHEAD = re.compile(
+    r"\s+(?:(?:also|still|not|never|now|then)\s+)?"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must)\b"
 )
 SUBORDINATE_OPENING = re.compile(
     r"^[\s\"“'‘]*(?:After|When|While|Once|Before|Since|Because|Although|Though|Until|Whereas)\s[^,;:]*$"
@@ -586,11 +597,15 @@ SAYING_CIRCUMSTANCE = re.compile(
 )
 # "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
 OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
-OPENING_PARTICIPLE_LEFT = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while)\s+)?$")
+OPENING_PARTICIPLE_LEFT = re.compile(
+    r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while|In\s+addition\s+to|Besides)\s+)?$"
+)
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(
     r"""^(?: In | At | On | During | After | Before | When | While | Since | For | From | With | Without | Despite
-          | Speaking | Asked | Earlier | Later | Last | This | Meanwhile | However | Still | Yet | Instead | Also
+          | Speaking | Asked | Earlier | Later | Last | Meanwhile
+          | This \s+ (?: week | weekend | month | year | morning | afternoon | evening | summer | spring | fall | autumn
+                      | winter | time | season ) \b | However | Still | Yet | Instead | Also
           | Separately | But | And | Now | Then | Like | Unlike | As | Indeed | Even | Already | Today
           | Yesterday | Back | Once )\b
         [^,]{0,80} ,\s*""",
@@ -873,11 +888,17 @@ TOPIC_VERB_REPORT = re.compile(
 # its owner (as in NOUN_REPORT), and what opens its topic.
 TOPIC_NOUN_REPORT = re.compile(rf"{NOUN_OWNER} (?P<noun> {alternatives(TOPIC_OWNED_GOVERNS)} ) \s+ {_TOPIC_OPENER}", X)
 # "Berg made no mention of", "Ruiz made comments about": the verb that puts out a report named by a noun (group
-# "verb"), up to three words before the noun, and what opens its topic; the verb's subject owns it.
+# "verb"), up to three words before the noun, and what opens its topic; the verb's subject owns it. When (not
+# where) may stand before a participle: "released a statement Tuesday questioning ...", "sent out a statement on
+# Friday night, describing ...".
 TOPIC_NOUN_ISSUED = re.compile(
     rf"""(?<![\w'’-]) (?P<verb> (?:made|makes|make|making|issued|issues|issue|issuing|released|releases|release
-                                  |delivered|delivers|offered|offers|put\s+out|putting\s+out|posted) ) \s+
-        (?: (?!that\b)[\w-]+ \s+ ){{0,3}}? (?P<noun> {alternatives(TOPIC_NOUN_GOVERNS)} ) \s+ {_TOPIC_OPENER}""",
+                                  |delivered|delivers|offered|offers|put\s+out|putting\s+out|sent\s+out|sends\s+out
+                                  |posted) ) \s+
+        (?: (?!that\b)[\w-]+ \s+ ){{0,3}}? (?P<noun> {alternatives(TOPIC_NOUN_GOVERNS)} ) \s+
+        (?: (?: (?:(?:on|late|early)\s+)?{WEEKDAY} (?:\s+(?:morning|afternoon|evening|night))? | yesterday | today )
+            \s*,?\s* (?=[a-z]{{3,}}ing\b) )?
+        {_TOPIC_OPENER}""",
     X,
 )
 # A cheap look for a topic cue before the patterns are searched.

@@ -56,6 +56,7 @@ from .spans import (
     ADDING_SUFFIX,
     ASKED_QUESTION_RULE,
     GROUP_RELATIVE_RULE,
+    NEXT_PARAGRAPH_QUOTED,
     REPORT_INTO_QUOTATION,
     continued_quotations_join,
     continued_reports_join,
@@ -86,6 +87,12 @@ PREVIOUS_QUOTE_SPEAKER = "previous_quote_speaker"
 COLON_INTRODUCED = "previous_paragraph_colon"  # the previous paragraph ended "... she said:"
 # A paragraph that is one quotation, after a paragraph that ended with a quotation and its attribution.
 CONTINUED_QUOTATION = "continued_quotation"
+# A paragraph that is one quotation, after a paragraph that ended with a speaker's indirect report: the report goes
+# on with it (see ``spans.reports_then_quotations_join``).
+CONTINUED_REPORT_QUOTATION = "continued_report_quotation"
+# Such a quotation: sentences in lower case that end it (not a heading in capitals, "Related:", nor a transcript's
+# "Name: ..." line).
+REPORTED_QUOTATION = re.compile(r"(?![A-Z][\w.’' -]{0,40}:)(?=.*[a-z]).*[.!?]\s*", re.S)
 # A paragraph made of one quotation (masked: its marks, the masking and the final punctuation), or a
 # quotation left open at the paragraph's end.
 QUOTATION_PARAGRAPH = re.compile(r"\s*[\"“]_*[.,!?]?(?:[\"”][.!?]?)?\s*")
@@ -134,6 +141,7 @@ def speech_extract(
     previous_paragraph_speaker: ParsedSpeaker | None = None
     previous_ends_colon = False
     quoting: ParsedSpeaker | None = None  # the speaker of the quotation that ended the previous paragraph
+    reporting: ParsedSpeaker | None = None  # the speaker of the indirect report that ended the previous paragraph
     paragraph_start = 0
     length = len(masked)
     while paragraph_start < length:
@@ -254,15 +262,37 @@ def speech_extract(
                 and QUOTATION_PARAGRAPH.fullmatch(masked, paragraph_start, paragraph_end)
             ):
                 owner, rule = quoting, CONTINUED_QUOTATION
+            if (
+                owner is None
+                and reporting is not None
+                and QUOTATION_PARAGRAPH.fullmatch(masked, paragraph_start, paragraph_end)
+                and REPORTED_QUOTATION.fullmatch(body, pending[0][0] + 1, pending[0][1])
+            ):
+                owner, rule = reporting, CONTINUED_REPORT_QUOTATION
             if owner is not None:
                 for opening, closing in pending:
-                    kind = pending_kind(masked, quotes, paragraph_start, opening, owner)
+                    kind = (
+                        "partial"  # (it goes on with the report: see reports_then_quotations_join)
+                        if rule == CONTINUED_REPORT_QUOTATION
+                        else pending_kind(masked, quotes, paragraph_start, opening, owner)
+                    )
                     quote_add(quotes, body, owner, kind, opening + 1, closing, None, None, rule)
                 paragraph_speaker = owner
                 if pending[-1][0] >= sentence_start and quotes[-1].kind == "direct":
                     last_quoted = owner  # the paragraph ends with the quotation given to its owner
         # A paragraph that ends with a speaker's quotation ('"...," she said.') may be continued by the next one.
         quoting = last_quoted
+        last = next((quote for quote in reversed(quotes) if quote.kind != "partial"), None)
+        reporting = (
+            paragraph_speaker
+            if paragraph_speaker is not None
+            and last is not None
+            and last.kind == "indirect"
+            and last.speaker == paragraph_speaker.name
+            and paragraph_start <= last.start
+            and not masked[last.end : paragraph_end].strip(" \t.!?\"”’'")
+            else None
+        )  # ("Berg said the fees would fall." then a paragraph of his quotation)
         previous_paragraph_speaker = paragraph_speaker
         # Otherwise only a paragraph that ends "... he said:" hands its speaker to the next one; a quote
         # standing alone after other attributed text is too often someone else's (a tweet, a reader).
@@ -273,6 +303,7 @@ def speech_extract(
     quotes = continued_quotations_join(body, quotes, CONTINUED_QUOTATION)
     quotes = continued_reports_join(body, quotes, paragraph_break)
     quotes = reports_then_quotations_join(body, quotes, PARAGRAPH_SPEAKER)
+    quotes = reports_then_quotations_join(body, quotes, CONTINUED_REPORT_QUOTATION, NEXT_PARAGRAPH_QUOTED)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
 

@@ -66,6 +66,8 @@ from .patterns import (
     DELEGATES_AHEAD,
     FREE_RELATIVE_END,
     FRONTED_GROUP_OPENING,
+    GAP_AHEAD,
+    GAPPED_RELATIVE_END,
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
@@ -637,6 +639,26 @@ def _subordinate_subject(cue: Cue, draft: Discourse) -> Built:
     )
 
 
+def _gapped_relative(cue: Cue, draft: Discourse) -> Built:
+    """ "The port cut its fees, which the union says were raised twice.", "a levy that she has said would fail": the
+    subject between the relative pronoun and the verb speaks, and the report runs from the pronoun (it stands for
+    the missing subject of the reported clause) to the end of that clause."""
+    relative = GAPPED_RELATIVE_END.search(cue.left)
+    end, _ = _topic_subject_end(cue.left)  # ("which she has repeatedly said": before the auxiliary and adverb)
+    subject = cue.left[relative.end() : end]
+    found = speaker_before(subject + " ", draft)
+    if found.speaker is None or subject[: found.position].strip():
+        return None  # (the whole subject must be the speaker)
+    stop = TOPIC_END.search(cue.masked, cue.cue_end, cue.end)
+    end = stop.start() if stop else cue.end
+    if cue.left[: relative.start()].rstrip().endswith(","):
+        comma = cue.masked.find(",", cue.cue_end, end)
+        end = comma if comma >= 0 else end  # ("The ferry, which he said would sail in May, is late.")
+    content = trim(cue.masked, cue.start + relative.start(), end)
+    source = found.shifted(cue.start + relative.end())
+    return cue.attribution(found.speaker, content, rule=f"gapped_relative/{found.rule}", source=source)
+
+
 def _subordinate_content(masked: str, content: tuple[int, int] | None, cue: Cue) -> tuple[int, int] | None:
     """The report of a clause opening the sentence ("When a reporter asked Berg if the pier would close, Berg
     deflected."): it ends with the clause, at its comma, unless the main clause after it reports too."""
@@ -942,6 +964,19 @@ CUE_RULES: tuple[CueRule, ...] = (
     CueRule("according_to", lambda cue: cue.words.casefold().startswith("according to"), _according_to),
     CueRule("quoted_as_saying", lambda cue: "quoted" in cue.words, _quoted_as_saying),
     CueRule("not_a_report", lambda cue: cue.is_verb and _not_a_report(cue), lambda cue, draft: REJECT),
+    CueRule(
+        "gapped_relative",
+        lambda cue: (
+            (
+                cue.words in PLAIN_CUES
+                and bool(GAP_AHEAD.match(cue.right))
+                or cue.words in COMMITMENT_CUES  # ("which Beijing has vowed to ignore": the pronoun is the object)
+                and bool(INFINITIVE_START.match(cue.right))
+            )
+            and bool(GAPPED_RELATIVE_END.search(cue.left))
+        ),
+        _gapped_relative,
+    ),
     CueRule(
         "speaker_last",
         lambda cue: (

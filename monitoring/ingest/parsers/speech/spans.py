@@ -698,15 +698,20 @@ def _rule_joined(rule: str | None, suffix: str) -> str:
 REPORT_THEN_QUOTATION = "report_then_quotation"
 # Between a report and a quotation that opens the next sentence: the sentence's end and the opening mark.
 NEXT_SENTENCE_QUOTED = re.compile(r"""[.!?]?["”’']*[ \t]+["“‘']{1,2}""")
+# The same when the quotation opens the next paragraph.
+NEXT_PARAGRAPH_QUOTED = re.compile(r"""[.!?]?["”’']*[ \t]*\n\s*["“‘']{1,2}""")
 # A quotation that ends its sentence: no attribution follows it ('"It is unsafe," she said.').
 QUOTATION_ENDS_SENTENCE = re.compile(r"""[.!?]?["”’']{1,2}(?:\s|$)""")
 
 
-def reports_then_quotations_join(body: str, quotes: list[ParsedQuote], rule: str) -> list[ParsedQuote]:
+def reports_then_quotations_join(
+    body: str, quotes: list[ParsedQuote], rule: str, between: re.Pattern[str] = NEXT_SENTENCE_QUOTED
+) -> list[ParsedQuote]:
     """'Berg said the fees would fall. "Nobody wants another winter."' as one statement: a quotation with no
     attribution of its own (a partial quote of the given ``rule``, given to the paragraph's speaker) that opens the
     sentence right after that speaker's report goes on with the report, which runs to the quotation's end; the
     quotation stays a partial quote inside it, and the report's rule gains the suffix ``+REPORT_THEN_QUOTATION``.
+    ``between`` is what may stand between them (``NEXT_PARAGRAPH_QUOTED``: the quotation opens the next paragraph).
     """
     joined: list[ParsedQuote] = []
     report: int | None = None  # the index in ``joined`` of the last report, while only its quoted words follow it
@@ -717,7 +722,7 @@ def reports_then_quotations_join(body: str, quotes: list[ParsedQuote], rule: str
             and quote.kind == "partial"
             and quote.rule == rule
             and last.speaker == quote.speaker
-            and NEXT_SENTENCE_QUOTED.fullmatch(body, last.end, quote.start)
+            and between.fullmatch(body, last.end, quote.start)
             and quote.text.rstrip()[-1:] in {".", "!", "?"}
             and QUOTATION_ENDS_SENTENCE.match(body, quote.end)
         ):
