@@ -144,6 +144,12 @@ OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[
 QUOTE_AFTER_PARTICIPLE = re.compile(rf"[^,\"“”_]{{0,40}},\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))}),?\s*$")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+# "Instead, she said, "...", "Of course, Ruiz said, "...": an adverb of the speaker's own argument that opens the
+# sentence, set off by its comma before the attribution, is part of the report. (Not "But" or "Still", which news
+# copy uses as often for the reporter's own link to the sentence before.)
+CONNECTIVE_OPENING = re.compile(
+    r"""[\s"“]* (?: Instead | Rather | Of \s course | In \s other \s words ) \s* , \s*""", X
+)
 # Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
 CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
 # ", saying " right before a quotation: a participle of speech that needs no "that" introduces it.

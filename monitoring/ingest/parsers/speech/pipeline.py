@@ -57,6 +57,7 @@ from .spans import (
     ASKED_QUESTION_RULE,
     GROUP_RELATIVE_RULE,
     REPORT_INTO_QUOTATION,
+    connective_report,
     continued_quotations_join,
     continued_reports_join,
     interrupted_quotes_join,
@@ -388,6 +389,7 @@ def _sentence_quotes(
     mixed = (
         mixed_report(masked, body, sentence_start, attribution, direct[0])
         or quoted_subject_report(masked, sentence_start, attribution, direct[0])
+        or connective_report(masked, sentence_start, attribution, direct[0])
         if direct
         else None
     )

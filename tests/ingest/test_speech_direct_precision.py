@@ -1,0 +1,59 @@
+"""Direct-quote precision: quotations that are no bare direct quote of their own. Sentences are made up.
+
+'Instead, Ruiz said, "the pier needs a new deck."': an adverb of the speaker's own argument ("instead", "of
+course", "in other words") that opens the sentence before an attribution set off by commas is part of what was
+said, so the report is a mixed one that starts with the adverb; the quotation is a partial quote inside it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+
+
+def quotes_of(body: str) -> list[tuple[str, str]]:
+    return [(q.kind, q.text) for q in speech_extract(body)[1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "report"),
+    [
+        (
+            'Ana Ruiz runs the port. Instead, Ruiz said, "the harbor needs a new pier before winter."',
+            'Instead, Ruiz said, "the harbor needs a new pier before winter',
+        ),
+        (
+            "Ana Ruiz runs the port. Of course, she said, “I never met the new owner of the ferry line.”",
+            "Of course, she said, “I never met the new owner of the ferry line",
+        ),
+        (
+            'Ana Ruiz runs the port. In other words, explained Ruiz: "What does the toll have to do with it?"',
+            'In other words, explained Ruiz: "What does the toll have to do with it',
+        ),
+        (
+            'Ana Ruiz runs the port. Rather, said Ruiz, "the dockers should vote on the plan first."',
+            'Rather, said Ruiz, "the dockers should vote on the plan first',
+        ),
+    ],
+)
+def test_speaker_adverb_before_attribution_makes_a_mixed_report(body: str, report: str) -> None:
+    quotes = quotes_of(body)
+    assert ("indirect", report) in quotes
+    assert not [text for kind, text in quotes if kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("body", "quote"),
+    [
+        # "But" and "Still" link the reporter's sentences as often as the speaker's: the quotation stays direct.
+        ('Ana Ruiz runs the port. But, she added, "We will not close the harbor this year."', "We will not close"),
+        ('Ana Ruiz runs the port. Still, Ruiz said, "The ferry will run until May."', "The ferry will run"),
+        # More than the subject between the adverb and the verb: an opening phrase of its own.
+        ('Ana Ruiz runs the port. Instead, on Monday, she said, "The ferry will run until May."', "The ferry will"),
+        # The attribution is not set off by a comma before the quotation.
+        ('Ana Ruiz runs the port. Instead, she told the dockers who met at the quay, "Vote first."', "Vote first."),
+    ],
+)
+def test_quotation_stays_direct(body: str, quote: str) -> None:
+    assert any(kind == "direct" and text.startswith(quote) for kind, text in quotes_of(body))
