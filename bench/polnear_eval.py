@@ -236,9 +236,17 @@ def is_speech_cue(cue: str) -> bool:
     words += [w[:-3] + "e" for w in words if w.endswith("ing")]  # "noting", "stating", "urging": "note" ...
     if any(w.startswith("continu") for w in words) and len(words) > 1:
         return False
-    if thought_in(words) and not any(w.startswith(("say", "said", "told", "tell")) for w in words):
+    speech = [i for i, word in enumerate(words) if word.startswith(SPEECH_STEMS)]
+    thought = [i for i, word in enumerate(words) if thought_in([word])]
+    # A thought word after the speech verb belongs to the words around it, not to the cue ("exclaimed upon seeing
+    # him", "added during his appearance on Fox"); one before it governs it ("decided to announce").
+    if (
+        thought
+        and not (speech and speech[0] < thought[0])
+        and not any(w.startswith(("say", "said", "told", "tell")) for w in words)
+    ):
         return False
-    return any(word.startswith(SPEECH_STEMS) for word in words) or any(p in " ".join(words) for p in SPEECH_PHRASES)
+    return bool(speech) or any(p in " ".join(words) for p in SPEECH_PHRASES)
 
 
 def is_unclassed_cue(cue: str) -> bool:
