@@ -57,3 +57,18 @@ def test_speaker_adverb_before_attribution_makes_a_mixed_report(body: str, repor
 )
 def test_quotation_stays_direct(body: str, quote: str) -> None:
     assert any(kind == "direct" and text.startswith(quote) for kind, text in quotes_of(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The fire spread fast. The port’s business manager, Ben Okafor, stated: “When I spoke with Ms. Ruiz, she was "
+        "calm.”",
+        "The fire spread fast. Ana Ruiz, president of the Port Workers Association stated, “It is not a political "
+        "problem; it is a math problem.”",
+    ],
+)
+def test_stated_is_a_plain_cue_for_a_subject_no_speaker_rule_knows(body: str) -> None:
+    # ("stated" is as clear a speech verb as "noted" or "stressed": the fallback reading takes its subject.)
+    quotes = speech_extract(body)[1]
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ben Okafor" if "Okafor" in body else "Ana Ruiz")]

@@ -66,7 +66,7 @@ CUES: tuple[Cue, ...] = (
     Cue("expresses"),
     Cue("announced", plain=True),
     Cue("announces"),
-    Cue("stated"),
+    Cue("stated", plain=True),
     Cue("states", needs_that=True, noun_like=True),
     Cue("emphasized", plain=True),
     Cue("emphasised", plain=True),
