@@ -72,3 +72,18 @@ def test_stated_is_a_plain_cue_for_a_subject_no_speaker_rule_knows(body: str) ->
     # ("stated" is as clear a speech verb as "noted" or "stressed": the fallback reading takes its subject.)
     quotes = speech_extract(body)[1]
     assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Ben Okafor" if "Okafor" in body else "Ana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The fire spread fast. Ana Ruiz issued the following statement:\n\n“Our prayers are with all those hurt by the "
+        "fire.”",
+        "The fire spread fast. Ana Ruiz released the following statement: “Our prayers are with all those hurt by the "
+        "fire.”",
+    ],
+)
+def test_the_following_statement_introduces_its_quotation(body: str) -> None:
+    assert [(q.kind, q.speaker, q.text) for q in speech_extract(body)[1]] == [
+        ("direct", "Ana Ruiz", "Our prayers are with all those hurt by the fire.")
+    ]

@@ -276,6 +276,11 @@ CUES: tuple[Cue, ...] = (
     Cue("went on to say"),
     Cue("made clear"),
     Cue("made it clear"),
+    # ("issued the following statement: "...": the phrase introduces the quotation that follows)
+    Cue("issued the following statement"),
+    Cue("released the following statement"),
+    Cue("issues the following statement"),
+    Cue("releases the following statement"),
     Cue("reminded", reports=False, takes_object=True),
     Cue("reminds", reports=False, takes_object=True),
     Cue("called", reports=False, evaluative=True),
