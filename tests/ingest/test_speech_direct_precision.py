@@ -87,3 +87,32 @@ def test_the_following_statement_introduces_its_quotation(body: str) -> None:
     assert [(q.kind, q.speaker, q.text) for q in speech_extract(body)[1]] == [
         ("direct", "Ana Ruiz", "Our prayers are with all those hurt by the fire.")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "quote"),
+    [
+        (
+            "The museum opened in May. Said Ana Ruiz, who grew up near the port, “We were all so proud of it.”",
+            "Ana Ruiz",
+            "We were all so proud of it.",
+        ),
+        (
+            "Ana Ruiz spoke at the opening. Continued Ruiz: “So I think it is a very real problem.”",
+            "Ana Ruiz",
+            "So I think it is a very real problem.",
+        ),
+        (
+            "Ana Ruiz spoke at the opening. Stated Ruiz:\n\n“We were all so proud of it.”",
+            "Ana Ruiz",
+            "We were all so proud of it.",
+        ),
+    ],
+)
+def test_a_verb_fronted_before_its_speaker_attributes_the_quotation(body: str, speaker: str, quote: str) -> None:
+    assert [(q.kind, q.speaker, q.text) for q in speech_extract(body)[1]] == [("direct", speaker, quote)]
+
+
+def test_a_fronted_verb_word_is_no_part_of_a_name() -> None:
+    speakers, _ = speech_extract("The museum opened in May. Said Ana Ruiz, who grew up near the port, “We were proud.”")
+    assert [s.name for s in speakers] == ["Ana Ruiz"]

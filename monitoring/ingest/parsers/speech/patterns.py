@@ -27,6 +27,7 @@ from .lexicon import (
 from .vocabulary import (
     BACK_REFERENCE_ROLES,
     CHANNEL_NOUNS,
+    FRONTED_VERBS,
     GROUP_HEADS,
     GROUP_MODIFIERS,
     PARTY_MEMBER_WORDS,
@@ -590,6 +591,9 @@ SAYING_CIRCUMSTANCE = re.compile(
       | \b(?: {CHANNEL_NOUNS} | rally | event | forum | meeting | town\ hall | campaign\ stop )\b""",
     X,
 )
+# "Said Ana Ruiz, who runs the port, "...", "Continued Ruiz: "...": a reporting verb fronted before its speaker's
+# name, capitalised as the sentence's first word (group 1).
+FRONTED_VERB = re.compile(rf"[\s\"“'‘]*({'|'.join(FRONTED_VERBS)})\s+(?=[A-Z])")
 # "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
 OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
 OPENING_PARTICIPLE_LEFT = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while)\s+)?$")
