@@ -116,3 +116,15 @@ def test_a_verb_fronted_before_its_speaker_attributes_the_quotation(body: str, s
 def test_a_fronted_verb_word_is_no_part_of_a_name() -> None:
     speakers, _ = speech_extract("The museum opened in May. Said Ana Ruiz, who grew up near the port, “We were proud.”")
     assert [s.name for s in speakers] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("“We have a lot of work to do,” said a longtime adviser to the mayor.", "a longtime adviser"),
+        ('"After we came here, we saw it was all lies," said one shop owner from the harbor.', "one shop owner"),
+    ],
+)
+def test_a_description_after_the_verb_may_go_on_with_a_preposition(body: str, speaker: str) -> None:
+    # ('"...," said a longtime adviser to the mayor': the description ends before "to", as before "who" or "in".)
+    assert [(q.kind, q.speaker) for q in speech_extract(body)[1]] == [("direct", speaker)]

@@ -157,10 +157,11 @@ CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
 PARTICIPLE_BEFORE_QUOTE = re.compile(rf",\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))})\s+$")
 # '"...," said one owner of a shop that sells nets.': an indefinite determiner (a description with "the"
 # refers back to somebody named before, which the role rules decide), up to four words and a lower-case
-# noun (or a party's member) that ends the description, where no other rule knows the noun.
+# noun (or a party's member) that ends the description, where no other rule knows the noun; a preposition may follow
+# it ("said a longtime adviser to the mayor").
 DESCRIPTION_START = re.compile(
     r"""\s*( (?:a|an|one|another) \s+ (?:[\w'’-]+\s+){0,4}? (?:[a-z0-9][\w'’-]*|Republican|Democrat) )
-        (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told)\b )""",
+        (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told|to|from|for|with|of)\b )""",
     X,
 )
 # ", Johanna Bayer." after a description: the name it introduces, ending the clause.
