@@ -128,3 +128,25 @@ def test_a_fronted_verb_word_is_no_part_of_a_name() -> None:
 def test_a_description_after_the_verb_may_go_on_with_a_preposition(body: str, speaker: str) -> None:
     # ('"...," said a longtime adviser to the mayor': the description ends before "to", as before "who" or "in".)
     assert [(q.kind, q.speaker) for q in speech_extract(body)[1]] == [("direct", speaker)]
+
+
+def test_a_mixed_sentence_after_a_quotation_goes_on_with_its_speaker() -> None:
+    body = '"It is ambush journalism," Ana Ruiz says. It is "this new in-your-face journalism."'
+    assert [(q.kind, q.speaker, q.text) for q in speech_extract(body)[1]] == [
+        ("direct", "Ana Ruiz", "It is ambush journalism"),
+        ("indirect", "Ana Ruiz", 'It is "this new in-your-face journalism'),
+        ("partial", "Ana Ruiz", "this new in-your-face journalism."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The quoted words do not end the sentence: no continuation of hers.
+        '"It is ambush journalism," Ana Ruiz says. The "new journalism" has critics in the town.',
+        # No quotation before it.
+        'Ana Ruiz runs the paper. It is "this new in-your-face journalism."',
+    ],
+)
+def test_no_mixed_continuation(body: str) -> None:
+    assert not [q for q in speech_extract(body)[1] if q.rule == "previous_quote_speaker+mixed"]
