@@ -236,9 +236,17 @@ def is_speech_cue(cue: str) -> bool:
     words += [w[:-3] + "e" for w in words if w.endswith("ing")]  # "noting", "stating", "urging": "note" ...
     if any(w.startswith("continu") for w in words) and len(words) > 1:
         return False
-    if thought_in(words) and not any(w.startswith(("say", "said", "told", "tell")) for w in words):
+    speech = [i for i, word in enumerate(words) if word.startswith(SPEECH_STEMS)]
+    thought = [i for i, word in enumerate(words) if thought_in([word])]
+    # A thought word after the speech verb belongs to the words around it, not to the cue ("exclaimed upon seeing
+    # him", "added during his appearance on Fox"); one before it governs it ("decided to announce").
+    if (
+        thought
+        and not (speech and speech[0] < thought[0])
+        and not any(w.startswith(("say", "said", "told", "tell")) for w in words)
+    ):
         return False
-    return any(word.startswith(SPEECH_STEMS) for word in words) or any(p in " ".join(words) for p in SPEECH_PHRASES)
+    return bool(speech) or any(p in " ".join(words) for p in SPEECH_PHRASES)
 
 
 def is_unclassed_cue(cue: str) -> bool:
@@ -337,17 +345,24 @@ def same_person(gold_name: str, predicted: str) -> bool:
 
 
 def interrupted_quotes_join(
-    predictions: list[tuple[int, int, bool, str]], text: str
+    predictions: list[tuple[int, int, bool, str]], text: str, continuations: frozenset[int] = frozenset()
 ) -> list[tuple[int, int, bool, str]]:
     """Join the parts of one interrupted quote ("A," she said. "B.") into a single span.
 
     PolNeAR annotates such a quote as one Content from the first to the last part, while the
     extractor reports each part (an editor wants them apart); this adapts to the annotation.
     A report inside the attribution between the parts ('"A," she said when asked about X. "B."': the
-    question is a content of its own) does not keep them apart.
+    question is a content of its own) does not keep them apart. A report with no verb of its own that the
+    extractor gives to the speaker of the quotation before it (``continuations``: '"A," she said. It is "B."',
+    a mixed sentence going on with her words) is a part too: PolNeAR annotates it in the same content.
     """
     joined: list[tuple[int, int, bool, str]] = []
     for prediction in sorted(predictions):
+        if not prediction[2] and prediction[0] in continuations and joined and joined[-1][2]:
+            last = joined[-1]
+            if last[3] == prediction[3] and "\n" not in text[last[1] : prediction[0]]:
+                joined[-1] = (last[0], prediction[1], True, last[3])
+                continue
         if prediction[2]:
             k = len(joined) - 1
             while k >= 0 and not joined[k][2]:
@@ -695,7 +710,11 @@ def speech_score(articles: list[Article], merge: bool, errors: Errors) -> tuple[
         ]
         cues = {q.start + article.body_start: q.cue for q in article.quotes}
         if merge:
-            predictions = interrupted_quotes_join(predictions, text)
+            # A report with no verb of its own, given to the speaker of the quotation before it, goes on with it.
+            continuations = frozenset(
+                q.start + article.body_start for q in article.quotes if q.kind == "indirect" and q.cue is None
+            )
+            predictions = interrupted_quotes_join(predictions, text, continuations)
         for kind, is_direct in (("direct", True), ("indirect", False)):
             gold_kind = [g for g in golds if g.direct == is_direct]
             pred_kind = [p for p in predictions if p[2] == is_direct]

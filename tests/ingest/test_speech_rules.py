@@ -2612,8 +2612,9 @@ def test_rule_pronoun_before_resolves_to_a_possessive_owner_opening_a_sentence()
 
 
 def test_rule_prenominal_title_after_takes_a_media_role():
-    # An outlet before a media role ("moderator") describes the person named next, never the speaker.
-    quote, speaker = only_quote('In other words, explained NBC moderator Clara Voss: "Why wait for the port?"')
+    # An outlet before a media role ("moderator") describes the person named next, never the speaker. (The sentence
+    # opened with "In other words," until that opening was read as part of a mixed report.)
+    quote, speaker = only_quote('At the debate, explained NBC moderator Clara Voss: "Why wait for the port?"')
     assert (quote.rule, speaker.name, speaker.kind) == (
         "speaker_after_verb/prenominal_title_after",
         "Clara Voss",

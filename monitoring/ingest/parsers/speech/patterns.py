@@ -27,6 +27,7 @@ from .lexicon import (
 from .vocabulary import (
     BACK_REFERENCE_ROLES,
     CHANNEL_NOUNS,
+    FRONTED_VERBS,
     GROUP_HEADS,
     GROUP_MODIFIERS,
     PARTY_MEMBER_WORDS,
@@ -144,16 +145,23 @@ OTHER_SENTENCE = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\b[A-Z])[
 QUOTE_AFTER_PARTICIPLE = re.compile(rf"[^,\"“”_]{{0,40}},\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))}),?\s*$")
 # A second part followed by its own attribution ('"B," said X.') is a statement of its own.
 OWN_ATTRIBUTION = re.compile(r"[,!?]?[\"”’']{1,2}\s+(?=[^.\"“”\n]{0,60}?\b(?:said|says|told|added|asked|wrote)\b)")
+# "Instead, she said, "...", "Of course, Ruiz said, "...": an adverb of the speaker's own argument that opens the
+# sentence, set off by its comma before the attribution, is part of the report. (Not "But" or "Still", which news
+# copy uses as often for the reporter's own link to the sentence before.)
+CONNECTIVE_OPENING = re.compile(
+    r"""[\s"“]* (?: Instead | Rather | Of \s course | In \s other \s words ) \s* , \s*""", X
+)
 # Words that join a verb to the clause before it without naming anybody: "..., but told", "..., saying".
 CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
 # ", saying " right before a quotation: a participle of speech that needs no "that" introduces it.
 PARTICIPLE_BEFORE_QUOTE = re.compile(rf",\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))})\s+$")
 # '"...," said one owner of a shop that sells nets.': an indefinite determiner (a description with "the"
 # refers back to somebody named before, which the role rules decide), up to four words and a lower-case
-# noun (or a party's member) that ends the description, where no other rule knows the noun.
+# noun (or a party's member) that ends the description, where no other rule knows the noun; a preposition may follow
+# it ("said a longtime adviser to the mayor").
 DESCRIPTION_START = re.compile(
     r"""\s*( (?:a|an|one|another) \s+ (?:[\w'’-]+\s+){0,4}? (?:[a-z0-9][\w'’-]*|Republican|Democrat) )
-        (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told)\b )""",
+        (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told|to|from|for|with|of)\b )""",
     X,
 )
 # ", Johanna Bayer." after a description: the name it introduces, ending the clause.
@@ -595,6 +603,9 @@ SAYING_CIRCUMSTANCE = re.compile(
       | \b(?: {CHANNEL_NOUNS} | rally | event | forum | meeting | town\ hall | campaign\ stop )\b""",
     X,
 )
+# "Said Ana Ruiz, who runs the port, "...", "Continued Ruiz: "...": a reporting verb fronted before its speaker's
+# name, capitalised as the sentence's first word (group 1).
+FRONTED_VERB = re.compile(rf"[\s\"“'‘]*({'|'.join(FRONTED_VERBS)})\s+(?=[A-Z])")
 # "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
 OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
 OPENING_PARTICIPLE_LEFT = re.compile(

@@ -58,6 +58,7 @@ from .spans import (
     GROUP_RELATIVE_RULE,
     NEXT_PARAGRAPH_QUOTED,
     REPORT_INTO_QUOTATION,
+    connective_report,
     continued_quotations_join,
     continued_reports_join,
     interrupted_quotes_join,
@@ -93,6 +94,7 @@ CONTINUED_REPORT_QUOTATION = "continued_report_quotation"
 # Such a quotation: sentences in lower case that end it (not a heading in capitals, "Related:", nor a transcript's
 # "Name: ..." line).
 REPORTED_QUOTATION = re.compile(r"(?![A-Z][\w.’' -]{0,40}:)(?=.*[a-z]).*[.!?]\s*", re.S)
+MIXED_CONTINUATION = "previous_quote_speaker+mixed"  # '"A," she said. It is "a mess."': her mixed report
 # A paragraph made of one quotation (masked: its marks, the masking and the final punctuation), or a
 # quotation left open at the paragraph's end.
 QUOTATION_PARAGRAPH = re.compile(r"\s*[\"“]_*[.,!?]?(?:[\"”][.!?]?)?\s*")
@@ -203,6 +205,24 @@ def speech_extract(
                         _question_add(quotes, body, masked, discourse, question)
                         continue
                 evaluation = partial_speaker(masked, sentence_start, sentence_end, discourse) if partial else None
+                if evaluation is None and partial and not direct and last_quoted is not None:
+                    mixed = _mixed_continuation(masked, sentence_start, sentence_end, partial)
+                    if mixed is not None:
+                        # '"A," Berg said. It is "a mess."': a sentence of the reporter's words that ends in
+                        # quoted ones goes on with Berg's quotation, a mixed report of his.
+                        quote_add(quotes, body, last_quoted, "indirect", *mixed, None, None, MIXED_CONTINUATION)
+                        for opening, closing in partial:
+                            quote_add(
+                                quotes,
+                                body,
+                                last_quoted,
+                                "partial",
+                                opening + 1,
+                                closing,
+                                None,
+                                None,
+                                MIXED_CONTINUATION,
+                            )
                 if evaluation is not None:
                     speaker = _accept(discourse, evaluation)  # step 5
                     for opening, closing in partial:
@@ -306,6 +326,17 @@ def speech_extract(
     quotes = reports_then_quotations_join(body, quotes, CONTINUED_REPORT_QUOTATION, NEXT_PARAGRAPH_QUOTED)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
+
+
+def _mixed_continuation(
+    masked: str, sentence_start: int, sentence_end: int, partial: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The span of a sentence with no attribution that ends in quoted words ('It is "a mess."', 'Now, "we
+    wait."'): from its start to the last quotation's end; None when more than its punctuation follows it."""
+    closing = partial[-1][1]
+    if masked[closing + 1 : sentence_end].strip(" \t\n.,!?"):
+        return None
+    return trim(masked, sentence_start, closing)
 
 
 def _discourse(masked: str, outlets: Iterable[str]) -> Discourse:
@@ -419,6 +450,7 @@ def _sentence_quotes(
     mixed = (
         mixed_report(masked, body, sentence_start, attribution, direct[0])
         or quoted_subject_report(masked, sentence_start, attribution, direct[0])
+        or connective_report(masked, sentence_start, attribution, direct[0])
         if direct
         else None
     )

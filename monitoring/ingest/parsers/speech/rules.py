@@ -68,6 +68,7 @@ from .patterns import (
     FRONTED_GROUP_OPENING,
     GAP_AHEAD,
     GAPPED_RELATIVE_END,
+    FRONTED_VERB,
     GROUP_RELATIVE,
     GROUP_RELATIVE_END,
     HEADLINE_CUE,
@@ -1090,7 +1091,10 @@ CUE_RULES: tuple[CueRule, ...] = (
         "speaker_after_verb",
         lambda cue: (
             cue.is_verb
-            and cue.left.rstrip().endswith((",", '"', "”", "—"))
+            and (
+                cue.left.rstrip().endswith((",", '"', "”", "—"))
+                or (not cue.left.strip(" \"“‘'") and cue.words not in PARTICIPLE_CUES)  # "Said Ruiz, ..."
+            )
             and not (cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith(","))
         ),  # (", arguing he would wait": a participle's subject is never after it)
         _speaker_after_verb,
@@ -1212,8 +1216,11 @@ def read_attribution(
         sentence = sentence[: headline.start()] + lowered + sentence[headline.end() :]
         masked = masked[:start] + sentence + masked[end:]
     opening = OPENING_PARTICIPLE_WORD.match(sentence)
-    if opening is not None and opening.group(1).lower() in PARTICIPLE_CUES:
-        # "Declaring that ..., Berg left.": a participle capitalised as the sentence's first word, read as a cue.
+    if opening is None or opening.group(1).lower() not in PARTICIPLE_CUES:
+        opening = FRONTED_VERB.match(sentence)
+    if opening is not None:
+        # "Declaring that ..., Berg left.": a participle capitalised as the sentence's first word, read as a cue;
+        # so is a verb fronted before its speaker ("Said Ana Ruiz, ...").
         sentence = sentence[: opening.start(1)] + opening.group(1).lower() + sentence[opening.end(1) :]
         masked = masked[:start] + sentence + masked[end:]
     channel: list[str | None] = []

@@ -14,6 +14,7 @@ from .patterns import (
     CLAUSE_AHEAD_RE,
     CLAUSE_LINKS,
     CONNECTIVE_LEAD,
+    CONNECTIVE_OPENING,
     CUE_RE,
     FIRST_LETTER,
     INTERRUPTION,
@@ -507,6 +508,24 @@ def mixed_report(
         return None
     prefix = before[:comma].strip()
     if len(prefix.split()) < 2 or prefix[:1] in "\"“”'‘_" or "_" in prefix[:3]:
+        return None
+    return trim(masked, sentence_start, closing)
+
+
+def connective_report(
+    masked: str, sentence_start: int, attribution: Attribution, quote: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span of 'Instead, she added, "We will not close."', 'Of course, said Ruiz, "..."': an adverb of the speaker's
+    argument that opens the sentence before an attribution set off by commas is the speaker's, so the report is a
+    mixed one, from the adverb to the end of the quotation."""
+    opening, closing = quote
+    connective = CONNECTIVE_OPENING.match(masked, sentence_start)
+    if connective is None or not connective.end() <= attribution.cue_start < opening:
+        return None
+    if re.search(r"[,\"“”_]", masked[connective.end() : attribution.cue_start]):
+        return None  # "Instead, on Monday, she said": more than the subject between the adverb and the verb
+    between = masked[attribution.cue_end : opening]
+    if len(between.split()) > 4 or not between.rstrip().endswith((",", ":")):
         return None
     return trim(masked, sentence_start, closing)
 

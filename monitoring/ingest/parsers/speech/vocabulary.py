@@ -41,6 +41,9 @@ NOT_NAME_WORDS = set(
     "Across Along Around Behind Beside Besides Near Via Upon Regardless Alongside Whenever Wherever Perhaps".split()
 )
 
+# Reporting verbs fronted before a speaker's name ("Said Ana Ruiz, ...", "Continued Ruiz: ..."): no part of the name.
+FRONTED_VERBS = "Said Says Added Adds Stated Continued Wrote Writes Noted Explained Concluded Replied".split()
+NOT_NAME_WORDS |= set(FRONTED_VERBS)
 NOT_NAME_WORDS_FOLDED = {word.casefold() for word in NOT_NAME_WORDS}
 # The words of NOT_NAME_WORDS that belong to a noun phrase (determiners, quantifiers, pronouns); the others open a
 # clause or a phrase ("But", "When", "After", "On Monday") and are no part of a subject's mention.
