@@ -1,0 +1,36 @@
+"""Where a found quote's content and source start and end, as the PolNeAR bench (CofeNet protocol) reads them.
+Invented sentences only (no dataset text)."""
+
+from bench.cofenet_protocol import paragraph_of, quote_pieces
+from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
+
+
+def pieces_text(text, pieces):
+    return {(piece.element, text[piece.start : piece.end]) for piece in pieces}
+
+
+def test_content_starts_at_that_followed_by_a_comma():
+    text = "Ana Ruiz said that, in May, the port will close."
+    start = text.index("in May")
+    pieces = quote_pieces(text, paragraph_of(text, start), start, len(text) - 1, False, "Ana Ruiz", "said")
+    assert ("content", "that, in May, the port will close") in pieces_text(text, pieces)
+
+
+def test_no_source_guessed_for_a_quotation_going_on():
+    # The second paragraph goes on with Ruiz's quotation: no attribution of its own, so no source is written there
+    # (a guess would take "Ruiz" in the reporter's sentence after it).
+    text = '"We will close the port," Ana Ruiz said.\n"It is the only way." Ruiz left the pier at noon.'
+    start = text.index('"It') + 1
+    end = text.index(' way."') + 5
+    pieces = quote_pieces(text, paragraph_of(text, start), start, end, True, "Ana Ruiz", None)
+    assert [piece.element for piece in pieces] == ["content"]
+
+
+def test_no_source_guessed_for_an_unnamed_asker():
+    # "Asked" has no subject; a guessed pronoun would be the "she" of the answer.
+    text = "Asked whether the port would close, she said it would not."
+    start = text.index("whether")
+    end = text.index(", she")
+    pieces = quote_pieces(text, paragraph_of(text, start), start, end, False, UNNAMED_ASKER, "Asked")
+    assert ("source", "she") not in pieces_text(text, pieces)
+    assert ("cue", "Asked") in pieces_text(text, pieces)
