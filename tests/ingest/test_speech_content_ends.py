@@ -34,3 +34,12 @@ def test_no_source_guessed_for_an_unnamed_asker():
     pieces = quote_pieces(text, paragraph_of(text, start), start, end, False, UNNAMED_ASKER, "Asked")
     assert ("source", "she") not in pieces_text(text, pieces)
     assert ("cue", "Asked") in pieces_text(text, pieces)
+
+
+def test_inverted_source_runs_over_a_place_set_off_by_commas():
+    from monitoring.ingest.parsers import speech_extract
+
+    body = '"We will not load the ships," said Ana Ruiz, a docker in Salem, Ore., who chairs the union.'
+    _, quotes = speech_extract(body)
+    (quote,) = [q for q in quotes if q.kind == "direct"]
+    assert body[slice(*quote.source_span)] == "Ana Ruiz, a docker in Salem, Ore., who chairs the union"
