@@ -43,3 +43,19 @@ def test_inverted_source_runs_over_a_place_set_off_by_commas():
     _, quotes = speech_extract(body)
     (quote,) = [q for q in quotes if q.kind == "direct"]
     assert body[slice(*quote.source_span)] == "Ana Ruiz, a docker in Salem, Ore., who chairs the union"
+
+
+def test_source_runs_over_the_names_joined_to_the_subject():
+    from monitoring.ingest.parsers import speech_extract
+
+    for body, subject in (
+        ("Neither Ruiz nor Berg said the port would close in May.", "Neither Ruiz nor Berg"),
+        (
+            "Mayor Ana Ruiz and port chief Paul Berg said the port would close.",
+            "Mayor Ana Ruiz and port chief Paul Berg",
+        ),
+        ("He and Mr. Berg said the port would close in May.", "He and Mr. Berg"),
+    ):
+        _, quotes = speech_extract(body)
+        (quote,) = quotes
+        assert body[slice(*quote.source_span)] == subject

@@ -783,5 +783,22 @@ def quote_add(
         return
     quote = ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule)
     if read_at is not None:
-        quote.cue_span, quote.source_span = read_at.cue_read(body), read_at.source
+        quote.cue_span, quote.source_span = read_at.cue_read(body), _joined_subject(body, read_at.source)
     quotes.append(quote)
+
+
+# Names (or a pronoun) joined to a subject's mention before it: "Ana Ruiz and", "Both Berg and", "Neither he nor".
+_NAME_WORDS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*"
+_JOINED_BEFORE = re.compile(
+    rf"(?:(?:[Bb]oth|[Nn]either|[Ee]ither)\s+)?(?:{_NAME_WORDS},\s+)*(?:{_NAME_WORDS}|[Hh]e|[Ss]he|I|[Ww]e)"
+    r"\s+(?:and|nor|or)\s+$"
+)
+
+
+def _joined_subject(body: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where a subject was read, with the names joined to its mention before it: "Ana Ruiz and the port's chief",
+    "Neither Berg nor Ortiz" (the speaker is the one the rules read; the subject as written is all of them)."""
+    if source is None:
+        return None
+    joined = _JOINED_BEFORE.search(body, max(0, source[0] - 120), source[0])
+    return (joined.start(), source[1]) if joined is not None and joined.end() == source[0] else source
