@@ -326,6 +326,15 @@ def content_parts(text: str, content: tuple[int, int], direct: bool, cue: str | 
         # 'This campaign, he says, is different.': the report's own attribution set off by commas inside it.
         inside = re.compile(rf",\s+[^,]{{0,60}}?(?<!\w){re.escape(cue)}(?!\w)[^,]{{0,60}}?,\s+", re.IGNORECASE)
         found = inside.search(text, *content)
+        if found:
+            return [(content[0], found.start()), (found.end(), content[1])]
+        # 'Fees are "a scandal," Ruiz said. "We will fight them."': a report that a quotation goes on after its
+        # attribution, which stands between the closing and the opening mark.
+        between = re.compile(
+            rf"(?<=[\"”’'])\s+[^,\"“”]{{0,60}}?(?<!\w){re.escape(cue)}(?!\w)[^,\"“”]{{0,40}}?[.,:]\s+(?=[\"“‘'])",
+            re.IGNORECASE,
+        )
+        found = between.search(text, *content)
         return [(content[0], found.start()), (found.end(), content[1])] if found else [content]
     marks = [m.span() for m in DOUBLE_MARK.finditer(text, *content)] if direct and cue else []
     if len(marks) < 4 or len(marks) % 2 or marks[0][0] != content[0]:

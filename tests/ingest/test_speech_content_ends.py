@@ -59,3 +59,10 @@ def test_source_runs_over_the_names_joined_to_the_subject():
         _, quotes = speech_extract(body)
         (quote,) = quotes
         assert body[slice(*quote.source_span)] == subject
+
+
+def test_report_going_on_in_a_quotation_is_cut_at_its_attribution():
+    text = 'The fees are "a scandal," Ruiz said. "We will fight them."'
+    pieces = quote_pieces(text, paragraph_of(text, 0), 0, len(text), False, "Ana Ruiz", "said")
+    contents = {t for element, t in pieces_text(text, pieces) if element == "content"}
+    assert contents == {'The fees are "a scandal,"', '"We will fight them."'}
