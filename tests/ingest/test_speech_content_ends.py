@@ -66,3 +66,19 @@ def test_report_going_on_in_a_quotation_is_cut_at_its_attribution():
     pieces = quote_pieces(text, paragraph_of(text, 0), 0, len(text), False, "Ana Ruiz", "said")
     contents = {t for element, t in pieces_text(text, pieces) if element == "content"}
     assert contents == {'The fees are "a scandal,"', '"We will fight them."'}
+
+
+def test_report_starts_after_the_words_before_its_that():
+    from monitoring.ingest.parsers import speech_extract
+
+    for body, content in (
+        ("Ana Ruiz told dockers on Monday that the port would close.", "the port would close"),
+        ("Ana Ruiz said instead that the port would close.", "the port would close"),
+        # A noun with its own "that" clause is part of the report.
+        (
+            "Ana Ruiz said Berg's claim that the port would close was false.",
+            "Berg's claim that the port would close was false",
+        ),
+    ):
+        _, quotes = speech_extract(body)
+        assert content in [q.text for q in quotes if q.cue in {"told", "said"}]
