@@ -82,3 +82,12 @@ def test_report_starts_after_the_words_before_its_that():
     ):
         _, quotes = speech_extract(body)
         assert content in [q.text for q in quotes if q.cue in {"told", "said"}]
+
+
+def test_report_in_brackets_ends_before_the_closing_bracket():
+    from monitoring.ingest.parsers import speech_extract
+
+    body = "The ferry ran late. (Ana Ruiz said that the port would close.)\n\nNobody came."
+    _, quotes = speech_extract(body)
+    (quote,) = quotes
+    assert not quote.text.endswith(")")

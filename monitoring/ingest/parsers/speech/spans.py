@@ -780,6 +780,8 @@ def quote_add(
         end += 1  # a report ending in quoted words: the closing mark's second apostrophe ("they ''had chemistry,''")
     if kind == "direct" and end > start and body[end - 1] == ",":
         end -= 1  # the comma stands for the period the attribution replaced
+    if body[end - 1 : end] == ")" and body.count("(", start, end) < body.count(")", start, end):
+        end -= 1  # the bracket closing a sentence set in brackets ("(Berg said the port would close.)")
     cue_span = read_at.cue_read(body) if read_at is not None else None
     if kind == "indirect" and cue_span is not None and cue_span[1] <= start and not body[cue_span[1] : start].strip():
         start = _report_after_lead(body, start, end)
