@@ -91,3 +91,12 @@ def test_report_in_brackets_ends_before_the_closing_bracket():
     _, quotes = speech_extract(body)
     (quote,) = quotes
     assert not quote.text.endswith(")")
+
+
+def test_relative_report_has_the_relative_pronoun_as_its_source():
+    from monitoring.ingest.parsers import speech_extract
+
+    body = '"We will wait," said Tomas Berg, the port chief, who said the fees would fall.'
+    _, quotes = speech_extract(body)
+    (report,) = [q for q in quotes if q.kind == "indirect"]
+    assert body[slice(*report.source_span)] == "who"

@@ -1371,8 +1371,16 @@ def _relative_report(masked: str, end: int, built: Attribution) -> Attribution |
     content = trim(masked, that.end() if that else verb.end(), end)
     if content is None or _too_short(masked[content[0] : content[1]]) or RELATIVE_NOT_CONTENT.match(masked, content[0]):
         return None  # ("who wrote about the visit": no report)
+    who = relative.start() + relative.group().index("who")  # the relative pronoun is the clause's subject as written
     return Attribution(
-        built.speaker, verb.group(), verb.start(), verb.end(), content, built.channel, rule=RELATIVE_REPORT_RULE
+        built.speaker,
+        verb.group(),
+        verb.start(),
+        verb.end(),
+        content,
+        built.channel,
+        rule=RELATIVE_REPORT_RULE,
+        source=(who, who + len("who")),
     )
 
 
