@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from monitoring.ingest.parsers.speech.registry import UNNAMED_ASKER
+
 ELEMENTS = ("source", "cue", "content")
 MODES = ("exact", "begin")
 
@@ -236,10 +238,13 @@ def table_print(title: str, tallies: dict[str, Tally]) -> None:
 # - cue: the occurrence of the cue string (as a whole word or phrase, any case) nearest the content;
 # - source: the nearest occurrence, to the cue (else to the content), of the speaker's full name,
 #   one of its words (a surname, a first name) or a subject pronoun (he, she, they, we, I), a
-#   name widened over the capitalised words that touch it ("President Barack Obama");
+#   name widened over the capitalised words that touch it ("President Barack Obama"); none for a
+#   quote with no cue (a quotation going on from an earlier attribution, which names no source
+#   again) or a question put by an unnamed asker (such a guess cuts another quote's source or
+#   content in two where it overlaps it);
 # - content: PolNeAR's content of a direct quote holds its quotation marks and the punctuation
-#   inside them, and an indirect quote's content starts at a leading "that": the predicted span is
-#   widened the same way.
+#   inside them, and an indirect quote's content starts at a leading "that" (or "that,"): the
+#   predicted span is widened the same way.
 WINDOW = 150
 SUBJECT_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I)\b")
 NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -299,7 +304,7 @@ def content_widened(text: str, start: int, end: int, direct: bool, area: tuple[i
         if closing:
             end += closing.end()
     else:
-        that = re.search(r"\bthat\s+$", text[area[0] : start])
+        that = re.search(r"\bthat,?\s+$", text[area[0] : start])  # ('said that, in May, ...')
         if that:
             start = area[0] + that.start()
         # A report ending in quoted words ('will "compete vigorously."'): the closing mark is its content's too.
@@ -321,6 +326,15 @@ def content_parts(text: str, content: tuple[int, int], direct: bool, cue: str | 
         # 'This campaign, he says, is different.': the report's own attribution set off by commas inside it.
         inside = re.compile(rf",\s+[^,]{{0,60}}?(?<!\w){re.escape(cue)}(?!\w)[^,]{{0,60}}?,\s+", re.IGNORECASE)
         found = inside.search(text, *content)
+        if found:
+            return [(content[0], found.start()), (found.end(), content[1])]
+        # 'Fees are "a scandal," Ruiz said. "We will fight them."': a report that a quotation goes on after its
+        # attribution, which stands between the closing and the opening mark.
+        between = re.compile(
+            rf"(?<=[\"”’'])\s+[^,\"“”]{{0,60}}?(?<!\w){re.escape(cue)}(?!\w)[^,\"“”]{{0,40}}?[.,:]\s+(?=[\"“‘'])",
+            re.IGNORECASE,
+        )
+        found = between.search(text, *content)
         return [(content[0], found.start()), (found.end(), content[1])] if found else [content]
     marks = [m.span() for m in DOUBLE_MARK.finditer(text, *content)] if direct and cue else []
     if len(marks) < 4 or len(marks) % 2 or marks[0][0] != content[0]:
@@ -362,6 +376,8 @@ def quote_pieces(
         pieces.append(Piece("cue", *cue_span))
     if source_span is not None:
         return [*pieces, Piece("source", *source_span)]
+    if cue is None or speaker == UNNAMED_ASKER:
+        return pieces  # no attribution of its own (a quotation going on), or an unnamed asker: no source written
     forms = [speaker] + [word for word in speaker.split() if len(word) > 1] if speaker else []
     alternatives = [re.escape(form) for form in sorted(set(forms), key=len, reverse=True)]
     anchor = cue_span or content

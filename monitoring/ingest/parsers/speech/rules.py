@@ -912,8 +912,12 @@ def _content_around_speaker(cue: Cue, draft: Discourse) -> Built:
 
 
 # What may follow an inverted subject and still describe it: an appositive or a relative clause after a comma, a
-# place or body after "of" ('"...," said Ana Ruiz, who chairs the board.', '... said Ana Ruiz of the port board.').
-_SUBJECT_GOES_ON = re.compile(r"\s*,\s*(?:who|whose|a|an|the|then|now|\d)\b|\s+(?:of|from)\s")
+# place or body after "of" ('"...," said Ana Ruiz, who chairs the board.', '... said Ana Ruiz of the port board.'),
+# or a place or name in capitals set off by commas ('... said Ana Ruiz, a docker in Salem, Ore., who ...').
+_SUBJECT_GOES_ON = re.compile(
+    r"\s*,\s*(?:who|whose|a|an|the|then|now|\d)\b|\s+(?:of|from)\s"
+    r"|\s*,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}(?=,|[.!?]?\s*$)"
+)
 # Where the description ends: a participle clause (", adding ...", ", referring to ..."), a quotation, a semicolon
 # or a dash.
 _SUBJECT_STOP = re.compile(r",\s+[a-z]+ing\b|[_\"“”;]|\s[-—–]+\s")
@@ -1409,8 +1413,16 @@ def _relative_report(masked: str, end: int, built: Attribution) -> Attribution |
     content = trim(masked, that.end() if that else verb.end(), end)
     if content is None or _too_short(masked[content[0] : content[1]]) or RELATIVE_NOT_CONTENT.match(masked, content[0]):
         return None  # ("who wrote about the visit": no report)
+    who = relative.start() + relative.group().index("who")  # the relative pronoun is the clause's subject as written
     return Attribution(
-        built.speaker, verb.group(), verb.start(), verb.end(), content, built.channel, rule=RELATIVE_REPORT_RULE
+        built.speaker,
+        verb.group(),
+        verb.start(),
+        verb.end(),
+        content,
+        built.channel,
+        rule=RELATIVE_REPORT_RULE,
+        source=(who, who + len("who")),
     )
 
 

@@ -32,6 +32,7 @@ from .patterns import (
     QUOTED_END,
     REPORT_TO_QUOTE,
     SENTENCE_END,
+    SPEECH_NOUNS,
     THAT_OR_QUOTE,
     THING_RELATIVE_END,
     TITLE_SMALL_WORDS,
@@ -803,9 +804,62 @@ def quote_add(
         end += 1  # a report ending in quoted words: the closing mark's second apostrophe ("they ''had chemistry,''")
     if kind == "direct" and end > start and body[end - 1] == ",":
         end -= 1  # the comma stands for the period the attribution replaced
+    if body[end - 1 : end] == ")" and body.count("(", start, end) < body.count(")", start, end):
+        end -= 1  # the bracket closing a sentence set in brackets ("(Berg said the port would close.)")
+    cue_span = read_at.cue_read(body) if read_at is not None else None
+    if kind == "indirect" and cue_span is not None and cue_span[1] <= start and not body[cue_span[1] : start].strip():
+        start = _report_after_lead(body, start, end)
     if end <= start:
         return
     quote = ParsedQuote(speaker.name, kind, body[start:end], start, end, cue or None, channel, rule=rule)
     if read_at is not None:
-        quote.cue_span, quote.source_span = read_at.cue_read(body), read_at.source
+        quote.cue_span, quote.source_span = cue_span, _joined_subject(body, read_at.source)
     quotes.append(quote)
+
+
+# A few words between a reporting verb and the "that" that opens its report, then the report's subject: whom it was
+# said to, when or how ("told allies that he ...", "said instead that the ...", "told CBS in 2008 that ...").
+_LEAD_BEFORE_THAT = re.compile(
+    r"((?:[\w’'“”‘\".-]+\s+){1,5}?)that\s+(?=[A-Z\"“'‘\d]|(?:the|a|an|his|her|their|its|this|these|those|he|she|it"
+    r"|they|we|there|you|no|every|many|most|all|some|any)\b)"
+)
+# Words that make the lead a clause or a noun phrase of the report ("the bill that ...", "whether ... that", "Ruiz's
+# claim that ..."): no lead.
+_NOT_LEAD = re.compile(
+    r"(?i)^(?:the|a|an|his|her|their|its|this|these|those|that|some|any|no|every|each|he|she|it|they|we|i|there"
+    r"|you|what|all|many|most|one|both|another)\b|\b(?:and|or|but|whether|if|how|why|what|who|which|when|where|had"
+    r"|has|have|was|were|is|are|be|been|another)\b|,|\w['’]s?\s"
+)
+
+
+def _report_after_lead(body: str, start: int, end: int) -> int:
+    """Where a report right after its verb starts: after a lead of whom or when it was said to and its "that"
+    ("told allies that he would run": "he would run"), else at ``start``."""
+    lead = _LEAD_BEFORE_THAT.match(body, start, end)
+    if lead is None or _NOT_LEAD.search(lead.group(1)):
+        return start
+    words = lead.group(1).casefold().split()
+    if words[0] in {"of", "about"} or words[-1].rstrip("s") in REPORT_NOUNS:
+        return start  # ('said of the dockers that ...', 'responded to reports that ...': what the report is about)
+    return lead.end()
+
+
+# Nouns a "that" clause may follow as their content ("reports that ...").
+REPORT_NOUNS = frozenset((*SPEECH_NOUNS, "report", "rumor", "rumour", "news", "idea", "notion", "fact", "question"))
+
+
+# Names (or a pronoun) joined to a subject's mention before it: "Ana Ruiz and", "Both Berg and", "Neither he nor".
+_NAME_WORDS = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Rev)\.\s+)?(?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*"
+_JOINED_BEFORE = re.compile(
+    rf"(?:(?:[Bb]oth|[Nn]either|[Ee]ither)\s+)?(?:{_NAME_WORDS},\s+)*(?:{_NAME_WORDS}|[Hh]e|[Ss]he|I|[Ww]e)"
+    r"\s+(?:and|nor|or)\s+$"
+)
+
+
+def _joined_subject(body: str, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Where a subject was read, with the names joined to its mention before it: "Ana Ruiz and the port's chief",
+    "Neither Berg nor Ortiz" (the speaker is the one the rules read; the subject as written is all of them)."""
+    if source is None:
+        return None
+    joined = _JOINED_BEFORE.search(body, max(0, source[0] - 120), source[0])
+    return (joined.start(), source[1]) if joined is not None and joined.end() == source[0] else source
