@@ -841,6 +841,8 @@ def _report_after_lead(body: str, start: int, end: int) -> int:
     words = lead.group(1).casefold().split()
     if words[0] in {"of", "about"} or words[-1].rstrip("s") in REPORT_NOUNS:
         return start  # ('said of the dockers that ...', 'responded to reports that ...': what the report is about)
+    if words[0].endswith("ing"):
+        return start  # a participle after a statement is the report's own verb ('a statement reassuring dockers that')
     return lead.end()
 
 
