@@ -354,14 +354,17 @@ def interrupted_quotes_join(
     A report inside the attribution between the parts ('"A," she said when asked about X. "B."': the
     question is a content of its own) does not keep them apart. A report with no verb of its own that the
     extractor gives to the speaker of the quotation before it (``continuations``: '"A," she said. It is "B."',
-    a mixed sentence going on with her words) is a part too: PolNeAR annotates it in the same content.
+    a mixed sentence going on with her words) is a part too: PolNeAR annotates it in the same content, a direct
+    one when it ends in quoted words, else a mixed one (indirect), as is_quotation tells a gold content's kind.
     """
     joined: list[tuple[int, int, bool, str]] = []
     for prediction in sorted(predictions):
         if not prediction[2] and prediction[0] in continuations and joined and joined[-1][2]:
             last = joined[-1]
             if last[3] == prediction[3] and "\n" not in text[last[1] : prediction[0]]:
-                joined[-1] = (last[0], prediction[1], True, last[3])
+                # ('"A," she said. "B" and other issues.': a content that ends in the reporter's words is mixed.)
+                quoted = is_quotation(text, last[0], prediction[1])
+                joined[-1] = (last[0], prediction[1], quoted, last[3])
                 continue
         if prediction[2]:
             k = len(joined) - 1

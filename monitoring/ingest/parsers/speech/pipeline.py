@@ -94,6 +94,11 @@ CONTINUED_REPORT_QUOTATION = "continued_report_quotation"
 # Such a quotation: sentences in lower case that end it (not a heading in capitals, "Related:", nor a transcript's
 # "Name: ..." line).
 REPORTED_QUOTATION = re.compile(r"(?![A-Z][\w.’' -]{0,40}:)(?=.*[a-z]).*[.!?]\s*", re.S)
+# After a quotation that opens a sentence: the reporter's words going on ('"B" and other issues.'), not a
+# relative clause on its last words (', which votes in June.': an aside).
+WORDS_AFTER_QUOTE = re.compile(r"[,;]?[ \t]+(?!which\b|who\b)[a-z]")
+# A quotation of a few words at least: a sentence, not a term ('"Non-paper" is a diplomatic term.').
+SENTENCE_QUOTED = re.compile(r"\S+(?:\s+\S+){3}")
 MIXED_CONTINUATION = "previous_quote_speaker+mixed"  # '"A," she said. It is "a mess."': her mixed report
 # A paragraph made of one quotation (masked: its marks, the masking and the final punctuation), or a
 # quotation left open at the paragraph's end.
@@ -184,7 +189,32 @@ def speech_extract(
             if attribution is not None and not direct and not _second_report(masked, attribution.cue_end, sentence_end):
                 clause = second_clause_cut(masked, attribution)  # (", adding that ...": see _sentence_quotes)
             if attribution is None:
-                if direct and last_quoted is not None and not masked[sentence_start : direct[0][0]].strip():
+                if (
+                    direct
+                    and last_quoted is not None
+                    and not masked[sentence_start : direct[0][0]].strip()
+                    and WORDS_AFTER_QUOTE.match(masked, direct[-1][1] + 1, sentence_end)
+                    and SENTENCE_QUOTED.search(body, direct[0][0] + 1, direct[0][1])
+                ):
+                    # '"A," Berg said. "B" and other issues.': the reporter's words go on after the quotation, a
+                    # mixed report of Berg's that runs to the sentence's end, its quoted words partial.
+                    mixed = trim(masked, direct[0][0], sentence_end)
+                    if mixed is not None:
+                        quote_add(quotes, body, last_quoted, "indirect", *mixed, None, None, MIXED_CONTINUATION)
+                        for opening, closing in sorted(partial + direct):
+                            quote_add(
+                                quotes,
+                                body,
+                                last_quoted,
+                                "partial",
+                                opening + 1,
+                                closing,
+                                None,
+                                None,
+                                MIXED_CONTINUATION,
+                            )
+                    direct, partial = [], []
+                elif direct and last_quoted is not None and not masked[sentence_start : direct[0][0]].strip():
                     # '"A," Berg said. "B." His aide agreed.': Berg's quotation goes on, whoever the
                     # paragraph names after it.
                     for opening, closing in direct:

@@ -1,0 +1,62 @@
+"""Direct-quote precision, part two: quotations that are no bare direct quote of their own. Sentences are made up.
+
+'"A," Vance said. "B" and other trade matters.': after a quotation, a sentence that opens with quoted words and
+goes on in the reporter's words is a mixed report of the same speaker (from the quotation to the sentence's end),
+not a second direct part to join to the first.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+
+
+def quotes_of(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in speech_extract(body)[1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "first", "mixed"),
+    [
+        (
+            '"The port will reopen soon," Nora Vance told reporters. "What they care about is that the ships'
+            ' come back" and other trade matters.',
+            "The port will reopen soon",
+            '"What they care about is that the ships come back" and other trade matters',
+        ),
+        (
+            '"The port will reopen soon," said Nora Vance, the harbour chief. "But I think the rules have'
+            ' changed,"  because of the new fees.',
+            "The port will reopen soon",
+            '"But I think the rules have changed,"  because of the new fees',
+        ),
+        (
+            "''We cannot back the new toll,'' said Nora Vance. ''After a long debate, I concluded that the board"
+            " has not shown the care it needs'' or the money to run the ferries.",
+            "We cannot back the new toll",
+            "''After a long debate, I concluded that the board has not shown the care it needs'' or the money to"
+            " run the ferries",
+        ),
+    ],
+)
+def test_quotation_going_on_in_the_reporters_words_is_mixed(body: str, first: str, mixed: str) -> None:
+    quotes = quotes_of(body)
+    assert ("direct", first, "Nora Vance") in quotes
+    assert ("indirect", mixed, "Nora Vance") in quotes
+    assert not [q for q in quotes if q[0] == "direct" and q[1] != first]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A relative clause on the quotation's last words is the reporter's aside: the quotation stays direct.
+        '"The port will reopen soon," said Nora Vance. "We could win back the trade of the north coast,"'
+        " which lost its ferry in May.",
+        # Quoted words of a term, not a sentence of hers.
+        '"Send it by the old line," Nora Vance wrote. "Dockside" is a term for the harbour\'s own mail.',
+    ],
+)
+def test_aside_or_term_after_a_quotation_is_no_mixed_report(body: str) -> None:
+    quotes = quotes_of(body)
+    assert not [q for q in quotes if q[0] == "indirect"]
