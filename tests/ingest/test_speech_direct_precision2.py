@@ -60,3 +60,16 @@ def test_quotation_going_on_in_the_reporters_words_is_mixed(body: str, first: st
 def test_aside_or_term_after_a_quotation_is_no_mixed_report(body: str) -> None:
     quotes = quotes_of(body)
     assert not [q for q in quotes if q[0] == "indirect"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"They all came for the free food at the pier," Nora Vance shot back with a laugh.',
+        '"Nobody asked the dockers about the toll," Nora Vance fired back with a grin.',
+    ],
+)
+def test_manner_after_a_verb_of_answer_keeps_the_quotation(body: str) -> None:
+    # ('shot back up the hill' is an act; 'shot back with a laugh' says how the words were said.)
+    kinds = [(q.kind, q.speaker, q.cue) for q in speech_extract(body)[1]]
+    assert kinds[0][0] == "direct" and kinds[0][1] == "Nora Vance" and kinds[0][2] in {"shot back", "fired back"}

@@ -684,8 +684,9 @@ INFINITIVE_START = re.compile(
 )
 DELEGATES_AHEAD = re.compile(r"\s+(?:[\w-]+\s+)?delegates?\b")  # "pledged delegates": an adjective
 # After "continued"/"continues", "answered" or "shot back": an infinitive, an object or an adverb ("to trail",
-# "his tour", "questions", "up"), not speech; speech goes on with a mark, "that" or the sentence's end.
-CONTINUES_ACT = re.compile(r"\s+(?!that\b)[a-z]")
+# "his tour", "questions", "up"), not speech; speech goes on with a mark, "that", the sentence's end or the manner
+# of saying it ("shot back with a laugh").
+CONTINUES_ACT = re.compile(r"\s+(?!that\b|with\s+an?\s+(?:laugh|smile|grin|chuckle|shrug|sigh)\b)[a-z]")
 # After "responded": how somebody acted in answer ("with a lawsuit", "by easing sanctions", "enthusiastically by",
 # "as if hurt"), not what was said.
 RESPONDS_ACT = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:with|by|as)\b")
