@@ -73,3 +73,19 @@ def test_manner_after_a_verb_of_answer_keeps_the_quotation(body: str) -> None:
     # ('shot back up the hill' is an act; 'shot back with a laugh' says how the words were said.)
     kinds = [(q.kind, q.speaker, q.cue) for q in speech_extract(body)[1]]
     assert kinds[0][0] == "direct" and kinds[0][1] == "Nora Vance" and kinds[0][2] in {"shot back", "fired back"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Ana Ruiz spoke last. "The pier is ready for the ferries," said the 46-year-old.', "the 46-year-old"),
+        (
+            'The board met. "The toll is far too high," said the harbour chief, who runs the ferries.',
+            "the harbour chief",
+        ),
+    ],
+)
+def test_inverted_description_with_the_is_a_speaker(body: str, speaker: str) -> None:
+    # ('"...," the 46-year-old said.' was found already; inverted, only 'said a/one ...' was.)
+    quotes = [(q.kind, q.speaker) for q in speech_extract(body)[1]]
+    assert ("direct", speaker) in quotes

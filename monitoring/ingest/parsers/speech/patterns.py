@@ -155,12 +155,13 @@ CONNECTIVE_OPENING = re.compile(
 CLAUSE_LINKS = frozenset("and but then also yet so later again".split())
 # ", saying " right before a quotation: a participle of speech that needs no "that" introduces it.
 PARTICIPLE_BEFORE_QUOTE = re.compile(rf",\s*(?:{'|'.join(sorted(PARTICIPLE_CUES - NEEDS_THAT))})\s+$")
-# '"...," said one owner of a shop that sells nets.': an indefinite determiner (a description with "the"
-# refers back to somebody named before, which the role rules decide), up to four words and a lower-case
+# '"...," said one owner of a shop that sells nets.': a determiner, up to four words and a lower-case
 # noun (or a party's member) that ends the description, where no other rule knows the noun; a preposition may follow
-# it ("said a longtime adviser to the mayor").
+# it ("said a longtime adviser to the mayor"). A description with "the" that refers back to somebody named before
+# is the role rules' (tried first); one they do not know ('said the 46-year-old', 'said the base chief') is read
+# here as it is before the verb ('the 46-year-old said').
 DESCRIPTION_START = re.compile(
-    r"""\s*( (?:a|an|one|another) \s+ (?:[\w'’-]+\s+){0,4}? (?:[a-z0-9][\w'’-]*|Republican|Democrat) )
+    r"""\s*( (?:a|an|one|another|the) \s+ (?:[\w'’-]+\s+){0,4}? (?:[a-z0-9][\w'’-]*|Republican|Democrat) )
         (?= \s*(?:[,.;]|$) | \s+(?:who|whose|involved|familiar|close|known|speaking|in|at|on|during|told|to|from|for|with|of)\b )""",
     X,
 )
