@@ -89,3 +89,13 @@ def test_inverted_description_with_the_is_a_speaker(body: str, speaker: str) -> 
     # ('"...," the 46-year-old said.' was found already; inverted, only 'said a/one ...' was.)
     quotes = [(q.kind, q.speaker) for q in speech_extract(body)[1]]
     assert ("direct", speaker) in quotes
+
+
+def test_quotation_joined_by_and_to_the_reporters_clause_is_mixed() -> None:
+    body = '"There is a calm on the quay now," and ferry bookings began to pick up again last week, Nora Vance said.'
+    quotes = [(q.kind, q.text) for q in speech_extract(body)[1]]
+    assert (
+        "indirect",
+        '"There is a calm on the quay now," and ferry bookings began to pick up again last week',
+    ) in quotes
+    assert not [q for q in quotes if q[0] == "direct"]

@@ -767,8 +767,11 @@ QUOTED_CLAUSE_END = re.compile(r"[,!?][\"”’']{1,2}\s*$")
 PARTICIPLE_AFTER = re.compile(rf"\s*,\s*(?!(?:{alternatives(PARTICIPLE_CUES)})\b)[a-z]+ing\b")
 AUXILIARY_START = re.compile(r"(?:will|would|is|was|are|were|has|have|had|can|could|should|must)\b")
 # '"... was stunning," since so many cases turned on one vote': the reporter's words going on after a quotation
-# that ended in its own punctuation (a preposition or a linking word, not the speaker's name or title).
-QUOTATION_GOES_ON = re.compile(rf"(?:{PREPOSITION_START.pattern}|since|because|like|unlike|despite|including)\b")
+# that ended in its own punctuation (a preposition or a linking word, not the speaker's name or title), or a clause
+# of the reporter's joined to it ('"We are calm now," and bookings rose, Ruiz said.').
+QUOTATION_GOES_ON = re.compile(
+    rf"(?:{PREPOSITION_START.pattern}|since|because|like|unlike|despite|including|and|but)\b"
+)
 # "responded with logic", "said to the crowd": what follows the verb is no reported content.
 NOT_CONTENT_START = re.compile(
     r"""(?: with | by | at(?!\s+least\b) | from
