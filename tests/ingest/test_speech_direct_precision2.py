@@ -99,3 +99,28 @@ def test_quotation_joined_by_and_to_the_reporters_clause_is_mixed() -> None:
         '"There is a calm on the quay now," and ferry bookings began to pick up again last week',
     ) in quotes
     assert not [q for q in quotes if q[0] == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("body", "report"),
+    [
+        (
+            '"It is our bad luck," Nora Vance said, that both ferries were built in the same yard.',
+            '"It is our bad luck," Nora Vance said, that both ferries were built in the same yard',
+        ),
+        (
+            '"Only you, Tom," Nora Vance said, would use the vote to praise the old pier.',
+            '"Only you, Tom," Nora Vance said, would use the vote to praise the old pier',
+        ),
+    ],
+)
+def test_clause_going_on_after_the_attribution_makes_a_mixed_report(body: str, report: str) -> None:
+    quotes = [(q.kind, q.text) for q in speech_extract(body)[1]]
+    assert ("indirect", report) in quotes
+    assert not [q for q in quotes if q[0] == "direct"]
+
+
+def test_participle_after_the_attribution_keeps_the_quotation() -> None:
+    body = '"It is our bad luck," Nora Vance said, adding that both ferries sank.'
+    quotes = [(q.kind, q.text) for q in speech_extract(body)[1]]
+    assert ("direct", "It is our bad luck") in quotes

@@ -72,6 +72,7 @@ from .spans import (
     quote_add,
     quote_spans,
     quoted_subject_report,
+    report_around_attribution,
     report_before_quote,
     report_into_quotation,
     reports_then_quotations_join,
@@ -481,6 +482,7 @@ def _sentence_quotes(
         mixed_report(masked, body, sentence_start, attribution, direct[0])
         or quoted_subject_report(masked, sentence_start, attribution, direct[0])
         or connective_report(masked, sentence_start, attribution, direct[0])
+        or report_around_attribution(masked, sentence_start, sentence_end, attribution, direct[0])
         if direct
         else None
     )

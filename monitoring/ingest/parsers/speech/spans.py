@@ -560,6 +560,25 @@ def quoted_subject_report(
     return trim(masked, opening, end)
 
 
+def report_around_attribution(
+    masked: str, sentence_start: int, sentence_end: int, attribution: Attribution, quote: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The span of '"It is our bad luck," Ruiz said, that both ferries sank.' or '"Only you," she said, would do
+    that.': a quotation that opens the sentence, then an attribution set off by commas, then the reporter's words
+    going on with the same clause ("that" or an auxiliary): one mixed report, from the quotation to the sentence's
+    end."""
+    opening, closing = quote
+    if masked[sentence_start:opening].strip() or attribution.cue_start < closing:
+        return None
+    after = max(attribution.cue_end, attribution.source[1] if attribution.source else 0)
+    going_on = re.compile(r"\s*,\s*").match(masked, after, sentence_end)
+    if going_on is None or not (
+        masked.startswith("that ", going_on.end()) or AUXILIARY_START.match(masked, going_on.end(), sentence_end)
+    ):
+        return None
+    return trim(masked, opening, sentence_end)
+
+
 def interrupted_quotes_join(body: str, quotes: list[ParsedQuote], paragraph_break: str) -> list[ParsedQuote]:
     """'"A," she said. "B."' as one statement: a single direct quote from A to B, as a reader counts it.
 
