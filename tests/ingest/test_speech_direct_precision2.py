@@ -124,3 +124,19 @@ def test_participle_after_the_attribution_keeps_the_quotation() -> None:
     body = '"It is our bad luck," Nora Vance said, adding that both ferries sank.'
     quotes = [(q.kind, q.text) for q in speech_extract(body)[1]]
     assert ("direct", "It is our bad luck") in quotes
+
+
+def test_quoted_words_in_an_adding_that_report_are_partial() -> None:
+    body = (
+        '"The ferries will come back," Nora Vance wrote this week, adding that if the board loses the vote,'
+        ' "keeping the pier would be a long shot at best."'
+    )
+    quotes = [(q.kind, q.text) for q in speech_extract(body)[1]]
+    assert [q for q in quotes if q[0] == "direct"] == [("direct", "The ferries will come back")]
+    assert ("partial", "keeping the pier would be a long shot at best.") in quotes
+
+
+def test_quotation_after_telling_whom_stays_direct() -> None:
+    body = 'Nora Vance praised the ferry crews, telling the Harbour Times: "I wish I could sail like that. I can\'t."'
+    quotes = [(q.kind, q.text) for q in speech_extract(body)[1]]
+    assert ("direct", "I wish I could sail like that. I can't.") in quotes

@@ -478,6 +478,11 @@ def _sentence_quotes(
     second = trim(masked, adding.end(), sentence_end) if adding else None
     if second is not None and masked[second[0]] in '"“' and not adding.group().rstrip().endswith("that"):
         second = None  # 'adding, "..."' is a direct quote, found as such ('adding that "..."' is reported)
+    if second is not None and adding.group().rstrip().endswith("that"):
+        # ('..., adding that if the vote fails, "keeping the pier would be hard."': quoted words of the second report;
+        # not ', telling CNBC: "..."', ', adding of Ruiz, "..."', a quotation of its own.)
+        partial.extend(span for span in direct if span[0] >= second[0])
+        direct[:] = [span for span in direct if span[0] < second[0]]
     mixed = (
         mixed_report(masked, body, sentence_start, attribution, direct[0])
         or quoted_subject_report(masked, sentence_start, attribution, direct[0])
