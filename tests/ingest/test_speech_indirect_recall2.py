@@ -48,7 +48,9 @@ def readings(text: str) -> list[tuple[str, str, str, str]]:
         ),
     ],
 )
-def test_participle_after_a_subordinator_reports(text: str, speaker: str, cue: str, content: str) -> None:
+def test_rule_aside_participle_and_other_participles_after_a_subordinator_report(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
     assert (speaker, cue, "indirect", content) in readings(text)
 
 
@@ -61,3 +63,25 @@ def test_participle_after_a_subordinator_reports(text: str, speaker: str, cue: s
 )
 def test_participle_after_a_subordinator_without_a_clause(text: str) -> None:
     assert readings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        (
+            "Ines Varga stretched the truth during the debate, when she claimed that the league had used the port.",
+            "Ines Varga",
+            "the league had used the port",
+        ),
+        ("Tomas Berg left the port, after he said the fees would rise.", "Tomas Berg", "the fees would rise"),
+        (
+            "Ines Varga hit Tomas Berg on fees, she hit him on tolls, and she claimed that his camp was anxious.",
+            "Ines Varga",
+            "his camp was anxious",
+        ),
+    ],
+)
+def test_pronoun_taking_up_a_name_earlier_in_the_sentence(text: str, speaker: str, content: str) -> None:
+    assert [(quote.speaker, quote.kind, quote.text) for quote in speech_extract(text)[1]] == [
+        (speaker, "indirect", content)
+    ]
