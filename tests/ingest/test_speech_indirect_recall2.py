@@ -85,3 +85,27 @@ def test_pronoun_taking_up_a_name_earlier_in_the_sentence(text: str, speaker: st
     assert [(quote.speaker, quote.kind, quote.text) for quote in speech_extract(text)[1]] == [
         (speaker, "indirect", content)
     ]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            '"He got choked up," Tomas Berg said, recalling a visit to the port by the mayor.',
+            "recalling",
+            "a visit to the port by the mayor",
+        ),
+        (
+            "Ines Varga spoke on Monday, announcing a new levy on ferry tickets.",
+            "announcing",
+            "a new levy on ferry tickets",
+        ),
+        (
+            "Tomas Berg called the union, confirming the closure of the north quay.",
+            "confirming",
+            "the closure of the north quay",
+        ),
+    ],
+)
+def test_participle_with_an_object_reports(text: str, cue: str, content: str) -> None:
+    assert (cue, "indirect", content) in [(quote.cue, quote.kind, quote.text) for quote in speech_extract(text)[1]]
