@@ -41,7 +41,7 @@ from monitoring.ingest.parsers.speech.speaker_rules import (
     noun_phrase_subject,
 )
 
-from . import test_speech_indirect_recall, test_speech_subjects
+from . import test_speech_indirect_recall, test_speech_indirect_recall2, test_speech_subjects
 
 # Rules that are not in the three ordered lists: the document source tried when no cue reads,
 # the evaluative verbs of partial quotes, the two halves of the second reading's noun phrase
@@ -79,8 +79,8 @@ def only_quote(text: str):
 def test_every_rule_has_a_test_named_after_it():
     names = [rule.name for rule in (*CUE_RULES, *SUBJECT_RULES, *QUOTATION_AFTER_RULES)] + list(OTHER_RULES)
     assert len(names) == len(set(names)), "rule names must be unique"
-    # (the rules reading a subject are tested in test_speech_subjects; the indirect-recall rules in their own module)
-    modules = (sys.modules[__name__], test_speech_subjects, test_speech_indirect_recall)
+    # (the rules reading a subject are tested in test_speech_subjects; the indirect-recall rules in their own modules)
+    modules = (sys.modules[__name__], test_speech_subjects, test_speech_indirect_recall, test_speech_indirect_recall2)
     tests = [name for module in modules for name in dir(module) if name.startswith("test_rule_")]
     missing = [name for name in names if not any(test.startswith(f"test_rule_{name}_") for test in tests)]
     assert missing == []

@@ -609,8 +609,22 @@ SAYING_CIRCUMSTANCE = re.compile(
 FRONTED_VERB = re.compile(rf"[\s\"“'‘]*({'|'.join(FRONTED_VERBS)})\s+(?=[A-Z])")
 # "Declaring that ...", "After saying ...": what may stand before a participle that opens the sentence.
 OPENING_PARTICIPLE_WORD = re.compile(r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By)\s+)?([A-Z][a-z]+ing)\b")
+# ("Now, after first saying ...": a short opening word and an adverb may come before and after the subordinator.)
 OPENING_PARTICIPLE_LEFT = re.compile(
-    r"^[\s\"“'‘]*(?:(?:After|Before|While|Since|When|By|In|Even\s+while|In\s+addition\s+to|Besides)\s+)?$"
+    r"""^[\s"“'‘]*(?:(?:Now|Then|But|And|Yet|Still|So|Later|Earlier),\s+)?
+        (?:(?:[Aa]fter|[Bb]efore|[Ww]hile|[Ss]ince|[Ww]hen|[Bb]y|[Ii]n|[Ee]ven\s+while|[Ii]n\s+addition\s+to|[Bb]esides)\s+)?
+        (?:(?:[a-z]+ly|first|again|also)\s+)?$""",
+    X,
+)
+# "Berg, after first saying he would wait, left.": a participle after a subordinator in an aside between the
+# subject (group 1) and its verb.
+ASIDE_PARTICIPLE_LEFT = re.compile(
+    r"""^[\s"“'‘]*([^,;:"“”_]{1,80}?)\s*,\s*(?:after|before|while|when|since|without)\s+(?:(?:[a-z]+ly|first|again|also)\s+)?$""",
+    X,
+)
+# ", changed course": the aside's closing comma, then the subject's verb (an adverb may stand before it).
+ASIDE_CLOSE_AHEAD = re.compile(
+    r",\s+(?!(?:the|a|an|he|she|it|they|we|and|but|or|as|who|which|that|according|saying)\b)(?:[a-z]+ly\s+)?[a-z]+\b"
 )
 # "In Paris on Monday, ", "Speaking to reporters, ": an opening phrase before the subject.
 LEADING_PHRASE = re.compile(

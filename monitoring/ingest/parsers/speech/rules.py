@@ -50,6 +50,8 @@ from .patterns import (
     AND_END,
     ANONYMITY_AFTER,
     APPOSITIVE_SPLIT,
+    ASIDE_CLOSE_AHEAD,
+    ASIDE_PARTICIPLE_LEFT,
     AUXILIARY_START,
     BY_PARTICIPLE_AHEAD,
     CHANNEL_RE,
@@ -413,7 +415,14 @@ def _is_participle(cue: Cue) -> bool:
     return cue.words in PARTICIPLE_CUES and (
         cue.words == "saying"
         or ADVERB_END.sub("", cue.left.rstrip()).endswith((",", ',"', ",”", " by", " to", " before", " after"))
+        or _while_reporting(cue)
     )
+
+
+def _while_reporting(cue: Cue) -> bool:
+    """ "Berg spoke on Monday, while arguing the port should close": a participle after "while" reports when a
+    clause follows it (not "while adding two seats")."""
+    return ADVERB_END.sub("", cue.left.rstrip()).endswith(" while") and bool(CLAUSE_AHEAD_RE.match(cue.right))
 
 
 def _is_infinitive(cue: Cue) -> bool:
@@ -429,9 +438,11 @@ def _is_infinitive(cue: Cue) -> bool:
 
 
 def _after_by(cue: Cue) -> bool:
-    """ "Berg answered by saying ...", "Berg met the crew after saying ...": a participle after "by", "before" or
-    "after", whose subject opens the sentence."""
-    return cue.words in PARTICIPLE_CUES and cue.left.rstrip().endswith((" by", " before", " after"))
+    """ "Berg answered by saying ...", "Berg met the crew after saying ...": a participle after "by", "before",
+    "after" or "while", whose subject opens the sentence (no subject ends with "while")."""
+    return cue.words in PARTICIPLE_CUES and ADVERB_END.sub("", cue.left.rstrip()).endswith(
+        (" by", " before", " after", " while")
+    )
 
 
 def _noun_not_verb(cue: Cue, speaker: ParsedSpeaker, inverted: bool, new_single_name: bool) -> bool:
@@ -880,15 +891,46 @@ def _opening_participle(cue: Cue, draft: Discourse) -> Built:
     subject = SENTENCE_SUBJECT.match(rest) or MAIN_CLAUSE_SUBJECT.match(rest)
     if subject is None:
         return None
-    found = speaker_before(subject.group(1), draft)
-    if found.speaker is None or found.position > 0 and subject.group(1)[: found.position].strip():
-        return None  # (the whole subject must be the speaker: "After saying so, the plan of Berg's aides ...")
+    found = _whole_subject(subject.group(1), draft)
+    content = _content_to_comma(cue, comma)
+    if found is None or content is None:
+        return None
+    source = found.shifted(cue.cue_end + comma + 1 + subject.start(1))
+    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}", source=source)
+
+
+def _whole_subject(subject: str, draft: Discourse) -> Found | None:
+    """The speaker that ``subject`` names, if it is the whole subject (not "the plan of Berg's aides")."""
+    found = speaker_before(subject, draft)
+    if found.speaker is None or found.position > 0 and subject[: found.position].strip():
+        return None
+    return found
+
+
+def _content_to_comma(cue: Cue, comma: int) -> tuple[int, int] | None:
+    """A participle's report, from after the cue (and its "that") to the comma ``comma`` characters after it."""
     that = THAT_START.match(cue.right)
     content = trim(cue.masked, cue.cue_end + (that.end() if that else 0), cue.cue_end + comma)
     if content is None or _too_short(cue.masked[content[0] : content[1]]):
         return None
-    source = found.shifted(cue.cue_end + comma + 1 + subject.start(1))
-    return cue.attribution(found.speaker, content, rule=f"opening_participle/{found.rule}", source=source)
+    return content
+
+
+def _aside_participle(cue: Cue, draft: Discourse) -> Built:
+    """ "Berg, after first saying he would wait, left the port.": a participle after a subordinator, in an aside
+    between the subject and its verb; its report runs to the aside's closing comma, its speaker is the subject."""
+    aside = ASIDE_PARTICIPLE_LEFT.match(cue.left)
+    comma = cue.right.find(",")
+    if aside is None or comma < 0 or not ASIDE_CLOSE_AHEAD.match(cue.right, comma):
+        return None
+    if not CLAUSE_AHEAD_RE.match(cue.right):  # ("Berg, after saying goodbye, left.": no report)
+        return None
+    found = _whole_subject(aside.group(1), draft)
+    content = _content_to_comma(cue, comma)
+    if found is None or content is None:
+        return None
+    source = found.shifted(cue.start + aside.start(1))
+    return cue.attribution(found.speaker, content, rule=f"aside_participle/{found.rule}", source=source)
 
 
 # A relative clause or an appositive describing an inverted speaker, up to the comma after it.
@@ -1070,6 +1112,11 @@ CUE_RULES: tuple[CueRule, ...] = (
         "opening_participle",
         lambda cue: cue.words in PARTICIPLE_CUES and bool(OPENING_PARTICIPLE_LEFT.match(cue.left)),
         _opening_participle,
+    ),
+    CueRule(
+        "aside_participle",
+        lambda cue: cue.words in PARTICIPLE_CUES and bool(ASIDE_PARTICIPLE_LEFT.match(cue.left)),
+        _aside_participle,
     ),
     CueRule(
         "appositive_subject",

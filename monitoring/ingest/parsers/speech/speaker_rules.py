@@ -57,6 +57,7 @@ from .patterns import (
     NAME_OF_END,
     NAME_PLACE_AHEAD,
     NAME_RUN,
+    NAME_RUN_RE,
     NAME_START,
     NOT_SPEAKER_AFTER_HEADS,
     OWNER_OF_PLACE_END,
@@ -303,8 +304,24 @@ def _found_if(speaker: ParsedSpeaker | None, position: int) -> Found | None:
 
 
 def _pronoun(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
-    """ "he said": the most recent compatible person (or group for "they")."""
-    return _found(discourse.pronoun(match.group(1)), match.start())
+    """ "he said": the most recent compatible person (or group for "they"); with none, a person named in full
+    earlier in the same sentence ("Ana Ruiz stretched the truth when she claimed ...")."""
+    speaker = discourse.pronoun(match.group(1))
+    if speaker is None and match.group(1).casefold() in {"he", "she"}:
+        speaker = _named_earlier(text.text[: match.start()], match.group(1), discourse)
+    return _found(speaker, match.start())
+
+
+def _named_earlier(before: str, pronoun: str, discourse: Discourse) -> ParsedSpeaker | None:
+    """The person named in full in ``before`` that "he" or "she" stands for: the first of that gender, else the
+    first of no known gender (a later clause's pronoun most often takes up the sentence's subject)."""
+    wanted = "m" if pronoun.casefold() == "he" else "f"
+    persons = [speaker for name in NAME_RUN_RE.finditer(before) if (speaker := _full_person(name.group(), discourse))]
+    genders = [discourse.gender(speaker.name, speaker.titles) for speaker in persons]
+    for allowed in (wanted, None):
+        if allowed in genders:
+            return persons[genders.index(allowed)]
+    return None
 
 
 def _pronoun_unnamed_speaker(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
