@@ -201,19 +201,7 @@ def speech_extract(
                     # mixed report of Berg's that runs to the sentence's end, its quoted words partial.
                     mixed = trim(masked, direct[0][0], sentence_end)
                     if mixed is not None:
-                        quote_add(quotes, body, last_quoted, "indirect", *mixed, None, None, MIXED_CONTINUATION)
-                        for opening, closing in sorted(partial + direct):
-                            quote_add(
-                                quotes,
-                                body,
-                                last_quoted,
-                                "partial",
-                                opening + 1,
-                                closing,
-                                None,
-                                None,
-                                MIXED_CONTINUATION,
-                            )
+                        _mixed_continuation_add(quotes, body, last_quoted, mixed, sorted(partial + direct))
                     direct, partial = [], []
                 elif direct and last_quoted is not None and not masked[sentence_start : direct[0][0]].strip():
                     # '"A," Berg said. "B." His aide agreed.': Berg's quotation goes on, whoever the
@@ -241,19 +229,7 @@ def speech_extract(
                     if mixed is not None:
                         # '"A," Berg said. It is "a mess."': a sentence of the reporter's words that ends in
                         # quoted ones goes on with Berg's quotation, a mixed report of his.
-                        quote_add(quotes, body, last_quoted, "indirect", *mixed, None, None, MIXED_CONTINUATION)
-                        for opening, closing in partial:
-                            quote_add(
-                                quotes,
-                                body,
-                                last_quoted,
-                                "partial",
-                                opening + 1,
-                                closing,
-                                None,
-                                None,
-                                MIXED_CONTINUATION,
-                            )
+                        _mixed_continuation_add(quotes, body, last_quoted, mixed, partial)
                 if evaluation is not None:
                     speaker = _accept(discourse, evaluation)  # step 5
                     for opening, closing in partial:
@@ -357,6 +333,19 @@ def speech_extract(
     quotes = reports_then_quotations_join(body, quotes, CONTINUED_REPORT_QUOTATION, NEXT_PARAGRAPH_QUOTED)
     used = {quote.speaker for quote in quotes}
     return [s for s in discourse.by_key.values() if s.name in used], quotes
+
+
+def _mixed_continuation_add(
+    quotes: list[ParsedQuote],
+    body: str,
+    speaker: ParsedSpeaker,
+    span: tuple[int, int],
+    quoted: list[tuple[int, int]],
+) -> None:
+    """The previous quotation's speaker's mixed report over ``span``, its quoted words (mark positions) partial."""
+    quote_add(quotes, body, speaker, "indirect", *span, None, None, MIXED_CONTINUATION)
+    for opening, closing in quoted:
+        quote_add(quotes, body, speaker, "partial", opening + 1, closing, None, None, MIXED_CONTINUATION)
 
 
 def _mixed_continuation(
