@@ -252,6 +252,7 @@ CUES: tuple[Cue, ...] = (
     Cue("maintaining", needs_that=True, participle=True),
     Cue("exclaiming"),
     Cue("shouting"),
+    Cue("yelling", participle=True),
     Cue("scoffing"),
     Cue("cautioning", participle=True),
     Cue("suggesting", needs_that=True, participle=True),

@@ -1,0 +1,26 @@
+"""Direct-quote recall: quotations the extractor used to miss. Sentences are made up.
+
+'..., with Nora Vance yelling: "Q"': 'yelling' continues a clause as 'saying' does, and reports the quotation after it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from monitoring.ingest.parsers.speech import speech_extract
+
+
+def quotes_of(body: str) -> list[tuple[str, str, str | None]]:
+    return [(q.kind, q.text, q.speaker) for q in speech_extract(body)[1]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'At the pier on Sunday some dockers pushed a reporter, with Nora Vance reportedly yelling: "Get him off the'
+        ' quay!"',
+        'Nora Vance stood on the ferry ramp, yelling "Get him off the quay!"',
+    ],
+)
+def test_yelling_reports_the_quotation_after_it(body: str) -> None:
+    assert ("direct", "Get him off the quay!", "Nora Vance") in quotes_of(body)
