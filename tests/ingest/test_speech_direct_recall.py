@@ -24,3 +24,16 @@ def quotes_of(body: str) -> list[tuple[str, str, str | None]]:
 )
 def test_yelling_reports_the_quotation_after_it(body: str) -> None:
     assert ("direct", "Get him off the quay!", "Nora Vance") in quotes_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'As Nora Vance of the Harbour Council of Dover told the AP, "We have all suffered the same fate."',
+        'However, as Bishop Nora Vance of the Harbour Council of Dover told the Associated Press (AP), "We have all'
+        ' suffered the same fate."',
+    ],
+)
+def test_name_of_a_body_whose_name_goes_on_with_of(body: str) -> None:
+    """'Nora Vance of the Harbour Council of Dover': the body's own name goes on with 'of'."""
+    assert ("direct", "We have all suffered the same fate.", "Nora Vance") in quotes_of(body)

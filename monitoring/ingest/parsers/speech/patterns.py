@@ -254,8 +254,9 @@ LONG_APPOSITIVE_END = re.compile(
 OWNER_OF_PLACE_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?$")
 # "Paul Porter, ": a name opening its clause, followed by a comma (its description comes next).
 CLAUSE_NAME = re.compile(rf"""(?: ^ | [;:]\s* | \b(?:and|but)\s+ | ["”]\s* ) ({NAME_RUN}) \s*,""", X)
-# "Ana Ruiz of Chile", "Minister Ana Ruiz from the Harbour Authority": a name and its country or body.
-NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN})\s*$")
+# "Ana Ruiz of Chile", "Minister Ana Ruiz from the Harbour Authority": a name and its country or body (whose own
+# name may go on with "of": "Ana Ruiz of the Harbour Council of Dover").
+NAME_OF_END = re.compile(rf"({NAME_RUN})\s+(?:of|from)\s+(?:the\s+)?({NAME_RUN}(?:\s+of\s+(?:the\s+)?{NAME_RUN})?)\s*$")
 # "the farmers' union", "Chile's central bank": a body named by a common noun, opening its clause.
 DEFINITE_NP_END = re.compile(
     r"""(?: ^ | [,;:]["”’]?\s* | \b(?:and|but)\s+ )
