@@ -37,3 +37,23 @@ def test_yelling_reports_the_quotation_after_it(body: str) -> None:
 def test_name_of_a_body_whose_name_goes_on_with_of(body: str) -> None:
     """'Nora Vance of the Harbour Council of Dover': the body's own name goes on with 'of'."""
     assert ("direct", "We have all suffered the same fate.", "Nora Vance") in quotes_of(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "content"),
+    [
+        (
+            'Ted Vance was critical of the plan, telling the Harbour Times: "The plan is bad."',
+            "direct",
+            "The plan is bad.",
+        ),
+        (
+            "Ted Vance was critical of the plan, telling the Harbour Times that the plan is bad.",
+            "indirect",
+            "the plan is bad",
+        ),
+    ],
+)
+def test_telling_takes_its_audience_as_object(body: str, kind: str, content: str) -> None:
+    """'..., telling the Harbour Times: "Q"': the paper is whom he told, no content of its own."""
+    assert quotes_of(body) == [(kind, content, "Ted Vance")]

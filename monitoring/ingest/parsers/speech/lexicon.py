@@ -173,7 +173,7 @@ CUES: tuple[Cue, ...] = (
     Cue("saying", participle=True),
     Cue("asking", participle=True, question=True),
     Cue("adding", participle=True),
-    Cue("telling", participle=True),
+    Cue("telling", participle=True, takes_object=True),
     Cue("noting", participle=True),
     Cue("writing", participle=True),
     Cue("arguing", participle=True),
