@@ -57,3 +57,20 @@ def test_name_of_a_body_whose_name_goes_on_with_of(body: str) -> None:
 def test_telling_takes_its_audience_as_object(body: str, kind: str, content: str) -> None:
     """'..., telling the Harbour Times: "Q"': the paper is whom he told, no content of its own."""
     assert quotes_of(body) == [(kind, content, "Ted Vance")]
+
+
+@pytest.mark.parametrize(
+    ("body", "content", "speaker"),
+    [
+        ('("I do not want a fight," said one dock worker.)', "I do not want a fight", "one dock worker"),
+        (
+            'Nora Vance spoke at the pier. ("We have persuaded the crews to come back," she said.) The ferries'
+            " returned in May.",
+            "We have persuaded the crews to come back",
+            "Nora Vance",
+        ),
+    ],
+)
+def test_quotation_in_parentheses_opens_its_sentence(body: str, content: str, speaker: str) -> None:
+    """'("Q," she said.)': the parenthesis is no reporter's words before the quotation, and a sentence starts there."""
+    assert ("direct", content, speaker) in quotes_of(body)

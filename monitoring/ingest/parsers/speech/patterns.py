@@ -123,7 +123,8 @@ QUOTE_MARK = re.compile(r"[\"“”]")
 SENTENCE_END = re.compile(
     r"""[.!?] ["”’')\]\x01]*      # the end mark and any closing marks
         \s+
-        (?= ["“‘(\[]? [A-Z0-9À-ÖØ-Þ_] )  # a capital (or a masked quote) starts the next sentence""",
+        (?= (?: [(\[]? ["“‘]? ) [A-Z0-9À-ÖØ-Þ_] )  # a capital (or a masked quote) starts the next sentence, or a
+        # parenthesis does ('. ("We won," she said.)')""",
     X,
 )
 # What stands between the parts of an interrupted quote: a closing mark, the attribution, an opening mark.

@@ -398,8 +398,8 @@ def is_direct(
 ) -> bool:
     """Whether the quote opening at ``opening`` is a full quotation rather than a fragment."""
     lead = masked[sentence_start:opening].rstrip()
-    if not lead or (attribution is None and CONNECTIVE_LEAD.fullmatch(lead)):
-        return True
+    if not lead.lstrip("([") or (attribution is None and CONNECTIVE_LEAD.fullmatch(lead)):
+        return True  # the quote opens the sentence, or a parenthesis: '("We won," she said.)'
     if quote_continues(masked, opening):
         return False  # 'said "budget reforms" would pay for it': a fragment inside reported content
     if lead.endswith(":"):
