@@ -112,6 +112,7 @@ from .vocabulary import (
     QUANTIFIER_WORDS,
     SHARE_WORDS,
     SUBJECT_REACH,
+    SUBORDINATORS,
     TITLE_HEADS,
     VERB_INSIDE,
 )
@@ -630,13 +631,17 @@ _ORDINAL_END = re.compile(r"(?<![\w-])(\d+(?:st|nd|rd|th))\s+$")
 
 
 def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause."""
-    words = match.group(1).lower().split()
+    """ "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause (after a subordinator
+    that opens the sentence: "Although officials say ...", officials)."""
+    phrase, start = match.group(1), match.start(1)
+    opener = re.match(r"\w+\s+", phrase)
+    if opener and opener.group().strip().casefold() in SUBORDINATORS:
+        phrase, start = phrase[opener.end() :], start + opener.end()
+    words = phrase.lower().split()
     if (AUXILIARIES | NOT_SUBJECT_WORDS | DETERMINERS) & set(words[-1:]) or (
         (AUXILIARIES | NOT_SUBJECT_WORDS) & set(words)
     ):
         return None
-    phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
     if _verb_and_object(phrase.split()):
@@ -647,10 +652,10 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     # "Senator Ana Ruiz of Oregon", "Ana Ruiz of the Courier": the person, not a group named after her
     speaker = _full_person(named.group(1), discourse) if named else None
     if speaker is not None:
-        return _found(speaker, match.start(1))
+        return _found(speaker, start)
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
-    return _found(discourse.group(group_name(phrase)), match.start(1))
+    return _found(discourse.group(group_name(phrase)), start)
 
 
 # Words that may stand before an article inside a noun phrase: "most of the", "half the", "all the".
