@@ -1,6 +1,8 @@
 """Small fixes of the speech extractor, each on made-up sentences.
 
 - A subordinator that opens the sentence ("Although officials say ...") is no part of the subject after it.
+- "Tomas Berg spoke. Ines Varga hit back, and she claimed ...": the person opening the sentence, known to be a
+  woman, is "she", before an earlier person whose gender is unknown.
 """
 
 from __future__ import annotations
@@ -30,3 +32,16 @@ def test_sentence_opening_subordinator_is_no_part_of_the_subject(body: str, spea
 def test_unless_opening_gives_the_speaker_without_the_subordinator() -> None:
     speakers = {q.speaker for q in speech_extract("Unless dockworkers claim the pier is unsafe, it will reopen.")[1]}
     assert speakers == {"dockworkers"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Tomas Berg spoke first. Ines Varga hit him on fees, and she claimed the toll was unfair.", "Ines Varga"),
+        ("Tomas Berg spoke first. Ines Varga hit back on fees, and she claimed the toll was unfair.", "Ines Varga"),
+        # "he" is not Ines Varga: the earlier person of unknown gender.
+        ("Tomas Berg spoke first. Ines Varga hit back on fees, and he claimed the toll was unfair.", "Tomas Berg"),
+    ],
+)
+def test_pronoun_takes_the_sentence_subject_of_its_gender(body: str, speaker: str) -> None:
+    assert [q.speaker for q in speech_extract(body)[1]] == [speaker]
