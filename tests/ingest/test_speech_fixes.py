@@ -3,6 +3,8 @@
 - A subordinator that opens the sentence ("Although officials say ...") is no part of the subject after it.
 - "Tomas Berg spoke. Ines Varga hit back, and she claimed ...": the person opening the sentence, known to be a
   woman, is "she", before an earlier person whose gender is unknown.
+- "... on Monday.Tomas Berg claimed ...": a full stop with no space after it, between a lower-case word and a
+  capitalised one, ends a sentence (not in "Amazon.com", "www.Harbour.org", "2.5", "U.S.Treasury").
 """
 
 from __future__ import annotations
@@ -45,3 +47,24 @@ def test_unless_opening_gives_the_speaker_without_the_subordinator() -> None:
 )
 def test_pronoun_takes_the_sentence_subject_of_its_gender(body: str, speaker: str) -> None:
     assert [q.speaker for q in speech_extract(body)[1]] == [speaker]
+
+
+def test_sentence_break_without_a_space() -> None:
+    body = "The port reopened, the harbour chief said.Tomas Berg claimed the toll was unfair."
+    assert reports_of(body) == [
+        ("indirect", "The port reopened", "the harbour chief"),
+        ("indirect", "the toll was unfair", "Tomas Berg"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ines Varga said shares of Amazon.com would rise 2.5 percent this year.",
+        "Ines Varga said the site www.Harbour.org would be closed this year.",
+        "Ines Varga said the U.S.Treasury would be closed this year.",
+    ],
+)
+def test_no_sentence_break_inside_domains_decimals_and_initials(body: str) -> None:
+    assert [(kind, speaker) for kind, _, speaker in reports_of(body)] == [("indirect", "Ines Varga")]
+    assert reports_of(body)[0][1].endswith("this year")

@@ -224,6 +224,8 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
         word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
+        if match.end() == match.start() + 1 and not masked[word_start : match.start()].isalpha():
+            continue  # no space after the mark: a sentence end only after a plain lower-case word ("said.Trump")
         # ("then-Sen. Obama", "ex-Gov. Berg": an abbreviation after a hyphened prefix.)
         if word in SENTENCE_FINAL_ABBREVIATIONS and SENTENCE_OPENING_WORD.match(masked, match.end()):
             pass  # "at 5 p.m. He says": a sentence ends with the abbreviation
