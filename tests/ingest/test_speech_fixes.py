@@ -3,6 +3,8 @@
 - A subordinator that opens the sentence ("Although officials say ...") is no part of the subject after it.
 - "Tomas Berg spoke. Ines Varga hit back, and she claimed ...": the person opening the sentence, known to be a
   woman, is "she", before an earlier person whose gender is unknown.
+- 'She mentioned "harbour dues".': under four quoted words with no end mark of their own, right after the
+  verb, are a partial quote, not a direct quotation (nor, when they are all the report, an indirect one).
 - "... on Monday.Tomas Berg claimed ...": a full stop with no space after it, between a lower-case word and a
   capitalised one, ends a sentence (not in "Amazon.com", "www.Harbour.org", "2.5", "U.S.Treasury").
 """
@@ -68,3 +70,23 @@ def test_sentence_break_without_a_space() -> None:
 def test_no_sentence_break_inside_domains_decimals_and_initials(body: str) -> None:
     assert [(kind, speaker) for kind, _, speaker in reports_of(body)] == [("indirect", "Ines Varga")]
     assert reports_of(body)[0][1].endswith("this year")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Ines Varga spoke on Monday. She mentioned "harbour dues".',
+        'Ines Varga mentioned "harbour dues".',
+        'While the host mentions "harbour dues", a ferry sails past.',
+    ],
+)
+def test_short_quotation_after_the_verb_is_partial(body: str) -> None:
+    assert [kind for kind, _, _ in reports_of(body)] == ["partial"]
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [('Ines Varga said "absolutely not."', "absolutely not."), ('Ines Varga said "No, never!"', "No, never!")],
+)
+def test_short_whole_sentence_quotation_stays_direct(body: str, text: str) -> None:
+    assert reports_of(body) == [("direct", text, "Ines Varga")]

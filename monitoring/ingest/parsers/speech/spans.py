@@ -416,6 +416,8 @@ def is_direct(
     if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
+        if len(body[opening + 1 : closing].split()) < 4 and body[closing - 1] not in ".,!?":
+            return False  # 'She mentioned "harbour dues".': a few quoted words, no sentence of their own
         # 'Halabi said "...', not 'Halabi said the town lost a voice that said "...': a relative clause's verb
         # right before the quotation is another speaker's (a thing's), whatever the sentence's own verb.
         if attribution.cue_end == sentence_start + len(lead) or not THING_RELATIVE_END.search(
