@@ -124,7 +124,9 @@ SENTENCE_END = re.compile(
     r"""[.!?] ["”’')\]\x01]*      # the end mark and any closing marks
         \s+
         (?= (?: [(\[]? ["“‘]? ) [A-Z0-9À-ÖØ-Þ_] )  # a capital (or a masked quote) starts the next sentence, or a
-        # parenthesis does ('. ("We won," she said.)')""",
+        # parenthesis does ('. ("We won," she said.)')
+      | (?<=[a-z]{2}) [.!?]                # or no space after it, between a lower-case word and a capitalised
+        (?= [A-Z][a-z]+ [\s,;:] )          # word ("said.Trump claimed"; not "Amazon.com", "www.Reuters.com")""",
     X,
 )
 # What stands between the parts of an interrupted quote: a closing mark, the attribution, an opening mark.

@@ -499,7 +499,14 @@ def _sentence_quotes(
             )
         for opening, closing in direct:
             quote_add(quotes, body, speaker, "direct", opening + 1, closing, cue, channel, rule, attribution)
-    elif attribution.content is not None and mixed is None and reported is None:
+    elif (
+        attribution.content is not None
+        and mixed is None
+        and reported is None
+        and attribution.content
+        not in {(opening, closing + 1) for opening, closing in partial if len(body[opening:closing].split()) < 4}
+    ):
+        # ('While the host mentions "harbour dues", ...': a few quoted words, all the report, are partial only.)
         content_start, content_end = attribution.content
         if second is not None and content_start < adding.start() < content_end:
             # The first report ends where "adding that" starts.

@@ -284,7 +284,7 @@ class Discourse:
         ("A spokeswoman for the port said ... She added ...") and nobody was named since, unless the
         description says the other gender ("a spokesman" is no "she")."""
         speaker = self.unnamed_speaker
-        if speaker is None or description_gender(speaker.name) not in (None, _pronoun_gender(word)):
+        if speaker is None or description_gender(speaker.name) not in (None, pronoun_gender(word)):
             return None
         return self.group(speaker.name)
 
@@ -292,7 +292,7 @@ class Discourse:
         kind = PRONOUNS[word.casefold()]
         if kind == "person":
             # The most recent person named or heard whose gender does not contradict the pronoun.
-            found = self.referent(_pronoun_gender(word))
+            found = self.referent(pronoun_gender(word))
             if found is None:
                 return None
             speaker = self.person(*found)
@@ -312,7 +312,7 @@ def description_gender(description: str) -> str | None:
     return None
 
 
-def _pronoun_gender(word: str) -> str:
+def pronoun_gender(word: str) -> str:
     return "m" if word.casefold() == "he" else "f"
 
 

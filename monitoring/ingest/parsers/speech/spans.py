@@ -224,6 +224,8 @@ def sentence_bounds(masked: str, start: int, end: int) -> list[tuple[int, int]]:
         # (From the sentence start when no space precedes: "Mr." opening a paragraph is no sentence end.)
         word_start = max(masked.rfind(" ", sentence_start, match.start()) + 1, sentence_start)
         word = masked[word_start : match.start()].lstrip('("“').casefold()
+        if match.end() == match.start() + 1 and not masked[word_start : match.start()].isalpha():
+            continue  # no space after the mark: a sentence end only after a plain lower-case word ("said.Trump")
         # ("then-Sen. Obama", "ex-Gov. Berg": an abbreviation after a hyphened prefix.)
         if word in SENTENCE_FINAL_ABBREVIATIONS and SENTENCE_OPENING_WORD.match(masked, match.end()):
             pass  # "at 5 p.m. He says": a sentence ends with the abbreviation
@@ -414,6 +416,8 @@ def is_direct(
     if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
+        if len(body[opening + 1 : closing].split()) < 4 and body[closing - 1] not in ".,!?":
+            return False  # 'She mentioned "harbour dues".': a few quoted words, no sentence of their own
         # 'Halabi said "...', not 'Halabi said the town lost a voice that said "...': a relative clause's verb
         # right before the quotation is another speaker's (a thing's), whatever the sentence's own verb.
         if attribution.cue_end == sentence_start + len(lead) or not THING_RELATIVE_END.search(

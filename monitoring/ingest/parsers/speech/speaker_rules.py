@@ -85,7 +85,7 @@ from .patterns import (
     WEEKDAY,
     WORD_RE,
 )
-from .registry import Discourse
+from .registry import Discourse, pronoun_gender
 from .vocabulary import (
     ABBREVIATIONS,
     AUXILIARIES,
@@ -112,6 +112,7 @@ from .vocabulary import (
     QUANTIFIER_WORDS,
     SHARE_WORDS,
     SUBJECT_REACH,
+    SUBORDINATORS,
     TITLE_HEADS,
     VERB_INSIDE,
 )
@@ -305,17 +306,28 @@ def _found_if(speaker: ParsedSpeaker | None, position: int) -> Found | None:
 
 def _pronoun(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     """ "he said": the most recent compatible person (or group for "they"); with none, a person named in full
-    earlier in the same sentence ("Ana Ruiz stretched the truth when she claimed ...")."""
-    speaker = discourse.pronoun(match.group(1))
-    if speaker is None and match.group(1).casefold() in {"he", "she"}:
-        speaker = _named_earlier(text.text[: match.start()], match.group(1), discourse)
+    earlier in the same sentence ("Ana Ruiz stretched the truth when she claimed ..."). The person named in full
+    opening the sentence, when known to be of the pronoun's gender, goes before a referent of no known gender
+    ("Tomas Berg spoke. Ines Varga hit back, and she claimed ...": Ines Varga)."""
+    word = match.group(1)
+    opening = NAME_RUN_RE.match(text.text) if word.casefold() in {"he", "she"} else None
+    known = opening is not None and discourse.gender(opening.group(), []) == pronoun_gender(word)
+    subject = _full_person(opening.group(), discourse) if known else None
+    if subject is not None and discourse.gender(subject.name, subject.titles) == pronoun_gender(word):
+        referent = discourse.referent(pronoun_gender(word))
+        if referent is None or discourse.gender(*referent) is None:
+            discourse.seen(subject.name, subject.titles)
+            return _found(subject, match.start())
+    speaker = discourse.pronoun(word)
+    if speaker is None and word.casefold() in {"he", "she"}:
+        speaker = _named_earlier(text.text[: match.start()], word, discourse)
     return _found(speaker, match.start())
 
 
 def _named_earlier(before: str, pronoun: str, discourse: Discourse) -> ParsedSpeaker | None:
     """The person named in full in ``before`` that "he" or "she" stands for: the first of that gender, else the
     first of no known gender (a later clause's pronoun most often takes up the sentence's subject)."""
-    wanted = "m" if pronoun.casefold() == "he" else "f"
+    wanted = pronoun_gender(pronoun)
     persons = [speaker for name in NAME_RUN_RE.finditer(before) if (speaker := _full_person(name.group(), discourse))]
     genders = [discourse.gender(speaker.name, speaker.titles) for speaker in persons]
     for allowed in (wanted, None):
@@ -630,13 +642,17 @@ _ORDINAL_END = re.compile(r"(?<![\w-])(\d+(?:st|nd|rd|th))\s+$")
 
 
 def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> Found | None:
-    """ "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause."""
-    words = match.group(1).lower().split()
+    """ "Iowa biofuels advocates say", "26% say": a short noun phrase opening its clause (after a subordinator
+    that opens the sentence: "Although officials say ...", officials)."""
+    phrase, start = match.group(1), match.start(1)
+    opener = re.match(r"\w+\s+", phrase)
+    if opener and opener.group().strip().casefold() in SUBORDINATORS:
+        phrase, start = phrase[opener.end() :], start + opener.end()
+    words = phrase.lower().split()
     if (AUXILIARIES | NOT_SUBJECT_WORDS | DETERMINERS) & set(words[-1:]) or (
         (AUXILIARIES | NOT_SUBJECT_WORDS) & set(words)
     ):
         return None
-    phrase = match.group(1)
     if any(word.endswith("ed") and word.islower() for word in phrase.split()):
         return None
     if _verb_and_object(phrase.split()):
@@ -647,10 +663,10 @@ def _clause_subject(match: re.Match[str], text: Text, discourse: Discourse) -> F
     # "Senator Ana Ruiz of Oregon", "Ana Ruiz of the Courier": the person, not a group named after her
     speaker = _full_person(named.group(1), discourse) if named else None
     if speaker is not None:
-        return _found(speaker, match.start(1))
+        return _found(speaker, start)
     if len(words) == 1 and words[0] in NOT_NAME_WORDS_FOLDED and words[0].capitalize() not in QUANTIFIER_WORDS:
         return None  # "In", "For", "Why": a word that opens a phrase or a question, no subject ("Others", "Many" are)
-    return _found(discourse.group(group_name(phrase)), match.start(1))
+    return _found(discourse.group(group_name(phrase)), start)
 
 
 # Words that may stand before an article inside a noun phrase: "most of the", "half the", "all the".

@@ -324,6 +324,9 @@ NOT_SUBJECT_WORDS = {
     "also",
 }
 
+# Conjunctions that open a subordinate clause ("Although officials say ..."): no part of the subject after them.
+SUBORDINATORS = frozenset("unless although though if when whenever because while whereas since once until".split())
+
 DETERMINERS = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her"}
 
 AUXILIARIES = {
