@@ -63,6 +63,7 @@ from .spans import (
     continued_reports_join,
     interrupted_quotes_join,
     is_direct,
+    is_term,
     ledes_blank,
     mask_quotes,
     misprinted_closers_mend,
@@ -98,8 +99,6 @@ REPORTED_QUOTATION = re.compile(r"(?![A-Z][\w.’' -]{0,40}:)(?=.*[a-z]).*[.!?]\
 # After a quotation that opens a sentence: the reporter's words going on ('"B" and other issues.'), not a
 # relative clause on its last words (', which votes in June.': an aside).
 WORDS_AFTER_QUOTE = re.compile(r"[,;]?[ \t]+(?!which\b|who\b)[a-z]")
-# A quotation of a few words at least: a sentence, not a term ('"Non-paper" is a diplomatic term.').
-SENTENCE_QUOTED = re.compile(r"\S+(?:\s+\S+){3}")
 MIXED_CONTINUATION = "previous_quote_speaker+mixed"  # '"A," she said. It is "a mess."': her mixed report
 # A paragraph made of one quotation (masked: its marks, the masking and the final punctuation), or a
 # quotation left open at the paragraph's end.
@@ -195,7 +194,7 @@ def speech_extract(
                     and last_quoted is not None
                     and not masked[sentence_start : direct[0][0]].strip()
                     and WORDS_AFTER_QUOTE.match(masked, direct[-1][1] + 1, sentence_end)
-                    and SENTENCE_QUOTED.search(body, direct[0][0] + 1, direct[0][1])
+                    and not is_term(body, *direct[0])  # a sentence, not a term ('"Non-paper" is a term.')
                 ):
                     # '"A," Berg said. "B" and other issues.': the reporter's words go on after the quotation, a
                     # mixed report of Berg's that runs to the sentence's end, its quoted words partial.
@@ -504,7 +503,7 @@ def _sentence_quotes(
         and mixed is None
         and reported is None
         and attribution.content
-        not in {(opening, closing + 1) for opening, closing in partial if len(body[opening:closing].split()) < 4}
+        not in {(opening, closing + 1) for opening, closing in partial if is_term(body, opening, closing)}
     ):
         # ('While the host mentions "harbour dues", ...': a few quoted words, all the report, are partial only.)
         content_start, content_end = attribution.content

@@ -389,6 +389,15 @@ def _first_letter(body: str, opening: int, closing: int) -> str | None:
     return None if letter is None else letter.group()
 
 
+# A quotation of fewer words than this is a term or a phrase ('"harbour dues"'), no sentence of its own.
+TERM_WORDS = 4
+
+
+def is_term(body: str, opening: int, closing: int) -> bool:
+    """Whether the quotation whose marks stand at ``opening`` and ``closing`` has fewer than TERM_WORDS words."""
+    return len(body[opening + 1 : closing].split()) < TERM_WORDS
+
+
 def is_direct(
     body: str,
     masked: str,
@@ -416,7 +425,7 @@ def is_direct(
     if lead.endswith(",") and (not lead[:-1].strip() or CUE_RE.search(lead[-25:])):
         return True  # 'Halabi said, "...' or the quote opens the sentence
     if attribution is not None and lead.endswith(attribution.cue) and attribution.cue_end <= opening:
-        if len(body[opening + 1 : closing].split()) < 4 and body[closing - 1] not in ".,!?":
+        if is_term(body, opening, closing) and body[closing - 1] not in ".,!?":
             return False  # 'She mentioned "harbour dues".': a few quoted words, no sentence of their own
         # 'Halabi said "...', not 'Halabi said the town lost a voice that said "...': a relative clause's verb
         # right before the quotation is another speaker's (a thing's), whatever the sentence's own verb.
@@ -564,6 +573,9 @@ def quoted_subject_report(
     return trim(masked, opening, end)
 
 
+_COMMA = re.compile(r"\s*,\s*")
+
+
 def report_around_attribution(
     masked: str, sentence_start: int, sentence_end: int, attribution: Attribution, quote: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -575,7 +587,7 @@ def report_around_attribution(
     if masked[sentence_start:opening].strip() or attribution.cue_start < closing:
         return None
     after = max(attribution.cue_end, attribution.source[1] if attribution.source else 0)
-    going_on = re.compile(r"\s*,\s*").match(masked, after, sentence_end)
+    going_on = _COMMA.match(masked, after, sentence_end)
     if going_on is None or not (
         masked.startswith("that ", going_on.end()) or AUXILIARY_START.match(masked, going_on.end(), sentence_end)
     ):

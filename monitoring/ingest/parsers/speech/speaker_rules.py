@@ -310,24 +310,27 @@ def _pronoun(match: re.Match[str], text: Text, discourse: Discourse) -> Found:
     opening the sentence, when known to be of the pronoun's gender, goes before a referent of no known gender
     ("Tomas Berg spoke. Ines Varga hit back, and she claimed ...": Ines Varga)."""
     word = match.group(1)
-    opening = NAME_RUN_RE.match(text.text) if word.casefold() in {"he", "she"} else None
-    known = opening is not None and discourse.gender(opening.group(), []) == pronoun_gender(word)
+    if word.casefold() not in {"he", "she"}:
+        return _found(discourse.pronoun(word), match.start())
+    gender = pronoun_gender(word)
+    opening = NAME_RUN_RE.match(text.text)
+    known = opening is not None and discourse.gender(opening.group(), []) == gender
     subject = _full_person(opening.group(), discourse) if known else None
-    if subject is not None and discourse.gender(subject.name, subject.titles) == pronoun_gender(word):
-        referent = discourse.referent(pronoun_gender(word))
+    if subject is not None and discourse.gender(subject.name, subject.titles) == gender:
+        referent = discourse.referent(gender)
         if referent is None or discourse.gender(*referent) is None:
             discourse.seen(subject.name, subject.titles)
             return _found(subject, match.start())
     speaker = discourse.pronoun(word)
-    if speaker is None and word.casefold() in {"he", "she"}:
-        speaker = _named_earlier(text.text[: match.start()], word, discourse)
+    if speaker is None:
+        speaker = _named_earlier(text.text[: match.start()], gender, discourse)
     return _found(speaker, match.start())
 
 
-def _named_earlier(before: str, pronoun: str, discourse: Discourse) -> ParsedSpeaker | None:
-    """The person named in full in ``before`` that "he" or "she" stands for: the first of that gender, else the
-    first of no known gender (a later clause's pronoun most often takes up the sentence's subject)."""
-    wanted = pronoun_gender(pronoun)
+def _named_earlier(before: str, wanted: str, discourse: Discourse) -> ParsedSpeaker | None:
+    """The person named in full in ``before`` that "he" or "she" (of gender ``wanted``) stands for: the first of
+    that gender, else the first of no known gender (a later clause's pronoun most often takes up the sentence's
+    subject)."""
     persons = [speaker for name in NAME_RUN_RE.finditer(before) if (speaker := _full_person(name.group(), discourse))]
     genders = [discourse.gender(speaker.name, speaker.titles) for speaker in persons]
     for allowed in (wanted, None):
